@@ -1,0 +1,134 @@
+# warta — a typesetter for news articles: article text → PDF (Pango + Cairo) and EPUB.
+# Hand-written GNU Makefile.  `make demo` and `make check` are all anyone needs:
+# both install missing Debian packages first (`make deps`), then build.
+# Local flags (sanitizers, -O0, …) go in Makefile.local, which is never committed.
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share/warta
+MANDIR    ?= $(PREFIX)/share/man
+DESTDIR   ?=
+
+CC        ?= cc
+BUILD     ?= build
+PKGS      := pangocairo pangoft2 cairo fontconfig harfbuzz glib-2.0 gthread-2.0 \
+             libzip libcmark-gfm yaml-0.1 libexttextcat
+VERSION   := 0.1.0
+
+CFLAGS    ?= -O2 -g
+WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
+CPPFLAGS  += -Isrc -DWARTA_VERSION='"$(VERSION)"' -DWARTA_DATADIR='"$(DATADIR)"' \
+             -D_GNU_SOURCE
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lm
+
+# Sanitizer build: `make check SAN=1` builds into build-san/ with ASan + UBSan.
+ifeq ($(SAN),1)
+BUILD     := build-san
+CFLAGS    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDFLAGS   += -fsanitize=address,undefined
+endif
+
+-include Makefile.local
+
+# The library: every pipeline stage under src/ except the command line.
+LIB_SRCS  := $(sort $(wildcard src/util/*.c src/doc/*.c src/article/*.c src/style/*.c \
+                                 src/layout/*.c src/render/*.c src/epub/*.c src/edition/*.c))
+CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+LIB       := $(BUILD)/libwarta.a
+BIN       := $(BUILD)/warta
+
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+HARNESS   := $(BUILD)/tests/harness.o
+
+.PHONY: all deps check demo bench install uninstall clean valgrind fuzz regen previews
+all: $(BIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(CLI_OBJS) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(PKG_LIBS) -lpthread
+
+$(HARNESS): tests/unit/harness.c tests/unit/harness.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -c $< -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(HARNESS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(HARNESS) $(LIB) $(PKG_LIBS) -lpthread
+
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+
+# ---------------------------------------------------------------- set-up
+# Debian packages: to build, to typeset (dictionaries, fonts), and to test.
+# fonts/packages lists the font packages; fonts/fonts.list the files used.
+DEBS_BUILD := build-essential pkg-config libpango1.0-dev libcairo2-dev libzip-dev \
+              libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libexttextcat-dev \
+              libexttextcat-data libhyphen-dev
+DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt \
+              hyphen-nl hyphen-it
+DEBS_FONTS := $(shell sed -e 's/\#.*//' fonts/packages 2>/dev/null)
+DEBS_TEST  := epubcheck default-jre-headless qpdf poppler-utils pandoc libxml2-utils unzip \
+              python3 parallel bsdextrautils
+DEBS       := $(DEBS_BUILD) $(DEBS_DICTS) $(DEBS_FONTS) $(DEBS_TEST)
+
+deps:
+	@missing=$$(for p in $(DEBS); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
+	  done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "warta: installing Debian packages:" $$missing; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	else echo "warta: need root or sudo to install:" $$missing >&2; exit 1; fi; \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing
+
+# ---------------------------------------------------------------- tests
+check: deps
+	$(MAKE) all $(UNIT_BINS)
+	BUILD=$(BUILD) sh tests/run.sh
+
+valgrind: deps
+	$(MAKE) all $(UNIT_BINS)
+	BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
+
+regen: deps
+	$(MAKE) all
+	BUILD=$(BUILD) REGEN=1 sh tests/run.sh
+
+# ---------------------------------------------------------------- demo
+SAMPLE := tests/data/korea-utara.txt
+demo: deps
+	$(MAKE) all
+	@mkdir -p $(BUILD)/demo
+	$(BIN) -d $(BUILD)/demo -t json,pdf,epub,png $(SAMPLE)
+	@echo "warta: demo written to $(BUILD)/demo/:"; ls -l $(BUILD)/demo
+
+bench: deps
+	$(MAKE) all
+	sh tests/bench/bench.sh
+
+# ---------------------------------------------------------------- install
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/warta
+	install -m 644 styles/*.style $(DESTDIR)$(DATADIR)/styles/
+	install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 warta.1 $(DESTDIR)$(MANDIR)/man1/warta.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/warta $(DESTDIR)$(MANDIR)/man1/warta.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san build-fuzz

@@ -1,0 +1,121 @@
+/* doc.h — the document tree: what the article reader (src/article/) writes and
+ * both back ends (src/layout + src/render for print, src/epub for e-books) read.
+ * An article is metadata (headline, deck, byline, date, language, …) plus a tree
+ * of block and inline nodes; every node carries its source position. */
+#ifndef WARTA_DOC_H
+#define WARTA_DOC_H
+
+#include <stddef.h>
+
+enum warta_node_type {
+	/* blocks */
+	WARTA_NODE_DOCUMENT,       /* the body; children are blocks */
+	WARTA_NODE_PARAGRAPH,
+	WARTA_NODE_HEADING,        /* as.heading: level 2.., number ("1" for "1. Rusia") */
+	WARTA_NODE_BLOCKQUOTE,
+	WARTA_NODE_PULLQUOTE,      /* a quotation set off for display */
+	WARTA_NODE_LIST,           /* as.list */
+	WARTA_NODE_ITEM,
+	WARTA_NODE_CODE_BLOCK,     /* text: literal; as.code.info */
+	WARTA_NODE_HTML_BLOCK,     /* text: literal, never interpreted */
+	WARTA_NODE_THEMATIC_BREAK,
+	WARTA_NODE_TABLE,          /* as.table */
+	WARTA_NODE_TABLE_ROW,      /* as.row.header */
+	WARTA_NODE_TABLE_CELL,     /* as.cell.align */
+	WARTA_NODE_FOOTNOTE_DEF,   /* as.footnote: label, index; children are blocks */
+	/* inlines */
+	WARTA_NODE_TEXT,           /* text */
+	WARTA_NODE_SOFTBREAK,
+	WARTA_NODE_LINEBREAK,
+	WARTA_NODE_EMPH,
+	WARTA_NODE_STRONG,
+	WARTA_NODE_STRIKETHROUGH,
+	WARTA_NODE_CODE,           /* text: literal */
+	WARTA_NODE_HTML_INLINE,    /* text: literal, never interpreted */
+	WARTA_NODE_LINK,           /* as.link; children are the link text */
+	WARTA_NODE_IMAGE,          /* as.link (url = src); children are the alt text */
+	WARTA_NODE_QUOTE,          /* inline quotation; as.quote; children inside the marks */
+	WARTA_NODE_FOOTNOTE_REF,   /* as.footnote */
+	WARTA_NODE_DATELINE,       /* first child of the first paragraph; as.dateline */
+	WARTA_NODE_TYPE_COUNT
+};
+
+enum warta_align { WARTA_ALIGN_NONE, WARTA_ALIGN_LEFT, WARTA_ALIGN_CENTER, WARTA_ALIGN_RIGHT };
+
+struct warta_node {
+	enum warta_node_type type;
+	struct warta_node *parent, *first, *last, *prev, *next;
+	int line, col;              /* 1-based start in the input file */
+	int end_line, end_col;      /* 1-based, inclusive end */
+	char *text;                 /* literal UTF-8 for TEXT, CODE, CODE_BLOCK, HTML_* */
+	char *lang;                 /* BCP 47 when it differs from the document's, else NULL */
+	union {
+		struct { int level; char *number; char *id; } heading; /* id: anchor, "sec-1" */
+		struct { int ordered; int start; int tight; char delim; } list;
+		struct { char *info; } code;
+		struct { char *url; char *title; int active; } link; /* active: scheme is safe to follow */
+		struct { char *open, *close; int level; } quote;     /* the marks as set, level 0 outer */
+		struct { char *label; int index; } footnote;         /* index: 1-based order of first call */
+		struct { char *place; char *agency; } dateline;
+		struct { int columns; } table;
+		struct { int header; } row;
+		struct { enum warta_align align; } cell;
+	} as;
+};
+
+/* How the language was decided. */
+enum warta_lang_origin {
+	WARTA_LANG_OPTION,        /* -l / --lang */
+	WARTA_LANG_FRONT_MATTER,  /* lang: in YAML */
+	WARTA_LANG_DETECTED,      /* language identification of the text */
+	WARTA_LANG_DEFAULT        /* nothing better: "en" */
+};
+
+/* Which shape the input had. */
+enum warta_shape {
+	WARTA_SHAPE_DATE_LINE,    /* " date YYYY-MM-DD Title" first line */
+	WARTA_SHAPE_YAML,         /* --- front matter --- */
+	WARTA_SHAPE_ATX_TITLE,    /* "# Title" first line */
+	WARTA_SHAPE_PLAIN         /* title from the file name */
+};
+
+struct warta_meta {
+	char *title;              /* headline; never NULL after a successful read */
+	char *subtitle;           /* deck */
+	char *author;             /* byline */
+	char *date;               /* "YYYY-MM-DD", or NULL */
+	char *source;             /* publisher or agency */
+	char *section;
+	char *dateline;           /* place, from front matter or detected */
+	char *style;              /* style name asked for by the front matter */
+	char **keywords;          /* NULL-terminated (GStrv), may be NULL */
+	char *lang;               /* BCP 47 primary tag, never NULL ("id", "en", "ar", "zh") */
+	enum warta_lang_origin lang_origin;
+	int rtl;                  /* 1 when the language is written right to left */
+	enum warta_shape shape;
+	int title_line, title_col;
+};
+
+struct warta_doc {
+	char *path;               /* as given, for messages ("-" for stdin) */
+	char *name;               /* file name without directory and extension: output stem */
+	struct warta_meta meta;
+	struct warta_node *root;  /* WARTA_NODE_DOCUMENT */
+};
+
+/* node.c */
+struct warta_node *warta_node_new(enum warta_node_type type, int line, int col);
+void warta_node_append(struct warta_node *parent, struct warta_node *child);
+void warta_node_prepend(struct warta_node *parent, struct warta_node *child);
+void warta_node_insert_before(struct warta_node *sibling, struct warta_node *child);
+void warta_node_unlink(struct warta_node *node);
+void warta_node_free(struct warta_node *node);      /* and its children */
+int warta_node_is_block(const struct warta_node *node);
+const char *warta_node_type_name(enum warta_node_type type); /* "paragraph", "quote", … */
+/* The concatenated text of a node's inline content (quotes with their marks). Caller g_free()s. */
+char *warta_node_plain_text(const struct warta_node *node);
+
+struct warta_doc *warta_doc_new(const char *path);
+void warta_doc_free(struct warta_doc *doc);
+
+#endif

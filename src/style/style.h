@@ -1,0 +1,85 @@
+/* style.h — a resolved style: page geometry and per-element typography, loaded
+ * from styles/NAME.style (GLib key files, with inheritance) by style.c.
+ * Read by the print engine (src/layout, src/render) and the EPUB CSS writer
+ * (src/epub), so the book and the print edition share one design. */
+#ifndef WARTA_STYLE_H
+#define WARTA_STYLE_H
+
+#include "util/diag.h"
+
+enum warta_element {
+	WARTA_EL_BODY,            /* [body] paragraphs */
+	WARTA_EL_HEADLINE,        /* [headline] the title */
+	WARTA_EL_DECK,            /* [deck] subtitle */
+	WARTA_EL_BYLINE,          /* [byline] */
+	WARTA_EL_DATE,            /* [date] */
+	WARTA_EL_DATELINE,        /* [dateline] run-in place at the start of the first paragraph */
+	WARTA_EL_HEADING,         /* [heading] section headings */
+	WARTA_EL_HEADING_NUMBER,  /* [heading-number] the "1" of "1. Rusia" */
+	WARTA_EL_QUOTATION,       /* [quotation] inline quotations */
+	WARTA_EL_BLOCKQUOTE,      /* [blockquote] */
+	WARTA_EL_PULLQUOTE,       /* [pullquote] */
+	WARTA_EL_FOOTNOTE,        /* [footnote] */
+	WARTA_EL_RUNNING_HEAD,    /* [running-head] from page 2 */
+	WARTA_EL_FOLIO,           /* [folio] page number */
+	WARTA_EL_CODE,            /* [code] code spans and blocks */
+	WARTA_EL_LIST,            /* [list] list items */
+	WARTA_EL_TABLE,           /* [table] table cells */
+	WARTA_EL_SOURCE,          /* [source] publisher / source line */
+	WARTA_EL_COUNT
+};
+
+enum warta_text_align { WARTA_TA_JUSTIFY, WARTA_TA_LEFT, WARTA_TA_CENTER, WARTA_TA_RIGHT };
+
+struct warta_elem_style {
+	char *family;             /* font family, exact fontconfig name */
+	double size;              /* pt */
+	double leading;           /* baseline to baseline, pt */
+	double space_before;      /* pt */
+	double space_after;       /* pt */
+	double indent;            /* first-line indent, pt */
+	double margin_left, margin_right; /* pt, for block quotes, lists */
+	enum warta_text_align align;
+	unsigned int color;       /* 0xRRGGBB */
+	int weight;               /* 400 regular, 700 bold (CSS scale) */
+	int italic;
+	int small_caps;           /* real smcp where the font has it */
+	int uppercase;
+	double letter_spacing;    /* em */
+	char *features;           /* OpenType features, "onum, pnum" */
+	int hyphenate;
+	int hyphen_left, hyphen_right; /* minimum characters before/after a hyphen */
+};
+
+struct warta_style {
+	char *name;               /* "a4" */
+	char *description;        /* one line, for --list-styles */
+	char *path;               /* the file it came from */
+	double page_width, page_height;          /* pt */
+	double margin_top, margin_bottom, margin_inner, margin_outer; /* pt */
+	int columns;
+	double gutter;            /* pt */
+	int drop_cap;             /* lines of a drop cap on the first paragraph, 0: none */
+	char *fallback_arabic;    /* family for Arabic script */
+	char *fallback_cjk;       /* family for Han, Kana, Hangul */
+	/* line breaking (Knuth–Plass; TeX's names and meanings) */
+	int pretolerance, tolerance;
+	double emergency_stretch; /* em of body */
+	int line_penalty, hyphen_penalty, ex_hyphen_penalty;
+	int adj_demerits, double_hyphen_demerits, final_hyphen_demerits;
+	int max_hyphen_run;       /* at most this many hyphenated lines in a row */
+	double expansion;         /* allowed glyph expansion, fraction (0.02 = 2%), 0 = none */
+	/* page breaking */
+	int club_penalty, widow_penalty, broken_penalty;
+	struct warta_elem_style el[WARTA_EL_COUNT];
+	char **boilerplate;       /* extra boilerplate line patterns (GRegex), NULL-terminated */
+};
+
+/* Loads a style by name (from dirs, first match wins) or by path (contains '/'
+ * or ends in ".style").  NULL on error, with file:line in d. */
+struct warta_style *warta_style_load(const char *name_or_path, const char *const *dirs,
+                                     struct warta_diags *d);
+void warta_style_free(struct warta_style *s);
+const char *warta_element_name(enum warta_element el); /* "headline", "heading-number", … */
+
+#endif

@@ -1,0 +1,26 @@
+# lib.sh — sourced by tests/*/test-*.sh: TAP-style reporting and shared paths.
+# ok NAME / fail NAME [DETAIL] / skip NAME REASON / check NAME CMD… (ok when CMD succeeds)
+ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+BUILD=${BUILD:-build}
+WARTA="$ROOT/$BUILD/warta"
+case $BUILD in /*) WARTA="$BUILD/warta" ;; esac
+RUN=
+[ -n "$VALGRIND" ] && RUN="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$ROOT/tests/valgrind.supp"
+SHARED="$ROOT/../shared"
+CORPUS="$SHARED/corpus/articles"
+SAMPLE="$ROOT/tests/data/korea-utara.txt"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export LC_ALL=C.UTF-8 TZ=${TZ:-UTC}
+
+ok()   { echo "ok - $1"; }
+fail() { echo "not ok - $1"; [ -n "$2" ] && printf '%s\n' "$2" | sed 's/^/#   /' | head -40; return 0; }
+skip() { echo "ok - $1 # SKIP $2"; }
+check() { name=$1; shift; if out=$("$@" 2>&1); then ok "$name"; else fail "$name" "$out"; fi; }
+have_corpus() { [ -d "$CORPUS" ]; }
+# diff_golden NAME ACTUAL GOLDEN: compare, or rewrite the golden with REGEN=1.
+diff_golden() {
+	if [ -n "$REGEN" ]; then cp "$2" "$3"; ok "$1 (regenerated)"; return; fi
+	if [ ! -f "$3" ]; then fail "$1" "missing golden $3"; return; fi
+	if d=$(diff -u "$3" "$2"); then ok "$1"; else fail "$1" "$d"; fi
+}

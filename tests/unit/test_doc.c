@@ -1,0 +1,66 @@
+/* test_doc.c — unit tests of the document tree (src/doc) and diagnostics (src/util/diag). */
+#include <glib.h>
+#include <string.h>
+
+#include "doc/doc.h"
+#include "harness.h"
+#include "util/diag.h"
+
+static void
+tree(void)
+{
+	struct warta_doc *d = warta_doc_new("dir/korea-utara.txt");
+	struct warta_node *p = warta_node_new(WARTA_NODE_PARAGRAPH, 3, 1);
+	struct warta_node *q = warta_node_new(WARTA_NODE_QUOTE, 3, 5);
+	struct warta_node *t1 = warta_node_new(WARTA_NODE_TEXT, 3, 1);
+	struct warta_node *t2 = warta_node_new(WARTA_NODE_TEXT, 3, 6);
+	char *s;
+
+	STR_EQ(d->name, "korea-utara", "doc name is the file stem");
+	t1->text = g_strdup("Kata ");
+	t2->text = g_strdup("kutipan");
+	q->as.quote.open = g_strdup("\u201c");
+	q->as.quote.close = g_strdup("\u201d");
+	warta_node_append(d->root, p);
+	warta_node_append(p, q);
+	warta_node_append(q, t2);
+	warta_node_prepend(p, t1);
+	OK(p->first == t1 && t1->next == q && q->prev == t1 && p->last == q, "prepend and append link siblings");
+	s = warta_node_plain_text(p);
+	STR_EQ(s, "Kata \u201ckutipan\u201d", "plain text includes quote marks");
+	g_free(s);
+	warta_node_unlink(t1);
+	OK(p->first == q && q->prev == NULL, "unlink relinks the first child");
+	warta_node_free(t1);
+	OK(warta_node_is_block(p) && !warta_node_is_block(q), "blocks and inlines");
+	STR_EQ(warta_node_type_name(WARTA_NODE_FOOTNOTE_REF), "footnote_reference", "type names");
+	warta_doc_free(d);
+}
+
+static void
+diags(void)
+{
+	struct warta_diags d;
+	char *s;
+
+	warta_diags_init(&d);
+	warta_diag(&d, WARTA_WARNING, "a.txt", 3, 7, "unbalanced quote %s", "\u201c");
+	warta_diag(&d, WARTA_ERROR, NULL, 0, 0, "no input");
+	INT_EQ(d.items->len, 2, "two messages recorded");
+	INT_EQ(warta_diags_errors(&d), 1, "one error counted");
+	s = warta_diag_format(d.items->pdata[0]);
+	STR_EQ(s, "warta: a.txt:3:7: warning: unbalanced quote \u201c", "file:line:col format");
+	g_free(s);
+	s = warta_diag_format(d.items->pdata[1]);
+	STR_EQ(s, "warta: error: no input", "message without a file");
+	g_free(s);
+	warta_diags_fini(&d);
+}
+
+int
+main(void)
+{
+	tree();
+	diags();
+	return harness_done();
+}
