@@ -1,0 +1,39 @@
+/* article.h — the article reader: article text (date line, YAML front matter,
+ * "# Title" or plain; CommonMark + GFM body) → the document tree (doc/doc.h),
+ * with the article conventions (dateline, numbered sections, quotations, smart
+ * typography, boilerplate, language) applied.  Also the tree → JSON writer. */
+#ifndef WARTA_ARTICLE_H
+#define WARTA_ARTICLE_H
+
+#include <glib.h>
+#include <stddef.h>
+
+#include "doc/doc.h"
+#include "util/diag.h"
+
+struct warta_read_opts {
+	const char *lang;                 /* -l: BCP 47, overrides front matter and detection */
+	int keep_boilerplate;             /* --keep-boilerplate */
+	int repair;                       /* --repair: invalid UTF-8 → U+FFFD with a warning */
+	const char *const *boilerplate;   /* extra line patterns (GRegex), from the style; may be NULL */
+	size_t max_bytes;                 /* input size limit; 0: 64 MiB */
+};
+
+/* Reads one article held in memory.  path names it in messages ("-": stdin).
+ * NULL when the input has an error (all of them are in d); warnings never stop it. */
+struct warta_doc *warta_article_read(const char *path, const char *data, size_t len,
+                                     const struct warta_read_opts *opts, struct warta_diags *d);
+/* Reads a file ("-": standard input), then warta_article_read(). */
+struct warta_doc *warta_article_read_file(const char *path, const struct warta_read_opts *opts,
+                                          struct warta_diags *d);
+
+/* The tree as stable, documented JSON (see README "The article tree"), appended to out. */
+void warta_json_write(const struct warta_doc *doc, GString *out);
+
+/* "2024-10-25" in the language: "Jumat, 25 Oktober 2024" (id), "Friday, 25 October 2024" (en),
+ * "2024年10月25日 星期五" (zh) …  NULL if the date does not parse.  Caller g_free()s. */
+char *warta_date_format(const char *iso_date, const char *lang);
+/* 1 when the language is written right to left (ar, fa, he, ur …). */
+int warta_lang_is_rtl(const char *lang);
+
+#endif

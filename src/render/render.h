@@ -1,0 +1,43 @@
+/* render.h — the print back end: documents + style → pages → PDF, PNG or SVG,
+ * through Pango/HarfBuzz shaping, Knuth–Plass lines (layout/), a page builder
+ * and Cairo.  The engine (fonts, dictionaries) is made once and shared by
+ * threads; each render call makes its own Pango font map and context. */
+#ifndef WARTA_RENDER_H
+#define WARTA_RENDER_H
+
+#include <stddef.h>
+
+#include "doc/doc.h"
+#include "style/style.h"
+#include "util/diag.h"
+
+enum warta_print_format { WARTA_PRINT_PDF, WARTA_PRINT_PNG, WARTA_PRINT_SVG, WARTA_PRINT_TRACE };
+
+struct warta_engine;
+
+/* Loads the font set (fonts/fonts.list through its own fontconfig configuration)
+ * and the hyphenation dictionaries.  NULL on error, with the reason in d. */
+struct warta_engine *warta_engine_new(struct warta_diags *d);
+void warta_engine_free(struct warta_engine *e);
+
+struct warta_render_opts {
+	enum warta_print_format format;
+	double dpi;                  /* PNG: 0 means 150 */
+	int first_page, last_page;   /* PNG/SVG page range, 1-based; 0: all */
+	const char *edition_title;   /* several docs: the edition's masthead; NULL for one article */
+	const char *edition_date;    /* "YYYY-MM-DD" or NULL */
+};
+
+struct warta_report {
+	int pages, lines, loose, tight, hyphenated, longest_hyphen_run, overfull, widows, orphans;
+};
+
+/* Sets docs[0..n) (one article, or an edition) in style and writes out_path
+ * atomically (util/output.h; "-" for stdout).  PNG/SVG with several pages write
+ * NAME-1.png, NAME-2.png … (see README).  report may be NULL.
+ * 0, or -1 with the reason in d and nothing left at out_path. */
+int warta_render(struct warta_engine *e, const struct warta_style *style,
+                 struct warta_doc *const *docs, size_t n, const struct warta_render_opts *opts,
+                 const char *out_path, struct warta_report *report, struct warta_diags *d);
+
+#endif
