@@ -80,6 +80,19 @@ struct warta_style {
 struct warta_style *warta_style_load(const char *name_or_path, const char *const *dirs,
                                      struct warta_diags *d);
 void warta_style_free(struct warta_style *s);
+/* Styles found in dirs: a NULL-terminated array of loaded styles, sorted by name,
+ * for --list-styles (name + description).  Free each with warta_style_free, then g_free. */
+struct warta_style **warta_style_list(const char *const *dirs, struct warta_diags *d);
+
+/* The directory holding styles/ and fonts/: $WARTA_DATADIR if set, else the
+ * source tree when the binary runs from it (build/warta), else WARTA_DATADIR
+ * (the install prefix's share/warta). */
+const char *warta_data_dir(void);
+/* A fontconfig configuration holding only warta's own font set (fonts/fonts.list:
+ * files from Debian font packages), with no system fonts and no rules, so output
+ * never depends on the machine.  NULL on error (a listed file missing: run
+ * "make deps").  The caller owns one reference (FcConfigDestroy). */
+struct _FcConfig *warta_fonts_config(struct warta_diags *d);
 const char *warta_element_name(enum warta_element el); /* "headline", "heading-number", … */
 
 #endif
