@@ -290,6 +290,10 @@ static void
 print_version(void)
 {
 	printf("warta %s\n", WARTA_VERSION);
+	/* the formats this build writes: scripts (make demo) ask here */
+	printf("formats:%s%s%s\n", WARTA_HAVE_READER ? " json" : "",
+	       WARTA_HAVE_READER && WARTA_HAVE_PRINT ? " pdf png svg" : "",
+	       WARTA_HAVE_READER && WARTA_HAVE_EPUB ? " epub" : "");
 	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
 }
 
