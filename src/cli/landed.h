@@ -6,7 +6,6 @@
 #define WARTA_LANDED_H
 
 #define WARTA_HAVE_READER 0   /* src/article: warta_article_read_file, warta_json_write */
-#define WARTA_HAVE_STYLES 1   /* src/style: warta_style_load, warta_style_list, warta_data_dir */
 #define WARTA_HAVE_PRINT  0   /* src/render: warta_engine_new, warta_render (PDF, PNG, SVG) */
 #define WARTA_HAVE_EPUB   0   /* src/epub: warta_epub_write */
 

@@ -297,7 +297,6 @@ print_version(void)
 	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
 }
 
-#if WARTA_HAVE_STYLES
 static void
 setup_style_dirs(void)
 {
@@ -329,19 +328,15 @@ list_styles(void)
 	warta_diags_fini(&d);
 	return i;
 }
-#endif
 
 /* Loads what every conversion shares: the style and the print engine. 0, or -1. */
 static int
 load_shared(void)
 {
 	int rc = 0;
-#if WARTA_HAVE_STYLES || WARTA_HAVE_PRINT
 	struct warta_diags d;
 
 	warta_diags_init(&d);
-#endif
-#if WARTA_HAVE_STYLES
 	cli.style = warta_style_load(cli.style_name ? cli.style_name : CLI_DEFAULT_STYLE,
 	                             cli.style_dirs, &d);
 	if (!cli.style)
@@ -351,7 +346,6 @@ load_shared(void)
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)warta_style_free);
 	g_mutex_init(&cli.styles_lock);
-#endif
 #if WARTA_HAVE_PRINT
 	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])) {
 		cli.engine = warta_engine_new(&d);
@@ -359,10 +353,8 @@ load_shared(void)
 			rc = -1;
 	}
 #endif
-#if WARTA_HAVE_STYLES || WARTA_HAVE_PRINT
 	cli_print_diags(&d);
 	warta_diags_fini(&d);
-#endif
 	return rc;
 }
 
@@ -373,12 +365,10 @@ unload_shared(void)
 	if (cli.engine)
 		warta_engine_free(cli.engine);
 #endif
-#if WARTA_HAVE_STYLES
 	if (cli.style)
 		warta_style_free(cli.style);
 	if (cli.styles)
 		g_hash_table_destroy(cli.styles);
-#endif
 }
 
 /* Every check that needs no input read: a failure is a usage error. */
@@ -479,16 +469,10 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (cli.list_styles) {
-#if WARTA_HAVE_STYLES
 		setup_style_dirs();
 		return list_styles();
-#else
-		usage_error("--list-styles is not available yet: the styles (src/style) are not in this build");
-#endif
 	}
-#if WARTA_HAVE_STYLES
 	setup_style_dirs();
-#endif
 	g_mutex_init(&cli.out_lock);
 	cli.claimed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	check_options();
