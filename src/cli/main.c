@@ -413,9 +413,6 @@ check_options(void)
 	if (cli.group_by && strcmp(cli.group_by, "section") != 0 &&
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);
-	if (cli.outdir && !g_file_test(cli.outdir, G_FILE_TEST_IS_DIR) &&
-	    g_mkdir_with_parents(cli.outdir, 0777) != 0)
-		usage_error("cannot make the output directory %s: %s", cli.outdir, g_strerror(errno));
 
 	if (cli_collect_inputs() != 0)
 		exit(EXIT_USAGE);
@@ -483,6 +480,14 @@ main(int argc, char **argv)
 	if ((status = load_shared()) != 0) {
 		unload_shared();
 		return status;
+	}
+	/* every usage check passed: only now is anything made */
+	if (cli.outdir && !g_file_test(cli.outdir, G_FILE_TEST_IS_DIR) &&
+	    g_mkdir_with_parents(cli.outdir, 0777) != 0) {
+		fprintf(stderr, "warta: %s: error: cannot make the output directory: %s\n",
+		        cli.outdir, g_strerror(errno));
+		unload_shared();
+		return 1;
 	}
 	cli_signals_install();
 	if (cli.edition)
