@@ -166,7 +166,7 @@ grep -q "^warta: $TMP/ctl.txt:3:[0-9]*: warning: " "$TMP/err" && ok "warnings pr
 	fail "warning format" "$(cat "$TMP/err")"
 $WARTA -q -t json "$TMP/ctl.txt" >/dev/null 2>"$TMP/err"
 [ ! -s "$TMP/err" ] && ok "-q hides warnings" || fail "-q" "$(cat "$TMP/err")"
-printf '\xff\xfe broken\n' >"$TMP/bad.txt"
+printf '\377\376 broken\n' >"$TMP/bad.txt"
 expect_rc "invalid UTF-8: exit 1" 1 $WARTA -q -t json "$TMP/bad.txt"
 grep -q "^warta: $TMP/bad.txt:1:1: error: " "$TMP/err" && ok "errors print as warta: FILE:LINE:COL: error: (even with -q)" ||
 	fail "error format" "$(cat "$TMP/err")"
