@@ -93,6 +93,8 @@ const char *warta_data_dir(void);
  * never depends on the machine.  NULL on error (a listed file missing: run
  * "make deps").  The caller owns one reference (FcConfigDestroy). */
 struct _FcConfig *warta_fonts_config(struct warta_diags *d);
+/* The same from another font list (tests; a user's own font set). */
+struct _FcConfig *warta_fonts_config_from(const char *list, struct warta_diags *d);
 const char *warta_element_name(enum warta_element el); /* "headline", "heading-number", … */
 
 #endif
