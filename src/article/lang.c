@@ -39,6 +39,68 @@ ar_lang_primary(const char *tag)
  * bytes well; more costs time without changing the answer. */
 #define DETECT_BYTES 3000
 
+/* Scripts that name their language well enough on their own: textcat's
+ * Chinese fingerprints know Simplified only, and short CJK texts come back
+ * UNKNOWN.  Returns the tag when more than half the letters are of one such
+ * script, else NULL. */
+static const char *
+by_script(const char *text, size_t n)
+{
+	const char *p, *end = text + n;
+	long letters = 0, han = 0, kana = 0, hangul = 0, arabic = 0, hebrew = 0, thai = 0;
+
+	for (p = text; p < end; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!g_unichar_isalpha(c))
+			continue;
+		letters++;
+		switch (g_unichar_get_script(c)) {
+		case G_UNICODE_SCRIPT_HAN: han++; break;
+		case G_UNICODE_SCRIPT_HIRAGANA:
+		case G_UNICODE_SCRIPT_KATAKANA: kana++; break;
+		case G_UNICODE_SCRIPT_HANGUL: hangul++; break;
+		case G_UNICODE_SCRIPT_ARABIC: arabic++; break;
+		case G_UNICODE_SCRIPT_HEBREW: hebrew++; break;
+		case G_UNICODE_SCRIPT_THAI: thai++; break;
+		default: break;
+		}
+	}
+	if (letters == 0)
+		return NULL;
+	if (kana * 10 > letters && (han + kana) * 2 > letters)
+		return "ja";
+	if (hangul * 2 > letters)
+		return "ko";
+	if (han * 2 > letters)
+		return "zh";
+	if (hebrew * 2 > letters)
+		return "he";
+	if (thai * 2 > letters)
+		return "th";
+	if (arabic * 2 > letters)
+		return "ar";     /* textcat below may say fa or ur */
+	return NULL;
+}
+
+/* Words that only Indonesian (not Malay) uses, and the reverse: the tie
+ * breaker when textcat names Malay alone. */
+static int
+count_words(const char *text, const char *const *words)
+{
+	int n = 0, i;
+
+	for (i = 0; words[i]; i++) {
+		const char *p = text;
+
+		while ((p = strstr(p, words[i]))) {
+			n++;
+			p += strlen(words[i]);
+		}
+	}
+	return n;
+}
+
 char *
 ar_lang_detect(const char *text, size_t len)
 {
@@ -47,12 +109,20 @@ ar_lang_detect(const char *text, size_t len)
 	char *res, *lang = NULL;
 	size_t n = len < DETECT_BYTES ? len : DETECT_BYTES;
 
-	g_once(&once, textcat_load, NULL);
-	if (!textcat || n == 0)
+	const char *script;
+	char *sample;
+
+	if (n == 0)
 		return NULL;
 	/* cut at a character boundary */
 	if (!g_utf8_validate(text, (gssize)n, &end))
 		n = (size_t)(end - text);
+	script = by_script(text, n);
+	if (script && strcmp(script, "ar") != 0)
+		return g_strdup(script);
+	g_once(&once, textcat_load, NULL);
+	if (!textcat)
+		return script ? g_strdup(script) : NULL;
 	g_mutex_lock(&textcat_lock);
 	res = textcat_Classify(textcat, text, n);
 	if (res && res[0] == '[') {
@@ -72,6 +142,20 @@ ar_lang_detect(const char *text, size_t len)
 		}
 	}
 	g_mutex_unlock(&textcat_lock);
+	if (lang && strcmp(lang, "ms") == 0) {
+		static const char *const id_words[] = { " karena ", " bisa ", " uang ", " Rp", " saat ",
+		                                        " kemarin ", " nggak ", " sepak bola ", NULL };
+		static const char *const ms_words[] = { " kerana ", " boleh ", " wang ", " RM", " ketika ",
+		                                        " semalam ", " kerajaan ", " bola sepak ", NULL };
+
+		sample = g_strndup(text, n);
+		if (count_words(sample, id_words) > count_words(sample, ms_words))
+			g_free(lang), lang = g_strdup("id");
+		g_free(sample);
+	}
+	if (script && (!lang || (strcmp(lang, "fa") != 0 && strcmp(lang, "ur") != 0 &&
+	                         strcmp(lang, "ps") != 0 && strcmp(lang, "ar") != 0)))
+		g_free(lang), lang = g_strdup(script);
 	return lang;
 }
 

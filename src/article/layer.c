@@ -253,6 +253,8 @@ name_words(const char *s, int *caps)
 		}
 		if (!g_unichar_isalpha(c) && c != '.' && c != '\'' && c != '-' && c != 0x2019)
 			return 0;
+		if (!in && !g_unichar_isalpha(c))
+			return 0;   /* a word starts with a letter */
 		if (g_unichar_isalpha(c)) {
 			letters++;
 			if (g_unichar_islower(c))

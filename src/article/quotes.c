@@ -278,6 +278,8 @@ scan_text(struct scan *sc, struct warta_node *t)
 		case 0xAB:
 			if (sc->open_count[K_RG])
 				m.role = R_CLOSE, m.kind = K_RG;
+			else if (sc->open_count[K_G] && rf && !lf)
+				m.role = R_CLOSE, m.kind = K_G;   /* «…« as some Arabic texts have it */
 			else
 				m.role = R_OPEN, m.kind = K_G;
 			break;
@@ -304,7 +306,10 @@ scan_text(struct scan *sc, struct warta_node *t)
 				enum kind a = m.kind, b = K_NONE;
 
 				if (c == 0x201D || c == 0x201C)
-					a = K_CD, b = K_LD;
+					a = K_CD, b = c == 0x201D && sc->open_count[K_D] &&
+					    !sc->open_count[K_CD] && !sc->open_count[K_LD] ? K_D : K_LD;
+				else if (c == '"' && !sc->open_count[K_D] && sc->open_count[K_CD])
+					a = K_CD;   /* “…" mixed, as scrapers leave them */
 				else if (c == 0x2019 || c == 0x2018)
 					a = K_CS, b = K_LS;
 				if (!close_kind(sc, idx, a, b)) {
@@ -430,6 +435,11 @@ rebuild(struct ar_ctx *cx, struct warta_node *parent, GArray *marks)
 				else {
 					q->as.quote.open = mark_text(m);
 					q->as.quote.close = mark_text(pm);
+					if (strcmp(q->as.quote.close, "\"") == 0) {
+						/* “…" : the straight close educated to match */
+						g_free(q->as.quote.close);
+						q->as.quote.close = g_strdup(m->kind == K_CD ? "\xE2\x80\x9D" : mk->close1);
+					}
 				}
 				q->as.quote.level = (int)qs->len;
 				ar_set_pos(cx, q, ar_text_off(cx, c, m->at),
