@@ -38,7 +38,6 @@ cli_read(const char *input, struct warta_diags *d)
 	return warta_article_read_file(input, &cli.ropts, d);
 }
 
-#if WARTA_HAVE_PRINT || WARTA_HAVE_EPUB
 /* The style for one article: -s, else the one its front matter names (loaded
  * once, kept for the run), else the default.  An unknown front-matter style is
  * a warning and the default is used. */
@@ -67,7 +66,6 @@ style_for(const struct warta_doc *doc, struct warta_diags *d)
 	}
 	return s;
 }
-#endif
 
 #if WARTA_HAVE_PRINT
 static void
@@ -148,7 +146,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 #endif
 	}
 	case FMT_EPUB: {
-#if WARTA_HAVE_EPUB
 		struct warta_epub_opts eo;
 		const struct warta_style *style = cli.style;
 
@@ -159,9 +156,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		if (n == 1)
 			style = style_for(docs[0], d);
 		return warta_epub_write(docs, n, style, &eo, path, d);
-#else
-		break;
-#endif
 	}
 	default:
 		break;

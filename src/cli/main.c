@@ -132,10 +132,6 @@ need_backend(enum cli_format f)
 		if (!WARTA_HAVE_PRINT)
 			stage = "the print back end (src/render)";
 		break;
-	case FMT_EPUB:
-		if (!WARTA_HAVE_EPUB)
-			stage = "the EPUB back end (src/epub)";
-		break;
 	default:
 		break;
 	}
@@ -283,8 +279,7 @@ print_version(void)
 {
 	printf("warta %s\n", WARTA_VERSION);
 	/* the formats this build writes: scripts (make demo) ask here */
-	printf("formats: json%s%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "",
-	       WARTA_HAVE_EPUB ? " epub" : "");
+	printf("formats: json epub%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "");
 	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
 }
 
