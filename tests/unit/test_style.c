@@ -15,6 +15,7 @@
 #include "style/style.h"
 
 static char *tmpdir;
+PangoFontMap *test_style_fontmap;   /* kept for the process: see fonts() */
 static const char *styles_dirs[2];
 
 static char *
@@ -461,7 +462,9 @@ fonts(FcConfig *cfg)
 	pango_sets(ctx, "Noto Serif CJK SC", "朝鲜与俄罗斯的关系", NULL);
 	pango_sets(ctx, "DejaVu Sans Mono", "printf(\"%d\\n\", x);", NULL);
 	g_object_unref(ctx);
-	g_object_unref(fm);
+	/* Pango's font and fontset caches keep references to the font map (a
+	 * cycle), so it lives for the process, as in warta itself */
+	test_style_fontmap = fm;
 }
 
 int
