@@ -62,6 +62,8 @@ struct warta_style {
 	int drop_cap;             /* lines of a drop cap on the first paragraph, 0: none */
 	char *fallback_arabic;    /* family for Arabic script */
 	char *fallback_cjk;       /* family for Han, Kana, Hangul */
+	char *fallback_greek;     /* family for Greek script runs: Charis SIL has only
+	                           * the few Greek letters IPA uses */
 	/* line breaking (Knuth–Plass; TeX's names and meanings) */
 	int pretolerance, tolerance;
 	double emergency_stretch; /* em of body */
@@ -93,6 +95,8 @@ const char *warta_data_dir(void);
  * never depends on the machine.  NULL on error (a listed file missing: run
  * "make deps").  The caller owns one reference (FcConfigDestroy). */
 struct _FcConfig *warta_fonts_config(struct warta_diags *d);
+/* The same from another font list (tests; a user's own font set). */
+struct _FcConfig *warta_fonts_config_from(const char *list, struct warta_diags *d);
 const char *warta_element_name(enum warta_element el); /* "headline", "heading-number", … */
 
 #endif
