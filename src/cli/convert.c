@@ -35,12 +35,7 @@ cli_is_input(const char *path)
 struct warta_doc *
 cli_read(const char *input, struct warta_diags *d)
 {
-#if WARTA_HAVE_READER
 	return warta_article_read_file(input, &cli.ropts, d);
-#else
-	warta_diag(d, WARTA_ERROR, input, 0, 0, "the article reader is not in this build");
-	return NULL;
-#endif
 }
 
 #if WARTA_HAVE_PRINT || WARTA_HAVE_EPUB
@@ -94,7 +89,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 {
 	switch (f) {
 	case FMT_JSON: {
-#if WARTA_HAVE_READER
 		struct warta_output *o;
 		GString *s;
 		size_t i;
@@ -123,9 +117,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		g_string_free(s, TRUE);
 		rc = warta_output_commit(o, d);
 		return rc;
-#else
-		break;
-#endif
 	}
 	case FMT_PDF:
 	case FMT_PNG:
