@@ -297,8 +297,12 @@ push(struct build *bl, struct lb_item it, struct slot sl)
 static void
 push_box(struct build *bl, double w, size_t b0, size_t b1)
 {
-	struct lb_item it = { LB_BOX, w, 0, 0, 0, 0, 0 };
+	struct lb_item it;
 	struct slot sl = { b0, b1, PA_BREAK_GLUE, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_BOX;
+	it.width = w;
 
 	push(bl, it, sl);
 }
@@ -306,8 +310,14 @@ push_box(struct build *bl, double w, size_t b0, size_t b1)
 static void
 push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, int space)
 {
-	struct lb_item it = { LB_GLUE, w, y, z, 0, 0, 0 };
+	struct lb_item it;
 	struct slot sl = { b0, b1, PA_BREAK_GLUE, space };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_GLUE;
+	it.width = w;
+	it.stretch = y;
+	it.shrink = z;
 
 	push(bl, it, sl);
 }
@@ -315,8 +325,15 @@ push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, 
 static void
 push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t at, enum pa_break k)
 {
-	struct lb_item it = { LB_PENALTY, w, 0, 0, pen, flagged, hyph };
+	struct lb_item it;
 	struct slot sl = { at, at, k, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_PENALTY;
+	it.width = w;
+	it.penalty = pen;
+	it.flagged = flagged;
+	it.hyphenation = hyph;
 
 	push(bl, it, sl);
 }

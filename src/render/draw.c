@@ -396,7 +396,7 @@ page_name(const char *path, int page)
 static cairo_status_t
 write_fn(void *closure, const unsigned char *data, unsigned int len)
 {
-	return warta_output_cairo_write(closure, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	return (cairo_status_t)warta_output_cairo_write(closure, data, len);
 }
 
 static int
