@@ -243,7 +243,7 @@ warn_missing(struct pa_para *p, struct warta_diags *d, size_t b)
 	g_unichar_to_utf8(c, u);
 	if (d)
 		warta_diag(d, WARTA_WARNING, p->file, r ? r->line : 0, col,
-		    "no font has a glyph for U+%04X '%s'", c, u);
+		    "no font has a glyph for U+%04X '%s': left out", c, u);
 }
 
 static void
@@ -298,6 +298,9 @@ shape(struct pa_para *p, const struct pa_setup *s)
 
 				if (!g_unichar_iscntrl(ch) && !g_unichar_isspace(ch))
 					warn_missing(p, s->diags, at);
+				/* left out rather than drawn as a hex box */
+				gs->glyphs[g].glyph = PANGO_GLYPH_EMPTY;
+				gs->glyphs[g].geometry.width = 0;
 			}
 		}
 	}
@@ -419,6 +422,10 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		b0 = g_utf8_offset_to_pointer(text, ws) - text;
 		b1 = g_utf8_offset_to_pointer(text, we) - text;
 		if (we - ws < s->hyphen_left + s->hyphen_right)
+			continue;
+		/* parts of a hyphenated compound ("negara-negara") keep their one break */
+		if ((ws > 0 && is_dash(g_utf8_get_char(g_utf8_prev_char(text + b0)))) ||
+		    (b1 < p->text->len && is_dash(g_utf8_get_char(text + b1))))
 			continue;
 		for (k = ws; k < we && ok; k++) {
 			gunichar ch = g_utf8_get_char(g_utf8_offset_to_pointer(text, k));

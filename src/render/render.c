@@ -301,10 +301,10 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 	widths[0] = R->colw - left - right;
 	offs[0] = 0;
 	if (cap) {
-		nw = MIN(cap->lines + 1, 8);
+		nw = MIN(cap->indent_lines + 1, 8);
 		for (i = 0; i < (int)nw; i++) {
-			widths[i] = R->colw - left - right - (i < cap->lines ? cap->width : 0);
-			offs[i] = i < cap->lines ? cap->width : 0;
+			widths[i] = R->colw - left - right - (i < cap->indent_lines ? cap->width : 0);
+			offs[i] = i < cap->indent_lines ? cap->width : 0;
 		}
 		su.indent = 0;
 	}
@@ -345,7 +345,7 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 					pen += st->widow_penalty;
 				if (P->lines[i - 1].hyphenated)
 					pen += st->broken_penalty;
-				if (cap && i <= cap->lines)
+				if (cap && i <= cap->indent_lines)
 					pen = 10000;
 			}
 			vpenalty(A->v, MIN(pen, 10000));
@@ -463,6 +463,10 @@ drop_cap(struct rn *R, struct art *A, struct pa_para *P)
 
 			d->size = 100.0 * want / (-(double)ink.y / PANGO_SCALE);
 			d->width = (ink.x + ink.width) / (double)PANGO_SCALE * d->size / 100.0 + bodysize * 0.3;
+			/* a descender (J, Q) reaches into the next line: indent that one too */
+			d->indent_lines = lines;
+			if ((ink.y + ink.height) / (double)PANGO_SCALE * d->size / 100.0 > 0.2 * lead)
+				d->indent_lines = lines + 1;
 		}
 	}
 	pango_glyph_string_free(gs);
@@ -514,12 +518,13 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 		if (R->style->drop_cap > 1)
 			cap = drop_cap(R, A, P);
 	}
-	if (first_in_block || A->after_heading)
+	if (first_in_block || A->after_heading || !A->after_para)
 		indent = 0;
 	if (e == WARTA_EL_BODY)
 		A->had_body = 1;
 	A->after_heading = 0;
 	para_lines(R, A, P, e, b, left, right, indent, 0, cap);
+	A->after_para = 1;
 }
 
 static void
@@ -751,6 +756,9 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 	for (c = n->first; c; c = c->next, first = 0) {
 		const struct warta_elem_style *s;
 
+		if (c->type != WARTA_NODE_PARAGRAPH && c->type != WARTA_NODE_FOOTNOTE_DEF)
+			A->after_para = 0;      /* no indent after a display (also below) */
+
 		switch (c->type) {
 		case WARTA_NODE_PARAGRAPH:
 			if (!first && e == WARTA_EL_BODY && el(R, e)->space_before > 0)
@@ -811,6 +819,8 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 		default:
 			break;
 		}
+		if (c->type != WARTA_NODE_PARAGRAPH && c->type != WARTA_NODE_FOOTNOTE_DEF)
+			A->after_para = 0;
 	}
 }
 

@@ -31,7 +31,8 @@ struct rdrop {                          /* a drop cap */
 	char *text;                     /* the letter */
 	char *family;
 	double size, width;             /* pt; width includes the gap */
-	int lines;
+	int lines;                      /* lines it spans */
+	int indent_lines;               /* lines set beside it (one more with a descender) */
 	unsigned int color;
 };
 
@@ -68,7 +69,7 @@ struct art {                            /* one document laid out */
 	double *fn_height;
 	int n_fn;
 	struct pb_result pages;
-	int sect, quote_id, keep_next, after_heading, had_body, hyph_run;
+	int sect, quote_id, keep_next, after_heading, after_para, had_body, hyph_run;
 	int first_page;                 /* global page number of its first page */
 };
 
