@@ -915,12 +915,15 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 		make_line(p, s, &bl, first, ln->end, ln, i, prev_hyph, L, space_w);
 		if (ln->overfull || L->overfull) {
 			const struct pa_run *r = run_at(p, L->start);
+			char *t = g_utf8_substring(p->text->str + L->start, 0,
+			    MIN(48, g_utf8_strlen(p->text->str + L->start, L->end - L->start)));
+			int col = r ? r->col + (int)g_utf8_strlen(p->text->str + r->start, L->start - r->start) : 0;
 
 			L->overfull = 1;
 			if (s->diags)
-				warta_diag(s->diags, WARTA_WARNING, p->file, r ? r->line : 0, r ? r->col : 0,
-				    "overfull line (%.1f pt too wide): \"%.*s\"", L->natural - L->measure,
-				    (int)MIN(L->end - L->start, 60), p->text->str + L->start);
+				warta_diag(s->diags, WARTA_WARNING, p->file, r ? r->line : 0, col,
+				    "overfull line (%.1f pt too wide): \"%s\"", L->natural - L->measure, t);
+			g_free(t);
 		}
 		prev_hyph = L->hyphenated ? (int)((const struct slot *)bl.slots->data)[ln->end].b0 : -1;
 		if (L->hyphenated)
