@@ -312,6 +312,7 @@ shape(struct pa_para *p, const struct pa_setup *s)
 struct build {
 	GArray *items;              /* struct lb_item */
 	GArray *slots;              /* struct slot */
+	double expansion;           /* glyph expansion limit of boxes, fraction of their width */
 };
 
 static void
@@ -330,6 +331,10 @@ push_box(struct build *bl, double w, size_t b0, size_t b1)
 	memset(&it, 0, sizeof it);
 	it.type = LB_BOX;
 	it.width = w;
+	if (b1 > b0) {
+		it.stretch = w * bl->expansion;
+		it.shrink = w * bl->expansion * 0.5;
+	}
 
 	push(bl, it, sl);
 }
@@ -690,7 +695,8 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	const struct lb_item *it = (const struct lb_item *)bl->items->data;
 	const struct slot *sl = (const struct slot *)bl->slots->data;
 	size_t nitems = bl->items->len, k, ls, le, hy_at = (size_t)-1;
-	double natural = 0, stretch = 0, shrink = 0, indent = 0, r;
+	double natural = 0, stretch = 0, shrink = 0, indent = 0, r, rg;
+	double glue_w = 0, bstretch = 0, bshrink = 0, k_exp = 1;
 	GArray *pcs = g_array_new(FALSE, FALSE, sizeof(struct pa_piece));
 	int i, g, justify = s->align == WARTA_TA_JUSTIFY;
 
@@ -706,6 +712,11 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 		if (it[k].type == LB_GLUE) {
 			stretch += it[k].stretch;
 			shrink += it[k].shrink;
+			if (sl[k].space)
+				glue_w += it[k].width;
+		} else if (it[k].type == LB_BOX) {
+			bstretch += it[k].stretch;
+			bshrink += it[k].shrink;
 		}
 	}
 	le = brk < nitems ? sl[brk].b0 : p->text->len;
@@ -762,21 +773,36 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	natural += indent;
 	L->measure = s->widths[MIN((size_t)lineno, s->n_widths - 1)];
 	L->x0 = s->offsets ? s->offsets[MIN((size_t)lineno, s->n_offsets - 1)] : 0;
+	/* the adjustment ratio of the line as shaped (tex.web §658), boxes'
+	 * glyph expansion counted with the glue */
 	r = 0;
 	if (justify && L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) {
-		if (natural < L->measure && stretch > 0)
-			r = (L->measure - natural) / stretch;
-		else if (natural > L->measure && shrink > 0)
-			r = (L->measure - natural) / shrink;
+		if (natural < L->measure && stretch + bstretch > 0)
+			r = (L->measure - natural) / (stretch + bstretch);
+		else if (natural > L->measure && shrink + bshrink > 0)
+			r = (L->measure - natural) / (shrink + bshrink);
 		if (r < -1)
 			r = -1;
 		L->justified = 1;
-	} else if (justify && natural > L->measure && shrink > 0) {
-		r = MAX(-1, (L->measure - natural) / shrink);
+	} else if (justify && natural > L->measure && shrink + bshrink > 0) {
+		r = MAX(-1, (L->measure - natural) / (shrink + bshrink));
 	}
 	L->ratio = r;
 	L->fitness = lbl->fitness;
-	/* glue widths onto the space glyphs */
+	/* glyph expansion up to its limit (pdfTeX's font expansion), the rest
+	 * of the difference in the spaces */
+	rg = r;
+	if (bstretch > 0 || bshrink > 0) {
+		double boxes = natural - indent - glue_w, kr = MAX(-1, MIN(1, r)), rest;
+
+		k_exp = 1 + kr * (kr > 0 ? bstretch : bshrink) / MAX(boxes, 1);
+		rest = L->measure - indent - boxes * k_exp - glue_w;
+		if (!L->justified && rest > 0)
+			rest = 0;
+		rg = rest > 0 ? (stretch > 0 ? rest / stretch : 0) : (shrink > 0 ? MAX(-1, rest / shrink) : 0);
+	}
+	L->scale = k_exp;
+	/* glue widths onto the space glyphs (drawn scaled by k_exp with the rest) */
 	for (k = first; k < brk && k < nitems; k++) {
 		double w;
 
@@ -784,8 +810,8 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 			continue;
 		w = it[k].width;
 		if (justify)
-			w += r > 0 ? r * it[k].stretch : r * it[k].shrink;
-		space_w[sl[k].b0] = w;
+			w += rg > 0 ? rg * it[k].stretch : rg * it[k].shrink;
+		space_w[sl[k].b0] = w / k_exp;
 	}
 	L->natural = 0;
 	for (i = 0; i < (int)pcs->len; i++) {
@@ -800,7 +826,7 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 				space_w[at] = -1;
 			}
 		}
-		pc->width = glyphs_width(gs);
+		pc->width = glyphs_width(gs) * k_exp;
 		L->natural += pc->width;
 	}
 	L->natural += indent;
@@ -876,6 +902,7 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	}
 	bl.items = g_array_new(FALSE, FALSE, sizeof(struct lb_item));
 	bl.slots = g_array_new(FALSE, FALSE, sizeof(struct slot));
+	bl.expansion = s->align == WARTA_TA_JUSTIFY && st && st->expansion > 0 ? MIN(st->expansion, 0.05) : 0;
 	build_items(p, s, &bl, cw, item_of);
 
 	lb_params_default(&lp);

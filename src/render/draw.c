@@ -107,8 +107,10 @@ trace_line(struct out *O, const struct pa_para *P, const struct pa_line *L, doub
 	if (O->trace == NULL)
 		return;
 	t = pa_line_text(P, L);
-	g_string_append_printf(O->trace, "    %7.1f %6.1f %s r=%.3f%s%s |%s|\n", y, x, kind[L->brk],
-	    L->ratio, L->overfull ? " overfull" : "", P->rtl ? " rtl" : "", t);
+	g_string_append_printf(O->trace, "    %7.1f %6.1f %s r=%.3f", y, x, kind[L->brk], L->ratio);
+	if (L->scale != 1 && L->scale > 0)
+		g_string_append_printf(O->trace, " x%.4f", L->scale);
+	g_string_append_printf(O->trace, "%s%s |%s|\n", L->overfull ? " overfull" : "", P->rtl ? " rtl" : "", t);
 	g_free(t);
 }
 
@@ -131,8 +133,18 @@ draw_text_line(struct out *O, cairo_t *cr, const struct pa_para *P, int li, doub
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
 		}
 		color(cr, pc->run ? pc->run->fmt.color : 0);
-		cairo_move_to(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
-		pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+		if (L->scale != 1 && L->scale > 0) {
+			/* glyph expansion: the piece drawn horizontally scaled */
+			cairo_save(cr);
+			cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
+			cairo_scale(cr, L->scale, 1);
+			cairo_move_to(cr, 0, 0);
+			pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+			cairo_restore(cr);
+		} else {
+			cairo_move_to(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
+			pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+		}
 		if (attr) {
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 			g_free(attr);
