@@ -62,6 +62,8 @@ struct warta_style {
 	int drop_cap;             /* lines of a drop cap on the first paragraph, 0: none */
 	char *fallback_arabic;    /* family for Arabic script */
 	char *fallback_cjk;       /* family for Han, Kana, Hangul */
+	char *fallback_greek;     /* family for Greek script runs: Charis SIL has only
+	                           * the few Greek letters IPA uses */
 	/* line breaking (Knuth–Plass; TeX's names and meanings) */
 	int pretolerance, tolerance;
 	double emergency_stretch; /* em of body */
