@@ -13,7 +13,7 @@
 #define WARTA_HAVE_PRINT  0   /* src/render: warta_engine_new, warta_render (PDF, PNG, SVG) */
 #endif
 #ifndef WARTA_HAVE_EPUB
-#define WARTA_HAVE_EPUB   0   /* src/epub: warta_epub_write */
+#define WARTA_HAVE_EPUB   1   /* src/epub: warta_epub_write */
 #endif
 
 #endif
