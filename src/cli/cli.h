@@ -1,0 +1,114 @@
+/* cli.h — the command line's shared state: the parsed options (main.c), the
+ * conversion of one input into its outputs (convert.c), the list of inputs
+ * (inputs.c), batch runs with worker threads and a progress bar (batch.c) and
+ * editions (edition.c).  Only src/cli prints; the library reports through diags. */
+#ifndef WARTA_CLI_H
+#define WARTA_CLI_H
+
+#include <glib.h>
+#include <stdio.h>
+
+#include "article/article.h"
+#include "cli/landed.h"
+#include "util/diag.h"
+
+#if WARTA_HAVE_STYLES
+#include "style/style.h"
+#endif
+#if WARTA_HAVE_PRINT
+#include "render/render.h"
+#endif
+#if WARTA_HAVE_EPUB
+#include "epub/epub.h"
+#endif
+
+#define EXIT_USAGE 2
+#define CLI_DEFAULT_STYLE "a4"   /* without -s or a front-matter style */
+
+enum cli_format { FMT_PDF, FMT_EPUB, FMT_PNG, FMT_SVG, FMT_JSON, FMT_COUNT };
+
+struct cli {
+	/* options, as given */
+	char *output;             /* -o */
+	char *to;                 /* -t */
+	char *outdir;             /* -d */
+	char *style_name;         /* -s */
+	gboolean list_styles;
+	char *lang;               /* -l */
+	gboolean quiet;
+	gboolean verbose;
+	gboolean version;
+	gboolean keep_boilerplate;
+	gboolean repair;
+	double dpi;
+	char *pages;              /* --pages A-B */
+	gboolean report;
+	gboolean embed_fonts;
+	char *max_size;
+	char *edition;            /* --edition TITLE */
+	char *edition_date;
+	char *group_by;           /* --group-by section|source|none */
+	char *manifest;           /* --manifest FILE */
+	char **files_from;        /* --files-from FILE, repeatable */
+	int jobs;                 /* -j */
+	char **args;              /* INPUT… */
+
+	/* resolved */
+	int formats[FMT_COUNT];   /* which formats to write */
+	int nformats;
+	char **inputs;            /* files, directories expanded (GStrv) */
+	int ninputs;
+	GPtrArray *sections;      /* from --manifest: section of inputs[i], or NULL */
+	GHashTable *input_ids;    /* "dev:ino" of every input file, to refuse output == input */
+	struct warta_read_opts ropts;
+	int first_page, last_page;
+	int stderr_tty;
+
+#if WARTA_HAVE_STYLES
+	const char *style_dirs[3];
+	struct warta_style *style;     /* -s, or the default */
+	GHashTable *styles;            /* name → struct warta_style *, asked for by front matter */
+	GMutex styles_lock;
+#endif
+#if WARTA_HAVE_PRINT
+	struct warta_engine *engine;   /* made once, shared by every worker */
+#endif
+
+	GMutex out_lock;               /* stderr, claimed output names */
+	GHashTable *claimed;           /* output path → input path, for -d name clashes */
+};
+
+/* main.c */
+extern struct cli cli;
+const char *cli_format_ext(enum cli_format f);
+/* Prints every message of d to stderr (notes with -v, warnings unless -q). */
+void cli_print_diags(struct warta_diags *d);
+
+/* convert.c */
+/* Reads one input (diagnostics into d), or NULL. */
+struct warta_doc *cli_read(const char *input, struct warta_diags *d);
+/* Writes doc[0..n) in format f to path. 0, or -1 with the reason in d. */
+int cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char *path,
+              struct warta_diags *d);
+/* Converts one input into every asked format: -o FILE, -d DIR/NAME.EXT or stdout.
+ * The paths written are appended to written (may be NULL).  0, or -1. */
+int cli_convert(const char *input, struct warta_diags *d, GPtrArray *written);
+/* 1 when path names one of the inputs (same file), else 0. */
+int cli_is_input(const char *path);
+/* "dev:ino" of an existing file, or NULL.  Caller g_free()s. */
+char *cli_file_id(const char *path);
+
+/* inputs.c */
+/* Expands directories and --files-from into cli.inputs.  0, or -1 after a message. */
+int cli_collect_inputs(void);
+
+/* batch.c */
+/* Converts every input with cli.jobs threads; progress, summary.  The exit status. */
+int cli_batch(void);
+void cli_signals_install(void);
+
+/* edition.c */
+/* Reads every input, groups and orders them, writes one book.  The exit status. */
+int cli_edition(void);
+
+#endif

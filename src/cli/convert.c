@@ -1,0 +1,240 @@
+/* convert.c — one input into its outputs: reads the article (src/article),
+ * names each output (-o FILE, -d DIR/NAME.EXT or standard output) and hands
+ * the tree to the format's writer: JSON through util/output.h here, PDF/PNG/SVG
+ * to src/render, EPUB to src/epub (each writes its own file atomically). */
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "util/output.h"
+
+char *
+cli_file_id(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return NULL;
+	return g_strdup_printf("%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+}
+
+int
+cli_is_input(const char *path)
+{
+	char *id;
+	int hit;
+
+	if (!cli.input_ids || !(id = cli_file_id(path)))
+		return 0;
+	hit = g_hash_table_contains(cli.input_ids, id);
+	g_free(id);
+	return hit;
+}
+
+struct warta_doc *
+cli_read(const char *input, struct warta_diags *d)
+{
+#if WARTA_HAVE_READER
+	return warta_article_read_file(input, &cli.ropts, d);
+#else
+	warta_diag(d, WARTA_ERROR, input, 0, 0, "the article reader is not in this build");
+	return NULL;
+#endif
+}
+
+#if WARTA_HAVE_STYLES
+/* The style for one article: -s, else the one its front matter names (loaded
+ * once, kept for the run), else the default.  An unknown front-matter style is
+ * a warning and the default is used. */
+static const struct warta_style *
+style_for(const struct warta_doc *doc, struct warta_diags *d)
+{
+	struct warta_style *s;
+
+	if (cli.style_name || !doc->meta.style || !*doc->meta.style)
+		return cli.style;
+	g_mutex_lock(&cli.styles_lock);
+	if (!g_hash_table_lookup_extended(cli.styles, doc->meta.style, NULL, (gpointer *)&s)) {
+		struct warta_diags tmp;
+
+		warta_diags_init(&tmp);
+		s = warta_style_load(doc->meta.style, cli.style_dirs, &tmp);
+		warta_diags_fini(&tmp);
+		g_hash_table_insert(cli.styles, g_strdup(doc->meta.style), s);
+	}
+	g_mutex_unlock(&cli.styles_lock);
+	if (!s) {
+		warta_diag(d, WARTA_WARNING, doc->path, doc->meta.title_line, 0,
+		           "style '%s' from the front matter not found; using '%s'",
+		           doc->meta.style, cli.style->name);
+		return cli.style;
+	}
+	return s;
+}
+#endif
+
+#if WARTA_HAVE_PRINT
+static void
+print_report(const char *path, const struct warta_report *r)
+{
+	g_mutex_lock(&cli.out_lock);
+	fprintf(stderr, "warta: %s: %d page%s, %d lines: %d loose, %d tight, %d hyphenated "
+	        "(longest run %d), %d overfull, %d widows, %d orphans\n",
+	        path, r->pages, r->pages == 1 ? "" : "s", r->lines, r->loose, r->tight,
+	        r->hyphenated, r->longest_hyphen_run, r->overfull, r->widows, r->orphans);
+	fflush(stderr);
+	g_mutex_unlock(&cli.out_lock);
+}
+#endif
+
+int
+cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char *path,
+          struct warta_diags *d)
+{
+	switch (f) {
+	case FMT_JSON: {
+#if WARTA_HAVE_READER
+		struct warta_output *o;
+		GString *s;
+		size_t i;
+		int rc;
+
+		s = g_string_new(NULL);
+		if (n == 1) {
+			warta_json_write(docs[0], s);
+		} else {
+			g_string_append(s, "[\n");
+			for (i = 0; i < n; i++) {
+				if (i)
+					g_string_append(s, ",\n");
+				warta_json_write(docs[i], s);
+			}
+			g_string_append(s, "]\n");
+		}
+		if (!(o = warta_output_open(path, d))) {
+			g_string_free(s, TRUE);
+			return -1;
+		}
+		if (warta_output_write(o, s->str, s->len) != 0) {
+			g_string_free(s, TRUE);
+			return warta_output_commit(o, d);   /* reports the write error */
+		}
+		g_string_free(s, TRUE);
+		rc = warta_output_commit(o, d);
+		return rc;
+#else
+		break;
+#endif
+	}
+	case FMT_PDF:
+	case FMT_PNG:
+	case FMT_SVG: {
+#if WARTA_HAVE_PRINT
+		struct warta_render_opts ro;
+		struct warta_report rep;
+		const struct warta_style *style = cli.style;
+
+		memset(&ro, 0, sizeof ro);
+		memset(&rep, 0, sizeof rep);
+		ro.format = f == FMT_PDF ? WARTA_PRINT_PDF : f == FMT_PNG ? WARTA_PRINT_PNG :
+		            WARTA_PRINT_SVG;
+		ro.dpi = cli.dpi;
+		ro.first_page = cli.first_page;
+		ro.last_page = cli.last_page;
+		ro.edition_title = cli.edition;
+		ro.edition_date = cli.edition_date;
+		if (n == 1)
+			style = style_for(docs[0], d);
+		if (warta_render(cli.engine, style, docs, n, &ro, path,
+		                 cli.report ? &rep : NULL, d) != 0)
+			return -1;
+		if (cli.report)
+			print_report(path, &rep);
+		return 0;
+#else
+		break;
+#endif
+	}
+	case FMT_EPUB: {
+#if WARTA_HAVE_EPUB
+		struct warta_epub_opts eo;
+		const struct warta_style *style = cli.style;
+
+		memset(&eo, 0, sizeof eo);
+		eo.embed_fonts = cli.embed_fonts;
+		eo.edition_title = cli.edition;
+		eo.edition_date = cli.edition_date;
+		if (n == 1)
+			style = style_for(docs[0], d);
+		return warta_epub_write(docs, n, style, &eo, path, d);
+#else
+		break;
+#endif
+	}
+	default:
+		break;
+	}
+	warta_diag(d, WARTA_ERROR, path, 0, 0, "%s output is not in this build", cli_format_ext(f));
+	return -1;
+}
+
+/* DIR/NAME.EXT, claimed for this input: two inputs with the same NAME would
+ * write the same file, so the second one is an error.  NULL after a message. */
+static char *
+claim_output(const struct warta_doc *doc, enum cli_format f, struct warta_diags *d)
+{
+	char *file = g_strdup_printf("%s.%s", doc->name, cli_format_ext(f));
+	char *path = g_build_filename(cli.outdir, file, NULL);
+	const char *owner;
+
+	g_free(file);
+	g_mutex_lock(&cli.out_lock);
+	owner = g_hash_table_lookup(cli.claimed, path);
+	if (!owner)
+		g_hash_table_insert(cli.claimed, g_strdup(path), g_strdup(doc->path));
+	g_mutex_unlock(&cli.out_lock);
+	if (owner) {
+		warta_diag(d, WARTA_ERROR, doc->path, 0, 0,
+		           "its output %s is already the output of %s (same name)", path, owner);
+		g_free(path);
+		return NULL;
+	}
+	if (cli_is_input(path)) {
+		warta_diag(d, WARTA_ERROR, doc->path, 0, 0, "its output %s is one of the inputs", path);
+		g_free(path);
+		return NULL;
+	}
+	return path;
+}
+
+int
+cli_convert(const char *input, struct warta_diags *d, GPtrArray *written)
+{
+	struct warta_doc *doc;
+	int f, rc = 0;
+
+	if (!(doc = cli_read(input, d)))
+		return -1;
+	for (f = 0; f < FMT_COUNT; f++) {
+		char *path;
+
+		if (!cli.formats[f])
+			continue;
+		if (cli.outdir) {
+			if (!(path = claim_output(doc, f, d))) {
+				rc = -1;
+				continue;
+			}
+		} else {
+			path = g_strdup(cli.output ? cli.output : "-");
+		}
+		if (cli_write(&doc, 1, f, path, d) != 0)
+			rc = -1;
+		else if (written)
+			g_ptr_array_add(written, g_strdup(path));
+		g_free(path);
+	}
+	warta_doc_free(doc);
+	return rc;
+}

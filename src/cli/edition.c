@@ -1,0 +1,151 @@
+/* edition.c — many articles as one book: reads every input, groups them into
+ * sections (the manifest's, else front matter section or source), orders the
+ * sections by first appearance and the articles in each by date then input
+ * order, sets doc->meta.section, and calls the back end once with the array. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+
+struct entry {
+	struct warta_doc *doc;
+	int index;                 /* input order */
+	int group;                 /* section order: first appearance; unsectioned last */
+	char *key;                 /* section name or NULL */
+};
+
+static int
+cmp_entry(const void *pa, const void *pb)
+{
+	const struct entry *x = pa, *y = pb;
+	const char *dx = x->doc->meta.date, *dy = y->doc->meta.date;
+	int c;
+
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	if (dx && dy && (c = strcmp(dx, dy)) != 0)
+		return c;
+	if (!dx != !dy)
+		return dx ? -1 : 1;        /* undated articles after dated ones */
+	return x->index - y->index;
+}
+
+static const char *
+section_key(const struct warta_doc *doc, int index)
+{
+	const char *by = cli.group_by ? cli.group_by : "section";
+	const char *k = NULL;
+
+	if (cli.sections)
+		k = cli.sections->pdata[index];
+	else if (strcmp(by, "section") == 0)
+		k = doc->meta.section && *doc->meta.section ? doc->meta.section : doc->meta.source;
+	else if (strcmp(by, "source") == 0)
+		k = doc->meta.source;
+	return k && *k ? k : NULL;
+}
+
+/* --edition-date, else the newest article's date, else the day of
+ * SOURCE_DATE_EPOCH or today (UTC). */
+static char *
+edition_date(struct entry *e, int n)
+{
+	const char *newest = NULL, *sde;
+	GDateTime *now;
+	char *s;
+	int i;
+
+	if (cli.edition_date)
+		return g_strdup(cli.edition_date);
+	for (i = 0; i < n; i++)
+		if (e[i].doc->meta.date && (!newest || strcmp(e[i].doc->meta.date, newest) > 0))
+			newest = e[i].doc->meta.date;
+	if (newest)
+		return g_strdup(newest);
+	if ((sde = g_getenv("SOURCE_DATE_EPOCH")) && *sde)
+		now = g_date_time_new_from_unix_utc(g_ascii_strtoll(sde, NULL, 10));
+	else
+		now = g_date_time_new_now_utc();
+	s = g_date_time_format(now, "%Y-%m-%d");
+	g_date_time_unref(now);
+	return s;
+}
+
+int
+cli_edition(void)
+{
+	struct entry *e = g_new0(struct entry, cli.ninputs);
+	struct warta_doc **docs;
+	struct warta_diags d;
+	GHashTable *groups = g_hash_table_new(g_str_hash, g_str_equal);
+	int i, n = 0, failed = 0, ngroups = 0, f, rc;
+	char *date;
+
+	for (i = 0; i < cli.ninputs; i++) {
+		struct warta_doc *doc;
+
+		warta_diags_init(&d);
+		doc = cli_read(cli.inputs[i], &d);
+		cli_print_diags(&d);
+		warta_diags_fini(&d);
+		if (!doc) {
+			failed++;
+			continue;
+		}
+		if (cli.verbose)
+			fprintf(stderr, "warta: %s: read \"%s\"\n", cli.inputs[i], doc->meta.title);
+		e[n].doc = doc;
+		e[n].index = i;
+		e[n].key = g_strdup(section_key(doc, i));
+		n++;
+	}
+	for (i = 0; i < n; i++) {
+		gpointer g;
+
+		if (!e[i].key) {
+			e[i].group = G_MAXINT;
+		} else if (g_hash_table_lookup_extended(groups, e[i].key, NULL, &g)) {
+			e[i].group = GPOINTER_TO_INT(g);
+		} else {
+			e[i].group = ngroups++;
+			g_hash_table_insert(groups, e[i].key, GINT_TO_POINTER(e[i].group));
+		}
+	}
+	qsort(e, n, sizeof *e, cmp_entry);
+	docs = g_new(struct warta_doc *, n ? n : 1);
+	for (i = 0; i < n; i++) {
+		g_free(e[i].doc->meta.section);
+		e[i].doc->meta.section = g_strdup(e[i].key);
+		docs[i] = e[i].doc;
+	}
+	date = edition_date(e, n);
+	g_free(cli.edition_date);
+	cli.edition_date = date;
+
+	rc = 0;
+	if (n == 0) {
+		fprintf(stderr, "warta: %s: error: no article could be read; no edition written\n",
+		        cli.output);
+		rc = -1;
+	} else {
+		for (f = 0; f < FMT_COUNT && !cli.formats[f]; f++)
+			;
+		warta_diags_init(&d);
+		rc = cli_write(docs, n, f, cli.output, &d);
+		cli_print_diags(&d);
+		warta_diags_fini(&d);
+		if (rc == 0 && !cli.quiet && (cli.verbose || cli.stderr_tty))
+			fprintf(stderr, "warta: %s: %d article%s in %d section%s%s\n", cli.output, n,
+			        n == 1 ? "" : "s", ngroups, ngroups == 1 ? "" : "s",
+			        failed ? "; some inputs failed" : "");
+	}
+	for (i = 0; i < n; i++) {
+		warta_doc_free(e[i].doc);
+		g_free(e[i].key);
+	}
+	g_hash_table_destroy(groups);
+	g_free(docs);
+	g_free(e);
+	return rc != 0 || failed ? 1 : 0;
+}

@@ -1,0 +1,506 @@
+/* main.c — the command line: reads the options (GOptionContext), checks them
+ * (a usage error exits 2), resolves formats and output names, then hands the
+ * inputs to a single conversion, a batch (batch.c) or an edition (edition.c).
+ * Exit status: 0 all went well, 1 some input failed, 2 usage error. */
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+struct cli cli;
+
+static const char *const format_names[FMT_COUNT] = { "pdf", "epub", "png", "svg", "json" };
+static const char *const format_titles[FMT_COUNT] = { "PDF", "EPUB", "PNG", "SVG", "JSON" };
+
+const char *
+cli_format_ext(enum cli_format f)
+{
+	return format_names[f];
+}
+
+static GOptionEntry entries[] = {
+	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli.output,
+	  "Write FILE; the format comes from its extension (.pdf .epub .png .svg .json); '-' is standard output", "FILE" },
+	{ "to", 't', 0, G_OPTION_ARG_STRING, &cli.to,
+	  "Formats, comma-separated, when -o does not say: pdf,epub,png,svg,json", "LIST" },
+	{ "outdir", 'd', 0, G_OPTION_ARG_FILENAME, &cli.outdir,
+	  "One output per input and format: DIR/NAME.EXT", "DIR" },
+	{ "style", 's', 0, G_OPTION_ARG_STRING, &cli.style_name,
+	  "A style from styles/, or a path to a style file", "NAME" },
+	{ "list-styles", 0, 0, G_OPTION_ARG_NONE, &cli.list_styles,
+	  "List the styles and exit", NULL },
+	{ "lang", 'l', 0, G_OPTION_ARG_STRING, &cli.lang,
+	  "Language of the input (BCP 47), overriding front matter and detection", "CODE" },
+	{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &cli.quiet,
+	  "Print errors only: no warnings, no progress, no summary", NULL },
+	{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &cli.verbose,
+	  "Print notes too (dropped boilerplate …) and each file written", NULL },
+	{ "version", 0, 0, G_OPTION_ARG_NONE, &cli.version,
+	  "Print the version and exit", NULL },
+	{ "keep-boilerplate", 0, 0, G_OPTION_ARG_NONE, &cli.keep_boilerplate,
+	  "Keep scraper boilerplate lines (\"Advertisement\", \"Baca juga: …\")", NULL },
+	{ "repair", 0, 0, G_OPTION_ARG_NONE, &cli.repair,
+	  "Replace invalid UTF-8 with U+FFFD (a warning) instead of failing", NULL },
+	{ "max-size", 0, 0, G_OPTION_ARG_STRING, &cli.max_size,
+	  "Refuse inputs larger than SIZE (bytes, or with k, M, G; default 64M)", "SIZE" },
+	{ "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &cli.dpi,
+	  "PNG resolution (default 150)", "DPI" },
+	{ "pages", 0, 0, G_OPTION_ARG_STRING, &cli.pages,
+	  "PNG/SVG: only pages A to B (\"1\", \"2-3\", \"2-\")", "A-B" },
+	{ "report", 0, 0, G_OPTION_ARG_NONE, &cli.report,
+	  "Print a typesetting report (pages, loose and tight lines, hyphens, widows …)", NULL },
+	{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &cli.embed_fonts,
+	  "EPUB: embed the style's fonts", NULL },
+	{ "edition", 0, 0, G_OPTION_ARG_STRING, &cli.edition,
+	  "Make one book of all inputs, titled TITLE (with -o FILE.pdf or FILE.epub)", "TITLE" },
+	{ "edition-date", 0, 0, G_OPTION_ARG_STRING, &cli.edition_date,
+	  "The edition's date, YYYY-MM-DD (default: the newest article's)", "DATE" },
+	{ "group-by", 0, 0, G_OPTION_ARG_STRING, &cli.group_by,
+	  "Edition sections from: section (front matter section, else source; the default), source, none", "KEY" },
+	{ "manifest", 0, 0, G_OPTION_ARG_FILENAME, &cli.manifest,
+	  "Edition sections and their articles from FILE ([Section] lines, then file names)", "FILE" },
+	{ "files-from", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli.files_from,
+	  "Read input names from FILE, one a line ('-': standard input)", "FILE" },
+	{ "jobs", 'j', 0, G_OPTION_ARG_INT, &cli.jobs,
+	  "Worker threads for several inputs (default: the number of cores)", "N" },
+	{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli.args, NULL, "INPUT…" },
+	{ NULL, 0, 0, 0, NULL, NULL, NULL }
+};
+
+static const char description[] =
+	"INPUT is an article file ('-' reads standard input) or a directory (its .txt\n"
+	"and .md files, in name order).  Without -o or -d the output goes to standard\n"
+	"output.\n"
+	"\n"
+	"Examples:\n"
+	"  warta article.txt -o article.pdf\n"
+	"  warta -t json article.txt\n"
+	"  warta -d out -t pdf,epub corpus/\n"
+	"  warta --edition 'Morning Edition' -o today.epub today/*.txt\n"
+	"\n"
+	"Exit status: 0 all went well, 1 some input failed, 2 usage error.\n"
+	"See warta(1).\n";
+
+static void G_GNUC_PRINTF(1, 2)
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "warta: %s\nTry 'warta --help' for more information.\n", msg);
+	g_free(msg);
+	exit(EXIT_USAGE);
+}
+
+void
+cli_print_diags(struct warta_diags *d)
+{
+	guint i;
+
+	for (i = 0; i < d->items->len; i++) {
+		struct warta_diag *m = d->items->pdata[i];
+		char *s;
+
+		if (m->severity == WARTA_NOTE && !cli.verbose)
+			continue;
+		if (m->severity == WARTA_WARNING && cli.quiet)
+			continue;
+		s = warta_diag_format(m);
+		fprintf(stderr, "%s\n", s);
+		g_free(s);
+	}
+	fflush(stderr);
+}
+
+/* A format's back end must be in this build.  Until it lands, asking for it is
+ * a usage error that says so (landed.h). */
+static void
+need_backend(enum cli_format f)
+{
+	const char *stage = NULL;
+
+	switch (f) {
+	case FMT_JSON:
+		if (!WARTA_HAVE_READER)
+			stage = "the article reader (src/article)";
+		break;
+	case FMT_PDF:
+	case FMT_PNG:
+	case FMT_SVG:
+		if (!WARTA_HAVE_PRINT)
+			stage = "the print back end (src/render)";
+		else if (!WARTA_HAVE_READER)
+			stage = "the article reader (src/article)";
+		break;
+	case FMT_EPUB:
+		if (!WARTA_HAVE_EPUB)
+			stage = "the EPUB back end (src/epub)";
+		else if (!WARTA_HAVE_READER)
+			stage = "the article reader (src/article)";
+		break;
+	default:
+		break;
+	}
+	if (stage)
+		usage_error("%s output is not available yet: %s is not in this build",
+		            format_titles[f], stage);
+}
+
+static int
+format_by_name(const char *s)
+{
+	int f;
+
+	for (f = 0; f < FMT_COUNT; f++)
+		if (g_ascii_strcasecmp(s, format_names[f]) == 0)
+			return f;
+	return -1;
+}
+
+/* The format a file name's extension says, or -1. */
+static int
+format_by_ext(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		return -1;
+	return format_by_name(dot + 1);
+}
+
+static void
+resolve_formats(void)
+{
+	int out_fmt = -1;
+
+	if (cli.output && strcmp(cli.output, "-") != 0)
+		out_fmt = format_by_ext(cli.output);
+	if (cli.to) {
+		char **list = g_strsplit(cli.to, ",", -1);
+		char **p;
+
+		for (p = list; *p; p++) {
+			char *name = g_strstrip(*p);
+			int f;
+
+			if (!*name)
+				continue;
+			if ((f = format_by_name(name)) < 0)
+				usage_error("unknown format '%s' in -t (pdf, epub, png, svg, json)", name);
+			if (!cli.formats[f])
+				cli.nformats++;
+			cli.formats[f] = 1;
+		}
+		g_strfreev(list);
+		if (cli.nformats == 0)
+			usage_error("-t needs a format (pdf, epub, png, svg, json)");
+		if (out_fmt >= 0 && (cli.nformats > 1 || !cli.formats[out_fmt]))
+			usage_error("-o %s says %s, but -t asks for %s", cli.output,
+			            format_names[out_fmt], cli.to);
+	} else if (out_fmt >= 0) {
+		cli.formats[out_fmt] = 1;
+		cli.nformats = 1;
+	} else if (cli.output && strcmp(cli.output, "-") != 0) {
+		usage_error("cannot tell the format of '%s' from its extension; use -t FORMAT",
+		            cli.output);
+	} else {
+		cli.formats[FMT_PDF] = 1;
+		cli.nformats = 1;
+	}
+}
+
+/* "64M", "100k", "1048576" → bytes; 0 on a bad size. */
+static size_t
+parse_size(const char *s)
+{
+	char *end;
+	guint64 n, mul = 1;
+
+	errno = 0;
+	n = g_ascii_strtoull(s, &end, 10);
+	if (errno || end == s)
+		return 0;
+	switch (g_ascii_tolower(*end)) {
+	case '\0': break;
+	case 'k': mul = 1024; end++; break;
+	case 'm': mul = 1024 * 1024; end++; break;
+	case 'g': mul = 1024 * 1024 * 1024; end++; break;
+	default: return 0;
+	}
+	if (*end == 'b' || *end == 'B')
+		end++;
+	if (*end || n == 0 || n > G_MAXSIZE / mul)
+		return 0;
+	return (size_t)(n * mul);
+}
+
+/* "3", "2-5", "2-", "-4" → first/last page (0: open). */
+static int
+parse_pages(const char *s, int *first, int *last)
+{
+	GRegex *re = g_regex_new("^([0-9]*)(-?)([0-9]*)$", 0, 0, NULL);
+	GMatchInfo *mi = NULL;
+	int ok = 0;
+
+	if (g_regex_match(re, s, 0, &mi)) {
+		char *a = g_match_info_fetch(mi, 1), *dash = g_match_info_fetch(mi, 2),
+		     *b = g_match_info_fetch(mi, 3);
+
+		*first = *a ? atoi(a) : 1;
+		*last = *dash ? (*b ? atoi(b) : 0) : *first;
+		ok = (*a || *b) && *first >= 1 && (*last == 0 || *last >= *first) &&
+		     (*dash || *a);
+		if (*dash && !*b && !*a)
+			ok = 0;
+		g_free(a);
+		g_free(dash);
+		g_free(b);
+	}
+	g_match_info_free(mi);
+	g_regex_unref(re);
+	return ok;
+}
+
+static int
+valid_date(const char *s)
+{
+	GDate *d;
+	int y, m, dd, ok;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &dd) != 3 || s[4] != '-' || s[7] != '-')
+		return 0;
+	if (!g_date_valid_dmy(dd, m, y))
+		return 0;
+	d = g_date_new_dmy(dd, m, y);
+	ok = g_date_valid(d);
+	g_date_free(d);
+	return ok;
+}
+
+static void
+print_version(void)
+{
+	printf("warta %s\n", WARTA_VERSION);
+	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
+}
+
+#if WARTA_HAVE_STYLES
+static void
+setup_style_dirs(void)
+{
+	static char *user_dir, *data_dir;
+
+	user_dir = g_build_filename(g_get_user_data_dir(), "warta", "styles", NULL);
+	data_dir = g_build_filename(warta_data_dir(), "styles", NULL);
+	cli.style_dirs[0] = user_dir;
+	cli.style_dirs[1] = data_dir;
+	cli.style_dirs[2] = NULL;
+}
+
+static int
+list_styles(void)
+{
+	struct warta_diags d;
+	struct warta_style **list;
+	int i;
+
+	warta_diags_init(&d);
+	list = warta_style_list(cli.style_dirs, &d);
+	cli_print_diags(&d);
+	for (i = 0; list && list[i]; i++) {
+		printf("%-16s %s\n", list[i]->name, list[i]->description ? list[i]->description : "");
+		warta_style_free(list[i]);
+	}
+	g_free(list);
+	i = warta_diags_errors(&d) ? 1 : 0;
+	warta_diags_fini(&d);
+	return i;
+}
+#endif
+
+/* Loads what every conversion shares: the style and the print engine. 0, or -1. */
+static int
+load_shared(void)
+{
+	int rc = 0;
+#if WARTA_HAVE_STYLES || WARTA_HAVE_PRINT
+	struct warta_diags d;
+
+	warta_diags_init(&d);
+#endif
+#if WARTA_HAVE_STYLES
+	cli.style = warta_style_load(cli.style_name ? cli.style_name : CLI_DEFAULT_STYLE,
+	                             cli.style_dirs, &d);
+	if (!cli.style)
+		rc = -1;
+	else
+		cli.ropts.boilerplate = (const char *const *)cli.style->boilerplate;
+	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                   (GDestroyNotify)warta_style_free);
+	g_mutex_init(&cli.styles_lock);
+#endif
+#if WARTA_HAVE_PRINT
+	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])) {
+		cli.engine = warta_engine_new(&d);
+		if (!cli.engine)
+			rc = -1;
+	}
+#endif
+#if WARTA_HAVE_STYLES || WARTA_HAVE_PRINT
+	cli_print_diags(&d);
+	warta_diags_fini(&d);
+#endif
+	return rc;
+}
+
+static void
+unload_shared(void)
+{
+#if WARTA_HAVE_PRINT
+	if (cli.engine)
+		warta_engine_free(cli.engine);
+#endif
+#if WARTA_HAVE_STYLES
+	if (cli.style)
+		warta_style_free(cli.style);
+	if (cli.styles)
+		g_hash_table_destroy(cli.styles);
+#endif
+}
+
+/* Every check that needs no input read: a failure is a usage error. */
+static void
+check_options(void)
+{
+	int f, stdin_seen = 0, i;
+
+	if (!cli.args && !cli.files_from && !cli.manifest)
+		usage_error("no input (an article file, a directory, or - for standard input)");
+	if (cli.output && cli.outdir)
+		usage_error("-o and -d exclude each other");
+	if (cli.quiet && cli.verbose)
+		usage_error("-q and -v exclude each other");
+	resolve_formats();
+	for (f = 0; f < FMT_COUNT; f++)
+		if (cli.formats[f])
+			need_backend(f);
+	if (cli.lang && !g_regex_match_simple("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
+	                                      cli.lang, 0, 0))
+		usage_error("-l %s is not a language tag (BCP 47: id, en, pt-BR, zh-Hant …)", cli.lang);
+	cli.ropts.lang = cli.lang;
+	cli.ropts.keep_boilerplate = cli.keep_boilerplate;
+	cli.ropts.repair = cli.repair;
+	if (cli.max_size && !(cli.ropts.max_bytes = parse_size(cli.max_size)))
+		usage_error("--max-size %s is not a size (4096, 100k, 64M, 1G)", cli.max_size);
+	if (cli.dpi != 0 && (cli.dpi < 10 || cli.dpi > 2400))
+		usage_error("--dpi %g is out of range (10 to 2400)", cli.dpi);
+	if (cli.pages && !parse_pages(cli.pages, &cli.first_page, &cli.last_page))
+		usage_error("--pages %s is not a page range (3, 2-5, 2-)", cli.pages);
+	if (cli.jobs < 0)
+		usage_error("-j %d: the number of jobs must be positive", cli.jobs);
+	if (cli.jobs == 0)
+		cli.jobs = (int)g_get_num_processors();
+	if (cli.edition_date && !valid_date(cli.edition_date))
+		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
+	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest))
+		usage_error("--edition-date, --group-by and --manifest need --edition");
+	if (cli.group_by && strcmp(cli.group_by, "section") != 0 &&
+	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
+		usage_error("--group-by %s: use section, source or none", cli.group_by);
+	if (cli.outdir && !g_file_test(cli.outdir, G_FILE_TEST_IS_DIR) &&
+	    g_mkdir_with_parents(cli.outdir, 0777) != 0)
+		usage_error("cannot make the output directory %s: %s", cli.outdir, g_strerror(errno));
+
+	if (cli_collect_inputs() != 0)
+		exit(EXIT_USAGE);
+	if (cli.ninputs == 0)
+		usage_error("no input (an article file, a directory, or - for standard input)");
+	for (i = 0; i < cli.ninputs; i++)
+		if (strcmp(cli.inputs[i], "-") == 0 && stdin_seen++)
+			usage_error("standard input ('-') can be read only once");
+
+	if (cli.edition) {
+		if (!cli.output)
+			usage_error("an edition is one book: name it with -o FILE.pdf or -o FILE.epub");
+		if (cli.nformats != 1 || !(cli.formats[FMT_PDF] || cli.formats[FMT_EPUB]))
+			usage_error("an edition is a PDF or an EPUB (-o FILE.pdf, -o FILE.epub)");
+	} else if (!cli.outdir) {
+		if (cli.nformats > 1)
+			usage_error("several formats make several files: use -d DIR");
+		if (cli.ninputs > 1)
+			usage_error("%d inputs make %d outputs: use -d DIR (or --edition TITLE for one book)",
+			            cli.ninputs, cli.ninputs);
+	}
+	if (!cli.outdir && (!cli.output || strcmp(cli.output, "-") == 0) && isatty(STDOUT_FILENO) &&
+	    !cli.formats[FMT_JSON] && !cli.formats[FMT_SVG])
+		usage_error("not writing %s to a terminal: use -o FILE or -d DIR",
+		            format_titles[cli.formats[FMT_PDF] ? FMT_PDF :
+		                          cli.formats[FMT_EPUB] ? FMT_EPUB : FMT_PNG]);
+	if (cli.output && strcmp(cli.output, "-") != 0 && cli_is_input(cli.output))
+		usage_error("the output %s is one of the inputs", cli.output);
+}
+
+int
+main(int argc, char **argv)
+{
+	GOptionContext *ctx;
+	GError *err = NULL;
+	int status;
+
+	setlocale(LC_ALL, "");
+	ctx = g_option_context_new(NULL);
+	g_option_context_set_summary(ctx, "Typesets news articles as PDF, EPUB, PNG, SVG, or their tree as JSON.");
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	g_option_context_set_description(ctx, description);
+	if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
+		fprintf(stderr, "warta: %s\nTry 'warta --help' for more information.\n", err->message);
+		g_error_free(err);
+		g_option_context_free(ctx);
+		return EXIT_USAGE;
+	}
+	g_option_context_free(ctx);
+	cli.stderr_tty = isatty(STDERR_FILENO);
+
+	if (cli.version) {
+		print_version();
+		return 0;
+	}
+	if (cli.list_styles) {
+#if WARTA_HAVE_STYLES
+		setup_style_dirs();
+		return list_styles();
+#else
+		usage_error("--list-styles is not available yet: the styles (src/style) are not in this build");
+#endif
+	}
+#if WARTA_HAVE_STYLES
+	setup_style_dirs();
+#endif
+	g_mutex_init(&cli.out_lock);
+	cli.claimed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	check_options();
+	if (load_shared() != 0) {
+		unload_shared();
+		return EXIT_USAGE;
+	}
+	cli_signals_install();
+	if (cli.edition)
+		status = cli_edition();
+	else
+		status = cli_batch();
+	unload_shared();
+	g_hash_table_destroy(cli.claimed);
+	if (cli.input_ids)
+		g_hash_table_destroy(cli.input_ids);
+	g_strfreev(cli.inputs);
+	return status;
+}
