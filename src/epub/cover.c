@@ -5,6 +5,7 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "epub/epub_int.h"
@@ -15,14 +16,15 @@
 
 /* ---------------------------------------------------------------- fonts */
 
+/* 1 if family was already reported (then or now). */
 static int
-has_family(GPtrArray *families, const char *f)
+weight_warned(struct ep_book *b, const char *family)
 {
-	guint i;
-
-	for (i = 0; i < families->len; i++)
-		if (strcmp(families->pdata[i], f) == 0)
-			return 1;
+	if (!b->warned)
+		b->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	if (g_hash_table_contains(b->warned, family))
+		return 1;
+	g_hash_table_add(b->warned, g_strdup(family));
 	return 0;
 }
 
@@ -40,81 +42,72 @@ font_media_type(const char *path)
 	return NULL;
 }
 
-/* The faces of one family closest to regular and bold, upright and italic. */
+/* Embeds the face of family nearest to weight with the given slant (none if
+ * the family has no face of that slant: readers slant it themselves). */
 static void
-family_fonts(struct ep_book *b, const char *family, struct warta_diags *d)
+want_face(struct ep_book *b, const char *family, int weight, int italic, struct warta_diags *d)
 {
 	FcPattern *pat;
 	FcObjectSet *os;
 	FcFontSet *fs;
-	const char *best[2][2] = { { NULL, NULL }, { NULL, NULL } };
-	int best_dist[2][2] = { { 1000, 1000 }, { 1000, 1000 } };
-	int skipped = 0, i, w, it;
+	const char *best = NULL;
+	int best_dist = 10000, best_weight = 400, any = 0, collections = 0, i;
+	struct ep_font *f;
+	guint j;
+	char *base;
 
 	pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family, (char *)NULL);
 	os = FcObjectSetBuild(FC_FILE, FC_WEIGHT, FC_SLANT, FC_INDEX, (char *)NULL);
 	fs = FcFontList(b->fc, pat, os);
 	for (i = 0; fs && i < fs->nfont; i++) {
 		FcChar8 *file = NULL;
-		int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN, index = 0, ot;
+		int fw = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN, index = 0, ot, dist;
 
 		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
 			continue;
-		FcPatternGetInteger(fs->fonts[i], FC_WEIGHT, 0, &weight);
+		FcPatternGetInteger(fs->fonts[i], FC_WEIGHT, 0, &fw);
 		FcPatternGetInteger(fs->fonts[i], FC_SLANT, 0, &slant);
 		FcPatternGetInteger(fs->fonts[i], FC_INDEX, 0, &index);
 		if (!font_media_type((const char *)file) || index != 0) {
 			/* font collections (.ttc) are not EPUB core media types */
-			skipped++;
+			collections++;
 			continue;
 		}
-		ot = FcWeightToOpenType(weight);
-		it = slant != FC_SLANT_ROMAN;
-		for (w = 0; w < 2; w++) {
-			int dist = abs(ot - (w ? 700 : 400));
-
-			/* ties go to the smaller path, so the choice never depends
-			 * on fontconfig's order */
-			if (dist < 100 && (dist < best_dist[w][it] ||
-			    (dist == best_dist[w][it] && strcmp((const char *)file, best[w][it]) < 0))) {
-				best_dist[w][it] = dist;
-				best[w][it] = (const char *)file;
-			}
+		any++;
+		if ((slant != FC_SLANT_ROMAN) != italic)
+			continue;
+		ot = (FcWeightToOpenType(fw) + 50) / 100 * 100;
+		dist = abs(ot - weight);
+		/* ties go to the smaller path: never fontconfig's order */
+		if (dist < best_dist || (dist == best_dist && strcmp((const char *)file, best) < 0)) {
+			best_dist = dist;
+			best = (const char *)file;
+			best_weight = ot;
 		}
 	}
-	if (!best[0][0] && !best[1][0] && !best[0][1] && !best[1][1]) {
-		warta_diag(d, WARTA_WARNING, NULL, 0, 0, skipped ?
-		           "font \"%s\" not embedded: only font collections (.ttc), which EPUB does not allow" :
-		           "font \"%s\" not embedded: not in warta's font set", family);
+	if (!best && !any && !weight_warned(b, family)) {
+		if (collections)
+			warta_diag(d, WARTA_NOTE, NULL, 0, 0, "font \"%s\" not embedded: EPUB cannot hold "
+			           "font collections (.ttc); readers use their own", family);
+		else
+			warta_diag(d, WARTA_WARNING, NULL, 0, 0,
+			           "font \"%s\" not embedded: not in warta's font set", family);
 	}
-	for (w = 0; w < 2; w++) {
-		for (it = 0; it < 2; it++) {
-			struct ep_font *f;
-			char *base;
-			guint j;
-			int dup = 0;
-
-			if (!best[w][it])
-				continue;
-			for (j = 0; j < b->fonts->len; j++)
-				if (strcmp(((struct ep_font *)b->fonts->pdata[j])->path, best[w][it]) == 0 &&
-				    ((struct ep_font *)b->fonts->pdata[j])->weight == (w ? 700 : 400) &&
-				    ((struct ep_font *)b->fonts->pdata[j])->italic == it)
-					dup = 1;
-			if (dup)
-				continue;
-			f = g_new0(struct ep_font, 1);
-			f->family = g_strdup(family);
-			f->path = g_strdup(best[w][it]);
-			f->weight = w ? 700 : 400;
-			f->italic = it;
-			f->media_type = font_media_type(f->path);
-			base = g_path_get_basename(f->path);
-			/* only safe characters in the book's file names */
-			g_strcanon(base, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.", '_');
-			f->name = base;
-			g_ptr_array_add(b->fonts, f);
-		}
+	for (j = 0; best && j < b->fonts->len; j++)
+		if (strcmp(((struct ep_font *)b->fonts->pdata[j])->path, best) == 0)
+			best = NULL;
+	if (best) {
+		f = g_new0(struct ep_font, 1);
+		f->family = g_strdup(family);
+		f->path = g_strdup(best);
+		f->weight = best_weight;
+		f->italic = italic;
+		f->media_type = font_media_type(f->path);
+		base = g_path_get_basename(f->path);
+		/* only safe characters in the book's file names */
+		g_strcanon(base, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.", '_');
+		f->name = base;
+		g_ptr_array_add(b->fonts, f);
 	}
 	if (fs)
 		FcFontSetDestroy(fs);
@@ -126,29 +119,39 @@ void
 ep_fonts_find(struct ep_book *b, struct warta_diags *d)
 {
 	const struct warta_style *s = b->style;
-	GPtrArray *families = g_ptr_array_new();
+	const char *body;
 	guint i, j;
 	int e;
 
-	if (!s || !b->fc) {
-		if (!b->fc)
-			warta_diag(d, WARTA_WARNING, NULL, 0, 0, "fonts not embedded: no font set");
-		g_ptr_array_free(families, TRUE);
+	if (!s)
+		return;
+	if (!b->fc) {
+		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "fonts not embedded: no font set");
 		return;
 	}
+	body = s->el[WARTA_EL_BODY].family;
+	/* the faces the style sheet asks for: each element's own, and its
+	 * emphasis (italic toggled); bold and italic of the body face */
 	for (e = 0; e < WARTA_EL_COUNT; e++) {
-		if (e == WARTA_EL_RUNNING_HEAD || e == WARTA_EL_FOLIO)
+		const struct warta_elem_style *el = &s->el[e];
+		const char *fam = el->family && *el->family ? el->family : body;
+		int w = ep_css_weight(el->weight);
+
+		if (e == WARTA_EL_RUNNING_HEAD || e == WARTA_EL_FOLIO || !fam || !*fam)
 			continue;
-		if (s->el[e].family && *s->el[e].family && !has_family(families, s->el[e].family))
-			g_ptr_array_add(families, s->el[e].family);
+		want_face(b, fam, w, el->italic, d);
+		want_face(b, fam, w, !el->italic, d);
 	}
-	if (b->need_arabic && s->fallback_arabic && !has_family(families, s->fallback_arabic))
-		g_ptr_array_add(families, s->fallback_arabic);
-	if (b->need_cjk && s->fallback_cjk && !has_family(families, s->fallback_cjk))
-		g_ptr_array_add(families, s->fallback_cjk);
-	for (i = 0; i < families->len; i++)
-		family_fonts(b, families->pdata[i], d);
-	g_ptr_array_free(families, TRUE);
+	if (body && *body) {
+		want_face(b, body, 700, 0, d);
+		want_face(b, body, 700, 1, d);
+	}
+	if (b->need_arabic && s->fallback_arabic && *s->fallback_arabic) {
+		want_face(b, s->fallback_arabic, 400, 0, d);
+		want_face(b, s->fallback_arabic, 700, 0, d);
+	}
+	if (b->need_cjk && s->fallback_cjk && *s->fallback_cjk)
+		want_face(b, s->fallback_cjk, 400, 0, d);
 	/* unique file names and ids */
 	for (i = 0; i < b->fonts->len; i++) {
 		struct ep_font *f = b->fonts->pdata[i];
@@ -157,7 +160,7 @@ ep_fonts_find(struct ep_book *b, struct warta_diags *d)
 		for (j = 0; j < i; j++) {
 			struct ep_font *g = b->fonts->pdata[j];
 
-			if (strcmp(g->name, f->name) == 0 && strcmp(g->path, f->path) != 0) {
+			if (strcmp(g->name, f->name) == 0) {
 				char *n = g_strdup_printf("%u-%s", i + 1, f->name);
 
 				g_free(f->name);

@@ -103,6 +103,8 @@ book_free(struct ep_book *b)
 		g_ptr_array_free(b->fonts, TRUE);
 	if (b->fc)
 		FcConfigDestroy(b->fc);
+	if (b->warned)
+		g_hash_table_destroy(b->warned);
 	g_free(b->title);
 	g_free(b->lang);
 	g_free(b->date);
