@@ -82,8 +82,6 @@ section_list(const struct warta_node *l)
 	para = item->first;
 	if (!para || para->next || para->type != WARTA_NODE_PARAGRAPH || !only_inline_text(para))
 		return 0;
-	if (ends_with_colon(l->prev))
-		return 0;   /* "Berikut syaratnya:" introduces a list */
 	s = warta_node_plain_text(para);
 	r = short_title(s);
 	g_free(s);
@@ -168,20 +166,48 @@ split_list(struct ar_ctx *cx, struct warta_node *l)
 		warta_node_append(l->parent, nl);
 }
 
+/* Candidates are one-item lists of a short line.  One that follows a
+ * paragraph ending in a colon ("Berikut syaratnya:") is a list that was
+ * introduced, unless the candidate before or after it continues its
+ * numbering (1, then 2 further on): the series is a run of sections. */
+static int
+in_series(GPtrArray *cands, guint i)
+{
+	struct warta_node *n = cands->pdata[i], *o;
+
+	if (i > 0 && (o = cands->pdata[i - 1])->as.list.start == n->as.list.start - 1)
+		return 1;
+	if (i + 1 < cands->len && (o = cands->pdata[i + 1])->as.list.start == n->as.list.start + 1)
+		return 1;
+	return 0;
+}
+
 void
 ar_sections(struct ar_ctx *cx)
 {
 	struct warta_node *n, *next;
+	GPtrArray *cands = g_ptr_array_new();
+	GHashTable *yes = g_hash_table_new(g_direct_hash, g_direct_equal);
+	guint i;
 
-	for (n = cx->doc->root->first; n; n = next) {
+	for (n = cx->doc->root->first; n; n = n->next) {
 		if (n->type == WARTA_NODE_LIST && n->as.list.ordered)
 			split_list(cx, n);
+		if (section_list(n))
+			g_ptr_array_add(cands, n);
+	}
+	for (i = 0; i < cands->len; i++) {
+		n = cands->pdata[i];
+		if (!ends_with_colon(n->prev) || in_series(cands, i))
+			g_hash_table_add(yes, n);
+	}
+	for (n = cx->doc->root->first; n; n = next) {
 		next = n->next;
 		if (n->type == WARTA_NODE_HEADING) {
 			if (n->as.heading.level < 2)
 				n->as.heading.level = 2;
 			heading_number(cx, n);
-		} else if (section_list(n)) {
+		} else if (g_hash_table_contains(yes, n)) {
 			struct warta_node *h = warta_node_new(WARTA_NODE_HEADING, n->line, n->col);
 
 			h->end_line = n->end_line;
@@ -193,6 +219,8 @@ ar_sections(struct ar_ctx *cx)
 			ar_node_drop(cx, n);
 		}
 	}
+	g_ptr_array_free(cands, TRUE);
+	g_hash_table_destroy(yes);
 }
 
 static void

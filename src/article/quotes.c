@@ -277,7 +277,7 @@ scan_text(struct scan *sc, struct warta_node *t)
 		case 0xAB:
 			if (sc->open_count[K_RG])
 				m.role = R_CLOSE, m.kind = K_RG;
-			else if (sc->open_count[K_G] && rf && !lf)
+			else if (sc->open_count[K_G] && !lf)
 				m.role = R_CLOSE, m.kind = K_G;   /* «…« as some Arabic texts have it */
 			else
 				m.role = R_OPEN, m.kind = K_G;
