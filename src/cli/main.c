@@ -130,7 +130,7 @@ need_backend(enum cli_format f)
 	case FMT_PNG:
 	case FMT_SVG:
 		if (!WARTA_HAVE_PRINT)
-			stage = "the print back end (src/render)";
+			stage = "the print back end (src/render with the line breaker of src/layout)";
 		break;
 	default:
 		break;
