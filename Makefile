@@ -66,6 +66,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(HARNESS) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(HARNESS) $(LIB) $(PKG_LIBS) -lpthread
 
+# Objects are rebuilt when the compile flags change (PREFIX moves DATADIR).
+FLAGS_STAMP := $(BUILD)/.flags
+FLAGS_NOW    = $(CC) $(CPPFLAGS) $(CFLAGS) $(WARN)
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
+$(LIB_OBJS) $(CLI_OBJS) $(HARNESS): $(FLAGS_STAMP)
+FORCE:
+
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
 
 # ---------------------------------------------------------------- set-up
@@ -107,23 +116,52 @@ regen: deps
 	BUILD=$(BUILD) REGEN=1 sh tests/run.sh
 
 # ---------------------------------------------------------------- demo
+# The sample article in every format this build has (`warta --version` lists
+# them), plus a PNG preview of page 1.
 SAMPLE := tests/data/korea-utara.txt
+DEMO   := $(BUILD)/demo
 demo: deps
 	$(MAKE) all
-	@mkdir -p $(BUILD)/demo
-	$(BIN) -d $(BUILD)/demo -t json,pdf,epub,png $(SAMPLE)
-	@echo "warta: demo written to $(BUILD)/demo/:"; ls -l $(BUILD)/demo
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)
+	@set -e; fmts=$$($(BIN) --version | sed -n 's/^formats: *//p'); \
+	for f in $$fmts; do \
+	  case $$f in \
+	  png) $(BIN) -q --pages 1 --dpi 100 -o $(DEMO)/korea-utara-page1.png $(SAMPLE) ;; \
+	  svg) ;; \
+	  *) $(BIN) -q -d $(DEMO) -t $$f $(SAMPLE) ;; \
+	  esac; \
+	done; \
+	for f in json pdf epub png; do \
+	  case " $$fmts " in *" $$f "*) ;; *) echo "warta: no $$f yet: its part of warta has not landed in this tree";; esac; \
+	done
+	@echo "warta: demo of $(SAMPLE) written to $(DEMO)/:"; ls -l $(DEMO) | sed 1d
+
+# PNG previews of every page of the sample (and of the corpus when it is
+# there), to look at: build/previews/NAME-N.png.
+PREVIEWS := $(BUILD)/previews
+CORPUS   ?= ../shared/corpus/articles
+previews: deps
+	$(MAKE) all
+	@rm -rf $(PREVIEWS) && mkdir -p $(PREVIEWS)
+	$(BIN) -q --dpi 80 -d $(PREVIEWS) -t png $(SAMPLE) $(wildcard $(CORPUS)/*.txt)
+	@echo "warta: previews written to $(PREVIEWS)/"
 
 bench: deps
 	$(MAKE) all
 	sh tests/bench/bench.sh
 
 # ---------------------------------------------------------------- install
+# `make install PREFIX=/usr DESTDIR=/tmp/pkg`: the binary, the styles, the font
+# list (the font files come from Debian packages, see fonts/packages) and the
+# man page.  The binary looks for its data in $(DATADIR) (rebuilt when it changes).
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(DATADIR)/fonts \
+	  $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/warta
-	install -m 644 styles/*.style $(DESTDIR)$(DATADIR)/styles/
-	install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
+	@set -e; for f in styles/*.style; do [ ! -f "$$f" ] || \
+	  { echo "install -m 644 $$f $(DESTDIR)$(DATADIR)/styles/"; install -m 644 "$$f" $(DESTDIR)$(DATADIR)/styles/; }; done
+	@set -e; for f in fonts/*; do [ ! -f "$$f" ] || \
+	  { echo "install -m 644 $$f $(DESTDIR)$(DATADIR)/fonts/"; install -m 644 "$$f" $(DESTDIR)$(DATADIR)/fonts/; }; done
 	install -m 644 warta.1 $(DESTDIR)$(MANDIR)/man1/warta.1
 
 uninstall:

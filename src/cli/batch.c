@@ -55,18 +55,22 @@ format_duration(char *buf, size_t len, double s)
 		snprintf(buf, len, "%ld:%02ld", t / 60, t % 60);
 }
 
-/* "[=======>     ]  12/30  2.4 files/s  0:07 left  003.txt", under cli.out_lock. */
+/* "[=======>     ]  12/30  2.4 files/s  0:07 left  003.txt", under cli.out_lock;
+ * at most ten times a second unless forced (the last count is always shown). */
 static void
-bar_draw(void)
+bar_draw(int force)
 {
-	double elapsed = (g_get_monotonic_time() - b.start) / 1e6;
+	static gint64 last;
+	gint64 now = g_get_monotonic_time();
+	double elapsed = (now - b.start) / 1e6;
 	double rate = elapsed > 0 ? b.done / elapsed : 0;
 	int width = term_width(), barw = 20, fill, i, used;
 	char left[32] = "--:--", head[160];
 	const char *name = b.current ? b.current : "";
 
-	if (!b.bar)
+	if (!b.bar || (!force && now - last < G_TIME_SPAN_SECOND / 10))
 		return;
+	last = now;
 	if (rate > 0)
 		format_duration(left, sizeof left, (b.total - b.done) / rate);
 	fill = b.total ? barw * b.done / b.total : 0;
@@ -120,7 +124,7 @@ report_input(int index, struct warta_diags *d, GPtrArray *written, int failed)
 		b.failed++;
 		g_array_append_val(b.failures, index);
 	}
-	bar_draw();
+	bar_draw(b.done == b.total);
 	g_cond_signal(&b.cond);
 	g_mutex_unlock(&cli.out_lock);
 }
@@ -202,10 +206,9 @@ cli_batch(void)
 		/* redraw the bar while long files run, so rate and time left move */
 		g_mutex_lock(&cli.out_lock);
 		while (b.done < b.total) {
-			g_cond_wait_until(&b.cond, &cli.out_lock,
-			                  g_get_monotonic_time() + G_TIME_SPAN_SECOND / 2);
-			if (b.done < b.total)
-				bar_draw();
+			if (!g_cond_wait_until(&b.cond, &cli.out_lock,
+			                       g_get_monotonic_time() + G_TIME_SPAN_SECOND / 2))
+				bar_draw(1);   /* half a second without news */
 		}
 		g_mutex_unlock(&cli.out_lock);
 		g_thread_pool_free(pool, FALSE, TRUE);

@@ -12,9 +12,7 @@
 #include "cli/landed.h"
 #include "util/diag.h"
 
-#if WARTA_HAVE_STYLES
 #include "style/style.h"
-#endif
 #if WARTA_HAVE_PRINT
 #include "render/render.h"
 #endif
@@ -64,12 +62,10 @@ struct cli {
 	int first_page, last_page;
 	int stderr_tty;
 
-#if WARTA_HAVE_STYLES
 	const char *style_dirs[3];
 	struct warta_style *style;     /* -s, or the default */
 	GHashTable *styles;            /* name → struct warta_style *, asked for by front matter */
 	GMutex styles_lock;
-#endif
 #if WARTA_HAVE_PRINT
 	struct warta_engine *engine;   /* made once, shared by every worker */
 #endif

@@ -43,7 +43,7 @@ cli_read(const char *input, struct warta_diags *d)
 #endif
 }
 
-#if WARTA_HAVE_STYLES
+#if WARTA_HAVE_PRINT || WARTA_HAVE_EPUB
 /* The style for one article: -s, else the one its front matter names (loaded
  * once, kept for the run), else the default.  An unknown front-matter style is
  * a warning and the default is used. */

@@ -1,13 +1,19 @@
 /* landed.h — which pipeline stages this tree has so far.  The command line is
  * written against every stage's header; a stage that has not been merged yet
  * is compiled out and asking for its format is a usage error that says so.
- * Each flag goes to 1 (and its checks away) in the merge that brings the stage. */
+ * Each flag goes to 1 (and its checks away) in the merge that brings the stage;
+ * -DWARTA_HAVE_X=1 builds against a stage from elsewhere. */
 #ifndef WARTA_LANDED_H
 #define WARTA_LANDED_H
 
-#define WARTA_HAVE_READER 0   /* src/article: warta_article_read_file, warta_json_write */
-#define WARTA_HAVE_STYLES 1   /* src/style: warta_style_load, warta_style_list, warta_data_dir */
+#ifndef WARTA_HAVE_READER
+#define WARTA_HAVE_READER 1   /* src/article: warta_article_read_file, warta_json_write */
+#endif
+#ifndef WARTA_HAVE_PRINT
 #define WARTA_HAVE_PRINT  0   /* src/render: warta_engine_new, warta_render (PDF, PNG, SVG) */
+#endif
+#ifndef WARTA_HAVE_EPUB
 #define WARTA_HAVE_EPUB   0   /* src/epub: warta_epub_write */
+#endif
 
 #endif

@@ -290,10 +290,13 @@ static void
 print_version(void)
 {
 	printf("warta %s\n", WARTA_VERSION);
+	/* the formats this build writes: scripts (make demo) ask here */
+	printf("formats:%s%s%s\n", WARTA_HAVE_READER ? " json" : "",
+	       WARTA_HAVE_READER && WARTA_HAVE_PRINT ? " pdf png svg" : "",
+	       WARTA_HAVE_READER && WARTA_HAVE_EPUB ? " epub" : "");
 	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
 }
 
-#if WARTA_HAVE_STYLES
 static void
 setup_style_dirs(void)
 {
@@ -325,40 +328,39 @@ list_styles(void)
 	warta_diags_fini(&d);
 	return i;
 }
-#endif
 
-/* Loads what every conversion shares: the style and the print engine. 0, or -1. */
+/* Loads what every conversion shares: the style and the print engine.
+ * 0, EXIT_USAGE (the style), or 1 (the engine: fonts or dictionaries missing). */
 static int
 load_shared(void)
 {
-	int rc = 0;
-#if WARTA_HAVE_STYLES || WARTA_HAVE_PRINT
+	int rc = 0, f;
 	struct warta_diags d;
 
 	warta_diags_init(&d);
-#endif
-#if WARTA_HAVE_STYLES
 	cli.style = warta_style_load(cli.style_name ? cli.style_name : CLI_DEFAULT_STYLE,
 	                             cli.style_dirs, &d);
-	if (!cli.style)
-		rc = -1;
-	else
+	if (!cli.style) {
+		rc = EXIT_USAGE;
+	} else {
 		cli.ropts.boilerplate = (const char *const *)cli.style->boilerplate;
+		/* the last usage check: a format whose stage is not in this build */
+		for (f = 0; f < FMT_COUNT; f++)
+			if (cli.formats[f])
+				need_backend(f);
+	}
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)warta_style_free);
 	g_mutex_init(&cli.styles_lock);
-#endif
 #if WARTA_HAVE_PRINT
 	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])) {
 		cli.engine = warta_engine_new(&d);
 		if (!cli.engine)
-			rc = -1;
+			rc = 1;   /* no input can be set: they all fail */
 	}
 #endif
-#if WARTA_HAVE_STYLES || WARTA_HAVE_PRINT
 	cli_print_diags(&d);
 	warta_diags_fini(&d);
-#endif
 	return rc;
 }
 
@@ -369,19 +371,17 @@ unload_shared(void)
 	if (cli.engine)
 		warta_engine_free(cli.engine);
 #endif
-#if WARTA_HAVE_STYLES
 	if (cli.style)
 		warta_style_free(cli.style);
 	if (cli.styles)
 		g_hash_table_destroy(cli.styles);
-#endif
 }
 
 /* Every check that needs no input read: a failure is a usage error. */
 static void
 check_options(void)
 {
-	int f, stdin_seen = 0, i;
+	int stdin_seen = 0, i;
 
 	if (!cli.args && !cli.files_from && !cli.manifest)
 		usage_error("no input (an article file, a directory, or - for standard input)");
@@ -390,9 +390,6 @@ check_options(void)
 	if (cli.quiet && cli.verbose)
 		usage_error("-q and -v exclude each other");
 	resolve_formats();
-	for (f = 0; f < FMT_COUNT; f++)
-		if (cli.formats[f])
-			need_backend(f);
 	if (cli.lang && !g_regex_match_simple("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
 	                                      cli.lang, 0, 0))
 		usage_error("-l %s is not a language tag (BCP 47: id, en, pt-BR, zh-Hant …)", cli.lang);
@@ -416,9 +413,6 @@ check_options(void)
 	if (cli.group_by && strcmp(cli.group_by, "section") != 0 &&
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);
-	if (cli.outdir && !g_file_test(cli.outdir, G_FILE_TEST_IS_DIR) &&
-	    g_mkdir_with_parents(cli.outdir, 0777) != 0)
-		usage_error("cannot make the output directory %s: %s", cli.outdir, g_strerror(errno));
 
 	if (cli_collect_inputs() != 0)
 		exit(EXIT_USAGE);
@@ -431,8 +425,9 @@ check_options(void)
 	if (cli.edition) {
 		if (!cli.output)
 			usage_error("an edition is one book: name it with -o FILE.pdf or -o FILE.epub");
-		if (cli.nformats != 1 || !(cli.formats[FMT_PDF] || cli.formats[FMT_EPUB]))
-			usage_error("an edition is a PDF or an EPUB (-o FILE.pdf, -o FILE.epub)");
+		if (cli.nformats != 1 || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])
+			usage_error("an edition is one PDF or EPUB (or its trees as JSON): "
+			            "-o FILE.pdf, -o FILE.epub, -o FILE.json");
 	} else if (!cli.outdir) {
 		if (cli.nformats > 1)
 			usage_error("several formats make several files: use -d DIR");
@@ -475,22 +470,24 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (cli.list_styles) {
-#if WARTA_HAVE_STYLES
 		setup_style_dirs();
 		return list_styles();
-#else
-		usage_error("--list-styles is not available yet: the styles (src/style) are not in this build");
-#endif
 	}
-#if WARTA_HAVE_STYLES
 	setup_style_dirs();
-#endif
 	g_mutex_init(&cli.out_lock);
 	cli.claimed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	check_options();
-	if (load_shared() != 0) {
+	if ((status = load_shared()) != 0) {
 		unload_shared();
-		return EXIT_USAGE;
+		return status;
+	}
+	/* every usage check passed: only now is anything made */
+	if (cli.outdir && !g_file_test(cli.outdir, G_FILE_TEST_IS_DIR) &&
+	    g_mkdir_with_parents(cli.outdir, 0777) != 0) {
+		fprintf(stderr, "warta: %s: error: cannot make the output directory: %s\n",
+		        cli.outdir, g_strerror(errno));
+		unload_shared();
+		return 1;
 	}
 	cli_signals_install();
 	if (cli.edition)

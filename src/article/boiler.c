@@ -1,0 +1,87 @@
+/* boiler.c — scraper boilerplate: whole lines that web scrapers leave in
+ * article text ("SCROLL TO CONTINUE WITH CONTENT", "Baca juga: …").  The
+ * reader drops a body line when one of these patterns (GRegex, anchored at
+ * both ends, case-insensitive) matches the whole line with its surrounding
+ * spaces trimmed; styles add patterns (warta_read_opts.boilerplate). */
+#include <string.h>
+
+#include "article/reader.h"
+
+/* The built-in list; README "Scraper boilerplate" repeats it. */
+const char *const ar_boiler_builtin[] = {
+	"SCROLL TO CONTINUE WITH CONTENT",             /* detik.com */
+	"ADVERTISEMENT|Advertisement|Iklan|Anzeige|Publicité|Publicidad|إعلان|广告|廣告",
+	"Simak (juga )?Video\\s*:?.*",                 /* detik.com video teasers */
+	"Baca (juga|pula|Juga)\\s*:.*",                /* "Baca juga: …", "Baca juga : …" */
+	"//\\s*انتهى\\s*//",                           /* SPA wire end mark */
+	"(Continue|Story continues) (reading )?below( advertisement)?",
+	"Read more\\s*:.*",
+	NULL
+};
+
+struct ar_boiler {
+	GPtrArray *re;   /* GRegex * */
+};
+
+static void
+add(struct ar_boiler *b, const char *pat, struct warta_diags *d, const char *path)
+{
+	GError *err = NULL;
+	char *full = g_strdup_printf("^(?:%s)$", pat);
+	GRegex *re = g_regex_new(full, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &err);
+
+	if (!re) {
+		warta_diag(d, WARTA_WARNING, path, 0, 0, "boilerplate pattern \"%s\" ignored: %s",
+		           pat, err->message);
+		g_error_free(err);
+	} else
+		g_ptr_array_add(b->re, re);
+	g_free(full);
+}
+
+struct ar_boiler *
+ar_boiler_new(const char *const *extra, struct warta_diags *d, const char *path)
+{
+	struct ar_boiler *b = g_new0(struct ar_boiler, 1);
+	int i;
+
+	b->re = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+	for (i = 0; ar_boiler_builtin[i]; i++)
+		add(b, ar_boiler_builtin[i], d, path);
+	for (i = 0; extra && extra[i]; i++)
+		add(b, extra[i], d, path);
+	return b;
+}
+
+/* Boilerplate lines are short; a long line is the author's text.  This also
+ * keeps the regex work per line bounded, so the pass stays linear. */
+#define BOILER_MAX_LINE 200
+
+int
+ar_boiler_match(const struct ar_boiler *b, const char *line, size_t len)
+{
+	char *s;
+	guint i;
+	int hit = 0;
+
+	while (len > 0 && g_ascii_isspace(line[0]))
+		line++, len--;
+	while (len > 0 && g_ascii_isspace(line[len - 1]))
+		len--;
+	if (len == 0 || len > BOILER_MAX_LINE)
+		return 0;
+	s = g_strndup(line, len);
+	for (i = 0; i < b->re->len && !hit; i++)
+		hit = g_regex_match(b->re->pdata[i], s, 0, NULL);
+	g_free(s);
+	return hit;
+}
+
+void
+ar_boiler_free(struct ar_boiler *b)
+{
+	if (!b)
+		return;
+	g_ptr_array_free(b->re, TRUE);
+	g_free(b);
+}

@@ -1,0 +1,423 @@
+/* layer.c — the article layer over the Markdown tree (read.c): numbered
+ * section headings ("1. Rusia" read as a one-item list, "## 1. Rusia"), the
+ * dateline at the start of the first paragraph ("JAKARTA - ", "jpnn.com,
+ * JAKARTA - ", "DUNNIGAN, Calif. — "), and heading anchors ("sec-1").
+ * Reads and rewrites the tree in place; every pass is linear. */
+#include <string.h>
+
+#include "article/reader.h"
+
+/* ------------------------------------------------ numbered sections */
+
+/* A section title is short and not a sentence. */
+#define SECTION_MAX_CHARS 80
+#define SECTION_MAX_WORDS 10
+
+static int
+short_title(const char *s)
+{
+	glong n = g_utf8_strlen(s, -1);
+	int words = 0, in = 0;
+	const char *p;
+	gunichar last = 0;
+
+	if (n == 0 || n > SECTION_MAX_CHARS)
+		return 0;
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isspace(c))
+			in = 0;
+		else {
+			if (!in)
+				words++;
+			in = 1;
+			last = c;
+		}
+	}
+	if (words > SECTION_MAX_WORDS)
+		return 0;
+	/* sentence or lead-in punctuation at the end: an item of a list */
+	return !strchr(".!?:;,", (int)last) && last != 0x3002 && last != 0xFF1A && last != 0x061F;
+}
+
+static int
+only_inline_text(const struct warta_node *para)
+{
+	const struct warta_node *c;
+
+	for (c = para->first; c; c = c->next)
+		if (c->type == WARTA_NODE_SOFTBREAK || c->type == WARTA_NODE_LINEBREAK)
+			return 0;
+	return para->first != NULL;
+}
+
+static int
+ends_with_colon(const struct warta_node *n)
+{
+	char *s;
+	int r = 0;
+	size_t len;
+
+	if (!n || n->type != WARTA_NODE_PARAGRAPH)
+		return 0;
+	s = warta_node_plain_text(n);
+	g_strchomp(s);
+	len = strlen(s);
+	r = len > 0 && (s[len - 1] == ':' || g_str_has_suffix(s, "\xEF\xBC\x9A"));
+	g_free(s);
+	return r;
+}
+
+/* "1. Rusia" as a one-item ordered list whose item is one short line. */
+static int
+section_list(const struct warta_node *l)
+{
+	const struct warta_node *item = l->first, *para;
+	char *s;
+	int r;
+
+	if (l->type != WARTA_NODE_LIST || !l->as.list.ordered || !item || item->next)
+		return 0;
+	para = item->first;
+	if (!para || para->next || para->type != WARTA_NODE_PARAGRAPH || !only_inline_text(para))
+		return 0;
+	if (ends_with_colon(l->prev))
+		return 0;   /* "Berikut syaratnya:" introduces a list */
+	s = warta_node_plain_text(para);
+	r = short_title(s);
+	g_free(s);
+	return r;
+}
+
+static void
+move_children(struct warta_node *from, struct warta_node *to)
+{
+	while (from->first) {
+		struct warta_node *c = from->first;
+
+		warta_node_unlink(c);
+		warta_node_append(to, c);
+	}
+}
+
+/* "1. " at the start of a heading's first text: the number, moved out. */
+static void
+heading_number(struct ar_ctx *cx, struct warta_node *h)
+{
+	struct warta_node *t = h->first, *rest;
+	const char *s;
+	size_t i = 0, k;
+
+	if (!t || t->type != WARTA_NODE_TEXT || !t->text)
+		return;
+	s = t->text;
+	while (i < 3 && g_ascii_isdigit(s[i]))
+		i++;
+	if (i == 0 || (s[i] != '.' && s[i] != ')') || (s[i + 1] != ' ' && s[i + 1] != '\t'))
+		return;
+	k = i + 1;
+	while (s[k] == ' ' || s[k] == '\t')
+		k++;
+	if (!s[k])
+		return;
+	h->as.heading.number = g_strndup(s, i);
+	rest = ar_text_slice(cx, t, k, strlen(s));
+	warta_node_insert_before(t, rest);
+	ar_node_drop(cx, t);
+}
+
+void
+ar_sections(struct ar_ctx *cx)
+{
+	struct warta_node *n, *next;
+
+	for (n = cx->doc->root->first; n; n = next) {
+		next = n->next;
+		if (n->type == WARTA_NODE_HEADING) {
+			if (n->as.heading.level < 2)
+				n->as.heading.level = 2;
+			heading_number(cx, n);
+		} else if (section_list(n)) {
+			struct warta_node *h = warta_node_new(WARTA_NODE_HEADING, n->line, n->col);
+
+			h->end_line = n->end_line;
+			h->end_col = n->end_col;
+			h->as.heading.level = 2;
+			h->as.heading.number = g_strdup_printf("%d", n->as.list.start);
+			move_children(n->first->first, h);
+			warta_node_insert_before(n, h);
+			ar_node_drop(cx, n);
+		}
+	}
+}
+
+static void
+slug(GString *out, const char *s)
+{
+	int dash = 0;
+
+	for (; *s; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		if (g_unichar_isalnum(c)) {
+			if (dash && out->len > 0)
+				g_string_append_c(out, '-');
+			dash = 0;
+			if (c < 0x80)
+				g_string_append_c(out, g_ascii_tolower((char)c));
+			else
+				g_string_append_unichar(out, g_unichar_tolower(c));
+		} else
+			dash = 1;
+		if (out->len > 48)
+			break;
+	}
+}
+
+void
+ar_heading_ids(struct ar_ctx *cx)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	struct warta_node *n;
+	int k = 0;
+
+	for (n = cx->doc->root->first; n; n = n->next) {
+		GString *id;
+		char *text;
+		int i;
+
+		if (n->type != WARTA_NODE_HEADING)
+			continue;
+		k++;
+		id = g_string_new("sec-");
+		if (n->as.heading.number)
+			g_string_append(id, n->as.heading.number);
+		else {
+			text = warta_node_plain_text(n);
+			slug(id, text);
+			g_free(text);
+			if (id->len == 4)
+				g_string_append_printf(id, "%d", k);
+		}
+		for (i = 2; g_hash_table_contains(seen, id->str); i++) {
+			char *base = g_strdup(id->str);
+
+			g_string_printf(id, "%s-%d", base, i);
+			g_free(base);
+			if (g_hash_table_contains(seen, id->str))
+				g_string_truncate(id, strlen(base));
+		}
+		g_hash_table_add(seen, g_strdup(id->str));
+		n->as.heading.id = g_string_free(id, FALSE);
+	}
+	g_hash_table_destroy(seen);
+}
+
+/* ------------------------------------------------ dateline */
+
+/* A dateline is looked for in the first bytes only. */
+#define DATELINE_MAX 80
+
+static int
+is_domain(const char *s)
+{
+	const char *dot = strrchr(s, '.');
+	const char *p;
+
+	if (!dot || !g_ascii_isalnum(s[0]) || strlen(dot + 1) < 2)
+		return 0;
+	for (p = s; *p; p++)
+		if (!g_ascii_isalnum(*p) && *p != '.' && *p != '-')
+			return 0;
+	for (p = dot + 1; *p; p++)
+		if (!g_ascii_isalpha(*p))
+			return 0;
+	return 1;
+}
+
+/* Words of letters (with . ' - inside); caps: 1 all upper case, 2 each
+ * word capitalised; returns the word count, 0 when not a name. */
+static int
+name_words(const char *s, int *caps)
+{
+	int words = 0, in = 0, all_upper = 1, title = 1, letters = 0;
+	const char *p;
+
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == ' ') {
+			in = 0;
+			continue;
+		}
+		if (!g_unichar_isalpha(c) && c != '.' && c != '\'' && c != '-' && c != 0x2019)
+			return 0;
+		if (!in && !g_unichar_isalpha(c))
+			return 0;   /* a word starts with a letter */
+		if (g_unichar_isalpha(c)) {
+			letters++;
+			if (g_unichar_islower(c))
+				all_upper = 0;
+			if (!in && !g_unichar_isupper(c))
+				title = 0;
+		}
+		if (!in)
+			words++;
+		in = 1;
+	}
+	if (letters < 2)
+		return 0;
+	*caps = all_upper ? 1 : title ? 2 : 0;
+	return words;
+}
+
+/* "Calif.", "Minn.", "D.C.": an abbreviated region after a place. */
+static int
+is_abbrev(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 2 && n <= 6 && s[n - 1] == '.' && g_ascii_isupper(s[0]) && !strchr(s, ' ');
+}
+
+size_t
+ar_dateline_match(const char *text, char **place, char **agency)
+{
+	const char *p, *dash = NULL, *after;
+	size_t dlen = 0, plen;
+	char *prefix, **parts;
+	int n, caps = 0, caps2 = 0, w, w2, attached = 0;
+	char *paren = NULL;
+
+	*place = *agency = NULL;
+	/* the first dash: "-", "--", "–", "—", "―" followed by a space */
+	for (p = text; *p && p - text < DATELINE_MAX; p = g_utf8_next_char(p)) {
+		if (p[0] == '-' && p[1] == '-')
+			dlen = 2;
+		else if (p[0] == '-')
+			dlen = 1;
+		else if (g_str_has_prefix(p, "\xE2\x80\x93") || g_str_has_prefix(p, "\xE2\x80\x94") ||
+		         g_str_has_prefix(p, "\xE2\x80\x95"))
+			dlen = 3;
+		else
+			continue;
+		if (p[dlen] != ' ' && p[dlen] != '\t' && !g_str_has_prefix(p + dlen, "\xC2\xA0")) {
+			if (p[0] == '-' && p > text && p[-1] != ' ')
+				return 0;   /* a hyphenated word before any dash */
+			continue;
+		}
+		dash = p;
+		break;
+	}
+	if (!dash || dash == text)
+		return 0;
+	attached = dash[-1] != ' ' && dash[-1] != '\t';
+	after = dash + dlen;
+	while (*after == ' ' || *after == '\t' || g_str_has_prefix(after, "\xC2\xA0"))
+		after += *after == ' ' || *after == '\t' ? 1 : 2;
+	if (!*after)
+		return 0;
+	plen = (size_t)(dash - text);
+	prefix = g_strstrip(g_strndup(text, plen));
+	/* "JAKARTA (ANTARA)" */
+	if (g_str_has_suffix(prefix, ")") && strchr(prefix, '(')) {
+		char *open = strrchr(prefix, '(');
+
+		paren = g_strstrip(g_strndup(open + 1, strlen(open + 1) - 1));
+		*open = '\0';
+		g_strstrip(prefix);
+		if (!*paren || strchr(paren, '(')) {
+			g_free(paren);
+			g_free(prefix);
+			return 0;
+		}
+	}
+	parts = g_strsplit(prefix, ",", 3);
+	for (n = 0; parts[n]; n++)
+		g_strstrip(parts[n]);
+	if (n == 1) {
+		w = name_words(parts[0], &caps);
+		if (w >= 1 && w <= 4 && caps == 1)
+			*place = g_strdup(parts[0]);
+		else if (w >= 1 && w <= 2 && caps == 2) {
+			/* "Jakarta - Komedian …": the text after must start a sentence */
+			gunichar c = g_utf8_get_char(after);
+
+			if (g_unichar_isupper(c) || g_unichar_isdigit(c) || attached || paren ||
+			    c == '"' || c == 0x201C)
+				*place = g_strdup(parts[0]);
+		}
+	} else if (n == 2 && *parts[0] && *parts[1]) {
+		w = name_words(parts[0], &caps);
+		w2 = name_words(parts[1], &caps2);
+		if (is_domain(parts[0]) && w2 >= 1 && w2 <= 4 && caps2) {
+			*agency = g_strdup(parts[0]);
+			*place = g_strdup(parts[1]);
+		} else if (is_domain(parts[1]) && w >= 1 && w <= 4 && caps) {
+			*place = g_strdup(parts[0]);
+			*agency = g_strdup(parts[1]);
+		} else if (w >= 1 && w <= 4 && caps == 1 && w2 >= 1 && w2 <= 2 &&
+		           (is_abbrev(parts[1]) || caps2)) {
+			*place = g_strdup_printf("%s, %s", parts[0], parts[1]);
+		} else if (w >= 1 && w <= 2 && caps == 2 && w2 >= 1 && w2 <= 3 && caps2) {
+			*place = g_strdup(parts[0]);
+			*agency = g_strdup(parts[1]);
+		}
+	}
+	if (*place && paren) {
+		if (*agency) {
+			char *a = g_strdup_printf("%s (%s)", *agency, paren);
+
+			g_free(*agency);
+			*agency = a;
+		} else
+			*agency = g_strdup(paren);
+	}
+	g_free(paren);
+	g_strfreev(parts);
+	g_free(prefix);
+	if (!*place) {
+		g_free(*agency);
+		*agency = NULL;
+		return 0;
+	}
+	return (size_t)(after - text);
+}
+
+void
+ar_dateline(struct ar_ctx *cx)
+{
+	struct warta_node *para, *t, *dl, *rest;
+	char *place, *agency;
+	size_t n, dend;
+
+	for (para = cx->doc->root->first; para && para->type != WARTA_NODE_PARAGRAPH; para = para->next)
+		if (para->type != WARTA_NODE_HEADING && para->type != WARTA_NODE_THEMATIC_BREAK &&
+		    para->type != WARTA_NODE_HTML_BLOCK)
+			return;   /* the article does not open with a paragraph */
+	if (!para || !(t = para->first) || t->type != WARTA_NODE_TEXT || !t->text)
+		return;
+	n = ar_dateline_match(t->text, &place, &agency);
+	if (n == 0)
+		return;
+	dl = warta_node_new(WARTA_NODE_DATELINE, t->line, t->col);
+	dl->as.dateline.place = place;
+	dl->as.dateline.agency = agency;
+	/* the dateline as written, without the spaces after the dash */
+	dend = n;
+	while (dend > 0 && (t->text[dend - 1] == ' ' || t->text[dend - 1] == '\t' ||
+	                    (unsigned char)t->text[dend - 1] == 0xA0))
+		dend -= (unsigned char)t->text[dend - 1] == 0xA0 ? 2 : 1;
+	dl->text = g_strndup(t->text, dend);
+	if (ar_text_off(cx, t, 0) != (size_t)-1)
+		ar_set_pos(cx, dl, ar_text_off(cx, t, 0), ar_text_off(cx, t, dend > 0 ? dend - 1 : 0));
+	warta_node_insert_before(t, dl);
+	if (n < strlen(t->text)) {
+		rest = ar_text_slice(cx, t, n, strlen(t->text));
+		warta_node_insert_before(t, rest);
+	}
+	ar_node_drop(cx, t);
+	if (!cx->doc->meta.dateline)
+		cx->doc->meta.dateline = g_strdup(place);
+}

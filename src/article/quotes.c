@@ -1,0 +1,783 @@
+/* quotes.c — quotations and smart typography of the article layer.
+ * Reads the tree's text runs (read.c); writes WARTA_NODE_QUOTE nodes with the
+ * marks as set, and text with the language's dashes, ellipses, apostrophes
+ * and no-break spaces.  Code spans and blocks are never touched (they are not
+ * TEXT), nor URL-like words, nor the text of autolinks.
+ *
+ * Quotation marks.  Straight quotes are educated: " takes the language's
+ * primary marks and ' its secondary ones (the author's choice of single
+ * quotes for a term is kept), switching to the other pair when nested in a
+ * quote that already uses them.  Curly, low-9, guillemet and CJK corner
+ * marks already in the text are recognised and kept as written.  The marks
+ * per language are in the table below.  A mark without its partner in the
+ * same paragraph (or emphasis, link, cell) is left exactly as written and
+ * reported as a warning.  Every pass is linear in the text. */
+#include <string.h>
+
+#include "article/reader.h"
+
+#define NNBSP "\xE2\x80\xAF"   /* U+202F narrow no-break space */
+#define NBSP "\xC2\xA0"
+
+/* Nesting of quotations kept as nodes; deeper ones stay text (and warn). */
+#define QUOTE_MAX_DEPTH 8
+
+static const struct {
+	const char *lang;
+	struct ar_marks m;
+} marks_table[] = {
+	{ "de", { "\xE2\x80\x9E", "\xE2\x80\x9C", "\xE2\x80\x9A", "\xE2\x80\x98" } },   /* „…“ ‚…‘ */
+	{ "fr", { "\xC2\xAB" NNBSP, NNBSP "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D" } }, /* « … » “…” */
+	{ "es", { "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D" } },            /* «…» “…” */
+	{ "it", { "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D" } },
+	{ "pt", { "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D" } },
+	{ "ar", { "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x9C" } },            /* «…» ”…“ */
+	{ "fa", { "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x9C" } },
+	{ "zh", { "\xE3\x80\x8C", "\xE3\x80\x8D", "\xE3\x80\x8E", "\xE3\x80\x8F" } },    /* 「…」 『…』 */
+	{ "ja", { "\xE3\x80\x8C", "\xE3\x80\x8D", "\xE3\x80\x8E", "\xE3\x80\x8F" } },
+	/* id, en, ms, nl and every other language: “…” ‘…’ */
+	{ NULL, { "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99" } },
+};
+
+const struct ar_marks *
+ar_marks_for(const char *lang)
+{
+	size_t i;
+
+	for (i = 0; marks_table[i].lang; i++)
+		if (lang && strcmp(lang, marks_table[i].lang) == 0)
+			break;
+	return &marks_table[i].m;
+}
+
+/* ------------------------------------------------ mark classes */
+
+enum kind {
+	K_NONE,
+	K_D,      /* "…" */
+	K_S,      /* '…' */
+	K_CD,     /* “…” */
+	K_CS,     /* ‘…’ */
+	K_LD,     /* „…“ or „…” */
+	K_LS,     /* ‚…‘ or ‚…’ */
+	K_G,      /* «…» */
+	K_RG,     /* »…« */
+	K_CJ1,    /* 「…」 */
+	K_CJ2,    /* 『…』 */
+	K_COUNT
+};
+
+enum role { R_NONE, R_OPEN, R_CLOSE, R_APOS };
+
+struct mark {
+	struct warta_node *text;   /* the TEXT child holding it */
+	size_t at, len;            /* bytes in text->text */
+	enum role role;
+	enum kind kind;
+	int pair;                  /* index of the partner, -1 */
+	int bad;                   /* unbalanced */
+};
+
+static int
+is_open_punct(gunichar c)
+{
+	return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 || c == '/' ||
+	       c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x00AB || c == '-' || c == 0x300C ||
+	       c == 0x300E || c == '"' || c == '\'';
+}
+
+/* space-like: nothing, white space, and the start or end of the container */
+static int
+spacey(gunichar c)
+{
+	return c == 0 || g_unichar_isspace(c) || c == 0xA0 || c == 0x202F;
+}
+
+/* The character before byte `at` of child t, looking into the siblings. */
+static gunichar
+char_before(const struct warta_node *t, size_t at)
+{
+	const struct warta_node *p;
+
+	if (at > 0)
+		return g_utf8_get_char(g_utf8_find_prev_char(t->text, t->text + at));
+	p = t->prev;
+	if (!p)
+		return 0;
+	if (p->type == WARTA_NODE_TEXT && p->text && *p->text)
+		return g_utf8_get_char(g_utf8_find_prev_char(p->text, p->text + strlen(p->text)));
+	if (p->type == WARTA_NODE_SOFTBREAK || p->type == WARTA_NODE_LINEBREAK)
+		return ' ';
+	if (p->type == WARTA_NODE_DATELINE)
+		return ' ';
+	return 'x';      /* emphasis, code, a link: a word */
+}
+
+static gunichar
+char_after(const struct warta_node *t, size_t at)
+{
+	const struct warta_node *n;
+
+	if (t->text[at])
+		return g_utf8_get_char(t->text + at);
+	n = t->next;
+	if (!n)
+		return 0;
+	if (n->type == WARTA_NODE_TEXT && n->text && *n->text)
+		return g_utf8_get_char(n->text);
+	if (n->type == WARTA_NODE_SOFTBREAK || n->type == WARTA_NODE_LINEBREAK)
+		return ' ';
+	return 'x';
+}
+
+static int
+wordy(gunichar c)
+{
+	return g_unichar_isalnum(c) || g_unichar_ismark(c);
+}
+
+static int
+closing_punct(gunichar c)
+{
+	return spacey(c) || g_unichar_ispunct(c);
+}
+
+/* ------------------------------------------------ scanning one container */
+
+struct scan {
+	struct ar_ctx *cx;
+	GArray *marks;             /* struct mark */
+	GArray *stack;             /* int: indices of open marks */
+	int open_count[K_COUNT];   /* open marks of each kind on the stack */
+};
+
+static void
+push_open(struct scan *sc, int idx)
+{
+	struct mark *m = &g_array_index(sc->marks, struct mark, idx);
+
+	if (sc->stack->len >= QUOTE_MAX_DEPTH) {
+		m->role = R_NONE;
+		m->bad = 2;
+		return;
+	}
+	g_array_append_val(sc->stack, idx);
+	sc->open_count[m->kind]++;
+}
+
+/* Closes the nearest open mark of kind a or b; marks above it are unbalanced. */
+static int
+close_kind(struct scan *sc, int idx, enum kind a, enum kind b)
+{
+	if (sc->open_count[a] == 0 && (b == K_NONE || sc->open_count[b] == 0))
+		return 0;
+	while (sc->stack->len > 0) {
+		int top = g_array_index(sc->stack, int, sc->stack->len - 1);
+		struct mark *t = &g_array_index(sc->marks, struct mark, top);
+
+		g_array_set_size(sc->stack, sc->stack->len - 1);
+		sc->open_count[t->kind]--;
+		if (t->kind == a || (b != K_NONE && t->kind == b)) {
+			struct mark *m = &g_array_index(sc->marks, struct mark, idx);
+
+			t->pair = idx;
+			m->pair = top;
+			m->kind = t->kind;
+			return 1;
+		}
+		t->bad = 1;
+		t->role = R_NONE;
+	}
+	return 0;
+}
+
+static void
+scan_text(struct scan *sc, struct warta_node *t)
+{
+	const char *s = t->text;
+	size_t i = 0;
+
+	while (s[i]) {
+		gunichar c = g_utf8_get_char(s + i), prev, next;
+		size_t len = (size_t)g_utf8_skip[(unsigned char)s[i]];
+		struct mark m = { t, i, len, R_NONE, K_NONE, -1, 0 };
+		int lf, rf, idx;
+
+		if (!(c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201E) || c == 0xAB || c == 0xBB ||
+		      (c >= 0x300C && c <= 0x300F))) {
+			i += len;
+			continue;
+		}
+		prev = char_before(t, i);
+		next = char_after(t, i + len);
+		lf = !spacey(next) && (spacey(prev) || is_open_punct(prev));
+		rf = !spacey(prev) && !is_open_punct(prev) && closing_punct(next);
+		idx = (int)sc->marks->len;
+		switch (c) {
+		case '"':
+			m.kind = K_D;
+			if (lf && !rf)
+				m.role = R_OPEN;
+			else if (rf && !lf)
+				m.role = R_CLOSE;
+			else
+				m.role = sc->open_count[K_D] ? R_CLOSE : R_OPEN;
+			break;
+		case '\'':
+			m.kind = K_S;
+			if (wordy(prev) && wordy(next))
+				m.role = R_APOS;                  /* don't, Qur'an */
+			else if ((spacey(prev) || is_open_punct(prev)) && g_unichar_isdigit(next) &&
+			         !sc->open_count[K_S]) {
+				size_t k = i + 1;
+
+				while (g_ascii_isdigit(s[k]))
+					k++;
+				m.role = wordy(g_utf8_get_char(s + k)) && s[k] != 's' ? R_OPEN : R_APOS; /* '90s */
+			} else if (lf && !rf)
+				m.role = R_OPEN;
+			else if (rf && sc->open_count[K_S])
+				m.role = R_CLOSE;
+			else if (wordy(prev))
+				m.role = R_APOS;                  /* the dogs' bones */
+			else
+				m.role = R_NONE;
+			break;
+		case 0x201C:   /* “ opens, or closes „ when that is the innermost open mark */
+			if (sc->stack->len > 0 &&
+			    g_array_index(sc->marks, struct mark,
+			                  g_array_index(sc->stack, int, sc->stack->len - 1)).kind == K_LD)
+				m.role = R_CLOSE, m.kind = K_LD;
+			else
+				m.role = R_OPEN, m.kind = K_CD;
+			break;
+		case 0x201D:
+			m.role = R_CLOSE, m.kind = K_CD;
+			break;
+		case 0x2018:
+			if (sc->open_count[K_LS])
+				m.role = R_CLOSE, m.kind = K_LS;
+			else
+				m.role = R_OPEN, m.kind = K_CS;
+			break;
+		case 0x2019:
+			if (wordy(prev) && wordy(next))
+				m.role = R_NONE;                  /* an apostrophe as written */
+			else if ((sc->open_count[K_CS] || sc->open_count[K_LS]) && !(lf && !rf))
+				m.role = R_CLOSE, m.kind = K_CS;
+			else
+				m.role = R_NONE;
+			break;
+		case 0x201E:
+			m.role = R_OPEN, m.kind = K_LD;
+			break;
+		case 0x201A:
+			if (lf && wordy(next))
+				m.role = R_OPEN, m.kind = K_LS;
+			break;
+		case 0xAB:
+			if (sc->open_count[K_RG])
+				m.role = R_CLOSE, m.kind = K_RG;
+			else if (sc->open_count[K_G] && rf && !lf)
+				m.role = R_CLOSE, m.kind = K_G;   /* «…« as some Arabic texts have it */
+			else
+				m.role = R_OPEN, m.kind = K_G;
+			break;
+		case 0xBB:
+			if (sc->open_count[K_G])
+				m.role = R_CLOSE, m.kind = K_G;
+			else if (lf && !rf)
+				m.role = R_OPEN, m.kind = K_RG;
+			else
+				m.role = R_CLOSE, m.kind = K_G;
+			break;
+		case 0x300C: m.role = R_OPEN, m.kind = K_CJ1; break;
+		case 0x300D: m.role = R_CLOSE, m.kind = K_CJ1; break;
+		case 0x300E: m.role = R_OPEN, m.kind = K_CJ2; break;
+		case 0x300F: m.role = R_CLOSE, m.kind = K_CJ2; break;
+		default:
+			break;
+		}
+		if (m.role != R_NONE) {
+			g_array_append_val(sc->marks, m);
+			if (m.role == R_OPEN)
+				push_open(sc, idx);
+			else if (m.role == R_CLOSE) {
+				enum kind a = m.kind, b = K_NONE;
+
+				if (c == 0x201D || c == 0x201C)
+					a = K_CD, b = c == 0x201D && sc->open_count[K_D] &&
+					    !sc->open_count[K_CD] && !sc->open_count[K_LD] ? K_D : K_LD;
+				else if (c == '"' && !sc->open_count[K_D] && sc->open_count[K_CD])
+					a = K_CD;   /* “…" mixed, as scrapers leave them */
+				else if (c == 0x2019 || c == 0x2018)
+					a = K_CS, b = K_LS;
+				if (!close_kind(sc, idx, a, b)) {
+					struct mark *mm = &g_array_index(sc->marks, struct mark, idx);
+
+					mm->bad = 1;
+					mm->role = R_NONE;
+				}
+			}
+		}
+		i += len;
+	}
+}
+
+/* ------------------------------------------------ rebuilding */
+
+static char *
+mark_text(const struct mark *m)
+{
+	return g_strndup(m->text->text + m->at, m->len);
+}
+
+static void
+append_piece(struct ar_ctx *cx, struct warta_node *to, struct warta_node *t, size_t from, size_t end)
+{
+	if (end > from)
+		warta_node_append(to, ar_text_slice(cx, t, from, end));
+}
+
+/* The marks an educated straight quote gets inside quote `outer` (or none). */
+static void
+educate(const struct ar_marks *mk, const struct mark *m, const struct warta_node *outer,
+        char **open, char **close)
+{
+	int primary = m->kind == K_D;
+
+	if (outer && outer->as.quote.open) {
+		if (primary && strcmp(outer->as.quote.open, mk->open1) == 0)
+			primary = 0;
+		else if (!primary && strcmp(outer->as.quote.open, mk->open2) == 0)
+			primary = 1;
+	}
+	*open = g_strdup(primary ? mk->open1 : mk->open2);
+	*close = g_strdup(primary ? mk->close1 : mk->close2);
+}
+
+static void
+merge_texts(struct ar_ctx *cx, struct warta_node *parent)
+{
+	struct warta_node *c = parent->first, *next;
+
+	while (c && (next = c->next)) {
+		if (c->type == WARTA_NODE_TEXT && next->type == WARTA_NODE_TEXT) {
+			struct ar_run *a = ar_run_get(cx, c), *b = ar_run_get(cx, next);
+			char *s = g_strconcat(c->text, next->text, NULL);
+
+			if (a && b)
+				g_array_append_vals(a->offs, b->offs->data, b->offs->len);
+			g_free(c->text);
+			c->text = s;
+			if (next->end_line) {
+				c->end_line = next->end_line;
+				c->end_col = next->end_col;
+			}
+			ar_node_drop(cx, next);
+			continue;
+		}
+		c = next;
+	}
+}
+
+static void
+rebuild(struct ar_ctx *cx, struct warta_node *parent, GArray *marks)
+{
+	const struct ar_marks *mk = ar_marks_for(cx->doc->meta.lang);
+	GPtrArray *kids = g_ptr_array_new();
+	GPtrArray *qs = g_ptr_array_new();      /* open quote nodes */
+	struct warta_node *c, *cur = parent;
+	guint i, mi = 0;
+
+	while ((c = parent->first)) {
+		warta_node_unlink(c);
+		g_ptr_array_add(kids, c);
+	}
+	for (i = 0; i < kids->len; i++) {
+		size_t from = 0;
+
+		c = kids->pdata[i];
+		if (mi >= marks->len || g_array_index(marks, struct mark, mi).text != c) {
+			warta_node_append(cur, c);
+			continue;
+		}
+		for (; mi < marks->len && g_array_index(marks, struct mark, mi).text == c; mi++) {
+			struct mark *m = &g_array_index(marks, struct mark, mi);
+
+			if (m->role == R_NONE)
+				continue;
+			append_piece(cx, cur, c, from, m->at);
+			from = m->at + m->len;
+			if (m->role == R_APOS) {
+				struct warta_node *ap = ar_text_slice(cx, c, m->at, m->at + m->len);
+
+				if (m->kind == K_S) {
+					struct ar_run *r = ar_run_get(cx, ap);
+					guint32 o = r ? g_array_index(r->offs, guint32, 0) : 0;
+
+					g_free(ap->text);
+					ap->text = g_strdup("\xE2\x80\x99");
+					if (r) {
+						g_array_set_size(r->offs, 0);
+						for (int k = 0; k < 3; k++)
+							g_array_append_val(r->offs, o);
+					}
+				}
+				warta_node_append(cur, ap);
+			} else if (m->role == R_OPEN) {
+				struct warta_node *q = warta_node_new(WARTA_NODE_QUOTE, c->line, c->col);
+				struct warta_node *outer = qs->len ? qs->pdata[qs->len - 1] : NULL;
+				struct mark *pm = &g_array_index(marks, struct mark, m->pair);
+
+				if (m->kind == K_D || m->kind == K_S)
+					educate(mk, m, outer, &q->as.quote.open, &q->as.quote.close);
+				else {
+					q->as.quote.open = mark_text(m);
+					q->as.quote.close = mark_text(pm);
+					if (strcmp(q->as.quote.close, "\"") == 0) {
+						/* “…" : the straight close educated to match */
+						g_free(q->as.quote.close);
+						q->as.quote.close = g_strdup(m->kind == K_CD ? "\xE2\x80\x9D" : mk->close1);
+					}
+				}
+				q->as.quote.level = (int)qs->len;
+				ar_set_pos(cx, q, ar_text_off(cx, c, m->at),
+				           ar_text_off(cx, pm->text, pm->at + pm->len - 1));
+				warta_node_append(cur, q);
+				g_ptr_array_add(qs, q);
+				cur = q;
+			} else if (m->role == R_CLOSE && qs->len > 0) {
+				merge_texts(cx, cur);
+				g_ptr_array_set_size(qs, qs->len - 1);
+				cur = qs->len ? qs->pdata[qs->len - 1] : parent;
+			}
+		}
+		append_piece(cx, cur, c, from, strlen(c->text));
+		ar_node_drop(cx, c);
+	}
+	merge_texts(cx, parent);
+	g_ptr_array_free(kids, TRUE);
+	g_ptr_array_free(qs, TRUE);
+}
+
+/* ------------------------------------------------ typography */
+
+static int
+url_like(const char *s, size_t n)
+{
+	const char *at;
+
+	if (g_strstr_len(s, (gssize)n, "://") || (n > 4 && g_ascii_strncasecmp(s, "www.", 4) == 0))
+		return 1;
+	at = memchr(s, '@', n);
+	return at && memchr(at, '.', n - (size_t)(at - s)) && at > s;
+}
+
+/* "1950-1953", "(10-12)": a range of two plain numbers. */
+static int
+number_range(const char *s, size_t n, size_t *hyph)
+{
+	size_t i = 0, a, b;
+
+	while (i < n && (s[i] == '(' || s[i] == '['))
+		i++;
+	a = i;
+	while (i < n && g_ascii_isdigit(s[i]))
+		i++;
+	if (i == a || i - a > 4 || i >= n || s[i] != '-')
+		return 0;
+	*hyph = i++;
+	b = i;
+	while (i < n && g_ascii_isdigit(s[i]))
+		i++;
+	if (i == b || i - b > 4)
+		return 0;
+	while (i < n && strchr(").],;:!?", s[i]))
+		i++;
+	return i == n;
+}
+
+struct out {
+	GString *s;
+	GArray *offs;              /* may be NULL */
+	const guint32 *in_offs;    /* may be NULL */
+};
+
+static void
+emit(struct out *o, const char *bytes, size_t n, size_t src_index)
+{
+	size_t k;
+
+	g_string_append_len(o->s, bytes, (gssize)n);
+	if (o->offs)
+		for (k = 0; k < n; k++) {
+			guint32 v = o->in_offs[src_index];
+
+			g_array_append_val(o->offs, v);
+		}
+}
+
+static void
+emit_copy(struct out *o, const char *s, size_t from, size_t n)
+{
+	size_t k;
+
+	g_string_append_len(o->s, s + from, (gssize)n);
+	if (o->offs)
+		for (k = 0; k < n; k++)
+			g_array_append_val(o->offs, o->in_offs[from + k]);
+}
+
+static int
+is_space_at(const char *s, size_t i, size_t n)
+{
+	return i < n && (s[i] == ' ' || s[i] == '\t');
+}
+
+/* Rewrites s (n bytes, offsets in_offs) into o with the typography of lang. */
+static void
+typeset(struct out *o, const char *s, size_t n, const char *lang)
+{
+	int fr = lang && strcmp(lang, "fr") == 0;
+	size_t i = 0;
+
+	while (i < n) {
+		size_t t = i, hyph;
+
+		if (s[i] == ' ' || s[i] == '\t') {
+			/* French: no-break spaces before ; ! ? : and inside guillemets */
+			if (fr && i + 1 < n && strchr(";!?", s[i + 1]))
+				emit(o, NNBSP, 3, i);
+			else if (fr && i + 1 < n && s[i + 1] == ':')
+				emit(o, NBSP, 2, i);
+			else if (fr && (g_str_has_prefix(s + i + 1, "\xC2\xBB") ||
+			               (i >= 2 && s[i - 2] == '\xC2' && s[i - 1] == '\xAB')))
+				emit(o, NNBSP, 3, i);
+			else
+				emit_copy(o, s, i, 1);
+			i++;
+			continue;
+		}
+		/* a word: up to the next space */
+		while (t < n && s[t] != ' ' && s[t] != '\t')
+			t++;
+		if (url_like(s + i, t - i)) {
+			emit_copy(o, s, i, t - i);
+			i = t;
+			continue;
+		}
+		if (number_range(s + i, t - i, &hyph)) {
+			emit_copy(o, s, i, hyph);
+			emit(o, "\xE2\x80\x93", 3, i + hyph);
+			emit_copy(o, s, i + hyph + 1, t - i - hyph - 1);
+			i = t;
+			continue;
+		}
+		while (i < t) {
+			if (s[i] == '-' && t - i == 1 && i > 0 && is_space_at(s, i - 1, n) &&
+			    is_space_at(s, i + 1, n) && i + 2 < n) {
+				/* " - " between words: em dash; between numbers: en dash */
+				int digits = i >= 2 && g_ascii_isdigit(s[i - 2]) && g_ascii_isdigit(s[i + 2]);
+
+				emit(o, digits ? "\xE2\x80\x93" : "\xE2\x80\x94", 3, i);
+				i++;
+			} else if (s[i] == '-' && i + 2 < t && s[i + 1] == '-' && s[i + 2] == '-' &&
+			           (i + 3 >= t || s[i + 3] != '-')) {
+				emit(o, "\xE2\x80\x94", 3, i);
+				i += 3;
+			} else if (s[i] == '-' && i + 1 < t && s[i + 1] == '-' && (i + 2 >= t ||
+			           (s[i + 2] != '-' && s[i + 2] != '>')) && (i == 0 || s[i - 1] != '-')) {
+				emit(o, "\xE2\x80\x94", 3, i);
+				i += 2;
+			} else if (s[i] == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.' &&
+			           (i + 3 >= n || s[i + 3] != '.') && (i == 0 || s[i - 1] != '.')) {
+				emit(o, "\xE2\x80\xA6", 3, i);
+				i += 3;
+			} else {
+				emit_copy(o, s, i, 1);
+				i++;
+			}
+		}
+	}
+}
+
+static int
+autolink(const struct warta_node *link)
+{
+	char *t;
+	int r;
+
+	if (link->type != WARTA_NODE_LINK || !link->as.link.url)
+		return 0;
+	t = warta_node_plain_text(link);
+	r = *t && g_str_has_suffix(link->as.link.url, t);
+	g_free(t);
+	return r;
+}
+
+static void
+typeset_node(struct ar_ctx *cx, struct warta_node *t)
+{
+	struct ar_run *r = ar_run_get(cx, t);
+	size_t n = strlen(t->text);
+	struct out o;
+
+	if (!r || r->offs->len != n)
+		return;
+	o.s = g_string_sized_new(n + 8);
+	o.offs = g_array_sized_new(FALSE, FALSE, sizeof(guint32), (guint)n + 8);
+	o.in_offs = (const guint32 *)(void *)r->offs->data;
+	typeset(&o, t->text, n, cx->doc->meta.lang);
+	g_free(t->text);
+	t->text = g_string_free(o.s, FALSE);
+	g_array_free(r->offs, TRUE);
+	r->offs = o.offs;
+}
+
+/* ------------------------------------------------ the pass */
+
+static int
+inline_container(const struct warta_node *n)
+{
+	switch (n->type) {
+	case WARTA_NODE_PARAGRAPH:
+	case WARTA_NODE_HEADING:
+	case WARTA_NODE_TABLE_CELL:
+	case WARTA_NODE_EMPH:
+	case WARTA_NODE_STRONG:
+	case WARTA_NODE_STRIKETHROUGH:
+	case WARTA_NODE_IMAGE:
+		return 1;
+	case WARTA_NODE_LINK:
+		return !autolink(n);
+	default:
+		return 0;
+	}
+}
+
+static void
+quote_container(struct ar_ctx *cx, struct warta_node *parent)
+{
+	struct scan sc = { cx, NULL, NULL, { 0 } };
+	struct warta_node *c;
+	guint i;
+	int any = 0;
+
+	for (c = parent->first; c; c = c->next)
+		if (c->type == WARTA_NODE_TEXT && c->text)
+			any = 1;
+	if (!any)
+		return;
+	sc.marks = g_array_new(FALSE, FALSE, sizeof(struct mark));
+	sc.stack = g_array_new(FALSE, FALSE, sizeof(int));
+	for (c = parent->first; c; c = c->next)
+		if (c->type == WARTA_NODE_TEXT && c->text)
+			scan_text(&sc, c);
+	for (i = 0; i < sc.stack->len; i++) {
+		struct mark *m = &g_array_index(sc.marks, struct mark, g_array_index(sc.stack, int, i));
+
+		m->bad = 1;
+		m->role = R_NONE;
+	}
+	for (i = 0; i < sc.marks->len; i++) {
+		struct mark *m = &g_array_index(sc.marks, struct mark, i);
+		char *s;
+
+		if (!m->bad)
+			continue;
+		s = mark_text(m);
+		if (m->bad == 2)
+			ar_diag_at(cx, WARTA_WARNING, ar_text_off(cx, m->text, m->at),
+			           "quotations nested more than %d deep: mark %s kept as text",
+			           QUOTE_MAX_DEPTH, s);
+		else
+			ar_diag_at(cx, WARTA_WARNING, ar_text_off(cx, m->text, m->at),
+			           "unbalanced quotation mark %s", s);
+		g_free(s);
+	}
+	if (sc.marks->len > 0)
+		rebuild(cx, parent, sc.marks);
+	g_array_free(sc.marks, TRUE);
+	g_array_free(sc.stack, TRUE);
+}
+
+void
+ar_quotes(struct ar_ctx *cx)
+{
+	struct warta_node *root = cx->doc->root, *n = root;
+
+	/* pre-order; a container's quotes are rebuilt before its children are visited */
+	while (n) {
+		if (inline_container(n))
+			quote_container(cx, n);
+		if (n->type == WARTA_NODE_TEXT)
+			typeset_node(cx, n);
+		if (n->first && !(n->type == WARTA_NODE_LINK && autolink(n))) {
+			n = n->first;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	{
+		struct warta_meta *m = &cx->doc->meta;
+		char *s;
+
+		if (m->title) {
+			s = ar_smarten(m->title, m->lang);
+			g_free(m->title);
+			m->title = s;
+		}
+		if (m->subtitle) {
+			s = ar_smarten(m->subtitle, m->lang);
+			g_free(m->subtitle);
+			m->subtitle = s;
+		}
+	}
+}
+
+/* ------------------------------------------------ strings */
+
+char *
+ar_smarten(const char *text, const char *lang)
+{
+	const struct ar_marks *mk = ar_marks_for(lang);
+	GString *q = g_string_new(NULL);
+	struct out o = { NULL, NULL, NULL };
+	const char *p;
+	int open_d = 0, open_s = 0;
+
+	/* quotes by context alone: a string has no tree to pair them in */
+	for (p = text; *p; p++) {
+		gunichar prev = p > text ? g_utf8_get_char(g_utf8_find_prev_char(text, p)) : 0;
+		gunichar next = p[1] ? g_utf8_get_char(p + 1) : 0;
+		int lf = !spacey(next) && (spacey(prev) || is_open_punct(prev));
+
+		if (*p == '"') {
+			if (lf && !open_d)
+				g_string_append(q, mk->open1), open_d = 1;
+			else if (open_d)
+				g_string_append(q, mk->close1), open_d = 0;
+			else
+				g_string_append_c(q, '"');
+		} else if (*p == '\'') {
+			if (wordy(prev) && wordy(next))
+				g_string_append(q, "\xE2\x80\x99");
+			else if (lf && !open_s && !g_unichar_isdigit(next))
+				g_string_append(q, mk->open2), open_s = 1;
+			else if (open_s)
+				g_string_append(q, mk->close2), open_s = 0;
+			else
+				g_string_append(q, "\xE2\x80\x99");
+		} else
+			g_string_append_c(q, *p);
+	}
+	o.s = g_string_new(NULL);
+	typeset(&o, q->str, q->len, lang);
+	g_string_free(q, TRUE);
+	return g_string_free(o.s, FALSE);
+}

@@ -1,0 +1,114 @@
+/* reader.h — internals shared by the article reader's files (src/article/):
+ * the source map (clean text ↔ original file positions), text hygiene,
+ * the article layer passes, quotation and typography rules, language data.
+ * Not installed and not used outside src/article/. */
+#ifndef WARTA_ARTICLE_READER_H
+#define WARTA_ARTICLE_READER_H
+
+#include <glib.h>
+#include <stddef.h>
+
+#include "article/article.h"
+
+#define AR_MAX_DEPTH 32           /* nesting cap of the tree; deeper containers are flattened */
+#define AR_DEFAULT_MAX (64u << 20) /* default input size limit: 64 MiB */
+
+/* ------------------------------------------------ source map (hygiene.c) */
+
+/* One point where the clean text stops running parallel to the original:
+ * from clean offset `clean` on, clean byte c is original byte orig + (c - clean). */
+struct ar_edit {
+	size_t clean, orig;
+};
+
+struct ar_src {
+	const char *path;          /* for messages */
+	const char *orig;          /* the input as given */
+	size_t orig_len;
+	GArray *lines;             /* size_t: offset of each original line start */
+	guint32 *ck;               /* ck[k]: characters in orig[0, 64k) */
+	char *clean;               /* after hygiene: valid UTF-8, LF line ends, no controls */
+	size_t clean_len;
+	GArray *edits;             /* struct ar_edit, increasing */
+};
+
+/* Checks and cleans src->orig into src->clean (see hygiene.c for the rules).
+ * Returns -1 after an error (invalid UTF-8 without repair). */
+int ar_hygiene(struct ar_src *src, int repair, struct warta_diags *d);
+void ar_src_free(struct ar_src *src);
+/* Original offset of a clean offset. */
+size_t ar_orig_off(const struct ar_src *src, size_t clean_off);
+/* 1-based line and column (in characters) of an original offset. */
+void ar_orig_pos(const struct ar_src *src, size_t orig_off, int *line, int *col);
+/* Same for a clean offset. */
+void ar_clean_pos(const struct ar_src *src, size_t clean_off, int *line, int *col);
+
+/* ------------------------------------------------ text runs (read.c) */
+
+/* The source offsets (clean text) of each byte of a TEXT node's text, kept
+ * while the article layer splits and rewrites text; positions are derived
+ * from it at the end. */
+struct ar_run {
+	GArray *offs;              /* guint32 clean offset per byte of node->text */
+};
+
+struct ar_ctx {
+	struct ar_src *src;
+	struct warta_doc *doc;
+	struct warta_diags *d;
+	const struct warta_read_opts *opts;
+	GHashTable *runs;          /* struct warta_node * → struct ar_run * */
+};
+
+struct ar_run *ar_run_get(struct ar_ctx *cx, struct warta_node *n);
+void ar_run_set(struct ar_ctx *cx, struct warta_node *n, GArray *offs);
+/* A new TEXT node holding bytes [from, to) of text node n (with their offsets). */
+struct warta_node *ar_text_slice(struct ar_ctx *cx, struct warta_node *n, size_t from, size_t to);
+/* Position of byte i of text node n (clean offset), or (size_t)-1. */
+size_t ar_text_off(struct ar_ctx *cx, struct warta_node *n, size_t i);
+/* Sets a node's start and (inclusive) end from clean offsets. */
+void ar_set_pos(struct ar_ctx *cx, struct warta_node *n, size_t start, size_t end);
+/* Unlinks and frees a node, forgetting the runs of its text. */
+void ar_node_drop(struct ar_ctx *cx, struct warta_node *n);
+/* Diagnostic at a clean offset. */
+void ar_diag_at(struct ar_ctx *cx, enum warta_severity sev, size_t clean_off,
+                const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+
+/* ------------------------------------------------ article layer (layer.c) */
+
+void ar_sections(struct ar_ctx *cx);
+void ar_heading_ids(struct ar_ctx *cx);
+void ar_dateline(struct ar_ctx *cx);
+/* Finds a dateline at the start of text: length of "PLACE - " matched, or 0;
+ * place and agency (may be NULL) newly allocated. */
+size_t ar_dateline_match(const char *text, char **place, char **agency);
+
+/* ------------------------------------------------ boilerplate (boiler.c) */
+
+struct ar_boiler;
+struct ar_boiler *ar_boiler_new(const char *const *extra, struct warta_diags *d, const char *path);
+int ar_boiler_match(const struct ar_boiler *b, const char *line, size_t len);
+void ar_boiler_free(struct ar_boiler *b);
+/* The built-in patterns, NULL-terminated (documented in boiler.c and README). */
+extern const char *const ar_boiler_builtin[];
+
+/* ------------------------------------------------ quotations, typography (quotes.c) */
+
+struct ar_marks {
+	const char *open1, *close1;    /* primary (outer) quotation marks */
+	const char *open2, *close2;    /* secondary (inner) */
+};
+const struct ar_marks *ar_marks_for(const char *lang);
+void ar_quotes(struct ar_ctx *cx);
+/* Smart typography of a plain string (no quotes): dashes, ellipsis, apostrophes,
+ * spaces.  For tests; the tree pass uses the same rules. */
+char *ar_smarten(const char *text, const char *lang);
+
+/* ------------------------------------------------ language (lang.c) */
+
+/* BCP 47 primary tag of the text's language, or NULL when unsure. */
+char *ar_lang_detect(const char *text, size_t len);
+/* "id" for "id-ID", lower case. */
+char *ar_lang_primary(const char *tag);
+
+#endif

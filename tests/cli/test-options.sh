@@ -1,0 +1,175 @@
+#!/bin/sh
+# test-options.sh — the command line: options, usage errors and exit codes,
+# output naming (-o, -t, -d), standard input and output, output == input
+# refused, help and man page agreeing on every option.
+. "$(dirname "$0")/../lib.sh"
+
+FORMATS=$($WARTA --version | sed -n 's/^formats: *//p')
+has() { case " $FORMATS " in *" $1 "*) return 0 ;; esac; return 1; }
+
+# expect_rc NAME RC CMD…: ok when CMD exits with RC; its stderr is kept in $TMP/err
+expect_rc() {
+	name=$1 want=$2; shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"; rc=$?
+	if [ "$rc" = "$want" ]; then ok "$name"; else fail "$name" "exit $rc, wanted $want: $(cat "$TMP/err")"; fi
+}
+# usage NAME PATTERN ARGS…: exit 2, the message matches PATTERN, nothing on stdout
+usage() {
+	name=$1 pat=$2; shift 2
+	$RUN $WARTA "$@" >"$TMP/out" 2>"$TMP/err"; rc=$?
+	if [ $rc = 2 ] && grep -q -- "$pat" "$TMP/err" && [ ! -s "$TMP/out" ] &&
+	   grep -q "^warta: " "$TMP/err"; then
+		ok "usage error: $name"
+	else
+		fail "usage error: $name" "exit $rc; stderr: $(cat "$TMP/err")"
+	fi
+}
+
+expect_rc "--version exits 0" 0 $WARTA --version
+grep -q '^warta [0-9]' "$TMP/out" && ok "--version names warta and its version" || fail "--version output" "$(cat "$TMP/out")"
+expect_rc "--help exits 0" 0 $WARTA --help
+cp "$TMP/out" "$TMP/help"
+
+# every long option of --help is in the man page, and the man page is clean
+opts=$(grep -o -- '--[a-z][a-z-]*' "$TMP/help" | sort -u)
+missing=
+for o in $opts; do
+	grep -q -- "$(printf '%s' "$o" | sed 's/-/\\\\-/g')" "$ROOT/warta.1" || missing="$missing $o"
+done
+[ -n "$opts" ] && [ -z "$missing" ] && ok "man page documents every option of --help ($(echo $opts | wc -w))" ||
+	fail "man page misses options" "$missing"
+for o in output to outdir style list-styles lang quiet verbose version keep-boilerplate repair \
+         dpi pages report embed-fonts max-size edition edition-date files-from jobs; do
+	grep -q -- "--$o" "$TMP/help" || missing="$missing --$o"
+done
+[ -z "$missing" ] && ok "--help lists the options of issues 2 and 5" || fail "--help misses" "$missing"
+if command -v groff >/dev/null; then
+	w=$(groff -man -Tutf8 -ww "$ROOT/warta.1" 2>&1 >/dev/null)
+	[ -z "$w" ] && ok "groff -ww: man page without warnings" || fail "groff warnings" "$w"
+else
+	skip "groff -ww" "groff not installed"
+fi
+
+# usage errors: exit 2, a message, nothing written
+usage "no input" "no input"
+usage "unknown option" "Unknown option" --frobnicate x.txt
+usage "unknown format" "unknown format 'doc'" -t doc "$SAMPLE"
+usage "empty -t" "needs a format" -t , "$SAMPLE"
+usage "-o extension unknown" "cannot tell the format" -o "$TMP/x.docx" "$SAMPLE"
+usage "-o and -t disagree" "says pdf" -o "$TMP/x.pdf" -t epub "$SAMPLE"
+usage "-o and -d" "exclude" -o "$TMP/x.json" -d "$TMP" "$SAMPLE"
+usage "-q and -v" "exclude" -q -v -t json "$SAMPLE"
+usage "several formats without -d" "use -d" -t json,pdf "$SAMPLE"
+usage "several inputs without -d" "use -d" -t json "$SAMPLE" "$SAMPLE"
+usage "stdin twice" "only once" -d "$TMP/o" -t json - -
+usage "bad --pages" "not a page range" --pages 3-1 -t json "$SAMPLE"
+usage "bad --pages text" "not a page range" --pages x -t json "$SAMPLE"
+usage "--dpi out of range" "out of range" --dpi 5 -t json "$SAMPLE"
+usage "bad --max-size" "not a size" --max-size 12Q -t json "$SAMPLE"
+usage "bad -l" "not a language tag" -l "in donesia" -t json "$SAMPLE"
+usage "negative -j" "must be positive" -j -1 -t json "$SAMPLE"
+usage "bad -j" "Cannot parse integer" -j x -t json "$SAMPLE"
+usage "bad --edition-date" "not a date" --edition X --edition-date 2024-02-30 -o "$TMP/e.json" "$SAMPLE"
+usage "edition without -o" "name it with -o" --edition X "$SAMPLE"
+usage "edition as PNG" "an edition is one" --edition X -o "$TMP/e.png" "$SAMPLE"
+usage "--edition-date alone" "need --edition" --edition-date 2024-01-01 -t json "$SAMPLE"
+usage "bad --group-by" "use section, source or none" --edition X --group-by day -o "$TMP/e.json" "$SAMPLE"
+usage "unknown style" "nope" -s nope -t json "$SAMPLE"
+[ -z "$(ls -A "$TMP" | grep -v -e '^out$' -e '^err$' -e '^help$')" ] &&
+	ok "usage errors wrote no file" || fail "usage errors wrote files" "$(ls -A "$TMP")"
+
+for f in json pdf epub png svg; do
+	if has $f; then
+		skip "$f not landed: usage error" "$f is in this build"
+	else
+		usage "$f before its stage lands" "not available yet" -t $f "$SAMPLE"
+	fi
+done
+
+expect_rc "--list-styles exits 0" 0 $WARTA --list-styles
+grep -q '^a4 ' "$TMP/out" && ok "--list-styles lists a4 with its description" ||
+	fail "--list-styles" "$(cat "$TMP/out" "$TMP/err")"
+
+if ! has json; then
+	skip "json output" "the reader has not landed"
+	exit 0
+fi
+
+# -t json to standard output
+expect_rc "-t json exits 0" 0 $RUN $WARTA -t json "$SAMPLE"
+cp "$TMP/out" "$TMP/sample.json"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "5 Negara Sahabat Korea Utara" in json.dumps(d, ensure_ascii=False)' "$TMP/sample.json" 2>"$TMP/err"; then
+	ok "-t json prints the tree as JSON on stdout, with the headline"
+else
+	fail "-t json prints JSON" "$(cat "$TMP/err")"
+fi
+[ ! -s "$TMP/err" ] && ok "nothing on stderr for the sample" || fail "stderr for the sample" "$(cat "$TMP/err")"
+$WARTA -o - -t json "$SAMPLE" >"$TMP/o1.json" 2>/dev/null
+cmp -s "$TMP/o1.json" "$TMP/sample.json" && ok "-o - -t json is the same as stdout" || fail "-o -"
+
+# -o FILE: format from the extension, atomically, no stray temporary file
+mkdir -p "$TMP/o"
+expect_rc "-o FILE.json exits 0" 0 $WARTA "$SAMPLE" -o "$TMP/o/s.json"
+cmp -s "$TMP/o/s.json" "$TMP/sample.json" && ok "-o FILE.json writes the same tree" || fail "-o FILE.json"
+[ "$(ls -A "$TMP/o")" = "s.json" ] && ok "-o leaves only its file" || fail "-o leaves files" "$(ls -A "$TMP/o")"
+expect_rc "-o FILE -t json: -t names the format" 0 $WARTA "$SAMPLE" -t json -o "$TMP/o/tree.out"
+cmp -s "$TMP/o/tree.out" "$TMP/sample.json" && ok "-o without extension takes -t" || fail "-o with -t"
+
+# standard input
+expect_rc "- reads standard input" 0 $WARTA -t json - <"$SAMPLE"
+grep -q '5 Negara Sahabat Korea Utara' "$TMP/out" && ok "stdin: the headline is read" || fail "stdin"
+cat "$SAMPLE" | $WARTA -d "$TMP/stdin" -t json - 2>"$TMP/err"
+[ -f "$TMP/stdin/stdin.json" ] && ok "-d with stdin writes DIR/stdin.json" || fail "-d stdin" "$(ls "$TMP/stdin") $(cat "$TMP/err")"
+
+# -d DIR: DIR/NAME.EXT, NAME from the file name, never from the text
+mkdir -p "$TMP/in/a" "$TMP/in/b"
+cp "$SAMPLE" "$TMP/in/a/first.txt"
+cp "$SAMPLE" "$TMP/in/second.md"
+printf 'not an article\n' >"$TMP/in/notes.pdf"
+expect_rc "-d with a directory input" 0 $WARTA -d "$TMP/d1" -t json "$TMP/in"
+[ "$(ls "$TMP/d1" | tr '\n' ' ')" = "first.json second.json " ] &&
+	ok "-d DIR: one DIR/NAME.json per article file of the directory" || fail "-d names" "$(ls -A "$TMP/d1")"
+printf '%s\n' "$TMP/in/a/first.txt" "" "$TMP/in/second.md" >"$TMP/list"
+expect_rc "--files-from FILE" 0 $WARTA -d "$TMP/d2" -t json --files-from "$TMP/list"
+[ "$(ls "$TMP/d2" | tr '\n' ' ')" = "first.json second.json " ] && ok "--files-from: one output per listed name" || fail "--files-from" "$(ls -A "$TMP/d2")"
+expect_rc "--files-from -" 0 $WARTA -d "$TMP/d3" -t json --files-from - <"$TMP/list"
+[ "$(ls "$TMP/d3" | tr '\n' ' ')" = "first.json second.json " ] && ok "--files-from - reads names from stdin" || fail "--files-from -"
+
+# same NAME from two inputs: the second is an error, the first is written
+cp "$SAMPLE" "$TMP/in/b/first.txt"
+expect_rc "two inputs with one NAME: exit 1" 1 $WARTA -j 1 -d "$TMP/d4" -t json "$TMP/in/a/first.txt" "$TMP/in/b/first.txt"
+grep -q "b/first.txt: error: .*already the output of" "$TMP/err" && ok "the clash names both inputs" || fail "clash message" "$(cat "$TMP/err")"
+[ -f "$TMP/d4/first.json" ] && ok "the first of the clashing inputs is written" || fail "clash: first written"
+
+# output == input refused
+cp "$SAMPLE" "$TMP/self.json"
+cp "$TMP/self.json" "$TMP/self.orig"
+usage "-o is the input" "is one of the inputs" -t json "$TMP/self.json" -o "$TMP/self.json"
+ln -s self.json "$TMP/link.json"
+usage "-o is the input through a symlink" "is one of the inputs" -t json "$TMP/link.json" -o "$TMP/self.json"
+mkdir -p "$TMP/selfdir" && cp "$SAMPLE" "$TMP/selfdir/x.json"
+expect_rc "-d DIR/NAME.EXT is the input: exit 1" 1 $WARTA -d "$TMP/selfdir" -t json "$TMP/selfdir/x.json"
+grep -q "is one of the inputs" "$TMP/err" && ok "-d refuses to write over its input" || fail "-d over input" "$(cat "$TMP/err")"
+cmp -s "$TMP/self.json" "$TMP/self.orig" && cmp -s "$TMP/selfdir/x.json" "$SAMPLE" &&
+	ok "inputs are untouched" || fail "an input was overwritten"
+
+# a missing input: exit 1, a message naming it, the others converted
+expect_rc "a missing input among others: exit 1" 1 $WARTA -d "$TMP/d5" -t json "$TMP/in/a/first.txt" "$TMP/missing.txt" "$TMP/in/second.md"
+grep -q "missing.txt" "$TMP/err" && [ -f "$TMP/d5/first.json" ] && [ -f "$TMP/d5/second.json" ] &&
+	ok "the missing input is named, the others written" || fail "missing input" "$(cat "$TMP/err"; ls "$TMP/d5")"
+[ -z "$(ls -A "$TMP/d5" | grep '^\.')" ] && ok "no temporary file left" || fail "temporary files" "$(ls -A "$TMP/d5")"
+
+# diagnostics: FILE:LINE:COL, notes only with -v, warnings not with -q
+printf '# Title\n\nA line with a NUL\001 in it.\n' >"$TMP/ctl.txt"
+$WARTA -t json "$TMP/ctl.txt" >/dev/null 2>"$TMP/err"
+grep -q "^warta: $TMP/ctl.txt:3:[0-9]*: warning: " "$TMP/err" && ok "warnings print as warta: FILE:LINE:COL: warning:" ||
+	fail "warning format" "$(cat "$TMP/err")"
+$WARTA -q -t json "$TMP/ctl.txt" >/dev/null 2>"$TMP/err"
+[ ! -s "$TMP/err" ] && ok "-q hides warnings" || fail "-q" "$(cat "$TMP/err")"
+printf '\377\376 broken\n' >"$TMP/bad.txt"
+expect_rc "invalid UTF-8: exit 1" 1 $WARTA -q -t json "$TMP/bad.txt"
+grep -q "^warta: $TMP/bad.txt:1:1: error: " "$TMP/err" && ok "errors print as warta: FILE:LINE:COL: error: (even with -q)" ||
+	fail "error format" "$(cat "$TMP/err")"
+[ ! -s "$TMP/out" ] && ok "a failed input writes nothing to stdout" || fail "failed input stdout"
+expect_rc "--repair turns it into a warning" 0 $WARTA --repair -t json "$TMP/bad.txt"
+expect_rc "--max-size refuses a larger input: exit 1" 1 $WARTA --max-size 100 -t json "$SAMPLE"
