@@ -44,7 +44,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HARNESS   := $(BUILD)/tests/harness.o
 
-.PHONY: all deps check demo bench install uninstall clean valgrind fuzz regen previews
+.PHONY: all deps check demo bench install uninstall clean valgrind fuzz fuzz-build regen previews
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -87,7 +87,7 @@ DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt 
               hyphen-nl hyphen-it
 DEBS_FONTS := $(shell sed -e 's/\#.*//' fonts/packages 2>/dev/null)
 DEBS_TEST  := epubcheck default-jre-headless qpdf poppler-utils pandoc libxml2-utils unzip \
-              python3 parallel bsdextrautils
+              python3 parallel bsdextrautils valgrind clang libclang-rt-14-dev
 DEBS       := $(DEBS_BUILD) $(DEBS_DICTS) $(DEBS_FONTS) $(DEBS_TEST)
 
 deps:
@@ -114,6 +114,35 @@ valgrind: deps
 regen: deps
 	$(MAKE) all
 	BUILD=$(BUILD) REGEN=1 sh tests/run.sh
+
+# ---------------------------------------------------------------- fuzzing
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c) against an ASan+UBSan build of the
+# library in build-fuzz/.  FUZZ_SECONDS per target; seeds come from the tests;
+# a finding stops make with the reproducer in build-fuzz/findings/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := reader epub pdf
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=undefined
+fuzz-build: deps
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/libwarta.a
+	for t in $(FUZZ_TARGETS); do \
+	  clang $(CPPFLAGS) $(PKG_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
+	    -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libwarta.a $(PKG_LIBS) -lpthread || exit 1; \
+	done
+
+fuzz: fuzz-build
+	@mkdir -p build-fuzz/findings build-fuzz/seeds
+	cp tests/data/*.txt tests/fuzz/regressions/* build-fuzz/seeds/ 2>/dev/null; \
+	cp tests/reader/*.txt build-fuzz/seeds/ 2>/dev/null; true
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus-$$t; \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=20 \
+	    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=build-fuzz/findings/$$t- \
+	    build-fuzz/corpus-$$t build-fuzz/seeds 2>build-fuzz/fuzz_$$t.log || \
+	    { tail -60 build-fuzz/fuzz_$$t.log; exit 1; }; \
+	  grep -E 'stat::number_of_executed_units|stat::peak_rss' build-fuzz/fuzz_$$t.log; \
+	done
 
 # ---------------------------------------------------------------- demo
 # The sample article in every format this build has (`warta --version` lists

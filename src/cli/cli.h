@@ -16,9 +16,7 @@
 #if WARTA_HAVE_PRINT
 #include "render/render.h"
 #endif
-#if WARTA_HAVE_EPUB
 #include "epub/epub.h"
-#endif
 
 #define EXIT_USAGE 2
 #define CLI_DEFAULT_STYLE "a4"   /* without -s or a front-matter style */

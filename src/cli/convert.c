@@ -35,15 +35,9 @@ cli_is_input(const char *path)
 struct warta_doc *
 cli_read(const char *input, struct warta_diags *d)
 {
-#if WARTA_HAVE_READER
 	return warta_article_read_file(input, &cli.ropts, d);
-#else
-	warta_diag(d, WARTA_ERROR, input, 0, 0, "the article reader is not in this build");
-	return NULL;
-#endif
 }
 
-#if WARTA_HAVE_PRINT || WARTA_HAVE_EPUB
 /* The style for one article: -s, else the one its front matter names (loaded
  * once, kept for the run), else the default.  An unknown front-matter style is
  * a warning and the default is used. */
@@ -72,7 +66,6 @@ style_for(const struct warta_doc *doc, struct warta_diags *d)
 	}
 	return s;
 }
-#endif
 
 #if WARTA_HAVE_PRINT
 static void
@@ -94,7 +87,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 {
 	switch (f) {
 	case FMT_JSON: {
-#if WARTA_HAVE_READER
 		struct warta_output *o;
 		GString *s;
 		size_t i;
@@ -123,9 +115,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		g_string_free(s, TRUE);
 		rc = warta_output_commit(o, d);
 		return rc;
-#else
-		break;
-#endif
 	}
 	case FMT_PDF:
 	case FMT_PNG:
@@ -157,7 +146,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 #endif
 	}
 	case FMT_EPUB: {
-#if WARTA_HAVE_EPUB
 		struct warta_epub_opts eo;
 		const struct warta_style *style = cli.style;
 
@@ -168,9 +156,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		if (n == 1)
 			style = style_for(docs[0], d);
 		return warta_epub_write(docs, n, style, &eo, path, d);
-#else
-		break;
-#endif
 	}
 	default:
 		break;

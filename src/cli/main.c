@@ -126,23 +126,11 @@ need_backend(enum cli_format f)
 	const char *stage = NULL;
 
 	switch (f) {
-	case FMT_JSON:
-		if (!WARTA_HAVE_READER)
-			stage = "the article reader (src/article)";
-		break;
 	case FMT_PDF:
 	case FMT_PNG:
 	case FMT_SVG:
 		if (!WARTA_HAVE_PRINT)
 			stage = "the print back end (src/render)";
-		else if (!WARTA_HAVE_READER)
-			stage = "the article reader (src/article)";
-		break;
-	case FMT_EPUB:
-		if (!WARTA_HAVE_EPUB)
-			stage = "the EPUB back end (src/epub)";
-		else if (!WARTA_HAVE_READER)
-			stage = "the article reader (src/article)";
 		break;
 	default:
 		break;
@@ -291,9 +279,7 @@ print_version(void)
 {
 	printf("warta %s\n", WARTA_VERSION);
 	/* the formats this build writes: scripts (make demo) ask here */
-	printf("formats:%s%s%s\n", WARTA_HAVE_READER ? " json" : "",
-	       WARTA_HAVE_READER && WARTA_HAVE_PRINT ? " pdf png svg" : "",
-	       WARTA_HAVE_READER && WARTA_HAVE_EPUB ? " epub" : "");
+	printf("formats: json epub%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "");
 	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
 }
 
