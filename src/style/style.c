@@ -1,8 +1,7 @@
-/* style.c — the style loader: styles/NAME.style (GLib key files) → struct
- * warta_style.  Reads the file and the chain of styles it inherits from,
- * checks every group, key and value (errors as FILE:LINE:COL, found by scanning
- * the text, since GKeyFile keeps no positions), then resolves units, element
- * inheritance from [body] and the built-in defaults. */
+/* style.c — the style loader: styles/NAME.style (GLib key files) and the styles
+ * it inherits from → struct warta_style.  Checks every group, key and value
+ * (FILE:LINE:COL found by scanning the text: GKeyFile keeps no positions), then
+ * resolves units, [body] inheritance and the built-in defaults. */
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
