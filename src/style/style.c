@@ -536,9 +536,10 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 	g_strstrip(v);
 	switch (k->kind) {
 	case K_STRING:
-	case K_STYLENAME:
 		if (!*v && !g_str_equal(k->name, "description"))
 			why = "an empty value";
+		break;
+	case K_STYLENAME:       /* checked by load_file, which follows it */
 		break;
 	case K_LENGTH:
 	case K_LEADING:
