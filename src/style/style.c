@@ -933,6 +933,26 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 		g_free(f.path);
 		return -1;
 	}
+	if (len >= 3 && memcmp(f.text, "\xef\xbb\xbf", 3) == 0) {
+		/* a byte-order mark, as some editors write */
+		memmove(f.text, f.text + 3, len - 2);
+		len -= 3;
+	}
+	if (memchr(f.text, '\0', len)) {
+		const char *nul = memchr(f.text, '\0', len), *p, *bol = f.text;
+		int line = 1;
+
+		for (p = f.text; p < nul; p++)
+			if (*p == '\n') {
+				line++;
+				bol = p + 1;
+			}
+		err(L, path, line, (int)(nul - bol) + 1, "NUL byte: not a text file");
+		g_free(canon);
+		g_free(f.text);
+		g_free(f.path);
+		return -1;
+	}
 	g_ptr_array_add(L->chain, canon);
 	g_ptr_array_add(L->shown, g_strdup(path));
 	/* this file's own messages are sorted by position before they go out */

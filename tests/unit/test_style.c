@@ -108,6 +108,12 @@ units(void)
 	}
 	g_free(p);
 
+	p = write_style("bom.style", "\xef\xbb\xbf[style]\ndescription = with a BOM\n");
+	s = load(p, &d);
+	OK(s != NULL && g_str_equal(s->description, "with a BOM"), "a UTF-8 byte-order mark is skipped");
+	warta_style_free(s);
+	g_free(p);
+
 	p = write_style("land.style", "[page]\npaper = a5 landscape\n[boilerplate]\n"
 	                "patterns = ^Baca juga:;^Simak video\n");
 	s = load(p, &d);
