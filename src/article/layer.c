@@ -127,12 +127,55 @@ heading_number(struct ar_ctx *cx, struct warta_node *h)
 	ar_node_drop(cx, t);
 }
 
+/* Markdown numbers the items of a list itself; an article that starts
+ * again at a lower number ("1. … 6." then "1. … 4.") has two lists. */
+static void
+split_list(struct ar_ctx *cx, struct warta_node *l)
+{
+	struct warta_node *it = l->first, *nl;
+	int prev, no;
+
+	if (!it || !g_hash_table_contains(cx->item_no, it))
+		return;
+	prev = GPOINTER_TO_INT(g_hash_table_lookup(cx->item_no, it));
+	for (it = it->next; it; it = it->next) {
+		if (!g_hash_table_contains(cx->item_no, it))
+			return;
+		no = GPOINTER_TO_INT(g_hash_table_lookup(cx->item_no, it));
+		if (no <= prev)
+			break;
+		prev = no;
+	}
+	if (!it)
+		return;
+	nl = warta_node_new(WARTA_NODE_LIST, it->line, it->col);
+	nl->as.list = l->as.list;
+	nl->as.list.start = no;
+	nl->end_line = l->end_line;
+	nl->end_col = l->end_col;
+	l->end_line = it->prev->end_line;
+	l->end_col = it->prev->end_col;
+	while (it) {
+		struct warta_node *next = it->next;
+
+		warta_node_unlink(it);
+		warta_node_append(nl, it);
+		it = next;
+	}
+	if (l->next)
+		warta_node_insert_before(l->next, nl);
+	else
+		warta_node_append(l->parent, nl);
+}
+
 void
 ar_sections(struct ar_ctx *cx)
 {
 	struct warta_node *n, *next;
 
 	for (n = cx->doc->root->first; n; n = next) {
+		if (n->type == WARTA_NODE_LIST && n->as.list.ordered)
+			split_list(cx, n);
 		next = n->next;
 		if (n->type == WARTA_NODE_HEADING) {
 			if (n->as.heading.level < 2)
