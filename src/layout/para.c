@@ -155,10 +155,67 @@ insert(PangoAttrList *l, PangoAttribute *a, size_t s, size_t e)
 	pango_attr_list_insert(l, a);
 }
 
-static void
-fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e)
+/* Script fallbacks: Arabic and CJK text gets the style's families, found by
+ * script (common characters take the script around them), so no tofu. */
+static const char *
+script_family(PangoScript sc, const struct warta_style *st)
 {
-	insert(l, pango_attr_family_new(f->family ? f->family : "Charis SIL"), s, e);
+	switch (sc) {
+	case PANGO_SCRIPT_ARABIC:
+	case PANGO_SCRIPT_SYRIAC:
+	case PANGO_SCRIPT_THAANA:
+		return st && st->fallback_arabic ? st->fallback_arabic : "Noto Naskh Arabic";
+	case PANGO_SCRIPT_HAN:
+	case PANGO_SCRIPT_HIRAGANA:
+	case PANGO_SCRIPT_KATAKANA:
+	case PANGO_SCRIPT_HANGUL:
+	case PANGO_SCRIPT_BOPOMOFO:
+		return st && st->fallback_cjk ? st->fallback_cjk : "Noto Serif CJK SC";
+	default:
+		return NULL;
+	}
+}
+
+struct srange {
+	size_t s, e;
+	const char *family;         /* NULL: the run's own */
+};
+
+static GArray *
+script_ranges(const char *text, size_t len, const struct warta_style *st)
+{
+	GArray *a = g_array_new(FALSE, FALSE, sizeof(struct srange));
+	PangoScriptIter *it = pango_script_iter_new(text, len);
+	const char *s, *e;
+	PangoScript sc;
+
+	do {
+		struct srange r;
+
+		pango_script_iter_get_range(it, &s, &e, &sc);
+		r.s = s - text;
+		r.e = e - text;
+		r.family = script_family(sc, st);
+		g_array_append_val(a, r);
+	} while (pango_script_iter_next(it));
+	pango_script_iter_free(it);
+	return a;
+}
+
+static void
+fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e, const GArray *scripts)
+{
+	guint i;
+
+	/* the family per script range, so one family attribute covers each byte */
+	for (i = 0; i < scripts->len; i++) {
+		const struct srange *r = &g_array_index(scripts, struct srange, i);
+		size_t a = MAX(s, r->s), b = MIN(e, r->e);
+
+		if (a < b)
+			insert(l, pango_attr_family_new(r->family ? r->family :
+			    f->family ? f->family : "Charis SIL"), a, b);
+	}
 	insert(l, pango_attr_size_new((int)lround(f->size * PANGO_SCALE)), s, e);
 	insert(l, pango_attr_weight_new(f->weight ? f->weight : 400), s, e);
 	insert(l, pango_attr_style_new(f->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL), s, e);
@@ -171,41 +228,6 @@ fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e)
 		insert(l, pango_attr_letter_spacing_new((int)lround(f->letter_spacing * f->size * PANGO_SCALE)), s, e);
 	if (f->features && *f->features)
 		insert(l, pango_attr_font_features_new(f->features), s, e);
-}
-
-/* Script fallbacks: Arabic and CJK runs get the style's families, found by
- * script (common characters take the script around them), so no tofu. */
-static void
-script_attrs(PangoAttrList *l, const char *text, size_t len, const struct warta_style *st)
-{
-	PangoScriptIter *it = pango_script_iter_new(text, len);
-	const char *s, *e;
-	PangoScript sc;
-
-	do {
-		const char *fam = NULL;
-
-		pango_script_iter_get_range(it, &s, &e, &sc);
-		switch (sc) {
-		case PANGO_SCRIPT_ARABIC:
-		case PANGO_SCRIPT_SYRIAC:
-		case PANGO_SCRIPT_THAANA:
-			fam = st && st->fallback_arabic ? st->fallback_arabic : "Noto Naskh Arabic";
-			break;
-		case PANGO_SCRIPT_HAN:
-		case PANGO_SCRIPT_HIRAGANA:
-		case PANGO_SCRIPT_KATAKANA:
-		case PANGO_SCRIPT_HANGUL:
-		case PANGO_SCRIPT_BOPOMOFO:
-			fam = st && st->fallback_cjk ? st->fallback_cjk : "Noto Serif CJK SC";
-			break;
-		default:
-			break;
-		}
-		if (fam)
-			insert(l, pango_attr_family_new(fam), s - text, e - text);
-	} while (pango_script_iter_next(it));
-	pango_script_iter_free(it);
 }
 
 /* ------------------------------------------------------------ shaping */
@@ -234,15 +256,17 @@ shape(struct pa_para *p, const struct pa_setup *s)
 	guint r;
 	size_t b;
 	int c;
+	GArray *scripts;
 
 	p->attrs = pango_attr_list_new();
 	insert(p->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), 0, len);
+	scripts = script_ranges(text, len, s->style);
 	for (r = 0; r < p->runs->len; r++) {
 		const struct pa_run *run = &g_array_index(p->runs, struct pa_run, r);
 
-		fmt_attrs(p->attrs, &run->fmt, run->start, run->end);
+		fmt_attrs(p->attrs, &run->fmt, run->start, run->end, scripts);
 	}
-	script_attrs(p->attrs, text, len, s->style);
+	g_array_free(scripts, TRUE);
 
 	p->n_chars = g_utf8_strlen(text, len);
 	p->la = g_new0(PangoLogAttr, p->n_chars + 1);
@@ -297,8 +321,12 @@ push(struct build *bl, struct lb_item it, struct slot sl)
 static void
 push_box(struct build *bl, double w, size_t b0, size_t b1)
 {
-	struct lb_item it = { LB_BOX, w, 0, 0, 0, 0, 0 };
+	struct lb_item it;
 	struct slot sl = { b0, b1, PA_BREAK_GLUE, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_BOX;
+	it.width = w;
 
 	push(bl, it, sl);
 }
@@ -306,8 +334,14 @@ push_box(struct build *bl, double w, size_t b0, size_t b1)
 static void
 push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, int space)
 {
-	struct lb_item it = { LB_GLUE, w, y, z, 0, 0, 0 };
+	struct lb_item it;
 	struct slot sl = { b0, b1, PA_BREAK_GLUE, space };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_GLUE;
+	it.width = w;
+	it.stretch = y;
+	it.shrink = z;
 
 	push(bl, it, sl);
 }
@@ -315,8 +349,15 @@ push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, 
 static void
 push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t at, enum pa_break k)
 {
-	struct lb_item it = { LB_PENALTY, w, 0, 0, pen, flagged, hyph };
+	struct lb_item it;
 	struct slot sl = { at, at, k, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_PENALTY;
+	it.width = w;
+	it.penalty = pen;
+	it.flagged = flagged;
+	it.hyphenation = hyph;
 
 	push(bl, it, sl);
 }

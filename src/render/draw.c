@@ -396,7 +396,7 @@ page_name(const char *path, int page)
 static cairo_status_t
 write_fn(void *closure, const unsigned char *data, unsigned int len)
 {
-	return warta_output_cairo_write(closure, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	return (cairo_status_t)warta_output_cairo_write(closure, data, len);
 }
 
 static int
@@ -656,6 +656,9 @@ rn_output(struct rn *R)
 			    R->style->page_height);
 			O.cr = cairo_create(O.pdf);
 			metadata(&O);
+			/* WARTA_PRINT_TRACE=FILE: the layout trace of this PDF as well */
+			if (g_getenv("WARTA_PRINT_TRACE") && *g_getenv("WARTA_PRINT_TRACE"))
+				O.trace = g_string_new(NULL);
 		}
 	}
 
@@ -692,11 +695,18 @@ rn_output(struct rn *R)
 		}
 		cairo_surface_destroy(O.pdf);
 	}
-	if (O.trace) {
+	if (O.trace && O.fmt == WARTA_PRINT_TRACE) {
 		if (warta_output_write(O.o, O.trace->str, O.trace->len) < 0)
 			O.failed = 1;
-		g_string_free(O.trace, TRUE);
+	} else if (O.trace && !O.failed) {
+		struct warta_output *t = warta_output_open(g_getenv("WARTA_PRINT_TRACE"), R->d);
+
+		if (t == NULL || warta_output_write(t, O.trace->str, O.trace->len) < 0 ||
+		    warta_output_commit(t, R->d) < 0)
+			O.failed = 1;
 	}
+	if (O.trace)
+		g_string_free(O.trace, TRUE);
 	if (O.o) {
 		if (O.failed) {
 			warta_output_abort(O.o);
