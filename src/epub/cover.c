@@ -209,14 +209,22 @@ layout(const struct cover *c, enum warta_element el, const char *text, double si
 	pango_font_description_set_family(fd, fam->str);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_font_description_set_weight(fd, e ? (PangoWeight)e->weight : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, e && e->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	pango_font_description_set_style(fd, e && e->italic && el != WARTA_EL_SOURCE ?
+	                                 PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	if (e && e->small_caps)
 		pango_font_description_set_variant(fd, PANGO_VARIANT_SMALL_CAPS);
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_width(l, width * PANGO_SCALE);
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
-	pango_layout_set_text(l, text, -1);
+	if (e && e->uppercase) {
+		char *up = g_utf8_strup(text, -1);
+
+		pango_layout_set_text(l, up, -1);
+		g_free(up);
+	} else {
+		pango_layout_set_text(l, text, -1);
+	}
 	if (e && e->letter_spacing > 0) {
 		PangoAttrList *al = pango_attr_list_new();
 
@@ -369,39 +377,51 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 		date_shown = ep_date_display(date, b->lang);
 
 	if (!b->edition) {
-		/* kicker (section), headline, deck, byline */
+		/* kicker (section), headline, accent rule, deck, byline: one
+		 * block, centred a little above the middle of the free space */
+		PangoLayout *kl = NULL, *hl, *dl = NULL, *bl = NULL;
+		double top = y, bottom = COVER_H - 400, total;
+
 		kicker = ep_clean_line(doc->meta.section);
 		if (*kicker) {
 			char *up = g_utf8_strup(kicker, -1);
 
-			l = layout(&c, WARTA_EL_SOURCE, up, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-			y += show(&c, l, y, accent) + 50;
-			g_object_unref(l);
+			kl = layout(&c, WARTA_EL_SOURCE, up, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
 			g_free(up);
 		}
 		g_free(kicker);
-		l = fit(&c, WARTA_EL_HEADLINE, b->title, 170, 50, 1150);
-		h = show(&c, l, y, ink);
-		g_object_unref(l);
-		y += h + 90;
+		deck = ep_clean_line(doc->meta.subtitle);
+		if (*deck)
+			dl = fit(&c, WARTA_EL_DECK, deck, 66, 30, 420);
+		g_free(deck);
+		byline = ep_clean_line(doc->meta.author);
+		if (*byline)
+			bl = fit(&c, WARTA_EL_BYLINE, byline, 50, 24, 160);
+		g_free(byline);
+		total = (kl ? layout_height(kl) + 60 : 0) + (dl ? layout_height(dl) + 70 : 0) +
+		        (bl ? layout_height(bl) + 40 : 0) + 180;
+		hl = fit(&c, WARTA_EL_HEADLINE, b->title, 210, 50, (int)(bottom - top - total));
+		total += layout_height(hl);
+		y = top + MAX(0, (bottom - top - total) * 0.4);
+		if (kl) {
+			y += show(&c, kl, y, accent) + 60;
+			g_object_unref(kl);
+		}
+		h = show(&c, hl, y, ink);
+		g_object_unref(hl);
+		y += h + 80;
 		cairo_rectangle(c.cr, COVER_W / 2.0 - 80, y, 160, 8);
 		set_color(c.cr, accent);
 		cairo_fill(c.cr);
-		y += 90;
-		deck = ep_clean_line(doc->meta.subtitle);
-		if (*deck) {
-			l = fit(&c, WARTA_EL_DECK, deck, 64, 30, 420);
-			y += show(&c, l, y, ink) + 60;
-			g_object_unref(l);
+		y += 100;
+		if (dl) {
+			y += show(&c, dl, y, ink) + 70;
+			g_object_unref(dl);
 		}
-		g_free(deck);
-		byline = ep_clean_line(doc->meta.author);
-		if (*byline && y < COVER_H - 600) {
-			l = layout(&c, WARTA_EL_BYLINE, byline, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-			show(&c, l, y, ink);
-			g_object_unref(l);
+		if (bl) {
+			show(&c, bl, y, ink);
+			g_object_unref(bl);
 		}
-		g_free(byline);
 	} else {
 		/* an edition: its sections */
 		guint i;
