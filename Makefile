@@ -149,6 +149,7 @@ fuzz: fuzz-build
 	  [ -x build-fuzz/fuzz_$$t ] || continue; \
 	  mkdir -p build-fuzz/corpus-$$t; \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) \
 	    -artifact_prefix=build-fuzz/findings/$$t- \
 	    build-fuzz/corpus-$$t build-fuzz/seeds >build-fuzz/fuzz_$$t.log 2>&1 || \
