@@ -345,6 +345,9 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 		return;
 	}
 	n = P->n_lines;
+	/* between two blocks with no space between them: a legal page break */
+	if (n > 0 && A->v->len > 0 && g_array_index(A->v, struct pb_item, A->v->len - 1).kind == PB_LINE)
+		vpenalty(A->v, kp ? 10000 : 0);
 	for (i = 0; i < n; i++) {
 		struct rline *l = new_rline(A, RL_TEXT, b);
 		struct pa_line *L = &P->lines[i];
