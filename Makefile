@@ -188,9 +188,19 @@ previews: deps
 	$(BIN) -q --dpi 80 -d $(PREVIEWS) -t png $(SAMPLE) $(wildcard $(CORPUS)/*.txt)
 	@echo "warta: previews written to $(PREVIEWS)/"
 
+# `make bench`: figures (medians, peak RSS) against the targets of issue 7,
+# printed, never asserted.  tests/bench/runner.c times whole processes;
+# tests/bench/stages.c times the library's stages in one process.
+BENCH_BINS := $(BUILD)/bench/runner $(BUILD)/bench/stages
+$(BUILD)/bench/runner: tests/bench/runner.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
+$(BUILD)/bench/stages: tests/bench/stages.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread
 bench: deps
-	$(MAKE) all
-	sh tests/bench/bench.sh
+	$(MAKE) all $(BENCH_BINS)
+	BUILD=$(BUILD) sh tests/bench/bench.sh
 
 # ---------------------------------------------------------------- install
 # `make install PREFIX=/usr DESTDIR=/tmp/pkg`: the binary, the styles, the font
