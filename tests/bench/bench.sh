@@ -214,7 +214,7 @@ for want in $PAGES_SCALE; do
 	last_cost=$cost last_rss=$rss last_p=$p
 	rm -f "$TMP/scale.pdf" "$TMP/scale.txt"
 done
-ratio=$(awk -v a="$last_cost" -v b="$first_cost" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+ratio=$(awk -v a="$last_cost" -v b="$first_cost" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 row "cost per page at $last_p pages / at the first" "$ratio" "×" "<=" 1.20
 grow=$(awk -v a="$last_rss" -v b="${mid_rss:-$first_rss}" 'BEGIN { printf "%.1f", a - b }')
 row "RSS growth, $last_p pages over 500" "$grow" MB "<=" 10
