@@ -11,7 +11,7 @@
 const char *const ar_boiler_builtin[] = {
 	"SCROLL TO CONTINUE WITH CONTENT",             /* detik.com */
 	"ADVERTISEMENT|Advertisement|Iklan|Anzeige|Publicité|Publicidad|إعلان|广告|廣告",
-	"Simak (juga )?Video\\s*:?.*",                 /* detik.com video teasers */
+	"Simak (juga )?Video(\\s*:.*|\\s+['\"\u2018\u201C].*)", /* detik.com video teasers */
 	"Baca (juga|pula|Juga)\\s*:.*",                /* "Baca juga: …", "Baca juga : …" */
 	"//\\s*انتهى\\s*//",                           /* SPA wire end mark */
 	"(Continue|Story continues) (reading )?below( advertisement)?",

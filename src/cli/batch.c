@@ -254,4 +254,7 @@ cli_signals_install(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* over a file-size limit (ulimit -f) a write fails with EFBIG and the
+	 * output is abandoned cleanly, instead of the process dying mid-file */
+	signal(SIGXFSZ, SIG_IGN);
 }

@@ -400,6 +400,13 @@ check_options(void)
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);
 
+	for (i = 0; cli.files_from && cli.files_from[i]; i++)
+		if (strcmp(cli.files_from[i], "-") == 0)
+			stdin_seen++;
+	if (cli.manifest && strcmp(cli.manifest, "-") == 0)
+		stdin_seen++;
+	if (stdin_seen > 1)
+		usage_error("standard input ('-') can be read only once");
 	if (cli_collect_inputs() != 0)
 		exit(EXIT_USAGE);
 	if (cli.ninputs == 0)

@@ -5,6 +5,8 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <png.h>
+#include <zlib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,19 +174,17 @@ ep_fonts_find(struct ep_book *b, struct warta_diags *d)
 
 /* ---------------------------------------------------------------- cover */
 
+/* The cover is drawn as two coverage masks, one for the ink and one for the
+ * accent colour, and written as a 256-colour PNG whose palette holds the two
+ * ramps from paper to ink and from paper to accent: exact, a third of the
+ * data of RGB, and fast to compress. */
 struct cover {
-	cairo_t *cr;
+	cairo_t *ink, *accent;    /* A8 surfaces */
+	unsigned int paper_rgb, ink_rgb, accent_rgb;
 	PangoContext *ctx;
 	const struct warta_style *style;
 	const char *lang;
 };
-
-static void
-set_color(cairo_t *cr, unsigned int rgb)
-{
-	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-	                     (rgb & 0xff) / 255.0);
-}
 
 static unsigned int
 el_color(const struct cover *c, enum warta_element el)
@@ -209,14 +209,22 @@ layout(const struct cover *c, enum warta_element el, const char *text, double si
 	pango_font_description_set_family(fd, fam->str);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_font_description_set_weight(fd, e ? (PangoWeight)e->weight : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, e && e->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	pango_font_description_set_style(fd, e && e->italic && el != WARTA_EL_SOURCE ?
+	                                 PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	if (e && e->small_caps)
 		pango_font_description_set_variant(fd, PANGO_VARIANT_SMALL_CAPS);
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_width(l, width * PANGO_SCALE);
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
-	pango_layout_set_text(l, text, -1);
+	if (e && e->uppercase) {
+		char *up = g_utf8_strup(text, -1);
+
+		pango_layout_set_text(l, up, -1);
+		g_free(up);
+	} else {
+		pango_layout_set_text(l, text, -1);
+	}
 	if (e && e->letter_spacing > 0) {
 		PangoAttrList *al = pango_attr_list_new();
 
@@ -239,23 +247,24 @@ layout_height(PangoLayout *l)
 	return h;
 }
 
-/* Shows l at y, centred box of width COVER_W - 2 MARGIN; returns its height. */
+/* Shows l at y, in the box of width COVER_W - 2 MARGIN; returns its height. */
 static int
-show(struct cover *c, PangoLayout *l, double y, unsigned int rgb)
+show(struct cover *c, PangoLayout *l, double y, int accent)
 {
+	cairo_t *cr = accent ? c->accent : c->ink;
 	int h = layout_height(l);
 
-	set_color(c->cr, rgb);
-	cairo_move_to(c->cr, MARGIN, y);
-	pango_cairo_show_layout(c->cr, l);
+	cairo_move_to(cr, MARGIN, y);
+	pango_cairo_show_layout(cr, l);
 	return h;
 }
 
 static void
-hrule(cairo_t *cr, double y, double thick, unsigned int rgb)
+rect(struct cover *c, double x, double y, double w, double h, int accent)
 {
-	set_color(cr, rgb);
-	cairo_rectangle(cr, MARGIN, y, COVER_W - 2 * MARGIN, thick);
+	cairo_t *cr = accent ? c->accent : c->ink;
+
+	cairo_rectangle(cr, x, y, w, h);
 	cairo_fill(cr);
 }
 
@@ -286,26 +295,100 @@ fit(struct cover *c, enum warta_element el, const char *text, double max, double
 	return l;
 }
 
-static cairo_status_t
-png_write(void *closure, const unsigned char *data, unsigned int len)
+static void
+png_write(png_structp png, png_bytep data, png_size_t len)
 {
-	g_byte_array_append(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
+	g_byte_array_append(png_get_io_ptr(png), data, len);
+}
+
+static void
+png_flush(png_structp png)
+{
+}
+
+/* The two masks as a paletted PNG (see struct cover). */
+static GByteArray *
+encode_png(struct cover *c)
+{
+	cairo_surface_t *si = cairo_get_target(c->ink), *sa = cairo_get_target(c->accent);
+	png_color pal[256];
+	png_structp png;
+	png_infop info;
+	GByteArray *out = g_byte_array_new();
+	unsigned char *di, *da, *row = NULL;
+	int stride, x, y, i;
+
+	cairo_surface_flush(si);
+	cairo_surface_flush(sa);
+	di = cairo_image_surface_get_data(si);
+	da = cairo_image_surface_get_data(sa);
+	stride = cairo_image_surface_get_stride(si);
+	for (i = 0; i < 128; i++) {
+		unsigned int to[2] = { c->ink_rgb, c->accent_rgb };
+		int k;
+
+		for (k = 0; k < 2; k++) {
+			png_color *p = &pal[k * 128 + i];
+			int sh;
+
+			for (sh = 16; sh >= 0; sh -= 8) {
+				int a = (c->paper_rgb >> sh) & 0xff, b = (to[k] >> sh) & 0xff;
+				png_byte v = (png_byte)((a * (127 - i) + b * i + 63) / 127);
+
+				if (sh == 16)
+					p->red = v;
+				else if (sh == 8)
+					p->green = v;
+				else
+					p->blue = v;
+			}
+		}
+	}
+	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	info = png ? png_create_info_struct(png) : NULL;
+	if (!di || !da || cairo_image_surface_get_stride(sa) != stride || !png || !info ||
+	    setjmp(png_jmpbuf(png))) {
+		if (png)
+			png_destroy_write_struct(&png, info ? &info : NULL);
+		g_free(row);
+		g_byte_array_free(out, TRUE);
+		return NULL;
+	}
+	png_set_write_fn(png, out, png_write, png_flush);
+	png_set_IHDR(png, info, COVER_W, COVER_H, 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
+	             PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+	png_set_PLTE(png, info, pal, 256);
+	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+	png_set_compression_level(png, 9);
+	png_set_compression_strategy(png, Z_RLE);
+	png_write_info(png, info);
+	row = g_malloc(COVER_W);
+	for (y = 0; y < COVER_H; y++) {
+		const unsigned char *pi = di + (gsize)y * stride, *pa = da + (gsize)y * stride;
+
+		for (x = 0; x < COVER_W; x++)
+			row[x] = pa[x] > pi[x] ? (unsigned char)(128 + (pa[x] * 127 + 127) / 255) :
+			                         (unsigned char)((pi[x] * 127 + 127) / 255);
+		png_write_row(png, row);
+	}
+	png_write_end(png, info);
+	png_destroy_write_struct(&png, &info);
+	g_free(row);
+	return out;
 }
 
 int
 ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 {
 	const struct warta_doc *doc = b->articles[0].doc;
-	cairo_surface_t *surf;
+	cairo_surface_t *si, *sa;
 	PangoFontMap *fm;
 	cairo_font_options_t *fo;
 	struct cover c;
 	PangoLayout *l;
-	GByteArray *png;
+	GByteArray *png = NULL;
 	char *masthead, *date_shown = NULL, *kicker, *deck, *byline;
 	const char *date;
-	unsigned int ink = 0x111111, accent;
 	double y;
 	int h;
 
@@ -316,8 +399,17 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 	memset(&c, 0, sizeof c);
 	c.style = b->style;
 	c.lang = b->lang;
-	surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_W, COVER_H);
-	c.cr = cairo_create(surf);
+	c.paper_rgb = 0xfbf9f5;
+	c.ink_rgb = el_color(&c, WARTA_EL_HEADLINE) ? el_color(&c, WARTA_EL_HEADLINE) : 0x111111;
+	c.accent_rgb = el_color(&c, WARTA_EL_HEADING_NUMBER);
+	if (!c.accent_rgb)
+		c.accent_rgb = el_color(&c, WARTA_EL_SOURCE);
+	if (!c.accent_rgb)
+		c.accent_rgb = 0x8b1a1a;
+	si = cairo_image_surface_create(CAIRO_FORMAT_A8, COVER_W, COVER_H);
+	sa = cairo_image_surface_create(CAIRO_FORMAT_A8, COVER_W, COVER_H);
+	c.ink = cairo_create(si);
+	c.accent = cairo_create(sa);
 	fm = pango_cairo_font_map_new();
 	if (PANGO_IS_FC_FONT_MAP(fm))
 		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), b->fc);
@@ -330,19 +422,7 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 	pango_cairo_context_set_font_options(c.ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_language(c.ctx, pango_language_from_string(b->lang));
-	pango_cairo_update_context(c.cr, c.ctx);
-
-	accent = el_color(&c, WARTA_EL_HEADING_NUMBER);
-	if (accent == 0)
-		accent = el_color(&c, WARTA_EL_SOURCE);
-	if (accent == 0)
-		accent = 0x8b1a1a;
-	if (el_color(&c, WARTA_EL_HEADLINE) != 0)
-		ink = el_color(&c, WARTA_EL_HEADLINE);
-
-	/* paper */
-	cairo_set_source_rgb(c.cr, 0.985, 0.978, 0.962);
-	cairo_paint(c.cr);
+	pango_cairo_update_context(c.ink, c.ctx);
 
 	/* masthead: the source (or the edition's title), rules below */
 	if (b->edition)
@@ -354,14 +434,14 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 		char *up = g_utf8_strup(masthead, -1);
 
 		l = fit(&c, WARTA_EL_SOURCE, up, b->edition ? 130 : 84, 40, b->edition ? 420 : 200);
-		y += show(&c, l, y, ink);
+		y += show(&c, l, y, 0);
 		g_object_unref(l);
 		g_free(up);
 	}
 	y += 40;
-	hrule(c.cr, y, 12, ink);
+	rect(&c, MARGIN, y, COVER_W - 2 * MARGIN, 12, 0);
 	y += 22;
-	hrule(c.cr, y, 3, ink);
+	rect(&c, MARGIN, y, COVER_W - 2 * MARGIN, 3, 0);
 	y += 120;
 
 	date = b->opts && b->opts->edition_date && b->edition ? b->opts->edition_date : b->date;
@@ -369,39 +449,49 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 		date_shown = ep_date_display(date, b->lang);
 
 	if (!b->edition) {
-		/* kicker (section), headline, deck, byline */
+		/* kicker (section), headline, accent rule, deck, byline: one
+		 * block, centred a little above the middle of the free space */
+		PangoLayout *kl = NULL, *hl, *dl = NULL, *bl = NULL;
+		double top = y, bottom = COVER_H - 400, total;
+
 		kicker = ep_clean_line(doc->meta.section);
 		if (*kicker) {
 			char *up = g_utf8_strup(kicker, -1);
 
-			l = layout(&c, WARTA_EL_SOURCE, up, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-			y += show(&c, l, y, accent) + 50;
-			g_object_unref(l);
+			kl = layout(&c, WARTA_EL_SOURCE, up, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
 			g_free(up);
 		}
 		g_free(kicker);
-		l = fit(&c, WARTA_EL_HEADLINE, b->title, 170, 50, 1150);
-		h = show(&c, l, y, ink);
-		g_object_unref(l);
-		y += h + 90;
-		cairo_rectangle(c.cr, COVER_W / 2.0 - 80, y, 160, 8);
-		set_color(c.cr, accent);
-		cairo_fill(c.cr);
-		y += 90;
 		deck = ep_clean_line(doc->meta.subtitle);
-		if (*deck) {
-			l = fit(&c, WARTA_EL_DECK, deck, 64, 30, 420);
-			y += show(&c, l, y, ink) + 60;
-			g_object_unref(l);
-		}
+		if (*deck)
+			dl = fit(&c, WARTA_EL_DECK, deck, 66, 30, 420);
 		g_free(deck);
 		byline = ep_clean_line(doc->meta.author);
-		if (*byline && y < COVER_H - 600) {
-			l = layout(&c, WARTA_EL_BYLINE, byline, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-			show(&c, l, y, ink);
-			g_object_unref(l);
-		}
+		if (*byline)
+			bl = fit(&c, WARTA_EL_BYLINE, byline, 50, 24, 160);
 		g_free(byline);
+		total = (kl ? layout_height(kl) + 60 : 0) + (dl ? layout_height(dl) + 70 : 0) +
+		        (bl ? layout_height(bl) + 40 : 0) + 180;
+		hl = fit(&c, WARTA_EL_HEADLINE, b->title, 210, 50, (int)(bottom - top - total));
+		total += layout_height(hl);
+		y = top + MAX(0, (bottom - top - total) * 0.4);
+		if (kl) {
+			y += show(&c, kl, y, 1) + 60;
+			g_object_unref(kl);
+		}
+		h = show(&c, hl, y, 0);
+		g_object_unref(hl);
+		y += h + 80;
+		rect(&c, COVER_W / 2.0 - 80, y, 160, 8, 1);
+		y += 100;
+		if (dl) {
+			y += show(&c, dl, y, 0) + 70;
+			g_object_unref(dl);
+		}
+		if (bl) {
+			show(&c, bl, y, 0);
+			g_object_unref(bl);
+		}
 	} else {
 		/* an edition: its sections */
 		guint i;
@@ -416,32 +506,32 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 			l = layout(&c, WARTA_EL_HEADING, name, 72, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
 			pango_layout_set_height(l, -1);
 			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-			y += show(&c, l, y, ink) + 40;
+			y += show(&c, l, y, 0) + 40;
 			g_object_unref(l);
 			g_free(name);
 		}
 	}
 
 	/* foot: rule and date */
-	hrule(c.cr, COVER_H - 330, 3, ink);
+	rect(&c, MARGIN, COVER_H - 330, COVER_W - 2 * MARGIN, 3, 0);
 	if (date_shown) {
 		l = layout(&c, WARTA_EL_DATE, date_shown, 60, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-		show(&c, l, COVER_H - 280, ink);
+		show(&c, l, COVER_H - 280, 0);
 		g_object_unref(l);
 	}
 	g_free(date_shown);
 	g_free(masthead);
 
-	cairo_destroy(c.cr);
-	png = g_byte_array_new();
-	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS ||
-	    cairo_surface_write_to_png_stream(surf, png_write, png) != CAIRO_STATUS_SUCCESS) {
+	if (cairo_status(c.ink) != CAIRO_STATUS_SUCCESS || cairo_status(c.accent) != CAIRO_STATUS_SUCCESS)
 		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: cannot draw it: %s",
-		           cairo_status_to_string(cairo_surface_status(surf)));
-		g_byte_array_free(png, TRUE);
-		png = NULL;
-	}
-	cairo_surface_destroy(surf);
+		           cairo_status_to_string(cairo_status(c.ink) ? cairo_status(c.ink) :
+		                                  cairo_status(c.accent)));
+	else if (!(png = encode_png(&c)))
+		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: PNG encoding failed");
+	cairo_destroy(c.ink);
+	cairo_destroy(c.accent);
+	cairo_surface_destroy(si);
+	cairo_surface_destroy(sa);
 	g_object_unref(c.ctx);
 	g_object_unref(fm);
 	if (!png)

@@ -62,6 +62,7 @@ usage "-q and -v" "exclude" -q -v -t json "$SAMPLE"
 usage "several formats without -d" "use -d" -t json,pdf "$SAMPLE"
 usage "several inputs without -d" "use -d" -t json "$SAMPLE" "$SAMPLE"
 usage "stdin twice" "only once" -d "$TMP/o" -t json - -
+usage "stdin for names and input" "only once" -d "$TMP/o" -t json --files-from - - </dev/null
 usage "bad --pages" "not a page range" --pages 3-1 -t json "$SAMPLE"
 usage "bad --pages text" "not a page range" --pages x -t json "$SAMPLE"
 usage "--dpi out of range" "out of range" --dpi 5 -t json "$SAMPLE"
@@ -85,6 +86,13 @@ for f in json pdf epub png svg; do
 		usage "$f before its stage lands" "not available yet" -t $f "$SAMPLE"
 	fi
 done
+
+if command -v script >/dev/null; then
+	script -qec "$WARTA -t epub '$SAMPLE'" /dev/null >"$TMP/tty.log" 2>&1; rc=$?
+	[ $rc = 2 ] && grep -q "not writing EPUB to a terminal" "$TMP/tty.log" &&
+		ok "usage error: EPUB to a terminal" || fail "usage error: EPUB to a terminal" "exit $rc: $(cat "$TMP/tty.log")"
+	rm -f "$TMP/tty.log"
+fi
 
 expect_rc "--list-styles exits 0" 0 $WARTA --list-styles
 grep -q '^a4 ' "$TMP/out" && ok "--list-styles lists a4 with its description" ||
