@@ -345,6 +345,8 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 		return;
 	}
 	n = P->n_lines;
+	if ((e == WARTA_EL_BLOCKQUOTE || e == WARTA_EL_PULLQUOTE) && n <= 4)
+		keep_whole = 1;         /* short quotations stay in one piece */
 	/* between two blocks with no space between them: a legal page break */
 	if (n > 0 && A->v->len > 0 && g_array_index(A->v, struct pb_item, A->v->len - 1).kind == PB_LINE)
 		vpenalty(A->v, kp ? 10000 : 0);
@@ -592,7 +594,7 @@ heading(struct rn *R, struct art *A, const struct warta_node *n, int sect)
 static void
 rule(struct rn *R, struct art *A, double width, double x, double before, double after, double thick)
 {
-	struct rline *l = new_rline(A, RL_RULE, NULL);
+	struct rline *l = new_rline(A, RL_RULE, new_block(A, NULL, A->sect, 0));
 
 	l->x = x;
 	l->width = width;
