@@ -272,6 +272,29 @@ vline(GArray *v, struct rline *l, double height, double top)
 	g_array_append_val(v, it);
 }
 
+/* The advance to a block's first baseline: its leading, or more when the
+ * line above has deep descenders (a big headline above small type), so that
+ * descenders and capitals keep 1 pt apart (TeX's \lineskiplimit idea). */
+static double
+first_advance(GArray *v, double lead, const struct pa_para *P, const struct pa_line *L)
+{
+	double glue = 0, size = 10;
+	guint i = v->len;
+
+	if (P->runs->len)
+		size = g_array_index(P->runs, struct pa_run, 0).fmt.size;
+	while (i-- > 0) {
+		const struct pb_item *it = &g_array_index(v, struct pb_item, i);
+
+		if (it->kind == PB_GLUE)
+			glue += it->height;
+		else if (it->kind == PB_LINE)
+			return MAX(lead, it->depth + 0.72 * size + 1 + MIN(glue, 0));
+	}
+	(void)L;
+	return lead;
+}
+
 /* Is the last item a heading that must stay with what follows? */
 static int
 keep_pending(const struct art *A)
@@ -322,6 +345,11 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 		return;
 	}
 	n = P->n_lines;
+	if ((e == WARTA_EL_BLOCKQUOTE || e == WARTA_EL_PULLQUOTE) && n <= 4)
+		keep_whole = 1;         /* short quotations stay in one piece */
+	/* between two blocks with no space between them: a legal page break */
+	if (n > 0 && A->v->len > 0 && g_array_index(A->v, struct pb_item, A->v->len - 1).kind == PB_LINE)
+		vpenalty(A->v, kp ? 10000 : 0);
 	for (i = 0; i < n; i++) {
 		struct rline *l = new_rline(A, RL_TEXT, b);
 		struct pa_line *L = &P->lines[i];
@@ -350,12 +378,14 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 			}
 			vpenalty(A->v, MIN(pen, 10000));
 		}
-		vline(A->v, l, lead, L->ascent > 0 ? MIN(L->ascent, lead) : lead * 0.8);
+		vline(A->v, l, i == 0 ? first_advance(A->v, lead, P, L) : lead,
+		    L->ascent > 0 ? MIN(L->ascent, lead) : lead * 0.8);
 		{
 			struct pb_item *it = &g_array_index(A->v, struct pb_item, A->v->len - 1);
 
 			it->para_first = i == 0;
 			it->para_last = i == n - 1;
+			it->depth = L->descent;
 		}
 		R->rep.lines++;
 		if (L->justified && L->ratio > 0.5)
@@ -564,7 +594,7 @@ heading(struct rn *R, struct art *A, const struct warta_node *n, int sect)
 static void
 rule(struct rn *R, struct art *A, double width, double x, double before, double after, double thick)
 {
-	struct rline *l = new_rline(A, RL_RULE, NULL);
+	struct rline *l = new_rline(A, RL_RULE, new_block(A, NULL, A->sect, 0));
 
 	l->x = x;
 	l->width = width;
