@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <fontconfig/fontconfig.h>
+
 #include "cli/cli.h"
 
 struct cli cli;
@@ -334,6 +336,24 @@ load_shared(void)
 		for (f = 0; f < FMT_COUNT; f++)
 			if (cli.formats[f])
 				need_backend(f);
+	}
+	/* the style's fonts against warta's font set, for the formats that use
+	 * them: a family not in the set is a usage error, a missing feature (smcp,
+	 * onum) a warning at the style's line.  A font set that cannot be loaded
+	 * is left to the back ends, which report it. */
+	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+	    cli.formats[FMT_EPUB])) {
+		struct warta_diags fd;
+		FcConfig *fc;
+
+		warta_diags_init(&fd);
+		fc = warta_fonts_config(&fd);
+		warta_diags_fini(&fd);
+		if (fc) {
+			if (warta_style_check_fonts(cli.style, fc, &d) > 0)
+				rc = EXIT_USAGE;
+			FcConfigDestroy(fc);
+		}
 	}
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)warta_style_free);

@@ -66,3 +66,19 @@ then skip "unknown style name through warta" "no back end in this build yet"
 elif [ $rc -ne 0 ] && [ $rc -ne 99 ] && [ "$out" = "warta: error: no style named 'nosuch' (styles: a4, column, ereader, letter, newspaper)" ] &&
      [ ! -e "$TMP/y.json" ]; then ok "unknown style name through warta lists the styles, writes nothing"
 else fail "unknown style name through warta lists the styles, writes nothing" "rc=$rc $out"; fi
+
+# The style's fonts are checked where they are used (EPUB here; PDF/PNG/SVG
+# too): a family outside warta's font set is an error at its line, exit 2,
+# nothing written; JSON does not use fonts and goes through.
+printf '[style]\ninherits = a4\n\n[body]\nfamily = Comic Sans MS\n' >"$TMP/nofont.style"
+out=$($RUN "$WARTA" -s "$TMP/nofont.style" -o "$TMP/nf.epub" "$SAMPLE" 2>&1)
+rc=$?
+if [ $rc -eq 2 ] && [ ! -e "$TMP/nf.epub" ] &&
+   [ "$out" = "warta: $TMP/nofont.style:5:10: error: [body] family: 'Comic Sans MS' is not in warta's font set (fonts/fonts.list)" ]
+then ok "a family outside the font set is an error at its line, nothing written"
+else fail "a family outside the font set is an error at its line, nothing written" "rc=$rc $out"; fi
+if $RUN "$WARTA" -q -s "$TMP/nofont.style" -o "$TMP/nf.json" "$SAMPLE" && [ -s "$TMP/nf.json" ]; then
+	ok "JSON does not check the style's fonts"
+else
+	fail "JSON does not check the style's fonts"
+fi
