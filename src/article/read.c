@@ -135,7 +135,8 @@ body_to_clean(const struct body *b, size_t off, size_t *line_hint)
 {
 	size_t k = *line_hint, n = b->bstart->len;
 
-	if (k >= n || g_array_index(b->bstart, size_t, k) > off) {
+	if (k >= n || g_array_index(b->bstart, size_t, k) > off ||
+	    (k + 2 < n && g_array_index(b->bstart, size_t, k + 2) <= off)) {
 		size_t lo = 0, hi = n;
 
 		while (hi - lo > 1) {
