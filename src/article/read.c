@@ -870,6 +870,17 @@ set_text_positions(struct ar_ctx *cx, struct warta_node *root)
 	}
 }
 
+/* cmark-gfm registers its extensions in a global list without a lock:
+ * once per process, before any thread parses. */
+static GOnce registered = G_ONCE_INIT;
+
+static gpointer
+register_extensions(gpointer unused)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	return GINT_TO_POINTER(1);
+}
+
 static cmark_node *
 parse_markdown(const char *text, size_t len)
 {
@@ -878,7 +889,7 @@ parse_markdown(const char *text, size_t len)
 	cmark_node *doc;
 	int i;
 
-	cmark_gfm_core_extensions_ensure_registered();
+	g_once(&registered, register_extensions, NULL);
 	p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	for (i = 0; exts[i]; i++) {
 		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
@@ -972,7 +983,7 @@ decide_lang(struct ar_ctx *cx, struct body *b)
 		GString *sample = g_string_new(m->title);
 
 		g_string_append_c(sample, '\n');
-		g_string_append_len(sample, b->text->str, (gssize)MIN(b->text->len, 4000));
+		g_string_append_len(sample, b->text->str, (gssize)MIN(b->text->len, 3000));
 		g_free(m->lang);
 		m->lang = ar_lang_detect(sample->str, sample->len);
 		m->lang_origin = WARTA_LANG_DETECTED;
