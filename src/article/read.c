@@ -1136,6 +1136,7 @@ warta_article_read(const char *path, const char *data, size_t len,
 	}
 
 	ar_sections(&cx);
+	ar_subheadings(&cx);
 	ar_dateline(&cx);
 	ar_quotes(&cx);
 	ar_heading_ids(&cx);
