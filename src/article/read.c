@@ -704,6 +704,8 @@ date_line(struct ar_ctx *cx, size_t s, size_t e)
 	ts = p;
 	if (ts < e) {
 		cx->doc->meta.title = trim_title(t + ts, e - ts);
+		if (*cx->doc->meta.title)   /* where the title's first letter is, past any marks */
+			ts += (size_t)(strstr(t + ts, cx->doc->meta.title) - (t + ts));
 		ar_clean_pos(cx->src, ts, &cx->doc->meta.title_line, &cx->doc->meta.title_col);
 	}
 	return 1;
