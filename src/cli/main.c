@@ -8,6 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo.h>
+#include <pango/pango.h>
+#include <zip.h>
+
 #include "cli/cli.h"
 
 struct cli cli;
@@ -280,7 +284,9 @@ print_version(void)
 	printf("warta %s\n", WARTA_VERSION);
 	/* the formats this build writes: scripts (make demo) ask here */
 	printf("formats: json epub%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "");
-	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
+	printf("GLib %u.%u.%u, Pango %s, cairo %s, libzip %s\n", glib_major_version,
+	       glib_minor_version, glib_micro_version, pango_version_string(),
+	       cairo_version_string(), zip_libzip_version());
 }
 
 static void
