@@ -181,3 +181,20 @@ grep -q "^warta: $TMP/bad.txt:1:1: error: " "$TMP/err" && ok "errors print as wa
 [ ! -s "$TMP/out" ] && ok "a failed input writes nothing to stdout" || fail "failed input stdout"
 expect_rc "--repair turns it into a warning" 0 $WARTA --repair -t json "$TMP/bad.txt"
 expect_rc "--max-size refuses a larger input: exit 1" 1 $WARTA --max-size 100 -t json "$SAMPLE"
+
+# options reach the reader: -l, --keep-boilerplate (and its note with -v)
+$WARTA -t json -l en "$SAMPLE" 2>/dev/null | python3 -c 'import json,sys; m=json.load(sys.stdin)["meta"]; assert m["lang"]=="en" and m["lang_origin"]=="option", m' 2>"$TMP/err" &&
+	ok "-l en overrides detection (lang en, origin option)" || fail "-l" "$(cat "$TMP/err")"
+printf '# Title\n\nFirst paragraph of the article.\n\nAdvertisement\n\nSecond paragraph of the article.\n' >"$TMP/bp.txt"
+$WARTA -t json "$TMP/bp.txt" 2>/dev/null | grep -q Advertisement && fail "boilerplate dropped by default" || ok "boilerplate dropped by default"
+$WARTA -t json --keep-boilerplate "$TMP/bp.txt" 2>/dev/null | grep -q Advertisement && ok "--keep-boilerplate keeps it" || fail "--keep-boilerplate"
+$WARTA -t json "$TMP/bp.txt" 2>&1 >/dev/null | grep -q "note" && fail "notes hidden without -v" || ok "notes hidden without -v"
+$WARTA -v -t json "$TMP/bp.txt" 2>&1 >/dev/null | grep -q "^warta: $TMP/bp.txt:5:1: note: " && ok "-v shows the dropped line as a note with its position" ||
+	fail "-v note" "$($WARTA -v -t json "$TMP/bp.txt" 2>&1 >/dev/null)"
+
+# EPUB options: --embed-fonts
+if has epub; then
+	$WARTA "$SAMPLE" -o "$TMP/nf.epub" && $WARTA --embed-fonts "$SAMPLE" -o "$TMP/ef.epub"
+	a=$(unzip -l "$TMP/nf.epub" | grep -ci '\.[ot]tf$\|\.woff2*$'); b=$(unzip -l "$TMP/ef.epub" | grep -ci '\.[ot]tf$\|\.woff2*$')
+	[ "$a" = 0 ] && [ "$b" -gt 0 ] && ok "--embed-fonts puts the fonts in the EPUB ($b files), not without it" || fail "--embed-fonts" "$a without, $b with"
+fi
