@@ -84,6 +84,12 @@ bar_draw(int force)
 	if (width - used - 1 > 3) {
 		int room = width - used - 1;
 		int n = (int)strlen(name);
+		const char *slash = strrchr(name, '/');
+
+		if (n > room && slash && slash[1]) {   /* the file name alone, then */
+			name = slash + 1;
+			n = (int)strlen(name);
+		}
 
 		if (n > room) {
 			const char *p = name + n - (room - 1);
