@@ -148,7 +148,7 @@ work(gpointer data, gpointer user)
 	b.current = input;
 	g_mutex_unlock(&cli.out_lock);
 	warta_diags_init(&d);
-	rc = cli_convert(input, &d, written);
+	rc = cli_convert(index, &d, written);
 	if (rc == 0 && warta_diags_errors(&d))
 		rc = -1;
 	report_input(index, &d, written, rc != 0);

@@ -474,8 +474,9 @@ main(int argc, char **argv)
 	}
 	setup_style_dirs();
 	g_mutex_init(&cli.out_lock);
-	cli.claimed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	check_options();
+	if (cli.outdir)
+		cli_find_same_names();
 	if ((status = load_shared()) != 0) {
 		unload_shared();
 		return status;
@@ -494,7 +495,7 @@ main(int argc, char **argv)
 	else
 		status = cli_batch();
 	unload_shared();
-	g_hash_table_destroy(cli.claimed);
+	g_free(cli.same_name);
 	if (cli.input_ids)
 		g_hash_table_destroy(cli.input_ids);
 	g_strfreev(cli.inputs);

@@ -146,7 +146,10 @@ expect_rc "--files-from -" 0 $WARTA -d "$TMP/d3" -t json --files-from - <"$TMP/l
 # same NAME from two inputs: the second is an error, the first is written
 cp "$SAMPLE" "$TMP/in/b/first.txt"
 expect_rc "two inputs with one NAME: exit 1" 1 $WARTA -j 1 -d "$TMP/d4" -t json "$TMP/in/a/first.txt" "$TMP/in/b/first.txt"
-grep -q "b/first.txt: error: .*already the output of" "$TMP/err" && ok "the clash names both inputs" || fail "clash message" "$(cat "$TMP/err")"
+grep -q "b/first.txt: error: .*would be those of .*a/first.txt" "$TMP/err" && ok "the clash names both inputs" || fail "clash message" "$(cat "$TMP/err")"
+expect_rc "same NAME with -j 2: the later input fails, whatever the timing" 1 $WARTA -j 2 -d "$TMP/d4b" -t json "$TMP/in/b/first.txt" "$TMP/in/a/first.txt"
+grep -q "a/first.txt: error: .*would be those of .*b/first.txt" "$TMP/err" && ! grep -q "b/first.txt: error" "$TMP/err" &&
+	[ -f "$TMP/d4b/first.json" ] && ok "-j 2: the later input in input order fails, the earlier is written" || fail "-j 2 clash" "$(cat "$TMP/err")"
 [ -f "$TMP/d4/first.json" ] && ok "the first of the clashing inputs is written" || fail "clash: first written"
 
 # output == input refused
