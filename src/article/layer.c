@@ -357,15 +357,20 @@ ar_heading_ids(struct ar_ctx *cx)
 			if (id->len == 4)
 				g_string_append_printf(id, "%d", k);
 		}
-		for (i = 2; g_hash_table_contains(seen, id->str); i++) {
+		if (g_hash_table_contains(seen, id->str)) {
+			/* "sec-x-2", "sec-x-3" …: seen keeps the next suffix of each
+			 * id, so many equal headings stay linear */
 			char *base = g_strdup(id->str);
 
-			g_string_printf(id, "%s-%d", base, i);
-			g_free(base);
-			if (g_hash_table_contains(seen, id->str))
-				g_string_truncate(id, strlen(base));
+			i = GPOINTER_TO_INT(g_hash_table_lookup(seen, base));
+			if (i < 2)
+				i = 2;
+			do
+				g_string_printf(id, "%s-%d", base, i++);
+			while (g_hash_table_contains(seen, id->str));
+			g_hash_table_insert(seen, base, GINT_TO_POINTER(i));
 		}
-		g_hash_table_add(seen, g_strdup(id->str));
+		g_hash_table_insert(seen, g_strdup(id->str), GINT_TO_POINTER(0));
 		n->as.heading.id = g_string_free(id, FALSE);
 	}
 	g_hash_table_destroy(seen);

@@ -1,8 +1,7 @@
-/* style.c — the style loader: styles/NAME.style (GLib key files) → struct
- * warta_style.  Reads the file and the chain of styles it inherits from,
- * checks every group, key and value (errors as FILE:LINE:COL, found by scanning
- * the text, since GKeyFile keeps no positions), then resolves units, element
- * inheritance from [body] and the built-in defaults. */
+/* style.c — the style loader: styles/NAME.style (GLib key files) and the styles
+ * it inherits from → struct warta_style.  Checks every group, key and value
+ * (FILE:LINE:COL found by scanning the text: GKeyFile keeps no positions), then
+ * resolves units, [body] inheritance and the built-in defaults. */
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
@@ -70,7 +69,7 @@ static const struct keydef elem_keys[EK_COUNT] = {
 	{ "italic",           K_BOOL,     0, 0, 1 },
 	{ "small-caps",       K_BOOL,     0, 0, 0 },
 	{ "uppercase",        K_BOOL,     0, 0, 0 },
-	{ "letter-spacing",   K_LENGTH,   -0.5, 1, 0 },   /* limits in em */
+	{ "letter-spacing",   K_LENGTH,   -0.5, 1, 0 },   /* em; checked apart */
 	{ "features",         K_FEATURES, 0, 0, 1 },
 	{ "hyphenate",        K_BOOL,     0, 0, 1 },
 	{ "hyphen-min-left",  K_INT,      1, 10, 1 },
@@ -100,6 +99,7 @@ static const struct keydef page_keys[] = {
 
 static const struct keydef fonts_keys[] = {
 	{ "fallback-arabic", K_STRING, 0, 0, 0 },
+	{ "fallback-greek",  K_STRING, 0, 0, 0 },
 	{ "fallback-cjk",    K_STRING, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0 }
 };
@@ -175,6 +175,7 @@ struct loader {
 	struct warta_diags *d;
 	GHashTable *raw;        /* "group\nkey" → struct raw *, last file wins */
 	GPtrArray *chain;       /* canonical paths being loaded, for cycles */
+	GPtrArray *shown;       /* the same paths as written, for messages */
 	int errors;
 };
 
@@ -211,7 +212,8 @@ column(const char *line, const char *at)
 }
 
 /* Scans the text as GKeyFile would read it, recording where each group and
- * key is, and reporting lines that are neither.  Returns the number of errors. */
+ * key is, and reporting lines that are neither (returns how many: GKeyFile
+ * cannot read such a file) and duplicate keys (GKeyFile keeps the last). */
 static int
 scan(struct loader *L, struct sfile *f)
 {
@@ -283,7 +285,6 @@ scan(struct loader *L, struct sfile *f)
 			err(L, f->path, lineno, column(s, p),
 			    "duplicate key '%.*s' in [%s] (first set on line %d)",
 			    (int)(end - p), p, group, old->line);
-			errors++;
 			g_free(k);
 			continue;
 		} else {
@@ -504,6 +505,10 @@ describe_range(GString *s, const struct keydef *k)
 {
 	if (k->kind == K_INT)
 		g_string_append_printf(s, " (allowed: %g to %g)", k->min, k->max);
+	else if (k->kind == K_LENGTH && g_str_equal(k->name, "letter-spacing"))
+		g_string_append(s, " (allowed: -0.5em to 1em, or -20pt to 20pt)");
+	else if (k->kind == K_LENGTH || k->kind == K_LEADING)
+		g_string_append_printf(s, " (allowed: %g pt to %g pt)", k->min, k->max);
 }
 
 /* Parses one value; on error reports at the value and returns NULL. */
@@ -531,9 +536,10 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 	g_strstrip(v);
 	switch (k->kind) {
 	case K_STRING:
-	case K_STYLENAME:
 		if (!*v && !g_str_equal(k->name, "description"))
 			why = "an empty value";
+		break;
+	case K_STYLENAME:       /* checked by load_file, which follows it */
 		break;
 	case K_LENGTH:
 	case K_LEADING:
@@ -545,11 +551,14 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 		}
 		if (r->unit == U_FACTOR && (r->num < 0.5 || r->num > 5))
 			why = "a leading factor out of range (0.5 to 5)";
-		else if (r->unit == U_EM && (r->num < (k->min < 0 ? -50 : 0) || r->num > 50 ||
-		                             (k->min > 0 && r->num <= 0)))
+		else if (g_str_equal(k->name, "letter-spacing")) {
+			if (r->unit == U_EM ? r->num < -0.5 || r->num > 1 : fabs(r->num) > 20)
+				why = "out of range";
+		} else if (r->num < 0 && k->min >= 0)
+			why = "negative";
+		else if (r->unit == U_EM && (r->num > 50 || (k->min > 0 && r->num <= 0)))
 			why = "out of range";
-		else if (r->unit == U_PT && (r->num < k->min || r->num > k->max) &&
-		         !(g_str_equal(k->name, "letter-spacing") && fabs(r->num) <= 20))
+		else if (r->unit == U_PT && (r->num < k->min || r->num > k->max))
 			why = "out of range";
 		break;
 	case K_INT:
@@ -614,7 +623,7 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 	case K_FEATURES: {
 		char **fs = g_strsplit(v, ",", -1);
 
-		for (j = 0; fs[j]; j++) {
+		for (j = 0; *v && fs[j]; j++) {
 			g_strstrip(fs[j]);
 			if (!valid_feature(fs[j])) {
 				why = "not a list of OpenType features (\"onum, pnum, liga=0\")";
@@ -746,6 +755,12 @@ found:
 	return p;
 }
 
+static gint
+cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* "a4, column, …" of the styles in dirs, for error messages. */
 static char *
 style_names(const char *const *dirs)
@@ -766,7 +781,7 @@ style_names(const char *const *dirs)
 				g_ptr_array_add(names, g_strndup(e, strlen(e) - 6));
 		g_dir_close(dir);
 	}
-	g_ptr_array_sort(names, (GCompareFunc)(void *)g_strcmp0);
+	g_ptr_array_sort(names, cmp_str);
 	for (i = 0; i < names->len; i++) {
 		const char *n = names->pdata[i];
 
@@ -865,12 +880,23 @@ apply_file(struct loader *L, struct sfile *f, struct warta_style *s, int top)
 	g_strfreev(groups);
 }
 
+static gint
+cmp_diag(gconstpointer a, gconstpointer b)
+{
+	const struct warta_diag *x = *(struct warta_diag *const *)a;
+	const struct warta_diag *y = *(struct warta_diag *const *)b;
+
+	return x->line != y->line ? x->line - y->line : x->col - y->col;
+}
+
 /* Loads path and, first, the styles it inherits from.  0 or -1. */
 static int
 load_file(struct loader *L, const char *path, const char *from_file, int from_line,
           int from_col, struct warta_style *s, int top)
 {
 	struct sfile f = { 0 };
+	struct warta_diags local, *saved;
+	struct keypos none = { 0, 0, 0 };
 	GError *ge = NULL;
 	char *canon, *parent = NULL;
 	gsize len;
@@ -883,8 +909,8 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 			GString *c = g_string_new(NULL);
 
 			for (; i < L->chain->len; i++)
-				g_string_append_printf(c, "%s -> ", (char *)L->chain->pdata[i]);
-			g_string_append(c, canon);
+				g_string_append_printf(c, "%s -> ", (char *)L->shown->pdata[i]);
+			g_string_append(c, path);
 			err(L, from_file, from_line, from_col, "style inheritance cycle: %s", c->str);
 			g_string_free(c, TRUE);
 			g_free(canon);
@@ -907,7 +933,32 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 		g_free(f.path);
 		return -1;
 	}
+	if (len >= 3 && memcmp(f.text, "\xef\xbb\xbf", 3) == 0) {
+		/* a byte-order mark, as some editors write */
+		memmove(f.text, f.text + 3, len - 2);
+		len -= 3;
+	}
+	if (memchr(f.text, '\0', len)) {
+		const char *nul = memchr(f.text, '\0', len), *p, *bol = f.text;
+		int line = 1;
+
+		for (p = f.text; p < nul; p++)
+			if (*p == '\n') {
+				line++;
+				bol = p + 1;
+			}
+		err(L, path, line, (int)(nul - bol) + 1, "NUL byte: not a text file");
+		g_free(canon);
+		g_free(f.text);
+		g_free(f.path);
+		return -1;
+	}
 	g_ptr_array_add(L->chain, canon);
+	g_ptr_array_add(L->shown, g_strdup(path));
+	/* this file's own messages are sorted by position before they go out */
+	saved = L->d;
+	warta_diags_init(&local);
+	L->d = &local;
 	f.pos = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	if (scan(L, &f) > 0)
 		goto out;
@@ -924,8 +975,11 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 		char *dir = g_path_get_dirname(f.path);
 
 		g_free(pk);
-		g_strstrip(name);
-		if (!*name)
+		if (!kp)
+			kp = &none;
+		if (!name)
+			;       /* a bad escape: reported with the other values */
+		else if (!*g_strstrip(name))
 			err(L, f.path, kp->line, kp->val_col, "[style] inherits: '' is an empty value");
 		else if (is_path(name))
 			parent = g_path_is_absolute(name) ? g_strdup(name) :
@@ -937,15 +991,22 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 			    "[style] inherits: no style named '%s' (styles: %s)", name, names);
 			g_free(names);
 		}
+		L->d = saved;
 		if (parent && load_file(L, parent, f.path, kp->line, kp->val_col, s, 0) < 0)
 			g_clear_pointer(&parent, g_free);
+		L->d = &local;
 		g_free(name);
 		g_free(dir);
 	}
 	apply_file(L, &f, s, top);
 	rc = 0;
 out:
+	g_ptr_array_sort(local.items, cmp_diag);
+	warta_diags_move(saved, &local);
+	warta_diags_fini(&local);
+	L->d = saved;
 	g_ptr_array_set_size(L->chain, L->chain->len - 1);
+	g_ptr_array_set_size(L->shown, L->shown->len - 1);
 	g_free(parent);
 	if (f.kf)
 		g_key_file_free(f.kf);
@@ -969,6 +1030,7 @@ defaults(struct warta_style *s)
 	s->gutter = 12;
 	s->drop_cap = 0;
 	s->fallback_arabic = g_strdup("Noto Naskh Arabic");
+	s->fallback_greek = g_strdup("Linux Libertine O");
 	s->fallback_cjk = g_strdup("Noto Serif CJK SC");
 	s->pretolerance = 100;
 	s->tolerance = 200;
@@ -1087,11 +1149,72 @@ resolve_len(struct loader *L, const char *g, const char *k, double em, double *o
 }
 
 static void
+where_free(gpointer p)
+{
+	struct warta_style_where *w = p;
+
+	g_free(w->file);
+	g_free(w);
+}
+
+static void
+set_where(struct warta_style *s, const char *group, const char *key, const struct raw *r)
+{
+	struct warta_style_where *w = g_new0(struct warta_style_where, 1);
+
+	w->file = g_strdup(r->file);
+	w->line = r->line;
+	w->col = r->col;
+	g_hash_table_replace(s->where, g_strdup_printf("%s\n%s", group, key), w);
+}
+
+/* Positions of every value, an element's inherited ones at [body]'s line. */
+static void
+record_where(struct loader *L, struct warta_style *s)
+{
+	GHashTableIter it;
+	gpointer k, v;
+	int el, key;
+
+	g_hash_table_iter_init(&it, L->raw);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		char *nl = strchr(k, '\n');
+		char *g = g_strndup(k, nl - (char *)k);
+
+		set_where(s, g, nl + 1, v);
+		g_free(g);
+	}
+	for (el = 1; el < WARTA_EL_COUNT; el++)
+		for (key = 0; key < EK_COUNT; key++) {
+			struct raw *r = elem_raw(L, el, key);
+
+			if (r && !get_raw(L, element_names[el], elem_keys[key].name))
+				set_where(s, element_names[el], elem_keys[key].name, r);
+		}
+}
+
+const struct warta_style_where *
+warta_style_where(const struct warta_style *s, const char *group, const char *key)
+{
+	char *k;
+	const struct warta_style_where *w;
+
+	if (!s->where)
+		return NULL;
+	k = g_strdup_printf("%s\n%s", group, key);
+	w = g_hash_table_lookup(s->where, k);
+	g_free(k);
+	return w;
+}
+
+static void
 resolve(struct loader *L, struct warta_style *s)
 {
 	double em;
 	struct raw *r;
 
+	s->where = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, where_free);
+	record_where(L, s);
 	resolve_elements(L, s);
 	em = s->el[WARTA_EL_BODY].size;
 	resolve_len(L, "page", "width", em, &s->page_width);
@@ -1105,6 +1228,8 @@ resolve(struct loader *L, struct warta_style *s)
 	resolve_int(L, "page", "drop-cap", &s->drop_cap);
 	if ((r = get_raw(L, "fonts", "fallback-arabic")))
 		g_free(s->fallback_arabic), s->fallback_arabic = g_strdup(r->str);
+	if ((r = get_raw(L, "fonts", "fallback-greek")))
+		g_free(s->fallback_greek), s->fallback_greek = g_strdup(r->str);
 	if ((r = get_raw(L, "fonts", "fallback-cjk")))
 		g_free(s->fallback_cjk), s->fallback_cjk = g_strdup(r->str);
 	resolve_int(L, "breaking", "pretolerance", &s->pretolerance);
@@ -1176,6 +1301,7 @@ warta_style_load(const char *name_or_path, const char *const *dirs, struct warta
 	L.d = d;
 	L.raw = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, raw_free);
 	L.chain = g_ptr_array_new_with_free_func(g_free);
+	L.shown = g_ptr_array_new_with_free_func(g_free);
 	s = g_new0(struct warta_style, 1);
 	s->path = path;
 	base = g_path_get_basename(path);
@@ -1190,6 +1316,7 @@ warta_style_load(const char *name_or_path, const char *const *dirs, struct warta
 	}
 	g_hash_table_destroy(L.raw);
 	g_ptr_array_free(L.chain, TRUE);
+	g_ptr_array_free(L.shown, TRUE);
 	if (L.errors > 0) {
 		warta_style_free(s);
 		return NULL;
@@ -1208,12 +1335,15 @@ warta_style_free(struct warta_style *s)
 	g_free(s->description);
 	g_free(s->path);
 	g_free(s->fallback_arabic);
+	g_free(s->fallback_greek);
 	g_free(s->fallback_cjk);
 	for (i = 0; i < WARTA_EL_COUNT; i++) {
 		g_free(s->el[i].family);
 		g_free(s->el[i].features);
 	}
 	g_strfreev(s->boilerplate);
+	if (s->where)
+		g_hash_table_destroy(s->where);
 	g_free(s);
 }
 
@@ -1247,7 +1377,7 @@ warta_style_list(const char *const *dirs, struct warta_diags *d)
 			if (g_str_has_suffix(e, ".style") && strlen(e) > 6)
 				g_ptr_array_add(files, g_strdup(e));
 		g_dir_close(dir);
-		g_ptr_array_sort(files, (GCompareFunc)(void *)g_strcmp0);
+		g_ptr_array_sort(files, cmp_str);
 		for (i = 0; i < files->len; i++) {
 			char *stem = g_strndup(files->pdata[i], strlen(files->pdata[i]) - 6);
 			char *path;

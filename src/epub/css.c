@@ -1,0 +1,338 @@
+/* css.c — EPUB back end: the book's style sheet.  Reads the same struct
+ * warta_style as the print engine and writes CSS 2.1 plus prefixed hyphenation
+ * properties: nothing that Adobe RMSDK (Kobo, Nook) or Kindle's converter
+ * reject (no flexbox, calc, min, var, direction), em and % units only, and no
+ * font size, line height or colour on body text (KDP). */
+#include <string.h>
+
+#include "epub/epub_int.h"
+
+/* Numbers in the C locale, at most 3 decimals, no exponent. */
+static void
+num(GString *o, double v)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	if (v > -0.0005 && v < 0.0005)
+		v = 0;
+	g_ascii_formatd(buf, sizeof buf, "%.3f", v);
+	/* trim trailing zeros: "1.250" → "1.25", "2.000" → "2" */
+	if (strchr(buf, '.')) {
+		char *e = buf + strlen(buf) - 1;
+
+		while (*e == '0')
+			*e-- = '\0';
+		if (*e == '.')
+			*e = '\0';
+	}
+	g_string_append(o, buf);
+}
+
+/* A family name as a CSS string: only letters, digits, space, '-' and '_'. */
+static void
+family_name(GString *o, const char *family)
+{
+	const char *p;
+
+	g_string_append_c(o, '"');
+	for (p = family; *p; p++)
+		if (g_ascii_isalnum(*p) || *p == ' ' || *p == '-' || *p == '_')
+			g_string_append_c(o, *p);
+	g_string_append_c(o, '"');
+}
+
+static const char *
+generic_family(const char *family)
+{
+	if (family && strstr(family, "Mono"))
+		return "monospace";
+	if (family && strstr(family, "Sans"))
+		return "sans-serif";
+	return "serif";
+}
+
+/* The font-family declaration: the element's family, then the fallbacks for
+ * Arabic and CJK that the book needs, then the generic family. */
+static void
+font_family(GString *o, const struct ep_book *b, const char *family)
+{
+	const struct warta_style *s = b->style;
+
+	if (!family || !*family)
+		return;
+	g_string_append(o, "font-family:");
+	family_name(o, family);
+	if (s && b->need_arabic && s->fallback_arabic && *s->fallback_arabic &&
+	    strcmp(s->fallback_arabic, family) != 0) {
+		g_string_append_c(o, ',');
+		family_name(o, s->fallback_arabic);
+	}
+	if (s && b->need_cjk && s->fallback_cjk && *s->fallback_cjk &&
+	    strcmp(s->fallback_cjk, family) != 0) {
+		g_string_append_c(o, ',');
+		family_name(o, s->fallback_cjk);
+	}
+	g_string_append_printf(o, ",%s;", generic_family(family));
+}
+
+static void
+hyphens(GString *o, int on)
+{
+	const char *v = on ? "auto" : "manual";
+
+	/* prefixed forms first, the standard one last */
+	g_string_append_printf(o, "-webkit-hyphens:%s;-epub-hyphens:%s;-moz-hyphens:%s;"
+	                       "adobe-hyphenate:%s;hyphens:%s;", v, v, v, on ? "auto" : "none", v);
+}
+
+static const char *
+align_value(enum warta_text_align a)
+{
+	switch (a) {
+	case WARTA_TA_LEFT:
+		return "left";
+	case WARTA_TA_CENTER:
+		return "center";
+	case WARTA_TA_RIGHT:
+		return "right";
+	default:
+		return "justify";
+	}
+}
+
+int
+ep_css_weight(int weight)
+{
+	if (weight <= 0)
+		return 400;
+	return CLAMP((weight + 50) / 100 * 100, 100, 900);
+}
+
+enum {
+	F_SIZE = 1,       /* font-size relative to the parent element */
+	F_SPACE = 2,      /* margins before/after */
+	F_INDENT = 4,
+	F_ALIGN = 8,
+	F_HYPH = 16,
+	F_LEADING = 32,
+	F_COLOR = 64,
+	F_FAMILY = 128,
+	F_FACE = 256,     /* weight, italic, small caps, capitals, letter spacing */
+	F_SIDES = 512,    /* left/right margins as % of the measure */
+	F_HEADING = 1024, /* never justified */
+};
+
+static void
+rule(GString *o, const struct ep_book *b, const char *sel, enum warta_element el,
+     const struct warta_elem_style *parent, int f, const char *extra)
+{
+	const struct warta_style *s = b->style;
+	const struct warta_elem_style *e = &s->el[el];
+	const struct warta_elem_style *body = &s->el[WARTA_EL_BODY];
+	double size = e->size > 0 ? e->size : body->size;
+
+	g_string_append_printf(o, "%s {", sel);
+	if ((f & F_FAMILY) && e->family && (!body->family || strcmp(e->family, body->family) != 0 ||
+	                                    el == WARTA_EL_BODY))
+		font_family(o, b, e->family);
+	if ((f & F_SIZE) && parent && parent->size > 0 && e->size > 0 &&
+	    (e->size < parent->size - 0.01 || e->size > parent->size + 0.01)) {
+		g_string_append(o, "font-size:");
+		num(o, e->size / parent->size);
+		g_string_append(o, "em;");
+	}
+	if ((f & F_LEADING) && e->leading > 0 && size > 0) {
+		g_string_append(o, "line-height:");
+		num(o, e->leading / size);
+		g_string_append_c(o, ';');
+	}
+	if ((f & F_SPACE) && size > 0) {
+		g_string_append(o, "margin-top:");
+		num(o, e->space_before / size);
+		g_string_append(o, "em;margin-bottom:");
+		num(o, e->space_after / size);
+		g_string_append(o, "em;");
+	}
+	if ((f & F_SIDES) && s->page_width > 0) {
+		double measure = s->page_width - s->margin_inner - s->margin_outer;
+
+		if (measure > 0) {
+			g_string_append(o, "margin-left:");
+			num(o, 100 * CLAMP(e->margin_left, 0, measure / 4) / measure);
+			g_string_append(o, "%;margin-right:");
+			num(o, 100 * CLAMP(e->margin_right, 0, measure / 4) / measure);
+			g_string_append(o, "%;");
+		}
+	}
+	if ((f & F_INDENT) && size > 0) {
+		g_string_append(o, "text-indent:");
+		num(o, CLAMP(e->indent / size, 0, 4));
+		g_string_append(o, "em;");
+	}
+	if (f & F_ALIGN) {
+		const char *a = align_value(e->align);
+
+		if ((f & F_HEADING) && e->align == WARTA_TA_JUSTIFY)
+			a = "left";
+		g_string_append_printf(o, "text-align:%s;", a);
+	}
+	if (f & F_FACE) {
+		if (ep_css_weight(e->weight) == 400)
+			g_string_append(o, "font-weight:normal;");
+		else if (ep_css_weight(e->weight) == 700)
+			g_string_append(o, "font-weight:bold;");
+		else
+			g_string_append_printf(o, "font-weight:%d;", ep_css_weight(e->weight));
+		g_string_append(o, e->italic ? "font-style:italic;" : "font-style:normal;");
+		if (e->small_caps)
+			g_string_append(o, "font-variant:small-caps;");
+		if (e->uppercase)
+			g_string_append(o, "text-transform:uppercase;");
+		if (e->letter_spacing > 0.001 || e->letter_spacing < -0.001) {
+			g_string_append(o, "letter-spacing:");
+			num(o, e->letter_spacing);
+			g_string_append(o, "em;");
+		}
+	}
+	if ((f & F_COLOR) && e->color != 0)
+		g_string_append_printf(o, "color:#%06x;", e->color & 0xffffff);
+	if (f & F_HYPH) {
+		hyphens(o, e->hyphenate);
+		if (e->hyphenate && e->hyphen_left > 0 && e->hyphen_right > 0)
+			g_string_append_printf(o, "-webkit-hyphenate-limit-before:%d;"
+			                       "-webkit-hyphenate-limit-after:%d;",
+			                       e->hyphen_left, e->hyphen_right);
+	}
+	if (extra)
+		g_string_append(o, extra);
+	g_string_append(o, "}\n");
+}
+
+static const char *const keep_with_next =
+	"page-break-after:avoid;break-after:avoid;page-break-inside:avoid;break-inside:avoid;";
+
+static void
+font_faces(GString *o, const struct ep_book *b)
+{
+	guint i;
+
+	for (i = 0; b->fonts && i < b->fonts->len; i++) {
+		const struct ep_font *f = b->fonts->pdata[i];
+
+		g_string_append(o, "@font-face {font-family:");
+		family_name(o, f->family);
+		g_string_append_printf(o, ";font-weight:%d;font-style:%s;src:url(../fonts/%s);}\n",
+		                       f->weight,
+		                       f->italic ? "italic" : "normal", f->name);
+	}
+}
+
+/* Rules that do not depend on the style. */
+static const char *const fixed_rules =
+	"header {margin-bottom:1.5em;}\n"
+	"p.first {text-indent:0;}\n"
+	"a {text-decoration:none;}\n"
+	"a.noteref {vertical-align:super;font-size:0.7em;line-height:0;}\n"
+	"span.missing {font-size:0.8em;}\n"
+	"a.note-number {font-weight:bold;}\n"
+	"section.footnotes {margin-top:2em;border-top:thin solid;padding-top:0.5em;}\n"
+	"h2.notes {font-size:1em;margin:0 0 0.5em 0;}\n"
+	"aside.footnote {margin:0 0 0.5em 0;}\n"
+	"aside.footnote p {text-indent:0;}\n"
+	"span.image {font-style:italic;}\n"
+	"hr {margin:1em 25%;border:0;border-top:thin solid;}\n"
+	"table {border-collapse:collapse;margin:1em 0;}\n"
+	"th, td {padding:0.2em 0.4em;vertical-align:top;border-bottom:thin solid;text-indent:0;}\n"
+	"th.left, td.left {text-align:left;}\n"
+	"th.center, td.center {text-align:center;}\n"
+	"th.right, td.right {text-align:right;}\n"
+	"pre {white-space:pre-wrap;text-align:left;margin:1em 0;"
+	"-webkit-hyphens:none;-epub-hyphens:none;-moz-hyphens:none;adobe-hyphenate:none;hyphens:none;}\n"
+	"li p {text-indent:0;}\n"
+	"body.cover {margin:0;padding:0;}\n"
+	"section.cover {margin:0;padding:0;text-align:center;}\n"
+	"section.cover img {max-width:100%;max-height:100%;}\n"
+	"section.titlepage {text-align:center;margin-top:20%;}\n"
+	"p.edition-section {margin:0;text-indent:0;text-align:center;}\n"
+	"ul.section-list {list-style-type:none;margin:1em 0;padding:0;}\n"
+	"ul.section-list li {margin:0 0 0.6em 0;}\n";
+
+char *
+ep_css(const struct ep_book *b)
+{
+	const struct warta_style *s = b->style;
+	const struct warta_elem_style *body, *heading, *headline;
+	GString *o = g_string_new(NULL);
+	int face = F_FACE | F_COLOR | F_FAMILY;
+
+	font_faces(o, b);
+	if (!s) {
+		g_string_append(o, "body {font-family:serif;}\n"
+		                "p {margin:0;text-indent:1.2em;text-align:justify;orphans:2;widows:2;");
+		hyphens(o, 1);
+		g_string_append(o, "}\n");
+		g_string_append_printf(o, "h1, h2, h3, h4, h5, h6 {text-align:left;%s", keep_with_next);
+		hyphens(o, 0);
+		g_string_append(o, "}\nspan.dateline {font-variant:small-caps;letter-spacing:0.05em;}\n"
+		                "span.uc {text-transform:lowercase;}\n"
+		                "blockquote {margin:1em 5%;}\n"
+		                "blockquote.pull {font-style:italic;page-break-inside:avoid;}\n");
+		g_string_append(o, fixed_rules);
+		return g_string_free(o, FALSE);
+	}
+	body = &s->el[WARTA_EL_BODY];
+	heading = &s->el[WARTA_EL_HEADING];
+	headline = &s->el[WARTA_EL_HEADLINE];
+
+	g_string_append(o, "body {");
+	font_family(o, b, body->family);
+	g_string_append(o, "}\n");
+	rule(o, b, "p", WARTA_EL_BODY, NULL, F_INDENT | F_ALIGN | F_HYPH,
+	     "margin:0;orphans:2;widows:2;");
+	/* headline and headings: explicit alignment (Kindle justifies by default),
+	 * kept with what follows, never hyphenated */
+	rule(o, b, "h1.headline, h1.masthead, h1.section-title", WARTA_EL_HEADLINE, body,
+	     F_SIZE | F_LEADING | F_SPACE | F_ALIGN | F_HEADING | F_HYPH | face, keep_with_next);
+	rule(o, b, "h2, h3, h4, h5, h6", WARTA_EL_HEADING, body,
+	     F_SIZE | F_LEADING | F_SPACE | F_ALIGN | F_HEADING | F_HYPH | face, keep_with_next);
+	rule(o, b, "p.subhead", WARTA_EL_HEADING, body,
+	     F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face, "text-indent:0;page-break-after:avoid;");
+	rule(o, b, "span.num", WARTA_EL_HEADING_NUMBER, heading, F_SIZE | face, NULL);
+	rule(o, b, "p.section", WARTA_EL_SOURCE, body, F_SIZE | face,
+	     "text-indent:0;margin:0 0 0.5em 0;text-transform:uppercase;letter-spacing:0.08em;");
+	rule(o, b, "p.deck", WARTA_EL_DECK, body,
+	     F_SIZE | F_LEADING | F_SPACE | F_ALIGN | F_HEADING | F_HYPH | face, "text-indent:0;");
+	rule(o, b, "p.byline", WARTA_EL_BYLINE, body, F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face,
+	     "text-indent:0;");
+	rule(o, b, "p.date, p.edition-date", WARTA_EL_DATE, body,
+	     F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face, "text-indent:0;");
+	rule(o, b, "p.source", WARTA_EL_SOURCE, body, F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face,
+	     "text-indent:0;");
+	rule(o, b, "span.dateline", WARTA_EL_DATELINE, body, F_SIZE | face, NULL);
+	if (s->el[WARTA_EL_DATELINE].small_caps && !s->el[WARTA_EL_DATELINE].uppercase)
+		g_string_append(o, "span.uc {text-transform:lowercase;}\n");
+	rule(o, b, "span.q", WARTA_EL_QUOTATION, body, F_SIZE | face, NULL);
+	rule(o, b, "blockquote", WARTA_EL_BLOCKQUOTE, body,
+	     F_SIZE | F_SPACE | F_SIDES | F_ALIGN | F_HYPH | face, NULL);
+	rule(o, b, "blockquote p", WARTA_EL_BLOCKQUOTE, NULL, F_INDENT, NULL);
+	rule(o, b, "blockquote.pull", WARTA_EL_PULLQUOTE, body,
+	     F_SIZE | F_LEADING | F_SPACE | F_SIDES | F_ALIGN | F_HEADING | F_HYPH | face,
+	     "page-break-inside:avoid;break-inside:avoid;border-top:thin solid;border-bottom:thin solid;"
+	     "padding:0.4em 0;");
+	rule(o, b, "blockquote.pull p", WARTA_EL_PULLQUOTE, NULL, 0, "text-indent:0;");
+	rule(o, b, "section.footnotes, aside.footnote", WARTA_EL_FOOTNOTE, body,
+	     F_SIZE | F_ALIGN | F_HYPH | face, NULL);
+	rule(o, b, "code, pre", WARTA_EL_CODE, body, F_SIZE | F_FAMILY, NULL);
+	rule(o, b, "ul, ol", WARTA_EL_LIST, body, F_SIZE | F_SPACE, NULL);
+	rule(o, b, "li", WARTA_EL_LIST, NULL, F_ALIGN | F_HYPH, NULL);
+	rule(o, b, "table", WARTA_EL_TABLE, body, F_SIZE | face, NULL);
+	/* Right-to-left books: the dir attribute sets the direction; only the
+	 * explicit left alignments are mirrored. */
+	if (headline->align == WARTA_TA_LEFT || headline->align == WARTA_TA_JUSTIFY ||
+	    heading->align == WARTA_TA_LEFT || heading->align == WARTA_TA_JUSTIFY)
+		g_string_append(o, "body.rtl h1, body.rtl h2, body.rtl h3, body.rtl h4, body.rtl h5, "
+		                "body.rtl h6, body.rtl p.deck, body.rtl p.byline, body.rtl p.date, "
+		                "body.rtl p.source, body.rtl p.subhead, body.rtl pre {text-align:right;}\n");
+	g_string_append(o, fixed_rules);
+	return g_string_free(o, FALSE);
+}

@@ -1,0 +1,490 @@
+/* epub.c — EPUB back end: warta_epub_write (epub.h).  Reads the document
+ * trees and the style; assembles the book (articles, section pages, cover,
+ * fonts, CSS, package, nav, NCX), zips it in memory with libzip in a fixed
+ * order with fixed entry times, and writes it through util/output.h. */
+#include <fontconfig/fontconfig.h>
+#include <string.h>
+#include <zip.h>
+
+#include "epub/epub_int.h"
+#include "util/output.h"
+
+static const char mimetype[] = "application/epub+zip";
+
+/* ---------------------------------------------------------------- book */
+
+static void
+scan_scripts(struct ep_book *b, const char *s)
+{
+	const char *p;
+
+	if (!s || !g_utf8_validate(s, -1, NULL))
+		return;
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c < 0x600)
+			continue;
+		switch (g_unichar_get_script(c)) {
+		case G_UNICODE_SCRIPT_ARABIC:
+			b->need_arabic = 1;
+			break;
+		case G_UNICODE_SCRIPT_HAN:
+		case G_UNICODE_SCRIPT_HIRAGANA:
+		case G_UNICODE_SCRIPT_KATAKANA:
+		case G_UNICODE_SCRIPT_HANGUL:
+		case G_UNICODE_SCRIPT_BOPOMOFO:
+			b->need_cjk = 1;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+group_free(gpointer p)
+{
+	struct ep_group *g = p;
+
+	g_free(g->name);
+	g_free(g->id);
+	g_free(g->file);
+	if (g->xhtml)
+		g_string_free(g->xhtml, TRUE);
+	g_free(g);
+}
+
+static void
+font_free(gpointer p)
+{
+	struct ep_font *f = p;
+
+	g_free(f->family);
+	g_free(f->path);
+	g_free(f->name);
+	g_free(f->id);
+	g_free(f);
+}
+
+static void
+heading_free(gpointer p)
+{
+	struct ep_heading *h = p;
+
+	g_free(h->id);
+	g_free(h->label);
+	g_free(h);
+}
+
+static void
+book_free(struct ep_book *b)
+{
+	guint i;
+
+	for (i = 0; i < b->n; i++) {
+		struct ep_article *a = &b->articles[i];
+
+		g_free(a->id);
+		g_free(a->file);
+		g_free(a->lang);
+		g_free(a->title);
+		if (a->headings) {
+			g_ptr_array_set_free_func(a->headings, heading_free);
+			g_ptr_array_free(a->headings, TRUE);
+		}
+		if (a->xhtml)
+			g_string_free(a->xhtml, TRUE);
+	}
+	g_free(b->articles);
+	if (b->groups)
+		g_ptr_array_free(b->groups, TRUE);
+	if (b->fonts)
+		g_ptr_array_free(b->fonts, TRUE);
+	if (b->fc)
+		FcConfigDestroy(b->fc);
+	if (b->warned)
+		g_hash_table_destroy(b->warned);
+	g_free(b->title);
+	g_free(b->lang);
+	g_free(b->date);
+	g_free(b->modified);
+	g_free(b->uuid);
+	g_free(b->cover);
+	g_free(b->cover_alt);
+}
+
+static char *
+doc_title(const struct warta_doc *doc)
+{
+	char *t = ep_clean_line(doc->meta.title);
+
+	if (!*t) {
+		g_free(t);
+		t = ep_clean_line(doc->name);
+	}
+	if (!*t) {
+		g_free(t);
+		t = g_strdup("Untitled");
+	}
+	return t;
+}
+
+static void
+book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
+          const struct warta_style *style, const struct warta_epub_opts *opts)
+{
+	struct ep_group *g = NULL;
+	guint i;
+
+	memset(b, 0, sizeof *b);
+	b->style = style;
+	b->opts = opts;
+	b->n = n;
+	b->edition = n > 1 || (opts && opts->edition_title);
+	b->articles = g_new0(struct ep_article, n);
+	b->groups = g_ptr_array_new_with_free_func(group_free);
+	b->fonts = g_ptr_array_new_with_free_func(font_free);
+	for (i = 0; i < n; i++) {
+		struct ep_article *a = &b->articles[i];
+		const struct warta_doc *doc = docs[i];
+		char *plain;
+
+		a->doc = doc;
+		a->id = g_strdup_printf("a%03u", i + 1);
+		a->file = g_strdup_printf("a%03u.xhtml", i + 1);
+		a->lang = ep_lang_tag(doc->meta.lang);
+		if (!a->lang)
+			a->lang = g_strdup("und");
+		a->rtl = doc->meta.rtl || ep_lang_rtl(a->lang);
+		a->title = doc_title(doc);
+		/* a new group whenever the section changes (editions only) */
+		if (!g || (b->edition && g_strcmp0(g->name, doc->meta.section) != 0)) {
+			g = g_new0(struct ep_group, 1);
+			g->first = i;
+			if (b->edition && doc->meta.section) {
+				g->name = g_strdup(doc->meta.section);
+				g->id = g_strdup_printf("s%02u", b->groups->len + 1);
+				g->file = g_strdup_printf("%s.xhtml", g->id);
+			}
+			g_ptr_array_add(b->groups, g);
+		}
+		g->count++;
+		a->group = b->groups->len - 1;
+		scan_scripts(b, doc->meta.title);
+		plain = doc->root ? warta_node_plain_text(doc->root) : NULL;
+		scan_scripts(b, plain);
+		g_free(plain);
+	}
+	b->lang = g_strdup(b->articles[0].lang);
+	b->rtl = b->articles[0].rtl;
+	if (b->edition) {
+		const char *t = opts && opts->edition_title ? opts->edition_title : docs[0]->meta.source;
+
+		b->title = ep_clean_line(t);
+		if (!*b->title) {
+			g_free(b->title);
+			b->title = g_strdup(b->articles[0].title);
+		}
+		scan_scripts(b, b->title);
+	} else {
+		b->title = g_strdup(b->articles[0].title);
+	}
+	if (b->edition && opts && ep_date_valid(opts->edition_date)) {
+		b->date = g_strdup(opts->edition_date);
+	} else {
+		for (i = 0; i < n; i++) {
+			const char *date = docs[i]->meta.date;
+
+			if (ep_date_valid(date) && (!b->date || strcmp(date, b->date) > 0)) {
+				g_free(b->date);
+				b->date = g_strdup(date);
+			}
+		}
+	}
+	b->cover_alt = g_strdup(b->title);
+}
+
+/* warta_fonts_config, made once per process and shared by the books (and
+ * threads: fontconfig and Pango only read it); a failure is a warning, and
+ * the book is still made, without the cover and the embedded fonts. */
+static GMutex fc_lock;
+static FcConfig *fc_shared;
+
+static void
+fonts_config(struct ep_book *b, struct warta_diags *d)
+{
+	struct warta_diags tmp;
+	guint i;
+
+	g_mutex_lock(&fc_lock);
+	if (!fc_shared) {
+		warta_diags_init(&tmp);
+		fc_shared = warta_fonts_config(&tmp);
+		for (i = 0; i < tmp.items->len; i++) {
+			const struct warta_diag *m = tmp.items->pdata[i];
+
+			warta_diag(d, m->severity == WARTA_ERROR ? WARTA_WARNING : m->severity, m->file,
+			           m->line, m->col, "%s", m->message);
+		}
+		warta_diags_fini(&tmp);
+	}
+	if (fc_shared)
+		b->fc = FcConfigReference(fc_shared);
+	g_mutex_unlock(&fc_lock);
+}
+
+/* ---------------------------------------------------------------- zip */
+
+struct zipper {
+	zip_t *za;
+	int failed;
+	GPtrArray *keep;     /* buffers that must live until zip_close */
+};
+
+/* Adds a member; data must stay valid until zip_close (keep it or own it). */
+static void
+add(struct zipper *z, const char *name, const void *data, size_t len, int store)
+{
+	zip_source_t *src;
+	zip_int64_t i;
+
+	if (z->failed)
+		return;
+	src = zip_source_buffer(z->za, data, len, 0);
+	if (!src) {
+		z->failed = 1;
+		return;
+	}
+	i = zip_file_add(z->za, name, src, ZIP_FL_ENC_UTF_8);
+	if (i < 0) {
+		zip_source_free(src);
+		z->failed = 1;
+		return;
+	}
+	/* Name the method and level (ZIP_CM_DEFAULT may store or ignore the
+	 * level); fix time and attributes, which would otherwise come from the
+	 * clock and the time zone (epub-notes.md §2). */
+	if (zip_set_file_compression(z->za, (zip_uint64_t)i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+	                             store ? 0 : 9) != 0 ||
+	    zip_file_set_dostime(z->za, (zip_uint64_t)i, 0, (0 << 9) | (1 << 5) | 1, 0) != 0 ||
+	    zip_file_set_external_attributes(z->za, (zip_uint64_t)i, 0, ZIP_OPSYS_UNIX,
+	                                     0100644u << 16) != 0)
+		z->failed = 1;
+}
+
+static void
+add_owned(struct zipper *z, const char *name, char *text)
+{
+	g_ptr_array_add(z->keep, text);
+	add(z, name, text, strlen(text), 0);
+}
+
+/* The OCF rule that epubcheck reads from the raw bytes: the first local
+ * header is "mimetype", stored, with no extra field. */
+static int
+ocf_header_ok(const unsigned char *p, size_t len)
+{
+	return len >= 58 && p[0] == 'P' && p[1] == 'K' && p[2] == 3 && p[3] == 4 &&
+	       p[8] == 0 && p[9] == 0 &&               /* stored */
+	       p[26] == 8 && p[27] == 0 && p[28] == 0 && p[29] == 0 &&
+	       memcmp(p + 30, "mimetype", 8) == 0 && memcmp(p + 38, mimetype, 20) == 0;
+}
+
+/* Zips the book into memory: *out, *out_len.  0, or -1 with d set. */
+static int
+zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_diags *d)
+{
+	struct zipper z;
+	zip_source_t *mem;
+	zip_error_t ze;
+	zip_stat_t st;
+	unsigned char *buf = NULL;
+	guint i, j;
+	int rc = -1;
+
+	zip_error_init(&ze);
+	mem = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (!mem) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return -1;
+	}
+	zip_source_keep(mem);
+	memset(&z, 0, sizeof z);
+	z.za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze);
+	if (!z.za) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		zip_source_free(mem);
+		return -1;
+	}
+	z.keep = g_ptr_array_new_with_free_func(g_free);
+
+	/* the fixed order of epub-notes.md §2 "Reproducibility rules" */
+	add(&z, "mimetype", mimetype, sizeof mimetype - 1, 1);
+	add_owned(&z, "META-INF/container.xml", ep_container_xml());
+	if (b->fonts->len > 0)
+		add_owned(&z, "META-INF/com.apple.ibooks.display-options.xml", ep_display_options_xml());
+	add_owned(&z, "EPUB/package.opf", ep_package_opf(b));
+	add_owned(&z, "EPUB/nav.xhtml", ep_nav_xhtml(b));
+	add_owned(&z, "EPUB/toc.ncx", ep_toc_ncx(b));
+	add_owned(&z, "EPUB/css/news.css", ep_css(b));
+	for (i = 0; i < b->fonts->len; i++) {
+		const struct ep_font *f = b->fonts->pdata[i];
+		char *data = NULL, *name;
+		gsize len = 0;
+		GError *err = NULL;
+
+		if (!g_file_get_contents(f->path, &data, &len, &err)) {
+			warta_diag(d, WARTA_ERROR, f->path, 0, 0, "cannot read font: %s", err->message);
+			g_error_free(err);
+			z.failed = 2;
+			break;
+		}
+		g_ptr_array_add(z.keep, data);
+		name = g_strconcat("EPUB/fonts/", f->name, NULL);
+		add(&z, name, data, len, 0);
+		g_free(name);
+	}
+	if (b->cover) {
+		GString *s = g_string_new(NULL);
+
+		add(&z, "EPUB/images/cover.png", b->cover, b->cover_len, 1);
+		ep_cover_xhtml(b, s);
+		add_owned(&z, "EPUB/text/cover.xhtml", g_string_free(s, FALSE));
+	}
+	if (b->edition) {
+		GString *s = g_string_new(NULL);
+
+		ep_title_xhtml(b, s);
+		add_owned(&z, "EPUB/text/title.xhtml", g_string_free(s, FALSE));
+	}
+	for (i = 0; i < b->groups->len; i++) {
+		struct ep_group *g = b->groups->pdata[i];
+		char *name;
+
+		if (g->name) {
+			name = g_strconcat("EPUB/text/", g->file, NULL);
+			add(&z, name, g->xhtml->str, g->xhtml->len, 0);
+			g_free(name);
+		}
+		for (j = g->first; j < g->first + g->count; j++) {
+			struct ep_article *a = &b->articles[j];
+
+			name = g_strconcat("EPUB/text/", a->file, NULL);
+			add(&z, name, a->xhtml->str, a->xhtml->len, 0);
+			g_free(name);
+		}
+	}
+	if (!z.failed && zip_file_extra_fields_count(z.za, 0, ZIP_FL_LOCAL) != 0)
+		z.failed = 1;
+	if (z.failed) {
+		if (z.failed == 1)
+			warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s", zip_strerror(z.za));
+		zip_discard(z.za);
+		goto out;
+	}
+	if (zip_close(z.za) != 0) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s", zip_strerror(z.za));
+		zip_discard(z.za);
+		goto out;
+	}
+	zip_stat_init(&st);
+	if (zip_source_stat(mem, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+	    zip_source_open(mem) != 0) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s",
+		           zip_error_strerror(zip_source_error(mem)));
+		goto out;
+	}
+	buf = g_malloc(st.size ? st.size : 1);
+	if (zip_source_read(mem, buf, st.size) != (zip_int64_t)st.size) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s",
+		           zip_error_strerror(zip_source_error(mem)));
+		zip_source_close(mem);
+		g_free(buf);
+		goto out;
+	}
+	zip_source_close(mem);
+	if (!ocf_header_ok(buf, st.size)) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0,
+		           "cannot make the EPUB: the mimetype entry is not stored first without extra fields");
+		g_free(buf);
+		goto out;
+	}
+	*out = buf;
+	*out_len = st.size;
+	rc = 0;
+out:
+	zip_error_fini(&ze);
+	zip_source_free(mem);
+	g_ptr_array_free(z.keep, TRUE);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- API */
+
+int
+warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_style *style,
+                 const struct warta_epub_opts *opts, const char *out_path,
+                 struct warta_diags *d)
+{
+	struct ep_book b;
+	struct warta_output *out;
+	unsigned char *bytes = NULL;
+	size_t len = 0;
+	GChecksum *cs;
+	guint i;
+	int rc = -1;
+
+	if (n == 0 || !docs) {
+		warta_diag(d, WARTA_ERROR, out_path, 0, 0, "no articles for the EPUB");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (!docs[i]) {
+			warta_diag(d, WARTA_ERROR, out_path, 0, 0, "no articles for the EPUB");
+			return -1;
+		}
+	}
+	book_init(&b, docs, n, style, opts);
+	for (i = 0; i < b.n; i++)
+		ep_article_xhtml(&b, &b.articles[i]);
+	for (i = 0; i < b.groups->len; i++)
+		if (((struct ep_group *)b.groups->pdata[i])->name)
+			ep_group_xhtml(&b, b.groups->pdata[i]);
+
+	/* The identifier is derived from what the reader sees: the same
+	 * articles give the same identifier, and the same bytes. */
+	cs = g_checksum_new(G_CHECKSUM_SHA1);
+	g_checksum_update(cs, (const guchar *)b.title, strlen(b.title) + 1);
+	for (i = 0; i < b.n; i++)
+		g_checksum_update(cs, (const guchar *)b.articles[i].xhtml->str,
+		                  b.articles[i].xhtml->len + 1);
+	b.uuid = ep_uuid5(g_checksum_get_string(cs), 40);
+	g_checksum_free(cs);
+	b.modified = ep_modified(&b, d);
+
+	fonts_config(&b, d);
+	if (opts && opts->embed_fonts)
+		ep_fonts_find(&b, d);
+	ep_cover_draw(&b, d);
+
+	if (zip_book(&b, &bytes, &len, d) != 0)
+		goto out;
+	out = warta_output_open(out_path, d);
+	if (!out)
+		goto out;
+	if (warta_output_write(out, bytes, len) != 0) {
+		/* commit reports the write error and removes the file */
+		warta_output_commit(out, d);
+		goto out;
+	}
+	if (warta_output_commit(out, d) != 0)
+		goto out;
+	rc = 0;
+out:
+	g_free(bytes);
+	book_free(&b);
+	return rc;
+}

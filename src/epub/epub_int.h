@@ -1,0 +1,139 @@
+/* epub_int.h — internals of the EPUB back end shared by its files: XML escaping
+ * (escape.c), article and front-matter XHTML (xhtml.c), CSS from the style
+ * (css.c), the cover drawing (cover.c), the package, nav and NCX (package.c)
+ * and the container (epub.c). */
+#ifndef WARTA_EPUB_INT_H
+#define WARTA_EPUB_INT_H
+
+#include <glib.h>
+
+#include "doc/doc.h"
+#include "epub/epub.h"
+#include "style/style.h"
+#include "util/diag.h"
+
+/* One heading of an article, for the nav and the NCX. */
+struct ep_heading {
+	char *id;                 /* "sec-1": the <section>'s id */
+	char *label;              /* "1. Rusia", plain text */
+	int level;                /* 2.. */
+};
+
+/* One article of the book. */
+struct ep_article {
+	const struct warta_doc *doc;
+	char *id;                 /* manifest id and file stem: "a001" */
+	char *file;               /* "a001.xhtml", under EPUB/text/ */
+	char *lang;               /* well-formed BCP 47 */
+	int rtl;
+	char *title;              /* plain text, cleaned */
+	GPtrArray *headings;      /* of struct ep_heading * */
+	GString *xhtml;
+	int group;                /* index in book->groups */
+};
+
+/* A run of consecutive articles with the same doc->meta.section (editions). */
+struct ep_group {
+	char *name;               /* NULL: articles without a section (no section page) */
+	char *id;                 /* "s01" when name is set */
+	char *file;               /* "s01.xhtml" */
+	guint first, count;       /* articles[first .. first+count) */
+	GString *xhtml;
+};
+
+/* An embedded font file. */
+struct ep_font {
+	char *family;
+	char *path;               /* on disk */
+	char *name;               /* "CharisSIL-Regular.ttf", under EPUB/fonts/ */
+	char *id;                 /* "font-1" */
+	const char *media_type;   /* "font/ttf", "font/otf" */
+	int weight;               /* 400, 700 */
+	int italic;
+};
+
+struct ep_book {
+	const struct warta_style *style;
+	const struct warta_epub_opts *opts;
+	int edition;              /* more than one article, or an edition title */
+	struct ep_article *articles;
+	guint n;
+	GPtrArray *groups;        /* of struct ep_group *; one group for a single article */
+	char *title;              /* the book's title */
+	char *lang;               /* the book's language (first article's) */
+	int rtl;
+	char *date;               /* "YYYY-MM-DD" or NULL: dc:date */
+	char *modified;           /* "YYYY-MM-DDThh:mm:ssZ" */
+	char *uuid;               /* "urn:uuid:…" */
+	GPtrArray *fonts;         /* of struct ep_font * (--embed-fonts) */
+	struct _FcConfig *fc;     /* warta_fonts_config(), NULL if it failed */
+	GHashTable *warned;       /* font families already reported */
+	int need_arabic, need_cjk;
+	unsigned char *cover;     /* PNG, NULL: no cover */
+	gsize cover_len;
+	char *cover_alt;
+};
+
+/* escape.c */
+/* Appends s as XML character data (attr: also for a quoted attribute value):
+ * & < > " ' escaped, invalid UTF-8 replaced with U+FFFD, characters that XML
+ * or HTML forbid (C0/C1 controls but tab/LF/CR, noncharacters) dropped. */
+void ep_escape(GString *out, const char *s, int attr);
+/* s cleaned for XML as ep_escape does, but not escaped; caller g_free()s. */
+char *ep_clean(const char *s);
+/* Cleaned text with runs of white space folded to one space and trimmed. */
+char *ep_clean_line(const char *s);
+/* A well-formed BCP 47 tag for s (case kept), or NULL. */
+char *ep_lang_tag(const char *s);
+/* 1 when date is a valid "YYYY-MM-DD". */
+int ep_date_valid(const char *date);
+/* An http, https or mailto URL made into a valid IRI for href (spaces and
+ * controls percent-encoded), or NULL when the scheme is not one of those or
+ * the result is not a valid URI. Caller g_free()s. */
+char *ep_safe_href(const char *url);
+/* Appends ` lang="x" xml:lang="x"` (and ` dir="rtl"` if rtl). */
+void ep_lang_attrs(GString *out, const char *lang, int rtl);
+/* 1 when lang is written right to left. */
+int ep_lang_rtl(const char *lang);
+/* The date as shown to readers in lang ("Jumat, 25 Oktober 2024"); caller g_free()s. */
+char *ep_date_display(const char *date, const char *lang);
+/* Localised label ("Daftar Isi" for "id") of one of the fixed strings. */
+enum ep_label { EP_CONTENTS, EP_COVER, EP_START, EP_NOTES, EP_BACK, EP_LABEL_COUNT };
+const char *ep_label(enum ep_label l, const char *lang);
+
+/* xhtml.c */
+/* Fills a->xhtml and a->headings from a->doc. */
+void ep_article_xhtml(struct ep_book *b, struct ep_article *a);
+/* The XML declaration, DOCTYPE, <html> with languages, <head> with title and CSS. */
+void ep_xhtml_open(GString *out, const char *title, const char *lang, int rtl,
+                   const char *css_href, const char *body_type, const char *body_class);
+void ep_xhtml_close(GString *out);
+void ep_cover_xhtml(struct ep_book *b, GString *out);
+void ep_title_xhtml(struct ep_book *b, GString *out);
+void ep_group_xhtml(struct ep_book *b, struct ep_group *g);
+
+/* css.c */
+/* The stylesheet for the book, from the style (NULL: built-in defaults). */
+char *ep_css(const struct ep_book *b);
+/* A style weight as CSS would name it: 400, 600, 700 … (multiple of 100). */
+int ep_css_weight(int weight);
+
+/* cover.c */
+/* Draws the cover PNG into b->cover; 0, or -1 with a warning in d. */
+int ep_cover_draw(struct ep_book *b, struct warta_diags *d);
+/* Finds the font files for the style's families; warnings in d for any missing. */
+void ep_fonts_find(struct ep_book *b, struct warta_diags *d);
+
+/* package.c */
+char *ep_container_xml(void);
+char *ep_display_options_xml(void);
+char *ep_package_opf(const struct ep_book *b);
+char *ep_nav_xhtml(const struct ep_book *b);
+char *ep_toc_ncx(const struct ep_book *b);
+/* "urn:uuid:…": a name-based UUID (RFC 4122 §4.3, version 5: SHA-1) of data. */
+char *ep_uuid5(const char *data, gsize len);
+/* dcterms:modified: SOURCE_DATE_EPOCH if set and valid, else the newest
+ * article date at midnight UTC, else 1980-01-01T00:00:00Z. */
+char *ep_modified(const struct ep_book *b, struct warta_diags *d);
+
+#endif

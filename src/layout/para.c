@@ -1,0 +1,1003 @@
+/* para.c — paragraph assembly (para.h): styled runs → Pango attributes →
+ * items shaped once with the whole paragraph as context → box/glue/penalty
+ * items → lb_break (linebreak.h) → lines of glyph pieces.  At chosen hyphen
+ * breaks the word edges are reshaped (PANGO_ANALYSIS_FLAG_NEED_HYPHEN). */
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "layout/para.h"
+
+#define PU(x) ((x) / (double)PANGO_SCALE)   /* Pango units → pt (72 dpi) */
+#define RAG_EM 3.0                          /* stretch of ragged lines, em (Knuth–Plass 1981, §"ragged") */
+#define FIL 100000.0                        /* finite stand-in for "fil" stretch, pt */
+
+/* What an lb item stands for in the text. */
+struct slot {
+	size_t b0, b1;              /* bytes; for a penalty b0 == b1 is the break position */
+	enum pa_break kind;         /* for penalties: hyphen, explicit, plain */
+	int space;                  /* glue: b0 is a space character to set to the glue's width */
+};
+
+struct pa_para *
+pa_new(const char *lang, int rtl, const char *file)
+{
+	struct pa_para *p = g_new0(struct pa_para, 1);
+
+	p->text = g_string_new(NULL);
+	p->runs = g_array_new(FALSE, FALSE, sizeof(struct pa_run));
+	p->links = g_ptr_array_new_with_free_func(g_free);
+	p->lang = g_strdup(lang ? lang : "en");
+	p->rtl = rtl;
+	p->file = file;
+	return p;
+}
+
+static void
+free_lines(struct pa_para *p)
+{
+	int i, j;
+
+	for (i = 0; i < p->n_lines; i++) {
+		for (j = 0; j < p->lines[i].n_pieces; j++) {
+			pango_item_free(p->lines[i].pieces[j].gi.item);
+			pango_glyph_string_free(p->lines[i].pieces[j].gi.glyphs);
+		}
+		g_free(p->lines[i].pieces);
+	}
+	g_free(p->lines);
+	p->lines = NULL;
+	p->n_lines = 0;
+}
+
+static void
+free_shaping(struct pa_para *p)
+{
+	int i;
+
+	for (i = 0; i < p->n_items; i++) {
+		pango_item_free(p->items[i]);
+		pango_glyph_string_free(p->glyphs[i]);
+	}
+	g_free(p->items);
+	g_free(p->glyphs);
+	p->items = NULL;
+	p->glyphs = NULL;
+	p->n_items = 0;
+	if (p->attrs)
+		pango_attr_list_unref(p->attrs);
+	p->attrs = NULL;
+	g_free(p->la);
+	g_free(p->char_at);
+	p->la = NULL;
+	p->char_at = NULL;
+}
+
+void
+pa_free(struct pa_para *p)
+{
+	if (p == NULL)
+		return;
+	free_lines(p);
+	free_shaping(p);
+	g_string_free(p->text, TRUE);
+	g_array_free(p->runs, TRUE);
+	g_ptr_array_free(p->links, TRUE);
+	g_free(p->lang);
+	g_free(p);
+}
+
+void
+pa_add(struct pa_para *p, const char *utf8, int len, const struct pa_fmt *fmt, int line, int col)
+{
+	struct pa_run r;
+
+	if (len < 0)
+		len = strlen(utf8);
+	if (len == 0)
+		return;
+	r.start = p->text->len;
+	g_string_append_len(p->text, utf8, len);
+	r.end = p->text->len;
+	r.fmt = *fmt;
+	r.line = line;
+	r.col = col;
+	g_array_append_val(p->runs, r);
+}
+
+int
+pa_link(struct pa_para *p, const char *url)
+{
+	guint i;
+
+	for (i = 0; i < p->links->len; i++)
+		if (strcmp(g_ptr_array_index(p->links, i), url) == 0)
+			return i + 1;
+	g_ptr_array_add(p->links, g_strdup(url));
+	return p->links->len;
+}
+
+int
+pa_empty(const struct pa_para *p)
+{
+	const char *s;
+
+	for (s = p->text->str; *s; s = g_utf8_next_char(s))
+		if (!g_unichar_isspace(g_utf8_get_char(s)))
+			return 0;
+	return 1;
+}
+
+static const struct pa_run *
+run_at(const struct pa_para *p, size_t b)
+{
+	guint lo = 0, hi = p->runs->len;
+
+	while (hi - lo > 1) {
+		guint mid = (lo + hi) / 2;
+
+		if (g_array_index(p->runs, struct pa_run, mid).start <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return p->runs->len ? &g_array_index(p->runs, struct pa_run, lo) : NULL;
+}
+
+/* ------------------------------------------------------------ attributes */
+
+static void
+insert(PangoAttrList *l, PangoAttribute *a, size_t s, size_t e)
+{
+	a->start_index = s;
+	a->end_index = e;
+	pango_attr_list_insert(l, a);
+}
+
+/* Script fallbacks: Arabic and CJK text gets the style's families, found by
+ * script (common characters take the script around them), so no tofu. */
+static const char *
+script_family(PangoScript sc, const struct warta_style *st)
+{
+	switch (sc) {
+	case PANGO_SCRIPT_ARABIC:
+	case PANGO_SCRIPT_SYRIAC:
+	case PANGO_SCRIPT_THAANA:
+		return st && st->fallback_arabic ? st->fallback_arabic : "Noto Naskh Arabic";
+	case PANGO_SCRIPT_HAN:
+	case PANGO_SCRIPT_HIRAGANA:
+	case PANGO_SCRIPT_KATAKANA:
+	case PANGO_SCRIPT_HANGUL:
+	case PANGO_SCRIPT_BOPOMOFO:
+		return st && st->fallback_cjk ? st->fallback_cjk : "Noto Serif CJK SC";
+	default:
+		return NULL;
+	}
+}
+
+struct srange {
+	size_t s, e;
+	const char *family;         /* NULL: the run's own */
+};
+
+static GArray *
+script_ranges(const char *text, size_t len, const struct warta_style *st)
+{
+	GArray *a = g_array_new(FALSE, FALSE, sizeof(struct srange));
+	PangoScriptIter *it = pango_script_iter_new(text, len);
+	const char *s, *e;
+	PangoScript sc;
+
+	do {
+		struct srange r;
+
+		pango_script_iter_get_range(it, &s, &e, &sc);
+		r.s = s - text;
+		r.e = e - text;
+		r.family = script_family(sc, st);
+		g_array_append_val(a, r);
+	} while (pango_script_iter_next(it));
+	pango_script_iter_free(it);
+	return a;
+}
+
+static void
+fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e, const GArray *scripts)
+{
+	guint i;
+
+	/* the family per script range, so one family attribute covers each byte */
+	for (i = 0; i < scripts->len; i++) {
+		const struct srange *r = &g_array_index(scripts, struct srange, i);
+		size_t a = MAX(s, r->s), b = MIN(e, r->e);
+
+		if (a < b)
+			insert(l, pango_attr_family_new(r->family ? r->family :
+			    f->family ? f->family : "Charis SIL"), a, b);
+	}
+	insert(l, pango_attr_size_new((int)lround(f->size * PANGO_SCALE)), s, e);
+	insert(l, pango_attr_weight_new(f->weight ? f->weight : 400), s, e);
+	insert(l, pango_attr_style_new(f->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL), s, e);
+	if (f->small_caps)
+		insert(l, pango_attr_variant_new(f->small_caps == 2 ? PANGO_VARIANT_ALL_SMALL_CAPS
+		    : PANGO_VARIANT_SMALL_CAPS), s, e);
+	if (f->uppercase)
+		insert(l, pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE), s, e);
+	if (f->letter_spacing != 0)
+		insert(l, pango_attr_letter_spacing_new((int)lround(f->letter_spacing * f->size * PANGO_SCALE)), s, e);
+	if (f->features && *f->features)
+		insert(l, pango_attr_font_features_new(f->features), s, e);
+}
+
+/* ------------------------------------------------------------ shaping */
+
+static void
+warn_missing(struct pa_para *p, struct warta_diags *d, size_t b)
+{
+	const struct pa_run *r = run_at(p, b);
+	gunichar c = g_utf8_get_char(p->text->str + b);
+	int col = r ? r->col + (int)g_utf8_strlen(p->text->str + r->start, b - r->start) : 0;
+	char u[8] = { 0 };
+
+	g_unichar_to_utf8(c, u);
+	if (d)
+		warta_diag(d, WARTA_WARNING, p->file, r ? r->line : 0, col,
+		    "no font has a glyph for U+%04X '%s': left out", c, u);
+}
+
+static void
+shape(struct pa_para *p, const struct pa_setup *s)
+{
+	const char *text = p->text->str;
+	int len = p->text->len, i, g;
+	GList *items, *it;
+	PangoDirection dir = p->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+	guint r;
+	size_t b;
+	int c;
+	GArray *scripts;
+
+	p->attrs = pango_attr_list_new();
+	insert(p->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), 0, len);
+	scripts = script_ranges(text, len, s->style);
+	for (r = 0; r < p->runs->len; r++) {
+		const struct pa_run *run = &g_array_index(p->runs, struct pa_run, r);
+
+		fmt_attrs(p->attrs, &run->fmt, run->start, run->end, scripts);
+	}
+	g_array_free(scripts, TRUE);
+
+	p->n_chars = g_utf8_strlen(text, len);
+	p->la = g_new0(PangoLogAttr, p->n_chars + 1);
+	pango_get_log_attrs(text, len, -1, pango_language_from_string(p->lang), p->la, p->n_chars + 1);
+	p->char_at = g_new(int, len + 1);
+	for (b = 0, c = 0; b < (size_t)len; c++) {
+		size_t n = g_utf8_next_char(text + b) - (text + b);
+
+		while (n-- > 0 && b < (size_t)len)
+			p->char_at[b++] = c;
+	}
+	p->char_at[len] = p->n_chars;
+
+	items = pango_itemize_with_base_dir(s->ctx, dir, text, 0, len, p->attrs, NULL);
+	p->n_items = g_list_length(items);
+	p->items = g_new(PangoItem *, p->n_items);
+	p->glyphs = g_new(PangoGlyphString *, p->n_items);
+	for (it = items, i = 0; it; it = it->next, i++) {
+		PangoItem *item = it->data;
+		PangoGlyphString *gs = pango_glyph_string_new();
+
+		pango_shape_item(item, text, len, p->la + p->char_at[item->offset], gs, PANGO_SHAPE_NONE);
+		p->items[i] = item;
+		p->glyphs[i] = gs;
+		for (g = 0; g < gs->num_glyphs; g++) {
+			if (gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+				size_t at = item->offset + gs->log_clusters[g];
+				gunichar ch = g_utf8_get_char(text + at);
+
+				if (!g_unichar_iscntrl(ch) && !g_unichar_isspace(ch))
+					warn_missing(p, s->diags, at);
+				/* left out rather than drawn as a hex box */
+				gs->glyphs[g].glyph = PANGO_GLYPH_EMPTY;
+				gs->glyphs[g].geometry.width = 0;
+			}
+		}
+	}
+	g_list_free(items);
+}
+
+/* ------------------------------------------------------------ items */
+
+struct build {
+	GArray *items;              /* struct lb_item */
+	GArray *slots;              /* struct slot */
+	double expansion;           /* glyph expansion limit of boxes, fraction of their width */
+};
+
+static void
+push(struct build *bl, struct lb_item it, struct slot sl)
+{
+	g_array_append_val(bl->items, it);
+	g_array_append_val(bl->slots, sl);
+}
+
+static void
+push_box(struct build *bl, double w, size_t b0, size_t b1)
+{
+	struct lb_item it;
+	struct slot sl = { b0, b1, PA_BREAK_GLUE, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_BOX;
+	it.width = w;
+	if (b1 > b0) {
+		it.stretch = w * bl->expansion;
+		it.shrink = w * bl->expansion * 0.5;
+	}
+
+	push(bl, it, sl);
+}
+
+static void
+push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, int space)
+{
+	struct lb_item it;
+	struct slot sl = { b0, b1, PA_BREAK_GLUE, space };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_GLUE;
+	it.width = w;
+	it.stretch = y;
+	it.shrink = z;
+
+	push(bl, it, sl);
+}
+
+static void
+push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t at, enum pa_break k)
+{
+	struct lb_item it;
+	struct slot sl = { at, at, k, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_PENALTY;
+	it.width = w;
+	it.penalty = pen;
+	it.flagged = flagged;
+	it.hyphenation = hyph;
+
+	push(bl, it, sl);
+}
+
+static int
+is_cjk(gunichar c)
+{
+	GUnicodeScript sc = g_unichar_get_script(c);
+
+	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
+	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
+	    sc == G_UNICODE_SCRIPT_BOPOMOFO || g_unichar_iswide(c);
+}
+
+static int
+is_dash(gunichar c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 ||
+	    c == 0x2014 || c == 0x2015 || c == 0x00AD;
+}
+
+static double
+hyphen_width(const struct pa_para *p, int item)
+{
+	PangoGlyphString *gs = pango_glyph_string_new();
+	double w;
+
+	pango_shape_with_flags("\xe2\x80\x90", 3, "\xe2\x80\x90", 3, &p->items[item]->analysis, gs,
+	    PANGO_SHAPE_NONE);
+	if (gs->num_glyphs < 1 || (gs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+		pango_shape_with_flags("-", 1, "-", 1, &p->items[item]->analysis, gs, PANGO_SHAPE_NONE);
+	w = PU(pango_glyph_string_get_width(gs));
+	pango_glyph_string_free(gs);
+	return w;
+}
+
+/* Marks hyph[b] = 1 where libhyphen allows a break before byte b. */
+static void
+hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char *hyph)
+{
+	const char *text = p->text->str;
+	int c = 0, n = p->n_chars;
+	const char *lang = p->lang;
+
+	if (s->hyph == NULL || !s->hyphenate || !warta_hyphenator_has(s->hyph, lang))
+		return;
+	while (c < n) {
+		int ws, we, k, ok = 1, upper = 0, np, pts[64];
+		size_t b0, b1;
+
+		if (!p->la[c].is_word_start) {
+			c++;
+			continue;
+		}
+		ws = c;
+		for (we = c + 1; we < n && !p->la[we].is_word_end; we++)
+			;
+		c = we > ws ? we : ws + 1;
+		b0 = g_utf8_offset_to_pointer(text, ws) - text;
+		b1 = g_utf8_offset_to_pointer(text, we) - text;
+		if (we - ws < s->hyphen_left + s->hyphen_right)
+			continue;
+		/* parts of a hyphenated compound ("negara-negara") keep their one break */
+		if ((ws > 0 && is_dash(g_utf8_get_char(g_utf8_prev_char(text + b0)))) ||
+		    (b1 < p->text->len && is_dash(g_utf8_get_char(text + b1))))
+			continue;
+		for (k = ws; k < we && ok; k++) {
+			gunichar ch = g_utf8_get_char(g_utf8_offset_to_pointer(text, k));
+			const struct pa_run *r = run_at(p, g_utf8_offset_to_pointer(text, k) - text);
+
+			if (!g_unichar_isalpha(ch) || (r && (!r->fmt.hyphenate || r->fmt.literal || r->fmt.link)))
+				ok = 0;
+			if (g_unichar_isupper(ch))
+				upper++;
+		}
+		if (!ok || upper > 1)
+			continue;
+		np = warta_hyphenate(s->hyph, lang, text + b0, b1 - b0, s->hyphen_left, s->hyphen_right,
+		    pts, G_N_ELEMENTS(pts));
+		for (k = 0; k < np; k++)
+			if (pts[k] > 0 && (size_t)pts[k] < b1 - b0)
+				hyph[b0 + pts[k]] = 1;
+	}
+}
+
+static void
+build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const double *cw,
+            const int *item_of)
+{
+	const char *text = p->text->str;
+	size_t len = p->text->len, b, box0 = 0;
+	double box = 0, size = 10;
+	int c, in_box = 0, ragged = s->align != WARTA_TA_JUSTIFY;
+	unsigned char *hyph = g_malloc0(len + 1);
+	const struct warta_style *st = s->style;
+	int hp = st ? st->hyphen_penalty : 50, xp = st ? st->ex_hyphen_penalty : 50;
+	double *hw = g_new0(double, p->n_items);
+	gunichar prev = 0;
+
+	hyphenate_words(p, s, hyph);
+	if (s->indent > 0)
+		push_box(bl, s->indent, 0, 0);
+	for (b = 0, c = 0; b < len; b = g_utf8_next_char(text + b) - text, c++) {
+		gunichar ch = g_utf8_get_char(text + b);
+		size_t nb = g_utf8_next_char(text + b) - text;
+		const struct pa_run *r = run_at(p, b);
+
+		size = r ? r->fmt.size : size;
+		if (ch == 0x2028) {             /* hard line break */
+			if (in_box)
+				push_box(bl, box, box0, b);
+			in_box = 0, box = 0;
+			push_glue(bl, 0, FIL, 0, b, b, 0);
+			push_penalty(bl, 0, -LB_INFINITY, 0, 0, nb, PA_BREAK_FORCED);
+			prev = ch;
+			continue;
+		}
+		if (g_unichar_isspace(ch) || ch == 0xA0 || ch == 0x202F) {
+			double w = cw[c];
+			int nbsp = ch == 0xA0 || ch == 0x202F;
+
+			if (in_box)
+				push_box(bl, box, box0, b);
+			in_box = 0, box = 0;
+			if (nbsp)
+				push_penalty(bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
+			if (ragged && !nbsp) {
+				double S = RAG_EM * size;
+
+				push_glue(bl, 0, S, 0, b, b, 0);
+				push_penalty(bl, 0, 0, 0, 0, b, PA_BREAK_GLUE);
+				push_glue(bl, w, -S, 0, b, nb, 1);
+			} else if (r && r->fmt.literal) {
+				push_glue(bl, w, 0, 0, b, nb, 1);
+			} else {
+				push_glue(bl, w, w / 2, w / 3, b, nb, 1);
+			}
+			prev = ch;
+			continue;
+		}
+		if (c > 0 && in_box && p->la[c].is_line_break) {
+			push_box(bl, box, box0, b);
+			in_box = 0, box = 0;
+			if (p->la[c].break_inserts_hyphen) {    /* soft hyphen */
+				push_penalty(bl, hw[item_of[b]] ? hw[item_of[b]] : (hw[item_of[b]] = hyphen_width(p, item_of[b])),
+				    hp, 1, 0, b, PA_BREAK_HYPHEN);
+			} else if (is_dash(prev)) {
+				push_penalty(bl, 0, xp, 1, 0, b, PA_BREAK_EXPLICIT);
+			} else if (is_cjk(prev) || is_cjk(ch)) {
+				push_glue(bl, 0, ragged ? 0 : size / 8, 0, b, b, 0);
+			} else {
+				push_penalty(bl, 0, 0, 0, 0, b, PA_BREAK_PENALTY);
+			}
+		} else if (c > 0 && in_box && hyph[b]) {
+			int it = item_of[b];
+
+			if (hw[it] == 0)
+				hw[it] = hyphen_width(p, it);
+			push_box(bl, box, box0, b);
+			in_box = 0, box = 0;
+			push_penalty(bl, hw[it], hp, 1, 1, b, PA_BREAK_HYPHEN);
+		}
+		if (!in_box) {
+			in_box = 1;
+			box0 = b;
+		}
+		box += cw[c];
+		prev = ch;
+	}
+	if (in_box)
+		push_box(bl, box, box0, len);
+	/* parfillskip + forced break (tex.web §816) */
+	if (s->last_line_fill || !ragged)
+		push_glue(bl, 0, s->last_line_fill ? FIL : 0, 0, len, len, 0);
+	else
+		push_glue(bl, 0, RAG_EM * size, 0, len, len, 0);
+	push_penalty(bl, 0, -LB_INFINITY, 0, 0, len, PA_BREAK_FINAL);
+	g_free(hyph);
+	g_free(hw);
+}
+
+/* ------------------------------------------------------------ lines */
+
+/* Glyphs of item i whose clusters lie in bytes [a, b), as a new glyph item. */
+static PangoGlyphItem
+slice(const struct pa_para *p, int i, size_t a, size_t b)
+{
+	PangoItem *src = p->items[i];
+	PangoGlyphString *gs = p->glyphs[i], *ns = pango_glyph_string_new();
+	PangoGlyphItem gi;
+	int g, n = 0;
+
+	for (g = 0; g < gs->num_glyphs; g++) {
+		size_t at = src->offset + gs->log_clusters[g];
+
+		if (at >= a && at < b)
+			n++;
+	}
+	pango_glyph_string_set_size(ns, n);
+	for (g = 0, n = 0; g < gs->num_glyphs; g++) {
+		size_t at = src->offset + gs->log_clusters[g];
+
+		if (at >= a && at < b) {
+			ns->glyphs[n] = gs->glyphs[g];
+			ns->log_clusters[n] = at - a;
+			n++;
+		}
+	}
+	gi.item = pango_item_copy(src);
+	gi.item->offset = a;
+	gi.item->length = b - a;
+	gi.item->num_chars = g_utf8_strlen(p->text->str + a, b - a);
+	gi.glyphs = ns;
+	return gi;
+}
+
+/* Item i's bytes [a, b) shaped afresh (with a hyphen when hyphen is set). */
+static PangoGlyphItem
+reshape(const struct pa_para *p, int i, size_t a, size_t b, int hyphen)
+{
+	PangoGlyphItem gi;
+
+	gi.item = pango_item_copy(p->items[i]);
+	gi.item->offset = a;
+	gi.item->length = b - a;
+	gi.item->num_chars = g_utf8_strlen(p->text->str + a, b - a);
+	if (hyphen)
+		gi.item->analysis.flags |= PANGO_ANALYSIS_FLAG_NEED_HYPHEN;
+	gi.glyphs = pango_glyph_string_new();
+	pango_shape_item(gi.item, p->text->str, p->text->len, p->la + p->char_at[a], gi.glyphs,
+	    PANGO_SHAPE_NONE);
+	return gi;
+}
+
+static void
+add_piece(GArray *pcs, PangoGlyphItem gi, const struct pa_para *p)
+{
+	struct pa_piece pc;
+
+	if (gi.glyphs->num_glyphs == 0 && !(gi.item->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN)) {
+		pango_item_free(gi.item);
+		pango_glyph_string_free(gi.glyphs);
+		return;
+	}
+	memset(&pc, 0, sizeof pc);
+	pc.gi = gi;
+	pc.run = run_at(p, gi.item->offset);
+	g_array_append_val(pcs, pc);
+}
+
+/* Byte where the word around byte b starts (previous break opportunity), not before lo. */
+static size_t
+word_start(const struct pa_para *p, size_t b, size_t lo)
+{
+	const char *t = p->text->str;
+
+	while (b > lo) {
+		size_t pb = g_utf8_prev_char(t + b) - t;
+		gunichar ch = g_utf8_get_char(t + pb);
+
+		if (p->la[p->char_at[b]].is_line_break || g_unichar_isspace(ch))
+			break;
+		b = pb;
+	}
+	return b;
+}
+
+static size_t
+word_end(const struct pa_para *p, size_t b, size_t hi)
+{
+	const char *t = p->text->str;
+
+	while (b < hi) {
+		gunichar ch = g_utf8_get_char(t + b);
+
+		if (g_unichar_isspace(ch))
+			break;
+		b = g_utf8_next_char(t + b) - t;
+		if (b < hi && p->la[p->char_at[b]].is_line_break)
+			break;
+	}
+	return b;
+}
+
+/* Unicode bidi rule L2 over the pieces' embedding levels. */
+static void
+reorder(struct pa_piece *pc, int n)
+{
+	int hi = 0, lo_odd = 255, i, j, k;
+
+	for (i = 0; i < n; i++) {
+		int lv = pc[i].gi.item->analysis.level;
+
+		hi = MAX(hi, lv);
+		if (lv & 1)
+			lo_odd = MIN(lo_odd, lv);
+	}
+	for (k = hi; k >= lo_odd && k > 0; k--) {
+		for (i = 0; i < n; i++) {
+			if (pc[i].gi.item->analysis.level < k)
+				continue;
+			for (j = i; j < n && pc[j].gi.item->analysis.level >= k; j++)
+				;
+			for (int a = i, b = j - 1; a < b; a++, b--) {
+				struct pa_piece t = pc[a];
+
+				pc[a] = pc[b];
+				pc[b] = t;
+			}
+			i = j;
+		}
+	}
+}
+
+static double
+glyphs_width(PangoGlyphString *gs)
+{
+	return PU(pango_glyph_string_get_width(gs));
+}
+
+/* Makes line l from items [first, brk] of the breaker's list. */
+static void
+make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, size_t first,
+          size_t brk, const struct lb_line *lbl, int lineno, int prev_hyph_at, struct pa_line *L,
+          double *space_w)
+{
+	const struct lb_item *it = (const struct lb_item *)bl->items->data;
+	const struct slot *sl = (const struct slot *)bl->slots->data;
+	size_t nitems = bl->items->len, k, ls, le, hy_at = (size_t)-1;
+	double natural = 0, stretch = 0, shrink = 0, indent = 0, r, rg;
+	double glue_w = 0, bstretch = 0, bshrink = 0, k_exp = 1;
+	GArray *pcs = g_array_new(FALSE, FALSE, sizeof(struct pa_piece));
+	int i, g, justify = s->align == WARTA_TA_JUSTIFY;
+
+	/* the text range: from the first box to the break */
+	ls = (size_t)-1;
+	for (k = first; k < brk && k < nitems; k++) {
+		if (it[k].type == LB_BOX && sl[k].b1 == sl[k].b0 && k == 0)
+			indent = it[k].width;
+		if (ls == (size_t)-1 && (it[k].type == LB_BOX && sl[k].b1 > sl[k].b0))
+			ls = sl[k].b0;
+		if (ls == (size_t)-1)
+			continue;               /* discarded at the line start (tex.web §879) */
+		if (it[k].type == LB_GLUE) {
+			stretch += it[k].stretch;
+			shrink += it[k].shrink;
+			if (sl[k].space)
+				glue_w += it[k].width;
+		} else if (it[k].type == LB_BOX) {
+			bstretch += it[k].stretch;
+			bshrink += it[k].shrink;
+		}
+	}
+	le = brk < nitems ? sl[brk].b0 : p->text->len;
+	if (brk < nitems && it[brk].type == LB_PENALTY && sl[brk].kind == PA_BREAK_FORCED)
+		le = sl[brk].b0 > 0 ? (size_t)(g_utf8_prev_char(p->text->str + sl[brk].b0) - p->text->str) : 0;
+	if (ls == (size_t)-1 || ls > le)
+		ls = le;
+	/* trailing spaces are not shown */
+	while (le > ls && g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(p->text->str + le))))
+		le = g_utf8_prev_char(p->text->str + le) - p->text->str;
+	L->start = ls;
+	L->end = le;
+	L->brk = brk < nitems ? (it[brk].type == LB_GLUE ? PA_BREAK_GLUE : sl[brk].kind) : PA_BREAK_FINAL;
+	L->hyphenated = brk < nitems && it[brk].type == LB_PENALTY && it[brk].flagged && it[brk].width > 0;
+	if (L->hyphenated)
+		hy_at = sl[brk].b0;
+
+	/* pieces in logical order, reshaping word edges at hyphen breaks */
+	for (i = 0; i < p->n_items; i++) {
+		size_t a = MAX(ls, (size_t)p->items[i]->offset);
+		size_t b = MIN(le, (size_t)(p->items[i]->offset + p->items[i]->length));
+		size_t cut0 = a, cut1 = b;
+		int hy_end = hy_at == le && b == le;
+
+		if (a >= b)
+			continue;
+		if (prev_hyph_at >= 0 && a == ls && (size_t)prev_hyph_at == ls)
+			cut0 = word_end(p, a, b);
+		if (hy_end) {
+			cut1 = word_start(p, b, a);
+			if (cut1 < cut0)        /* one fragment: reshape it whole */
+				cut0 = cut1 = a;
+		}
+		if (cut0 > a)
+			add_piece(pcs, reshape(p, i, a, cut0, 0), p);
+		if (cut1 > cut0)
+			add_piece(pcs, slice(p, i, cut0, cut1), p);
+		if (b > cut1)
+			add_piece(pcs, hy_end ? reshape(p, i, cut1, b, 1) : slice(p, i, cut1, b), p);
+	}
+	/* a hyphen break whose word was reshaped whole keeps its hyphen; natural width */
+	for (i = 0; i < (int)pcs->len; i++) {
+		struct pa_piece *pc = &g_array_index(pcs, struct pa_piece, i);
+		PangoFontMetrics *m;
+
+		natural += glyphs_width(pc->gi.glyphs);
+		if (pc->gi.item->analysis.font) {
+			m = pango_font_get_metrics(pc->gi.item->analysis.font, NULL);
+			L->ascent = MAX(L->ascent, PU(pango_font_metrics_get_ascent(m)));
+			L->descent = MAX(L->descent, PU(pango_font_metrics_get_descent(m)));
+			pango_font_metrics_unref(m);
+		}
+	}
+	natural += indent;
+	L->measure = s->widths[MIN((size_t)lineno, s->n_widths - 1)];
+	L->x0 = s->offsets ? s->offsets[MIN((size_t)lineno, s->n_offsets - 1)] : 0;
+	/* the adjustment ratio of the line as shaped (tex.web §658), boxes'
+	 * glyph expansion counted with the glue */
+	r = 0;
+	if (justify && L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) {
+		if (natural < L->measure && stretch + bstretch > 0)
+			r = (L->measure - natural) / (stretch + bstretch);
+		else if (natural > L->measure && shrink + bshrink > 0)
+			r = (L->measure - natural) / (shrink + bshrink);
+		if (r < -1)
+			r = -1;
+		L->justified = 1;
+	} else if (justify && natural > L->measure && shrink + bshrink > 0) {
+		r = MAX(-1, (L->measure - natural) / (shrink + bshrink));
+	}
+	L->ratio = r;
+	L->fitness = lbl->fitness;
+	/* glyph expansion up to its limit (pdfTeX's font expansion), the rest
+	 * of the difference in the spaces */
+	rg = r;
+	if (bstretch > 0 || bshrink > 0) {
+		double boxes = natural - indent - glue_w, kr = MAX(-1, MIN(1, r)), rest;
+
+		k_exp = 1 + kr * (kr > 0 ? bstretch : bshrink) / MAX(boxes, 1);
+		rest = L->measure - indent - boxes * k_exp - glue_w;
+		if (!L->justified && rest > 0)
+			rest = 0;
+		rg = rest > 0 ? (stretch > 0 ? rest / stretch : 0) : (shrink > 0 ? MAX(-1, rest / shrink) : 0);
+	}
+	L->scale = k_exp;
+	/* glue widths onto the space glyphs (drawn scaled by k_exp with the rest) */
+	for (k = first; k < brk && k < nitems; k++) {
+		double w;
+
+		if (it[k].type != LB_GLUE || !sl[k].space)
+			continue;
+		w = it[k].width;
+		if (justify)
+			w += rg > 0 ? rg * it[k].stretch : rg * it[k].shrink;
+		space_w[sl[k].b0] = w / k_exp;
+	}
+	L->natural = 0;
+	for (i = 0; i < (int)pcs->len; i++) {
+		struct pa_piece *pc = &g_array_index(pcs, struct pa_piece, i);
+		PangoGlyphString *gs = pc->gi.glyphs;
+
+		for (g = 0; g < gs->num_glyphs; g++) {
+			size_t at = pc->gi.item->offset + gs->log_clusters[g];
+
+			if (space_w[at] >= 0 && gs->glyphs[g].attr.is_cluster_start) {
+				gs->glyphs[g].geometry.width = (int)lround(space_w[at] * PANGO_SCALE);
+				space_w[at] = -1;
+			}
+		}
+		pc->width = glyphs_width(gs) * k_exp;
+		L->natural += pc->width;
+	}
+	L->natural += indent;
+	L->overfull = L->natural > L->measure + 0.5;
+	reorder((struct pa_piece *)pcs->data, pcs->len);
+	{
+		double x, avail = L->measure - L->natural;
+		enum warta_text_align al = s->align;
+
+		if (al == WARTA_TA_JUSTIFY)
+			al = WARTA_TA_LEFT;
+		if (p->rtl && al == WARTA_TA_LEFT)
+			al = WARTA_TA_RIGHT;
+		else if (p->rtl && al == WARTA_TA_RIGHT)
+			al = WARTA_TA_LEFT;
+		x = al == WARTA_TA_CENTER ? avail / 2 : al == WARTA_TA_RIGHT ? avail : 0;
+		if (!p->rtl)
+			x += indent;
+		for (i = 0; i < (int)pcs->len; i++) {
+			struct pa_piece *pc = &g_array_index(pcs, struct pa_piece, i);
+
+			pc->x = x;
+			x += pc->width;
+		}
+	}
+	L->n_pieces = pcs->len;
+	L->pieces = (struct pa_piece *)g_array_free(pcs, FALSE);
+	/* footnote calls on the line */
+	{
+		guint ri;
+		int nf = 0;
+
+		for (ri = 0; ri < p->runs->len && nf < 3; ri++) {
+			const struct pa_run *run = &g_array_index(p->runs, struct pa_run, ri);
+
+			if (run->fmt.footnote && run->start >= ls && run->start < MAX(le, ls + 1))
+				L->footnotes[nf++] = run->fmt.footnote;
+		}
+	}
+}
+
+int
+pa_set(struct pa_para *p, const struct pa_setup *s)
+{
+	struct build bl;
+	struct lb_params lp;
+	struct lb_result res;
+	double *cw, *space_w;
+	int *item_of;
+	int i, prev_hyph = -1;
+	size_t first = 0, k;
+	const struct warta_style *st = s->style;
+
+	free_lines(p);
+	free_shaping(p);
+	if (p->text->len == 0)
+		return 0;
+	shape(p, s);
+	/* per-character widths and the item of each byte */
+	cw = g_new0(double, p->n_chars + 1);
+	item_of = g_new0(int, p->text->len + 1);
+	for (i = 0; i < p->n_items; i++) {
+		PangoItem *item = p->items[i];
+		int *w = g_new0(int, item->num_chars), c0 = p->char_at[item->offset], c;
+
+		pango_glyph_string_get_logical_widths(p->glyphs[i], p->text->str + item->offset,
+		    item->length, item->analysis.level, w);
+		for (c = 0; c < item->num_chars; c++)
+			cw[c0 + c] = PU(w[c]);
+		for (k = item->offset; k < (size_t)(item->offset + item->length); k++)
+			item_of[k] = i;
+		g_free(w);
+	}
+	bl.items = g_array_new(FALSE, FALSE, sizeof(struct lb_item));
+	bl.slots = g_array_new(FALSE, FALSE, sizeof(struct slot));
+	bl.expansion = s->align == WARTA_TA_JUSTIFY && st && st->expansion > 0 ? MIN(st->expansion, 0.05) : 0;
+	build_items(p, s, &bl, cw, item_of);
+
+	lb_params_default(&lp);
+	if (st) {
+		lp.pretolerance = st->pretolerance;
+		lp.tolerance = st->tolerance;
+		lp.emergency_stretch = st->emergency_stretch * st->el[WARTA_EL_BODY].size;
+		lp.line_penalty = st->line_penalty;
+		lp.adj_demerits = st->adj_demerits;
+		lp.double_hyphen_demerits = st->double_hyphen_demerits;
+		lp.final_hyphen_demerits = st->final_hyphen_demerits;
+		lp.max_hyphen_run = st->max_hyphen_run;
+	}
+	if (s->align != WARTA_TA_JUSTIFY) {
+		lp.pretolerance = -1;
+		lp.tolerance = MAX(lp.tolerance, 1000);
+		lp.adj_demerits = 0;
+	}
+	if (lb_break((struct lb_item *)bl.items->data, bl.items->len, s->widths, s->n_widths, &lp, &res) < 0) {
+		g_array_free(bl.items, TRUE);
+		g_array_free(bl.slots, TRUE);
+		g_free(cw);
+		g_free(item_of);
+		return -1;
+	}
+	p->pass = res.pass;
+	p->n_lines = res.n_lines;
+	p->lines = g_new0(struct pa_line, res.n_lines);
+	space_w = g_new(double, p->text->len + 1);
+	for (k = 0; k <= p->text->len; k++)
+		space_w[k] = -1;
+	for (i = 0; i < (int)res.n_lines; i++) {
+		const struct lb_line *ln = &res.lines[i];
+		struct pa_line *L = &p->lines[i];
+
+		first = ln->start;
+		make_line(p, s, &bl, first, ln->end, ln, i, prev_hyph, L, space_w);
+		if (ln->overfull || L->overfull) {
+			const struct pa_run *r = run_at(p, L->start);
+			char *t = g_utf8_substring(p->text->str + L->start, 0,
+			    MIN(48, g_utf8_strlen(p->text->str + L->start, L->end - L->start)));
+			int col = r ? r->col + (int)g_utf8_strlen(p->text->str + r->start, L->start - r->start) : 0;
+
+			L->overfull = 1;
+			if (s->diags)
+				warta_diag(s->diags, WARTA_WARNING, p->file, r ? r->line : 0, col,
+				    "overfull line (%.1f pt too wide): \"%s\"", L->natural - L->measure, t);
+			g_free(t);
+		}
+		prev_hyph = L->hyphenated ? (int)((const struct slot *)bl.slots->data)[ln->end].b0 : -1;
+		if (L->hyphenated)
+			L->hyphenated = 1;
+	}
+	lb_result_free(&res);
+	g_free(space_w);
+	g_array_free(bl.items, TRUE);
+	g_array_free(bl.slots, TRUE);
+	g_free(cw);
+	g_free(item_of);
+	return 0;
+}
+
+char *
+pa_line_text(const struct pa_para *p, const struct pa_line *l)
+{
+	GString *s = g_string_new_len(p->text->str + l->start, l->end - l->start);
+	char *c;
+
+	for (c = s->str; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	if (l->hyphenated)
+		g_string_append(s, "-");
+	return g_string_free(s, FALSE);
+}
+
+double
+pa_measure(PangoContext *ctx, const struct warta_style *style, const char *utf8, const struct pa_fmt *fmt)
+{
+	struct pa_para *p = pa_new("en", 0, NULL);
+	struct pa_setup s;
+	double w = 0, big = 1e6;
+	int i;
+
+	memset(&s, 0, sizeof s);
+	pa_add(p, utf8, -1, fmt, 0, 0);
+	s.ctx = ctx;
+	s.style = style;
+	s.align = WARTA_TA_LEFT;
+	s.widths = &big;
+	s.n_widths = 1;
+	s.last_line_fill = 1;
+	if (pa_set(p, &s) == 0)
+		for (i = 0; i < p->n_lines; i++)
+			w = MAX(w, p->lines[i].natural);
+	pa_free(p);
+	return w;
+}

@@ -1,0 +1,119 @@
+/* para.h — paragraph assembly for the print engine: styled UTF-8 runs →
+ * Pango items shaped once against the whole paragraph → Knuth–Plass
+ * box/glue/penalty items (linebreak.h) → lines of positioned glyph pieces,
+ * bidi-reordered, with reshaped hyphens.  Read by the page builder and render. */
+#ifndef WARTA_PARA_H
+#define WARTA_PARA_H
+
+#include <pango/pango.h>
+#include <stddef.h>
+
+#include "layout/hyphenate.h"
+#include "layout/linebreak.h"
+#include "style/style.h"
+#include "util/diag.h"
+
+/* How one run of text looks. */
+struct pa_fmt {
+	const char *family;         /* exact family name */
+	double size;                /* pt */
+	int weight;                 /* CSS scale */
+	int italic;
+	int small_caps;             /* 1: smcp, 2: all small caps (c2sc + smcp) */
+	int uppercase;
+	double letter_spacing;      /* em */
+	const char *features;       /* OpenType features, "onum, pnum" */
+	unsigned int color;         /* 0xRRGGBB */
+	int hyphenate;              /* hyphenation allowed in this run */
+	int link;                   /* 1-based index into pa_para.links, 0: none */
+	double rise;                /* pt, baseline shift (superscripts) */
+	int footnote;               /* footnote call: its index (1-based), 0: none */
+	int literal;                /* code: no hyphens, no stretch beyond spaces */
+};
+
+struct pa_run {
+	size_t start, end;          /* bytes of pa_para.text */
+	struct pa_fmt fmt;
+	int line, col;              /* source position of the run's first character */
+};
+
+/* One glyph run of a line, in visual order. */
+struct pa_piece {
+	PangoGlyphItem gi;          /* owned item + glyphs; item offsets index pa_para.text */
+	double x;                   /* pt from the line's left edge */
+	double width;               /* pt, as drawn (scaled by the line's scale) */
+	const struct pa_run *run;   /* colour, link, rise */
+};
+
+enum pa_break { PA_BREAK_GLUE, PA_BREAK_HYPHEN, PA_BREAK_EXPLICIT, PA_BREAK_PENALTY,
+	PA_BREAK_FORCED, PA_BREAK_FINAL };
+
+struct pa_line {
+	size_t start, end;          /* bytes of text shown on the line */
+	double x0;                  /* left edge offset inside the measure, pt */
+	double measure;             /* available width, pt */
+	double natural;             /* width as set, pt */
+	double ascent, descent;     /* pt, from the fonts used */
+	double ratio;               /* adjustment ratio from the line breaker (after reshaping) */
+	double scale;               /* horizontal glyph expansion of the line's pieces, 1: none */
+	int fitness, hyphenated, overfull, justified;
+	enum pa_break brk;
+	struct pa_piece *pieces;
+	int n_pieces;
+	int footnotes[4];           /* footnote calls on this line (indexes), 0-terminated */
+};
+
+struct pa_para {
+	GString *text;
+	GArray *runs;               /* struct pa_run */
+	GPtrArray *links;           /* char * URLs or "#dest", owned */
+	const char *file;           /* for diagnostics */
+	char *lang;                 /* language of the paragraph (hyphenation, shaping) */
+	int rtl;                    /* base direction right to left */
+	/* after pa_set: */
+	struct pa_line *lines;
+	int n_lines;
+	int pass;                   /* line breaker pass that succeeded */
+	/* private to para.c */
+	PangoAttrList *attrs;
+	PangoItem **items;
+	PangoGlyphString **glyphs;
+	int n_items;
+	PangoLogAttr *la;
+	int n_chars;
+	int *char_at;               /* byte → char index (n bytes + 1) */
+};
+
+/* How to set a paragraph. */
+struct pa_setup {
+	PangoContext *ctx;
+	struct warta_hyphenator *hyph; /* NULL: no hyphenation */
+	const struct warta_style *style; /* fallback families, line breaking parameters */
+	enum warta_text_align align;
+	double indent;              /* first line, pt */
+	const double *widths;       /* line measures, pt; the last repeats */
+	size_t n_widths;
+	const double *offsets;      /* left offsets per line (drop caps, lists), pt; NULL: 0 */
+	size_t n_offsets;
+	int hyphenate;              /* 0: never (headlines, headings) */
+	int hyphen_left, hyphen_right;
+	int last_line_fill;         /* 1: last line ragged (parfillskip); 0: balanced (headlines) */
+	struct warta_diags *diags;
+};
+
+struct pa_para *pa_new(const char *lang, int rtl, const char *file);
+void pa_free(struct pa_para *p);
+/* Appends len bytes of UTF-8 (-1: up to NUL) set as fmt. */
+void pa_add(struct pa_para *p, const char *utf8, int len, const struct pa_fmt *fmt, int line, int col);
+/* 1-based index of url in p->links (added if new). */
+int pa_link(struct pa_para *p, const char *url);
+int pa_empty(const struct pa_para *p);
+/* Shapes and breaks the paragraph into lines.  0, or -1 on allocation failure. */
+int pa_set(struct pa_para *p, const struct pa_setup *s);
+/* The text of a line as set, with a trailing hyphen when broken at one.  g_free(). */
+char *pa_line_text(const struct pa_para *p, const struct pa_line *l);
+/* Natural width of a single line of text set as fmt, pt (for labels, folios). */
+double pa_measure(PangoContext *ctx, const struct warta_style *style, const char *utf8,
+                  const struct pa_fmt *fmt);
+
+#endif

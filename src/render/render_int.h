@@ -1,0 +1,107 @@
+/* render_int.h — internals shared by the print back end's files: render.c
+ * (tree → vertical list → pages) and draw.c (pages → PDF/PNG/SVG/trace).
+ * Not used outside src/render/. */
+#ifndef WARTA_RENDER_INT_H
+#define WARTA_RENDER_INT_H
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pango.h>
+
+#include "layout/page.h"
+#include "layout/para.h"
+#include "render/render.h"
+
+struct warta_engine {
+	struct _FcConfig *fc;           /* only warta's fonts; shared read-only */
+	struct warta_hyphenator *hyph;  /* shared read-only */
+};
+
+/* Structure of the tagged PDF: which element a line belongs to. */
+struct rblock {
+	const char *tag;                /* "P", "H1", "H2" */
+	int id;                         /* distinguishes consecutive blocks */
+	int sect;                       /* section number (Sect), 0: before the first */
+	int quote;                      /* block quote number (BlockQuote), 0: none */
+	char *dest;                     /* named destination at its first line, or NULL */
+	char *outline;                  /* outline entry text, or NULL */
+};
+
+struct rdrop {                          /* a drop cap */
+	char *text;                     /* the letter */
+	char *family;
+	double size, width;             /* pt; width includes the gap */
+	int lines;                      /* lines it spans */
+	int indent_lines;               /* lines set beside it (one more with a descender) */
+	unsigned int color;
+};
+
+struct rcell {
+	struct pa_para *para;
+	double x;                       /* from the row's left edge */
+};
+
+enum rl_kind { RL_TEXT, RL_RULE, RL_ROW };
+
+struct rline {                          /* what one pb_item draws */
+	enum rl_kind kind;
+	struct rblock *blk;
+	struct pa_para *para;           /* RL_TEXT */
+	int line;
+	double x;                       /* left edge inside the column, pt */
+	double width, thick;            /* RL_RULE, RL_ROW */
+	struct pa_para *label;          /* list label set before the line */
+	double label_gap;
+	struct rdrop *cap;              /* drop cap drawn with this (first) line */
+	struct pa_para *rlabel;         /* set at rlabel_x on the same baseline (contents page numbers) */
+	double rlabel_x;
+	GPtrArray *cells;               /* RL_ROW: struct rcell * */
+	double lead;                    /* RL_ROW: line advance in cells */
+	int header;
+};
+
+struct art {                            /* one document laid out */
+	struct warta_doc *doc;
+	int index;
+	GPtrArray *rlines, *blocks, *paras, *drops;
+	GArray *v;                      /* the body's vertical list (struct pb_item) */
+	GArray *head;                   /* the headline block's list */
+	double head_height;
+	struct pa_para **fn;            /* footnotes by index */
+	double *fn_height;
+	int n_fn;
+	struct pb_result pages;
+	int sect, quote_id, keep_next, after_heading, after_para, had_body, hyph_run;
+	int contents;                   /* an edition's masthead and contents */
+};
+
+struct rn {                             /* one warta_render call */
+	struct warta_engine *e;
+	const struct warta_style *style;
+	struct warta_diags *d;
+	const struct warta_render_opts *opts;
+	struct warta_doc *const *docs;
+	size_t n_docs;
+	const char *out_path;
+	PangoFontMap *fontmap;
+	PangoContext *ctx;
+	double textw, texth, colw;
+	int cols;
+	char prefix[32];                /* destination name prefix of the current article */
+	char *create_date;
+	struct warta_report rep;
+	/* output state (draw.c) */
+	int page_no;                    /* pages emitted so far */
+	int counting;                   /* layout pass of an edition: draw nothing */
+	const char *running;            /* running head text */
+	const char *kicker;             /* section name over the next headline (editions) */
+};
+
+struct pa_fmt rn_fmt(const struct rn *R, enum warta_element e);
+double rn_leading(const struct rn *R, enum warta_element e);
+struct art *rn_art_layout(struct rn *R, struct warta_doc *doc, int index);
+struct art *rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page);
+void rn_art_free(struct art *A);
+int rn_output(struct rn *R);          /* draw.c */
+
+#endif
