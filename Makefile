@@ -31,6 +31,16 @@ endif
 
 -include Makefile.local
 
+# Until the line breaker (branch lines) is in the tree, the print back end
+# cannot link, and the command line says PDF/PNG/SVG are not available
+# (src/cli/landed.h).  This switches print on by itself in the merge that
+# brings src/layout's lb_break and warta_hyphenate.
+HAVE_LB    := $(shell grep -lE '^lb_break[^_a-z0-9]' src/layout/*.c 2>/dev/null)
+HAVE_HYPH  := $(shell grep -lE '^warta_hyphenate[^_a-z0-9]' src/layout/*.c 2>/dev/null)
+ifneq ($(and $(HAVE_LB),$(HAVE_HYPH)),)
+CPPFLAGS  += -DWARTA_HAVE_PRINT=1
+endif
+
 # The library: every pipeline stage under src/ except the command line.
 LIB_SRCS  := $(sort $(wildcard src/util/*.c src/doc/*.c src/article/*.c src/style/*.c \
                                  src/layout/*.c src/render/*.c src/epub/*.c src/edition/*.c))

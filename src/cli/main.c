@@ -8,6 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo.h>
+#include <pango/pango.h>
+#include <zip.h>
 #include <fontconfig/fontconfig.h>
 
 #include "cli/cli.h"
@@ -132,7 +135,7 @@ need_backend(enum cli_format f)
 	case FMT_PNG:
 	case FMT_SVG:
 		if (!WARTA_HAVE_PRINT)
-			stage = "the print back end (src/render)";
+			stage = "the print back end (src/render with the line breaker of src/layout)";
 		break;
 	default:
 		break;
@@ -282,7 +285,9 @@ print_version(void)
 	printf("warta %s\n", WARTA_VERSION);
 	/* the formats this build writes: scripts (make demo) ask here */
 	printf("formats: json epub%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "");
-	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
+	printf("GLib %u.%u.%u, Pango %s, cairo %s, libzip %s\n", glib_major_version,
+	       glib_minor_version, glib_micro_version, pango_version_string(),
+	       cairo_version_string(), zip_libzip_version());
 }
 
 static void
@@ -488,8 +493,9 @@ main(int argc, char **argv)
 	}
 	setup_style_dirs();
 	g_mutex_init(&cli.out_lock);
-	cli.claimed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	check_options();
+	if (cli.outdir)
+		cli_find_same_names();
 	if ((status = load_shared()) != 0) {
 		unload_shared();
 		return status;
@@ -508,7 +514,7 @@ main(int argc, char **argv)
 	else
 		status = cli_batch();
 	unload_shared();
-	g_hash_table_destroy(cli.claimed);
+	g_free(cli.same_name);
 	if (cli.input_ids)
 		g_hash_table_destroy(cli.input_ids);
 	g_strfreev(cli.inputs);
