@@ -426,7 +426,7 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		c = we > ws ? we : ws + 1;
 		b0 = g_utf8_offset_to_pointer(text, ws) - text;
 		b1 = g_utf8_offset_to_pointer(text, we) - text;
-		if (we - ws < s->hyphen_left + s->hyphen_right)
+		if (we - ws < s->hyphen_left + s->hyphen_right + 1)
 			continue;
 		/* parts of a hyphenated compound ("negara-negara") keep their one break */
 		if ((ws > 0 && is_dash(g_utf8_get_char(g_utf8_prev_char(text + b0)))) ||
@@ -441,7 +441,9 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 			if (g_unichar_isupper(ch))
 				upper++;
 		}
-		if (!ok || upper > 1)
+		/* no hyphens in acronyms or CamelCase; capitalised words may break
+		 * (TeX's \uchyph=1): narrow news columns need them */
+		if (!ok || upper > 1 || (upper == 1 && !g_unichar_isupper(g_utf8_get_char(text + b0))))
 			continue;
 		np = warta_hyphenate(s->hyph, lang, text + b0, b1 - b0, s->hyphen_left, s->hyphen_right,
 		    pts, G_N_ELEMENTS(pts));
