@@ -991,8 +991,9 @@ source_line(struct rn *R, struct art *A)
 	P = new_para(R, A, NULL);
 	f = rn_fmt(R, WARTA_EL_SOURCE);
 	pa_add(P, m->source, -1, &f, 0, 0);
+	/* kept with the end of the article: never alone on a last page */
+	vpenalty(A->v, 10000);
 	space(A, el(R, WARTA_EL_SOURCE)->space_before);
-	vpenalty(A->v, 0);
 	para_lines(R, A, P, WARTA_EL_SOURCE, new_block(A, "P", A->sect, 0), 0, 0, 0, 1, NULL);
 }
 
