@@ -246,6 +246,22 @@ warn_missing(struct pa_para *p, struct warta_diags *d, size_t b)
 		    "no font has a glyph for U+%04X '%s': left out", c, u);
 }
 
+/* Letter spacing: pango_shape_item leaves it to the caller (as PangoLayout's
+ * shape_run does), so add it between the graphemes here. */
+static void
+letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs)
+{
+	const struct pa_run *r = run_at(p, item->offset);
+	PangoGlyphItem gi;
+
+	if (r == NULL || r->fmt.letter_spacing == 0)
+		return;
+	gi.item = item;
+	gi.glyphs = gs;
+	pango_glyph_item_letter_space(&gi, p->text->str, p->la + p->char_at[item->offset],
+	    (int)lround(r->fmt.letter_spacing * r->fmt.size * PANGO_SCALE));
+}
+
 static void
 shape(struct pa_para *p, const struct pa_setup *s)
 {
@@ -289,6 +305,7 @@ shape(struct pa_para *p, const struct pa_setup *s)
 		PangoGlyphString *gs = pango_glyph_string_new();
 
 		pango_shape_item(item, text, len, p->la + p->char_at[item->offset], gs, PANGO_SHAPE_NONE);
+		letter_space(p, item, gs);
 		p->items[i] = item;
 		p->glyphs[i] = gs;
 		for (g = 0; g < gs->num_glyphs; g++) {
@@ -470,6 +487,19 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 	}
 }
 
+/* Stretch of a ragged line.  Balanced settings (headlines, decks: no fil
+ * at the end) get half the measure, so that the breaker evens the lines out
+ * instead of filling the first ones. */
+static double
+rag_stretch(const struct pa_setup *s, double size)
+{
+	double S = RAG_EM * size;
+
+	if (!s->last_line_fill && s->n_widths > 0)
+		S = MAX(S, s->widths[0] / 2);
+	return S;
+}
+
 static void
 build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const double *cw,
             const int *item_of)
@@ -512,7 +542,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			if (nbsp)
 				push_penalty(bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
 			if (ragged && !nbsp) {
-				double S = RAG_EM * size;
+				double S = rag_stretch(s, size);
 
 				push_glue(bl, 0, S, 0, b, b, 0);
 				push_penalty(bl, 0, 0, 0, 0, b, PA_BREAK_GLUE);
@@ -560,7 +590,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 	if (s->last_line_fill || !ragged)
 		push_glue(bl, 0, s->last_line_fill ? FIL : 0, 0, len, len, 0);
 	else
-		push_glue(bl, 0, RAG_EM * size, 0, len, len, 0);
+		push_glue(bl, 0, rag_stretch(s, size), 0, len, len, 0);
 	push_penalty(bl, 0, -LB_INFINITY, 0, 0, len, PA_BREAK_FINAL);
 	g_free(hyph);
 	g_free(hw);
@@ -616,6 +646,7 @@ reshape(const struct pa_para *p, int i, size_t a, size_t b, int hyphen)
 	gi.glyphs = pango_glyph_string_new();
 	pango_shape_item(gi.item, p->text->str, p->text->len, p->la + p->char_at[a], gi.glyphs,
 	    PANGO_SHAPE_NONE);
+	letter_space(p, gi.item, gi.glyphs);
 	return gi;
 }
 
