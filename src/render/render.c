@@ -460,8 +460,12 @@ drop_cap(struct rn *R, struct art *A, struct pa_para *P)
 	d = g_new0(struct rdrop, 1);
 	d->lines = lines;
 	d->text = g_strndup(t, e - t);
-	if (r0->fmt.small_caps)
-		d->text = g_utf8_strup(d->text, -1);
+	if (r0->fmt.small_caps) {
+		char *up = g_utf8_strup(d->text, -1);
+
+		g_free(d->text);
+		d->text = up;
+	}
 	d->color = el(R, WARTA_EL_HEADING_NUMBER)->color ? el(R, WARTA_EL_HEADING_NUMBER)->color : f.color;
 	d->family = g_strdup(el(R, WARTA_EL_HEADLINE)->family ? el(R, WARTA_EL_HEADLINE)->family : f.family);
 	/* measure the letter at 100 pt and the body's capital height */
