@@ -736,8 +736,21 @@ ep_title_xhtml(struct ep_book *b, GString *out)
 	for (i = 0; i < b->groups->len; i++) {
 		struct ep_group *g = b->groups->pdata[i];
 
-		if (g->name)
-			meta_line(out, "edition-section", g->name);
+		const struct ep_article *a = &b->articles[g->first];
+		char *name;
+
+		if (!g->name)
+			continue;
+		name = ep_clean_line(g->name);
+		if (*name) {
+			g_string_append(out, "<p class=\"edition-section\"");
+			if (strcmp(a->lang, b->lang) != 0 || a->rtl != b->rtl)
+				ep_lang_attrs(out, a->lang, a->rtl);
+			g_string_append_c(out, '>');
+			ep_escape(out, name, 0);
+			g_string_append(out, "</p>\n");
+		}
+		g_free(name);
 	}
 	g_string_append(out, "</section>\n");
 	ep_xhtml_close(out);
