@@ -258,7 +258,7 @@ static const char *const fixed_rules =
 	"header {margin-bottom:1.5em;}\n"
 	"p.first {text-indent:0;}\n"
 	"a {text-decoration:none;}\n"
-	"a.noteref {vertical-align:super;font-size:0.7em;line-height:0;}\n"
+	"a.noteref, span.noteref {vertical-align:super;font-size:0.7em;line-height:0;}\n"
 	"span.missing {font-size:0.8em;}\n"
 	"a.note-number {font-weight:bold;}\n"
 	"section.footnotes {margin-top:2em;border-top:thin solid;padding-top:0.5em;}\n"
