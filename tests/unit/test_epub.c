@@ -743,6 +743,7 @@ edition(void)
 	OK(contains(ncx, "<meta name=\"dtb:depth\" content=\"2\"/>") && !contains(ncx, "#sec-"),
 	   "edition NCX: two levels (section, article)");
 	OK(contains(nav, "epub:type=\"titlepage\""), "edition: title page landmark");
+	OK(!contains(opf, "page-progression-direction"), "edition: mixed directions turn pages left to right");
 	g_free(opf);
 	g_free(nav);
 	g_free(ncx);
