@@ -135,7 +135,8 @@ body_to_clean(const struct body *b, size_t off, size_t *line_hint)
 {
 	size_t k = *line_hint, n = b->bstart->len;
 
-	if (k >= n || g_array_index(b->bstart, size_t, k) > off) {
+	if (k >= n || g_array_index(b->bstart, size_t, k) > off ||
+	    (k + 2 < n && g_array_index(b->bstart, size_t, k + 2) <= off)) {
 		size_t lo = 0, hi = n;
 
 		while (hi - lo > 1) {
@@ -703,6 +704,8 @@ date_line(struct ar_ctx *cx, size_t s, size_t e)
 	ts = p;
 	if (ts < e) {
 		cx->doc->meta.title = trim_title(t + ts, e - ts);
+		if (*cx->doc->meta.title)   /* where the title's first letter is, past any marks */
+			ts += (size_t)(strstr(t + ts, cx->doc->meta.title) - (t + ts));
 		ar_clean_pos(cx->src, ts, &cx->doc->meta.title_line, &cx->doc->meta.title_col);
 	}
 	return 1;
@@ -869,6 +872,17 @@ set_text_positions(struct ar_ctx *cx, struct warta_node *root)
 	}
 }
 
+/* cmark-gfm registers its extensions in a global list without a lock:
+ * once per process, before any thread parses. */
+static GOnce registered = G_ONCE_INIT;
+
+static gpointer
+register_extensions(gpointer unused)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	return GINT_TO_POINTER(1);
+}
+
 static cmark_node *
 parse_markdown(const char *text, size_t len)
 {
@@ -877,7 +891,7 @@ parse_markdown(const char *text, size_t len)
 	cmark_node *doc;
 	int i;
 
-	cmark_gfm_core_extensions_ensure_registered();
+	g_once(&registered, register_extensions, NULL);
 	p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	for (i = 0; exts[i]; i++) {
 		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
@@ -971,7 +985,7 @@ decide_lang(struct ar_ctx *cx, struct body *b)
 		GString *sample = g_string_new(m->title);
 
 		g_string_append_c(sample, '\n');
-		g_string_append_len(sample, b->text->str, (gssize)MIN(b->text->len, 4000));
+		g_string_append_len(sample, b->text->str, (gssize)MIN(b->text->len, 3000));
 		g_free(m->lang);
 		m->lang = ar_lang_detect(sample->str, sample->len);
 		m->lang_origin = WARTA_LANG_DETECTED;
@@ -1124,6 +1138,7 @@ warta_article_read(const char *path, const char *data, size_t len,
 	}
 
 	ar_sections(&cx);
+	ar_subheadings(&cx);
 	ar_dateline(&cx);
 	ar_quotes(&cx);
 	ar_heading_ids(&cx);

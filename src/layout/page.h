@@ -13,6 +13,7 @@ struct pb_item {
 	enum pb_kind kind;
 	double height;              /* line: advance from the previous baseline; glue: natural size */
 	double top;                 /* line: height above its baseline when first in a column */
+	double depth;               /* line: its descenders below the baseline */
 	double stretch, shrink;     /* glue */
 	int penalty;                /* penalty */
 	int footnote;               /* line: a footnote called on it (1-based), 0: none */

@@ -155,10 +155,67 @@ insert(PangoAttrList *l, PangoAttribute *a, size_t s, size_t e)
 	pango_attr_list_insert(l, a);
 }
 
-static void
-fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e)
+/* Script fallbacks: Arabic and CJK text gets the style's families, found by
+ * script (common characters take the script around them), so no tofu. */
+static const char *
+script_family(PangoScript sc, const struct warta_style *st)
 {
-	insert(l, pango_attr_family_new(f->family ? f->family : "Charis SIL"), s, e);
+	switch (sc) {
+	case PANGO_SCRIPT_ARABIC:
+	case PANGO_SCRIPT_SYRIAC:
+	case PANGO_SCRIPT_THAANA:
+		return st && st->fallback_arabic ? st->fallback_arabic : "Noto Naskh Arabic";
+	case PANGO_SCRIPT_HAN:
+	case PANGO_SCRIPT_HIRAGANA:
+	case PANGO_SCRIPT_KATAKANA:
+	case PANGO_SCRIPT_HANGUL:
+	case PANGO_SCRIPT_BOPOMOFO:
+		return st && st->fallback_cjk ? st->fallback_cjk : "Noto Serif CJK SC";
+	default:
+		return NULL;
+	}
+}
+
+struct srange {
+	size_t s, e;
+	const char *family;         /* NULL: the run's own */
+};
+
+static GArray *
+script_ranges(const char *text, size_t len, const struct warta_style *st)
+{
+	GArray *a = g_array_new(FALSE, FALSE, sizeof(struct srange));
+	PangoScriptIter *it = pango_script_iter_new(text, len);
+	const char *s, *e;
+	PangoScript sc;
+
+	do {
+		struct srange r;
+
+		pango_script_iter_get_range(it, &s, &e, &sc);
+		r.s = s - text;
+		r.e = e - text;
+		r.family = script_family(sc, st);
+		g_array_append_val(a, r);
+	} while (pango_script_iter_next(it));
+	pango_script_iter_free(it);
+	return a;
+}
+
+static void
+fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e, const GArray *scripts)
+{
+	guint i;
+
+	/* the family per script range, so one family attribute covers each byte */
+	for (i = 0; i < scripts->len; i++) {
+		const struct srange *r = &g_array_index(scripts, struct srange, i);
+		size_t a = MAX(s, r->s), b = MIN(e, r->e);
+
+		if (a < b)
+			insert(l, pango_attr_family_new(r->family ? r->family :
+			    f->family ? f->family : "Charis SIL"), a, b);
+	}
 	insert(l, pango_attr_size_new((int)lround(f->size * PANGO_SCALE)), s, e);
 	insert(l, pango_attr_weight_new(f->weight ? f->weight : 400), s, e);
 	insert(l, pango_attr_style_new(f->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL), s, e);
@@ -171,41 +228,6 @@ fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e)
 		insert(l, pango_attr_letter_spacing_new((int)lround(f->letter_spacing * f->size * PANGO_SCALE)), s, e);
 	if (f->features && *f->features)
 		insert(l, pango_attr_font_features_new(f->features), s, e);
-}
-
-/* Script fallbacks: Arabic and CJK runs get the style's families, found by
- * script (common characters take the script around them), so no tofu. */
-static void
-script_attrs(PangoAttrList *l, const char *text, size_t len, const struct warta_style *st)
-{
-	PangoScriptIter *it = pango_script_iter_new(text, len);
-	const char *s, *e;
-	PangoScript sc;
-
-	do {
-		const char *fam = NULL;
-
-		pango_script_iter_get_range(it, &s, &e, &sc);
-		switch (sc) {
-		case PANGO_SCRIPT_ARABIC:
-		case PANGO_SCRIPT_SYRIAC:
-		case PANGO_SCRIPT_THAANA:
-			fam = st && st->fallback_arabic ? st->fallback_arabic : "Noto Naskh Arabic";
-			break;
-		case PANGO_SCRIPT_HAN:
-		case PANGO_SCRIPT_HIRAGANA:
-		case PANGO_SCRIPT_KATAKANA:
-		case PANGO_SCRIPT_HANGUL:
-		case PANGO_SCRIPT_BOPOMOFO:
-			fam = st && st->fallback_cjk ? st->fallback_cjk : "Noto Serif CJK SC";
-			break;
-		default:
-			break;
-		}
-		if (fam)
-			insert(l, pango_attr_family_new(fam), s - text, e - text);
-	} while (pango_script_iter_next(it));
-	pango_script_iter_free(it);
 }
 
 /* ------------------------------------------------------------ shaping */
@@ -221,7 +243,7 @@ warn_missing(struct pa_para *p, struct warta_diags *d, size_t b)
 	g_unichar_to_utf8(c, u);
 	if (d)
 		warta_diag(d, WARTA_WARNING, p->file, r ? r->line : 0, col,
-		    "no font has a glyph for U+%04X '%s'", c, u);
+		    "no font has a glyph for U+%04X '%s': left out", c, u);
 }
 
 static void
@@ -234,15 +256,17 @@ shape(struct pa_para *p, const struct pa_setup *s)
 	guint r;
 	size_t b;
 	int c;
+	GArray *scripts;
 
 	p->attrs = pango_attr_list_new();
 	insert(p->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), 0, len);
+	scripts = script_ranges(text, len, s->style);
 	for (r = 0; r < p->runs->len; r++) {
 		const struct pa_run *run = &g_array_index(p->runs, struct pa_run, r);
 
-		fmt_attrs(p->attrs, &run->fmt, run->start, run->end);
+		fmt_attrs(p->attrs, &run->fmt, run->start, run->end, scripts);
 	}
-	script_attrs(p->attrs, text, len, s->style);
+	g_array_free(scripts, TRUE);
 
 	p->n_chars = g_utf8_strlen(text, len);
 	p->la = g_new0(PangoLogAttr, p->n_chars + 1);
@@ -274,6 +298,9 @@ shape(struct pa_para *p, const struct pa_setup *s)
 
 				if (!g_unichar_iscntrl(ch) && !g_unichar_isspace(ch))
 					warn_missing(p, s->diags, at);
+				/* left out rather than drawn as a hex box */
+				gs->glyphs[g].glyph = PANGO_GLYPH_EMPTY;
+				gs->glyphs[g].geometry.width = 0;
 			}
 		}
 	}
@@ -285,6 +312,7 @@ shape(struct pa_para *p, const struct pa_setup *s)
 struct build {
 	GArray *items;              /* struct lb_item */
 	GArray *slots;              /* struct slot */
+	double expansion;           /* glyph expansion limit of boxes, fraction of their width */
 };
 
 static void
@@ -297,8 +325,16 @@ push(struct build *bl, struct lb_item it, struct slot sl)
 static void
 push_box(struct build *bl, double w, size_t b0, size_t b1)
 {
-	struct lb_item it = { LB_BOX, w, 0, 0, 0, 0, 0 };
+	struct lb_item it;
 	struct slot sl = { b0, b1, PA_BREAK_GLUE, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_BOX;
+	it.width = w;
+	if (b1 > b0) {
+		it.stretch = w * bl->expansion;
+		it.shrink = w * bl->expansion * 0.5;
+	}
 
 	push(bl, it, sl);
 }
@@ -306,8 +342,14 @@ push_box(struct build *bl, double w, size_t b0, size_t b1)
 static void
 push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, int space)
 {
-	struct lb_item it = { LB_GLUE, w, y, z, 0, 0, 0 };
+	struct lb_item it;
 	struct slot sl = { b0, b1, PA_BREAK_GLUE, space };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_GLUE;
+	it.width = w;
+	it.stretch = y;
+	it.shrink = z;
 
 	push(bl, it, sl);
 }
@@ -315,8 +357,15 @@ push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, 
 static void
 push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t at, enum pa_break k)
 {
-	struct lb_item it = { LB_PENALTY, w, 0, 0, pen, flagged, hyph };
+	struct lb_item it;
 	struct slot sl = { at, at, k, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_PENALTY;
+	it.width = w;
+	it.penalty = pen;
+	it.flagged = flagged;
+	it.hyphenation = hyph;
 
 	push(bl, it, sl);
 }
@@ -378,6 +427,10 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		b0 = g_utf8_offset_to_pointer(text, ws) - text;
 		b1 = g_utf8_offset_to_pointer(text, we) - text;
 		if (we - ws < s->hyphen_left + s->hyphen_right)
+			continue;
+		/* parts of a hyphenated compound ("negara-negara") keep their one break */
+		if ((ws > 0 && is_dash(g_utf8_get_char(g_utf8_prev_char(text + b0)))) ||
+		    (b1 < p->text->len && is_dash(g_utf8_get_char(text + b1))))
 			continue;
 		for (k = ws; k < we && ok; k++) {
 			gunichar ch = g_utf8_get_char(g_utf8_offset_to_pointer(text, k));
@@ -642,7 +695,8 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	const struct lb_item *it = (const struct lb_item *)bl->items->data;
 	const struct slot *sl = (const struct slot *)bl->slots->data;
 	size_t nitems = bl->items->len, k, ls, le, hy_at = (size_t)-1;
-	double natural = 0, stretch = 0, shrink = 0, indent = 0, r;
+	double natural = 0, stretch = 0, shrink = 0, indent = 0, r, rg;
+	double glue_w = 0, bstretch = 0, bshrink = 0, k_exp = 1;
 	GArray *pcs = g_array_new(FALSE, FALSE, sizeof(struct pa_piece));
 	int i, g, justify = s->align == WARTA_TA_JUSTIFY;
 
@@ -658,6 +712,11 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 		if (it[k].type == LB_GLUE) {
 			stretch += it[k].stretch;
 			shrink += it[k].shrink;
+			if (sl[k].space)
+				glue_w += it[k].width;
+		} else if (it[k].type == LB_BOX) {
+			bstretch += it[k].stretch;
+			bshrink += it[k].shrink;
 		}
 	}
 	le = brk < nitems ? sl[brk].b0 : p->text->len;
@@ -714,21 +773,36 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	natural += indent;
 	L->measure = s->widths[MIN((size_t)lineno, s->n_widths - 1)];
 	L->x0 = s->offsets ? s->offsets[MIN((size_t)lineno, s->n_offsets - 1)] : 0;
+	/* the adjustment ratio of the line as shaped (tex.web §658), boxes'
+	 * glyph expansion counted with the glue */
 	r = 0;
 	if (justify && L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) {
-		if (natural < L->measure && stretch > 0)
-			r = (L->measure - natural) / stretch;
-		else if (natural > L->measure && shrink > 0)
-			r = (L->measure - natural) / shrink;
+		if (natural < L->measure && stretch + bstretch > 0)
+			r = (L->measure - natural) / (stretch + bstretch);
+		else if (natural > L->measure && shrink + bshrink > 0)
+			r = (L->measure - natural) / (shrink + bshrink);
 		if (r < -1)
 			r = -1;
 		L->justified = 1;
-	} else if (justify && natural > L->measure && shrink > 0) {
-		r = MAX(-1, (L->measure - natural) / shrink);
+	} else if (justify && natural > L->measure && shrink + bshrink > 0) {
+		r = MAX(-1, (L->measure - natural) / (shrink + bshrink));
 	}
 	L->ratio = r;
 	L->fitness = lbl->fitness;
-	/* glue widths onto the space glyphs */
+	/* glyph expansion up to its limit (pdfTeX's font expansion), the rest
+	 * of the difference in the spaces */
+	rg = r;
+	if (bstretch > 0 || bshrink > 0) {
+		double boxes = natural - indent - glue_w, kr = MAX(-1, MIN(1, r)), rest;
+
+		k_exp = 1 + kr * (kr > 0 ? bstretch : bshrink) / MAX(boxes, 1);
+		rest = L->measure - indent - boxes * k_exp - glue_w;
+		if (!L->justified && rest > 0)
+			rest = 0;
+		rg = rest > 0 ? (stretch > 0 ? rest / stretch : 0) : (shrink > 0 ? MAX(-1, rest / shrink) : 0);
+	}
+	L->scale = k_exp;
+	/* glue widths onto the space glyphs (drawn scaled by k_exp with the rest) */
 	for (k = first; k < brk && k < nitems; k++) {
 		double w;
 
@@ -736,8 +810,8 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 			continue;
 		w = it[k].width;
 		if (justify)
-			w += r > 0 ? r * it[k].stretch : r * it[k].shrink;
-		space_w[sl[k].b0] = w;
+			w += rg > 0 ? rg * it[k].stretch : rg * it[k].shrink;
+		space_w[sl[k].b0] = w / k_exp;
 	}
 	L->natural = 0;
 	for (i = 0; i < (int)pcs->len; i++) {
@@ -752,7 +826,7 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 				space_w[at] = -1;
 			}
 		}
-		pc->width = glyphs_width(gs);
+		pc->width = glyphs_width(gs) * k_exp;
 		L->natural += pc->width;
 	}
 	L->natural += indent;
@@ -828,6 +902,7 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	}
 	bl.items = g_array_new(FALSE, FALSE, sizeof(struct lb_item));
 	bl.slots = g_array_new(FALSE, FALSE, sizeof(struct slot));
+	bl.expansion = s->align == WARTA_TA_JUSTIFY && st && st->expansion > 0 ? MIN(st->expansion, 0.05) : 0;
 	build_items(p, s, &bl, cw, item_of);
 
 	lb_params_default(&lp);
@@ -867,12 +942,15 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 		make_line(p, s, &bl, first, ln->end, ln, i, prev_hyph, L, space_w);
 		if (ln->overfull || L->overfull) {
 			const struct pa_run *r = run_at(p, L->start);
+			char *t = g_utf8_substring(p->text->str + L->start, 0,
+			    MIN(48, g_utf8_strlen(p->text->str + L->start, L->end - L->start)));
+			int col = r ? r->col + (int)g_utf8_strlen(p->text->str + r->start, L->start - r->start) : 0;
 
 			L->overfull = 1;
 			if (s->diags)
-				warta_diag(s->diags, WARTA_WARNING, p->file, r ? r->line : 0, r ? r->col : 0,
-				    "overfull line (%.1f pt too wide): \"%.*s\"", L->natural - L->measure,
-				    (int)MIN(L->end - L->start, 60), p->text->str + L->start);
+				warta_diag(s->diags, WARTA_WARNING, p->file, r ? r->line : 0, col,
+				    "overfull line (%.1f pt too wide): \"%s\"", L->natural - L->measure, t);
+			g_free(t);
 		}
 		prev_hyph = L->hyphenated ? (int)((const struct slot *)bl.slots->data)[ln->end].b0 : -1;
 		if (L->hyphenated)

@@ -41,7 +41,7 @@ struct pa_run {
 struct pa_piece {
 	PangoGlyphItem gi;          /* owned item + glyphs; item offsets index pa_para.text */
 	double x;                   /* pt from the line's left edge */
-	double width;               /* pt */
+	double width;               /* pt, as drawn (scaled by the line's scale) */
 	const struct pa_run *run;   /* colour, link, rise */
 };
 
@@ -55,6 +55,7 @@ struct pa_line {
 	double natural;             /* width as set, pt */
 	double ascent, descent;     /* pt, from the fonts used */
 	double ratio;               /* adjustment ratio from the line breaker (after reshaping) */
+	double scale;               /* horizontal glyph expansion of the line's pieces, 1: none */
 	int fitness, hyphenated, overfull, justified;
 	enum pa_break brk;
 	struct pa_piece *pieces;

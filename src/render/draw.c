@@ -107,8 +107,10 @@ trace_line(struct out *O, const struct pa_para *P, const struct pa_line *L, doub
 	if (O->trace == NULL)
 		return;
 	t = pa_line_text(P, L);
-	g_string_append_printf(O->trace, "    %7.1f %6.1f %s r=%.3f%s%s |%s|\n", y, x, kind[L->brk],
-	    L->ratio, L->overfull ? " overfull" : "", P->rtl ? " rtl" : "", t);
+	g_string_append_printf(O->trace, "    %7.1f %6.1f %s r=%.3f", y, x, kind[L->brk], L->ratio);
+	if (L->scale != 1 && L->scale > 0)
+		g_string_append_printf(O->trace, " x%.4f", L->scale);
+	g_string_append_printf(O->trace, "%s%s |%s|\n", L->overfull ? " overfull" : "", P->rtl ? " rtl" : "", t);
 	g_free(t);
 }
 
@@ -131,8 +133,18 @@ draw_text_line(struct out *O, cairo_t *cr, const struct pa_para *P, int li, doub
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
 		}
 		color(cr, pc->run ? pc->run->fmt.color : 0);
-		cairo_move_to(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
-		pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+		if (L->scale != 1 && L->scale > 0) {
+			/* glyph expansion: the piece drawn horizontally scaled */
+			cairo_save(cr);
+			cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
+			cairo_scale(cr, L->scale, 1);
+			cairo_move_to(cr, 0, 0);
+			pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+			cairo_restore(cr);
+		} else {
+			cairo_move_to(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
+			pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+		}
 		if (attr) {
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 			g_free(attr);
@@ -202,6 +214,8 @@ draw_rline(struct out *O, cairo_t *cr, const struct art *A, const struct rline *
 		}
 		return;
 	}
+	if (l->rlabel && l->rlabel->n_lines > 0)
+		draw_text_line(O, cr, l->rlabel, 0, cx + l->rlabel_x, y);
 	if (l->label && l->label->n_lines > 0)
 		draw_text_line(O, cr, l->label, 0, cx + l->x - l->label_gap - l->label->lines[0].natural, y);
 	if (l->cap)
@@ -396,7 +410,7 @@ page_name(const char *path, int page)
 static cairo_status_t
 write_fn(void *closure, const unsigned char *data, unsigned int len)
 {
-	return warta_output_cairo_write(closure, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	return (cairo_status_t)warta_output_cairo_write(closure, data, len);
 }
 
 static int
@@ -463,7 +477,7 @@ outline(struct out *O, struct art *A)
 		const struct rblock *b = g_ptr_array_index(A->blocks, i);
 		char *t;
 
-		if (!b->outline || !b->dest)
+		if (!b->outline || !b->dest || (A->contents && strcmp(b->tag, "H1") != 0))
 			continue;
 		t = g_strdup_printf("dest='%s'", b->dest);
 		if (strcmp(b->tag, "H1") == 0)
@@ -533,50 +547,18 @@ metadata(struct out *O)
 
 /* ------------------------------------------------------------ editions */
 
-/* The masthead and contents: a pseudo-article whose headline is the edition's
- * title and whose body lists the articles with their first pages. */
+/* The masthead and contents (render.c) of a pseudo-document holding the
+ * edition's title, date and language. */
 static struct art *
 contents(struct rn *R, const int *first_page)
 {
 	struct warta_doc *d = warta_doc_new("contents");
-	struct art *A;
-	size_t i;
-	const char *sect = NULL;
 
 	d->meta.title = g_strdup(R->opts->edition_title ? R->opts->edition_title : "Edition");
 	d->meta.date = R->opts->edition_date ? g_strdup(R->opts->edition_date) : NULL;
 	d->meta.lang = g_strdup(R->docs[0]->meta.lang ? R->docs[0]->meta.lang : "en");
-	for (i = 0; i < R->n_docs; i++) {
-		const struct warta_meta *m = &R->docs[i]->meta;
-		struct warta_node *p, *l, *t;
-		char buf[64];
-
-		if (m->section && (sect == NULL || strcmp(sect, m->section) != 0)) {
-			struct warta_node *h = warta_node_new(WARTA_NODE_HEADING, 0, 0);
-
-			t = warta_node_new(WARTA_NODE_TEXT, 0, 0);
-			t->text = g_strdup(m->section);
-			h->as.heading.level = 2;
-			h->as.heading.id = g_strdup_printf("section-%zu", i + 1);
-			warta_node_append(h, t);
-			warta_node_append(d->root, h);
-			sect = m->section;
-		}
-		p = warta_node_new(WARTA_NODE_PARAGRAPH, 0, 0);
-		l = warta_node_new(WARTA_NODE_LINK, 0, 0);
-		g_snprintf(buf, sizeof buf, "#a%zu-top", i + 2);
-		l->as.link.url = g_strdup(buf);
-		l->as.link.active = 1;
-		t = warta_node_new(WARTA_NODE_TEXT, 0, 0);
-		t->text = g_strdup_printf("%s\xc2\xa0\xc2\xa0\xe2\x80\x94\xc2\xa0%d", m->title ? m->title : "",
-		    first_page ? first_page[i] : 0);
-		warta_node_append(l, t);
-		warta_node_append(p, l);
-		warta_node_append(d->root, p);
-	}
-	A = rn_art_layout(R, d, 0);
-	A->doc = d;
-	return A;
+	d->meta.rtl = R->docs[0]->meta.rtl;
+	return rn_contents_layout(R, d, first_page);
 }
 
 static void
@@ -608,7 +590,10 @@ rn_output(struct rn *R)
 	 * counting pass first (layout only, nothing kept). */
 	if (edition || O.fmt == WARTA_PRINT_PNG || O.fmt == WARTA_PRINT_SVG) {
 		struct warta_report save = R->rep;
+		struct warta_diags *real = R->d, scratch;
 
+		warta_diags_init(&scratch);     /* the drawing pass reports the same things */
+		R->d = &scratch;
 		R->counting = 1;
 		first_page = g_new0(int, R->n_docs);
 		if (edition) {
@@ -617,8 +602,13 @@ rn_output(struct rn *R)
 			contents_free(A);
 		}
 		for (i = 0; i < R->n_docs; i++) {
+			const char *s = R->docs[i]->meta.section;
+
 			first_page[i] = R->page_no + 1;
+			R->kicker = edition && s && (i == 0 || !R->docs[i - 1]->meta.section ||
+			    strcmp(R->docs[i - 1]->meta.section, s) != 0) ? s : NULL;
 			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0);
+			R->kicker = NULL;
 			emit_article(&O, A);
 			rn_art_free(A);
 		}
@@ -626,6 +616,8 @@ rn_output(struct rn *R)
 		R->page_no = 0;
 		R->counting = 0;
 		R->rep = save;
+		R->d = real;
+		warta_diags_fini(&scratch);
 	}
 	if (O.fmt == WARTA_PRINT_PNG || O.fmt == WARTA_PRINT_SVG) {
 		int a = O.first > 0 ? O.first : 1, b = O.last > 0 ? MIN(O.last, total) : total;
@@ -656,6 +648,9 @@ rn_output(struct rn *R)
 			    R->style->page_height);
 			O.cr = cairo_create(O.pdf);
 			metadata(&O);
+			/* WARTA_PRINT_TRACE=FILE: the layout trace of this PDF as well */
+			if (g_getenv("WARTA_PRINT_TRACE") && *g_getenv("WARTA_PRINT_TRACE"))
+				O.trace = g_string_new(NULL);
 		}
 	}
 
@@ -667,6 +662,10 @@ rn_output(struct rn *R)
 	for (i = 0; i < R->n_docs && !O.failed; i++) {
 		const char *s = R->docs[i]->meta.section;
 
+		if (edition && O.pdf && !s && section) {
+			O.outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+			section = NULL;
+		}
 		if (edition && O.pdf && s && (section == NULL || strcmp(section, s) != 0)) {
 			char *t = g_strdup_printf("dest='a%zu-top'", i + 2);
 
@@ -675,7 +674,10 @@ rn_output(struct rn *R)
 			g_free(t);
 			section = s;
 		}
+		R->kicker = edition && s && (i == 0 || !R->docs[i - 1]->meta.section ||
+		    strcmp(R->docs[i - 1]->meta.section, s) != 0) ? s : NULL;
 		A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0);
+		R->kicker = NULL;
 		emit_article(&O, A);
 		rn_art_free(A);
 		if (O.cr && cairo_status(O.cr) != CAIRO_STATUS_SUCCESS)
@@ -692,11 +694,18 @@ rn_output(struct rn *R)
 		}
 		cairo_surface_destroy(O.pdf);
 	}
-	if (O.trace) {
+	if (O.trace && O.fmt == WARTA_PRINT_TRACE) {
 		if (warta_output_write(O.o, O.trace->str, O.trace->len) < 0)
 			O.failed = 1;
-		g_string_free(O.trace, TRUE);
+	} else if (O.trace && !O.failed) {
+		struct warta_output *t = warta_output_open(g_getenv("WARTA_PRINT_TRACE"), R->d);
+
+		if (t == NULL || warta_output_write(t, O.trace->str, O.trace->len) < 0 ||
+		    warta_output_commit(t, R->d) < 0)
+			O.failed = 1;
 	}
+	if (O.trace)
+		g_string_free(O.trace, TRUE);
 	if (O.o) {
 		if (O.failed) {
 			warta_output_abort(O.o);

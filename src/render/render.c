@@ -272,6 +272,29 @@ vline(GArray *v, struct rline *l, double height, double top)
 	g_array_append_val(v, it);
 }
 
+/* The advance to a block's first baseline: its leading, or more when the
+ * line above has deep descenders (a big headline above small type), so that
+ * descenders and capitals keep 1 pt apart (TeX's \lineskiplimit idea). */
+static double
+first_advance(GArray *v, double lead, const struct pa_para *P, const struct pa_line *L)
+{
+	double glue = 0, size = 10;
+	guint i = v->len;
+
+	if (P->runs->len)
+		size = g_array_index(P->runs, struct pa_run, 0).fmt.size;
+	while (i-- > 0) {
+		const struct pb_item *it = &g_array_index(v, struct pb_item, i);
+
+		if (it->kind == PB_GLUE)
+			glue += it->height;
+		else if (it->kind == PB_LINE)
+			return MAX(lead, it->depth + 0.72 * size + 1 + MIN(glue, 0));
+	}
+	(void)L;
+	return lead;
+}
+
 /* Is the last item a heading that must stay with what follows? */
 static int
 keep_pending(const struct art *A)
@@ -301,10 +324,10 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 	widths[0] = R->colw - left - right;
 	offs[0] = 0;
 	if (cap) {
-		nw = MIN(cap->lines + 1, 8);
+		nw = MIN(cap->indent_lines + 1, 8);
 		for (i = 0; i < (int)nw; i++) {
-			widths[i] = R->colw - left - right - (i < cap->lines ? cap->width : 0);
-			offs[i] = i < cap->lines ? cap->width : 0;
+			widths[i] = R->colw - left - right - (i < cap->indent_lines ? cap->width : 0);
+			offs[i] = i < cap->indent_lines ? cap->width : 0;
 		}
 		su.indent = 0;
 	}
@@ -345,17 +368,19 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 					pen += st->widow_penalty;
 				if (P->lines[i - 1].hyphenated)
 					pen += st->broken_penalty;
-				if (cap && i <= cap->lines)
+				if (cap && i <= cap->indent_lines)
 					pen = 10000;
 			}
 			vpenalty(A->v, MIN(pen, 10000));
 		}
-		vline(A->v, l, lead, L->ascent > 0 ? MIN(L->ascent, lead) : lead * 0.8);
+		vline(A->v, l, i == 0 ? first_advance(A->v, lead, P, L) : lead,
+		    L->ascent > 0 ? MIN(L->ascent, lead) : lead * 0.8);
 		{
 			struct pb_item *it = &g_array_index(A->v, struct pb_item, A->v->len - 1);
 
 			it->para_first = i == 0;
 			it->para_last = i == n - 1;
+			it->depth = L->descent;
 		}
 		R->rep.lines++;
 		if (L->justified && L->ratio > 0.5)
@@ -463,6 +488,10 @@ drop_cap(struct rn *R, struct art *A, struct pa_para *P)
 
 			d->size = 100.0 * want / (-(double)ink.y / PANGO_SCALE);
 			d->width = (ink.x + ink.width) / (double)PANGO_SCALE * d->size / 100.0 + bodysize * 0.3;
+			/* a descender (J, Q) reaches into the next line: indent that one too */
+			d->indent_lines = lines;
+			if ((ink.y + ink.height) / (double)PANGO_SCALE * d->size / 100.0 > 0.2 * lead)
+				d->indent_lines = lines + 1;
 		}
 	}
 	pango_glyph_string_free(gs);
@@ -511,15 +540,16 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 		return;
 	if (e == WARTA_EL_BODY && !A->had_body) {
 		indent = 0;
-		if (R->style->drop_cap > 1)
+		if (R->style->drop_cap > 1 && !A->contents)
 			cap = drop_cap(R, A, P);
 	}
-	if (first_in_block || A->after_heading)
+	if (first_in_block || A->after_heading || !A->after_para)
 		indent = 0;
 	if (e == WARTA_EL_BODY)
 		A->had_body = 1;
 	A->after_heading = 0;
 	para_lines(R, A, P, e, b, left, right, indent, 0, cap);
+	A->after_para = 1;
 }
 
 static void
@@ -751,6 +781,9 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 	for (c = n->first; c; c = c->next, first = 0) {
 		const struct warta_elem_style *s;
 
+		if (c->type != WARTA_NODE_PARAGRAPH && c->type != WARTA_NODE_FOOTNOTE_DEF)
+			A->after_para = 0;      /* no indent after a display (also below) */
+
 		switch (c->type) {
 		case WARTA_NODE_PARAGRAPH:
 			if (!first && e == WARTA_EL_BODY && el(R, e)->space_before > 0)
@@ -811,6 +844,8 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 		default:
 			break;
 		}
+		if (c->type != WARTA_NODE_PARAGRAPH && c->type != WARTA_NODE_FOOTNOTE_DEF)
+			A->after_para = 0;
 	}
 }
 
@@ -890,6 +925,16 @@ head_block(struct rn *R, struct art *A)
 
 	A->v = A->head;
 	R->colw = R->textw;
+	/* an edition's section name over the first article of the section */
+	if (R->kicker && !A->contents) {
+		P = new_para(R, A, NULL);
+		f = rn_fmt(R, WARTA_EL_RUNNING_HEAD);
+		f.color = el(R, WARTA_EL_HEADING_NUMBER)->color;
+		f.weight = 700;
+		pa_add(P, R->kicker, -1, &f, 0, 0);
+		para_lines(R, A, P, WARTA_EL_RUNNING_HEAD, new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
+		space(A, 4);
+	}
 	/* headline */
 	P = new_para(R, A, NULL);
 	f = rn_fmt(R, WARTA_EL_HEADLINE);
@@ -1014,12 +1059,10 @@ rn_art_free(struct art *A)
 	g_free(A);
 }
 
-/* Lays out one document: the head block, the body, footnotes, pages. */
-struct art *
-rn_art_layout(struct rn *R, struct warta_doc *doc, int index)
+static struct art *
+art_new(struct rn *R, struct warta_doc *doc, int index)
 {
 	struct art *A = g_new0(struct art, 1);
-	struct pb_params pp;
 
 	A->doc = doc;
 	A->index = index;
@@ -1030,14 +1073,17 @@ rn_art_layout(struct rn *R, struct warta_doc *doc, int index)
 	A->v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
 	A->head = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
 	g_snprintf(R->prefix, sizeof R->prefix, "a%d-", index + 1);
-	head_block(R, A);
-	A->head_height = list_height(A->head) + rn_leading(R, WARTA_EL_BODY) * 0.5;
-	footnotes(R, A);
-	blocks(R, A, doc->root, WARTA_EL_BODY, 0, 0, 0, 0);
-	source_line(R, A);
+	return A;
+}
 
+static void
+art_pages(struct rn *R, struct art *A)
+{
+	struct pb_params pp;
+
+	A->head_height = list_height(A->head) + rn_leading(R, WARTA_EL_BODY) * 0.5;
 	memset(&pp, 0, sizeof pp);
-	pp.columns = R->style->columns > 0 ? R->style->columns : 1;
+	pp.columns = A->contents ? 1 : R->cols;
 	pp.height = R->texth;
 	pp.first_height = R->texth - A->head_height;
 	pp.fn_separator = 10;
@@ -1047,6 +1093,106 @@ rn_art_layout(struct rn *R, struct warta_doc *doc, int index)
 	pb_build((struct pb_item *)A->v->data, A->v->len, &pp, &A->pages);
 	R->rep.widows += A->pages.widows;
 	R->rep.orphans += A->pages.orphans;
+}
+
+/* Lays out one document: the head block, the body, footnotes, pages. */
+struct art *
+rn_art_layout(struct rn *R, struct warta_doc *doc, int index)
+{
+	struct art *A = art_new(R, doc, index);
+
+	head_block(R, A);
+	footnotes(R, A);
+	blocks(R, A, doc->root, WARTA_EL_BODY, 0, 0, 0, 0);
+	source_line(R, A);
+	art_pages(R, A);
+	return A;
+}
+
+/* An edition's masthead and contents: a pseudo-document (doc: title, date,
+ * language) whose body lists the articles, a new heading at each change of
+ * section, each title linked to its article, the page number at the right. */
+struct art *
+rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page)
+{
+	struct art *A = art_new(R, doc, 0);
+	const char *sect = NULL;
+	double savew = R->colw, numw = 28;
+	size_t i;
+
+	A->contents = 1;
+	R->colw = R->textw;
+	head_block(R, A);
+	A->fn = g_new0(struct pa_para *, 1);
+	A->fn_height = g_new0(double, 1);
+	for (i = 0; i < R->n_docs; i++) {
+		const struct warta_meta *m = &R->docs[i]->meta;
+		struct pa_para *P, *N;
+		struct pa_fmt f = rn_fmt(R, WARTA_EL_BODY), nf;
+		struct rblock *b;
+		struct rline *l;
+		char buf[64];
+		double w = R->colw - numw, big = 100;
+		struct pa_setup su;
+
+		if (m->section && (sect == NULL || strcmp(sect, m->section) != 0)) {
+			struct pa_fmt hf = rn_fmt(R, WARTA_EL_HEADING);
+
+			P = pa_new(doc->meta.lang, doc->meta.rtl, doc->path);
+			g_ptr_array_add(A->paras, P);
+			pa_add(P, m->section, -1, &hf, 0, 0);
+			b = new_block(A, "H2", 0, 0);
+			space(A, el(R, WARTA_EL_HEADING)->space_before);
+			para_lines(R, A, P, WARTA_EL_HEADING, b, 0, 0, 0, 1, NULL);
+			vpenalty(A->v, 10000);
+			space(A, el(R, WARTA_EL_HEADING)->space_after);
+			A->keep_next = 1;
+			sect = m->section;
+		} else if (sect && !m->section) {
+			sect = NULL;
+			space(A, el(R, WARTA_EL_HEADING)->space_before);
+		}
+		P = pa_new(m->lang, m->rtl, doc->path);
+		g_ptr_array_add(A->paras, P);
+		g_snprintf(buf, sizeof buf, "#a%zu-top", i + 2);
+		f.link = pa_link(P, buf);
+		f.hyphenate = 0;
+		pa_add(P, m->title ? m->title : R->docs[i]->name, -1, &f, 0, 0);
+		b = new_block(A, "P", 0, 0);
+		memset(&su, 0, sizeof su);
+		su.ctx = R->ctx;
+		su.style = R->style;
+		su.align = WARTA_TA_LEFT;
+		su.widths = &w;
+		su.n_widths = 1;
+		su.last_line_fill = 1;
+		su.diags = R->d;
+		pa_set(P, &su);
+		N = pa_new("en", 0, doc->path);
+		g_ptr_array_add(A->paras, N);
+		nf = rn_fmt(R, WARTA_EL_BODY);
+		nf.link = pa_link(N, buf);
+		g_snprintf(buf, sizeof buf, "%d", first_page ? first_page[i] : 0);
+		pa_add(N, buf, -1, &nf, 0, 0);
+		su.widths = &big;
+		pa_set(N, &su);
+		for (int k = 0; k < P->n_lines; k++) {
+			l = new_rline(A, RL_TEXT, b);
+			l->para = P;
+			l->line = k;
+			if (k == P->n_lines - 1) {
+				l->rlabel = N;
+				l->rlabel_x = R->colw - (N->n_lines ? N->lines[0].natural : 0);
+			}
+			if (k > 0 || A->keep_next)
+				vpenalty(A->v, 10000);
+			vline(A->v, l, rn_leading(R, WARTA_EL_BODY), rn_leading(R, WARTA_EL_BODY) * 0.8);
+			A->keep_next = 0;
+		}
+		space(A, 3);
+	}
+	R->colw = savew;
+	art_pages(R, A);
 	return A;
 }
 

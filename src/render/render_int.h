@@ -31,7 +31,8 @@ struct rdrop {                          /* a drop cap */
 	char *text;                     /* the letter */
 	char *family;
 	double size, width;             /* pt; width includes the gap */
-	int lines;
+	int lines;                      /* lines it spans */
+	int indent_lines;               /* lines set beside it (one more with a descender) */
 	unsigned int color;
 };
 
@@ -52,6 +53,8 @@ struct rline {                          /* what one pb_item draws */
 	struct pa_para *label;          /* list label set before the line */
 	double label_gap;
 	struct rdrop *cap;              /* drop cap drawn with this (first) line */
+	struct pa_para *rlabel;         /* set at rlabel_x on the same baseline (contents page numbers) */
+	double rlabel_x;
 	GPtrArray *cells;               /* RL_ROW: struct rcell * */
 	double lead;                    /* RL_ROW: line advance in cells */
 	int header;
@@ -68,8 +71,8 @@ struct art {                            /* one document laid out */
 	double *fn_height;
 	int n_fn;
 	struct pb_result pages;
-	int sect, quote_id, keep_next, after_heading, had_body, hyph_run;
-	int first_page;                 /* global page number of its first page */
+	int sect, quote_id, keep_next, after_heading, after_para, had_body, hyph_run;
+	int contents;                   /* an edition's masthead and contents */
 };
 
 struct rn {                             /* one warta_render call */
@@ -91,11 +94,13 @@ struct rn {                             /* one warta_render call */
 	int page_no;                    /* pages emitted so far */
 	int counting;                   /* layout pass of an edition: draw nothing */
 	const char *running;            /* running head text */
+	const char *kicker;             /* section name over the next headline (editions) */
 };
 
 struct pa_fmt rn_fmt(const struct rn *R, enum warta_element e);
 double rn_leading(const struct rn *R, enum warta_element e);
 struct art *rn_art_layout(struct rn *R, struct warta_doc *doc, int index);
+struct art *rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page);
 void rn_art_free(struct art *A);
 int rn_output(struct rn *R);          /* draw.c */
 

@@ -1,8 +1,7 @@
-/* style.c — the style loader: styles/NAME.style (GLib key files) → struct
- * warta_style.  Reads the file and the chain of styles it inherits from,
- * checks every group, key and value (errors as FILE:LINE:COL, found by scanning
- * the text, since GKeyFile keeps no positions), then resolves units, element
- * inheritance from [body] and the built-in defaults. */
+/* style.c — the style loader: styles/NAME.style (GLib key files) and the styles
+ * it inherits from → struct warta_style.  Checks every group, key and value
+ * (FILE:LINE:COL found by scanning the text: GKeyFile keeps no positions), then
+ * resolves units, [body] inheritance and the built-in defaults. */
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
@@ -537,9 +536,10 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 	g_strstrip(v);
 	switch (k->kind) {
 	case K_STRING:
-	case K_STYLENAME:
 		if (!*v && !g_str_equal(k->name, "description"))
 			why = "an empty value";
+		break;
+	case K_STYLENAME:       /* checked by load_file, which follows it */
 		break;
 	case K_LENGTH:
 	case K_LEADING:
@@ -930,6 +930,26 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 			err(L, path, 0, 0, "cannot read style: %s", ge->message);
 		g_error_free(ge);
 		g_free(canon);
+		g_free(f.path);
+		return -1;
+	}
+	if (len >= 3 && memcmp(f.text, "\xef\xbb\xbf", 3) == 0) {
+		/* a byte-order mark, as some editors write */
+		memmove(f.text, f.text + 3, len - 2);
+		len -= 3;
+	}
+	if (memchr(f.text, '\0', len)) {
+		const char *nul = memchr(f.text, '\0', len), *p, *bol = f.text;
+		int line = 1;
+
+		for (p = f.text; p < nul; p++)
+			if (*p == '\n') {
+				line++;
+				bol = p + 1;
+			}
+		err(L, path, line, (int)(nul - bol) + 1, "NUL byte: not a text file");
+		g_free(canon);
+		g_free(f.text);
 		g_free(f.path);
 		return -1;
 	}

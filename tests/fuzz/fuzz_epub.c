@@ -11,6 +11,15 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Outputs go to memory-backed /dev/shm when there is one: every run commits
+ * (fsync, rename) a real output file. */
+static const char *
+tmp_dir(void)
+{
+	return g_file_test("/dev/shm", G_FILE_TEST_IS_DIR) && access("/dev/shm", W_OK) == 0
+	    ? "/dev/shm" : g_get_tmp_dir();
+}
+
 static struct warta_style *style;
 static char *out_path;
 
@@ -29,7 +38,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		dirs[0] = sd;
 		style = warta_style_load("a4", dirs, &d);
-		out_path = g_strdup_printf("%s/warta-fuzz-%d.epub", g_get_tmp_dir(), (int)getpid());
+		g_free(sd);
+		out_path = g_strdup_printf("%s/warta-fuzz-%d.epub", tmp_dir(), (int)getpid());
 		if (!style)
 			__builtin_trap();
 	}

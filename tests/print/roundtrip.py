@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""roundtrip.py TREE.json TEXT.txt — checks that the text of every block of
+the article tree (warta -t json) appears in the PDF's text (pdftotext -raw),
+in reading order.  Whitespace is ignored (lines are joined), and so is case
+(uppercase and small-caps styles).  Prints what is missing; exit 1 then."""
+import json, sys, re
+
+LEAVES = {'paragraph', 'heading', 'code_block', 'table_cell'}
+
+
+def inline_text(n):
+    t = n.get('type')
+    if t in ('text', 'code'):
+        return n.get('text', '')
+    if t == 'dateline':
+        s = n.get('place') or ''
+        if n.get('agency'):
+            s += ' (' + n['agency'] + ')'
+        return s + ' \u2014 '
+    if t in ('softbreak', 'linebreak'):
+        return ' '
+    if t == 'html_inline':
+        return ''
+    s = ''.join(inline_text(c) for c in n.get('children', []))
+    if t == 'quote':
+        s = (n.get('open') or '') + s + (n.get('close') or '')
+    return s
+
+
+def blocks(n, out):
+    t = n.get('type')
+    if t in ('footnote_definition', 'footnote_def', 'html_block'):
+        return
+    if t in LEAVES:
+        if t == 'code_block':
+            out.append(n.get('text', ''))
+        else:
+            s = inline_text(n)
+            if t == 'heading' and n.get('number'):
+                s = n['number'] + s
+            out.append(s)
+        return
+    for c in n.get('children', []):
+        blocks(c, out)
+
+
+def norm(s):
+    s = s.replace('\u00ad', '').replace('\u2010', '').replace('\u2028', '')
+    s = re.sub('[\u200e\u200f\u202a-\u202e\u2066-\u2069]', '', s)
+    # emoji: no font of the set has them; warta warns and leaves them out
+    s = re.sub('[\U0001f000-\U0001ffff\u2600-\u27bf\ufe0f\u200d]', '', s)
+    return re.sub(r'\s+', '', s).casefold()
+
+
+RTL = re.compile('[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]')
+
+
+def rtl_ok(k, pdf):
+    """Poppler splits Arabic ligatures (lam-alef) and marks out of their words,
+    so right-to-left blocks are checked character by character: every
+    character of the block must be in the text as often as the block has it."""
+    need = {}
+    for ch in k:
+        need[ch] = need.get(ch, 0) + 1
+    return all(pdf.count(ch) >= n for ch, n in need.items())
+
+
+def main():
+    tree = json.load(open(sys.argv[1], encoding='utf-8'))
+    pdf = norm(open(sys.argv[2], encoding='utf-8').read())
+    want = []
+    blocks(tree['body'], want)
+    pos, bad = 0, 0
+    for w in want:
+        k = norm(w)
+        if not k:
+            continue
+        if RTL.search(k):
+            if not rtl_ok(k, pdf):
+                bad += 1
+                print('missing characters of', repr(w[:80]))
+            continue
+        i = pdf.find(k, pos)
+        if i < 0:
+            bad += 1
+            j = pdf.find(k)
+            print('missing' if j < 0 else 'out of order', repr(w[:80]))
+            if bad > 5:
+                break
+            continue
+        pos = i + len(k)
+    return 1 if bad else 0
+
+
+sys.exit(main())
