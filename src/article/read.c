@@ -135,7 +135,10 @@ body_to_clean(const struct body *b, size_t off, size_t *line_hint)
 {
 	size_t k = *line_hint, n = b->bstart->len;
 
-	if (k >= n || g_array_index(b->bstart, size_t, k) > off) {
+	/* the hint serves offsets on its line or a few lines on; anything else
+	 * (hint 0 for a far offset) is a binary search, not a walk */
+	if (k >= n || g_array_index(b->bstart, size_t, k) > off ||
+	    (k + 8 < n && g_array_index(b->bstart, size_t, k + 8) <= off)) {
 		size_t lo = 0, hi = n;
 
 		while (hi - lo > 1) {
