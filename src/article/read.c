@@ -1026,7 +1026,8 @@ binary_kind(const char *data, size_t len)
 	for (k = 0; k < G_N_ELEMENTS(sigs); k++)
 		if (len >= sigs[k].n && memcmp(data, sigs[k].magic, sigs[k].n) == 0)
 			return sigs[k].what;
-	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+	if (len >= 4 && ((u[0] == 0xff && u[1] == 0xfe && u[3] == 0) ||
+	                 (u[0] == 0xfe && u[1] == 0xff && u[2] == 0)))
 		return "UTF-16 text (convert it to UTF-8: iconv -f UTF-16 -t UTF-8)";
 	if (n < 16)
 		return NULL;
