@@ -1058,6 +1058,30 @@ binary_kind(const char *data, size_t len)
 	return NULL;
 }
 
+/* Lines longer than this are not article text (a minified page, a data
+ * dump): no paragraph of an article is a megabyte without a line break. */
+#define AR_MAX_LINE (1u << 20)
+
+/* 1 after an error at the first line longer than AR_MAX_LINE. */
+static int
+long_line(const char *path, const char *data, size_t len, struct warta_diags *d)
+{
+	const char *p = data, *end = data + len, *nl;
+	int line = 1;
+
+	for (; p < end; p = nl + 1, line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		if ((size_t)(nl - p) > AR_MAX_LINE) {
+			warta_diag(d, WARTA_ERROR, path, line, 1, "line is %zu bytes long, more than "
+			           "the limit of %u: not article text", (size_t)(nl - p), AR_MAX_LINE);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 struct warta_doc *
 warta_article_read(const char *path, const char *data, size_t len,
                    const struct warta_read_opts *opts, struct warta_diags *d)
@@ -1088,6 +1112,8 @@ warta_article_read(const char *path, const char *data, size_t len,
 		warta_diag(d, WARTA_ERROR, path, 0, 0, "not article text: %s", kind);
 		return NULL;
 	}
+	if (data && long_line(path, data, len, d))
+		return NULL;
 	src.path = path;
 	src.orig = data ? data : "";
 	src.orig_len = data ? len : 0;
