@@ -3,6 +3,7 @@
  * inputs to a single conversion, a batch (batch.c) or an edition (edition.c).
  * Exit status: 0 all went well, 1 some input failed, 2 usage error. */
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,6 +342,18 @@ load_shared(void)
 		for (f = 0; f < FMT_COUNT; f++)
 			if (cli.formats[f])
 				need_backend(f);
+		/* a style naming a font family that is not in warta's font set is an
+		 * error (at its line) before anything is typeset with a stand-in */
+		if (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+		    cli.formats[FMT_EPUB]) {
+			FcConfig *fc = warta_fonts_config(&d);
+
+			if (fc) {
+				if (warta_style_check_fonts(cli.style, fc, &d) > 0)
+					rc = EXIT_USAGE;
+				FcConfigDestroy(fc);
+			}
+		}
 	}
 	/* the style's fonts against warta's font set, for the formats that use
 	 * them: a family not in the set is a usage error, a missing feature (smcp,
