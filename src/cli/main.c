@@ -3,10 +3,16 @@
  * inputs to a single conversion, a batch (batch.c) or an edition (edition.c).
  * Exit status: 0 all went well, 1 some input failed, 2 usage error. */
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <cairo.h>
+#include <pango/pango.h>
+#include <zip.h>
+#include <fontconfig/fontconfig.h>
 
 #include "cli/cli.h"
 
@@ -280,7 +286,9 @@ print_version(void)
 	printf("warta %s\n", WARTA_VERSION);
 	/* the formats this build writes: scripts (make demo) ask here */
 	printf("formats: json epub%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "");
-	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
+	printf("GLib %u.%u.%u, Pango %s, cairo %s, libzip %s\n", glib_major_version,
+	       glib_minor_version, glib_micro_version, pango_version_string(),
+	       cairo_version_string(), zip_libzip_version());
 }
 
 static void
@@ -334,6 +342,36 @@ load_shared(void)
 		for (f = 0; f < FMT_COUNT; f++)
 			if (cli.formats[f])
 				need_backend(f);
+		/* a style naming a font family that is not in warta's font set is an
+		 * error (at its line) before anything is typeset with a stand-in */
+		if (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+		    cli.formats[FMT_EPUB]) {
+			FcConfig *fc = warta_fonts_config(&d);
+
+			if (fc) {
+				if (warta_style_check_fonts(cli.style, fc, &d) > 0)
+					rc = EXIT_USAGE;
+				FcConfigDestroy(fc);
+			}
+		}
+	}
+	/* the style's fonts against warta's font set, for the formats that use
+	 * them: a family not in the set is a usage error, a missing feature (smcp,
+	 * onum) a warning at the style's line.  A font set that cannot be loaded
+	 * is left to the back ends, which report it. */
+	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+	    cli.formats[FMT_EPUB])) {
+		struct warta_diags fd;
+		FcConfig *fc;
+
+		warta_diags_init(&fd);
+		fc = warta_fonts_config(&fd);
+		warta_diags_fini(&fd);
+		if (fc) {
+			if (warta_style_check_fonts(cli.style, fc, &d) > 0)
+				rc = EXIT_USAGE;
+			FcConfigDestroy(fc);
+		}
 	}
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)warta_style_free);
@@ -468,8 +506,9 @@ main(int argc, char **argv)
 	}
 	setup_style_dirs();
 	g_mutex_init(&cli.out_lock);
-	cli.claimed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	check_options();
+	if (cli.outdir)
+		cli_find_same_names();
 	if ((status = load_shared()) != 0) {
 		unload_shared();
 		return status;
@@ -488,7 +527,7 @@ main(int argc, char **argv)
 	else
 		status = cli_batch();
 	unload_shared();
-	g_hash_table_destroy(cli.claimed);
+	g_free(cli.same_name);
 	if (cli.input_ids)
 		g_hash_table_destroy(cli.input_ids);
 	g_strfreev(cli.inputs);

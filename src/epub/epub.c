@@ -10,6 +10,17 @@
 #include "util/output.h"
 #include "util/clock.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define EP_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
+#define EP_LSAN 1
+#endif
+#endif
+#ifdef EP_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 static const char mimetype[] = "application/epub+zip";
 
 /* ---------------------------------------------------------------- book */
@@ -221,7 +232,15 @@ fonts_config(struct ep_book *b, struct warta_diags *d)
 	g_mutex_lock(&fc_lock);
 	if (!fc_shared) {
 		warta_diags_init(&tmp);
+		/* Kept for the life of the process; fontconfig links its patterns
+		 * by offsets, which LeakSanitizer takes for leaks. */
+#ifdef EP_LSAN
+		__lsan_disable();
+#endif
 		fc_shared = warta_fonts_config(&tmp);
+#ifdef EP_LSAN
+		__lsan_enable();
+#endif
 		for (i = 0; i < tmp.items->len; i++) {
 			const struct warta_diag *m = tmp.items->pdata[i];
 
