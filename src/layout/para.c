@@ -12,7 +12,6 @@
 
 #define PU(x) ((x) / (double)PANGO_SCALE)   /* Pango units → pt (72 dpi) */
 #define RAG_EM 3.0                          /* stretch of ragged lines, em (Knuth–Plass 1981, §"ragged") */
-#define FIL 100000.0                        /* finite stand-in for "fil" stretch, pt */
 
 /* What an lb item stands for in the text. */
 struct slot {
@@ -372,6 +371,19 @@ push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, 
 	push(bl, it, sl);
 }
 
+/* \parfillskip: glue(0pt plus 1fil) (tex.web §816) */
+static void
+push_fil(struct build *bl, size_t at)
+{
+	struct lb_item it;
+	struct slot sl = { at, at, PA_BREAK_GLUE, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_GLUE;
+	it.stretch_fil = 1;
+	push(bl, it, sl);
+}
+
 static void
 push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t at, enum pa_break k)
 {
@@ -501,6 +513,27 @@ rag_stretch(const struct pa_setup *s, double size)
 	return S;
 }
 
+/* A break inside a word (hyphen, dash, CJK, after a slash).  Ragged lines
+ * need the stretch of a line end here too (Knuth & Plass 1981, p. 1134):
+ * penalty(INF) glue(0, S) penalty(p) glue(0, -S), the first glue being no
+ * legal break since a penalty precedes it. */
+static void
+push_break(struct build *bl, const struct pa_setup *s, double size, double w, int pen, int flagged,
+           int hyph, size_t at, enum pa_break k)
+{
+	double S;
+
+	if (s->align == WARTA_TA_JUSTIFY) {
+		push_penalty(bl, w, pen, flagged, hyph, at, k);
+		return;
+	}
+	S = rag_stretch(s, size);
+	push_penalty(bl, 0, LB_INFINITY, 0, 0, at, PA_BREAK_PENALTY);
+	push_glue(bl, 0, S, 0, at, at, 0);
+	push_penalty(bl, w, pen, flagged, hyph, at, k);
+	push_glue(bl, 0, -S, 0, at, at, 0);
+}
+
 static void
 build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const double *cw,
             const int *item_of)
@@ -528,7 +561,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			if (in_box)
 				push_box(bl, box, box0, b);
 			in_box = 0, box = 0;
-			push_glue(bl, 0, FIL, 0, b, b, 0);
+			push_fil(bl, b);
 			push_penalty(bl, 0, -LB_INFINITY, 0, 0, nb, PA_BREAK_FORCED);
 			prev = ch;
 			continue;
@@ -560,14 +593,15 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			push_box(bl, box, box0, b);
 			in_box = 0, box = 0;
 			if (p->la[c].break_inserts_hyphen) {    /* soft hyphen */
-				push_penalty(bl, hw[item_of[b]] ? hw[item_of[b]] : (hw[item_of[b]] = hyphen_width(p, item_of[b])),
-				    hp, 1, 0, b, PA_BREAK_HYPHEN);
+				if (hw[item_of[b]] == 0)
+					hw[item_of[b]] = hyphen_width(p, item_of[b]);
+				push_break(bl, s, size, hw[item_of[b]], hp, 1, 0, b, PA_BREAK_HYPHEN);
 			} else if (is_dash(prev)) {
-				push_penalty(bl, 0, xp, 1, 0, b, PA_BREAK_EXPLICIT);
-			} else if (is_cjk(prev) || is_cjk(ch)) {
-				push_glue(bl, 0, ragged ? 0 : size / 8, 0, b, b, 0);
+				push_break(bl, s, size, 0, xp, 1, 0, b, PA_BREAK_EXPLICIT);
+			} else if ((is_cjk(prev) || is_cjk(ch)) && !ragged) {
+				push_glue(bl, 0, size / 8, 0, b, b, 0);    /* inter-character glue */
 			} else {
-				push_penalty(bl, 0, 0, 0, 0, b, PA_BREAK_PENALTY);
+				push_break(bl, s, size, 0, 0, 0, 0, b, PA_BREAK_PENALTY);
 			}
 		} else if (c > 0 && in_box && hyph[b]) {
 			int it = item_of[b];
@@ -576,7 +610,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 				hw[it] = hyphen_width(p, it);
 			push_box(bl, box, box0, b);
 			in_box = 0, box = 0;
-			push_penalty(bl, hw[it], hp, 1, 1, b, PA_BREAK_HYPHEN);
+			push_break(bl, s, size, hw[it], hp, 1, 1, b, PA_BREAK_HYPHEN);
 		}
 		if (!in_box) {
 			in_box = 1;
@@ -589,7 +623,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 		push_box(bl, box, box0, len);
 	/* parfillskip + forced break (tex.web §816) */
 	if (s->last_line_fill || !ragged)
-		push_glue(bl, 0, s->last_line_fill ? FIL : 0, 0, len, len, 0);
+		push_fil(bl, len);
 	else
 		push_glue(bl, 0, rag_stretch(s, size), 0, len, len, 0);
 	push_penalty(bl, 0, -LB_INFINITY, 0, 0, len, PA_BREAK_FINAL);
