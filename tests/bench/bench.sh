@@ -4,7 +4,8 @@
 # something fails to run).  Whole processes are timed by build/bench/runner
 # (fork/exec, wait4: wall time, ru_maxrss), the stages inside one process by
 # build/bench/stages (libwarta.a and its stage clocks, util/clock.h).
-# BENCH_RUNS=N changes the number of runs of the short cases (default 21);
+# BENCH_RUNS=N changes the number of runs of the short cases (default 21),
+# BENCH_BATCH_RUNS=N those of the 1,000-file batch (default 1);
 # BENCH_QUICK=1 makes every case shorter (a smoke run).
 # On a shared machine wall times are noisy: medians, and judge changes by
 # instruction counts (valgrind --tool=callgrind, see tests/bench/RESULTS.md).
@@ -20,6 +21,7 @@ CORPUS="$ROOT/../shared/corpus/articles"
 [ -d "$CORPUS" ] || CORPUS="$ROOT/tests/data"
 RUNS=${BENCH_RUNS:-21}
 LONG_RUNS=3
+BATCH_RUNS=${BENCH_BATCH_RUNS:-1}
 BATCH=1000
 PAGES_SCALE="50 500 5000"
 if [ -n "$BENCH_QUICK" ]; then
@@ -66,7 +68,7 @@ echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/c
      "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo);" \
      "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 echo "corpus: $CORPUS ($(ls "$CORPUS"/*.txt | wc -l) articles)"
-echo "medians of $RUNS runs after one warm-up (batch and long documents: $LONG_RUNS runs, 5,000 pages: 1); RSS is the highest peak"
+echo "medians of $RUNS runs after one warm-up (long documents: $LONG_RUNS runs; batch and 5,000 pages: $BATCH_RUNS and 1); RSS is the highest peak"
 
 # ------------------------------------------------------------ one article
 echo
@@ -82,6 +84,7 @@ row "→ EPUB peak RSS" "$(field rss_mb "$r")" MB
 mkdir -p "$TMP/both"
 r=$(run "$RUNS" "$WARTA" -q -j 1 -d "$TMP/both" -t pdf,epub "$SAMPLE")
 row "→ PDF + EPUB wall" "$(field median_ms "$r")" ms
+row "→ PDF + EPUB CPU" "$(field cpu_ms "$r")" ms
 row "→ PDF + EPUB peak RSS" "$(field rss_mb "$r")" MB
 r=$(run "$RUNS" "$WARTA" --version)
 row "process start (warta --version) wall" "$(field median_ms "$r")" ms
@@ -121,7 +124,7 @@ while [ "$n" -lt "$BATCH" ]; do
 done
 echo "batch: the corpus repeated to $BATCH files → PDF + EPUB (-d OUT -t pdf,epub):"
 for j in 1 2; do
-	r=$(run "$LONG_RUNS" "$WARTA" -q -d "$TMP/out" -t pdf,epub -j "$j" "$TMP/batch")
+	r=$(run "$BATCH_RUNS" "$WARTA" -q -d "$TMP/out" -t pdf,epub -j "$j" "$TMP/batch")
 	aps=$(div "$((BATCH * 1000))" "$(field median_ms "$r")" "%.0f")
 	if [ "$j" = 2 ]; then
 		row "-j 2: articles per second" "$aps" "art/s" ">=" 300
@@ -129,6 +132,8 @@ for j in 1 2; do
 		row "-j 1: articles per second" "$aps" "art/s"
 	fi
 	row "-j $j: wall" "$(field median_ms "$r")" ms
+	row "-j $j: CPU (user+system)" "$(field cpu_ms "$r")" ms
+	row "-j $j: articles per CPU second (≈ per idle core)" "$(div "$((BATCH * 1000))" "$(field cpu_ms "$r")" "%.0f")" "art/s"
 	row "-j $j: peak RSS" "$(field rss_mb "$r")" MB
 done
 rm -rf "$TMP/out"
@@ -184,10 +189,12 @@ for kind in edition article; do
 	p=$(pages "$TMP/$kind.pdf")
 	echo "  $label, $p pages:"
 	row "→ PDF wall" "$(field median_ms "$r")" ms "<=" 1000
+	row "→ PDF CPU" "$(field cpu_ms "$r")" ms
 	row "→ PDF pages per second" "$(div "$((p * 1000))" "$(field median_ms "$r")")" "pages/s"
 	row "→ PDF peak RSS" "$(field rss_mb "$r")" MB "<=" 100
 	r=$(run "$LONG_RUNS" "$WARTA" -q -o "$TMP/$kind.epub" "$@")
 	row "→ EPUB wall" "$(field median_ms "$r")" ms
+	row "→ EPUB CPU" "$(field cpu_ms "$r")" ms
 	row "→ EPUB pages per second (of the PDF's)" "$(div "$((p * 1000))" "$(field median_ms "$r")")" "pages/s"
 	row "→ EPUB peak RSS" "$(field rss_mb "$r")" MB
 done
@@ -208,7 +215,8 @@ for want in $PAGES_SCALE; do
 	ms=$(field median_ms "$r")
 	cost=$(awk -v t="$ms" -v b="$base" -v p="$p" 'BEGIN { printf "%.2f", (t - b) / p }')
 	rss=$(field rss_mb "$r")
-	printf '  %5s pages: %10s ms wall %8s ms/page %8s MB peak RSS\n' "$p" "$ms" "$cost" "$rss"
+	printf '  %5s pages: %10s ms wall %10s ms CPU %8s ms/page %8s MB peak RSS\n' "$p" "$ms" \
+	    "$(field cpu_ms "$r")" "$cost" "$rss"
 	[ -n "$first_cost" ] || { first_cost=$cost first_rss=$rss; }
 	[ "$want" = 500 ] && mid_rss=$rss
 	last_cost=$cost last_rss=$rss last_p=$p
