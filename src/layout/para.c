@@ -58,7 +58,8 @@ free_shaping(struct pa_para *p)
 
 	for (i = 0; i < p->n_items; i++) {
 		pango_item_free(p->items[i]);
-		pango_glyph_string_free(p->glyphs[i]);
+		if (p->glyphs[i])
+			pango_glyph_string_free(p->glyphs[i]);
 	}
 	g_free(p->items);
 	g_free(p->glyphs);
@@ -1059,6 +1060,18 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	g_array_free(bl.slots, TRUE);
 	g_free(cw);
 	g_free(item_of);
+	/* the lines hold their own glyphs: the paragraph's glyphs and character
+	 * tables are not read after this, and kept they were half the memory of
+	 * a long article (the items stay: their fonts are Pango's cache, and
+	 * dropping them changed later fallback choices) */
+	for (i = 0; i < p->n_items; i++) {
+		pango_glyph_string_free(p->glyphs[i]);
+		p->glyphs[i] = NULL;
+	}
+	g_free(p->la);
+	g_free(p->char_at);
+	p->la = NULL;
+	p->char_at = NULL;
 	warta_clock_add(WARTA_CLOCK_BREAK, t0);
 	return 0;
 }
