@@ -12,7 +12,7 @@ DESTDIR   ?=
 CC        ?= cc
 BUILD     ?= build
 PKGS      := pangocairo pangoft2 cairo fontconfig harfbuzz glib-2.0 gthread-2.0 \
-             libzip libcmark-gfm yaml-0.1 libexttextcat
+             libzip libcmark-gfm yaml-0.1 libexttextcat libpng
 VERSION   := 0.1.0
 
 CFLAGS    ?= -O2 -g
@@ -31,6 +31,16 @@ endif
 
 -include Makefile.local
 
+# Until the line breaker (branch lines) is in the tree, the print back end
+# cannot link, and the command line says PDF/PNG/SVG are not available
+# (src/cli/landed.h).  This switches print on by itself in the merge that
+# brings src/layout's lb_break and warta_hyphenate.
+HAVE_LB    := $(shell grep -lE '^lb_break[^_a-z0-9]' src/layout/*.c 2>/dev/null)
+HAVE_HYPH  := $(shell grep -lE '^warta_hyphenate[^_a-z0-9]' src/layout/*.c 2>/dev/null)
+ifneq ($(and $(HAVE_LB),$(HAVE_HYPH)),)
+CPPFLAGS  += -DWARTA_HAVE_PRINT=1
+endif
+
 # The library: every pipeline stage under src/ except the command line.
 LIB_SRCS  := $(sort $(wildcard src/util/*.c src/doc/*.c src/article/*.c src/style/*.c \
                                  src/layout/*.c src/render/*.c src/epub/*.c src/edition/*.c))
@@ -44,7 +54,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HARNESS   := $(BUILD)/tests/harness.o
 
-.PHONY: all deps check demo bench install uninstall clean valgrind fuzz regen previews
+.PHONY: all deps check demo bench install uninstall clean valgrind fuzz fuzz-build regen previews
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -80,14 +90,14 @@ FORCE:
 # ---------------------------------------------------------------- set-up
 # Debian packages: to build, to typeset (dictionaries, fonts), and to test.
 # fonts/packages lists the font packages; fonts/fonts.list the files used.
-DEBS_BUILD := build-essential pkg-config libpango1.0-dev libcairo2-dev libzip-dev \
+DEBS_BUILD := build-essential pkg-config libpango1.0-dev libcairo2-dev libzip-dev libpng-dev \
               libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libexttextcat-dev \
               libexttextcat-data libhyphen-dev
 DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt \
               hyphen-nl hyphen-it
 DEBS_FONTS := $(shell sed -e 's/\#.*//' fonts/packages 2>/dev/null)
 DEBS_TEST  := epubcheck default-jre-headless qpdf poppler-utils pandoc libxml2-utils unzip \
-              python3 parallel bsdextrautils
+              python3 parallel bsdextrautils valgrind clang libclang-rt-14-dev
 DEBS       := $(DEBS_BUILD) $(DEBS_DICTS) $(DEBS_FONTS) $(DEBS_TEST)
 
 deps:
@@ -114,6 +124,48 @@ valgrind: deps
 regen: deps
 	$(MAKE) all
 	BUILD=$(BUILD) REGEN=1 sh tests/run.sh
+
+# ---------------------------------------------------------------- fuzzing
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c) against an ASan+UBSan build of the
+# library in build-fuzz/.  FUZZ_SECONDS per target; seeds come from the tests;
+# a finding stops make with the reproducer in build-fuzz/findings/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := reader epub pdf
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=undefined
+fuzz-build: deps
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/libwarta.a
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  if [ $$t = pdf ] && ! nm build-fuzz/libwarta.a 2>/dev/null | grep -q ' T lb_break$$'; then \
+	    echo "fuzz_pdf: not built: the line breaker (lb_break, branch lines) is not in this tree"; \
+	    rm -f build-fuzz/fuzz_pdf; continue; \
+	  fi; \
+	  echo "clang … -o build-fuzz/fuzz_$$t"; \
+	  clang $(CPPFLAGS) $(PKG_CFLAGS) -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=undefined \
+	    -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libwarta.a $(PKG_LIBS) -lpthread; \
+	done
+
+# Seeds: the sample, the reader's test inputs, hand-made seeds and every past
+# finding.  A finding stops make: the reproducer is in build-fuzz/findings/;
+# copy it to tests/fuzz/regressions/ (tests/hardening replays them).
+FUZZ_ARGS = -max_len=16384 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
+fuzz: fuzz-build
+	@rm -rf build-fuzz/seeds; mkdir -p build-fuzz/findings build-fuzz/seeds
+	@cp tests/data/*.txt tests/fuzz/seeds/* build-fuzz/seeds/; \
+	for f in tests/reader/*.txt tests/fuzz/regressions/*; do \
+	  [ -f "$$f" ] && [ "$${f##*/}" != README ] && cp "$$f" build-fuzz/seeds/; done; true
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  [ -x build-fuzz/fuzz_$$t ] || continue; \
+	  mkdir -p build-fuzz/corpus-$$t; \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) \
+	    -artifact_prefix=build-fuzz/findings/$$t- \
+	    build-fuzz/corpus-$$t build-fuzz/seeds >build-fuzz/fuzz_$$t.log 2>&1 || \
+	    { tail -60 build-fuzz/fuzz_$$t.log; echo "fuzz_$$t: FINDING, see build-fuzz/findings/"; exit 1; }; \
+	  grep -E 'stat::number_of_executed_units|stat::peak_rss' build-fuzz/fuzz_$$t.log; \
+	done
 
 # ---------------------------------------------------------------- demo
 # The sample article in every format this build has (`warta --version` lists

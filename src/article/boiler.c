@@ -11,7 +11,7 @@
 const char *const ar_boiler_builtin[] = {
 	"SCROLL TO CONTINUE WITH CONTENT",             /* detik.com */
 	"ADVERTISEMENT|Advertisement|Iklan|Anzeige|Publicité|Publicidad|إعلان|广告|廣告",
-	"Simak (juga )?Video\\s*:?.*",                 /* detik.com video teasers */
+	"Simak (juga )?Video(\\s*:.*|\\s+['\"\u2018\u201C].*)", /* detik.com video teasers */
 	"Baca (juga|pula|Juga)\\s*:.*",                /* "Baca juga: …", "Baca juga : …" */
 	"//\\s*انتهى\\s*//",                           /* SPA wire end mark */
 	"(Continue|Story continues) (reading )?below( advertisement)?",
@@ -28,7 +28,7 @@ add(struct ar_boiler *b, const char *pat, struct warta_diags *d, const char *pat
 {
 	GError *err = NULL;
 	char *full = g_strdup_printf("^(?:%s)$", pat);
-	GRegex *re = g_regex_new(full, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &err);
+	GRegex *re = g_regex_new(full, G_REGEX_CASELESS, 0, &err);
 
 	if (!re) {
 		warta_diag(d, WARTA_WARNING, path, 0, 0, "boilerplate pattern \"%s\" ignored: %s",

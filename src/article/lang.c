@@ -101,6 +101,35 @@ count_words(const char *text, const char *const *words)
 	return n;
 }
 
+/* The languages with quote marks, dates and hyphenation in warta. */
+static int
+preferred(const char *lang)
+{
+	static const char *const pref[] = { "id", "ms", "en", "de", "fr", "es", "pt", "nl", "it",
+	                                    "ar", "zh", "ja", "ko", "fa", "ur", NULL };
+	int i;
+
+	for (i = 0; pref[i]; i++)
+		if (strcmp(lang, pref[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Fewer letters than this: a text too short to trust a rare language. */
+#define SHORT_TEXT 400
+
+static long
+letters(const char *text, size_t n)
+{
+	const char *p, *end = text + n;
+	long k = 0;
+
+	for (p = text; p < end; p = g_utf8_next_char(p))
+		if (g_unichar_isalpha(g_utf8_get_char(p)))
+			k++;
+	return k;
+}
+
 char *
 ar_lang_detect(const char *text, size_t len)
 {
@@ -112,8 +141,8 @@ ar_lang_detect(const char *text, size_t len)
 	const char *script;
 	char *sample;
 
-	if (n == 0)
-		return NULL;
+	if (n == 0 || letters(text, n) < 12)
+		return NULL;   /* nothing to go by */
 	/* cut at a character boundary */
 	if (!g_utf8_validate(text, (gssize)n, &end))
 		n = (size_t)(end - text);
@@ -126,10 +155,29 @@ ar_lang_detect(const char *text, size_t len)
 	g_mutex_lock(&textcat_lock);
 	res = textcat_Classify(textcat, text, n);
 	if (res && res[0] == '[') {
-		/* "[id--utf8][ms--utf8]": best first; the category is "LANG-COUNTRY-utf8" */
+		/* "[id--utf8][ms--utf8]": best first; the category is "LANG-COUNTRY-utf8".
+		 * textcat knows ~160 languages, and on a short text a minor one
+		 * (Scots for English) may come first: then the first candidate
+		 * among the languages warta sets well is taken, and a short text
+		 * with none of them among its candidates is not decided. */
 		char *close = strchr(res, ']');
 		char *cat = close ? g_strndup(res + 1, (gsize)(close - res - 1)) : NULL;
+		const char *p;
 
+		for (p = res; p && *p == '['; p = strchr(p + 1, '[')) {
+			char *c2 = g_strndup(p + 1, strcspn(p + 1, "]"));
+			char *l2 = ar_lang_primary(c2);
+
+			g_free(c2);
+			if (l2 && preferred(l2)) {
+				g_free(cat);
+				cat = l2;
+				break;
+			}
+			g_free(l2);
+		}
+		if (cat && !preferred(cat) && letters(text, n) < SHORT_TEXT)
+			g_free(cat), cat = NULL;
 		if (cat) {
 			lang = ar_lang_primary(cat);
 			/* Indonesian and Malay share most words; textcat's Malay

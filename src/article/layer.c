@@ -82,8 +82,6 @@ section_list(const struct warta_node *l)
 	para = item->first;
 	if (!para || para->next || para->type != WARTA_NODE_PARAGRAPH || !only_inline_text(para))
 		return 0;
-	if (ends_with_colon(l->prev))
-		return 0;   /* "Berikut syaratnya:" introduces a list */
 	s = warta_node_plain_text(para);
 	r = short_title(s);
 	g_free(s);
@@ -127,18 +125,89 @@ heading_number(struct ar_ctx *cx, struct warta_node *h)
 	ar_node_drop(cx, t);
 }
 
+/* Markdown numbers the items of a list itself; an article that starts
+ * again at a lower number ("1. … 6." then "1. … 4.") has two lists. */
+static void
+split_list(struct ar_ctx *cx, struct warta_node *l)
+{
+	struct warta_node *it = l->first, *nl;
+	int prev, no;
+
+	if (!it || !g_hash_table_contains(cx->item_no, it))
+		return;
+	prev = GPOINTER_TO_INT(g_hash_table_lookup(cx->item_no, it));
+	for (it = it->next; it; it = it->next) {
+		if (!g_hash_table_contains(cx->item_no, it))
+			return;
+		no = GPOINTER_TO_INT(g_hash_table_lookup(cx->item_no, it));
+		if (no <= prev)
+			break;
+		prev = no;
+	}
+	if (!it)
+		return;
+	nl = warta_node_new(WARTA_NODE_LIST, it->line, it->col);
+	nl->as.list = l->as.list;
+	nl->as.list.start = no;
+	nl->end_line = l->end_line;
+	nl->end_col = l->end_col;
+	l->end_line = it->prev->end_line;
+	l->end_col = it->prev->end_col;
+	while (it) {
+		struct warta_node *next = it->next;
+
+		warta_node_unlink(it);
+		warta_node_append(nl, it);
+		it = next;
+	}
+	if (l->next)
+		warta_node_insert_before(l->next, nl);
+	else
+		warta_node_append(l->parent, nl);
+}
+
+/* Candidates are one-item lists of a short line.  One that follows a
+ * paragraph ending in a colon ("Berikut syaratnya:") is a list that was
+ * introduced, unless the candidate before or after it continues its
+ * numbering (1, then 2 further on): the series is a run of sections. */
+static int
+in_series(GPtrArray *cands, guint i)
+{
+	struct warta_node *n = cands->pdata[i], *o;
+
+	if (i > 0 && (o = cands->pdata[i - 1])->as.list.start == n->as.list.start - 1)
+		return 1;
+	if (i + 1 < cands->len && (o = cands->pdata[i + 1])->as.list.start == n->as.list.start + 1)
+		return 1;
+	return 0;
+}
+
 void
 ar_sections(struct ar_ctx *cx)
 {
 	struct warta_node *n, *next;
+	GPtrArray *cands = g_ptr_array_new();
+	GHashTable *yes = g_hash_table_new(g_direct_hash, g_direct_equal);
+	guint i;
 
+	for (n = cx->doc->root->first; n; n = n->next) {
+		if (n->type == WARTA_NODE_LIST && n->as.list.ordered)
+			split_list(cx, n);
+		if (section_list(n))
+			g_ptr_array_add(cands, n);
+	}
+	for (i = 0; i < cands->len; i++) {
+		n = cands->pdata[i];
+		if (!ends_with_colon(n->prev) || in_series(cands, i))
+			g_hash_table_add(yes, n);
+	}
 	for (n = cx->doc->root->first; n; n = next) {
 		next = n->next;
 		if (n->type == WARTA_NODE_HEADING) {
 			if (n->as.heading.level < 2)
 				n->as.heading.level = 2;
 			heading_number(cx, n);
-		} else if (section_list(n)) {
+		} else if (g_hash_table_contains(yes, n)) {
 			struct warta_node *h = warta_node_new(WARTA_NODE_HEADING, n->line, n->col);
 
 			h->end_line = n->end_line;
@@ -150,6 +219,94 @@ ar_sections(struct ar_ctx *cx)
 			ar_node_drop(cx, n);
 		}
 	}
+	g_ptr_array_free(cands, TRUE);
+	g_hash_table_destroy(yes);
+}
+
+/* ------------------------------------------------ unnumbered sub-headings */
+
+/* A sub-heading line: one short line standing alone between paragraphs
+ * ("Road closures", "المبيدات الحشرية"), no sentence punctuation at its end
+ * and no colon in it (captions, credits, times), not starting with a digit;
+ * in a cased script it starts with a capital.  At most 8 words, 60
+ * characters (CJK: 20). */
+#define SUBHEAD_MAX_WORDS 8
+#define SUBHEAD_MAX_CHARS 60
+#define SUBHEAD_MAX_CJK 20
+
+static int
+subheading_text(const char *s)
+{
+	const char *p;
+	glong n = g_utf8_strlen(s, -1);
+	int words = 0, in = 0, cjk = 0;
+	gunichar first = g_utf8_get_char(s), last = 0;
+
+	if (n == 0 || n > SUBHEAD_MAX_CHARS || g_unichar_isdigit(first) ||
+	    (g_unichar_islower(first)) || !g_unichar_isalpha(first))
+		return 0;
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == ':' || c == 0xFF1A || c == '|' || c == '/')
+			return 0;
+		if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN)
+			cjk++;
+		if (g_unichar_isspace(c))
+			in = 0;
+		else {
+			if (!in)
+				words++;
+			in = 1;
+			last = c;
+		}
+	}
+	if (words > SUBHEAD_MAX_WORDS || (cjk && n > SUBHEAD_MAX_CJK))
+		return 0;
+	return !g_unichar_ispunct(last) || last == ')';
+}
+
+static int
+subheading_candidate(const struct warta_node *n)
+{
+	char *s, *next;
+	int r;
+
+	if (n->type != WARTA_NODE_PARAGRAPH || !n->prev || !n->next ||
+	    n->prev->type != WARTA_NODE_PARAGRAPH || n->next->type != WARTA_NODE_PARAGRAPH ||
+	    !only_inline_text(n))
+		return 0;
+	s = warta_node_plain_text(n);
+	next = warta_node_plain_text(n->next);
+	r = subheading_text(s) && strlen(next) > 2 * strlen(s);
+	g_free(s);
+	g_free(next);
+	return r;
+}
+
+/* Only when the article has two or more: one short line alone may be anything. */
+void
+ar_subheadings(struct ar_ctx *cx)
+{
+	GPtrArray *c = g_ptr_array_new();
+	struct warta_node *n;
+	guint i;
+
+	for (n = cx->doc->root->first; n; n = n->next)
+		if (subheading_candidate(n))
+			g_ptr_array_add(c, n);
+	for (i = 0; c->len >= 2 && i < c->len; i++) {
+		struct warta_node *p = c->pdata[i];
+		struct warta_node *h = warta_node_new(WARTA_NODE_HEADING, p->line, p->col);
+
+		h->end_line = p->end_line;
+		h->end_col = p->end_col;
+		h->as.heading.level = 2;
+		move_children(p, h);
+		warta_node_insert_before(p, h);
+		ar_node_drop(cx, p);
+	}
+	g_ptr_array_free(c, TRUE);
 }
 
 static void
@@ -200,15 +357,20 @@ ar_heading_ids(struct ar_ctx *cx)
 			if (id->len == 4)
 				g_string_append_printf(id, "%d", k);
 		}
-		for (i = 2; g_hash_table_contains(seen, id->str); i++) {
+		if (g_hash_table_contains(seen, id->str)) {
+			/* "sec-x-2", "sec-x-3" …: seen keeps the next suffix of each
+			 * id, so many equal headings stay linear */
 			char *base = g_strdup(id->str);
 
-			g_string_printf(id, "%s-%d", base, i);
-			g_free(base);
-			if (g_hash_table_contains(seen, id->str))
-				g_string_truncate(id, strlen(base));
+			i = GPOINTER_TO_INT(g_hash_table_lookup(seen, base));
+			if (i < 2)
+				i = 2;
+			do
+				g_string_printf(id, "%s-%d", base, i++);
+			while (g_hash_table_contains(seen, id->str));
+			g_hash_table_insert(seen, base, GINT_TO_POINTER(i));
 		}
-		g_hash_table_add(seen, g_strdup(id->str));
+		g_hash_table_insert(seen, g_strdup(id->str), GINT_TO_POINTER(0));
 		n->as.heading.id = g_string_free(id, FALSE);
 	}
 	g_hash_table_destroy(seen);

@@ -156,11 +156,8 @@ push_open(struct scan *sc, int idx)
 {
 	struct mark *m = &g_array_index(sc->marks, struct mark, idx);
 
-	if (sc->stack->len >= QUOTE_MAX_DEPTH) {
-		m->role = R_NONE;
-		m->bad = 2;
-		return;
-	}
+	if (sc->stack->len >= QUOTE_MAX_DEPTH)
+		m->bad = 2;     /* paired as usual, then kept as text */
 	g_array_append_val(sc->stack, idx);
 	sc->open_count[m->kind]++;
 }
@@ -183,6 +180,8 @@ close_kind(struct scan *sc, int idx, enum kind a, enum kind b)
 			t->pair = idx;
 			m->pair = top;
 			m->kind = t->kind;
+			if (t->bad == 2)
+				m->bad = 3;
 			return 1;
 		}
 		t->bad = 1;
@@ -211,7 +210,7 @@ scan_text(struct scan *sc, struct warta_node *t)
 		prev = char_before(t, i);
 		next = char_after(t, i + len);
 		lf = !spacey(next) && (spacey(prev) || is_open_punct(prev));
-		rf = !spacey(prev) && !is_open_punct(prev) && closing_punct(next);
+		rf = !spacey(prev) && !strchr("([{", (int)(prev < 0x80 ? prev : 'x')) && closing_punct(next);
 		idx = (int)sc->marks->len;
 		switch (c) {
 		case '"':
@@ -278,7 +277,7 @@ scan_text(struct scan *sc, struct warta_node *t)
 		case 0xAB:
 			if (sc->open_count[K_RG])
 				m.role = R_CLOSE, m.kind = K_RG;
-			else if (sc->open_count[K_G] && rf && !lf)
+			else if (sc->open_count[K_G] && !lf)
 				m.role = R_CLOSE, m.kind = K_G;   /* «…« as some Arabic texts have it */
 			else
 				m.role = R_OPEN, m.kind = K_G;
@@ -498,6 +497,21 @@ number_range(const char *s, size_t n, size_t *hyph)
 	return i == n;
 }
 
+/* The word before " - " at i equals the word after it. */
+static int
+reduplication(const char *s, size_t n, size_t i)
+{
+	size_t a = i - 1, b = i + 2, as, be;
+
+	as = a;
+	while (as > 0 && s[as - 1] != ' ' && s[as - 1] != '\t')
+		as--;
+	be = b;
+	while (be < n && s[be] != ' ' && s[be] != '\t' && !strchr(",.;:!?)", s[be]))
+		be++;
+	return a > as && be > b && a - as == be - b && g_ascii_strncasecmp(s + as, s + b, a - as) == 0;
+}
+
 struct out {
 	GString *s;
 	GArray *offs;              /* may be NULL */
@@ -577,10 +591,15 @@ typeset(struct out *o, const char *s, size_t n, const char *lang)
 		while (i < t) {
 			if (s[i] == '-' && t - i == 1 && i > 0 && is_space_at(s, i - 1, n) &&
 			    is_space_at(s, i + 1, n) && i + 2 < n) {
-				/* " - " between words: em dash; between numbers: en dash */
+				/* " - " between words: em dash; between numbers: en dash;
+				 * between a word and itself ("negara - negara", a spaced
+				 * Indonesian reduplication): the hyphen stays */
 				int digits = i >= 2 && g_ascii_isdigit(s[i - 2]) && g_ascii_isdigit(s[i + 2]);
 
-				emit(o, digits ? "\xE2\x80\x93" : "\xE2\x80\x94", 3, i);
+				if (reduplication(s, n, i))
+					emit_copy(o, s, i, 1);
+				else
+					emit(o, digits ? "\xE2\x80\x93" : "\xE2\x80\x94", 3, i);
 				i++;
 			} else if (s[i] == '-' && i + 2 < t && s[i + 1] == '-' && s[i + 2] == '-' &&
 			           (i + 3 >= t || s[i + 3] != '-')) {
@@ -594,10 +613,73 @@ typeset(struct out *o, const char *s, size_t n, const char *lang)
 			           (i + 3 >= n || s[i + 3] != '.') && (i == 0 || s[i - 1] != '.')) {
 				emit(o, "\xE2\x80\xA6", 3, i);
 				i += 3;
+			} else if (fr && strchr(";:!?", s[i]) && i > 0 && s[i - 1] != ' ' &&
+			           !strchr(";:!?", s[i - 1]) && !(s[i] == ':' && i + 1 < n &&
+			           g_ascii_isdigit(s[i + 1])) && (i + 1 >= n || strchr(" \t;:!?.)", s[i + 1]) ||
+			           (unsigned char)s[i + 1] >= 0x80)) {
+				/* French: the no-break space the punctuation wants, added */
+				if (s[i] == ':')
+					emit(o, NBSP, 2, i);
+				else
+					emit(o, NNBSP, 3, i);
+				emit_copy(o, s, i, 1);
+				i++;
 			} else {
 				emit_copy(o, s, i, 1);
 				i++;
 			}
+		}
+	}
+}
+
+/* Drops byte range [from, to) of text node t. */
+static void
+cut_text(struct ar_ctx *cx, struct warta_node *t, size_t from, size_t to)
+{
+	struct ar_run *r = ar_run_get(cx, t);
+	size_t n = strlen(t->text);
+
+	memmove(t->text + from, t->text + to, n - to + 1);
+	if (r && r->offs->len == n)
+		g_array_remove_range(r->offs, (guint)from, (guint)(to - from));
+}
+
+static int
+space_at(const char *s, size_t i, size_t *len)
+{
+	if (s[i] == ' ' || s[i] == '\t')
+		return *len = 1, 1;
+	if (g_str_has_prefix(s + i, NBSP))
+		return *len = 2, 1;
+	if (g_str_has_prefix(s + i, NNBSP))
+		return *len = 3, 1;
+	return 0;
+}
+
+/* French guillemets take a narrow no-break space inside; one written as a
+ * plain space becomes part of the mark. */
+static void
+french_guillemets(struct ar_ctx *cx, struct warta_node *q)
+{
+	struct warta_node *f = q->first, *l = q->last;
+	size_t len, n;
+
+	if (strcmp(q->as.quote.open, "\xC2\xAB") == 0) {
+		g_free(q->as.quote.open);
+		q->as.quote.open = g_strdup("\xC2\xAB" NNBSP);
+		if (f && f->type == WARTA_NODE_TEXT && space_at(f->text, 0, &len))
+			cut_text(cx, f, 0, len);
+	}
+	if (strcmp(q->as.quote.close, "\xC2\xBB") == 0) {
+		g_free(q->as.quote.close);
+		q->as.quote.close = g_strdup(NNBSP "\xC2\xBB");
+		if (l && l->type == WARTA_NODE_TEXT && (n = strlen(l->text)) > 0) {
+			size_t k = n - 1;
+
+			while (k > 0 && ((unsigned char)l->text[k] & 0xC0) == 0x80)
+				k--;
+			if (space_at(l->text, k, &len) && k + len == n)
+				cut_text(cx, l, k, n);
 		}
 	}
 }
@@ -661,8 +743,9 @@ quote_container(struct ar_ctx *cx, struct warta_node *parent)
 {
 	struct scan sc = { cx, NULL, NULL, { 0 } };
 	struct warta_node *c;
+	struct mark *first_deep = NULL;
 	guint i;
-	int any = 0;
+	int any = 0, deep = 0;
 
 	for (c = parent->first; c; c = c->next)
 		if (c->type == WARTA_NODE_TEXT && c->text)
@@ -684,18 +767,24 @@ quote_container(struct ar_ctx *cx, struct warta_node *parent)
 		struct mark *m = &g_array_index(sc.marks, struct mark, i);
 		char *s;
 
+		if (m->bad >= 2) {
+			/* one message for all the marks too deep in this paragraph */
+			m->role = R_NONE;
+			if (deep++ == 0)
+				first_deep = m;
+			continue;
+		}
 		if (!m->bad)
 			continue;
 		s = mark_text(m);
-		if (m->bad == 2)
-			ar_diag_at(cx, WARTA_WARNING, ar_text_off(cx, m->text, m->at),
-			           "quotations nested more than %d deep: mark %s kept as text",
-			           QUOTE_MAX_DEPTH, s);
-		else
-			ar_diag_at(cx, WARTA_WARNING, ar_text_off(cx, m->text, m->at),
-			           "unbalanced quotation mark %s", s);
+		ar_diag_at(cx, WARTA_WARNING, ar_text_off(cx, m->text, m->at),
+		           "unbalanced quotation mark %s", s);
 		g_free(s);
 	}
+	if (deep)
+		ar_diag_at(cx, WARTA_WARNING, ar_text_off(cx, first_deep->text, first_deep->at),
+		           "quotations nested more than %d deep: %d marks kept as text",
+		           QUOTE_MAX_DEPTH, deep);
 	if (sc.marks->len > 0)
 		rebuild(cx, parent, sc.marks);
 	g_array_free(sc.marks, TRUE);
@@ -713,6 +802,8 @@ ar_quotes(struct ar_ctx *cx)
 			quote_container(cx, n);
 		if (n->type == WARTA_NODE_TEXT)
 			typeset_node(cx, n);
+		if (n->type == WARTA_NODE_QUOTE && cx->doc->meta.lang && strcmp(cx->doc->meta.lang, "fr") == 0)
+			french_guillemets(cx, n);
 		if (n->first && !(n->type == WARTA_NODE_LINK && autolink(n))) {
 			n = n->first;
 			continue;

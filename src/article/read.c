@@ -135,7 +135,8 @@ body_to_clean(const struct body *b, size_t off, size_t *line_hint)
 {
 	size_t k = *line_hint, n = b->bstart->len;
 
-	if (k >= n || g_array_index(b->bstart, size_t, k) > off) {
+	if (k >= n || g_array_index(b->bstart, size_t, k) > off ||
+	    (k + 2 < n && g_array_index(b->bstart, size_t, k + 2) <= off)) {
 		size_t lo = 0, hi = n;
 
 		while (hi - lo > 1) {
@@ -429,6 +430,8 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 		t = map_type(cm, &ext);
 		if (ev == CMARK_EVENT_EXIT) {
 			fr = &g_array_index(stack, struct frame, stack->len - 1);
+			if (fr->cm != cm || stack->len <= 1)
+				continue;   /* the exit of what we kept as a leaf */
 			if (fr->node && !warta_node_is_block(fr->node))
 				inline_pos(cx, b, fr->node, cm);
 			g_array_set_size(stack, stack->len - 1);
@@ -442,7 +445,10 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 		if (t == WARTA_NODE_TYPE_COUNT)
 			t = warta_node_is_block(parent) && parent->type != WARTA_NODE_PARAGRAPH
 			    ? WARTA_NODE_PARAGRAPH : WARTA_NODE_EMPH;
-		if (!is_leaf(t) && depth >= AR_MAX_DEPTH) {
+		if (!is_leaf(t) && depth >= AR_MAX_DEPTH && t != WARTA_NODE_PARAGRAPH &&
+		    t != WARTA_NODE_HEADING && t != WARTA_NODE_TABLE && t != WARTA_NODE_TABLE_ROW &&
+		    t != WARTA_NODE_TABLE_CELL) {
+			/* a paragraph keeps its place, so inlines stay inside one */
 			struct frame f = { NULL, cm };
 
 			if (!flattened++)
@@ -489,10 +495,21 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 			ar_set_pos(cx, n, p, p);
 			break;
 		}
-		default:
-			ar_set_pos(cx, n, body_clean(b, line, col),
-			        body_clean(b, cmark_node_get_end_line(cm), cmark_node_get_end_column(cm)));
+		default: {
+			size_t s0 = body_clean(b, line, t == WARTA_NODE_FOOTNOTE_DEF ? 1 : col);
+			size_t e0 = body_clean(b, cmark_node_get_end_line(cm), cmark_node_get_end_column(cm));
+
+			if (e0 < s0) {
+				/* no usable end: the end of the start line */
+				size_t q = body_off(b, line, col), h = 0;
+
+				while (q + 1 < b->text->len && b->text->str[q + 1] != '\n')
+					q++;
+				e0 = body_to_clean(b, q, &h);
+			}
+			ar_set_pos(cx, n, s0, e0);
 			break;
+		}
 		}
 		switch (t) {
 		case WARTA_NODE_HEADING:
@@ -524,6 +541,20 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 			n->as.link.active = safe_url(url);
 			break;
 		}
+		case WARTA_NODE_ITEM:
+			if (parent->type == WARTA_NODE_LIST && parent->as.list.ordered) {
+				size_t q = body_off(b, line, col);
+				long v = 0;
+				int digits = 0;
+
+				while (q < b->text->len && b->text->str[q] == ' ')
+					q++;
+				while (q < b->text->len && g_ascii_isdigit(b->text->str[q]) && digits++ < 9)
+					v = v * 10 + (b->text->str[q++] - '0');
+				if (digits)
+					g_hash_table_insert(cx->item_no, n, GINT_TO_POINTER((int)v));
+			}
+			break;
 		case WARTA_NODE_TABLE:
 			n->as.table.columns = cmark_gfm_extensions_get_table_columns(cm);
 			break;
@@ -673,6 +704,8 @@ date_line(struct ar_ctx *cx, size_t s, size_t e)
 	ts = p;
 	if (ts < e) {
 		cx->doc->meta.title = trim_title(t + ts, e - ts);
+		if (*cx->doc->meta.title)   /* where the title's first letter is, past any marks */
+			ts += (size_t)(strstr(t + ts, cx->doc->meta.title) - (t + ts));
 		ar_clean_pos(cx->src, ts, &cx->doc->meta.title_line, &cx->doc->meta.title_col);
 	}
 	return 1;
@@ -688,8 +721,25 @@ yaml_scalar(yaml_document_t *doc, yaml_node_t *v)
 	return g_strndup((const char *)v->data.scalar.value, v->data.scalar.length);
 }
 
+/* A libyaml mark (0-based line, column in characters) → clean offset. */
+static size_t
+yaml_off(struct ar_ctx *cx, size_t fs, size_t fe, yaml_mark_t mk)
+{
+	const char *t = cx->src->clean;
+	size_t p = fs, line = 0, e;
+
+	while (line < mk.line && p < fe) {
+		p = next_line(t, fe, p, &e);
+		line++;
+	}
+	next_line(t, fe, p, &e);
+	for (size_t c = 0; c < mk.column && p < e; c++)
+		p = (size_t)(g_utf8_next_char(t + p) - t);
+	return p < fe ? p : (fe > fs ? fe - 1 : fs);
+}
+
 static void
-front_matter(struct ar_ctx *cx, size_t fs, size_t fe, int first_line)
+front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 {
 	struct warta_meta *m = &cx->doc->meta;
 	yaml_parser_t parser;
@@ -700,10 +750,9 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe, int first_line)
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)cx->src->clean + fs, fe - fs);
 	if (!yaml_parser_load(&parser, &ydoc)) {
-		/* the problem_mark is 0-based within the front matter */
-		size_t off = fs + parser.problem_mark.index;
+		size_t off = yaml_off(cx, fs, fe, parser.problem_mark);
 
-		ar_diag_at(cx, WARTA_ERROR, off < fe ? off : fs, "front matter: %s%s%s",
+		ar_diag_at(cx, WARTA_ERROR, off, "front matter: %s%s%s",
 		           parser.problem ? parser.problem : "not valid YAML",
 		           parser.context ? " " : "", parser.context ? parser.context : "");
 		yaml_parser_delete(&parser);
@@ -719,7 +768,7 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe, int first_line)
 		yaml_node_t *k = yaml_document_get_node(&ydoc, pair->key);
 		yaml_node_t *v = yaml_document_get_node(&ydoc, pair->value);
 		char *key = yaml_scalar(&ydoc, k), *val = yaml_scalar(&ydoc, v);
-		size_t koff = fs + (k ? k->start_mark.index : 0);
+		size_t koff = k ? yaml_off(cx, fs, fe, k->start_mark) : fs;
 		char **slot = NULL;
 
 		if (!key)
@@ -744,7 +793,7 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe, int first_line)
 			if (val && valid_iso_date(val))
 				slot = &m->date;
 			else
-				ar_diag_at(cx, WARTA_WARNING, fs + (v ? v->start_mark.index : 0),
+				ar_diag_at(cx, WARTA_WARNING, v ? yaml_off(cx, fs, fe, v->start_mark) : fs,
 				           "date is not YYYY-MM-DD: %s", val ? val : "(not a string)");
 		} else if (strcmp(key, "keywords") == 0 || strcmp(key, "tags") == 0) {
 			GPtrArray *kw = g_ptr_array_new();
@@ -784,7 +833,7 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe, int first_line)
 			g_free(*slot);
 			*slot = *trimmed ? trimmed : (g_free(trimmed), NULL);
 			if (slot == &m->title && v) {
-				ar_clean_pos(cx->src, fs + v->start_mark.index, &m->title_line, &m->title_col);
+				ar_clean_pos(cx->src, yaml_off(cx, fs, fe, v->start_mark), &m->title_line, &m->title_col);
 			}
 		}
 		g_free(key);
@@ -792,7 +841,6 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe, int first_line)
 	}
 	yaml_document_delete(&ydoc);
 	yaml_parser_delete(&parser);
-	(void)first_line;
 }
 
 /* ------------------------------------------------ driver */
@@ -823,6 +871,17 @@ set_text_positions(struct ar_ctx *cx, struct warta_node *root)
 	}
 }
 
+/* cmark-gfm registers its extensions in a global list without a lock:
+ * once per process, before any thread parses. */
+static GOnce registered = G_ONCE_INIT;
+
+static gpointer
+register_extensions(gpointer unused)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	return GINT_TO_POINTER(1);
+}
+
 static cmark_node *
 parse_markdown(const char *text, size_t len)
 {
@@ -831,7 +890,7 @@ parse_markdown(const char *text, size_t len)
 	cmark_node *doc;
 	int i;
 
-	cmark_gfm_core_extensions_ensure_registered();
+	g_once(&registered, register_extensions, NULL);
 	p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	for (i = 0; exts[i]; i++) {
 		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
@@ -925,7 +984,7 @@ decide_lang(struct ar_ctx *cx, struct body *b)
 		GString *sample = g_string_new(m->title);
 
 		g_string_append_c(sample, '\n');
-		g_string_append_len(sample, b->text->str, (gssize)MIN(b->text->len, 4000));
+		g_string_append_len(sample, b->text->str, (gssize)MIN(b->text->len, 3000));
 		g_free(m->lang);
 		m->lang = ar_lang_detect(sample->str, sample->len);
 		m->lang_origin = WARTA_LANG_DETECTED;
@@ -977,6 +1036,7 @@ warta_article_read(const char *path, const char *data, size_t len,
 	cx.d = d;
 	cx.opts = opts;
 	cx.runs = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, run_free);
+	cx.item_no = g_hash_table_new(g_direct_hash, g_direct_equal);
 	t = src.clean;
 
 	/* shape: skip blank lines to the first line that says something */
@@ -1000,7 +1060,7 @@ warta_article_read(const char *path, const char *data, size_t len,
 			if (qe - q >= 3 && (strncmp(t + q, "---", 3) == 0 || strncmp(t + q, "...", 3) == 0) &&
 			    blank(t + q + 3, qe - q - 3)) {
 				found = 1;
-				front_matter(&cx, fs, q, 0);
+				front_matter(&cx, fs, q);
 				p = qn;
 				break;
 			}
@@ -1077,12 +1137,14 @@ warta_article_read(const char *path, const char *data, size_t len,
 	}
 
 	ar_sections(&cx);
+	ar_subheadings(&cx);
 	ar_dateline(&cx);
 	ar_quotes(&cx);
 	ar_heading_ids(&cx);
 	set_text_positions(&cx, doc->root);
 
 	g_hash_table_destroy(cx.runs);
+	g_hash_table_destroy(cx.item_no);
 	g_string_free(b.text, TRUE);
 	g_array_free(b.bstart, TRUE);
 	g_array_free(b.cstart, TRUE);

@@ -58,6 +58,7 @@ struct ar_ctx {
 	struct warta_diags *d;
 	const struct warta_read_opts *opts;
 	GHashTable *runs;          /* struct warta_node * → struct ar_run * */
+	GHashTable *item_no;       /* ordered list ITEM → its number as written (int) */
 };
 
 struct ar_run *ar_run_get(struct ar_ctx *cx, struct warta_node *n);
@@ -77,6 +78,7 @@ void ar_diag_at(struct ar_ctx *cx, enum warta_severity sev, size_t clean_off,
 /* ------------------------------------------------ article layer (layer.c) */
 
 void ar_sections(struct ar_ctx *cx);
+void ar_subheadings(struct ar_ctx *cx);
 void ar_heading_ids(struct ar_ctx *cx);
 void ar_dateline(struct ar_ctx *cx);
 /* Finds a dateline at the start of text: length of "PLACE - " matched, or 0;

@@ -16,9 +16,7 @@
 #if WARTA_HAVE_PRINT
 #include "render/render.h"
 #endif
-#if WARTA_HAVE_EPUB
 #include "epub/epub.h"
-#endif
 
 #define EXIT_USAGE 2
 #define CLI_DEFAULT_STYLE "a4"   /* without -s or a front-matter style */
@@ -70,8 +68,8 @@ struct cli {
 	struct warta_engine *engine;   /* made once, shared by every worker */
 #endif
 
-	GMutex out_lock;               /* stderr, claimed output names */
-	GHashTable *claimed;           /* output path → input path, for -d name clashes */
+	GMutex out_lock;               /* stderr */
+	int *same_name;                /* -d: an earlier input with the same NAME, or -1 */
 };
 
 /* main.c */
@@ -86,9 +84,11 @@ struct warta_doc *cli_read(const char *input, struct warta_diags *d);
 /* Writes doc[0..n) in format f to path. 0, or -1 with the reason in d. */
 int cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char *path,
               struct warta_diags *d);
-/* Converts one input into every asked format: -o FILE, -d DIR/NAME.EXT or stdout.
- * The paths written are appended to written (may be NULL).  0, or -1. */
-int cli_convert(const char *input, struct warta_diags *d, GPtrArray *written);
+/* Converts cli.inputs[index] into every asked format: -o FILE, -d DIR/NAME.EXT
+ * or stdout.  The paths written are appended to written (may be NULL).  0, or -1. */
+int cli_convert(int index, struct warta_diags *d, GPtrArray *written);
+/* -d: finds the inputs whose NAME an earlier input already has (cli.same_name). */
+void cli_find_same_names(void);
 /* 1 when path names one of the inputs (same file), else 0. */
 int cli_is_input(const char *path);
 /* "dev:ino" of an existing file, or NULL.  Caller g_free()s. */

@@ -6,14 +6,8 @@
 #ifndef WARTA_LANDED_H
 #define WARTA_LANDED_H
 
-#ifndef WARTA_HAVE_READER
-#define WARTA_HAVE_READER 1   /* src/article: warta_article_read_file, warta_json_write */
-#endif
 #ifndef WARTA_HAVE_PRINT
-#define WARTA_HAVE_PRINT  0   /* src/render: warta_engine_new, warta_render (PDF, PNG, SVG) */
-#endif
-#ifndef WARTA_HAVE_EPUB
-#define WARTA_HAVE_EPUB   0   /* src/epub: warta_epub_write */
+#define WARTA_HAVE_PRINT  0   /* src/render (warta_render) with its line breaker (src/layout: lb_break, warta_hyphenate) */
 #endif
 
 #endif

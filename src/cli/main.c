@@ -8,6 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo.h>
+#include <pango/pango.h>
+#include <zip.h>
+
 #include "cli/cli.h"
 
 struct cli cli;
@@ -130,11 +134,7 @@ need_backend(enum cli_format f)
 	case FMT_PNG:
 	case FMT_SVG:
 		if (!WARTA_HAVE_PRINT)
-			stage = "the print back end (src/render)";
-		break;
-	case FMT_EPUB:
-		if (!WARTA_HAVE_EPUB)
-			stage = "the EPUB back end (src/epub)";
+			stage = "the print back end (src/render with the line breaker of src/layout)";
 		break;
 	default:
 		break;
@@ -283,9 +283,10 @@ print_version(void)
 {
 	printf("warta %s\n", WARTA_VERSION);
 	/* the formats this build writes: scripts (make demo) ask here */
-	printf("formats: json%s%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "",
-	       WARTA_HAVE_EPUB ? " epub" : "");
-	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
+	printf("formats: json epub%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "");
+	printf("GLib %u.%u.%u, Pango %s, cairo %s, libzip %s\n", glib_major_version,
+	       glib_minor_version, glib_micro_version, pango_version_string(),
+	       cairo_version_string(), zip_libzip_version());
 }
 
 static void
@@ -405,6 +406,13 @@ check_options(void)
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);
 
+	for (i = 0; cli.files_from && cli.files_from[i]; i++)
+		if (strcmp(cli.files_from[i], "-") == 0)
+			stdin_seen++;
+	if (cli.manifest && strcmp(cli.manifest, "-") == 0)
+		stdin_seen++;
+	if (stdin_seen > 1)
+		usage_error("standard input ('-') can be read only once");
 	if (cli_collect_inputs() != 0)
 		exit(EXIT_USAGE);
 	if (cli.ninputs == 0)
@@ -466,8 +474,9 @@ main(int argc, char **argv)
 	}
 	setup_style_dirs();
 	g_mutex_init(&cli.out_lock);
-	cli.claimed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	check_options();
+	if (cli.outdir)
+		cli_find_same_names();
 	if ((status = load_shared()) != 0) {
 		unload_shared();
 		return status;
@@ -486,7 +495,7 @@ main(int argc, char **argv)
 	else
 		status = cli_batch();
 	unload_shared();
-	g_hash_table_destroy(cli.claimed);
+	g_free(cli.same_name);
 	if (cli.input_ids)
 		g_hash_table_destroy(cli.input_ids);
 	g_strfreev(cli.inputs);

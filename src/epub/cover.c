@@ -5,6 +5,9 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <png.h>
+#include <zlib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "epub/epub_int.h"
@@ -15,14 +18,15 @@
 
 /* ---------------------------------------------------------------- fonts */
 
+/* 1 if family was already reported (then or now). */
 static int
-has_family(GPtrArray *families, const char *f)
+weight_warned(struct ep_book *b, const char *family)
 {
-	guint i;
-
-	for (i = 0; i < families->len; i++)
-		if (strcmp(families->pdata[i], f) == 0)
-			return 1;
+	if (!b->warned)
+		b->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	if (g_hash_table_contains(b->warned, family))
+		return 1;
+	g_hash_table_add(b->warned, g_strdup(family));
 	return 0;
 }
 
@@ -40,81 +44,72 @@ font_media_type(const char *path)
 	return NULL;
 }
 
-/* The faces of one family closest to regular and bold, upright and italic. */
+/* Embeds the face of family nearest to weight with the given slant (none if
+ * the family has no face of that slant: readers slant it themselves). */
 static void
-family_fonts(struct ep_book *b, const char *family, struct warta_diags *d)
+want_face(struct ep_book *b, const char *family, int weight, int italic, struct warta_diags *d)
 {
 	FcPattern *pat;
 	FcObjectSet *os;
 	FcFontSet *fs;
-	const char *best[2][2] = { { NULL, NULL }, { NULL, NULL } };
-	int best_dist[2][2] = { { 1000, 1000 }, { 1000, 1000 } };
-	int skipped = 0, i, w, it;
+	const char *best = NULL;
+	int best_dist = 10000, best_weight = 400, any = 0, collections = 0, i;
+	struct ep_font *f;
+	guint j;
+	char *base;
 
 	pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family, (char *)NULL);
 	os = FcObjectSetBuild(FC_FILE, FC_WEIGHT, FC_SLANT, FC_INDEX, (char *)NULL);
 	fs = FcFontList(b->fc, pat, os);
 	for (i = 0; fs && i < fs->nfont; i++) {
 		FcChar8 *file = NULL;
-		int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN, index = 0, ot;
+		int fw = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN, index = 0, ot, dist;
 
 		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
 			continue;
-		FcPatternGetInteger(fs->fonts[i], FC_WEIGHT, 0, &weight);
+		FcPatternGetInteger(fs->fonts[i], FC_WEIGHT, 0, &fw);
 		FcPatternGetInteger(fs->fonts[i], FC_SLANT, 0, &slant);
 		FcPatternGetInteger(fs->fonts[i], FC_INDEX, 0, &index);
 		if (!font_media_type((const char *)file) || index != 0) {
 			/* font collections (.ttc) are not EPUB core media types */
-			skipped++;
+			collections++;
 			continue;
 		}
-		ot = FcWeightToOpenType(weight);
-		it = slant != FC_SLANT_ROMAN;
-		for (w = 0; w < 2; w++) {
-			int dist = abs(ot - (w ? 700 : 400));
-
-			/* ties go to the smaller path, so the choice never depends
-			 * on fontconfig's order */
-			if (dist < 100 && (dist < best_dist[w][it] ||
-			    (dist == best_dist[w][it] && strcmp((const char *)file, best[w][it]) < 0))) {
-				best_dist[w][it] = dist;
-				best[w][it] = (const char *)file;
-			}
+		any++;
+		if ((slant != FC_SLANT_ROMAN) != italic)
+			continue;
+		ot = (FcWeightToOpenType(fw) + 50) / 100 * 100;
+		dist = abs(ot - weight);
+		/* ties go to the smaller path: never fontconfig's order */
+		if (dist < best_dist || (dist == best_dist && strcmp((const char *)file, best) < 0)) {
+			best_dist = dist;
+			best = (const char *)file;
+			best_weight = ot;
 		}
 	}
-	if (!best[0][0] && !best[1][0] && !best[0][1] && !best[1][1]) {
-		warta_diag(d, WARTA_WARNING, NULL, 0, 0, skipped ?
-		           "font \"%s\" not embedded: only font collections (.ttc), which EPUB does not allow" :
-		           "font \"%s\" not embedded: not in warta's font set", family);
+	if (!best && !any && !weight_warned(b, family)) {
+		if (collections)
+			warta_diag(d, WARTA_NOTE, NULL, 0, 0, "font \"%s\" not embedded: EPUB cannot hold "
+			           "font collections (.ttc); readers use their own", family);
+		else
+			warta_diag(d, WARTA_WARNING, NULL, 0, 0,
+			           "font \"%s\" not embedded: not in warta's font set", family);
 	}
-	for (w = 0; w < 2; w++) {
-		for (it = 0; it < 2; it++) {
-			struct ep_font *f;
-			char *base;
-			guint j;
-			int dup = 0;
-
-			if (!best[w][it])
-				continue;
-			for (j = 0; j < b->fonts->len; j++)
-				if (strcmp(((struct ep_font *)b->fonts->pdata[j])->path, best[w][it]) == 0 &&
-				    ((struct ep_font *)b->fonts->pdata[j])->weight == (w ? 700 : 400) &&
-				    ((struct ep_font *)b->fonts->pdata[j])->italic == it)
-					dup = 1;
-			if (dup)
-				continue;
-			f = g_new0(struct ep_font, 1);
-			f->family = g_strdup(family);
-			f->path = g_strdup(best[w][it]);
-			f->weight = w ? 700 : 400;
-			f->italic = it;
-			f->media_type = font_media_type(f->path);
-			base = g_path_get_basename(f->path);
-			/* only safe characters in the book's file names */
-			g_strcanon(base, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.", '_');
-			f->name = base;
-			g_ptr_array_add(b->fonts, f);
-		}
+	for (j = 0; best && j < b->fonts->len; j++)
+		if (strcmp(((struct ep_font *)b->fonts->pdata[j])->path, best) == 0)
+			best = NULL;
+	if (best) {
+		f = g_new0(struct ep_font, 1);
+		f->family = g_strdup(family);
+		f->path = g_strdup(best);
+		f->weight = best_weight;
+		f->italic = italic;
+		f->media_type = font_media_type(f->path);
+		base = g_path_get_basename(f->path);
+		/* only safe characters in the book's file names */
+		g_strcanon(base, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.", '_');
+		f->name = base;
+		g_ptr_array_add(b->fonts, f);
 	}
 	if (fs)
 		FcFontSetDestroy(fs);
@@ -126,29 +121,39 @@ void
 ep_fonts_find(struct ep_book *b, struct warta_diags *d)
 {
 	const struct warta_style *s = b->style;
-	GPtrArray *families = g_ptr_array_new();
+	const char *body;
 	guint i, j;
 	int e;
 
-	if (!s || !b->fc) {
-		if (!b->fc)
-			warta_diag(d, WARTA_WARNING, NULL, 0, 0, "fonts not embedded: no font set");
-		g_ptr_array_free(families, TRUE);
+	if (!s)
+		return;
+	if (!b->fc) {
+		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "fonts not embedded: no font set");
 		return;
 	}
+	body = s->el[WARTA_EL_BODY].family;
+	/* the faces the style sheet asks for: each element's own, and its
+	 * emphasis (italic toggled); bold and italic of the body face */
 	for (e = 0; e < WARTA_EL_COUNT; e++) {
-		if (e == WARTA_EL_RUNNING_HEAD || e == WARTA_EL_FOLIO)
+		const struct warta_elem_style *el = &s->el[e];
+		const char *fam = el->family && *el->family ? el->family : body;
+		int w = ep_css_weight(el->weight);
+
+		if (e == WARTA_EL_RUNNING_HEAD || e == WARTA_EL_FOLIO || !fam || !*fam)
 			continue;
-		if (s->el[e].family && *s->el[e].family && !has_family(families, s->el[e].family))
-			g_ptr_array_add(families, s->el[e].family);
+		want_face(b, fam, w, el->italic, d);
+		want_face(b, fam, w, !el->italic, d);
 	}
-	if (b->need_arabic && s->fallback_arabic && !has_family(families, s->fallback_arabic))
-		g_ptr_array_add(families, s->fallback_arabic);
-	if (b->need_cjk && s->fallback_cjk && !has_family(families, s->fallback_cjk))
-		g_ptr_array_add(families, s->fallback_cjk);
-	for (i = 0; i < families->len; i++)
-		family_fonts(b, families->pdata[i], d);
-	g_ptr_array_free(families, TRUE);
+	if (body && *body) {
+		want_face(b, body, 700, 0, d);
+		want_face(b, body, 700, 1, d);
+	}
+	if (b->need_arabic && s->fallback_arabic && *s->fallback_arabic) {
+		want_face(b, s->fallback_arabic, 400, 0, d);
+		want_face(b, s->fallback_arabic, 700, 0, d);
+	}
+	if (b->need_cjk && s->fallback_cjk && *s->fallback_cjk)
+		want_face(b, s->fallback_cjk, 400, 0, d);
 	/* unique file names and ids */
 	for (i = 0; i < b->fonts->len; i++) {
 		struct ep_font *f = b->fonts->pdata[i];
@@ -157,7 +162,7 @@ ep_fonts_find(struct ep_book *b, struct warta_diags *d)
 		for (j = 0; j < i; j++) {
 			struct ep_font *g = b->fonts->pdata[j];
 
-			if (strcmp(g->name, f->name) == 0 && strcmp(g->path, f->path) != 0) {
+			if (strcmp(g->name, f->name) == 0) {
 				char *n = g_strdup_printf("%u-%s", i + 1, f->name);
 
 				g_free(f->name);
@@ -169,19 +174,17 @@ ep_fonts_find(struct ep_book *b, struct warta_diags *d)
 
 /* ---------------------------------------------------------------- cover */
 
+/* The cover is drawn as two coverage masks, one for the ink and one for the
+ * accent colour, and written as a 256-colour PNG whose palette holds the two
+ * ramps from paper to ink and from paper to accent: exact, a third of the
+ * data of RGB, and fast to compress. */
 struct cover {
-	cairo_t *cr;
+	cairo_t *ink, *accent;    /* A8 surfaces */
+	unsigned int paper_rgb, ink_rgb, accent_rgb;
 	PangoContext *ctx;
 	const struct warta_style *style;
 	const char *lang;
 };
-
-static void
-set_color(cairo_t *cr, unsigned int rgb)
-{
-	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-	                     (rgb & 0xff) / 255.0);
-}
 
 static unsigned int
 el_color(const struct cover *c, enum warta_element el)
@@ -206,14 +209,22 @@ layout(const struct cover *c, enum warta_element el, const char *text, double si
 	pango_font_description_set_family(fd, fam->str);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_font_description_set_weight(fd, e ? (PangoWeight)e->weight : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, e && e->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	pango_font_description_set_style(fd, e && e->italic && el != WARTA_EL_SOURCE ?
+	                                 PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	if (e && e->small_caps)
 		pango_font_description_set_variant(fd, PANGO_VARIANT_SMALL_CAPS);
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_width(l, width * PANGO_SCALE);
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
-	pango_layout_set_text(l, text, -1);
+	if (e && e->uppercase) {
+		char *up = g_utf8_strup(text, -1);
+
+		pango_layout_set_text(l, up, -1);
+		g_free(up);
+	} else {
+		pango_layout_set_text(l, text, -1);
+	}
 	if (e && e->letter_spacing > 0) {
 		PangoAttrList *al = pango_attr_list_new();
 
@@ -236,23 +247,24 @@ layout_height(PangoLayout *l)
 	return h;
 }
 
-/* Shows l at y, centred box of width COVER_W - 2 MARGIN; returns its height. */
+/* Shows l at y, in the box of width COVER_W - 2 MARGIN; returns its height. */
 static int
-show(struct cover *c, PangoLayout *l, double y, unsigned int rgb)
+show(struct cover *c, PangoLayout *l, double y, int accent)
 {
+	cairo_t *cr = accent ? c->accent : c->ink;
 	int h = layout_height(l);
 
-	set_color(c->cr, rgb);
-	cairo_move_to(c->cr, MARGIN, y);
-	pango_cairo_show_layout(c->cr, l);
+	cairo_move_to(cr, MARGIN, y);
+	pango_cairo_show_layout(cr, l);
 	return h;
 }
 
 static void
-hrule(cairo_t *cr, double y, double thick, unsigned int rgb)
+rect(struct cover *c, double x, double y, double w, double h, int accent)
 {
-	set_color(cr, rgb);
-	cairo_rectangle(cr, MARGIN, y, COVER_W - 2 * MARGIN, thick);
+	cairo_t *cr = accent ? c->accent : c->ink;
+
+	cairo_rectangle(cr, x, y, w, h);
 	cairo_fill(cr);
 }
 
@@ -283,26 +295,100 @@ fit(struct cover *c, enum warta_element el, const char *text, double max, double
 	return l;
 }
 
-static cairo_status_t
-png_write(void *closure, const unsigned char *data, unsigned int len)
+static void
+png_write(png_structp png, png_bytep data, png_size_t len)
 {
-	g_byte_array_append(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
+	g_byte_array_append(png_get_io_ptr(png), data, len);
+}
+
+static void
+png_flush(png_structp png)
+{
+}
+
+/* The two masks as a paletted PNG (see struct cover). */
+static GByteArray *
+encode_png(struct cover *c)
+{
+	cairo_surface_t *si = cairo_get_target(c->ink), *sa = cairo_get_target(c->accent);
+	png_color pal[256];
+	png_structp png;
+	png_infop info;
+	GByteArray *out = g_byte_array_new();
+	unsigned char *di, *da, *row = NULL;
+	int stride, x, y, i;
+
+	cairo_surface_flush(si);
+	cairo_surface_flush(sa);
+	di = cairo_image_surface_get_data(si);
+	da = cairo_image_surface_get_data(sa);
+	stride = cairo_image_surface_get_stride(si);
+	for (i = 0; i < 128; i++) {
+		unsigned int to[2] = { c->ink_rgb, c->accent_rgb };
+		int k;
+
+		for (k = 0; k < 2; k++) {
+			png_color *p = &pal[k * 128 + i];
+			int sh;
+
+			for (sh = 16; sh >= 0; sh -= 8) {
+				int a = (c->paper_rgb >> sh) & 0xff, b = (to[k] >> sh) & 0xff;
+				png_byte v = (png_byte)((a * (127 - i) + b * i + 63) / 127);
+
+				if (sh == 16)
+					p->red = v;
+				else if (sh == 8)
+					p->green = v;
+				else
+					p->blue = v;
+			}
+		}
+	}
+	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	info = png ? png_create_info_struct(png) : NULL;
+	if (!di || !da || cairo_image_surface_get_stride(sa) != stride || !png || !info ||
+	    setjmp(png_jmpbuf(png))) {
+		if (png)
+			png_destroy_write_struct(&png, info ? &info : NULL);
+		g_free(row);
+		g_byte_array_free(out, TRUE);
+		return NULL;
+	}
+	png_set_write_fn(png, out, png_write, png_flush);
+	png_set_IHDR(png, info, COVER_W, COVER_H, 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
+	             PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+	png_set_PLTE(png, info, pal, 256);
+	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+	png_set_compression_level(png, 9);
+	png_set_compression_strategy(png, Z_RLE);
+	png_write_info(png, info);
+	row = g_malloc(COVER_W);
+	for (y = 0; y < COVER_H; y++) {
+		const unsigned char *pi = di + (gsize)y * stride, *pa = da + (gsize)y * stride;
+
+		for (x = 0; x < COVER_W; x++)
+			row[x] = pa[x] > pi[x] ? (unsigned char)(128 + (pa[x] * 127 + 127) / 255) :
+			                         (unsigned char)((pi[x] * 127 + 127) / 255);
+		png_write_row(png, row);
+	}
+	png_write_end(png, info);
+	png_destroy_write_struct(&png, &info);
+	g_free(row);
+	return out;
 }
 
 int
 ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 {
 	const struct warta_doc *doc = b->articles[0].doc;
-	cairo_surface_t *surf;
+	cairo_surface_t *si, *sa;
 	PangoFontMap *fm;
 	cairo_font_options_t *fo;
 	struct cover c;
 	PangoLayout *l;
-	GByteArray *png;
+	GByteArray *png = NULL;
 	char *masthead, *date_shown = NULL, *kicker, *deck, *byline;
 	const char *date;
-	unsigned int ink = 0x111111, accent;
 	double y;
 	int h;
 
@@ -313,8 +399,17 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 	memset(&c, 0, sizeof c);
 	c.style = b->style;
 	c.lang = b->lang;
-	surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_W, COVER_H);
-	c.cr = cairo_create(surf);
+	c.paper_rgb = 0xfbf9f5;
+	c.ink_rgb = el_color(&c, WARTA_EL_HEADLINE) ? el_color(&c, WARTA_EL_HEADLINE) : 0x111111;
+	c.accent_rgb = el_color(&c, WARTA_EL_HEADING_NUMBER);
+	if (!c.accent_rgb)
+		c.accent_rgb = el_color(&c, WARTA_EL_SOURCE);
+	if (!c.accent_rgb)
+		c.accent_rgb = 0x8b1a1a;
+	si = cairo_image_surface_create(CAIRO_FORMAT_A8, COVER_W, COVER_H);
+	sa = cairo_image_surface_create(CAIRO_FORMAT_A8, COVER_W, COVER_H);
+	c.ink = cairo_create(si);
+	c.accent = cairo_create(sa);
 	fm = pango_cairo_font_map_new();
 	if (PANGO_IS_FC_FONT_MAP(fm))
 		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), b->fc);
@@ -327,19 +422,7 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 	pango_cairo_context_set_font_options(c.ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_language(c.ctx, pango_language_from_string(b->lang));
-	pango_cairo_update_context(c.cr, c.ctx);
-
-	accent = el_color(&c, WARTA_EL_HEADING_NUMBER);
-	if (accent == 0)
-		accent = el_color(&c, WARTA_EL_SOURCE);
-	if (accent == 0)
-		accent = 0x8b1a1a;
-	if (el_color(&c, WARTA_EL_HEADLINE) != 0)
-		ink = el_color(&c, WARTA_EL_HEADLINE);
-
-	/* paper */
-	cairo_set_source_rgb(c.cr, 0.985, 0.978, 0.962);
-	cairo_paint(c.cr);
+	pango_cairo_update_context(c.ink, c.ctx);
 
 	/* masthead: the source (or the edition's title), rules below */
 	if (b->edition)
@@ -351,14 +434,14 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 		char *up = g_utf8_strup(masthead, -1);
 
 		l = fit(&c, WARTA_EL_SOURCE, up, b->edition ? 130 : 84, 40, b->edition ? 420 : 200);
-		y += show(&c, l, y, ink);
+		y += show(&c, l, y, 0);
 		g_object_unref(l);
 		g_free(up);
 	}
 	y += 40;
-	hrule(c.cr, y, 12, ink);
+	rect(&c, MARGIN, y, COVER_W - 2 * MARGIN, 12, 0);
 	y += 22;
-	hrule(c.cr, y, 3, ink);
+	rect(&c, MARGIN, y, COVER_W - 2 * MARGIN, 3, 0);
 	y += 120;
 
 	date = b->opts && b->opts->edition_date && b->edition ? b->opts->edition_date : b->date;
@@ -366,39 +449,49 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 		date_shown = ep_date_display(date, b->lang);
 
 	if (!b->edition) {
-		/* kicker (section), headline, deck, byline */
+		/* kicker (section), headline, accent rule, deck, byline: one
+		 * block, centred a little above the middle of the free space */
+		PangoLayout *kl = NULL, *hl, *dl = NULL, *bl = NULL;
+		double top = y, bottom = COVER_H - 400, total;
+
 		kicker = ep_clean_line(doc->meta.section);
 		if (*kicker) {
 			char *up = g_utf8_strup(kicker, -1);
 
-			l = layout(&c, WARTA_EL_SOURCE, up, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-			y += show(&c, l, y, accent) + 50;
-			g_object_unref(l);
+			kl = layout(&c, WARTA_EL_SOURCE, up, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
 			g_free(up);
 		}
 		g_free(kicker);
-		l = fit(&c, WARTA_EL_HEADLINE, b->title, 170, 50, 1150);
-		h = show(&c, l, y, ink);
-		g_object_unref(l);
-		y += h + 90;
-		cairo_rectangle(c.cr, COVER_W / 2.0 - 80, y, 160, 8);
-		set_color(c.cr, accent);
-		cairo_fill(c.cr);
-		y += 90;
 		deck = ep_clean_line(doc->meta.subtitle);
-		if (*deck) {
-			l = fit(&c, WARTA_EL_DECK, deck, 64, 30, 420);
-			y += show(&c, l, y, ink) + 60;
-			g_object_unref(l);
-		}
+		if (*deck)
+			dl = fit(&c, WARTA_EL_DECK, deck, 66, 30, 420);
 		g_free(deck);
 		byline = ep_clean_line(doc->meta.author);
-		if (*byline && y < COVER_H - 600) {
-			l = layout(&c, WARTA_EL_BYLINE, byline, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-			show(&c, l, y, ink);
-			g_object_unref(l);
-		}
+		if (*byline)
+			bl = fit(&c, WARTA_EL_BYLINE, byline, 50, 24, 160);
 		g_free(byline);
+		total = (kl ? layout_height(kl) + 60 : 0) + (dl ? layout_height(dl) + 70 : 0) +
+		        (bl ? layout_height(bl) + 40 : 0) + 180;
+		hl = fit(&c, WARTA_EL_HEADLINE, b->title, 210, 50, (int)(bottom - top - total));
+		total += layout_height(hl);
+		y = top + MAX(0, (bottom - top - total) * 0.4);
+		if (kl) {
+			y += show(&c, kl, y, 1) + 60;
+			g_object_unref(kl);
+		}
+		h = show(&c, hl, y, 0);
+		g_object_unref(hl);
+		y += h + 80;
+		rect(&c, COVER_W / 2.0 - 80, y, 160, 8, 1);
+		y += 100;
+		if (dl) {
+			y += show(&c, dl, y, 0) + 70;
+			g_object_unref(dl);
+		}
+		if (bl) {
+			show(&c, bl, y, 0);
+			g_object_unref(bl);
+		}
 	} else {
 		/* an edition: its sections */
 		guint i;
@@ -413,32 +506,32 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 			l = layout(&c, WARTA_EL_HEADING, name, 72, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
 			pango_layout_set_height(l, -1);
 			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-			y += show(&c, l, y, ink) + 40;
+			y += show(&c, l, y, 0) + 40;
 			g_object_unref(l);
 			g_free(name);
 		}
 	}
 
 	/* foot: rule and date */
-	hrule(c.cr, COVER_H - 330, 3, ink);
+	rect(&c, MARGIN, COVER_H - 330, COVER_W - 2 * MARGIN, 3, 0);
 	if (date_shown) {
 		l = layout(&c, WARTA_EL_DATE, date_shown, 60, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-		show(&c, l, COVER_H - 280, ink);
+		show(&c, l, COVER_H - 280, 0);
 		g_object_unref(l);
 	}
 	g_free(date_shown);
 	g_free(masthead);
 
-	cairo_destroy(c.cr);
-	png = g_byte_array_new();
-	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS ||
-	    cairo_surface_write_to_png_stream(surf, png_write, png) != CAIRO_STATUS_SUCCESS) {
+	if (cairo_status(c.ink) != CAIRO_STATUS_SUCCESS || cairo_status(c.accent) != CAIRO_STATUS_SUCCESS)
 		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: cannot draw it: %s",
-		           cairo_status_to_string(cairo_surface_status(surf)));
-		g_byte_array_free(png, TRUE);
-		png = NULL;
-	}
-	cairo_surface_destroy(surf);
+		           cairo_status_to_string(cairo_status(c.ink) ? cairo_status(c.ink) :
+		                                  cairo_status(c.accent)));
+	else if (!(png = encode_png(&c)))
+		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: PNG encoding failed");
+	cairo_destroy(c.ink);
+	cairo_destroy(c.accent);
+	cairo_surface_destroy(si);
+	cairo_surface_destroy(sa);
 	g_object_unref(c.ctx);
 	g_object_unref(fm);
 	if (!png)

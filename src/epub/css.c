@@ -100,6 +100,14 @@ align_value(enum warta_text_align a)
 	}
 }
 
+int
+ep_css_weight(int weight)
+{
+	if (weight <= 0)
+		return 400;
+	return CLAMP((weight + 50) / 100 * 100, 100, 900);
+}
+
 enum {
 	F_SIZE = 1,       /* font-size relative to the parent element */
 	F_SPACE = 2,      /* margins before/after */
@@ -169,7 +177,12 @@ rule(GString *o, const struct ep_book *b, const char *sel, enum warta_element el
 		g_string_append_printf(o, "text-align:%s;", a);
 	}
 	if (f & F_FACE) {
-		g_string_append(o, e->weight >= 600 ? "font-weight:bold;" : "font-weight:normal;");
+		if (ep_css_weight(e->weight) == 400)
+			g_string_append(o, "font-weight:normal;");
+		else if (ep_css_weight(e->weight) == 700)
+			g_string_append(o, "font-weight:bold;");
+		else
+			g_string_append_printf(o, "font-weight:%d;", ep_css_weight(e->weight));
 		g_string_append(o, e->italic ? "font-style:italic;" : "font-style:normal;");
 		if (e->small_caps)
 			g_string_append(o, "font-variant:small-caps;");
@@ -208,8 +221,8 @@ font_faces(GString *o, const struct ep_book *b)
 
 		g_string_append(o, "@font-face {font-family:");
 		family_name(o, f->family);
-		g_string_append_printf(o, ";font-weight:%s;font-style:%s;src:url(../fonts/%s);}\n",
-		                       f->weight >= 600 ? "bold" : "normal",
+		g_string_append_printf(o, ";font-weight:%d;font-style:%s;src:url(../fonts/%s);}\n",
+		                       f->weight,
 		                       f->italic ? "italic" : "normal", f->name);
 	}
 }

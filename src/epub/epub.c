@@ -103,6 +103,8 @@ book_free(struct ep_book *b)
 		g_ptr_array_free(b->fonts, TRUE);
 	if (b->fc)
 		FcConfigDestroy(b->fc);
+	if (b->warned)
+		g_hash_table_destroy(b->warned);
 	g_free(b->title);
 	g_free(b->lang);
 	g_free(b->date);
@@ -203,23 +205,33 @@ book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
 	b->cover_alt = g_strdup(b->title);
 }
 
-/* warta_fonts_config, with its failure turned into a warning: the book is
- * still made, without the cover and the embedded fonts. */
+/* warta_fonts_config, made once per process and shared by the books (and
+ * threads: fontconfig and Pango only read it); a failure is a warning, and
+ * the book is still made, without the cover and the embedded fonts. */
+static GMutex fc_lock;
+static FcConfig *fc_shared;
+
 static void
 fonts_config(struct ep_book *b, struct warta_diags *d)
 {
 	struct warta_diags tmp;
 	guint i;
 
-	warta_diags_init(&tmp);
-	b->fc = warta_fonts_config(&tmp);
-	for (i = 0; i < tmp.items->len; i++) {
-		const struct warta_diag *m = tmp.items->pdata[i];
+	g_mutex_lock(&fc_lock);
+	if (!fc_shared) {
+		warta_diags_init(&tmp);
+		fc_shared = warta_fonts_config(&tmp);
+		for (i = 0; i < tmp.items->len; i++) {
+			const struct warta_diag *m = tmp.items->pdata[i];
 
-		warta_diag(d, m->severity == WARTA_ERROR ? WARTA_WARNING : m->severity, m->file,
-		           m->line, m->col, "%s", m->message);
+			warta_diag(d, m->severity == WARTA_ERROR ? WARTA_WARNING : m->severity, m->file,
+			           m->line, m->col, "%s", m->message);
+		}
+		warta_diags_fini(&tmp);
 	}
-	warta_diags_fini(&tmp);
+	if (fc_shared)
+		b->fc = FcConfigReference(fc_shared);
+	g_mutex_unlock(&fc_lock);
 }
 
 /* ---------------------------------------------------------------- zip */

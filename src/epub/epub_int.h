@@ -67,6 +67,7 @@ struct ep_book {
 	char *uuid;               /* "urn:uuid:…" */
 	GPtrArray *fonts;         /* of struct ep_font * (--embed-fonts) */
 	struct _FcConfig *fc;     /* warta_fonts_config(), NULL if it failed */
+	GHashTable *warned;       /* font families already reported */
 	int need_arabic, need_cjk;
 	unsigned char *cover;     /* PNG, NULL: no cover */
 	gsize cover_len;
@@ -114,6 +115,8 @@ void ep_group_xhtml(struct ep_book *b, struct ep_group *g);
 /* css.c */
 /* The stylesheet for the book, from the style (NULL: built-in defaults). */
 char *ep_css(const struct ep_book *b);
+/* A style weight as CSS would name it: 400, 600, 700 … (multiple of 100). */
+int ep_css_weight(int weight);
 
 /* cover.c */
 /* Draws the cover PNG into b->cover; 0, or -1 with a warning in d. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "article/article.h"
 #include "epub/epub_int.h"
 
 /* Characters XML 1.0 forbids (C0 but tab/LF/CR) and those HTML calls errors
@@ -239,20 +240,13 @@ ep_label(enum ep_label l, const char *lang)
 int
 ep_lang_rtl(const char *lang)
 {
-	static const char *const rtl[] = { "ar", "fa", "he", "ur", "yi", "ps", "dv", "ckb", "sd", "ug" };
-	size_t i, len;
-
-	if (!lang)
-		return 0;
-	len = strcspn(lang, "-_");
-	for (i = 0; i < G_N_ELEMENTS(rtl); i++)
-		if (strlen(rtl[i]) == len && g_ascii_strncasecmp(rtl[i], lang, len) == 0)
-			return 1;
-	return 0;
+	return lang && warta_lang_is_rtl(lang);
 }
 
 char *
 ep_date_display(const char *date, const char *lang)
 {
-	return g_strdup(date);
+	char *s = warta_date_format(date, lang);
+
+	return s ? s : g_strdup(date);
 }

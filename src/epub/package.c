@@ -138,7 +138,7 @@ ep_package_opf(const struct ep_book *b)
 	ep_escape(o, b->lang, 1);
 	g_string_append(o, "\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
 	g_string_append_printf(o, "<dc:identifier id=\"pub-id\">%s</dc:identifier>\n", b->uuid);
-	g_string_append(o, "<dc:title id=\"title\">");
+	g_string_append(o, "<dc:title id=\"pub-title\">");
 	ep_escape(o, b->title, 0);
 	g_string_append(o, "</dc:title>\n");
 	/* every language of the book, the main one first */

@@ -547,11 +547,36 @@ collect_defs(struct render *r, const struct warta_node *n, int depth)
 	}
 }
 
+static gint
+by_position(gconstpointer a, gconstpointer b)
+{
+	const struct warta_node *x = *(const struct warta_node *const *)a;
+	const struct warta_node *y = *(const struct warta_node *const *)b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return g_strcmp0(x->as.footnote.label, y->as.footnote.label);
+}
+
 static void
 footnotes(struct render *r)
 {
-	guint i;
+	GHashTableIter it;
+	gpointer key, value;
+	GPtrArray *uncalled = g_ptr_array_new();
+	guint i, called = r->notes->len;
 
+	/* notes never called come last, in their order in the source */
+	g_hash_table_iter_init(&it, r->defs);
+	while (g_hash_table_iter_next(&it, &key, &value))
+		if (!g_ptr_array_find(r->notes, value, NULL))
+			g_ptr_array_add(uncalled, value);
+	g_ptr_array_sort(uncalled, by_position);
+	for (i = 0; i < uncalled->len; i++)
+		g_ptr_array_add(r->notes, uncalled->pdata[i]);
+	g_ptr_array_free(uncalled, TRUE);
 	if (r->notes->len == 0)
 		return;
 	g_string_append_printf(r->out, "<section class=\"footnotes\" epub:type=\"footnotes\">\n"
@@ -563,7 +588,10 @@ footnotes(struct render *r)
 		g_string_append_printf(r->out, "<aside epub:type=\"footnote\" class=\"footnote\" id=\"fn-%u\"", i + 1);
 		node_lang(r, def);
 		g_string_append(r->out, ">\n");
-		if (def->first && def->first->type == WARTA_NODE_PARAGRAPH) {
+		if (i >= called) {
+			/* no call to go back to */
+			blocks(r, def->first, 0);
+		} else if (def->first && def->first->type == WARTA_NODE_PARAGRAPH) {
 			r->note_mark = def;
 			blocks(r, def->first, 0);
 		} else {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
 
 #include "style/style.h"
 
@@ -221,4 +222,158 @@ struct _FcConfig *
 warta_fonts_config_from(const char *list, struct warta_diags *d)
 {
 	return config_from_list(list, d);
+}
+
+/* ------------------------------------------------------------------ checks */
+
+/* The face of family in cfg closest to weight (CSS) and italic, or NULL. */
+static FcPattern *
+find_face(FcConfig *cfg, const char *family, int weight, int italic)
+{
+	FcFontSet *fs = FcConfigGetFonts(cfg, FcSetApplication);
+	FcPattern *best = NULL;
+	double want = FcWeightFromOpenTypeDouble(weight), bestd = 1e9;
+	int i, j;
+
+	for (i = 0; fs && i < fs->nfont; i++) {
+		FcChar8 *fam;
+		int slant = 0, match = 0;
+		double w = FC_WEIGHT_REGULAR, dist;
+
+		for (j = 0; FcPatternGetString(fs->fonts[i], FC_FAMILY, j, &fam) == FcResultMatch; j++)
+			if (strcmp((const char *)fam, family) == 0)
+				match = 1;
+		if (!match)
+			continue;
+		FcPatternGetInteger(fs->fonts[i], FC_SLANT, 0, &slant);
+		FcPatternGetDouble(fs->fonts[i], FC_WEIGHT, 0, &w);
+		dist = (w > want ? w - want : want - w) + ((slant != FC_SLANT_ROMAN) != !!italic ? 1000 : 0);
+		if (dist < bestd) {
+			bestd = dist;
+			best = fs->fonts[i];
+		}
+	}
+	return best;
+}
+
+/* Whether the face of pattern p has OpenType feature tag (GSUB or GPOS). */
+static int
+face_has(GHashTable *faces, FcPattern *p, const char *tag)
+{
+	FcChar8 *file;
+	int index = 0, t;
+	char *key;
+	hb_face_t *face;
+	hb_tag_t want = hb_tag_from_string(tag, -1);
+	static const hb_tag_t tables[2] = { HB_OT_TAG_GSUB, HB_OT_TAG_GPOS };
+
+	if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch)
+		return 1;
+	FcPatternGetInteger(p, FC_INDEX, 0, &index);
+	key = g_strdup_printf("%s#%d", (const char *)file, index);
+	if (!(face = g_hash_table_lookup(faces, key))) {
+		hb_blob_t *blob = hb_blob_create_from_file((const char *)file);
+
+		face = hb_face_create(blob, (unsigned int)index);
+		hb_blob_destroy(blob);
+		g_hash_table_insert(faces, key, face);
+	} else
+		g_free(key);
+	for (t = 0; t < 2; t++) {
+		hb_tag_t tags[128];
+		unsigned int n, i, start = 0;
+
+		do {
+			n = G_N_ELEMENTS(tags);
+			hb_ot_layout_table_get_feature_tags(face, tables[t], start, &n, tags);
+			for (i = 0; i < n; i++)
+				if (tags[i] == want)
+					return 1;
+			start += n;
+		} while (n == G_N_ELEMENTS(tags));
+	}
+	return 0;
+}
+
+/* Reports once per position (an inherited value is checked once per element). */
+static int
+report(struct warta_diags *d, GHashTable *seen, const struct warta_style *s,
+       const struct warta_style_where *w, const char *what, enum warta_severity sev,
+       const char *msg)
+{
+	char *k = w ? g_strdup_printf("%s:%d:%d:%s", w->file, w->line, w->col, what) :
+	              g_strdup_printf("%s:%s", s->path, what);
+
+	if (g_hash_table_contains(seen, k)) {
+		g_free(k);
+		return 0;
+	}
+	g_hash_table_add(seen, k);
+	warta_diag(d, sev, w ? w->file : s->path, w ? w->line : 0, w ? w->col : 0, "%s", msg);
+	return 1;
+}
+
+int
+warta_style_check_fonts(const struct warta_style *s, struct _FcConfig *cfg,
+                        struct warta_diags *d)
+{
+	GHashTable *faces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                          (GDestroyNotify)hb_face_destroy);
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	const char *fb_keys[3] = { "fallback-arabic", "fallback-greek", "fallback-cjk" };
+	const char *fb[3] = { s->fallback_arabic, s->fallback_greek, s->fallback_cjk };
+	int el, i, errors = 0;
+	char *msg;
+
+	for (i = 0; i < 3; i++)
+		if (fb[i] && !find_face(cfg, fb[i], 400, 0)) {
+			msg = g_strdup_printf("[fonts] %s: '%s' is not in warta's font set "
+			                      "(fonts/fonts.list)", fb_keys[i], fb[i]);
+			errors += report(d, seen, s, warta_style_where(s, "fonts", fb_keys[i]),
+			                 fb[i], WARTA_ERROR, msg);
+			g_free(msg);
+		}
+	for (el = 0; el < WARTA_EL_COUNT; el++) {
+		const struct warta_elem_style *e = &s->el[el];
+		const char *name = warta_element_name(el);
+		FcPattern *p = find_face(cfg, e->family, e->weight, e->italic);
+		char **feats;
+
+		if (!p) {
+			msg = g_strdup_printf("[%s] family: '%s' is not in warta's font set "
+			                      "(fonts/fonts.list)", name, e->family);
+			errors += report(d, seen, s, warta_style_where(s, name, "family"),
+			                 e->family, WARTA_ERROR, msg);
+			g_free(msg);
+			continue;
+		}
+		if (e->small_caps && !face_has(faces, p, "smcp")) {
+			msg = g_strdup_printf("[%s] small-caps: %s has no real small caps (smcp); "
+			                      "they would be faked", name, e->family);
+			report(d, seen, s, warta_style_where(s, name, "small-caps"), e->family,
+			       WARTA_WARNING, msg);
+			g_free(msg);
+		}
+		feats = g_strsplit(e->features ? e->features : "", ",", -1);
+		for (i = 0; feats[i]; i++) {
+			char *f = g_strstrip(feats[i]), tag[5];
+
+			if (!*f || *f == '-' || g_str_has_suffix(f, "=0"))
+				continue;
+			if (*f == '+')
+				f++;
+			g_strlcpy(tag, f, sizeof tag);
+			if (!face_has(faces, p, tag)) {
+				msg = g_strdup_printf("[%s] features: %s has no '%s' feature", name,
+				                      e->family, tag);
+				report(d, seen, s, warta_style_where(s, name, "features"), msg + strlen(name) + 3,
+				       WARTA_WARNING, msg);
+				g_free(msg);
+			}
+		}
+		g_strfreev(feats);
+	}
+	g_hash_table_destroy(faces);
+	g_hash_table_destroy(seen);
+	return errors;
 }

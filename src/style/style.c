@@ -1,8 +1,7 @@
-/* style.c — the style loader: styles/NAME.style (GLib key files) → struct
- * warta_style.  Reads the file and the chain of styles it inherits from,
- * checks every group, key and value (errors as FILE:LINE:COL, found by scanning
- * the text, since GKeyFile keeps no positions), then resolves units, element
- * inheritance from [body] and the built-in defaults. */
+/* style.c — the style loader: styles/NAME.style (GLib key files) and the styles
+ * it inherits from → struct warta_style.  Checks every group, key and value
+ * (FILE:LINE:COL found by scanning the text: GKeyFile keeps no positions), then
+ * resolves units, [body] inheritance and the built-in defaults. */
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
@@ -537,9 +536,10 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 	g_strstrip(v);
 	switch (k->kind) {
 	case K_STRING:
-	case K_STYLENAME:
 		if (!*v && !g_str_equal(k->name, "description"))
 			why = "an empty value";
+		break;
+	case K_STYLENAME:       /* checked by load_file, which follows it */
 		break;
 	case K_LENGTH:
 	case K_LEADING:
@@ -623,7 +623,7 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 	case K_FEATURES: {
 		char **fs = g_strsplit(v, ",", -1);
 
-		for (j = 0; fs[j]; j++) {
+		for (j = 0; *v && fs[j]; j++) {
 			g_strstrip(fs[j]);
 			if (!valid_feature(fs[j])) {
 				why = "not a list of OpenType features (\"onum, pnum, liga=0\")";
@@ -933,6 +933,26 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 		g_free(f.path);
 		return -1;
 	}
+	if (len >= 3 && memcmp(f.text, "\xef\xbb\xbf", 3) == 0) {
+		/* a byte-order mark, as some editors write */
+		memmove(f.text, f.text + 3, len - 2);
+		len -= 3;
+	}
+	if (memchr(f.text, '\0', len)) {
+		const char *nul = memchr(f.text, '\0', len), *p, *bol = f.text;
+		int line = 1;
+
+		for (p = f.text; p < nul; p++)
+			if (*p == '\n') {
+				line++;
+				bol = p + 1;
+			}
+		err(L, path, line, (int)(nul - bol) + 1, "NUL byte: not a text file");
+		g_free(canon);
+		g_free(f.text);
+		g_free(f.path);
+		return -1;
+	}
 	g_ptr_array_add(L->chain, canon);
 	g_ptr_array_add(L->shown, g_strdup(path));
 	/* this file's own messages are sorted by position before they go out */
@@ -1129,11 +1149,72 @@ resolve_len(struct loader *L, const char *g, const char *k, double em, double *o
 }
 
 static void
+where_free(gpointer p)
+{
+	struct warta_style_where *w = p;
+
+	g_free(w->file);
+	g_free(w);
+}
+
+static void
+set_where(struct warta_style *s, const char *group, const char *key, const struct raw *r)
+{
+	struct warta_style_where *w = g_new0(struct warta_style_where, 1);
+
+	w->file = g_strdup(r->file);
+	w->line = r->line;
+	w->col = r->col;
+	g_hash_table_replace(s->where, g_strdup_printf("%s\n%s", group, key), w);
+}
+
+/* Positions of every value, an element's inherited ones at [body]'s line. */
+static void
+record_where(struct loader *L, struct warta_style *s)
+{
+	GHashTableIter it;
+	gpointer k, v;
+	int el, key;
+
+	g_hash_table_iter_init(&it, L->raw);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		char *nl = strchr(k, '\n');
+		char *g = g_strndup(k, nl - (char *)k);
+
+		set_where(s, g, nl + 1, v);
+		g_free(g);
+	}
+	for (el = 1; el < WARTA_EL_COUNT; el++)
+		for (key = 0; key < EK_COUNT; key++) {
+			struct raw *r = elem_raw(L, el, key);
+
+			if (r && !get_raw(L, element_names[el], elem_keys[key].name))
+				set_where(s, element_names[el], elem_keys[key].name, r);
+		}
+}
+
+const struct warta_style_where *
+warta_style_where(const struct warta_style *s, const char *group, const char *key)
+{
+	char *k;
+	const struct warta_style_where *w;
+
+	if (!s->where)
+		return NULL;
+	k = g_strdup_printf("%s\n%s", group, key);
+	w = g_hash_table_lookup(s->where, k);
+	g_free(k);
+	return w;
+}
+
+static void
 resolve(struct loader *L, struct warta_style *s)
 {
 	double em;
 	struct raw *r;
 
+	s->where = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, where_free);
+	record_where(L, s);
 	resolve_elements(L, s);
 	em = s->el[WARTA_EL_BODY].size;
 	resolve_len(L, "page", "width", em, &s->page_width);
@@ -1261,6 +1342,8 @@ warta_style_free(struct warta_style *s)
 		g_free(s->el[i].features);
 	}
 	g_strfreev(s->boilerplate);
+	if (s->where)
+		g_hash_table_destroy(s->where);
 	g_free(s);
 }
 

@@ -75,6 +75,14 @@ struct warta_style {
 	int club_penalty, widow_penalty, broken_penalty;
 	struct warta_elem_style el[WARTA_EL_COUNT];
 	char **boilerplate;       /* extra boilerplate line patterns (GRegex), NULL-terminated */
+	GHashTable *where;        /* "group\nkey" → struct warta_style_where: the line
+	                           * that set each value, for later checks */
+};
+
+/* Where a style value was set: FILE:LINE:COL of the value. */
+struct warta_style_where {
+	char *file;
+	int line, col;
 };
 
 /* Loads a style by name (from dirs, first match wins) or by path (contains '/'
@@ -97,6 +105,15 @@ const char *warta_data_dir(void);
 struct _FcConfig *warta_fonts_config(struct warta_diags *d);
 /* The same from another font list (tests; a user's own font set). */
 struct _FcConfig *warta_fonts_config_from(const char *list, struct warta_diags *d);
+/* Checks the style's fonts against cfg (warta_fonts_config): a family that is
+ * not in the font set is an error; small-caps or an OpenType feature (onum, …)
+ * asked of a family that lacks it is a warning (Pango would fake small caps);
+ * each at the line that set it.  Returns the number of errors. */
+int warta_style_check_fonts(const struct warta_style *s, struct _FcConfig *cfg,
+                            struct warta_diags *d);
+/* Where group/key of s was set, or NULL (a built-in default). */
+const struct warta_style_where *warta_style_where(const struct warta_style *s,
+                                                  const char *group, const char *key);
 const char *warta_element_name(enum warta_element el); /* "headline", "heading-number", … */
 
 #endif

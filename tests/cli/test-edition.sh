@@ -117,9 +117,11 @@ fi
 if has epub; then
 	if $WARTA -q --edition 'Warta Daily' --edition-date 2024-10-25 -o "$TMP/ed.epub" "$@" 2>"$TMP/err"; then
 		ok "EPUB edition of $what"
-		if command -v epubcheck >/dev/null; then
-			out=$(epubcheck "$TMP/ed.epub" 2>&1)
-			echo "$out" | grep -q "No errors or warnings detected" && ok "epubcheck: edition EPUB 0 errors, 0 warnings" ||
+		# Debian's /usr/bin/epubcheck is the jar itself (binfmt jarwrapper): run it with java
+		if [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null; then
+			out=$(java -jar /usr/share/java/epubcheck.jar "$TMP/ed.epub" 2>&1)
+			echo "$out" | grep -q "Messages: 0 fatals / 0 errors / 0 warnings" &&
+				ok "epubcheck: edition EPUB 0 errors, 0 warnings" ||
 				fail "epubcheck edition" "$(echo "$out" | grep -e ERROR -e WARNING | head -20)"
 		else
 			skip "epubcheck edition" "epubcheck not installed"
