@@ -599,7 +599,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			prev = ch;
 			continue;
 		}
-		if (c > 0 && in_box && p->la[c].is_line_break) {
+		if (c > 0 && in_box && p->la[c].is_line_break && !(r && r->fmt.footnote)) {
 			push_box(bl, box, box0, b);
 			in_box = 0, box = 0;
 			if (p->la[c].break_inserts_hyphen) {    /* soft hyphen */

@@ -73,7 +73,7 @@ case $uri in
 esac
 qpdf --qdf --object-streams=disable "$TMP/blocks.pdf" "$TMP/qdf.pdf" 2>/dev/null
 tags=$(grep -a '^  /S /' "$TMP/qdf.pdf" | sed 's|.*/S /||' | sort | uniq -c | awk '{print $2 "=" $1}' | tr '\n' ' ')
-for want in Art=1 H1=1 H2=2 Sect=2 BlockQuote=1 Link=1 L=1 LI=3 Lbl=3 LBody=3 Table=1 TR=4 TH=4 TD=12; do
+for want in Art=1 H1=1 H2=2 Sect=2 BlockQuote=1 Link=3 Note=2 L=1 LI=3 Lbl=3 LBody=3 Table=1 TR=4 TH=4 TD=12; do
 	case " $tags" in
 	*" $want "*) ok "tagged structure: $want" ;;
 	*) fail "tagged structure: $want" "$tags" ;;
