@@ -65,6 +65,9 @@ expect='Harbour Authority Opens the Night Market Pier
   1. What changed
   2. What comes next'
 if [ "$outl" = "$expect" ]; then ok "outline: headline and numbered sections"; else fail "outline" "$outl"; fi
+dests=$(pdfinfo -dests "$TMP/blocks.pdf" | awk 'NR > 1 {print $NF}' | tr -d '"' | sort | tr '\n' ' ')
+if [ "$dests" = "a1-fn-1 a1-fn-2 a1-sec-1 a1-sec-2 a1-top " ]; then ok "named destinations: headline, sections, footnotes"
+else fail "named destinations" "$dests"; fi
 links=$(qpdf --json "$TMP/blocks.pdf" | grep -c '"/URI"')
 uri=$(qpdf --qdf --object-streams=disable "$TMP/blocks.pdf" - 2>/dev/null | grep -a '/URI (' | head -1)
 case $uri in
