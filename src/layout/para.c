@@ -11,7 +11,6 @@
 
 #define PU(x) ((x) / (double)PANGO_SCALE)   /* Pango units → pt (72 dpi) */
 #define RAG_EM 3.0                          /* stretch of ragged lines, em (Knuth–Plass 1981, §"ragged") */
-#define FIL 100000.0                        /* finite stand-in for "fil" stretch, pt */
 
 /* What an lb item stands for in the text. */
 struct slot {
@@ -371,6 +370,19 @@ push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, 
 	push(bl, it, sl);
 }
 
+/* \parfillskip: glue(0pt plus 1fil) (tex.web §816) */
+static void
+push_fil(struct build *bl, size_t at)
+{
+	struct lb_item it;
+	struct slot sl = { at, at, PA_BREAK_GLUE, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_GLUE;
+	it.stretch_fil = 1;
+	push(bl, it, sl);
+}
+
 static void
 push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t at, enum pa_break k)
 {
@@ -548,7 +560,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			if (in_box)
 				push_box(bl, box, box0, b);
 			in_box = 0, box = 0;
-			push_glue(bl, 0, FIL, 0, b, b, 0);
+			push_fil(bl, b);
 			push_penalty(bl, 0, -LB_INFINITY, 0, 0, nb, PA_BREAK_FORCED);
 			prev = ch;
 			continue;
@@ -610,7 +622,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 		push_box(bl, box, box0, len);
 	/* parfillskip + forced break (tex.web §816) */
 	if (s->last_line_fill || !ragged)
-		push_glue(bl, 0, s->last_line_fill ? FIL : 0, 0, len, len, 0);
+		push_fil(bl, len);
 	else
 		push_glue(bl, 0, rag_stretch(s, size), 0, len, len, 0);
 	push_penalty(bl, 0, -LB_INFINITY, 0, 0, len, PA_BREAK_FINAL);
