@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "layout/para.h"
+#include "util/clock.h"
 
 #define PU(x) ((x) / (double)PANGO_SCALE)   /* Pango units → pt (72 dpi) */
 #define RAG_EM 3.0                          /* stretch of ragged lines, em (Knuth–Plass 1981, §"ragged") */
@@ -963,12 +964,16 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	int i, prev_hyph = -1;
 	size_t first = 0, k;
 	const struct warta_style *st = s->style;
+	long long t0;
 
 	free_lines(p);
 	free_shaping(p);
 	if (p->text->len == 0)
 		return 0;
+	t0 = warta_clock_now();
 	shape(p, s);
+	warta_clock_add(WARTA_CLOCK_SHAPE, t0);
+	t0 = warta_clock_now();
 	/* per-character widths and the item of each byte */
 	cw = g_new0(double, p->n_chars + 1);
 	item_of = g_new0(int, p->text->len + 1);
@@ -1046,6 +1051,7 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	g_array_free(bl.slots, TRUE);
 	g_free(cw);
 	g_free(item_of);
+	warta_clock_add(WARTA_CLOCK_BREAK, t0);
 	return 0;
 }
 
