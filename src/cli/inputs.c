@@ -21,12 +21,12 @@ cmp_str(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Appends the article files under dir, sorted by name; subdirectories are
- * walked in the same order.  0, or -1 after a message. */
 /* Directories already walked ("dev:ino"): a symbolic link back up the tree
  * would otherwise be walked again and again. */
 static GHashTable *walked;
 
+/* Appends the article files under dir, sorted by name; subdirectories are
+ * walked in the same order.  0, or -1 after a message. */
 static int
 add_dir(GPtrArray *out, const char *dir)
 {
