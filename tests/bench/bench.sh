@@ -30,6 +30,7 @@ fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/warta-bench.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=0
+export WARTA_DATADIR="${WARTA_DATADIR:-$ROOT}"    # this tree's styles and font list, wherever BUILD is
 
 for b in "$WARTA" "$RUNNER" "$STAGES"; do
 	[ -x "$b" ] || { echo "bench: $b is not built (make bench builds it)" >&2; exit 1; }
