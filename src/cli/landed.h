@@ -7,7 +7,7 @@
 #define WARTA_LANDED_H
 
 #ifndef WARTA_HAVE_PRINT
-#define WARTA_HAVE_PRINT  0   /* src/render (warta_render) with its line breaker (src/layout: lb_break, warta_hyphenate) */
+#define WARTA_HAVE_PRINT  1   /* src/render (warta_render) with its line breaker (src/layout: lb_break, warta_hyphenate) */
 #endif
 
 #endif
