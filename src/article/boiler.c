@@ -28,7 +28,7 @@ add(struct ar_boiler *b, const char *pat, struct warta_diags *d, const char *pat
 {
 	GError *err = NULL;
 	char *full = g_strdup_printf("^(?:%s)$", pat);
-	GRegex *re = g_regex_new(full, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &err);
+	GRegex *re = g_regex_new(full, G_REGEX_CASELESS, 0, &err);
 
 	if (!re) {
 		warta_diag(d, WARTA_WARNING, path, 0, 0, "boilerplate pattern \"%s\" ignored: %s",

@@ -140,7 +140,9 @@ tally_flush(struct ar_src *s, struct tally *t, struct warta_diags *d, int kind, 
 			           "%d control characters removed on this line (first U+%04X)",
 			           t->count, t->first_char);
 	} else {
-		const char *what = repair ? "replaced by U+FFFD" : "(--repair replaces it with U+FFFD)";
+		const char *what = repair ? "replaced by U+FFFD"
+		                 : t->count == 1 ? "(--repair replaces it with U+FFFD)"
+		                                 : "(--repair replaces them with U+FFFD)";
 
 		if (t->count == 1)
 			warta_diag(d, repair ? WARTA_WARNING : WARTA_ERROR, s->path, line, col,

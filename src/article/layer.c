@@ -223,6 +223,92 @@ ar_sections(struct ar_ctx *cx)
 	g_hash_table_destroy(yes);
 }
 
+/* ------------------------------------------------ unnumbered sub-headings */
+
+/* A sub-heading line: one short line standing alone between paragraphs
+ * ("Road closures", "المبيدات الحشرية"), no sentence punctuation at its end
+ * and no colon in it (captions, credits, times), not starting with a digit;
+ * in a cased script it starts with a capital.  At most 8 words, 60
+ * characters (CJK: 20). */
+#define SUBHEAD_MAX_WORDS 8
+#define SUBHEAD_MAX_CHARS 60
+#define SUBHEAD_MAX_CJK 20
+
+static int
+subheading_text(const char *s)
+{
+	const char *p;
+	glong n = g_utf8_strlen(s, -1);
+	int words = 0, in = 0, cjk = 0;
+	gunichar first = g_utf8_get_char(s), last = 0;
+
+	if (n == 0 || n > SUBHEAD_MAX_CHARS || g_unichar_isdigit(first) ||
+	    (g_unichar_islower(first)) || !g_unichar_isalpha(first))
+		return 0;
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == ':' || c == 0xFF1A || c == '|' || c == '/')
+			return 0;
+		if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN)
+			cjk++;
+		if (g_unichar_isspace(c))
+			in = 0;
+		else {
+			if (!in)
+				words++;
+			in = 1;
+			last = c;
+		}
+	}
+	if (words > SUBHEAD_MAX_WORDS || (cjk && n > SUBHEAD_MAX_CJK))
+		return 0;
+	return !g_unichar_ispunct(last) || last == ')';
+}
+
+static int
+subheading_candidate(const struct warta_node *n)
+{
+	char *s, *next;
+	int r;
+
+	if (n->type != WARTA_NODE_PARAGRAPH || !n->prev || !n->next ||
+	    n->prev->type != WARTA_NODE_PARAGRAPH || n->next->type != WARTA_NODE_PARAGRAPH ||
+	    !only_inline_text(n))
+		return 0;
+	s = warta_node_plain_text(n);
+	next = warta_node_plain_text(n->next);
+	r = subheading_text(s) && strlen(next) > 2 * strlen(s);
+	g_free(s);
+	g_free(next);
+	return r;
+}
+
+/* Only when the article has two or more: one short line alone may be anything. */
+void
+ar_subheadings(struct ar_ctx *cx)
+{
+	GPtrArray *c = g_ptr_array_new();
+	struct warta_node *n;
+	guint i;
+
+	for (n = cx->doc->root->first; n; n = n->next)
+		if (subheading_candidate(n))
+			g_ptr_array_add(c, n);
+	for (i = 0; c->len >= 2 && i < c->len; i++) {
+		struct warta_node *p = c->pdata[i];
+		struct warta_node *h = warta_node_new(WARTA_NODE_HEADING, p->line, p->col);
+
+		h->end_line = p->end_line;
+		h->end_col = p->end_col;
+		h->as.heading.level = 2;
+		move_children(p, h);
+		warta_node_insert_before(p, h);
+		ar_node_drop(cx, p);
+	}
+	g_ptr_array_free(c, TRUE);
+}
+
 static void
 slug(GString *out, const char *s)
 {

@@ -78,6 +78,7 @@ void ar_diag_at(struct ar_ctx *cx, enum warta_severity sev, size_t clean_off,
 /* ------------------------------------------------ article layer (layer.c) */
 
 void ar_sections(struct ar_ctx *cx);
+void ar_subheadings(struct ar_ctx *cx);
 void ar_heading_ids(struct ar_ctx *cx);
 void ar_dateline(struct ar_ctx *cx);
 /* Finds a dateline at the start of text: length of "PLACE - " matched, or 0;

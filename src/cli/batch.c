@@ -84,6 +84,12 @@ bar_draw(int force)
 	if (width - used - 1 > 3) {
 		int room = width - used - 1;
 		int n = (int)strlen(name);
+		const char *slash = strrchr(name, '/');
+
+		if (n > room && slash && slash[1]) {   /* the file name alone, then */
+			name = slash + 1;
+			n = (int)strlen(name);
+		}
 
 		if (n > room) {
 			const char *p = name + n - (room - 1);
@@ -142,7 +148,7 @@ work(gpointer data, gpointer user)
 	b.current = input;
 	g_mutex_unlock(&cli.out_lock);
 	warta_diags_init(&d);
-	rc = cli_convert(input, &d, written);
+	rc = cli_convert(index, &d, written);
 	if (rc == 0 && warta_diags_errors(&d))
 		rc = -1;
 	report_input(index, &d, written, rc != 0);

@@ -9,13 +9,10 @@
 #include <stdio.h>
 
 #include "article/article.h"
-#include "cli/landed.h"
 #include "util/diag.h"
 
 #include "style/style.h"
-#if WARTA_HAVE_PRINT
 #include "render/render.h"
-#endif
 #include "epub/epub.h"
 
 #define EXIT_USAGE 2
@@ -64,12 +61,10 @@ struct cli {
 	struct warta_style *style;     /* -s, or the default */
 	GHashTable *styles;            /* name → struct warta_style *, asked for by front matter */
 	GMutex styles_lock;
-#if WARTA_HAVE_PRINT
 	struct warta_engine *engine;   /* made once, shared by every worker */
-#endif
 
-	GMutex out_lock;               /* stderr, claimed output names */
-	GHashTable *claimed;           /* output path → input path, for -d name clashes */
+	GMutex out_lock;               /* stderr */
+	int *same_name;                /* -d: an earlier input with the same NAME, or -1 */
 };
 
 /* main.c */
@@ -84,9 +79,11 @@ struct warta_doc *cli_read(const char *input, struct warta_diags *d);
 /* Writes doc[0..n) in format f to path. 0, or -1 with the reason in d. */
 int cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char *path,
               struct warta_diags *d);
-/* Converts one input into every asked format: -o FILE, -d DIR/NAME.EXT or stdout.
- * The paths written are appended to written (may be NULL).  0, or -1. */
-int cli_convert(const char *input, struct warta_diags *d, GPtrArray *written);
+/* Converts cli.inputs[index] into every asked format: -o FILE, -d DIR/NAME.EXT
+ * or stdout.  The paths written are appended to written (may be NULL).  0, or -1. */
+int cli_convert(int index, struct warta_diags *d, GPtrArray *written);
+/* -d: finds the inputs whose NAME an earlier input already has (cli.same_name). */
+void cli_find_same_names(void);
 /* 1 when path names one of the inputs (same file), else 0. */
 int cli_is_input(const char *path);
 /* "dev:ino" of an existing file, or NULL.  Caller g_free()s. */

@@ -67,7 +67,6 @@ style_for(const struct warta_doc *doc, struct warta_diags *d)
 	return s;
 }
 
-#if WARTA_HAVE_PRINT
 static void
 print_report(const char *path, const struct warta_report *r)
 {
@@ -79,7 +78,6 @@ print_report(const char *path, const struct warta_report *r)
 	fflush(stderr);
 	g_mutex_unlock(&cli.out_lock);
 }
-#endif
 
 int
 cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char *path,
@@ -119,7 +117,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 	case FMT_PDF:
 	case FMT_PNG:
 	case FMT_SVG: {
-#if WARTA_HAVE_PRINT
 		struct warta_render_opts ro;
 		struct warta_report rep;
 		const struct warta_style *style = cli.style;
@@ -141,9 +138,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		if (cli.report)
 			print_report(path, &rep);
 		return 0;
-#else
-		break;
-#endif
 	}
 	case FMT_EPUB: {
 		struct warta_epub_opts eo;
@@ -160,45 +154,47 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 	default:
 		break;
 	}
-	warta_diag(d, WARTA_ERROR, path, 0, 0, "%s output is not in this build", cli_format_ext(f));
 	return -1;
 }
 
-/* DIR/NAME.EXT, claimed for this input: two inputs with the same NAME would
- * write the same file, so the second one is an error.  NULL after a message. */
-static char *
-claim_output(const struct warta_doc *doc, enum cli_format f, struct warta_diags *d)
+void
+cli_find_same_names(void)
 {
-	char *file = g_strdup_printf("%s.%s", doc->name, cli_format_ext(f));
-	char *path = g_build_filename(cli.outdir, file, NULL);
-	const char *owner;
+	GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	int i;
 
-	g_free(file);
-	g_mutex_lock(&cli.out_lock);
-	owner = g_hash_table_lookup(cli.claimed, path);
-	if (!owner)
-		g_hash_table_insert(cli.claimed, g_strdup(path), g_strdup(doc->path));
-	g_mutex_unlock(&cli.out_lock);
-	if (owner) {
-		warta_diag(d, WARTA_ERROR, doc->path, 0, 0,
-		           "its output %s is already the output of %s (same name)", path, owner);
-		g_free(path);
-		return NULL;
+	cli.same_name = g_new(int, cli.ninputs);
+	for (i = 0; i < cli.ninputs; i++) {
+		/* the name the reader will give it: doc->name of a document of this path */
+		struct warta_doc *probe = warta_doc_new(cli.inputs[i]);
+		gpointer j;
+
+		if (g_hash_table_lookup_extended(first, probe->name, NULL, &j)) {
+			cli.same_name[i] = GPOINTER_TO_INT(j);
+		} else {
+			cli.same_name[i] = -1;
+			g_hash_table_insert(first, g_strdup(probe->name), GINT_TO_POINTER(i));
+		}
+		warta_doc_free(probe);
 	}
-	if (cli_is_input(path)) {
-		warta_diag(d, WARTA_ERROR, doc->path, 0, 0, "its output %s is one of the inputs", path);
-		g_free(path);
-		return NULL;
-	}
-	return path;
+	g_hash_table_destroy(first);
 }
 
 int
-cli_convert(const char *input, struct warta_diags *d, GPtrArray *written)
+cli_convert(int index, struct warta_diags *d, GPtrArray *written)
 {
+	const char *input = cli.inputs[index];
 	struct warta_doc *doc;
 	int f, rc = 0;
 
+	/* two inputs with one NAME would write the same DIR/NAME.EXT: the later
+	 * one in input order fails, whichever worker gets there first */
+	if (cli.outdir && cli.same_name[index] >= 0) {
+		warta_diag(d, WARTA_ERROR, input, 0, 0,
+		           "its outputs in %s would be those of %s (the same name); rename one",
+		           cli.outdir, cli.inputs[cli.same_name[index]]);
+		return -1;
+	}
 	if (!(doc = cli_read(input, d)))
 		return -1;
 	for (f = 0; f < FMT_COUNT; f++) {
@@ -207,7 +203,14 @@ cli_convert(const char *input, struct warta_diags *d, GPtrArray *written)
 		if (!cli.formats[f])
 			continue;
 		if (cli.outdir) {
-			if (!(path = claim_output(doc, f, d))) {
+			char *file = g_strdup_printf("%s.%s", doc->name, cli_format_ext(f));
+
+			path = g_build_filename(cli.outdir, file, NULL);
+			g_free(file);
+			if (cli_is_input(path)) {
+				warta_diag(d, WARTA_ERROR, input, 0, 0,
+				           "its output %s is one of the inputs", path);
+				g_free(path);
 				rc = -1;
 				continue;
 			}

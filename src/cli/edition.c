@@ -13,7 +13,41 @@ struct entry {
 	int index;                 /* input order */
 	int group;                 /* section order: first appearance; unsectioned last */
 	char *key;                 /* section name or NULL */
+	struct warta_diags diags;  /* while reading: input i's messages */
 };
+
+static struct entry *reading;
+
+static void
+read_one(gpointer data, gpointer user)
+{
+	int i = GPOINTER_TO_INT(data) - 1;
+
+	reading[i].doc = cli_read(cli.inputs[i], &reading[i].diags);
+}
+
+/* Reads every input into e[i].doc (NULL on failure) and e[i].diags, with
+ * -j worker threads. */
+static void
+read_all(struct entry *e)
+{
+	GThreadPool *pool = NULL;
+	int i, threads = cli.jobs < cli.ninputs ? cli.jobs : cli.ninputs;
+
+	reading = e;
+	for (i = 0; i < cli.ninputs; i++)
+		warta_diags_init(&e[i].diags);
+	if (threads > 1)
+		pool = g_thread_pool_new(read_one, NULL, threads, TRUE, NULL);
+	for (i = 0; i < cli.ninputs; i++) {
+		if (pool)
+			g_thread_pool_push(pool, GINT_TO_POINTER(i + 1), NULL);
+		else
+			read_one(GINT_TO_POINTER(i + 1), NULL);
+	}
+	if (pool)
+		g_thread_pool_free(pool, FALSE, TRUE);
+}
 
 static int
 cmp_entry(const void *pa, const void *pb)
@@ -82,22 +116,20 @@ cli_edition(void)
 	int i, n = 0, failed = 0, ngroups = 0, f, rc;
 	char *date;
 
+	read_all(e);
+	/* messages in input order, whatever order the workers finished in */
 	for (i = 0; i < cli.ninputs; i++) {
-		struct warta_doc *doc;
-
-		warta_diags_init(&d);
-		doc = cli_read(cli.inputs[i], &d);
-		cli_print_diags(&d);
-		warta_diags_fini(&d);
-		if (!doc) {
+		cli_print_diags(&e[i].diags);
+		warta_diags_fini(&e[i].diags);
+		if (!e[i].doc) {
 			failed++;
 			continue;
 		}
 		if (cli.verbose)
-			fprintf(stderr, "warta: %s: read \"%s\"\n", cli.inputs[i], doc->meta.title);
-		e[n].doc = doc;
+			fprintf(stderr, "warta: %s: read \"%s\"\n", cli.inputs[i], e[i].doc->meta.title);
+		e[n].doc = e[i].doc;
 		e[n].index = i;
-		e[n].key = g_strdup(section_key(doc, i));
+		e[n].key = g_strdup(section_key(e[i].doc, i));
 		n++;
 	}
 	for (i = 0; i < n; i++) {

@@ -3,12 +3,15 @@
  * inputs to a single conversion, a batch (batch.c) or an edition (edition.c).
  * Exit status: 0 all went well, 1 some input failed, 2 usage error. */
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <fontconfig/fontconfig.h>
+#include <cairo.h>
+#include <pango/pango.h>
+#include <zip.h>
 
 #include "cli/cli.h"
 
@@ -118,28 +121,6 @@ cli_print_diags(struct warta_diags *d)
 		g_free(s);
 	}
 	fflush(stderr);
-}
-
-/* A format's back end must be in this build.  Until it lands, asking for it is
- * a usage error that says so (landed.h). */
-static void
-need_backend(enum cli_format f)
-{
-	const char *stage = NULL;
-
-	switch (f) {
-	case FMT_PDF:
-	case FMT_PNG:
-	case FMT_SVG:
-		if (!WARTA_HAVE_PRINT)
-			stage = "the print back end (src/render)";
-		break;
-	default:
-		break;
-	}
-	if (stage)
-		usage_error("%s output is not available yet: %s is not in this build",
-		            format_titles[f], stage);
 }
 
 static int
@@ -281,8 +262,10 @@ print_version(void)
 {
 	printf("warta %s\n", WARTA_VERSION);
 	/* the formats this build writes: scripts (make demo) ask here */
-	printf("formats: json epub%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "");
-	printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
+	printf("formats: json epub pdf png svg\n");
+	printf("GLib %u.%u.%u, Pango %s, cairo %s, libzip %s\n", glib_major_version,
+	       glib_minor_version, glib_micro_version, pango_version_string(),
+	       cairo_version_string(), zip_libzip_version());
 }
 
 static void
@@ -322,21 +305,16 @@ list_styles(void)
 static int
 load_shared(void)
 {
-	int rc = 0, f;
+	int rc = 0;
 	struct warta_diags d;
 
 	warta_diags_init(&d);
 	cli.style = warta_style_load(cli.style_name ? cli.style_name : CLI_DEFAULT_STYLE,
 	                             cli.style_dirs, &d);
-	if (!cli.style) {
+	if (!cli.style)
 		rc = EXIT_USAGE;
-	} else {
+	else
 		cli.ropts.boilerplate = (const char *const *)cli.style->boilerplate;
-		/* the last usage check: a format whose stage is not in this build */
-		for (f = 0; f < FMT_COUNT; f++)
-			if (cli.formats[f])
-				need_backend(f);
-	}
 	/* the style's fonts against warta's font set, for the formats that use
 	 * them: a family not in the set is a usage error, a missing feature (smcp,
 	 * onum) a warning at the style's line.  A font set that cannot be loaded
@@ -358,13 +336,11 @@ load_shared(void)
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)warta_style_free);
 	g_mutex_init(&cli.styles_lock);
-#if WARTA_HAVE_PRINT
 	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])) {
 		cli.engine = warta_engine_new(&d);
 		if (!cli.engine)
 			rc = 1;   /* no input can be set: they all fail */
 	}
-#endif
 	cli_print_diags(&d);
 	warta_diags_fini(&d);
 	return rc;
@@ -373,10 +349,8 @@ load_shared(void)
 static void
 unload_shared(void)
 {
-#if WARTA_HAVE_PRINT
 	if (cli.engine)
 		warta_engine_free(cli.engine);
-#endif
 	if (cli.style)
 		warta_style_free(cli.style);
 	if (cli.styles)
@@ -488,8 +462,9 @@ main(int argc, char **argv)
 	}
 	setup_style_dirs();
 	g_mutex_init(&cli.out_lock);
-	cli.claimed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	check_options();
+	if (cli.outdir)
+		cli_find_same_names();
 	if ((status = load_shared()) != 0) {
 		unload_shared();
 		return status;
@@ -508,7 +483,7 @@ main(int argc, char **argv)
 	else
 		status = cli_batch();
 	unload_shared();
-	g_hash_table_destroy(cli.claimed);
+	g_free(cli.same_name);
 	if (cli.input_ids)
 		g_hash_table_destroy(cli.input_ids);
 	g_strfreev(cli.inputs);

@@ -460,8 +460,12 @@ drop_cap(struct rn *R, struct art *A, struct pa_para *P)
 	d = g_new0(struct rdrop, 1);
 	d->lines = lines;
 	d->text = g_strndup(t, e - t);
-	if (r0->fmt.small_caps)
-		d->text = g_utf8_strup(d->text, -1);
+	if (r0->fmt.small_caps) {
+		char *up = g_utf8_strup(d->text, -1);
+
+		g_free(d->text);
+		d->text = up;
+	}
 	d->color = el(R, WARTA_EL_HEADING_NUMBER)->color ? el(R, WARTA_EL_HEADING_NUMBER)->color : f.color;
 	d->family = g_strdup(el(R, WARTA_EL_HEADLINE)->family ? el(R, WARTA_EL_HEADLINE)->family : f.family);
 	/* measure the letter at 100 pt and the body's capital height */
@@ -991,8 +995,9 @@ source_line(struct rn *R, struct art *A)
 	P = new_para(R, A, NULL);
 	f = rn_fmt(R, WARTA_EL_SOURCE);
 	pa_add(P, m->source, -1, &f, 0, 0);
+	/* kept with the end of the article: never alone on a last page */
+	vpenalty(A->v, 10000);
 	space(A, el(R, WARTA_EL_SOURCE)->space_before);
-	vpenalty(A->v, 0);
 	para_lines(R, A, P, WARTA_EL_SOURCE, new_block(A, "P", A->sect, 0), 0, 0, 0, 1, NULL);
 }
 

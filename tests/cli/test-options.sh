@@ -4,8 +4,6 @@
 # refused, help and man page agreeing on every option.
 . "$(dirname "$0")/../lib.sh"
 
-FORMATS=$($WARTA --version | sed -n 's/^formats: *//p')
-has() { case " $FORMATS " in *" $1 "*) return 0 ;; esac; return 1; }
 
 # expect_rc NAME RC CMD…: ok when CMD exits with RC; its stderr is kept in $TMP/err
 expect_rc() {
@@ -79,13 +77,6 @@ usage "unknown style" "nope" -s nope -t json "$SAMPLE"
 [ -z "$(ls -A "$TMP" | grep -v -e '^out$' -e '^err$' -e '^help$')" ] &&
 	ok "usage errors wrote no file" || fail "usage errors wrote files" "$(ls -A "$TMP")"
 
-for f in json pdf epub png svg; do
-	if has $f; then
-		skip "$f not landed: usage error" "$f is in this build"
-	else
-		usage "$f before its stage lands" "not available yet" -t $f "$SAMPLE"
-	fi
-done
 
 if command -v script >/dev/null; then
 	script -qec "$WARTA -t epub '$SAMPLE'" /dev/null >"$TMP/tty.log" 2>&1; rc=$?
@@ -97,11 +88,6 @@ fi
 expect_rc "--list-styles exits 0" 0 $WARTA --list-styles
 grep -q '^a4 ' "$TMP/out" && ok "--list-styles lists a4 with its description" ||
 	fail "--list-styles" "$(cat "$TMP/out" "$TMP/err")"
-
-if ! has json; then
-	skip "json output" "the reader has not landed"
-	exit 0
-fi
 
 # -t json to standard output
 expect_rc "-t json exits 0" 0 $RUN $WARTA -t json "$SAMPLE"
@@ -146,7 +132,10 @@ expect_rc "--files-from -" 0 $WARTA -d "$TMP/d3" -t json --files-from - <"$TMP/l
 # same NAME from two inputs: the second is an error, the first is written
 cp "$SAMPLE" "$TMP/in/b/first.txt"
 expect_rc "two inputs with one NAME: exit 1" 1 $WARTA -j 1 -d "$TMP/d4" -t json "$TMP/in/a/first.txt" "$TMP/in/b/first.txt"
-grep -q "b/first.txt: error: .*already the output of" "$TMP/err" && ok "the clash names both inputs" || fail "clash message" "$(cat "$TMP/err")"
+grep -q "b/first.txt: error: .*would be those of .*a/first.txt" "$TMP/err" && ok "the clash names both inputs" || fail "clash message" "$(cat "$TMP/err")"
+expect_rc "same NAME with -j 2: the later input fails, whatever the timing" 1 $WARTA -j 2 -d "$TMP/d4b" -t json "$TMP/in/b/first.txt" "$TMP/in/a/first.txt"
+grep -q "a/first.txt: error: .*would be those of .*b/first.txt" "$TMP/err" && ! grep -q "b/first.txt: error" "$TMP/err" &&
+	[ -f "$TMP/d4b/first.json" ] && ok "-j 2: the later input in input order fails, the earlier is written" || fail "-j 2 clash" "$(cat "$TMP/err")"
 [ -f "$TMP/d4/first.json" ] && ok "the first of the clashing inputs is written" || fail "clash: first written"
 
 # output == input refused
@@ -181,3 +170,42 @@ grep -q "^warta: $TMP/bad.txt:1:1: error: " "$TMP/err" && ok "errors print as wa
 [ ! -s "$TMP/out" ] && ok "a failed input writes nothing to stdout" || fail "failed input stdout"
 expect_rc "--repair turns it into a warning" 0 $WARTA --repair -t json "$TMP/bad.txt"
 expect_rc "--max-size refuses a larger input: exit 1" 1 $WARTA --max-size 100 -t json "$SAMPLE"
+
+# options reach the reader: -l, --keep-boilerplate (and its note with -v)
+$WARTA -t json -l en "$SAMPLE" 2>/dev/null | python3 -c 'import json,sys; m=json.load(sys.stdin)["meta"]; assert m["lang"]=="en" and m["lang_origin"]=="option", m' 2>"$TMP/err" &&
+	ok "-l en overrides detection (lang en, origin option)" || fail "-l" "$(cat "$TMP/err")"
+printf '# Title\n\nFirst paragraph of the article.\n\nAdvertisement\n\nSecond paragraph of the article.\n' >"$TMP/bp.txt"
+$WARTA -t json "$TMP/bp.txt" 2>/dev/null | grep -q Advertisement && fail "boilerplate dropped by default" || ok "boilerplate dropped by default"
+$WARTA -t json --keep-boilerplate "$TMP/bp.txt" 2>/dev/null | grep -q Advertisement && ok "--keep-boilerplate keeps it" || fail "--keep-boilerplate"
+$WARTA -t json "$TMP/bp.txt" 2>&1 >/dev/null | grep -q "note" && fail "notes hidden without -v" || ok "notes hidden without -v"
+$WARTA -v -t json "$TMP/bp.txt" 2>&1 >/dev/null | grep -q "^warta: $TMP/bp.txt:5:1: note: " && ok "-v shows the dropped line as a note with its position" ||
+	fail "-v note" "$($WARTA -v -t json "$TMP/bp.txt" 2>&1 >/dev/null)"
+
+# EPUB options: --embed-fonts
+$WARTA "$SAMPLE" -o "$TMP/nf.epub" && $WARTA --embed-fonts "$SAMPLE" -o "$TMP/ef.epub"
+a=$(unzip -l "$TMP/nf.epub" | grep -ci '\.[ot]tf$\|\.woff2*$'); b=$(unzip -l "$TMP/ef.epub" | grep -ci '\.[ot]tf$\|\.woff2*$')
+[ "$a" = 0 ] && [ "$b" -gt 0 ] && ok "--embed-fonts puts the fonts in the EPUB ($b files), not without it" || fail "--embed-fonts" "$a without, $b with"
+
+# print options: --report, --dpi, --pages
+expect_rc "-o FILE.pdf" 0 $WARTA "$SAMPLE" -o "$TMP/s.pdf"
+check "qpdf --check the CLI's PDF" qpdf --check "$TMP/s.pdf"
+pages=$(pdfinfo "$TMP/s.pdf" | sed -n 's/^Pages: *//p')
+expect_rc "--report" 0 $WARTA --report "$SAMPLE" -o "$TMP/r.pdf"
+grep -q "^warta: $TMP/r.pdf: $pages pages\{0,1\}, [0-9]* lines: [0-9]* loose, [0-9]* tight, [0-9]* hyphenated (longest run [0-9]*), [0-9]* overfull, [0-9]* widows, [0-9]* orphans$" "$TMP/err" &&
+	ok "--report: pages (as pdfinfo counts them), lines, loose, tight, hyphens, widows" || fail "--report" "$(cat "$TMP/err")"
+cmp -s "$TMP/s.pdf" "$TMP/r.pdf" && ok "--report changes nothing in the PDF" || fail "--report changed the PDF"
+png_width() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print(struct.unpack(">I", d[16:20])[0])' "$1"; }
+expect_rc "--pages 1 --dpi 50 -o FILE.png" 0 $WARTA --pages 1 --dpi 50 "$SAMPLE" -o "$TMP/p50.png"
+expect_rc "--pages 1 --dpi 100 -o FILE.png" 0 $WARTA --pages 1 --dpi 100 "$SAMPLE" -o "$TMP/p100.png"
+w50=$(png_width "$TMP/p50.png" 2>/dev/null); w100=$(png_width "$TMP/p100.png" 2>/dev/null)
+[ -n "$w50" ] && [ -n "$w100" ] && [ $((w100 - 2 * w50)) -ge -1 ] && [ $((w100 - 2 * w50)) -le 1 ] &&
+	ok "--dpi scales the PNG (${w50}px at 50, ${w100}px at 100)" || fail "--dpi" "$w50 / $w100; $(ls "$TMP" | grep png)"
+expect_rc "-t svg --pages 1" 0 $WARTA -t svg --pages 1 "$SAMPLE" -o "$TMP/p.svg"
+xmllint --noout "$TMP/p.svg" 2>/dev/null && ok "the SVG page is well-formed XML" || fail "SVG page" "$(ls "$TMP" | grep svg)"
+if command -v script >/dev/null; then
+	script -qec "$WARTA '$SAMPLE'" /dev/null >"$TMP/tty.log" 2>&1; rc=$?
+	[ $rc = 2 ] && grep -q "not writing PDF to a terminal" "$TMP/tty.log" &&
+		ok "usage error: PDF to a terminal" || fail "usage error: PDF to a terminal" "exit $rc: $(head -3 "$TMP/tty.log")"
+fi
+$WARTA "$SAMPLE" >"$TMP/stdout.pdf" 2>/dev/null
+cmp -s "$TMP/stdout.pdf" "$TMP/s.pdf" && ok "PDF to standard output (a pipe) equals -o FILE" || fail "PDF to stdout"

@@ -1,0 +1,565 @@
+/* test_layout.c — unit tests of the print engine's paragraph assembly
+ * (src/layout/para.c: shaping, box/glue/penalty items, lines, hyphens, bidi,
+ * CJK, fallbacks) and of the page builder (src/layout/page.c), with the
+ * a4 style and warta's own font set. */
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "harness.h"
+#include "layout/hyphenate.h"
+#include "layout/page.h"
+#include "layout/para.h"
+#include "render/render.h"
+#include "style/style.h"
+
+static PangoContext *ctx;
+static struct warta_style *st;
+static struct warta_hyphenator *hyph;
+
+static struct pa_fmt
+body(void)
+{
+	struct pa_fmt f;
+
+	memset(&f, 0, sizeof f);
+	f.family = "Charis SIL";
+	f.size = 10;
+	f.weight = 400;
+	f.hyphenate = 1;
+	return f;
+}
+
+static struct pa_para *
+set(const char *lang, int rtl, const char *text, double width, enum warta_text_align al, int hyphenate,
+    struct warta_diags *d)
+{
+	struct pa_para *p = pa_new(lang, rtl, "test.txt");
+	struct pa_fmt f = body();
+	struct pa_setup s;
+
+	pa_add(p, text, -1, &f, 3, 1);
+	memset(&s, 0, sizeof s);
+	s.ctx = ctx;
+	s.hyph = hyph;
+	s.style = st;
+	s.align = al;
+	s.widths = &width;
+	s.n_widths = 1;
+	s.hyphenate = hyphenate;
+	s.hyphen_left = 2;
+	s.hyphen_right = 3;
+	s.last_line_fill = 1;
+	s.diags = d;
+	OK(pa_set(p, &s) == 0, "pa_set succeeds (%s)", lang);
+	return p;
+}
+
+/* The words of the lines, hyphens taken out, give back the text. */
+static char *
+joined(const struct pa_para *p)
+{
+	GString *s = g_string_new(NULL);
+	int i;
+
+	for (i = 0; i < p->n_lines; i++) {
+		char *t = pa_line_text(p, &p->lines[i]);
+		size_t n = strlen(t);
+
+		if (p->lines[i].hyphenated && n > 0)
+			t[n - 1] = '\0';
+		if (s->len && !p->lines[i - 1].hyphenated && p->lines[i - 1].brk != PA_BREAK_EXPLICIT)
+			g_string_append_c(s, ' ');
+		g_string_append(s, t);
+		g_free(t);
+	}
+	return g_string_free(s, FALSE);
+}
+
+static const char *ID =
+	"Kebijakan luar negeri Korea Utara berfokus pada penguatan identitas dan ketahanan "
+	"nasional sambil menolak norma internasional yang dipimpin oleh negara-negara Barat. "
+	"Untuk mencapai tujuannya, negara ini aktif mencari mitra strategis dengan pandangan "
+	"serupa yang bersedia menantang hegemoni global.";
+
+static void
+justified(void)
+{
+	struct pa_para *p = set("id", 0, ID, 160, WARTA_TA_JUSTIFY, 1, NULL);
+	char *j = joined(p);
+	int i, full = 1, hy = 0, inside = 1;
+
+	OK(p->n_lines >= 5, "a 160 pt measure takes several lines (%d)", p->n_lines);
+	STR_EQ(j, ID, "the lines give back the text");
+	for (i = 0; i < p->n_lines - 1; i++) {
+		if (fabs(p->lines[i].natural - 160) > 0.05)
+			full = 0;
+		if (p->lines[i].hyphenated)
+			hy++;
+	}
+	for (i = 0; i < p->n_lines; i++)
+		if (p->lines[i].natural > 160.05)
+			inside = 0;
+	OK(full, "every line but the last fills the measure exactly");
+	OK(inside, "no line is wider than the measure");
+	OK(p->lines[p->n_lines - 1].brk == PA_BREAK_FINAL && p->lines[p->n_lines - 1].ratio == 0,
+	    "the last line ends the paragraph, set at its natural width");
+	OK(p->pass >= 1 && p->pass <= 3, "the breaker reports its pass (%d)", p->pass);
+	g_free(j);
+	pa_free(p);
+}
+
+static void
+hyphens(void)
+{
+	struct pa_para *p = set("id", 0, ID, 110, WARTA_TA_JUSTIFY, 1, NULL), *q;
+	int i, found = 0, ok_glyphs = 1, explicit = 0;
+	char *j = joined(p);
+
+	STR_EQ(j, ID, "narrow: the lines still give back the text");
+	for (i = 0; i < p->n_lines; i++) {
+		const struct pa_line *L = &p->lines[i];
+
+		if (L->brk == PA_BREAK_EXPLICIT) {
+			char *t = pa_line_text(p, L);
+
+			explicit += t[strlen(t) - 1] == '-';
+			g_free(t);
+		}
+		if (!L->hyphenated)
+			continue;
+		found++;
+		/* the hyphen comes from reshaping (NEED_HYPHEN): one glyph more than
+		 * the last piece has characters */
+		{
+			const struct pa_piece *pc = &L->pieces[L->n_pieces - 1];
+
+			if (!(pc->gi.item->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN) ||
+			    pc->gi.glyphs->num_glyphs <= pc->gi.item->num_chars - 1)
+				ok_glyphs = 0;
+		}
+	}
+	OK(found > 0, "a 110 pt measure hyphenates Indonesian (%d lines)", found);
+	OK(ok_glyphs, "each hyphenated line ends with a reshaped piece carrying the hyphen");
+	g_free(j);
+	pa_free(p);
+
+	q = set("id", 0, ID, 110, WARTA_TA_LEFT, 0, NULL);
+	for (i = 0, found = 0; i < q->n_lines; i++)
+		found += q->lines[i].hyphenated;
+	INT_EQ(found, 0, "no hyphens where hyphenation is off (headlines, headings)");
+	for (i = 0, found = 0; i < q->n_lines; i++)
+		if (q->lines[i].natural > 110.05 || fabs(q->lines[i].ratio) > 0)
+			found++;
+	INT_EQ(found, 0, "ragged lines keep their natural spaces and fit");
+	pa_free(q);
+	(void)explicit;
+}
+
+static void
+explicit_hyphen(void)
+{
+	const char *t = "aaaa bbbb cccc dddd negara-negara eeee";
+	struct pa_fmt f = body();
+	double w = pa_measure(ctx, st, "aaaa bbbb cccc dddd negara-", &f) + 3;
+	struct pa_para *p = set("id", 0, t, w, WARTA_TA_JUSTIFY, 0, NULL);
+	int i, seen = 0;
+
+	for (i = 0; i < p->n_lines; i++) {
+		char *s = pa_line_text(p, &p->lines[i]);
+
+		if (p->lines[i].brk == PA_BREAK_EXPLICIT) {
+			seen = 1;
+			STR_EQ(s + strlen(s) - 7, "negara-", "an explicit hyphen breaks after the hyphen, adding none");
+			OK(!p->lines[i].hyphenated, "an explicit break draws no extra hyphen");
+		}
+		g_free(s);
+	}
+	OK(seen, "the compound breaks at its hyphen when that fits best");
+	pa_free(p);
+}
+
+static void
+rtl(void)
+{
+	const char *t = "افتتحت هيئة الميناء يوم الخميس الرصيف الجديد للسوق الليلي بعد أعمال ترميم "
+		"استمرت ثلاث سنوات، وقال المسؤولون إن الرصيف سيستضيف نحو 200 كشك كل مساء.";
+	struct pa_para *p = set("ar", 1, t, 150, WARTA_TA_JUSTIFY, 1, NULL);
+	const struct pa_line *last;
+	const char *fam;
+	int i, ordered = 1, odd = 1, naskh = 1;
+
+	OK(p->n_lines >= 2, "Arabic takes several lines");
+	for (i = 0; i < p->n_lines; i++) {
+		const struct pa_line *L = &p->lines[i];
+		int k;
+
+		for (k = 1; k < L->n_pieces; k++)
+			if (L->pieces[k].x < L->pieces[k - 1].x)
+				ordered = 0;
+		for (k = 0; k < L->n_pieces; k++) {
+			PangoFontDescription *fd = pango_font_describe(L->pieces[k].gi.item->analysis.font);
+
+			fam = pango_font_description_get_family(fd);
+			if (g_unichar_get_script(g_utf8_get_char(p->text->str + L->pieces[k].gi.item->offset)) ==
+			    G_UNICODE_SCRIPT_ARABIC) {
+				if (!(L->pieces[k].gi.item->analysis.level & 1))
+					odd = 0;
+				if (strcmp(fam, "Noto Naskh Arabic") != 0)
+					naskh = 0;
+			}
+			pango_font_description_free(fd);
+		}
+	}
+	OK(ordered, "pieces are placed left to right in visual order");
+	OK(odd, "Arabic pieces have an odd (right-to-left) embedding level");
+	OK(naskh, "Arabic in a Charis SIL run is set in the style's Arabic family");
+	last = &p->lines[p->n_lines - 1];
+	DBL_NEAR(last->pieces[last->n_pieces - 1].x + last->pieces[last->n_pieces - 1].width, 150, 0.05,
+	    "the last line of a right-to-left paragraph is flush right");
+	OK(last->pieces[0].x > 1, "… and ragged on the left");
+	pa_free(p);
+}
+
+static void
+cjk(void)
+{
+	const char *t = "港务局周四宣布，经过三年的修缮，城市最古老的码头重新开放。官员表示，码头每晚将容纳约两百个摊位。";
+	struct pa_para *p = set("zh", 0, t, 100, WARTA_TA_JUSTIFY, 1, NULL);
+	char *j = joined(p);
+	GString *nospace = g_string_new(NULL);
+	const char *c;
+	int i, bad_start = 0, full = 1;
+
+	for (c = j; *c; c++)
+		if (*c != ' ')
+			g_string_append_c(nospace, *c);
+	OK(p->n_lines >= 4, "Chinese breaks between characters (%d lines)", p->n_lines);
+	STR_EQ(nospace->str, t, "the lines give back the text");
+	for (i = 0; i < p->n_lines; i++) {
+		gunichar first = g_utf8_get_char(p->text->str + p->lines[i].start);
+
+		if (first == 0xFF0C || first == 0x3002 || first == 0x3001)
+			bad_start++;
+		if (i < p->n_lines - 1 && fabs(p->lines[i].natural - 100) > 0.05)
+			full = 0;
+	}
+	INT_EQ(bad_start, 0, "no line starts with a comma or full stop");
+	OK(full, "justified CJK lines fill the measure (inter-character glue)");
+	g_string_free(nospace, TRUE);
+	g_free(j);
+	pa_free(p);
+}
+
+static void
+missing_glyph(void)
+{
+	struct warta_diags d;
+	struct pa_para *p;
+	guint i;
+	int found = 0;
+
+	warta_diags_init(&d);
+	p = set("en", 0, "A face \xf0\x9f\x98\x80 here.", 200, WARTA_TA_LEFT, 0, &d);
+	for (i = 0; i < d.items->len; i++) {
+		struct warta_diag *x = g_ptr_array_index(d.items, i);
+
+		if (strstr(x->message, "U+1F600") && x->line == 3 && x->col == 8 && x->severity == WARTA_WARNING)
+			found = 1;
+	}
+	OK(found, "a missing glyph is a warning naming the character and its position (3:8)");
+	pa_free(p);
+	warta_diags_fini(&d);
+}
+
+static void
+long_word(void)
+{
+	struct warta_diags d;
+	struct pa_para *p;
+
+	warta_diags_init(&d);
+	p = set("en", 0, "Short words then Pneumonoultramicroscopicsilicovolcanoconiosis and more.", 100,
+	    WARTA_TA_JUSTIFY, 0, &d);
+	OK(d.counts[WARTA_WARNING] >= 1, "an unbreakable word wider than the measure is a warning");
+	pa_free(p);
+	warta_diags_fini(&d);
+}
+
+/* ------------------------------------------------------------ pages */
+
+static struct pb_item
+line(int first, int last, int fn)
+{
+	struct pb_item it;
+
+	memset(&it, 0, sizeof it);
+	it.kind = PB_LINE;
+	it.height = 12;
+	it.top = 10;
+	it.para_first = first;
+	it.para_last = last;
+	it.footnote = fn;
+	return it;
+}
+
+static struct pb_item
+pen(int p)
+{
+	struct pb_item it;
+
+	memset(&it, 0, sizeof it);
+	it.kind = PB_PENALTY;
+	it.penalty = p;
+	return it;
+}
+
+static struct pb_item
+glue(double h)
+{
+	struct pb_item it;
+
+	memset(&it, 0, sizeof it);
+	it.kind = PB_GLUE;
+	it.height = h;
+	return it;
+}
+
+/* Paragraphs of n lines with club/widow penalties, glue between them. */
+static GArray *
+paras(const int *n, int count, int club, int widow)
+{
+	GArray *v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
+	int i, k;
+
+	for (i = 0; i < count; i++) {
+		if (i > 0) {
+			struct pb_item g = glue(6);
+
+			g_array_append_val(v, g);
+		}
+		for (k = 0; k < n[i]; k++) {
+			struct pb_item it = line(k == 0, k == n[i] - 1, 0);
+
+			if (k > 0) {
+				struct pb_item p = pen((k == 1 ? club : 0) + (k == n[i] - 1 ? widow : 0));
+
+				g_array_append_val(v, p);
+			}
+			g_array_append_val(v, it);
+		}
+	}
+	return v;
+}
+
+static void
+pages(void)
+{
+	int n[] = { 5, 5, 5, 5 };
+	GArray *v = paras(n, 4, 10000, 10000);
+	struct pb_params pp;
+	struct pb_result r;
+	int pg, c, ok = 1;
+
+	memset(&pp, 0, sizeof pp);
+	pp.columns = 1;
+	pp.height = 10 + 12 * 7;        /* room for 8 lines */
+	pp.first_height = pp.height;
+	OK(pb_build((struct pb_item *)v->data, v->len, &pp, &r) == 0, "pb_build succeeds");
+	OK(r.n_pages >= 3, "20 lines in 8-line pages take 3 or more pages (%d)", r.n_pages);
+	INT_EQ(r.widows + r.orphans, 0, "club and widow penalties of 10000 leave no widow or orphan");
+	for (pg = 0; pg < r.n_pages; pg++) {
+		const struct pb_column *col = &r.pages[pg].col[0];
+		const struct pb_item *it = (const struct pb_item *)v->data;
+		size_t i, nl = 0;
+
+		for (i = col->start; i < col->end; i++)
+			nl += it[i].kind == PB_LINE;
+		if (nl > 8)
+			ok = 0;
+	}
+	OK(ok, "no page holds more lines than fit");
+	pb_result_free(&r);
+
+	/* two columns, the last page balanced */
+	pp.columns = 2;
+	pp.height = 10 + 12 * 29;
+	pp.first_height = pp.height;
+	pp.balance = 1;
+	pb_build((struct pb_item *)v->data, v->len, &pp, &r);
+	INT_EQ(r.n_pages, 1, "20 lines fit one two-column page");
+	if (r.n_pages == 1 && r.pages[0].n_cols == 2) {
+		const struct pb_item *it = (const struct pb_item *)v->data;
+		size_t i, a = 0, b = 0;
+
+		for (i = r.pages[0].col[0].start; i < r.pages[0].col[0].end; i++)
+			a += it[i].kind == PB_LINE;
+		for (i = r.pages[0].col[1].start; i < r.pages[0].col[1].end; i++)
+			b += it[i].kind == PB_LINE;
+		OK(a >= b && a - b <= 5, "the columns are balanced (%zu and %zu lines)", a, b);
+	} else {
+		OK(0, "the columns are balanced (both used)");
+	}
+	pb_result_free(&r);
+	g_array_free(v, TRUE);
+
+	/* a footnote goes to the page of its call */
+	v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
+	for (c = 0; c < 20; c++) {
+		struct pb_item it = line(0, 0, c == 12 ? 1 : 0), p = pen(0);
+
+		if (c)
+			g_array_append_val(v, p);
+		g_array_append_val(v, it);
+	}
+	{
+		double fnh[2] = { 0, 30 };
+
+		memset(&pp, 0, sizeof pp);
+		pp.columns = 1;
+		pp.height = 10 + 12 * 9;
+		pp.first_height = pp.height;
+		pp.fn_separator = 10;
+		pp.fn_height = fnh;
+		pp.n_fn = 1;
+		pb_build((struct pb_item *)v->data, v->len, &pp, &r);
+		for (pg = 0; pg < r.n_pages; pg++) {
+			const struct pb_column *col = &r.pages[pg].col[0];
+			size_t i;
+			int call = 0, note = col->fn_count > 0;
+
+			for (i = col->start; i < col->end; i++)
+				call |= ((const struct pb_item *)v->data)[i].footnote == 1;
+			if (call != note)
+				ok = 0;
+			if (call && col->height > pp.height + 0.01)
+				ok = 0;
+		}
+		OK(ok, "the footnote is set on the page of its call, within the page");
+		pb_result_free(&r);
+	}
+	g_array_free(v, TRUE);
+}
+
+/* ------------------------------------------------------------ whole documents */
+
+static struct warta_node *
+text(const char *t, int line)
+{
+	struct warta_node *n = warta_node_new(WARTA_NODE_TEXT, line, 1);
+
+	n->text = g_strdup(t);
+	return n;
+}
+
+/* A document with a footnote called on its second page. */
+static void
+footnote_page(void)
+{
+	struct warta_diags d;
+	struct warta_engine *e;
+	struct warta_doc *doc = warta_doc_new("fn.txt");
+	struct warta_doc *docs[1] = { doc };
+	struct warta_render_opts o;
+	struct warta_report rep;
+	struct warta_node *p, *ref, *def, *dp;
+	char *path, *trace = NULL, *pg2, *fn;
+	int i;
+
+	warta_diags_init(&d);
+	doc->meta.title = g_strdup("Footnotes");
+	doc->meta.lang = g_strdup("en");
+	for (i = 0; i < 40; i++) {
+		p = warta_node_new(WARTA_NODE_PARAGRAPH, 10 + i, 1);
+		warta_node_append(p, text("The harbour authority opened the restored night market pier on "
+		    "Thursday, ending a renovation that began in the spring and ran well over budget.", 10 + i));
+		if (i == 30) {
+			ref = warta_node_new(WARTA_NODE_FOOTNOTE_REF, 10 + i, 80);
+			ref->as.footnote.label = g_strdup("1");
+			ref->as.footnote.index = 1;
+			warta_node_append(p, ref);
+		}
+		warta_node_append(doc->root, p);
+	}
+	def = warta_node_new(WARTA_NODE_FOOTNOTE_DEF, 60, 1);
+	def->as.footnote.label = g_strdup("1");
+	def->as.footnote.index = 1;
+	dp = warta_node_new(WARTA_NODE_PARAGRAPH, 60, 7);
+	warta_node_append(dp, text("Approved by the council in 2020.", 60));
+	warta_node_append(def, dp);
+	warta_node_append(doc->root, def);
+
+	e = warta_engine_new(&d);
+	OK(e != NULL, "the engine loads");
+	memset(&o, 0, sizeof o);
+	o.format = WARTA_PRINT_TRACE;
+	path = g_build_filename(g_get_tmp_dir(), "warta-test-layout.trace", NULL);
+	OK(warta_render(e, st, docs, 1, &o, path, &rep, &d) == 0, "a document with a footnote sets");
+	g_file_get_contents(path, &trace, NULL, NULL);
+	pg2 = trace ? strstr(trace, "\npage 2 ") : NULL;
+	fn = trace ? strstr(trace, "Approved by the council") : NULL;
+	OK(rep.pages >= 2 && pg2 && fn && fn > pg2 && !strstr(pg2 + 1, "\npage 3 ") ,
+	    "the footnote is set on page 2, where it is called");
+	OK(trace && strstr(trace, "   footnotes\n"), "the trace shows the footnote block");
+	g_free(trace);
+	remove(path);
+	g_free(path);
+	warta_engine_free(e);
+	warta_doc_free(doc);
+	warta_diags_fini(&d);
+}
+
+int
+main(void)
+{
+	struct warta_diags d;
+	PangoFontMap *fm;
+	FcConfig *fc;
+	cairo_font_options_t *fo;
+	char *dir;
+	const char *dirs[2];
+
+	warta_diags_init(&d);
+	dir = g_build_filename(warta_data_dir(), "styles", NULL);
+	dirs[0] = dir;
+	dirs[1] = NULL;
+	st = warta_style_load("a4", dirs, &d);
+	fc = warta_fonts_config(&d);
+	OK(st != NULL && fc != NULL, "the a4 style and the font set load");
+	if (st == NULL || fc == NULL)
+		return harness_done();
+	hyph = warta_hyphenator_new();
+	fm = pango_cairo_font_map_new();
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), fc);
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72.0);
+	ctx = pango_font_map_create_context(fm);
+	pango_context_set_round_glyph_positions(ctx, FALSE);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+
+	justified();
+	hyphens();
+	explicit_hyphen();
+	rtl();
+	cjk();
+	missing_glyph();
+	long_word();
+	pages();
+	footnote_page();
+
+	g_object_unref(ctx);
+	g_object_unref(fm);
+	FcConfigDestroy(fc);
+	warta_hyphenator_free(hyph);
+	warta_style_free(st);
+	g_free(dir);
+	warta_diags_fini(&d);
+	return harness_done();
+}
