@@ -256,6 +256,17 @@ letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs)
 
 	if (r == NULL || r->fmt.letter_spacing == 0)
 		return;
+	/* joining scripts are never letter-spaced: it would tear the letters apart */
+	switch (item->analysis.script) {
+	case PANGO_SCRIPT_ARABIC:
+	case PANGO_SCRIPT_SYRIAC:
+	case PANGO_SCRIPT_NKO:
+	case PANGO_SCRIPT_MONGOLIAN:
+	case PANGO_SCRIPT_THAANA:
+		return;
+	default:
+		break;
+	}
 	gi.item = item;
 	gi.glyphs = gs;
 	pango_glyph_item_letter_space(&gi, p->text->str, p->la + p->char_at[item->offset],

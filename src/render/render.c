@@ -521,6 +521,8 @@ drop_cap(struct rn *R, struct art *A, struct pa_para *P)
 		for (i = 0; i < P->runs->len; i++) {
 			struct pa_run *r = &g_array_index(P->runs, struct pa_run, i);
 
+			if (r->start < k && r->end > k)
+				r->col += 1;    /* its first character is gone */
 			r->start = r->start >= k ? r->start - k : 0;
 			r->end = r->end >= k ? r->end - k : 0;
 		}

@@ -26,7 +26,7 @@ done
 # the long word: a warning naming its position, the rest set
 out=$("$WARTA" -o "$TMP/lw.pdf" "$DATA/longword.txt" 2>&1)
 case $out in
-*"longword.txt:7:"*"overfull line"*) ok "an unbreakable word wider than the measure is a warning with its position" ;;
+*"longword.txt:7:64: warning: overfull line"*) ok "an unbreakable word wider than the measure is a warning with its position" ;;
 *) fail "overfull warning" "$out" ;;
 esac
 
