@@ -22,11 +22,19 @@ CPPFLAGS  += -Isrc -DWARTA_VERSION='"$(VERSION)"' -DWARTA_DATADIR='"$(DATADIR)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lm
 
-# Sanitizer build: `make check SAN=1` builds into build-san/ with ASan + UBSan.
+# Sanitizer build: `make check SAN=1` builds into build-san/ with ASan + UBSan
+# and runs every test against it.  Reports go to build-san/san-logs/ (not to
+# stderr, so no golden hides one and no exit status swallows one); tests/run.sh
+# fails when any is there.  ASan's own exit status is 86, not warta's 1.
 ifeq ($(SAN),1)
 BUILD     := build-san
 CFLAGS    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDFLAGS   += -fsanitize=address,undefined
+SAN_LOGS  := $(CURDIR)/build-san/san-logs
+SAN_ENV   := SAN_LOGS=$(SAN_LOGS) \
+             ASAN_OPTIONS=exitcode=86:detect_leaks=1:log_path=$(SAN_LOGS)/asan \
+             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SAN_LOGS)/ubsan
 endif
 
 -include Makefile.local
@@ -115,11 +123,14 @@ deps:
 # ---------------------------------------------------------------- tests
 check: deps
 	$(MAKE) all $(UNIT_BINS)
-	BUILD=$(BUILD) sh tests/run.sh
+	$(SAN_ENV) BUILD=$(BUILD) sh tests/run.sh
 
+# Every unit program and every warta a suite runs ($RUN) under memcheck:
+# errors and definite leaks (tests/valgrind.supp: fontconfig/Pango caches
+# only) are written to $(BUILD)/valgrind-logs/; tests/run.sh fails on any.
 valgrind: deps
 	$(MAKE) all $(UNIT_BINS)
-	BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
+	BUILD=$(BUILD) VALGRIND=1 VG_LOGS=$(CURDIR)/$(BUILD)/valgrind-logs sh tests/run.sh
 
 regen: deps
 	$(MAKE) all
@@ -159,7 +170,7 @@ fuzz: fuzz-build
 	  [ -x build-fuzz/fuzz_$$t ] || continue; \
 	  mkdir -p build-fuzz/corpus-$$t; \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
-	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) \
 	    -artifact_prefix=build-fuzz/findings/$$t- \
 	    build-fuzz/corpus-$$t build-fuzz/seeds >build-fuzz/fuzz_$$t.log 2>&1 || \

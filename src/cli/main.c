@@ -3,6 +3,7 @@
  * inputs to a single conversion, a batch (batch.c) or an edition (edition.c).
  * Exit status: 0 all went well, 1 some input failed, 2 usage error. */
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 #include <zip.h>
+#include <fontconfig/fontconfig.h>
 
 #include "cli/cli.h"
 
@@ -340,6 +342,36 @@ load_shared(void)
 		for (f = 0; f < FMT_COUNT; f++)
 			if (cli.formats[f])
 				need_backend(f);
+		/* a style naming a font family that is not in warta's font set is an
+		 * error (at its line) before anything is typeset with a stand-in */
+		if (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+		    cli.formats[FMT_EPUB]) {
+			FcConfig *fc = warta_fonts_config(&d);
+
+			if (fc) {
+				if (warta_style_check_fonts(cli.style, fc, &d) > 0)
+					rc = EXIT_USAGE;
+				FcConfigDestroy(fc);
+			}
+		}
+	}
+	/* the style's fonts against warta's font set, for the formats that use
+	 * them: a family not in the set is a usage error, a missing feature (smcp,
+	 * onum) a warning at the style's line.  A font set that cannot be loaded
+	 * is left to the back ends, which report it. */
+	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+	    cli.formats[FMT_EPUB])) {
+		struct warta_diags fd;
+		FcConfig *fc;
+
+		warta_diags_init(&fd);
+		fc = warta_fonts_config(&fd);
+		warta_diags_fini(&fd);
+		if (fc) {
+			if (warta_style_check_fonts(cli.style, fc, &d) > 0)
+				rc = EXIT_USAGE;
+			FcConfigDestroy(fc);
+		}
 	}
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)warta_style_free);

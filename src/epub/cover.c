@@ -315,7 +315,7 @@ encode_png(struct cover *c)
 	png_structp png;
 	png_infop info;
 	GByteArray *out = g_byte_array_new();
-	unsigned char *di, *da, *row = NULL;
+	unsigned char *di, *da, *row = NULL, ti[256], ta[256];
 	int stride, x, y, i;
 
 	cairo_surface_flush(si);
@@ -362,13 +362,31 @@ encode_png(struct cover *c)
 	png_set_compression_level(png, 9);
 	png_set_compression_strategy(png, Z_RLE);
 	png_write_info(png, info);
+	/* the two masks' coverage → palette index; most of a cover is paper,
+	 * skipped eight pixels at a time (the per-pixel divisions were a third
+	 * of the EPUB's time) */
+	for (i = 0; i < 256; i++) {
+		ti[i] = (unsigned char)((i * 127 + 127) / 255);
+		ta[i] = (unsigned char)(128 + (i * 127 + 127) / 255);
+	}
 	row = g_malloc(COVER_W);
 	for (y = 0; y < COVER_H; y++) {
 		const unsigned char *pi = di + (gsize)y * stride, *pa = da + (gsize)y * stride;
 
-		for (x = 0; x < COVER_W; x++)
-			row[x] = pa[x] > pi[x] ? (unsigned char)(128 + (pa[x] * 127 + 127) / 255) :
-			                         (unsigned char)((pi[x] * 127 + 127) / 255);
+		for (x = 0; x < COVER_W; x++) {
+			guint64 wi, wa;
+
+			if (x % 8 == 0 && x + 8 <= COVER_W) {
+				memcpy(&wi, pi + x, 8);
+				memcpy(&wa, pa + x, 8);
+				if ((wi | wa) == 0) {
+					memset(row + x, 0, 8);
+					x += 7;
+					continue;
+				}
+			}
+			row[x] = pa[x] > pi[x] ? ta[pa[x]] : ti[pi[x]];
+		}
 		png_write_row(png, row);
 	}
 	png_write_end(png, info);

@@ -8,6 +8,7 @@
 
 #include "epub/epub_int.h"
 #include "util/output.h"
+#include "util/clock.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define EP_LSAN 1
@@ -454,6 +455,7 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 	GChecksum *cs;
 	guint i;
 	int rc = -1;
+	long long t0;
 
 	if (n == 0 || !docs) {
 		warta_diag(d, WARTA_ERROR, out_path, 0, 0, "no articles for the EPUB");
@@ -465,6 +467,7 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 			return -1;
 		}
 	}
+	t0 = warta_clock_now();
 	book_init(&b, docs, n, style, opts);
 	for (i = 0; i < b.n; i++)
 		ep_article_xhtml(&b, &b.articles[i]);
@@ -482,14 +485,19 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 	b.uuid = ep_uuid5(g_checksum_get_string(cs), 40);
 	g_checksum_free(cs);
 	b.modified = ep_modified(&b, d);
+	warta_clock_add(WARTA_CLOCK_XHTML, t0);
 
+	t0 = warta_clock_now();
 	fonts_config(&b, d);
 	if (opts && opts->embed_fonts)
 		ep_fonts_find(&b, d);
 	ep_cover_draw(&b, d);
+	warta_clock_add(WARTA_CLOCK_COVER, t0);
 
+	t0 = warta_clock_now();
 	if (zip_book(&b, &bytes, &len, d) != 0)
 		goto out;
+	warta_clock_add(WARTA_CLOCK_ZIP, t0);
 	out = warta_output_open(out_path, d);
 	if (!out)
 		goto out;

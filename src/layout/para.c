@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "layout/para.h"
+#include "util/clock.h"
 
 #define PU(x) ((x) / (double)PANGO_SCALE)   /* Pango units → pt (72 dpi) */
 #define RAG_EM 3.0                          /* stretch of ragged lines, em (Knuth–Plass 1981, §"ragged") */
@@ -246,6 +247,22 @@ warn_missing(struct pa_para *p, struct warta_diags *d, size_t b)
 		    "no font has a glyph for U+%04X '%s': left out", c, u);
 }
 
+/* Letter spacing: pango_shape_item leaves it to the caller (as PangoLayout's
+ * shape_run does), so add it between the graphemes here. */
+static void
+letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs)
+{
+	const struct pa_run *r = run_at(p, item->offset);
+	PangoGlyphItem gi;
+
+	if (r == NULL || r->fmt.letter_spacing == 0)
+		return;
+	gi.item = item;
+	gi.glyphs = gs;
+	pango_glyph_item_letter_space(&gi, p->text->str, p->la + p->char_at[item->offset],
+	    (int)lround(r->fmt.letter_spacing * r->fmt.size * PANGO_SCALE));
+}
+
 static void
 shape(struct pa_para *p, const struct pa_setup *s)
 {
@@ -289,6 +306,7 @@ shape(struct pa_para *p, const struct pa_setup *s)
 		PangoGlyphString *gs = pango_glyph_string_new();
 
 		pango_shape_item(item, text, len, p->la + p->char_at[item->offset], gs, PANGO_SHAPE_NONE);
+		letter_space(p, item, gs);
 		p->items[i] = item;
 		p->glyphs[i] = gs;
 		for (g = 0; g < gs->num_glyphs; g++) {
@@ -426,8 +444,25 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		c = we > ws ? we : ws + 1;
 		b0 = g_utf8_offset_to_pointer(text, ws) - text;
 		b1 = g_utf8_offset_to_pointer(text, we) - text;
-		if (we - ws < s->hyphen_left + s->hyphen_right)
+		if (we - ws < s->hyphen_left + s->hyphen_right + 1)
 			continue;
+		/* no hyphens inside URLs, e-mail addresses and paths */
+		{
+			size_t t0 = b0, t1 = b1;
+			char *tok;
+			int url;
+
+			while (t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0))))
+				t0 = g_utf8_prev_char(text + t0) - text;
+			while (t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1)))
+				t1 = g_utf8_next_char(text + t1) - text;
+			tok = g_strndup(text + t0, t1 - t0);
+			url = strstr(tok, "://") || strstr(tok, "www.") || strchr(tok, '@') || strchr(tok, '/') ||
+			    strchr(tok, '\\') || strchr(tok, '_');
+			g_free(tok);
+			if (url)
+				continue;
+		}
 		/* parts of a hyphenated compound ("negara-negara") keep their one break */
 		if ((ws > 0 && is_dash(g_utf8_get_char(g_utf8_prev_char(text + b0)))) ||
 		    (b1 < p->text->len && is_dash(g_utf8_get_char(text + b1))))
@@ -441,7 +476,9 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 			if (g_unichar_isupper(ch))
 				upper++;
 		}
-		if (!ok || upper > 1)
+		/* no hyphens in acronyms or CamelCase; capitalised words may break
+		 * (TeX's \uchyph=1): narrow news columns need them */
+		if (!ok || upper > 1 || (upper == 1 && !g_unichar_isupper(g_utf8_get_char(text + b0))))
 			continue;
 		np = warta_hyphenate(s->hyph, lang, text + b0, b1 - b0, s->hyphen_left, s->hyphen_right,
 		    pts, G_N_ELEMENTS(pts));
@@ -449,6 +486,19 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 			if (pts[k] > 0 && (size_t)pts[k] < b1 - b0)
 				hyph[b0 + pts[k]] = 1;
 	}
+}
+
+/* Stretch of a ragged line.  Balanced settings (headlines, decks: no fil
+ * at the end) get half the measure, so that the breaker evens the lines out
+ * instead of filling the first ones. */
+static double
+rag_stretch(const struct pa_setup *s, double size)
+{
+	double S = RAG_EM * size;
+
+	if (!s->last_line_fill && s->n_widths > 0)
+		S = MAX(S, s->widths[0] / 2);
+	return S;
 }
 
 static void
@@ -493,7 +543,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			if (nbsp)
 				push_penalty(bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
 			if (ragged && !nbsp) {
-				double S = RAG_EM * size;
+				double S = rag_stretch(s, size);
 
 				push_glue(bl, 0, S, 0, b, b, 0);
 				push_penalty(bl, 0, 0, 0, 0, b, PA_BREAK_GLUE);
@@ -541,7 +591,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 	if (s->last_line_fill || !ragged)
 		push_glue(bl, 0, s->last_line_fill ? FIL : 0, 0, len, len, 0);
 	else
-		push_glue(bl, 0, RAG_EM * size, 0, len, len, 0);
+		push_glue(bl, 0, rag_stretch(s, size), 0, len, len, 0);
 	push_penalty(bl, 0, -LB_INFINITY, 0, 0, len, PA_BREAK_FINAL);
 	g_free(hyph);
 	g_free(hw);
@@ -597,6 +647,7 @@ reshape(const struct pa_para *p, int i, size_t a, size_t b, int hyphen)
 	gi.glyphs = pango_glyph_string_new();
 	pango_shape_item(gi.item, p->text->str, p->text->len, p->la + p->char_at[a], gi.glyphs,
 	    PANGO_SHAPE_NONE);
+	letter_space(p, gi.item, gi.glyphs);
 	return gi;
 }
 
@@ -879,12 +930,16 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	int i, prev_hyph = -1;
 	size_t first = 0, k;
 	const struct warta_style *st = s->style;
+	long long t0;
 
 	free_lines(p);
 	free_shaping(p);
 	if (p->text->len == 0)
 		return 0;
+	t0 = warta_clock_now();
 	shape(p, s);
+	warta_clock_add(WARTA_CLOCK_SHAPE, t0);
+	t0 = warta_clock_now();
 	/* per-character widths and the item of each byte */
 	cw = g_new0(double, p->n_chars + 1);
 	item_of = g_new0(int, p->text->len + 1);
@@ -962,6 +1017,7 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	g_array_free(bl.slots, TRUE);
 	g_free(cw);
 	g_free(item_of);
+	warta_clock_add(WARTA_CLOCK_BREAK, t0);
 	return 0;
 }
 

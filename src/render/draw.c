@@ -58,11 +58,11 @@ tags_to(struct out *O, const struct art *A, const struct rblock *b)
 	if (O->cr == NULL || O->fmt != WARTA_PRINT_PDF)
 		return;
 	want[n++] = (struct tag){ "Art", A ? A->index + 1 : 0 };
-	if (b && b->sect > 0 && strcmp(b->tag, "H1") != 0)
+	if (b && b->sect > 0 && (b->tag == NULL || strcmp(b->tag, "H1") != 0))
 		want[n++] = (struct tag){ "Sect", b->sect };
 	if (b && b->quote > 0)
 		want[n++] = (struct tag){ "BlockQuote", b->quote };
-	if (b)
+	if (b && b->tag)                /* rules have no element of their own */
 		want[n++] = (struct tag){ b->tag, b->id };
 	for (i = 0; i < n && i < O->n_tags; i++)
 		if (strcmp(want[i].name, O->tags[i].name) != 0 || want[i].id != O->tags[i].id)
@@ -197,7 +197,7 @@ draw_rline(struct out *O, cairo_t *cr, const struct art *A, const struct rline *
 	struct rn *R = O->R;
 
 	if (l->kind == RL_RULE) {
-		tags_to(O, A, NULL);
+		tags_to(O, A, l->blk);
 		draw_rule(O, cr, cx + l->x, y - 3, l->width, l->thick > 0 ? l->thick : 0.5);
 		return;
 	}

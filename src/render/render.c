@@ -345,6 +345,11 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 		return;
 	}
 	n = P->n_lines;
+	if ((e == WARTA_EL_BLOCKQUOTE || e == WARTA_EL_PULLQUOTE) && n <= 4)
+		keep_whole = 1;         /* short quotations stay in one piece */
+	/* between two blocks with no space between them: a legal page break */
+	if (n > 0 && A->v->len > 0 && g_array_index(A->v, struct pb_item, A->v->len - 1).kind == PB_LINE)
+		vpenalty(A->v, kp ? 10000 : 0);
 	for (i = 0; i < n; i++) {
 		struct rline *l = new_rline(A, RL_TEXT, b);
 		struct pa_line *L = &P->lines[i];
@@ -455,8 +460,12 @@ drop_cap(struct rn *R, struct art *A, struct pa_para *P)
 	d = g_new0(struct rdrop, 1);
 	d->lines = lines;
 	d->text = g_strndup(t, e - t);
-	if (r0->fmt.small_caps)
-		d->text = g_utf8_strup(d->text, -1);
+	if (r0->fmt.small_caps) {
+		char *up = g_utf8_strup(d->text, -1);
+
+		g_free(d->text);
+		d->text = up;
+	}
 	d->color = el(R, WARTA_EL_HEADING_NUMBER)->color ? el(R, WARTA_EL_HEADING_NUMBER)->color : f.color;
 	d->family = g_strdup(el(R, WARTA_EL_HEADLINE)->family ? el(R, WARTA_EL_HEADLINE)->family : f.family);
 	/* measure the letter at 100 pt and the body's capital height */
@@ -589,7 +598,7 @@ heading(struct rn *R, struct art *A, const struct warta_node *n, int sect)
 static void
 rule(struct rn *R, struct art *A, double width, double x, double before, double after, double thick)
 {
-	struct rline *l = new_rline(A, RL_RULE, NULL);
+	struct rline *l = new_rline(A, RL_RULE, new_block(A, NULL, A->sect, 0));
 
 	l->x = x;
 	l->width = width;
@@ -986,8 +995,9 @@ source_line(struct rn *R, struct art *A)
 	P = new_para(R, A, NULL);
 	f = rn_fmt(R, WARTA_EL_SOURCE);
 	pa_add(P, m->source, -1, &f, 0, 0);
+	/* kept with the end of the article: never alone on a last page */
+	vpenalty(A->v, 10000);
 	space(A, el(R, WARTA_EL_SOURCE)->space_before);
-	vpenalty(A->v, 0);
 	para_lines(R, A, P, WARTA_EL_SOURCE, new_block(A, "P", A->sect, 0), 0, 0, 0, 1, NULL);
 }
 

@@ -11,6 +11,15 @@
 #include "style/style.h"
 #include "util/diag.h"
 
+/* WARTA_PRINT_TRACE writes a text trace of the layout instead of drawing:
+ *   page N WxH                       (pt)
+ *     head / column C X Y / footnotes / running head
+ *       Y X KIND r=RATIO [xSCALE] [overfull] [rtl] |text of the line-|
+ * one line per set line (Y its baseline, X its left edge, pt, one decimal;
+ * KIND glue, hyphen, explicit, penalty, forced or final; RATIO the adjustment
+ * ratio; SCALE the glyph expansion), rules and drop caps likewise.  With a PDF,
+ * the environment variable WARTA_PRINT_TRACE=FILE also writes this trace to
+ * FILE (golden tests through the command line). */
 enum warta_print_format { WARTA_PRINT_PDF, WARTA_PRINT_PNG, WARTA_PRINT_SVG, WARTA_PRINT_TRACE };
 
 struct warta_engine;
@@ -33,8 +42,14 @@ struct warta_report {
 };
 
 /* Sets docs[0..n) (one article, or an edition) in style and writes out_path
- * atomically (util/output.h; "-" for stdout).  PNG/SVG with several pages write
- * NAME-1.png, NAME-2.png … (see README).  report may be NULL.
+ * atomically (util/output.h; "-" for stdout).  PNG/SVG with several pages in
+ * the range write NAME-N.png / NAME-N.svg (N the page number; "-" then is an
+ * error), one page writes out_path itself.  An edition (n > 1 or an
+ * edition_title) starts with a masthead and contents, each article on a new
+ * page, a new section whenever doc->meta.section changes.  The PDF's
+ * CreationDate is SOURCE_DATE_EPOCH, else the edition's or first article's
+ * date (UTC), so the same input gives the same bytes.  report may be NULL.
+ * Thread-safe with one engine shared by all threads.
  * 0, or -1 with the reason in d and nothing left at out_path. */
 int warta_render(struct warta_engine *e, const struct warta_style *style,
                  struct warta_doc *const *docs, size_t n, const struct warta_render_opts *opts,

@@ -1,0 +1,347 @@
+/* hyphenate.c — layout stage: hyphenation points from libhyphen 2.8.8 and the
+ * Debian hyphen-* dictionaries in /usr/share/hyphen (typesetting-notes §5).
+ * Reads one word (UTF-8); writes byte offsets where a hyphen may go.
+ * Dictionaries are loaded lazily, once per language, under a mutex, and then
+ * shared read-only: libhyphen keeps no mutable state in them. */
+#include <glib.h>
+#include <hyphen.h>
+#include <string.h>
+
+#include "layout/hyphenate.h"
+
+#define HYPHEN_DIR "/usr/share/hyphen"
+#define MAX_SEGMENT 96           /* characters: longer "words" are not words */
+
+struct dict {
+	HyphenDict *hd;          /* NULL: no dictionary for this language */
+	int utf8;
+};
+
+struct warta_hyphenator {
+	GMutex lock;
+	GHashTable *dicts;       /* primary language tag → struct dict * */
+};
+
+/* BCP 47 primary tag → Debian dictionary file. */
+static const struct {
+	const char *lang, *file;
+} dict_files[] = {
+	{ "id", "hyph_id_ID.dic" },
+	{ "en", "hyph_en_US.dic" },
+	{ "de", "hyph_de_DE.dic" },
+	{ "fr", "hyph_fr.dic" },
+	{ "es", "hyph_es_ES.dic" },
+	{ "pt", "hyph_pt_PT.dic" },
+	{ "nl", "hyph_nl_NL.dic" },
+	{ "it", "hyph_it_IT.dic" },
+};
+
+/* Words the Indonesian patterns get wrong, with their breaks (KBBI syllables). */
+static const char *const id_exceptions[] = {
+	"menyelenggarakan", "me-nye-leng-ga-ra-kan",
+	"penyelenggaraan", "pe-nye-leng-ga-ra-an",
+	"diselenggarakan", "di-se-leng-ga-ra-kan",
+	"menyelenggarakannya", "me-nye-leng-ga-ra-kan-nya",
+	"pembelajaran", "pem-be-la-jar-an",
+	"naturalisasi", "na-tu-ra-li-sa-si",
+	"menyukseskan", "me-nyuk-ses-kan",
+	"berasrama", "ber-as-ra-ma",
+	"keagamaan", "ke-aga-ma-an",
+	"mengikuti", "me-ngi-ku-ti",
+};
+
+static void
+dict_free(gpointer p)
+{
+	struct dict *d = p;
+
+	if (d->hd)
+		hnj_hyphen_free(d->hd);
+	g_free(d);
+}
+
+struct warta_hyphenator *
+warta_hyphenator_new(void)
+{
+	struct warta_hyphenator *h = g_new0(struct warta_hyphenator, 1);
+
+	g_mutex_init(&h->lock);
+	h->dicts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, dict_free);
+	return h;
+}
+
+void
+warta_hyphenator_free(struct warta_hyphenator *h)
+{
+	if (h == NULL)
+		return;
+	g_hash_table_destroy(h->dicts);
+	g_mutex_clear(&h->lock);
+	g_free(h);
+}
+
+/* "id-ID", "EN_us" → "id", "en" (at most 8 letters). */
+static void
+primary_tag(const char *lang, char *out)
+{
+	int i;
+
+	for (i = 0; i < 8 && lang && g_ascii_isalpha(lang[i]); i++)
+		out[i] = g_ascii_tolower(lang[i]);
+	out[i] = '\0';
+}
+
+/* The shared dictionary of lang, loading it on first use; NULL if none. */
+static const struct dict *
+get_dict(struct warta_hyphenator *h, const char *lang)
+{
+	char tag[9];
+	struct dict *d;
+	size_t i;
+
+	primary_tag(lang, tag);
+	if (tag[0] == '\0')
+		return NULL;
+	g_mutex_lock(&h->lock);
+	d = g_hash_table_lookup(h->dicts, tag);
+	if (d == NULL) {
+		d = g_new0(struct dict, 1);
+		for (i = 0; i < G_N_ELEMENTS(dict_files); i++) {
+			if (strcmp(dict_files[i].lang, tag) == 0) {
+				char *path = g_build_filename(HYPHEN_DIR, dict_files[i].file, NULL);
+
+				d->hd = hnj_hyphen_load(path);
+				g_free(path);
+				break;
+			}
+		}
+		if (d->hd)
+			d->utf8 = d->hd->utf8 || g_ascii_strcasecmp(d->hd->cset, "UTF-8") == 0;
+		g_hash_table_insert(h->dicts, g_strdup(tag), d);
+	}
+	g_mutex_unlock(&h->lock);
+	return d->hd ? d : NULL;
+}
+
+int
+warta_hyphenator_has(struct warta_hyphenator *h, const char *lang)
+{
+	return get_dict(h, lang) != NULL;
+}
+
+static int
+is_hyphen(gunichar c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static int
+is_apostrophe(gunichar c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static int
+is_letter(gunichar c)
+{
+	return g_unichar_isalpha(c) || g_unichar_ismark(c);
+}
+
+/* Indonesian: every fragment must hold a vowel (a syllable has one); a
+ * fragment without one joins the next (or, at the end, the previous). */
+static int
+id_vowel_rule(const char *lower, int n, int *brk, int nb)
+{
+	int k, out = 0, start = 0;
+
+	for (k = 0; k <= nb; k++) {
+		int end = k < nb ? brk[k] : n, i, vowel = 0;
+
+		for (i = start; i < end; i++)
+			if (strchr("aeiou", lower[i]) && lower[i])
+				vowel = 1;
+		if (!vowel) {
+			if (k == nb && out > 0)
+				out--;   /* last fragment: drop the break before it */
+			continue;        /* drop the break after this fragment */
+		}
+		if (k < nb)
+			brk[out++] = end;
+		start = end;
+	}
+	return out;
+}
+
+/* Exceptions: breaks of a known word, as character counts. */
+static int
+exception(const char *const *table, size_t n, const char *lower, int *brk, int max)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		if (strcmp(table[i], lower) == 0) {
+			const char *s;
+			int nb = 0, chars = 0;
+
+			for (s = table[i + 1]; *s; s = g_utf8_next_char(s)) {
+				if (*s == '-') {
+					if (nb < max)
+						brk[nb++] = chars;
+				} else
+					chars++;
+			}
+			return nb;
+		}
+	}
+	return -1;
+}
+
+/* Breaks inside one letter-only segment of cnt characters: character counts
+ * from its start, written to brk; returns how many. */
+static int
+segment(const struct dict *d, const char *lang, const char *seg, int bytes, int cnt,
+        int left_min, int right_min, int *brk, int max)
+{
+	char *lower, *conv = NULL, *hyphens;
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	gsize conv_len = 0;
+	int nb = 0, i, is_id = strncmp(lang, "id", 2) == 0 && !g_ascii_isalpha(lang[2]);
+
+	if (cnt < left_min + right_min || cnt > MAX_SEGMENT)
+		return 0;
+	lower = g_utf8_strdown(seg, bytes);
+	if ((int)g_utf8_strlen(lower, -1) != cnt) {
+		g_free(lower);
+		return 0;
+	}
+	if (is_id) {
+		nb = exception(id_exceptions, G_N_ELEMENTS(id_exceptions), lower, brk, max);
+		if (nb >= 0)
+			goto filter;
+		nb = 0;
+	}
+	if (d->utf8) {
+		conv = g_strdup(lower);
+		conv_len = strlen(conv);
+	} else {
+		conv = g_convert(lower, -1, d->hd->cset, "UTF-8", NULL, &conv_len, NULL);
+		if (conv == NULL || (int)conv_len != cnt) {
+			g_free(conv);
+			g_free(lower);
+			return 0;
+		}
+	}
+	hyphens = g_malloc0(conv_len + 5);
+	/* hyphword NULL: 2.8.8's hnj_hyphen_hyphword overflows (notes §5) */
+	if (hnj_hyphen_hyphenate3(d->hd, conv, (int)conv_len, hyphens, NULL, &rep, &pos, &cut,
+	                          left_min, right_min, 0, 0) == 0) {
+		/* odd = a break after character i (character indices for UTF-8
+		 * dictionaries after hnj_hyphen_norm, bytes = characters for 8-bit
+		 * ones); tested with & 1 since 2.8.8 may write NUL for '0' */
+		for (i = 0; i + 1 < cnt && nb < max; i++) {
+			if (!(hyphens[i] & 1))
+				continue;
+			if (rep && rep[i])
+				continue;        /* a spelling change (Schiff-fahrt): not a plain break */
+			brk[nb++] = i + 1;
+		}
+	}
+	if (rep) {
+		for (i = 0; i < (int)conv_len; i++)
+			free(rep[i]);
+		free(rep);
+		free(pos);
+		free(cut);
+	}
+	g_free(hyphens);
+filter:
+	/* the minimums, whatever the dictionary declares */
+	{
+		int k, out = 0;
+
+		for (k = 0; k < nb; k++)
+			if (brk[k] >= left_min && cnt - brk[k] >= right_min)
+				brk[out++] = brk[k];
+		nb = out;
+	}
+	if (is_id && g_str_is_ascii(lower))
+		nb = id_vowel_rule(lower, cnt, brk, nb);
+	g_free(conv);
+	g_free(lower);
+	return nb;
+}
+
+int
+warta_hyphenate(struct warta_hyphenator *h, const char *lang, const char *word, int len,
+                int left_min, int right_min, int *points, int max)
+{
+	const struct dict *d;
+	const char *p, *end, *core, *core_end;
+	int letters = 0, upper = 0, n = 0;
+
+	if (word == NULL || len <= 0 || max <= 0 || !g_utf8_validate(word, len, NULL))
+		return 0;
+	if (left_min < 1)
+		left_min = 1;
+	if (right_min < 1)
+		right_min = 1;
+	end = word + len;
+	/* not a plain word: digits, URLs, e-mail addresses, paths */
+	for (p = word; p < end; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isdigit(c) || c == '@' || c == '/' || c == '\\' || c == '_' ||
+		    c == '=' || c == '&' || c == '#' || c == '%' || c == '~')
+			return 0;
+	}
+	if (g_strstr_len(word, len, "www.") || g_strstr_len(word, len, "://"))
+		return 0;
+	/* the alphabetic core, without surrounding punctuation */
+	core = word;
+	while (core < end && !is_letter(g_utf8_get_char(core)))
+		core = g_utf8_next_char(core);
+	core_end = end;
+	while (core_end > core) {
+		const char *q = g_utf8_find_prev_char(core, core_end);
+
+		if (q == NULL)
+			q = core;
+		if (is_letter(g_utf8_get_char(q)))
+			break;
+		core_end = q;
+	}
+	if (core >= core_end)
+		return 0;
+	for (p = core; p < core_end; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (is_letter(c)) {
+			letters++;
+			upper += g_unichar_isupper(c) != 0;
+		} else if (!is_hyphen(c) && !is_apostrophe(c))
+			return 0;        /* "example.com", "a+b", … */
+	}
+	if (letters >= 2 && upper == letters)
+		return 0;                /* an acronym: NATO, PBB */
+	d = get_dict(h, lang);
+	if (d == NULL)
+		return 0;
+	/* each letter-only segment between hyphens and apostrophes */
+	for (p = core; p < core_end && n < max;) {
+		const char *s = p;
+		int cnt = 0, brk[MAX_SEGMENT], nb, k;
+
+		while (p < core_end && is_letter(g_utf8_get_char(p))) {
+			p = g_utf8_next_char(p);
+			cnt++;
+		}
+		nb = segment(d, lang, s, (int)(p - s), cnt, left_min, right_min, brk,
+		             MAX_SEGMENT);
+		for (k = 0; k < nb && n < max; k++)
+			points[n++] = (int)(g_utf8_offset_to_pointer(s, brk[k]) - word);
+		while (p < core_end && !is_letter(g_utf8_get_char(p)))
+			p = g_utf8_next_char(p);
+	}
+	return n;
+}
