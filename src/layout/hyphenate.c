@@ -279,6 +279,35 @@ exception(const char *const *table, size_t n, const char *lower, int *brk, int m
 	return -1;
 }
 
+/* ISO 8859-1 dictionaries (14 of Debian's, Indonesian among them): the word
+ * converted by hand, as g_convert opens an iconv converter per call (a third
+ * of the time of hyphenating a word). */
+static int
+latin1(const char *cset)
+{
+	return g_ascii_strcasecmp(cset, "ISO8859-1") == 0 || g_ascii_strcasecmp(cset, "ISO-8859-1") == 0;
+}
+
+/* cnt characters of UTF-8 as ISO 8859-1, NUL-terminated; NULL when one is not in it. */
+static char *
+to_latin1(const char *s, int cnt)
+{
+	char *out = g_malloc(cnt + 1);
+	int i;
+
+	for (i = 0; i < cnt; i++, s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		if (c == 0 || c > 0xff) {
+			g_free(out);
+			return NULL;
+		}
+		out[i] = (char)c;
+	}
+	out[cnt] = '\0';
+	return out;
+}
+
 /* Breaks inside one letter-only segment of cnt characters: character counts
  * from its start, written to brk; returns how many. */
 static int
@@ -309,6 +338,12 @@ segment(const struct dict *d, const char *lang, const char *seg, int bytes, int 
 	if (d->utf8) {
 		conv = g_strdup(lower);
 		conv_len = strlen(conv);
+	} else if (latin1(d->hd->cset)) {
+		if (!(conv = to_latin1(lower, cnt))) {
+			g_free(lower);
+			return 0;
+		}
+		conv_len = cnt;
 	} else {
 		conv = g_convert(lower, -1, d->hd->cset, "UTF-8", NULL, &conv_len, NULL);
 		if (conv == NULL || (int)conv_len != cnt) {
