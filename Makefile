@@ -189,6 +189,20 @@ previews: deps
 	$(BIN) -q --dpi 80 -d $(PREVIEWS) -t png $(SAMPLE) $(wildcard $(CORPUS)/*.txt)
 	@echo "warta: previews written to $(PREVIEWS)/"
 
+# The README's style previews: page 1 of the sample in each shipped style at
+# 60 dpi, from warta's own PNG output, into styles/previews/NAME.png
+# (committed).  `make previews` makes them too.
+STYLE_NAMES := $(sort $(basename $(notdir $(wildcard styles/*.style))))
+.PHONY: style-previews
+previews: style-previews
+style-previews: deps
+	$(MAKE) all
+	@mkdir -p styles/previews
+	@for s in $(STYLE_NAMES); do \
+	  $(BIN) -q -s $$s -t png --dpi 60 --pages 1 -o styles/previews/$$s.png $(SAMPLE) || exit 1; \
+	  echo "warta: styles/previews/$$s.png"; \
+	done
+
 # `make bench`: figures (medians, peak RSS) against the targets of issue 7,
 # printed, never asserted.  tests/bench/runner.c times whole processes;
 # tests/bench/stages.c times the library's stages in one process.

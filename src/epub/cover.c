@@ -19,7 +19,7 @@
 
 /* 1 if family was already reported (then or now). */
 static int
-weight_warned(struct ep_book *b, const char *family)
+family_reported(struct ep_book *b, const char *family)
 {
 	if (!b->warned)
 		b->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -86,7 +86,7 @@ want_face(struct ep_book *b, const char *family, int weight, int italic, struct 
 			best_weight = ot;
 		}
 	}
-	if (!best && !any && !weight_warned(b, family)) {
+	if (!best && !any && !family_reported(b, family)) {
 		if (collections)
 			warta_diag(d, WARTA_NOTE, NULL, 0, 0, "font \"%s\" not embedded: EPUB cannot hold "
 			           "font collections (.ttc); readers use their own", family);
