@@ -5,7 +5,9 @@ BUILD=${BUILD:-build}
 WARTA="$ROOT/$BUILD/warta"
 case $BUILD in /*) WARTA="$BUILD/warta" ;; esac
 RUN=
-[ -n "$VALGRIND" ] && RUN="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$ROOT/tests/valgrind.supp"
+# under VALGRIND=1: errors and definite leaks fail the run (status 99) and go
+# to $VG_LOGS/vg.PID when make valgrind names it (tests/run.sh checks them)
+[ -n "$VALGRIND" ] && RUN="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --suppressions=$ROOT/tests/valgrind.supp${VG_LOGS:+ --log-file=$VG_LOGS/vg.%p}"
 SHARED="$ROOT/../shared"
 CORPUS="$SHARED/corpus/articles"
 SAMPLE="$ROOT/tests/data/korea-utara.txt"

@@ -276,24 +276,35 @@ struct frame {
 	cmark_node *cm;
 };
 
+/* A link is made active (followed in the PDF and the EPUB) only for the
+ * schemes a news article links with; everything else (javascript:, file:,
+ * data:, vbscript:, smb:, "\\\\host\\share", relative paths that mean
+ * nothing outside the site, schemes hidden behind controls or entities)
+ * stays plain text.  An allowlist: a blocklist always misses one. */
 static int
 safe_url(const char *url)
 {
-	static const char *const bad[] = { "javascript:", "vbscript:", "data:", "file:", NULL };
-	char *low;
+	static const char *const good[] = { "http", "https", "mailto", NULL };
 	const char *p = url;
-	int i, ok = 1;
+	size_t n;
+	int i;
 
 	if (!url)
 		return 0;
-	while (*p && (g_ascii_isspace(*p) || (unsigned char)*p < 0x20))
+	while (*p == ' ')
 		p++;
-	low = g_ascii_strdown(p, -1);
-	for (i = 0; bad[i]; i++)
-		if (g_str_has_prefix(low, bad[i]))
-			ok = 0;
-	g_free(low);
-	return ok;
+	if (p[0] == '#')
+		return p[1] != '\0';           /* a place in the article */
+	if (!g_ascii_isalpha(*p))
+		return 0;
+	for (n = 1; g_ascii_isalnum(p[n]) || p[n] == '+' || p[n] == '-' || p[n] == '.'; n++)
+		;
+	if (p[n] != ':')
+		return 0;
+	for (i = 0; good[i]; i++)
+		if (strlen(good[i]) == n && g_ascii_strncasecmp(p, good[i], n) == 0)
+			return p[n + 1] != '\0';
+	return 0;
 }
 
 /* "[^label]" in the source at a footnote reference; label of a definition
@@ -997,6 +1008,90 @@ decide_lang(struct ar_ctx *cx, struct body *b)
 	m->rtl = warta_lang_is_rtl(m->lang);
 }
 
+/* Binary files handed over as articles (a PDF, an image, an archive, UTF-16,
+ * random bytes) get one clear error, not a message per line: a known file
+ * signature, or a start that is mostly NUL bytes, controls and invalid UTF-8.
+ * A text with a few stray bytes is still text (hygiene reports each). */
+static const char *
+binary_kind(const char *data, size_t len)
+{
+	static const struct { const char *magic; size_t n; const char *what; } sigs[] = {
+		{ "%PDF-", 5, "a PDF file" },
+		{ "\x89PNG\r\n\x1a\n", 8, "a PNG image" },
+		{ "\xff\xd8\xff", 3, "a JPEG image" },
+		{ "GIF87a", 6, "a GIF image" },
+		{ "GIF89a", 6, "a GIF image" },
+		{ "PK\x03\x04", 4, "a ZIP archive (EPUB, DOCX, ODT …)" },
+		{ "\x1f\x8b", 2, "gzip-compressed data" },
+		{ "BZh", 3, "bzip2-compressed data" },
+		{ "\xfd" "7zXZ\0", 6, "xz-compressed data" },
+		{ "\x7f" "ELF", 4, "an executable (ELF)" },
+		{ "%!PS", 4, "a PostScript file" },
+		{ "\xd0\xcf\x11\xe0", 4, "an MS Office (OLE) document" },
+		{ "{\\rtf", 5, "an RTF document" },
+	};
+	const unsigned char *u = (const unsigned char *)data;
+	size_t n = len < 4096 ? len : 4096, i, bad = 0, k;
+
+	for (k = 0; k < G_N_ELEMENTS(sigs); k++)
+		if (len >= sigs[k].n && memcmp(data, sigs[k].magic, sigs[k].n) == 0)
+			return sigs[k].what;
+	if (len >= 4 && ((u[0] == 0xff && u[1] == 0xfe && u[3] == 0) ||
+	                 (u[0] == 0xfe && u[1] == 0xff && u[2] == 0)))
+		return "UTF-16 text (convert it to UTF-8: iconv -f UTF-16 -t UTF-8)";
+	if (n < 16)
+		return NULL;
+	for (i = 0; i < n;) {
+		const char *end;
+		gunichar c;
+
+		if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' && u[i] != '\f') {
+			bad++;
+			i++;
+		} else if (u[i] < 0x80) {
+			i++;
+		} else if ((c = g_utf8_get_char_validated(data + i, (gssize)(n - i))) == (gunichar)-1 ||
+		           c == (gunichar)-2) {
+			if (c == (gunichar)-2 && n < len)
+				break;              /* a character cut by the sample's end */
+			bad++;
+			i++;
+		} else {
+			end = g_utf8_next_char(data + i);
+			i = (size_t)(end - data);
+		}
+	}
+	/* a quarter: a text with a damaged stretch stays text, UTF-16 and
+	 * compressed or random bytes are far beyond */
+	if (bad * 4 > n)
+		return "binary data (mostly NUL bytes, control characters and invalid UTF-8)";
+	return NULL;
+}
+
+/* Lines longer than this are not article text (a minified page, a data
+ * dump): no paragraph of an article is a megabyte without a line break. */
+#define AR_MAX_LINE (1u << 20)
+
+/* 1 after an error at the first line longer than AR_MAX_LINE. */
+static int
+long_line(const char *path, const char *data, size_t len, struct warta_diags *d)
+{
+	const char *p = data, *end = data + len, *nl;
+	int line = 1;
+
+	for (; p < end; p = nl + 1, line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		if ((size_t)(nl - p) > AR_MAX_LINE) {
+			warta_diag(d, WARTA_ERROR, path, line, 1, "line is %zu bytes long, more than "
+			           "the limit of %u: not article text", (size_t)(nl - p), AR_MAX_LINE);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 struct warta_doc *
 warta_article_read(const char *path, const char *data, size_t len,
                    const struct warta_read_opts *opts, struct warta_diags *d)
@@ -1008,7 +1103,7 @@ warta_article_read(const char *path, const char *data, size_t len,
 	struct warta_doc *doc;
 	size_t max, p = 0, e, next;
 	int errors = warta_diags_errors(d);
-	const char *t;
+	const char *t, *kind;
 	cmark_node *cm;
 
 	if (!opts)
@@ -1019,10 +1114,16 @@ warta_article_read(const char *path, const char *data, size_t len,
 	if (!path)
 		path = "-";
 	if (len > max) {
-		warta_diag(d, WARTA_ERROR, path, 0, 0, "input is %zu bytes, more than the limit of %zu",
-		           len, max);
+		warta_diag(d, WARTA_ERROR, path, 0, 0, "input is %zu bytes, more than the limit of %zu "
+		           "(--max-size raises it)", len, max);
 		return NULL;
 	}
+	if (data && (kind = binary_kind(data, len))) {
+		warta_diag(d, WARTA_ERROR, path, 0, 0, "not article text: %s", kind);
+		return NULL;
+	}
+	if (data && long_line(path, data, len, d))
+		return NULL;
 	src.path = path;
 	src.orig = data ? data : "";
 	src.orig_len = data ? len : 0;
@@ -1188,12 +1289,39 @@ warta_article_read_file(const char *path, const struct warta_read_opts *opts, st
 	} else {
 		GStatBuf st;
 
-		if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
-			warta_diag(d, WARTA_ERROR, path, 0, 0, "input is %zu bytes, more than the limit of %zu",
-			           (size_t)st.st_size, max);
+		if (g_stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			warta_diag(d, WARTA_ERROR, path, 0, 0, "is a directory, not an article");
 			return NULL;
 		}
-		if (!g_file_get_contents(path, &data, &len, &err)) {
+		if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+			warta_diag(d, WARTA_ERROR, path, 0, 0, "input is %zu bytes, more than the limit of %zu "
+			           "(--max-size raises it)", (size_t)st.st_size, max);
+			return NULL;
+		}
+		if (g_stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			/* a FIFO or a device (/dev/zero): read no more than the limit */
+			FILE *f = fopen(path, "rb");
+			GString *s;
+			char buf[65536];
+			size_t n;
+
+			if (!f) {
+				warta_diag(d, WARTA_ERROR, path, 0, 0, "cannot read: %s", g_strerror(errno));
+				return NULL;
+			}
+			s = g_string_new(NULL);
+			while (s->len <= max && (n = fread(buf, 1, sizeof buf, f)) > 0)
+				g_string_append_len(s, buf, (gssize)MIN(n, max + 1 - s->len));
+			if (ferror(f)) {
+				warta_diag(d, WARTA_ERROR, path, 0, 0, "cannot read: %s", g_strerror(errno));
+				fclose(f);
+				g_string_free(s, TRUE);
+				return NULL;
+			}
+			fclose(f);
+			len = s->len;
+			data = g_string_free(s, FALSE);
+		} else if (!g_file_get_contents(path, &data, &len, &err)) {
 			warta_diag(d, WARTA_ERROR, path, 0, 0, "cannot read: %s", err->message);
 			g_error_free(err);
 			return NULL;

@@ -9,13 +9,10 @@
 #include <stdio.h>
 
 #include "article/article.h"
-#include "cli/landed.h"
 #include "util/diag.h"
 
 #include "style/style.h"
-#if WARTA_HAVE_PRINT
 #include "render/render.h"
-#endif
 #include "epub/epub.h"
 
 #define EXIT_USAGE 2
@@ -64,9 +61,7 @@ struct cli {
 	struct warta_style *style;     /* -s, or the default */
 	GHashTable *styles;            /* name → struct warta_style *, asked for by front matter */
 	GMutex styles_lock;
-#if WARTA_HAVE_PRINT
 	struct warta_engine *engine;   /* made once, shared by every worker */
-#endif
 
 	GMutex out_lock;               /* stderr */
 	int *same_name;                /* -d: an earlier input with the same NAME, or -1 */

@@ -67,7 +67,6 @@ style_for(const struct warta_doc *doc, struct warta_diags *d)
 	return s;
 }
 
-#if WARTA_HAVE_PRINT
 static void
 print_report(const char *path, const struct warta_report *r)
 {
@@ -79,7 +78,6 @@ print_report(const char *path, const struct warta_report *r)
 	fflush(stderr);
 	g_mutex_unlock(&cli.out_lock);
 }
-#endif
 
 int
 cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char *path,
@@ -119,7 +117,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 	case FMT_PDF:
 	case FMT_PNG:
 	case FMT_SVG: {
-#if WARTA_HAVE_PRINT
 		struct warta_render_opts ro;
 		struct warta_report rep;
 		const struct warta_style *style = cli.style;
@@ -141,9 +138,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		if (cli.report)
 			print_report(path, &rep);
 		return 0;
-#else
-		break;
-#endif
 	}
 	case FMT_EPUB: {
 		struct warta_epub_opts eo;
@@ -160,7 +154,6 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 	default:
 		break;
 	}
-	warta_diag(d, WARTA_ERROR, path, 0, 0, "%s output is not in this build", cli_format_ext(f));
 	return -1;
 }
 

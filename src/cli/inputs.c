@@ -21,18 +21,28 @@ cmp_str(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Directories already walked ("dev:ino"): a symbolic link back up the tree
+ * would otherwise be walked again and again. */
+static GHashTable *walked;
+
 /* Appends the article files under dir, sorted by name; subdirectories are
  * walked in the same order.  0, or -1 after a message. */
 static int
 add_dir(GPtrArray *out, const char *dir)
 {
 	GError *err = NULL;
-	GDir *d = g_dir_open(dir, 0, &err);
+	GDir *d;
 	GPtrArray *names;
 	const char *name;
 	guint i;
 	int rc = 0;
+	char *id = cli_file_id(dir);
 
+	if (!walked)
+		walked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	if (id && !g_hash_table_add(walked, id))
+		return 0;
+	d = g_dir_open(dir, 0, &err);
 	if (!d) {
 		fprintf(stderr, "warta: %s: cannot read the directory: %s\n", dir, err->message);
 		g_error_free(err);
@@ -63,8 +73,18 @@ add_dir(GPtrArray *out, const char *dir)
 static int
 add_input(GPtrArray *out, const char *arg)
 {
-	if (strcmp(arg, "-") != 0 && g_file_test(arg, G_FILE_TEST_IS_DIR))
-		return add_dir(out, arg);
+	if (strcmp(arg, "-") != 0 && g_file_test(arg, G_FILE_TEST_IS_DIR)) {
+		guint before = out->len;
+
+		if (add_dir(out, arg) != 0)
+			return -1;
+		if (out->len == before) {
+			fprintf(stderr, "warta: %s: error: a directory with no article files "
+			        "(.txt, .md, .markdown)\n", arg);
+			return -1;
+		}
+		return 0;
+	}
 	g_ptr_array_add(out, g_strdup(arg));
 	return 0;
 }
@@ -191,6 +211,10 @@ cli_collect_inputs(void)
 		rc = add_input(out, *p);
 	for (p = cli.files_from; rc == 0 && p && *p; p++)
 		rc = add_files_from(out, *p);
+	if (walked) {
+		g_hash_table_destroy(walked);
+		walked = NULL;
+	}
 	g_ptr_array_add(out, NULL);
 	cli.inputs = (char **)g_ptr_array_free(out, FALSE);
 	cli.ninputs = (int)g_strv_length(cli.inputs);

@@ -3,6 +3,7 @@
  * inputs to a single conversion, a batch (batch.c) or an edition (edition.c).
  * Exit status: 0 all went well, 1 some input failed, 2 usage error. */
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,28 +121,6 @@ cli_print_diags(struct warta_diags *d)
 		g_free(s);
 	}
 	fflush(stderr);
-}
-
-/* A format's back end must be in this build.  Until it lands, asking for it is
- * a usage error that says so (landed.h). */
-static void
-need_backend(enum cli_format f)
-{
-	const char *stage = NULL;
-
-	switch (f) {
-	case FMT_PDF:
-	case FMT_PNG:
-	case FMT_SVG:
-		if (!WARTA_HAVE_PRINT)
-			stage = "the print back end (src/render with the line breaker of src/layout)";
-		break;
-	default:
-		break;
-	}
-	if (stage)
-		usage_error("%s output is not available yet: %s is not in this build",
-		            format_titles[f], stage);
 }
 
 static int
@@ -283,7 +262,7 @@ print_version(void)
 {
 	printf("warta %s\n", WARTA_VERSION);
 	/* the formats this build writes: scripts (make demo) ask here */
-	printf("formats: json epub%s\n", WARTA_HAVE_PRINT ? " pdf png svg" : "");
+	printf("formats: json epub pdf png svg\n");
 	printf("GLib %u.%u.%u, Pango %s, cairo %s, libzip %s\n", glib_major_version,
 	       glib_minor_version, glib_micro_version, pango_version_string(),
 	       cairo_version_string(), zip_libzip_version());
@@ -326,31 +305,42 @@ list_styles(void)
 static int
 load_shared(void)
 {
-	int rc = 0, f;
+	int rc = 0;
 	struct warta_diags d;
 
 	warta_diags_init(&d);
 	cli.style = warta_style_load(cli.style_name ? cli.style_name : CLI_DEFAULT_STYLE,
 	                             cli.style_dirs, &d);
-	if (!cli.style) {
+	if (!cli.style)
 		rc = EXIT_USAGE;
-	} else {
+	else
 		cli.ropts.boilerplate = (const char *const *)cli.style->boilerplate;
-		/* the last usage check: a format whose stage is not in this build */
-		for (f = 0; f < FMT_COUNT; f++)
-			if (cli.formats[f])
-				need_backend(f);
+	/* the style's fonts against warta's font set, for the formats that use
+	 * them: a family not in the set is a usage error, a missing feature (smcp,
+	 * onum) a warning at the style's line.  A font set that cannot be loaded
+	 * is left to the back ends, which report it. */
+	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+	    cli.formats[FMT_EPUB])) {
+		struct warta_diags fd;
+		FcConfig *fc;
+
+		warta_diags_init(&fd);
+		fc = warta_fonts_config(&fd);
+		warta_diags_fini(&fd);
+		if (fc) {
+			if (warta_style_check_fonts(cli.style, fc, &d) > 0)
+				rc = EXIT_USAGE;
+			FcConfigDestroy(fc);
+		}
 	}
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)warta_style_free);
 	g_mutex_init(&cli.styles_lock);
-#if WARTA_HAVE_PRINT
 	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])) {
 		cli.engine = warta_engine_new(&d);
 		if (!cli.engine)
 			rc = 1;   /* no input can be set: they all fail */
 	}
-#endif
 	cli_print_diags(&d);
 	warta_diags_fini(&d);
 	return rc;
@@ -359,10 +349,8 @@ load_shared(void)
 static void
 unload_shared(void)
 {
-#if WARTA_HAVE_PRINT
 	if (cli.engine)
 		warta_engine_free(cli.engine);
-#endif
 	if (cli.style)
 		warta_style_free(cli.style);
 	if (cli.styles)

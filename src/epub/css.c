@@ -122,8 +122,32 @@ enum {
 	F_HEADING = 1024, /* never justified */
 };
 
+/* Only colours that are colours: a near-black or grey text colour would be
+ * unreadable in the readers' night modes, which keep explicit colours. */
+static int
+chromatic(unsigned int rgb)
+{
+	int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+
+	return MAX(r, MAX(g, b)) - MIN(r, MIN(g, b)) > 32;
+}
+
+/* For right-to-left books: body.rtl before each selector of sel, the
+ * alignment a mirrored. */
 static void
-rule(GString *o, const struct ep_book *b, const char *sel, enum warta_element el,
+mirror(GString *rtl, const char *sel, const char *a)
+{
+	char **parts = g_strsplit(sel, ",", -1);
+	int i;
+
+	for (i = 0; parts[i]; i++)
+		g_string_append_printf(rtl, "%sbody.rtl %s", i ? ", " : "", g_strstrip(parts[i]));
+	g_string_append_printf(rtl, " {text-align:%s;}\n", strcmp(a, "left") == 0 ? "right" : "left");
+	g_strfreev(parts);
+}
+
+static void
+rule(GString *o, GString *rtl, const struct ep_book *b, const char *sel, enum warta_element el,
      const struct warta_elem_style *parent, int f, const char *extra)
 {
 	const struct warta_style *s = b->style;
@@ -175,6 +199,8 @@ rule(GString *o, const struct ep_book *b, const char *sel, enum warta_element el
 		if ((f & F_HEADING) && e->align == WARTA_TA_JUSTIFY)
 			a = "left";
 		g_string_append_printf(o, "text-align:%s;", a);
+		if (strcmp(a, "left") == 0 || strcmp(a, "right") == 0)
+			mirror(rtl, sel, a);
 	}
 	if (f & F_FACE) {
 		if (ep_css_weight(e->weight) == 400)
@@ -194,7 +220,7 @@ rule(GString *o, const struct ep_book *b, const char *sel, enum warta_element el
 			g_string_append(o, "em;");
 		}
 	}
-	if ((f & F_COLOR) && e->color != 0)
+	if ((f & F_COLOR) && chromatic(e->color))
 		g_string_append_printf(o, "color:#%06x;", e->color & 0xffffff);
 	if (f & F_HYPH) {
 		hyphens(o, e->hyphenate);
@@ -232,7 +258,7 @@ static const char *const fixed_rules =
 	"header {margin-bottom:1.5em;}\n"
 	"p.first {text-indent:0;}\n"
 	"a {text-decoration:none;}\n"
-	"a.noteref {vertical-align:super;font-size:0.7em;line-height:0;}\n"
+	"a.noteref, span.noteref {vertical-align:super;font-size:0.7em;line-height:0;}\n"
 	"span.missing {font-size:0.8em;}\n"
 	"a.note-number {font-weight:bold;}\n"
 	"section.footnotes {margin-top:2em;border-top:thin solid;padding-top:0.5em;}\n"
@@ -261,8 +287,8 @@ char *
 ep_css(const struct ep_book *b)
 {
 	const struct warta_style *s = b->style;
-	const struct warta_elem_style *body, *heading, *headline;
-	GString *o = g_string_new(NULL);
+	const struct warta_elem_style *body, *heading;
+	GString *o = g_string_new(NULL), *rtl;
 	int face = F_FACE | F_COLOR | F_FAMILY;
 
 	font_faces(o, b);
@@ -282,57 +308,54 @@ ep_css(const struct ep_book *b)
 	}
 	body = &s->el[WARTA_EL_BODY];
 	heading = &s->el[WARTA_EL_HEADING];
-	headline = &s->el[WARTA_EL_HEADLINE];
+	rtl = g_string_new(NULL);
 
 	g_string_append(o, "body {");
 	font_family(o, b, body->family);
 	g_string_append(o, "}\n");
-	rule(o, b, "p", WARTA_EL_BODY, NULL, F_INDENT | F_ALIGN | F_HYPH,
+	rule(o, rtl, b, "p", WARTA_EL_BODY, NULL, F_INDENT | F_ALIGN | F_HYPH,
 	     "margin:0;orphans:2;widows:2;");
 	/* headline and headings: explicit alignment (Kindle justifies by default),
 	 * kept with what follows, never hyphenated */
-	rule(o, b, "h1.headline, h1.masthead, h1.section-title", WARTA_EL_HEADLINE, body,
+	rule(o, rtl, b, "h1.headline, h1.masthead, h1.section-title", WARTA_EL_HEADLINE, body,
 	     F_SIZE | F_LEADING | F_SPACE | F_ALIGN | F_HEADING | F_HYPH | face, keep_with_next);
-	rule(o, b, "h2, h3, h4, h5, h6", WARTA_EL_HEADING, body,
+	rule(o, rtl, b, "h2, h3, h4, h5, h6", WARTA_EL_HEADING, body,
 	     F_SIZE | F_LEADING | F_SPACE | F_ALIGN | F_HEADING | F_HYPH | face, keep_with_next);
-	rule(o, b, "p.subhead", WARTA_EL_HEADING, body,
+	rule(o, rtl, b, "p.subhead", WARTA_EL_HEADING, body,
 	     F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face, "text-indent:0;page-break-after:avoid;");
-	rule(o, b, "span.num", WARTA_EL_HEADING_NUMBER, heading, F_SIZE | face, NULL);
-	rule(o, b, "p.section", WARTA_EL_SOURCE, body, F_SIZE | face,
+	rule(o, rtl, b, "span.num", WARTA_EL_HEADING_NUMBER, heading, F_SIZE | face, NULL);
+	rule(o, rtl, b, "p.section", WARTA_EL_SOURCE, body, F_SIZE | face,
 	     "text-indent:0;margin:0 0 0.5em 0;text-transform:uppercase;letter-spacing:0.08em;");
-	rule(o, b, "p.deck", WARTA_EL_DECK, body,
+	rule(o, rtl, b, "p.deck", WARTA_EL_DECK, body,
 	     F_SIZE | F_LEADING | F_SPACE | F_ALIGN | F_HEADING | F_HYPH | face, "text-indent:0;");
-	rule(o, b, "p.byline", WARTA_EL_BYLINE, body, F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face,
+	rule(o, rtl, b, "p.byline", WARTA_EL_BYLINE, body, F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face,
 	     "text-indent:0;");
-	rule(o, b, "p.date, p.edition-date", WARTA_EL_DATE, body,
+	rule(o, rtl, b, "p.date, p.edition-date", WARTA_EL_DATE, body,
 	     F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face, "text-indent:0;");
-	rule(o, b, "p.source", WARTA_EL_SOURCE, body, F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face,
+	rule(o, rtl, b, "p.source", WARTA_EL_SOURCE, body, F_SIZE | F_SPACE | F_ALIGN | F_HEADING | face,
 	     "text-indent:0;");
-	rule(o, b, "span.dateline", WARTA_EL_DATELINE, body, F_SIZE | face, NULL);
+	rule(o, rtl, b, "span.dateline", WARTA_EL_DATELINE, body, F_SIZE | face, NULL);
 	if (s->el[WARTA_EL_DATELINE].small_caps && !s->el[WARTA_EL_DATELINE].uppercase)
 		g_string_append(o, "span.uc {text-transform:lowercase;}\n");
-	rule(o, b, "span.q", WARTA_EL_QUOTATION, body, F_SIZE | face, NULL);
-	rule(o, b, "blockquote", WARTA_EL_BLOCKQUOTE, body,
+	rule(o, rtl, b, "span.q", WARTA_EL_QUOTATION, body, F_SIZE | face, NULL);
+	rule(o, rtl, b, "blockquote", WARTA_EL_BLOCKQUOTE, body,
 	     F_SIZE | F_SPACE | F_SIDES | F_ALIGN | F_HYPH | face, NULL);
-	rule(o, b, "blockquote p", WARTA_EL_BLOCKQUOTE, NULL, F_INDENT, NULL);
-	rule(o, b, "blockquote.pull", WARTA_EL_PULLQUOTE, body,
+	rule(o, rtl, b, "blockquote p", WARTA_EL_BLOCKQUOTE, NULL, F_INDENT, NULL);
+	rule(o, rtl, b, "blockquote.pull", WARTA_EL_PULLQUOTE, body,
 	     F_SIZE | F_LEADING | F_SPACE | F_SIDES | F_ALIGN | F_HEADING | F_HYPH | face,
 	     "page-break-inside:avoid;break-inside:avoid;border-top:thin solid;border-bottom:thin solid;"
 	     "padding:0.4em 0;");
-	rule(o, b, "blockquote.pull p", WARTA_EL_PULLQUOTE, NULL, 0, "text-indent:0;");
-	rule(o, b, "section.footnotes, aside.footnote", WARTA_EL_FOOTNOTE, body,
+	rule(o, rtl, b, "blockquote.pull p", WARTA_EL_PULLQUOTE, NULL, 0, "text-indent:0;");
+	rule(o, rtl, b, "section.footnotes, aside.footnote", WARTA_EL_FOOTNOTE, body,
 	     F_SIZE | F_ALIGN | F_HYPH | face, NULL);
-	rule(o, b, "code, pre", WARTA_EL_CODE, body, F_SIZE | F_FAMILY, NULL);
-	rule(o, b, "ul, ol", WARTA_EL_LIST, body, F_SIZE | F_SPACE, NULL);
-	rule(o, b, "li", WARTA_EL_LIST, NULL, F_ALIGN | F_HYPH, NULL);
-	rule(o, b, "table", WARTA_EL_TABLE, body, F_SIZE | face, NULL);
+	rule(o, rtl, b, "code, pre", WARTA_EL_CODE, body, F_SIZE | F_FAMILY, NULL);
+	rule(o, rtl, b, "ul, ol", WARTA_EL_LIST, body, F_SIZE | F_SPACE, NULL);
+	rule(o, rtl, b, "li", WARTA_EL_LIST, NULL, F_ALIGN | F_HYPH, NULL);
+	rule(o, rtl, b, "table", WARTA_EL_TABLE, body, F_SIZE | face, NULL);
 	/* Right-to-left books: the dir attribute sets the direction; only the
-	 * explicit left alignments are mirrored. */
-	if (headline->align == WARTA_TA_LEFT || headline->align == WARTA_TA_JUSTIFY ||
-	    heading->align == WARTA_TA_LEFT || heading->align == WARTA_TA_JUSTIFY)
-		g_string_append(o, "body.rtl h1, body.rtl h2, body.rtl h3, body.rtl h4, body.rtl h5, "
-		                "body.rtl h6, body.rtl p.deck, body.rtl p.byline, body.rtl p.date, "
-		                "body.rtl p.source, body.rtl p.subhead, body.rtl pre {text-align:right;}\n");
+	 * explicit left and right alignments are mirrored. */
+	g_string_append(o, rtl->str);
+	g_string_free(rtl, TRUE);
 	g_string_append(o, fixed_rules);
 	return g_string_free(o, FALSE);
 }

@@ -8,6 +8,18 @@
 
 #include "epub/epub_int.h"
 #include "util/output.h"
+#include "util/clock.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define EP_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
+#define EP_LSAN 1
+#endif
+#endif
+#ifdef EP_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
 
 static const char mimetype[] = "application/epub+zip";
 
@@ -170,7 +182,6 @@ book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
 			g_ptr_array_add(b->groups, g);
 		}
 		g->count++;
-		a->group = b->groups->len - 1;
 		scan_scripts(b, doc->meta.title);
 		plain = doc->root ? warta_node_plain_text(doc->root) : NULL;
 		scan_scripts(b, plain);
@@ -220,7 +231,15 @@ fonts_config(struct ep_book *b, struct warta_diags *d)
 	g_mutex_lock(&fc_lock);
 	if (!fc_shared) {
 		warta_diags_init(&tmp);
+		/* Kept for the life of the process; fontconfig links its patterns
+		 * by offsets, which LeakSanitizer takes for leaks. */
+#ifdef EP_LSAN
+		__lsan_disable();
+#endif
 		fc_shared = warta_fonts_config(&tmp);
+#ifdef EP_LSAN
+		__lsan_enable();
+#endif
 		for (i = 0; i < tmp.items->len; i++) {
 			const struct warta_diag *m = tmp.items->pdata[i];
 
@@ -436,6 +455,7 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 	GChecksum *cs;
 	guint i;
 	int rc = -1;
+	long long t0;
 
 	if (n == 0 || !docs) {
 		warta_diag(d, WARTA_ERROR, out_path, 0, 0, "no articles for the EPUB");
@@ -447,6 +467,7 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 			return -1;
 		}
 	}
+	t0 = warta_clock_now();
 	book_init(&b, docs, n, style, opts);
 	for (i = 0; i < b.n; i++)
 		ep_article_xhtml(&b, &b.articles[i]);
@@ -464,14 +485,19 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 	b.uuid = ep_uuid5(g_checksum_get_string(cs), 40);
 	g_checksum_free(cs);
 	b.modified = ep_modified(&b, d);
+	warta_clock_add(WARTA_CLOCK_XHTML, t0);
 
+	t0 = warta_clock_now();
 	fonts_config(&b, d);
 	if (opts && opts->embed_fonts)
 		ep_fonts_find(&b, d);
 	ep_cover_draw(&b, d);
+	warta_clock_add(WARTA_CLOCK_COVER, t0);
 
+	t0 = warta_clock_now();
 	if (zip_book(&b, &bytes, &len, d) != 0)
 		goto out;
+	warta_clock_add(WARTA_CLOCK_ZIP, t0);
 	out = warta_output_open(out_path, d);
 	if (!out)
 		goto out;

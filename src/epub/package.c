@@ -235,8 +235,11 @@ ep_package_opf(const struct ep_book *b)
 			g_free(href);
 		}
 	}
+	/* right-to-left page turns only when every article reads that way */
+	for (i = 0, j = 1; i < b->n; i++)
+		j = j && b->articles[i].rtl;
 	g_string_append_printf(o, "</manifest>\n<spine toc=\"ncx\"%s>\n",
-	                       b->rtl ? " page-progression-direction=\"rtl\"" : "");
+	                       j ? " page-progression-direction=\"rtl\"" : "");
 	if (b->cover)
 		g_string_append(o, "<itemref idref=\"cover\"/>\n");
 	if (b->edition)

@@ -20,6 +20,7 @@ struct render {
 	int nsec;                    /* sections made so far */
 	const struct warta_node *note_mark; /* def whose number starts its first paragraph */
 	int depth;
+	int in_link;                 /* inside <a>: no nested links */
 };
 
 static void render_block(struct render *r, const struct warta_node *n, int top);
@@ -79,6 +80,14 @@ footnote_ref(struct render *r, const struct warta_node *n)
 	}
 	calls = GPOINTER_TO_UINT(g_hash_table_lookup(r->refs, def)) + 1;
 	g_hash_table_insert(r->refs, (gpointer)def, GUINT_TO_POINTER(calls));
+	if (r->in_link) {
+		/* a call inside a link's text cannot be a link itself */
+		g_string_append_printf(r->out, "<span class=\"noteref\" id=\"fnref-%u", idx + 1);
+		if (calls > 1)
+			g_string_append_printf(r->out, "-%u", calls);
+		g_string_append_printf(r->out, "\">%u</span>", idx + 1);
+		return;
+	}
 	g_string_append_printf(r->out, "<a epub:type=\"noteref\" class=\"noteref\" href=\"#fn-%u\" id=\"fnref-%u",
 	                       idx + 1, idx + 1);
 	if (calls > 1)
@@ -178,7 +187,7 @@ render_inline(struct render *r, const struct warta_node *n)
 		g_string_append(r->out, "</code>");
 		break;
 	case WARTA_NODE_LINK:
-		href = n->as.link.active ? ep_safe_href(n->as.link.url) : NULL;
+		href = n->as.link.active && !r->in_link ? ep_safe_href(n->as.link.url) : NULL;
 		if (href) {
 			g_string_append(r->out, "<a href=\"");
 			ep_escape(r->out, href, 1);
@@ -190,7 +199,9 @@ render_inline(struct render *r, const struct warta_node *n)
 			}
 			node_lang(r, n);
 			g_string_append_c(r->out, '>');
+			r->in_link++;
 			render_inlines(r, n->first);
+			r->in_link--;
 			g_string_append(r->out, "</a>");
 			g_free(href);
 		} else {
@@ -736,8 +747,21 @@ ep_title_xhtml(struct ep_book *b, GString *out)
 	for (i = 0; i < b->groups->len; i++) {
 		struct ep_group *g = b->groups->pdata[i];
 
-		if (g->name)
-			meta_line(out, "edition-section", g->name);
+		const struct ep_article *a = &b->articles[g->first];
+		char *name;
+
+		if (!g->name)
+			continue;
+		name = ep_clean_line(g->name);
+		if (*name) {
+			g_string_append(out, "<p class=\"edition-section\"");
+			if (strcmp(a->lang, b->lang) != 0 || a->rtl != b->rtl)
+				ep_lang_attrs(out, a->lang, a->rtl);
+			g_string_append_c(out, '>');
+			ep_escape(out, name, 0);
+			g_string_append(out, "</p>\n");
+		}
+		g_free(name);
 	}
 	g_string_append(out, "</section>\n");
 	ep_xhtml_close(out);

@@ -158,12 +158,68 @@ read_list(const char *list, struct warta_diags *d)
 	return files;
 }
 
+/* Scanning a font file (FcConfigAppFontAddFile: its character set above all)
+ * is most of warta's start-up: 190 M instructions for the 21 files, about
+ * 40 ms.  The system's fontconfig cache (fc-cache, run by the Debian font
+ * packages) holds the same scan of each font directory.  sys is a config
+ * that reads /var/cache/fontconfig and nothing else. */
+static const char syscache_xml[] =
+	"<?xml version=\"1.0\"?>\n"
+	"<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
+	"<fontconfig><cachedir>/var/cache/fontconfig</cachedir></fontconfig>\n";
+
+/* Adds the faces of path from the cache of its directory to set, when that
+ * cache is valid (fontconfig checks the directory's time) and holds the
+ * file, else adds nothing.  Returns the number of faces added.  *dir_cache
+ * and *dir_set keep the directory last loaded (files are sorted by path). */
+static int
+add_cached(FcConfig *sys, FcFontSet *set, const char *path, char **dir, FcCache **dir_cache,
+           FcFontSet **dir_set)
+{
+	char *want = g_path_get_dirname(path);
+	int i, n = 0;
+
+	if (*dir == NULL || strcmp(*dir, want) != 0) {
+		if (*dir_set)
+			FcFontSetDestroy(*dir_set);
+		if (*dir_cache)
+			FcDirCacheUnload(*dir_cache);
+		*dir_set = NULL;
+		g_free(*dir);
+		*dir = want;
+		want = NULL;
+		*dir_cache = FcDirCacheLoad((const FcChar8 *)*dir, sys, NULL);
+		if (*dir_cache)
+			*dir_set = FcCacheCopySet(*dir_cache);
+	}
+	g_free(want);
+	for (i = 0; *dir_set && i < (*dir_set)->nfont; i++) {
+		FcPattern *p = (*dir_set)->fonts[i], *copy;
+		FcChar8 *file;
+
+		if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch ||
+		    strcmp((const char *)file, path) != 0)
+			continue;
+		copy = FcPatternDuplicate(p);
+		if (!copy || !FcFontSetAdd(set, copy)) {
+			if (copy)
+				FcPatternDestroy(copy);
+			break;
+		}
+		n++;
+	}
+	return n;
+}
+
 /* Builds the configuration from the files in list (a fonts.list). */
 static FcConfig *
 config_from_list(const char *list, struct warta_diags *d)
 {
 	GPtrArray *files = read_list(list, d);
-	FcConfig *cfg;
+	FcConfig *cfg, *sys;
+	FcFontSet *app, *dir_set = NULL;
+	FcCache *dir_cache = NULL;
+	char *dir = NULL;
 	guint i;
 	int errors = 0;
 
@@ -191,15 +247,33 @@ config_from_list(const char *list, struct warta_diags *d)
 		g_ptr_array_free(files, TRUE);
 		return NULL;
 	}
+	/* The application font set is made by the first FcConfigAppFontAddFile
+	 * (the only public way), here with a file that holds no font. */
+	FcConfigAppFontAddFile(cfg, (const FcChar8 *)"/dev/null");
+	app = FcConfigGetFonts(cfg, FcSetApplication);
+	sys = FcConfigCreate();
+	if (sys && !FcConfigParseAndLoadFromMemory(sys, (const FcChar8 *)syscache_xml, FcFalse)) {
+		FcConfigDestroy(sys);
+		sys = NULL;
+	}
 	for (i = 0; i < files->len; i++) {
 		struct fontfile *f = files->pdata[i];
 
+		if (app && sys && add_cached(sys, app, f->path, &dir, &dir_cache, &dir_set) > 0)
+			continue;
 		if (!FcConfigAppFontAddFile(cfg, (const FcChar8 *)f->path)) {
 			warta_diag(d, WARTA_ERROR, list, f->line, 1,
 			           "fontconfig cannot read the font file %s", f->path);
 			errors++;
 		}
 	}
+	if (dir_set)
+		FcFontSetDestroy(dir_set);
+	if (dir_cache)
+		FcDirCacheUnload(dir_cache);
+	g_free(dir);
+	if (sys)
+		FcConfigDestroy(sys);
 	g_ptr_array_free(files, TRUE);
 	if (errors) {
 		FcConfigDestroy(cfg);

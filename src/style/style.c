@@ -1367,12 +1367,13 @@ warta_style_list(const char *const *dirs, struct warta_diags *d)
 		dirs = default_dirs();
 	for (k = 0; dirs[k]; k++) {
 		GDir *dir = g_dir_open(dirs[k], 0, NULL);
-		GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+		GPtrArray *files;
 		const char *e;
 		guint i;
 
 		if (!dir)
 			continue;
+		files = g_ptr_array_new_with_free_func(g_free);
 		while ((e = g_dir_read_name(dir)))
 			if (g_str_has_suffix(e, ".style") && strlen(e) > 6)
 				g_ptr_array_add(files, g_strdup(e));

@@ -166,7 +166,9 @@ warta_output_open(const char *target, struct warta_diags *d)
 	}
 	dir = g_path_get_dirname(target);
 	base = g_path_get_basename(target);
-	o->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+	/* ".NAME.XXXXXX" must itself be a valid name: a target name near
+	 * NAME_MAX (255) is shortened in the temporary name only */
+	o->tmp = g_strdup_printf("%s/.%.200s.XXXXXX", dir, base);
 	g_free(dir);
 	g_free(base);
 	o->fd = create_tmp(o);

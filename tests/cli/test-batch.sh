@@ -6,15 +6,7 @@
 # temporary file and keeps the finished outputs.
 . "$(dirname "$0")/../lib.sh"
 
-FORMATS=$($WARTA --version | sed -n 's/^formats: *//p')
-has() { case " $FORMATS " in *" $1 "*) return 0 ;; esac; return 1; }
-if ! has json; then
-	skip "batch" "the reader has not landed"
-	exit 0
-fi
-fmts=json
-has pdf && fmts=$fmts,pdf
-has epub && fmts=$fmts,epub
+fmts=json,pdf,epub
 no_tmp() { [ -z "$(find "$@" -name '.*' -type f)" ]; }
 
 # inputs: the corpus when it is there, else copies of tests/data under new names
@@ -121,8 +113,7 @@ no_tmp "$TMP/intout" && ok "SIGINT: no temporary file left" || fail "SIGINT temp
 # SIGINT while outputs are being written (many inputs, two workers)
 mkdir -p "$TMP/many"
 for n in $(seq 1 40); do cp "$first" "$TMP/many/$n.txt"; done
-fm=json
-has pdf && fm=pdf
+fm=pdf
 $WARTA -q -j 2 -d "$TMP/manyout" -t $fm "$TMP/many" 2>/dev/null &
 pid=$!
 t=0

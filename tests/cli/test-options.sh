@@ -4,8 +4,6 @@
 # refused, help and man page agreeing on every option.
 . "$(dirname "$0")/../lib.sh"
 
-FORMATS=$($WARTA --version | sed -n 's/^formats: *//p')
-has() { case " $FORMATS " in *" $1 "*) return 0 ;; esac; return 1; }
 
 # expect_rc NAME RC CMD…: ok when CMD exits with RC; its stderr is kept in $TMP/err
 expect_rc() {
@@ -79,13 +77,6 @@ usage "unknown style" "nope" -s nope -t json "$SAMPLE"
 [ -z "$(ls -A "$TMP" | grep -v -e '^out$' -e '^err$' -e '^help$')" ] &&
 	ok "usage errors wrote no file" || fail "usage errors wrote files" "$(ls -A "$TMP")"
 
-for f in json pdf epub png svg; do
-	if has $f; then
-		skip "$f not landed: usage error" "$f is in this build"
-	else
-		usage "$f before its stage lands" "not available yet" -t $f "$SAMPLE"
-	fi
-done
 
 if command -v script >/dev/null; then
 	script -qec "$WARTA -t epub '$SAMPLE'" /dev/null >"$TMP/tty.log" 2>&1; rc=$?
@@ -97,11 +88,6 @@ fi
 expect_rc "--list-styles exits 0" 0 $WARTA --list-styles
 grep -q '^a4 ' "$TMP/out" && ok "--list-styles lists a4 with its description" ||
 	fail "--list-styles" "$(cat "$TMP/out" "$TMP/err")"
-
-if ! has json; then
-	skip "json output" "the reader has not landed"
-	exit 0
-fi
 
 # -t json to standard output
 expect_rc "-t json exits 0" 0 $RUN $WARTA -t json "$SAMPLE"
@@ -196,17 +182,11 @@ $WARTA -v -t json "$TMP/bp.txt" 2>&1 >/dev/null | grep -q "^warta: $TMP/bp.txt:5
 	fail "-v note" "$($WARTA -v -t json "$TMP/bp.txt" 2>&1 >/dev/null)"
 
 # EPUB options: --embed-fonts
-if has epub; then
-	$WARTA "$SAMPLE" -o "$TMP/nf.epub" && $WARTA --embed-fonts "$SAMPLE" -o "$TMP/ef.epub"
-	a=$(unzip -l "$TMP/nf.epub" | grep -ci '\.[ot]tf$\|\.woff2*$'); b=$(unzip -l "$TMP/ef.epub" | grep -ci '\.[ot]tf$\|\.woff2*$')
-	[ "$a" = 0 ] && [ "$b" -gt 0 ] && ok "--embed-fonts puts the fonts in the EPUB ($b files), not without it" || fail "--embed-fonts" "$a without, $b with"
-fi
+$WARTA "$SAMPLE" -o "$TMP/nf.epub" && $WARTA --embed-fonts "$SAMPLE" -o "$TMP/ef.epub"
+a=$(unzip -l "$TMP/nf.epub" | grep -ci '\.[ot]tf$\|\.woff2*$'); b=$(unzip -l "$TMP/ef.epub" | grep -ci '\.[ot]tf$\|\.woff2*$')
+[ "$a" = 0 ] && [ "$b" -gt 0 ] && ok "--embed-fonts puts the fonts in the EPUB ($b files), not without it" || fail "--embed-fonts" "$a without, $b with"
 
-# print options: --report, --dpi, --pages (when the print back end is in the build)
-if ! has pdf; then
-	skip "print options" "the print back end has not landed"
-	exit 0
-fi
+# print options: --report, --dpi, --pages
 expect_rc "-o FILE.pdf" 0 $WARTA "$SAMPLE" -o "$TMP/s.pdf"
 check "qpdf --check the CLI's PDF" qpdf --check "$TMP/s.pdf"
 pages=$(pdfinfo "$TMP/s.pdf" | sed -n 's/^Pages: *//p')

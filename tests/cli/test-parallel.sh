@@ -9,9 +9,7 @@ if ! command -v parallel >/dev/null; then
 	skip "GNU parallel" "parallel is not installed (make deps)"
 	exit 0
 fi
-FORMATS=$($WARTA --version | sed -n 's/^formats: *//p')
-f=json
-case " $FORMATS " in *" pdf "*) f=pdf ;; esac
+f=pdf
 
 mkdir -p "$TMP/w/corpus"
 if have_corpus; then

@@ -42,26 +42,43 @@ rm -rf "$XDG_DATA_HOME/warta"
 
 # Bad styles as warta prints them (needs a format that loads the style).
 cd "$ROOT" || exit 1
-"$WARTA" -s tests/style/bad-keys.style -t json -o "$TMP/x.json" "$SAMPLE" >"$TMP/o" 2>&1
+$RUN "$WARTA" -s tests/style/bad-keys.style -t json -o "$TMP/x.json" "$SAMPLE" >"$TMP/o" 2>&1
 if grep -q 'not available yet' "$TMP/o"; then
 	skip "bad styles through warta" "no back end in this build yet"
 else
 	for s in tests/style/*.style; do
-		"$WARTA" -s "$s" -t json -o "$TMP/x.json" "$SAMPLE" >"$TMP/o" 2>&1
+		$RUN "$WARTA" -s "$s" -t json -o "$TMP/x.json" "$SAMPLE" >"$TMP/o" 2>&1
 		rc=$?
 		grep '^warta: tests/style/' "$TMP/o" >"$TMP/got"
-		if [ $rc -eq 0 ]; then fail "warta -s $s fails" "rc=0"; continue; fi
+		# 99: valgrind found an error
+		if [ $rc -eq 0 ] || [ $rc -eq 99 ]; then fail "warta -s $s fails cleanly" "rc=$rc $(cat "$TMP/o")"; continue; fi
 		diff_golden "warta -s $s prints the golden diagnostics" "$TMP/got" "${s%.style}.err"
 	done
 fi
 
 # An unknown style name lists the styles there are.
-out=$("$WARTA" -s nosuch -t json -o "$TMP/y.json" "$SAMPLE" 2>&1)
+out=$($RUN "$WARTA" -s nosuch -t json -o "$TMP/y.json" "$SAMPLE" 2>&1)
 rc=$?
 if grep -q 'not available yet' <<EOT
 $out
 EOT
 then skip "unknown style name through warta" "no back end in this build yet"
-elif [ $rc -ne 0 ] && [ "$out" = "warta: error: no style named 'nosuch' (styles: a4, column, ereader, letter, newspaper)" ] &&
+elif [ $rc -ne 0 ] && [ $rc -ne 99 ] && [ "$out" = "warta: error: no style named 'nosuch' (styles: a4, column, ereader, letter, newspaper)" ] &&
      [ ! -e "$TMP/y.json" ]; then ok "unknown style name through warta lists the styles, writes nothing"
 else fail "unknown style name through warta lists the styles, writes nothing" "rc=$rc $out"; fi
+
+# The style's fonts are checked where they are used (EPUB here; PDF/PNG/SVG
+# too): a family outside warta's font set is an error at its line, exit 2,
+# nothing written; JSON does not use fonts and goes through.
+printf '[style]\ninherits = a4\n\n[body]\nfamily = Comic Sans MS\n' >"$TMP/nofont.style"
+out=$($RUN "$WARTA" -s "$TMP/nofont.style" -o "$TMP/nf.epub" "$SAMPLE" 2>&1)
+rc=$?
+if [ $rc -eq 2 ] && [ ! -e "$TMP/nf.epub" ] &&
+   [ "$out" = "warta: $TMP/nofont.style:5:10: error: [body] family: 'Comic Sans MS' is not in warta's font set (fonts/fonts.list)" ]
+then ok "a family outside the font set is an error at its line, nothing written"
+else fail "a family outside the font set is an error at its line, nothing written" "rc=$rc $out"; fi
+if $RUN "$WARTA" -q -s "$TMP/nofont.style" -o "$TMP/nf.json" "$SAMPLE" && [ -s "$TMP/nf.json" ]; then
+	ok "JSON does not check the style's fonts"
+else
+	fail "JSON does not check the style's fonts"
+fi

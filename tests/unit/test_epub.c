@@ -239,6 +239,11 @@ blocks_doc(void)
 	add(p, WARTA_NODE_LINEBREAK, NULL);
 	n = add(p, WARTA_NODE_STRONG, NULL);
 	add(n, WARTA_NODE_TEXT, "strong");
+	n = mklink(p, "https://example.com/in", 1, "a link with a note");
+	n = add(n, WARTA_NODE_FOOTNOTE_REF, NULL);
+	n->as.footnote.label = g_strdup("1");
+	n = mklink(p, "https://example.com/outer", 1, "outer ");
+	mklink(n, "https://example.com/inner", 1, "inner");
 	def = add(doc->root, WARTA_NODE_FOOTNOTE_DEF, NULL);
 	def->as.footnote.label = g_strdup("1");
 	def->as.footnote.index = 1;
@@ -691,6 +696,10 @@ structure(void)
 	OK(contains(art, "<pre><code>int main(void) { return a &lt; b &amp;&amp; c; }"), "code block");
 	OK(contains(art, "<span class=\"image\">a chart</span>"), "remote image: its description");
 	OK(contains(art, "<section id=\"sec-2\">\n<h3>"), "level-3 heading nested");
+	OK(contains(art, "<a href=\"https://example.com/in\">a link with a note<span class=\"noteref\" id=\"fnref-1-3\">1</span></a>"),
+	   "a note called inside a link is not a link");
+	OK(contains(art, "<a href=\"https://example.com/outer\">outer <span class=\"link\">inner</span></a>"),
+	   "no link inside a link");
 	OK(contains(nav, "1. Figures</a>\n<ol>\n<li><a href=\"text/a001.xhtml#sec-2\">1.1. Lists</a></li>"),
 	   "nav nests level 3 under level 2");
 	g_free(art);
@@ -734,6 +743,7 @@ edition(void)
 	OK(contains(ncx, "<meta name=\"dtb:depth\" content=\"2\"/>") && !contains(ncx, "#sec-"),
 	   "edition NCX: two levels (section, article)");
 	OK(contains(nav, "epub:type=\"titlepage\""), "edition: title page landmark");
+	OK(!contains(opf, "page-progression-direction"), "edition: mixed directions turn pages left to right");
 	g_free(opf);
 	g_free(nav);
 	g_free(ncx);

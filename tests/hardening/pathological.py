@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+# pathological.py KIND N — writes a pathological article of size N to stdout,
+# for tests/hardening/scaling.sh (hand measurements of linear time; not a test).
+import sys, random
+kind, n = sys.argv[1], int(sys.argv[2])
+out = sys.stdout
+random.seed(1)
+w = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do".split()
+if kind == 'para':      # n bytes, one paragraph, lines of ~70
+    s = []; size = 0
+    line = []
+    while size < n:
+        x = random.choice(w); line.append(x); size += len(x) + 1
+        if len(line) == 10: s.append(' '.join(line)); line = []
+    s.append(' '.join(line))
+    out.write('Title\n\n' + '\n'.join(s) + '\n')
+elif kind == 'line':    # n bytes, one line
+    s = []; size = 0
+    while size < n:
+        x = random.choice(w); s.append(x); size += len(x) + 1
+    out.write('Title\n\n' + ' '.join(s) + '\n')
+elif kind == 'list':
+    out.write('Title\n\n' + ''.join('- item %d\n' % i for i in range(n)))
+elif kind == 'olist':
+    out.write('Title\n\n' + ''.join('%d. item\n' % (i+1) for i in range(n)))
+elif kind == 'quote':   # nesting depth n
+    out.write('Title\n\n' + '> ' * n + 'deep\n')
+elif kind == 'listnest':
+    out.write('Title\n\n' + ''.join('  ' * i + '- x\n' for i in range(n)))
+elif kind == 'brackets':
+    out.write('Title\n\n' + '[' * n + 'x' + ']' * n + '\n')
+elif kind == 'obrackets':
+    out.write('Title\n\n' + '[' * n + '\n')
+elif kind == 'links':
+    out.write('Title\n\n' + '[a](b) ' * n + '\n')
+elif kind == 'emph':
+    out.write('Title\n\n' + '*a ' * n + '\n')
+elif kind == 'emph2':
+    out.write('Title\n\n' + '*' * n + 'a' + '*' * n + '\n')
+elif kind == 'emph3':
+    out.write('Title\n\n' + '**a ' * n + '\n')
+elif kind == 'under':
+    out.write('Title\n\n' + '_a ' * n + '\n')
+elif kind == 'quotes':  # typographic quotes unbalanced
+    out.write('Title\n\n' + '"a ' * n + '\n')
+elif kind == 'squotes':
+    out.write('Title\n\n' + "'a " * n + '\n')
+elif kind == 'headings':
+    out.write('Title\n\n' + ''.join('## Same\n\npara\n\n' for i in range(n)))
+elif kind == 'footnotes':
+    out.write('Title\n\n' + ''.join('x[^%d] ' % i for i in range(n)) + '\n\n' + ''.join('[^%d]: n\n\n' % i for i in range(n)))
+elif kind == 'fnref':
+    out.write('Title\n\n' + 'x[^a] ' * n + '\n\n[^a]: n\n')
+elif kind == 'table':
+    out.write('Title\n\n| a | b |\n|---|---|\n' + '| 1 | 2 |\n' * n)
+elif kind == 'tablewide':
+    out.write('Title\n\n|' + ' a |' * n + '\n|' + '---|' * n + '\n|' + ' 1 |' * n + '\n')
+elif kind == 'backticks':
+    out.write('Title\n\n' + '`a ' * n + '\n')
+elif kind == 'html':
+    out.write('Title\n\n' + '<a ' * n + '\n')
+elif kind == 'dashes':
+    out.write('Title\n\n' + '-- ' * n + '\n')
+elif kind == 'sections':
+    out.write('Title\n\n' + ''.join('%d. Section\n\ntext\n\n' % (i+1) for i in range(n)))
+elif kind == 'blank':
+    out.write('Title\n' + '\n' * n + 'x\n')
+elif kind == 'bq':
+    out.write('Title\n\n' + '> line\n' * n)
+elif kind == 'refdefs':
+    out.write('Title\n\n' + ''.join('[r%d]: http://x/%d\n' % (i, i) for i in range(n)) + '\n' + ' '.join('[r%d]' % i for i in range(n)) + '\n')

@@ -1,0 +1,171 @@
+#!/bin/sh
+# test-faults.sh — outputs are atomic whatever goes wrong (issue 6): a full
+# disk (/dev/full as standard output and as -o), a file-size limit (ulimit -f,
+# with SIGXFSZ at its default and ignored), devices as targets (never renamed
+# over), a read-only directory, SIGINT and SIGTERM in the middle of a batch.
+# After each: no partial or corrupt file at the target, an existing target
+# untouched (or wholly replaced by a complete new one), no temporary file.
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$ROOT/tests/lib.sh"
+
+if [ ! -x "$WARTA" ]; then
+	fail "warta is built" "no $WARTA"
+	exit 0
+fi
+FORMATS=$($WARTA --version | sed -n 's/^formats: *//p')
+fmt_list=$(echo $FORMATS | tr ' ' '\n' | grep -E '^(json|epub|pdf)$')
+fmts=$(echo $fmt_list | tr ' ' ',')
+W="$TMP/w"
+mkdir -p "$W"
+chmod 755 "$TMP" "$W"
+no_tmp() { [ -z "$(find "$@" -name '.*' -type f 2>/dev/null)" ]; }
+# valid FILE: a complete output of its kind
+valid() {
+	case $1 in
+	*.json) python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1" 2>/dev/null ;;
+	*.epub) unzip -tqq "$1" >/dev/null 2>&1 ;;
+	*.pdf) qpdf --check "$1" >/dev/null 2>&1 ;;
+	*) return 1 ;;
+	esac
+}
+cp "$SAMPLE" "$W/article.txt"
+
+# ---------------------------------------------------------------- a full disk
+# a device is written, never replaced (as root a rename over /dev/null would
+# destroy it); the test uses a FIFO of its own rather than /dev/null
+mkfifo "$W/pipe.json"
+(cat "$W/pipe.json" >"$TMP/from-pipe.json") &
+reader=$!
+$RUN $WARTA -q -t json -o "$W/pipe.json" "$W/article.txt" 2>"$TMP/pipe.err"
+rc=$?
+wait $reader
+if [ $rc = 0 ] && [ -p "$W/pipe.json" ] && valid "$TMP/from-pipe.json" && no_tmp "$W"; then
+	ok "-o FIFO: written through, still a FIFO, no temporary file"
+else
+	fail "-o FIFO: exit $rc" "$(cat "$TMP/pipe.err"; ls -la "$W")"
+fi
+rm -f "$W/pipe.json"
+# /dev/full only once a FIFO was shown to be written through, not renamed
+# over (as root a regression would replace the machine's /dev/full)
+full_list=$fmt_list
+[ $rc = 0 ] && [ -z "$(find "$W" -name '.*')" ] || full_list=
+
+for f in $full_list; do
+	$RUN $WARTA -q -t $f -o - "$W/article.txt" >/dev/full 2>"$TMP/full.err"
+	rc=$?
+	if [ $rc = 1 ] && grep -q '^warta: error: cannot write to standard output: No space left on device$' "$TMP/full.err"; then
+		ok "$f to standard output on /dev/full: exit 1, the reason"
+	else
+		fail "$f to /dev/full (stdout): exit $rc" "$(cat "$TMP/full.err")"
+	fi
+	$RUN $WARTA -q -t $f -o /dev/full "$W/article.txt" 2>"$TMP/full.err"
+	rc=$?
+	if [ $rc = 1 ] && grep -q '^warta: /dev/full: error: cannot write output: No space left on device$' "$TMP/full.err" &&
+	   [ -c /dev/full ]; then
+		ok "-o /dev/full ($f): exit 1, the reason, /dev/full still a device"
+	else
+		fail "-o /dev/full ($f): exit $rc" "$(cat "$TMP/full.err"; ls -l /dev/full)"
+	fi
+done
+# ---------------------------------------------------------------- a file-size limit
+# the sample's outputs are all well over 8 KiB; each target exists beforehand
+python3 -c 'import sys; sys.stdout.write("# Big enough\n\n" + ("Many words in a sentence of this article. " * 12 + "\n\n") * 200)' >"$W/big.txt"
+for how in default ignored; do
+	for f in $fmt_list; do
+		echo "the old $f" >"$W/limited.$f"
+		cp "$W/limited.$f" "$TMP/old"
+		if [ $how = ignored ]; then
+			(trap '' XFSZ; ulimit -f 16; exec $RUN $WARTA -q -o "$W/limited.$f" "$W/big.txt") 2>"$TMP/fsz.err"
+		else
+			(ulimit -f 16; exec $RUN $WARTA -q -o "$W/limited.$f" "$W/big.txt") 2>"$TMP/fsz.err"
+		fi
+		rc=$?
+		if [ $rc = 1 ] && grep -q "^warta: $W/limited.$f: error: cannot write output: File too large$" "$TMP/fsz.err" &&
+		   cmp -s "$TMP/old" "$W/limited.$f" && no_tmp "$W"; then
+			ok "ulimit -f, SIGXFSZ $how ($f): exit 1, EFBIG reported, old target untouched, no temporary file"
+		else
+			fail "ulimit -f, SIGXFSZ $how ($f): exit $rc" "$(cat "$TMP/fsz.err"; ls -la "$W")"
+		fi
+	done
+done
+
+# ---------------------------------------------------------------- a read-only directory
+AS=
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null &&
+   setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+	AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" = 0 ] && [ -z "$AS" ]; then
+	skip "read-only directory" "root, and no setpriv to drop privileges"
+else
+	mkdir -p "$W/ro"
+	for f in $fmt_list; do echo "the old $f" >"$W/ro/article.$f"; done
+	cp -r "$W/ro" "$TMP/ro-before"
+	chmod 644 "$W/article.txt"
+	chmod 555 "$W/ro"
+	$AS $RUN $WARTA -q -t "$fmts" -d "$W/ro" "$W/article.txt" 2>"$TMP/ro.err"
+	rc=$?
+	chmod 755 "$W/ro"
+	n=$(grep -c ': error: cannot create output: Permission denied$' "$TMP/ro.err")
+	if [ $rc = 1 ] && [ "$n" = "$(echo $fmt_list | wc -w)" ] && diff -r "$TMP/ro-before" "$W/ro" >/dev/null; then
+		ok "read-only directory: exit 1, each output refused, existing targets untouched, nothing added"
+	else
+		fail "read-only directory: exit $rc" "$(cat "$TMP/ro.err"; ls -la "$W/ro")"
+	fi
+fi
+
+# ---------------------------------------------------------------- signals in mid-batch
+# Old outputs from a first run (-l en) are in place; the batch (-l id) is
+# killed after a while.  Every output must then be either the old file or
+# the complete new one (equal to an uninterrupted run), never anything else,
+# and no temporary file may be left.
+mkdir -p "$W/in"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12; do cp "$SAMPLE" "$W/in/a$i.txt"; done
+$WARTA -q -l en -t "$fmts" -d "$W/old" "$W/in" 2>/dev/null
+$WARTA -q -l id -t "$fmts" -d "$W/new" "$W/in" 2>/dev/null
+nout=$(ls "$W/new" | wc -l)
+for spec in INT:0.3 TERM:0.6 INT:1.2 TERM:2 INT:3 TERM:0.05; do
+	sig=${spec%%:*} delay=${spec#*:}
+	rm -rf "$W/run"
+	cp -r "$W/old" "$W/run"
+	$RUN $WARTA -q -j 2 -l id -t "$fmts" -d "$W/run" "$W/in" 2>"$TMP/sig.err" &
+	pid=$!
+	sleep "$delay"
+	kill -$sig $pid 2>/dev/null
+	wait $pid
+	rc=$?
+	bad=
+	for f in "$W"/new/*; do
+		b=$(basename "$f")
+		cmp -s "$f" "$W/run/$b" || cmp -s "$W/old/$b" "$W/run/$b" || bad="$bad $b"
+	done
+	replaced=0
+	for f in "$W"/new/*; do cmp -s "$f" "$W/run/$(basename "$f")" && replaced=$((replaced + 1)); done
+	extra=$(ls "$W/run" | wc -l)
+	if [ -z "$bad" ] && no_tmp "$W/run" && [ "$extra" = "$nout" ]; then
+		case $rc in
+		130|143) ok "SIG$sig after ${delay}s (exit $rc): $replaced of $nout outputs replaced whole, the rest untouched, no temporary file" ;;
+		0) ok "SIG$sig after ${delay}s: the batch had finished (exit 0), all outputs whole" ;;
+		*) fail "SIG$sig after ${delay}s: exit $rc" "$(cat "$TMP/sig.err")" ;;
+		esac
+	else
+		fail "SIG$sig after ${delay}s: exit $rc" "bad:$bad; $(ls -la "$W/run"; cat "$TMP/sig.err")"
+	fi
+done
+# the same without old outputs: whatever is there is complete
+for sig in INT TERM; do
+	rm -rf "$W/fresh"
+	$RUN $WARTA -q -j 2 -t "$fmts" -d "$W/fresh" "$W/in" 2>/dev/null &
+	pid=$!
+	sleep 1
+	kill -$sig $pid 2>/dev/null
+	wait $pid
+	rc=$?
+	bad=
+	for f in "$W"/fresh/*; do [ -e "$f" ] || continue; valid "$f" || bad="$bad $(basename "$f")"; done
+	if [ -z "$bad" ] && no_tmp "$W/fresh"; then
+		ok "SIG$sig into an empty directory (exit $rc): $(ls "$W/fresh" 2>/dev/null | wc -l) complete outputs, no temporary file"
+	else
+		fail "SIG$sig into an empty directory" "incomplete:$bad; $(ls -la "$W/fresh")"
+	fi
+done
