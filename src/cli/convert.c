@@ -180,6 +180,29 @@ cli_find_same_names(void)
 	g_hash_table_destroy(first);
 }
 
+/* The files a write made: path itself, or for PNG and SVG of several pages
+ * the back end's NAME-1.EXT, NAME-2.EXT … */
+static void
+add_written(GPtrArray *written, const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	int page;
+
+	if (strcmp(path, "-") == 0 || g_file_test(path, G_FILE_TEST_EXISTS) || !dot) {
+		g_ptr_array_add(written, g_strdup(path));
+		return;
+	}
+	for (page = 1;; page++) {
+		char *p = g_strdup_printf("%.*s-%d%s", (int)(dot - path), path, page, dot);
+
+		if (!g_file_test(p, G_FILE_TEST_EXISTS)) {
+			g_free(p);
+			break;
+		}
+		g_ptr_array_add(written, p);
+	}
+}
+
 int
 cli_convert(int index, struct warta_diags *d, GPtrArray *written)
 {
@@ -220,7 +243,7 @@ cli_convert(int index, struct warta_diags *d, GPtrArray *written)
 		if (cli_write(&doc, 1, f, path, d) != 0)
 			rc = -1;
 		else if (written)
-			g_ptr_array_add(written, g_strdup(path));
+			add_written(written, path);
 		g_free(path);
 	}
 	warta_doc_free(doc);

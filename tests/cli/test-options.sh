@@ -209,3 +209,9 @@ if command -v script >/dev/null; then
 fi
 $WARTA "$SAMPLE" >"$TMP/stdout.pdf" 2>/dev/null
 cmp -s "$TMP/stdout.pdf" "$TMP/s.pdf" && ok "PDF to standard output (a pipe) equals -o FILE" || fail "PDF to stdout"
+# PNG of several pages: NAME-1.png, NAME-2.png …, and -v lists those files
+{ head -1 "$SAMPLE"; for n in 1 2 3; do tail -n +2 "$SAMPLE"; done; } >"$TMP/long.txt"
+$WARTA -v --dpi 20 -d "$TMP/png" -t png "$TMP/long.txt" 2>"$TMP/err"
+n=$(ls "$TMP/png" | grep -c '^long-[0-9]*\.png$')
+[ "$n" -ge 2 ] && [ ! -e "$TMP/png/long.png" ] && ok "several pages: long-1.png … long-$n.png" || fail "PNG pages" "$(ls "$TMP/png")"
+grep -q "→ $TMP/png/long-1.png $TMP/png/long-2.png" "$TMP/err" && ok "-v lists the page files written" || fail "-v PNG pages" "$(cat "$TMP/err")"
