@@ -58,7 +58,8 @@ free_shaping(struct pa_para *p)
 
 	for (i = 0; i < p->n_items; i++) {
 		pango_item_free(p->items[i]);
-		pango_glyph_string_free(p->glyphs[i]);
+		if (p->glyphs[i])
+			pango_glyph_string_free(p->glyphs[i]);
 	}
 	g_free(p->items);
 	g_free(p->glyphs);
@@ -256,6 +257,17 @@ letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs)
 
 	if (r == NULL || r->fmt.letter_spacing == 0)
 		return;
+	/* joining scripts are never letter-spaced: it would tear the letters apart */
+	switch (item->analysis.script) {
+	case PANGO_SCRIPT_ARABIC:
+	case PANGO_SCRIPT_SYRIAC:
+	case PANGO_SCRIPT_NKO:
+	case PANGO_SCRIPT_MONGOLIAN:
+	case PANGO_SCRIPT_THAANA:
+		return;
+	default:
+		break;
+	}
 	gi.item = item;
 	gi.glyphs = gs;
 	pango_glyph_item_letter_space(&gi, p->text->str, p->la + p->char_at[item->offset],
@@ -439,9 +451,16 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 	const char *text = p->text->str;
 	int c = 0, n = p->n_chars;
 	const char *lang = p->lang;
+	size_t *at, b;          /* byte of each character: g_utf8_offset_to_pointer from
+	                         * the start for each was quadratic in the paragraph */
 
 	if (s->hyph == NULL || !s->hyphenate || !warta_hyphenator_has(s->hyph, lang))
 		return;
+	at = g_new(size_t, n + 1);
+	for (b = 0, c = 0; c < n; c++, b = g_utf8_next_char(text + b) - text)
+		at[c] = b;
+	at[n] = p->text->len;
+	c = 0;
 	while (c < n) {
 		int ws, we, k, ok = 1, upper = 0, np, pts[64];
 		size_t b0, b1;
@@ -454,8 +473,8 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		for (we = c + 1; we < n && !p->la[we].is_word_end; we++)
 			;
 		c = we > ws ? we : ws + 1;
-		b0 = g_utf8_offset_to_pointer(text, ws) - text;
-		b1 = g_utf8_offset_to_pointer(text, we) - text;
+		b0 = at[ws];
+		b1 = at[we];
 		if (we - ws < s->hyphen_left + s->hyphen_right + 1)
 			continue;
 		/* no hyphens inside URLs, e-mail addresses and paths */
@@ -480,8 +499,8 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		    (b1 < p->text->len && is_dash(g_utf8_get_char(text + b1))))
 			continue;
 		for (k = ws; k < we && ok; k++) {
-			gunichar ch = g_utf8_get_char(g_utf8_offset_to_pointer(text, k));
-			const struct pa_run *r = run_at(p, g_utf8_offset_to_pointer(text, k) - text);
+			gunichar ch = g_utf8_get_char(text + at[k]);
+			const struct pa_run *r = run_at(p, at[k]);
 
 			if (!g_unichar_isalpha(ch) || (r && (!r->fmt.hyphenate || r->fmt.literal || r->fmt.link)))
 				ok = 0;
@@ -498,6 +517,7 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 			if (pts[k] > 0 && (size_t)pts[k] < b1 - b0)
 				hyph[b0 + pts[k]] = 1;
 	}
+	g_free(at);
 }
 
 /* Stretch of a ragged line.  Balanced settings (headlines, decks: no fil
@@ -589,7 +609,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			prev = ch;
 			continue;
 		}
-		if (c > 0 && in_box && p->la[c].is_line_break) {
+		if (c > 0 && in_box && p->la[c].is_line_break && !(r && r->fmt.footnote)) {
 			push_box(bl, box, box0, b);
 			in_box = 0, box = 0;
 			if (p->la[c].break_inserts_hyphen) {    /* soft hyphen */
@@ -1051,6 +1071,18 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	g_array_free(bl.slots, TRUE);
 	g_free(cw);
 	g_free(item_of);
+	/* the lines hold their own glyphs: the paragraph's glyphs and character
+	 * tables are not read after this, and kept they were half the memory of
+	 * a long article (the items stay: their fonts are Pango's cache, and
+	 * dropping them changed later fallback choices) */
+	for (i = 0; i < p->n_items; i++) {
+		pango_glyph_string_free(p->glyphs[i]);
+		p->glyphs[i] = NULL;
+	}
+	g_free(p->la);
+	g_free(p->char_at);
+	p->la = NULL;
+	p->char_at = NULL;
 	warta_clock_add(WARTA_CLOCK_BREAK, t0);
 	return 0;
 }
