@@ -110,10 +110,12 @@ static void
 report_input(int index, struct warta_diags *d, GPtrArray *written, int failed)
 {
 	const char *input = cli.inputs[index];
+	int speak = d->items->len > 0 || cli.verbose;   /* the bar steps aside for it */
 	guint i;
 
 	g_mutex_lock(&cli.out_lock);
-	bar_clear();
+	if (speak)
+		bar_clear();
 	cli_print_diags(d);
 	if (cli.verbose) {
 		if (failed) {
@@ -130,7 +132,7 @@ report_input(int index, struct warta_diags *d, GPtrArray *written, int failed)
 		b.failed++;
 		g_array_append_val(b.failures, index);
 	}
-	bar_draw(b.done == b.total);
+	bar_draw(speak || b.done == b.total);
 	g_cond_signal(&b.cond);
 	g_mutex_unlock(&cli.out_lock);
 }
