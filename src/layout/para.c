@@ -420,12 +420,30 @@ hyphen_width(const struct pa_para *p, int item)
 	return w;
 }
 
+/* Byte offset of character ci, walking on from the last pair (*c, *b): the
+ * words come in order, so the pass stays linear (g_utf8_offset_to_pointer
+ * from the start for every word made a long paragraph quadratic). */
+static size_t
+byte_at(const char *text, int ci, int *c, size_t *b)
+{
+	if (ci < *c) {
+		*c = 0;
+		*b = 0;
+	}
+	while (*c < ci) {
+		*b = (size_t)(g_utf8_next_char(text + *b) - text);
+		(*c)++;
+	}
+	return *b;
+}
+
 /* Marks hyph[b] = 1 where libhyphen allows a break before byte b. */
 static void
 hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char *hyph)
 {
 	const char *text = p->text->str;
-	int c = 0, n = p->n_chars;
+	int c = 0, n = p->n_chars, at_c = 0, tok_url = 0;
+	size_t at_b = 0, tok_end = 0;
 	const char *lang = p->lang;
 
 	if (s->hyph == NULL || !s->hyphenate || !warta_hyphenator_has(s->hyph, lang))
@@ -433,6 +451,7 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 	while (c < n) {
 		int ws, we, k, ok = 1, upper = 0, np, pts[64];
 		size_t b0, b1;
+		const char *q;
 
 		if (!p->la[c].is_word_start) {
 			c++;
@@ -442,34 +461,36 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		for (we = c + 1; we < n && !p->la[we].is_word_end; we++)
 			;
 		c = we > ws ? we : ws + 1;
-		b0 = g_utf8_offset_to_pointer(text, ws) - text;
-		b1 = g_utf8_offset_to_pointer(text, we) - text;
+		b0 = byte_at(text, ws, &at_c, &at_b);
+		b1 = byte_at(text, we, &at_c, &at_b);
 		if (we - ws < s->hyphen_left + s->hyphen_right + 1)
 			continue;
-		/* no hyphens inside URLs, e-mail addresses and paths */
-		{
+		/* no hyphens inside URLs, e-mail addresses and paths; the words of
+		 * one space-delimited token share its verdict (a long token is
+		 * scanned once, not once per word) */
+		if (b0 >= tok_end) {
 			size_t t0 = b0, t1 = b1;
 			char *tok;
-			int url;
 
 			while (t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0))))
 				t0 = g_utf8_prev_char(text + t0) - text;
 			while (t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1)))
 				t1 = g_utf8_next_char(text + t1) - text;
 			tok = g_strndup(text + t0, t1 - t0);
-			url = strstr(tok, "://") || strstr(tok, "www.") || strchr(tok, '@') || strchr(tok, '/') ||
-			    strchr(tok, '\\') || strchr(tok, '_');
+			tok_url = strstr(tok, "://") || strstr(tok, "www.") || strchr(tok, '@') ||
+			    strchr(tok, '/') || strchr(tok, '\\') || strchr(tok, '_');
 			g_free(tok);
-			if (url)
-				continue;
+			tok_end = t1 > b0 ? t1 : b0 + 1;
 		}
+		if (tok_url)
+			continue;
 		/* parts of a hyphenated compound ("negara-negara") keep their one break */
 		if ((ws > 0 && is_dash(g_utf8_get_char(g_utf8_prev_char(text + b0)))) ||
 		    (b1 < p->text->len && is_dash(g_utf8_get_char(text + b1))))
 			continue;
-		for (k = ws; k < we && ok; k++) {
-			gunichar ch = g_utf8_get_char(g_utf8_offset_to_pointer(text, k));
-			const struct pa_run *r = run_at(p, g_utf8_offset_to_pointer(text, k) - text);
+		for (k = ws, q = text + b0; k < we && ok; k++, q = g_utf8_next_char(q)) {
+			gunichar ch = g_utf8_get_char(q);
+			const struct pa_run *r = run_at(p, (size_t)(q - text));
 
 			if (!g_unichar_isalpha(ch) || (r && (!r->fmt.hyphenate || r->fmt.literal || r->fmt.link)))
 				ok = 0;
