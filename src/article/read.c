@@ -274,6 +274,7 @@ align_literal(struct ar_ctx *cx, struct body *b, const char *lit, int line, int 
 struct frame {
 	struct warta_node *node;   /* NULL: a flattened container */
 	cmark_node *cm;
+	struct warta_node *owner;  /* node, or the nearest kept one below it on the stack */
 };
 
 /* A link is made active (followed in the PDF and the EPUB) only for the
@@ -425,7 +426,7 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(struct frame));
 	GHashTable *fn_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	int depth = 0, flattened = 0, cells = 0;
-	struct frame top = { cx->doc->root, cmroot };
+	struct frame top = { cx->doc->root, cmroot, cx->doc->root };
 
 	g_array_append_val(stack, top);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -450,9 +451,9 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 			continue;
 		}
 		fr = &g_array_index(stack, struct frame, stack->len - 1);
-		parent = fr->node;
-		for (guint k = stack->len; !parent && k-- > 0;)
-			parent = g_array_index(stack, struct frame, k).node;
+		/* the owner is carried up the stack: looking down past flattened
+		 * frames for every node made deep nesting quadratic */
+		parent = fr->owner;
 		if (t == WARTA_NODE_TYPE_COUNT)
 			t = warta_node_is_block(parent) && parent->type != WARTA_NODE_PARAGRAPH
 			    ? WARTA_NODE_PARAGRAPH : WARTA_NODE_EMPH;
@@ -460,7 +461,7 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 		    t != WARTA_NODE_HEADING && t != WARTA_NODE_TABLE && t != WARTA_NODE_TABLE_ROW &&
 		    t != WARTA_NODE_TABLE_CELL) {
 			/* a paragraph keeps its place, so inlines stay inside one */
-			struct frame f = { NULL, cm };
+			struct frame f = { NULL, cm, parent };
 
 			if (!flattened++)
 				ar_diag_at(cx, WARTA_WARNING, body_clean(b, line, col),
@@ -609,7 +610,7 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 		}
 		warta_node_append(parent, n);
 		if (!is_leaf(t)) {
-			struct frame f = { n, cm };
+			struct frame f = { n, cm, n };
 
 			g_array_append_val(stack, f);
 			depth++;

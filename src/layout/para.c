@@ -449,7 +449,8 @@ static void
 hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char *hyph)
 {
 	const char *text = p->text->str;
-	int c = 0, n = p->n_chars;
+	int c = 0, n = p->n_chars, tok_url = 0;
+	size_t tok_end = 0;
 	const char *lang = p->lang;
 	size_t *at, b;          /* byte of each character: g_utf8_offset_to_pointer from
 	                         * the start for each was quadratic in the paragraph */
@@ -477,23 +478,25 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		b1 = at[we];
 		if (we - ws < s->hyphen_left + s->hyphen_right + 1)
 			continue;
-		/* no hyphens inside URLs, e-mail addresses and paths */
-		{
+		/* no hyphens inside URLs, e-mail addresses and paths; the words of
+		 * one space-delimited token share its verdict (a long token is
+		 * scanned once, not once per word) */
+		if (b0 >= tok_end) {
 			size_t t0 = b0, t1 = b1;
 			char *tok;
-			int url;
 
 			while (t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0))))
 				t0 = g_utf8_prev_char(text + t0) - text;
 			while (t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1)))
 				t1 = g_utf8_next_char(text + t1) - text;
 			tok = g_strndup(text + t0, t1 - t0);
-			url = strstr(tok, "://") || strstr(tok, "www.") || strchr(tok, '@') || strchr(tok, '/') ||
-			    strchr(tok, '\\') || strchr(tok, '_');
+			tok_url = strstr(tok, "://") || strstr(tok, "www.") || strchr(tok, '@') ||
+			    strchr(tok, '/') || strchr(tok, '\\') || strchr(tok, '_');
 			g_free(tok);
-			if (url)
-				continue;
+			tok_end = t1 > b0 ? t1 : b0 + 1;
 		}
+		if (tok_url)
+			continue;
 		/* parts of a hyphenated compound ("negara-negara") keep their one break */
 		if ((ws > 0 && is_dash(g_utf8_get_char(g_utf8_prev_char(text + b0)))) ||
 		    (b1 < p->text->len && is_dash(g_utf8_get_char(text + b1))))

@@ -213,8 +213,12 @@ warta_output_write(struct warta_output *o, const void *data, size_t len)
 unsigned int
 warta_output_cairo_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	/* CAIRO_STATUS_SUCCESS is 0, CAIRO_STATUS_WRITE_ERROR is 11 (cairo.h). */
-	return warta_output_write(closure, data, len) == 0 ? 0 : 11;
+	/* Always CAIRO_STATUS_SUCCESS (0): cairo 1.16 crashes in
+	 * cairo_surface_finish() once a PDF stream's write function has failed
+	 * (a full disk, a file-size limit).  The error is kept in the output
+	 * (later writes are dropped) and warta_output_commit() reports it. */
+	warta_output_write(closure, data, len);
+	return 0;
 }
 
 const char *

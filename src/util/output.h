@@ -21,7 +21,9 @@ int warta_output_commit(struct warta_output *o, struct warta_diags *d);
 /* Removes the temporary file; frees o.  NULL is ignored. */
 void warta_output_abort(struct warta_output *o);
 const char *warta_output_target(const struct warta_output *o);
-/* For cairo_*_surface_create_for_stream: closure is a struct warta_output *. */
+/* For cairo_*_surface_create_for_stream: closure is a struct warta_output *.
+ * Returns success even after a write error (cairo 1.16 crashes on one); the
+ * error is kept and warta_output_commit() fails with it. */
 unsigned int warta_output_cairo_write(void *closure, const unsigned char *data, unsigned int len);
 /* From a signal handler: unlink every temporary file still open. Async-signal-safe. */
 void warta_output_unlink_all(void);

@@ -21,6 +21,16 @@ nfmts=$(echo "$fmts" | tr ',' '\n' | wc -l)
 BIG=10000000          # the 10 MB paragraph
 LIST=100000           # the 100,000-line list
 if [ -n "$VALGRIND" ]; then BIG=1000000; LIST=10000; fi
+# The 10 MB paragraph and the 100,000-line list go through the reader, JSON
+# and EPUB; PDF gets the same shapes at a size that keeps `make check` short
+# (BIG_PDF, LIST_PDF; PDF time is measured by hand with scaling.sh, see
+# tests/fuzz/RESULTS.md).  Pathological shapes (deep nesting, quotes,
+# brackets) have golden messages from the reader and EPUB; the PDF of each is
+# checked to be complete (its overfull-line warnings belong to tests/print).
+big_fmts=$(echo "$fmts" | tr ',' '\n' | grep -v '^pdf$' | paste -sd, -)
+BIG_PDF=20000
+LIST_PDF=2000
+fmts_all=$fmts nfmts_all=$nfmts
 
 W="$TMP/work"
 mkdir -p "$W"
@@ -51,6 +61,23 @@ all_output() {
 	tmp=$(find "$W/out" -name '.*' -type f 2>/dev/null)
 	if [ "$n" -eq "$nfmts" ] && [ -z "$tmp" ]; then ok "bad input: $1: $fmts written, no temporary file"
 	else fail "bad input: $1: outputs" "$(ls -la "$W/out" 2>&1)"; fi
+}
+
+# pdf_only NAME INPUT: the print engine on a pathological shape: its
+# overfull-line warnings are its own to define (tests/print), so here only
+# that it ends normally with a complete PDF and nothing else left
+pdf_only() {
+	echo "$fmts_all" | grep -q pdf || return 0
+	rm -rf "$W/out"
+	(cd "$W" && $RUN "$WARTA" -q -t pdf -d out "$2" >/dev/null 2>"$TMP/$1.pdf.raw")
+	rc=$?
+	pdf="$W/out/$(basename "$2" .txt).pdf"
+	if [ $rc = 0 ] && qpdf --check "$pdf" >/dev/null 2>&1 && [ -z "$(find "$W/out" -name '.*')" ] &&
+	   ! grep -qE 'error|Sanitizer|runtime error' "$TMP/$1.pdf.raw"; then
+		ok "bad input: $1: PDF complete (exit 0)"
+	else
+		fail "bad input: $1: PDF (exit $rc)" "$(head -20 "$TMP/$1.pdf.raw")"
+	fi
 }
 
 # ---------------------------------------------------------------- encodings
@@ -115,6 +142,7 @@ while size < n:
 out.append(" ".join(line) + ".")
 open(sys.argv[1], "w").write("# One long paragraph\n\n" + "\n".join(out) + "\n")
 EOF
+fmts=$big_fmts nfmts=$(echo "$fmts" | tr ',' '\n' | wc -l)
 case_run big-paragraph big-paragraph.txt
 all_output big-paragraph big-paragraph
 if [ -f "$W/out/big-paragraph.json" ]; then
@@ -140,6 +168,7 @@ open(sys.argv[1], "w").write("# A long list\n\n" + "".join("- item %d\n" % i for
 EOF
 case_run long-list long-list.txt
 all_output long-list long-list
+fmts=$fmts_all nfmts=$nfmts_all
 if [ -f "$W/out/long-list.json" ]; then
 	check "bad input: long-list: every item kept" python3 - "$W/out/long-list.json" "$LIST" <<'EOF'
 import json, sys
@@ -148,18 +177,39 @@ lists = [b for b in t["body"]["children"] if b["type"] == "list"]
 assert len(lists) == 1 and len(lists[0]["children"]) == int(sys.argv[2]), len(lists)
 EOF
 fi
+if echo "$fmts" | grep -q pdf; then
+	python3 -c 'import sys; w = "the quick brown fox jumps over a lazy dog near the river bank".split(); n = int(sys.argv[1]); out = []; size = 0
+while size < n: out.append(w[len(out) % len(w)]); size += len(out[-1]) + 1
+sys.stdout.write("# One long paragraph\n\n" + " ".join(out) + ".\n")' "$BIG_PDF" >"$W/paragraph-pdf.txt"
+	python3 -c 'import sys; sys.stdout.write("# A long list\n\n" + "".join("- item %d\n" % i for i in range(int(sys.argv[1]))))' "$LIST_PDF" >"$W/list-pdf.txt"
+	fmts=pdf nfmts=1
+	case_run paragraph-pdf paragraph-pdf.txt
+	all_output paragraph-pdf paragraph-pdf
+	case_run list-pdf list-pdf.txt
+	all_output list-pdf list-pdf
+	fmts=$fmts_all nfmts=$nfmts_all
+fi
 python3 -c 'import sys; sys.stdout.write("# Long line\n\n" + "word " * 220000 + "\n")' >"$W/long-line.txt"
 case_run long-line long-line.txt
 no_output long-line
 python3 -c 'import sys; sys.stdout.write("# Deep\n\n" + "> " * 1000 + "deep quote\n\n" + "".join("  " * i + "- level %d\n" % i for i in range(200)))' >"$W/deep-nesting.txt"
+fmts=$big_fmts nfmts=$(echo "$fmts" | tr ',' '\n' | wc -l)
 case_run deep-nesting deep-nesting.txt
 all_output deep-nesting deep-nesting
+fmts=$fmts_all nfmts=$nfmts_all
+pdf_only deep-nesting deep-nesting.txt
 python3 -c 'import sys; sys.stdout.write("# Quotes\n\n" + "\u201c\u2018" * 200 + "inside" + "\u2019\u201d" * 200 + "\n\n" + "\"" * 3000 + "\n")' >"$W/deep-quotes.txt"
+fmts=$big_fmts nfmts=$(echo "$fmts" | tr ',' '\n' | wc -l)
 case_run deep-quotes deep-quotes.txt
 all_output deep-quotes deep-quotes
+fmts=$fmts_all nfmts=$nfmts_all
+pdf_only deep-quotes deep-quotes.txt
 python3 -c 'import sys; sys.stdout.write("# Brackets\n\n" + "[" * 5000 + "x" + "]" * 5000 + "\n\n" + "[a](" * 3000 + "\n\n" + "*" * 5000 + "a" + "*" * 5000 + "\n\n" + "_a " * 5000 + "\n\n" + "`" * 3000 + "\n")' >"$W/brackets.txt"
+fmts=$big_fmts nfmts=$(echo "$fmts" | tr ',' '\n' | wc -l)
 case_run brackets brackets.txt
 all_output brackets brackets
+fmts=$fmts_all nfmts=$nfmts_all
+pdf_only brackets brackets.txt
 
 # ---------------------------------------------------------------- styles
 printf '# Styled\n\nText.\n' >"$W/styled.txt"
