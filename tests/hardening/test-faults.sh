@@ -132,7 +132,7 @@ for spec in INT:0.3 TERM:0.6 INT:1.2 TERM:2 INT:3 TERM:0.05; do
 	pid=$!
 	sleep "$delay"
 	kill -$sig $pid 2>/dev/null
-	wait $pid
+	wait $pid 2>/dev/null
 	rc=$?
 	bad=
 	for f in "$W"/new/*; do
@@ -159,7 +159,7 @@ for sig in INT TERM; do
 	pid=$!
 	sleep 1
 	kill -$sig $pid 2>/dev/null
-	wait $pid
+	wait $pid 2>/dev/null
 	rc=$?
 	bad=
 	for f in "$W"/fresh/*; do [ -e "$f" ] || continue; valid "$f" || bad="$bad $(basename "$f")"; done
