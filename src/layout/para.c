@@ -642,7 +642,9 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 	if (in_box)
 		push_box(bl, box, box0, len);
 	/* parfillskip + forced break (tex.web §816) */
-	if (s->last_line_fill || !ragged)
+	if (s->justify_last && !ragged)
+		push_glue(bl, 0, 0, 0, len, len, 0);
+	else if (s->last_line_fill || !ragged)
 		push_fil(bl, len);
 	else
 		push_glue(bl, 0, rag_stretch(s, size), 0, len, len, 0);
@@ -959,7 +961,8 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	/* the adjustment ratio of the line as shaped (tex.web §658), boxes'
 	 * glyph expansion counted with the glue */
 	r = 0;
-	if (justify && L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) {
+	if (justify && ((L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) ||
+	    (L->brk == PA_BREAK_FINAL && s->justify_last))) {
 		if (natural < L->measure && stretch + bstretch > 0)
 			r = (L->measure - natural) / (stretch + bstretch);
 		else if (natural > L->measure && shrink + bshrink > 0)
