@@ -414,8 +414,11 @@ draw_page(struct out *O, cairo_t *cr, struct art *A, int pi)
 		if (O->trace)
 			g_string_append_printf(O->trace, "  column %d %.1f %.1f\n", c + 1, cx, top);
 		draw_list(O, cr, A, (struct pb_item *)A->v->data, pg->col[c].start, pg->col[c].end, cx, top);
-		draw_footnotes(O, cr, A, &pg->col[c], cx, st->margin_top);
 	}
+	/* the notes after all the columns: reading order, and the text's
+	 * structure elements are not cut by them */
+	for (c = 0; c < pg->n_cols; c++)
+		draw_footnotes(O, cr, A, &pg->col[c], left + c * (R->colw + st->gutter), st->margin_top);
 	tags_close_to(O, 0);
 }
 
