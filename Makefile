@@ -164,7 +164,7 @@ FUZZ_ARGS = -max_len=16384 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
 fuzz: fuzz-build
 	@rm -rf build-fuzz/seeds; mkdir -p build-fuzz/findings build-fuzz/seeds
 	@cp tests/data/*.txt tests/fuzz/seeds/* build-fuzz/seeds/; \
-	for f in tests/reader/*.txt tests/fuzz/regressions/*; do \
+	for f in tests/reader/*.txt tests/print/data/*.txt tests/fuzz/regressions/*; do \
 	  [ -f "$$f" ] && [ "$${f##*/}" != README ] && cp "$$f" build-fuzz/seeds/; done; true
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  [ -x build-fuzz/fuzz_$$t ] || continue; \
