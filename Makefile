@@ -147,14 +147,16 @@ fuzz-build: deps
 	    -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libwarta.a $(PKG_LIBS) -lpthread; \
 	done
 
+# -timeout=120: loading a big hyphenation dictionary (German) takes ~25 s under
+# ASan on a loaded machine, once per process; a real hang still stops it.
 # Seeds: the sample, the reader's test inputs, hand-made seeds and every past
 # finding.  A finding stops make: the reproducer is in build-fuzz/findings/;
 # copy it to tests/fuzz/regressions/ (tests/hardening replays them).
-FUZZ_ARGS = -max_len=16384 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_ARGS = -max_len=16384 -timeout=120 -rss_limit_mb=2048 -print_final_stats=1
 fuzz: fuzz-build
 	@rm -rf build-fuzz/seeds; mkdir -p build-fuzz/findings build-fuzz/seeds
 	@cp tests/data/*.txt tests/fuzz/seeds/* build-fuzz/seeds/; \
-	for f in tests/reader/*.txt tests/fuzz/regressions/*; do \
+	for f in tests/reader/*.txt tests/print/data/*.txt tests/fuzz/regressions/*; do \
 	  [ -f "$$f" ] && [ "$${f##*/}" != README ] && cp "$$f" build-fuzz/seeds/; done; true
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  [ -x build-fuzz/fuzz_$$t ] || continue; \
