@@ -721,6 +721,36 @@ add_piece(GArray *pcs, PangoGlyphItem gi, const struct pa_para *p)
 	g_array_append_val(pcs, pc);
 }
 
+/* The hyphen at the end of a hyphenated line: a glyph item of its own over
+ * the text "‐" (U+2010, or "-" when the font lacks it), so that text
+ * extraction and copying see it, as with TeX's discretionary hyphens.  Its
+ * width is the one the breaker used (hyphen_width). */
+static void
+hyphen_piece(GArray *pcs, const struct pa_para *p, int i, size_t le)
+{
+	static const char u2010[] = "\xe2\x80\x90";
+	struct pa_piece pc;
+	PangoGlyphItem gi;
+
+	gi.item = pango_item_copy(p->items[i]);
+	gi.item->analysis.flags &= ~PANGO_ANALYSIS_FLAG_NEED_HYPHEN;
+	gi.item->offset = 0;
+	gi.item->length = 3;
+	gi.item->num_chars = 1;
+	gi.glyphs = pango_glyph_string_new();
+	pango_shape_with_flags(u2010, 3, u2010, 3, &gi.item->analysis, gi.glyphs, PANGO_SHAPE_NONE);
+	memset(&pc, 0, sizeof pc);
+	pc.text = u2010;
+	if (gi.glyphs->num_glyphs < 1 || (gi.glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+		gi.item->length = 1;
+		pango_shape_with_flags("-", 1, "-", 1, &gi.item->analysis, gi.glyphs, PANGO_SHAPE_NONE);
+		pc.text = "-";
+	}
+	pc.gi = gi;
+	pc.run = run_at(p, le > 0 ? le - 1 : 0);
+	g_array_append_val(pcs, pc);
+}
+
 /* Byte where the word around byte b starts (previous break opportunity), not before lo. */
 static size_t
 word_start(const struct pa_para *p, size_t b, size_t lo)
@@ -860,7 +890,9 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 		if (cut1 > cut0)
 			add_piece(pcs, slice(p, i, cut0, cut1), p);
 		if (b > cut1)
-			add_piece(pcs, hy_end ? reshape(p, i, cut1, b, 1) : slice(p, i, cut1, b), p);
+			add_piece(pcs, hy_end ? reshape(p, i, cut1, b, 0) : slice(p, i, cut1, b), p);
+		if (hy_end)
+			hyphen_piece(pcs, p, i, le);
 	}
 	/* a hyphen break whose word was reshaped whole keeps its hyphen; natural width */
 	for (i = 0; i < (int)pcs->len; i++) {
@@ -923,7 +955,7 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 		struct pa_piece *pc = &g_array_index(pcs, struct pa_piece, i);
 		PangoGlyphString *gs = pc->gi.glyphs;
 
-		for (g = 0; g < gs->num_glyphs; g++) {
+		for (g = 0; g < gs->num_glyphs && pc->text == NULL; g++) {
 			size_t at = pc->gi.item->offset + gs->log_clusters[g];
 
 			if (space_w[at] >= 0 && gs->glyphs[g].attr.is_cluster_start) {

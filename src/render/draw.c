@@ -155,11 +155,11 @@ draw_text_line(struct out *O, cairo_t *cr, const struct pa_para *P, int li, doub
 			cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
 			cairo_scale(cr, L->scale, 1);
 			cairo_move_to(cr, 0, 0);
-			pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, &gi);
 			cairo_restore(cr);
 		} else {
 			cairo_move_to(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
-			pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, &gi);
 		}
 		if (attr) {
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
