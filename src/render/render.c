@@ -554,7 +554,9 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 		return;
 	if (e == WARTA_EL_BODY && !A->had_body) {
 		indent = 0;
-		if (R->style->drop_cap > 1 && !A->contents)
+		/* a paragraph that opens with a dateline keeps it whole: no drop cap */
+		if (R->style->drop_cap > 1 && !A->contents &&
+		    !(n->first && n->first->type == WARTA_NODE_DATELINE))
 			cap = drop_cap(R, A, P);
 	}
 	if (first_in_block || A->after_heading || !A->after_para)

@@ -23,6 +23,13 @@ for f in blocks rtl cjk longword; do
 	fi
 done
 
+# drop caps: a paragraph that opens with a dateline keeps it whole (no cap)
+if grep -q 'drop cap' "$TMP/s-a4.trace" || ! grep -q '|JAKARTA — ' "$TMP/s-a4.trace"; then
+	fail "no drop cap on the dateline paragraph" "$(sed -n 5,8p "$TMP/s-a4.trace")"
+else
+	ok "no drop cap on the dateline paragraph"
+fi
+
 # the long word: a warning naming its position, the rest set
 out=$("$WARTA" -o "$TMP/lw.pdf" "$DATA/longword.txt" 2>&1)
 case $out in
