@@ -173,7 +173,7 @@ draw_cap(struct out *O, cairo_t *cr, struct rn *R, const struct rdrop *d, double
 {
 	PangoLayout *lay;
 	PangoFontDescription *fd;
-	double lead = rn_leading(R, WARTA_EL_BODY), by = y + (d->lines - 1) * lead;
+	double lead = rn_leading(R, WARTA_EL_BODY), by = y + (d->lines - 1) * lead - d->rise;
 
 	if (O->trace)
 		g_string_append_printf(O->trace, "    %7.1f %6.1f drop cap |%s| %.1fpt\n", by, x, d->text, d->size);

@@ -15,7 +15,7 @@ for style in a4 letter newspaper column ereader; do
 		fail "sample in $style sets"
 	fi
 done
-for f in blocks rtl cjk longword; do
+for f in blocks rtl cjk longword dropcap; do
 	if WARTA_PRINT_TRACE="$TMP/$f.trace" $RUN "$WARTA" -q -o "$TMP/$f.pdf" "$DATA/$f.txt"; then
 		diff_golden "trace: $f" "$TMP/$f.trace" "$GOLD/$f.trace"
 	else
@@ -28,6 +28,21 @@ if grep -q 'drop cap' "$TMP/s-a4.trace" || ! grep -q '|JAKARTA — ' "$TMP/s-a4.
 	fail "no drop cap on the dateline paragraph" "$(sed -n 5,8p "$TMP/s-a4.trace")"
 else
 	ok "no drop cap on the dateline paragraph"
+fi
+# a 3-line cap (a4) on a J, whose descender hangs: lines 1-3 beside the cap,
+# line 4 back at the column's left edge
+got=$(awk '$1 == "column" { cx = $3 } /drop cap/ { n = 1; next }
+	n >= 1 && n <= 4 { printf "%s%s", (n > 1 ? " " : ""), ($2 == cx ? "full" : "indented"); n++ }' "$TMP/dropcap.trace")
+if [ "$got" = "indented indented indented full" ]; then ok "the line below a descending drop cap is at the full measure"
+else fail "the line below a descending drop cap is at the full measure" "$got"; fi
+# a first paragraph shorter than its cap: the next block starts below the cap
+if WARTA_PRINT_TRACE="$TMP/dcs.trace" "$WARTA" -q -s "$DATA/one.style" -o "$TMP/dcs.pdf" "$DATA/dropcap-short.txt"; then
+	got=$(awk '/drop cap/ { cap = $1; n = 1; next } n == 1 { n = 2; next }
+		n == 2 { print ($1 > cap + 8 ? "below" : "overlaps " $1 " " cap); exit }' "$TMP/dcs.trace")
+	if [ "$got" = below ]; then ok "a paragraph shorter than its drop cap: what follows goes below the cap"
+	else fail "a paragraph shorter than its drop cap: what follows goes below the cap" "$got"; fi
+else
+	fail "dropcap-short sets"
 fi
 
 # the long word: a warning naming its position, the rest set
