@@ -409,7 +409,10 @@ draw_page(struct out *O, cairo_t *cr, struct art *A, int pi)
 		top += A->head_height;
 	}
 	for (c = 0; c < pg->n_cols; c++) {
-		double cx = left + c * (R->colw + st->gutter);
+		/* right to left: the first column is the rightmost, and its
+		 * footnotes go with it */
+		int k = A->doc->meta.rtl ? R->cols - 1 - c : c;
+		double cx = left + k * (R->colw + st->gutter);
 
 		if (O->trace)
 			g_string_append_printf(O->trace, "  column %d %.1f %.1f\n", c + 1, cx, top);

@@ -29,6 +29,11 @@ if grep -q 'drop cap' "$TMP/s-a4.trace" || ! grep -q '|JAKARTA — ' "$TMP/s-a4.
 else
 	ok "no drop cap on the dateline paragraph"
 fi
+# right to left: column 1 is the rightmost
+got=$(awk '$1 == "column" { printf "%s%s", (n++ ? " " : ""), $3 }' "$TMP/rtl.trace")
+if [ "$got" = "307.6 56.7" ]; then ok "right-to-left columns run from the right"
+else fail "right-to-left columns run from the right" "$got"; fi
+
 # a 3-line cap (a4) on a J, whose descender hangs: lines 1-3 beside the cap,
 # line 4 back at the column's left edge
 got=$(awk '$1 == "column" { cx = $3 } /drop cap/ { n = 1; next }
