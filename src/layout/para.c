@@ -559,7 +559,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
             const int *item_of)
 {
 	const char *text = p->text->str;
-	size_t len = p->text->len, b, box0 = 0;
+	size_t len = p->text->len, b, box0 = 0, lead_end = 0;
 	double box = 0, size = 10;
 	int c, in_box = 0, ragged = s->align != WARTA_TA_JUSTIFY;
 	unsigned char *hyph = g_malloc0(len + 1);
@@ -571,6 +571,11 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 	hyphenate_words(p, s, hyph);
 	if (s->indent > 0)
 		push_box(bl, s->indent, 0, 0);
+	/* literal text (code) keeps its indentation: leading spaces are part
+	 * of the first box, not glue discarded at the line start (tex.web §879) */
+	while (lead_end < len && (text[lead_end] == ' ' || text[lead_end] == '\t') &&
+	    run_at(p, lead_end) && run_at(p, lead_end)->fmt.literal)
+		lead_end++;
 	for (b = 0, c = 0; b < len; b = g_utf8_next_char(text + b) - text, c++) {
 		gunichar ch = g_utf8_get_char(text + b);
 		size_t nb = g_utf8_next_char(text + b) - text;
@@ -586,7 +591,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			prev = ch;
 			continue;
 		}
-		if (g_unichar_isspace(ch) || ch == 0xA0 || ch == 0x202F) {
+		if ((g_unichar_isspace(ch) || ch == 0xA0 || ch == 0x202F) && b >= lead_end) {
 			double w = cw[c];
 			int nbsp = ch == 0xA0 || ch == 0x202F;
 

@@ -46,6 +46,9 @@ if WARTA_PRINT_TRACE="$TMP/dcs.trace" "$WARTA" -q -s "$DATA/one.style" -o "$TMP/
 		n == 2 { print ($1 > cap + 8 ? "below" : "overlaps " $1 " " cap); exit }' "$TMP/dcs.trace")
 	if [ "$got" = below ]; then ok "a paragraph shorter than its drop cap: what follows goes below the cap"
 	else fail "a paragraph shorter than its drop cap: what follows goes below the cap" "$got"; fi
+	# the code block keeps its indentation
+	if grep -q '^ *[0-9.]* *64.7 final r=0.000 |    print(hour)|$' "$TMP/dcs.trace"; then ok "code blocks keep their leading spaces"
+	else fail "code blocks keep their leading spaces" "$(grep 'print(hour)' "$TMP/dcs.trace")"; fi
 else
 	fail "dropcap-short sets"
 fi
