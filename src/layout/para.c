@@ -594,6 +594,10 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 		if ((g_unichar_isspace(ch) || ch == 0xA0 || ch == 0x202F) && b >= lead_end) {
 			double w = cw[c];
 			int nbsp = ch == 0xA0 || ch == 0x202F;
+			/* a one-letter word ("A", "a", "I") does not end a
+			 * balanced line (headline, deck) when it can be helped */
+			int one = in_box && !s->last_line_fill && text + b == g_utf8_next_char(text + box0) &&
+			    g_unichar_isalpha(g_utf8_get_char(text + box0)) && !is_cjk(g_utf8_get_char(text + box0));
 
 			if (in_box)
 				push_box(bl, box, box0, b);
@@ -604,7 +608,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 				double S = rag_stretch(s, size);
 
 				push_glue(bl, 0, S, 0, b, b, 0);
-				push_penalty(bl, 0, 0, 0, 0, b, PA_BREAK_GLUE);
+				push_penalty(bl, 0, one ? 5000 : 0, 0, 0, b, PA_BREAK_GLUE);
 				push_glue(bl, w, -S, 0, b, nb, 1);
 			} else if (r && r->fmt.literal) {
 				push_glue(bl, w, 0, 0, b, nb, 1);
@@ -1066,6 +1070,13 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 		lp.pretolerance = -1;
 		lp.tolerance = MAX(lp.tolerance, 1000);
 		lp.adj_demerits = 0;
+		/* balanced (headlines, decks): the fewest lines first (TeX's
+		 * \looseness, tex.web §875), then the least demerits among
+		 * breaks into that many lines, which with half the measure as
+		 * every line's stretch is the most even one (CSS text-wrap:
+		 * balance) */
+		if (!s->last_line_fill)
+			lp.looseness = -1000;
 	}
 	if (lb_break((struct lb_item *)bl.items->data, bl.items->len, s->widths, s->n_widths, &lp, &res) < 0) {
 		g_array_free(bl.items, TRUE);

@@ -29,6 +29,17 @@ if grep -q 'drop cap' "$TMP/s-a4.trace" || ! grep -q '|JAKARTA — ' "$TMP/s-a4.
 else
 	ok "no drop cap on the dateline paragraph"
 fi
+# headlines (a4): the fewest lines, evenly filled, no line ending on a
+# one-letter word (it set "Storms Move Out But A")
+if WARTA_PRINT_TRACE="$TMP/hl.trace" "$WARTA" -q -o "$TMP/hl.pdf" "$DATA/headline.txt"; then
+	got=$(awk '/^  head/ { h = 1; next } h && /Thursday/ { exit } h { sub(/^[^|]*/, ""); printf "%s", $0 }' "$TMP/hl.trace")
+	if [ "$got" = "|Storms Move Out But||A New Weather System||Could Hit SoCal Next Week|" ]; then
+		ok "headline: fewest lines, balanced, no one-letter word at a line end"
+	else fail "headline: fewest lines, balanced, no one-letter word at a line end" "$got"; fi
+else
+	fail "headline.txt sets"
+fi
+
 # right to left: column 1 is the rightmost
 got=$(awk '$1 == "column" { printf "%s%s", (n++ ? " " : ""), $3 }' "$TMP/rtl.trace")
 if [ "$got" = "307.6 56.7" ]; then ok "right-to-left columns run from the right"
