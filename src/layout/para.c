@@ -651,7 +651,9 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 	if (in_box)
 		push_box(bl, box, box0, len);
 	/* parfillskip + forced break (tex.web §816) */
-	if (s->last_line_fill || !ragged)
+	if (s->justify_last && !ragged)
+		push_glue(bl, 0, 0, 0, len, len, 0);
+	else if (s->last_line_fill || !ragged)
 		push_fil(bl, len);
 	else
 		push_glue(bl, 0, rag_stretch(s, size), 0, len, len, 0);
@@ -662,6 +664,42 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 
 /* ------------------------------------------------------------ lines */
 
+/* Index of the item holding byte b (items are in logical order). */
+static int
+item_at(const struct pa_para *p, size_t b)
+{
+	int lo = 0, hi = p->n_items;
+
+	while (hi - lo > 1) {
+		int mid = (lo + hi) / 2;
+
+		if ((size_t)p->items[mid]->offset <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Left to right: the first glyph whose cluster is at or after byte b.
+ * Right to left: the first glyph (visual order) whose cluster is before b. */
+static int
+first_glyph(const PangoGlyphString *gs, size_t off, size_t b, int rtl)
+{
+	int lo = 0, hi = gs->num_glyphs;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		size_t at = off + gs->log_clusters[mid];
+
+		if (rtl ? at >= b : at < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Glyphs of item i whose clusters lie in bytes [a, b), as a new glyph item. */
 static PangoGlyphItem
 slice(const struct pa_para *p, int i, size_t a, size_t b)
@@ -669,16 +707,26 @@ slice(const struct pa_para *p, int i, size_t a, size_t b)
 	PangoItem *src = p->items[i];
 	PangoGlyphString *gs = p->glyphs[i], *ns = pango_glyph_string_new();
 	PangoGlyphItem gi;
-	int g, n = 0;
+	int g, n = 0, g0, g1, rtl = src->analysis.level & 1;
 
-	for (g = 0; g < gs->num_glyphs; g++) {
+	/* clusters run forwards (left to right) or backwards (right to left):
+	 * find the glyphs of [a, b) by bisection, not by a scan per line */
+	g0 = first_glyph(gs, src->offset, a, rtl);
+	g1 = first_glyph(gs, src->offset, b, rtl);
+	if (rtl) {
+		int t = g0;
+
+		g0 = g1;
+		g1 = t;
+	}
+	for (g = g0; g < g1; g++) {
 		size_t at = src->offset + gs->log_clusters[g];
 
 		if (at >= a && at < b)
 			n++;
 	}
 	pango_glyph_string_set_size(ns, n);
-	for (g = 0, n = 0; g < gs->num_glyphs; g++) {
+	for (g = g0, n = 0; g < g1; g++) {
 		size_t at = src->offset + gs->log_clusters[g];
 
 		if (at >= a && at < b) {
@@ -879,7 +927,7 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 		hy_at = sl[brk].b0;
 
 	/* pieces in logical order, reshaping word edges at hyphen breaks */
-	for (i = 0; i < p->n_items; i++) {
+	for (i = item_at(p, ls); i < p->n_items && (size_t)p->items[i]->offset < MAX(le, ls + 1); i++) {
 		size_t a = MAX(ls, (size_t)p->items[i]->offset);
 		size_t b = MIN(le, (size_t)(p->items[i]->offset + p->items[i]->length));
 		size_t cut0 = a, cut1 = b;
@@ -922,7 +970,8 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	/* the adjustment ratio of the line as shaped (tex.web §658), boxes'
 	 * glyph expansion counted with the glue */
 	r = 0;
-	if (justify && L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) {
+	if (justify && ((L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) ||
+	    (L->brk == PA_BREAK_FINAL && s->justify_last))) {
 		if (natural < L->measure && stretch + bstretch > 0)
 			r = (L->measure - natural) / (stretch + bstretch);
 		else if (natural > L->measure && shrink + bshrink > 0)
@@ -1005,10 +1054,15 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 		guint ri;
 		int nf = 0;
 
-		for (ri = 0; ri < p->runs->len && nf < 3; ri++) {
+		const struct pa_run *r0 = run_at(p, ls);
+
+		for (ri = r0 ? (guint)(r0 - (const struct pa_run *)p->runs->data) : 0;
+		     ri < p->runs->len && nf < 3; ri++) {
 			const struct pa_run *run = &g_array_index(p->runs, struct pa_run, ri);
 
-			if (run->fmt.footnote && run->start >= ls && run->start < MAX(le, ls + 1))
+			if (run->start >= MAX(le, ls + 1))
+				break;
+			if (run->fmt.footnote && run->start >= ls)
 				L->footnotes[nf++] = run->fmt.footnote;
 		}
 	}

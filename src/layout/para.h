@@ -99,6 +99,7 @@ struct pa_setup {
 	int hyphenate;              /* 0: never (headlines, headings) */
 	int hyphen_left, hyphen_right;
 	int last_line_fill;         /* 1: last line ragged (parfillskip); 0: balanced (headlines) */
+	int justify_last;           /* the last line justified too (a piece of a huge paragraph) */
 	struct warta_diags *diags;
 };
 

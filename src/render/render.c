@@ -342,6 +342,7 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 	su.hyphen_left = s->hyphen_left > 0 ? s->hyphen_left : 2;
 	su.hyphen_right = s->hyphen_right > 0 ? s->hyphen_right : 3;
 	su.last_line_fill = e != WARTA_EL_HEADLINE && e != WARTA_EL_PULLQUOTE && e != WARTA_EL_DECK;
+	su.justify_last = A->justify_last;
 	su.diags = R->d;
 	if (pa_set(P, &su) < 0) {
 		warta_diag(R->d, WARTA_ERROR, A->doc->path, 0, 0, "out of memory setting a paragraph");
@@ -546,6 +547,55 @@ drop_cap(struct rn *R, struct art *A, struct pa_para *P)
 	return d;
 }
 
+/* A huge paragraph (scraped text with no paragraph breaks) is set in pieces
+ * of about CHUNK bytes cut at spaces, each piece's last line justified, so
+ * that shaping and line breaking work on bounded lists. */
+#define CHUNK 32768
+
+static void
+chunks(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e, struct rblock *b,
+       double left, double right, double indent, struct rdrop *cap)
+{
+	const char *t = P->text->str;
+	size_t s = 0, len = P->text->len;
+	guint r = 0, k;
+	int first = 1;
+
+	while (s < len) {
+		size_t end = MIN(len, s + CHUNK);
+		struct pa_para *Q;
+
+		if (end < len) {
+			while (end > s + CHUNK / 2 && t[end] != ' ')
+				end--;
+			if (t[end] != ' ')
+				end = MIN(len, s + CHUNK);
+			while (end < len && (t[end] & 0xC0) == 0x80)
+				end++;                  /* never inside a character */
+			if (end < len && t[end] == ' ')
+				end++;
+		}
+		Q = pa_new(P->lang, P->rtl, P->file);
+		g_ptr_array_add(A->paras, Q);
+		for (k = 0; k < P->links->len; k++)
+			g_ptr_array_add(Q->links, g_strdup(g_ptr_array_index(P->links, k)));
+		for (; r < P->runs->len; r++) {
+			const struct pa_run *run = &g_array_index(P->runs, struct pa_run, r);
+			size_t a = MAX(run->start, s), z = MIN(run->end, end);
+
+			if (a < z)
+				pa_add(Q, t + a, z - a, &run->fmt, run->line, run->col);
+			if (run->end > end)
+				break;          /* continues in the next piece */
+		}
+		A->justify_last = end < len;
+		para_lines(R, A, Q, e, b, left, right, first ? indent : 0, 0, first ? cap : NULL);
+		A->justify_last = 0;
+		first = 0;
+		s = end;
+	}
+}
+
 static void
 paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
           double left, double right, int sect, int quote, int first_in_block)
@@ -574,12 +624,16 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 	if (e == WARTA_EL_BODY)
 		A->had_body = 1;
 	A->after_heading = 0;
-	para_lines(R, A, P, e, b, left, right, indent, 0, cap);
-	/* a paragraph shorter than its drop cap: what follows goes below
-	 * the cap (no page break before it, the cap would be cut) */
-	if (cap && (int)P->n_lines < cap->lines) {
-		vpenalty(A->v, 10000);
-		space(A, (cap->lines - P->n_lines) * rn_leading(R, WARTA_EL_BODY));
+	if (P->text->len > CHUNK) {
+		chunks(R, A, P, e, b, left, right, indent, cap);
+	} else {
+		para_lines(R, A, P, e, b, left, right, indent, 0, cap);
+		/* a paragraph shorter than its drop cap: what follows goes
+		 * below the cap (no page break before it, the cap would be cut) */
+		if (cap && (int)P->n_lines < cap->lines) {
+			vpenalty(A->v, 10000);
+			space(A, (cap->lines - P->n_lines) * rn_leading(R, WARTA_EL_BODY));
+		}
 	}
 	A->after_para = 1;
 }

@@ -76,6 +76,7 @@ struct art {                            /* one document laid out */
 	struct pb_result pages;
 	int sect, quote_id, keep_next, after_heading, after_para, had_body, hyph_run;
 	int contents;                   /* an edition's masthead and contents */
+	int justify_last;               /* setting a piece of a huge paragraph */
 	int list_id, item_id, table_id, row_id;  /* counters for the structure */
 	int cur_list, cur_item;         /* the list item being set, 0: none */
 	int cur_table;                  /* the table being set, 0: none */
