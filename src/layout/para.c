@@ -562,7 +562,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
             const int *item_of)
 {
 	const char *text = p->text->str;
-	size_t len = p->text->len, b, box0 = 0;
+	size_t len = p->text->len, b, box0 = 0, lead_end = 0;
 	double box = 0, size = 10;
 	int c, in_box = 0, ragged = s->align != WARTA_TA_JUSTIFY;
 	unsigned char *hyph = g_malloc0(len + 1);
@@ -574,6 +574,11 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 	hyphenate_words(p, s, hyph);
 	if (s->indent > 0)
 		push_box(bl, s->indent, 0, 0);
+	/* literal text (code) keeps its indentation: leading spaces are part
+	 * of the first box, not glue discarded at the line start (tex.web §879) */
+	while (lead_end < len && (text[lead_end] == ' ' || text[lead_end] == '\t') &&
+	    run_at(p, lead_end) && run_at(p, lead_end)->fmt.literal)
+		lead_end++;
 	for (b = 0, c = 0; b < len; b = g_utf8_next_char(text + b) - text, c++) {
 		gunichar ch = g_utf8_get_char(text + b);
 		size_t nb = g_utf8_next_char(text + b) - text;
@@ -589,9 +594,13 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			prev = ch;
 			continue;
 		}
-		if (g_unichar_isspace(ch) || ch == 0xA0 || ch == 0x202F) {
+		if ((g_unichar_isspace(ch) || ch == 0xA0 || ch == 0x202F) && b >= lead_end) {
 			double w = cw[c];
 			int nbsp = ch == 0xA0 || ch == 0x202F;
+			/* a one-letter word ("A", "a", "I") does not end a
+			 * balanced line (headline, deck) when it can be helped */
+			int one = in_box && !s->last_line_fill && text + b == g_utf8_next_char(text + box0) &&
+			    g_unichar_isalpha(g_utf8_get_char(text + box0)) && !is_cjk(g_utf8_get_char(text + box0));
 
 			if (in_box)
 				push_box(bl, box, box0, b);
@@ -602,7 +611,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 				double S = rag_stretch(s, size);
 
 				push_glue(bl, 0, S, 0, b, b, 0);
-				push_penalty(bl, 0, 0, 0, 0, b, PA_BREAK_GLUE);
+				push_penalty(bl, 0, one ? 5000 : 0, 0, 0, b, PA_BREAK_GLUE);
 				push_glue(bl, w, -S, 0, b, nb, 1);
 			} else if (r && r->fmt.literal) {
 				push_glue(bl, w, 0, 0, b, nb, 1);
@@ -1118,6 +1127,13 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 		lp.pretolerance = -1;
 		lp.tolerance = MAX(lp.tolerance, 1000);
 		lp.adj_demerits = 0;
+		/* balanced (headlines, decks): the fewest lines first (TeX's
+		 * \looseness, tex.web §875), then the least demerits among
+		 * breaks into that many lines, which with half the measure as
+		 * every line's stretch is the most even one (CSS text-wrap:
+		 * balance) */
+		if (!s->last_line_fill)
+			lp.looseness = -1000;
 	}
 	if (lb_break((struct lb_item *)bl.items->data, bl.items->len, s->widths, s->n_widths, &lp, &res) < 0) {
 		g_array_free(bl.items, TRUE);

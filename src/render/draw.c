@@ -173,7 +173,7 @@ draw_cap(struct out *O, cairo_t *cr, struct rn *R, const struct rdrop *d, double
 {
 	PangoLayout *lay;
 	PangoFontDescription *fd;
-	double lead = rn_leading(R, WARTA_EL_BODY), by = y + (d->lines - 1) * lead;
+	double lead = rn_leading(R, WARTA_EL_BODY), by = y + (d->lines - 1) * lead - d->rise;
 
 	if (O->trace)
 		g_string_append_printf(O->trace, "    %7.1f %6.1f drop cap |%s| %.1fpt\n", by, x, d->text, d->size);
@@ -355,7 +355,8 @@ draw_footnotes(struct out *O, cairo_t *cr, const struct art *A, const struct pb_
 	y = top + R->texth - total;
 	if (O->trace)
 		g_string_append(O->trace, "   footnotes\n");
-	draw_rule(O, cr, cx, y + 3, R->colw * 0.3, 0.4);
+	/* the short rule starts where the lines do: at the right when RTL */
+	draw_rule(O, cr, A->doc->meta.rtl ? cx + R->colw * 0.7 : cx, y + 3, R->colw * 0.3, 0.4);
 	y += 10;
 	for (k = 0; k < col->fn_count; k++) {
 		int f = A->pages.fn_order[col->fn_first + k], i;
@@ -381,6 +382,16 @@ draw_footnotes(struct out *O, cairo_t *cr, const struct art *A, const struct pb_
 			cairo_tag_end(cr, "Note");
 		g_free(dest);
 	}
+}
+
+/* The left edge of column c (0-based); right to left, the first column is
+ * the rightmost, and its footnotes go with it. */
+static double
+col_x(const struct rn *R, const struct art *A, double left, int c)
+{
+	int k = A->doc->meta.rtl ? R->cols - 1 - c : c;
+
+	return left + k * (R->colw + R->style->gutter);
 }
 
 /* Draws page pi of article A (cr NULL: trace only). */
@@ -409,7 +420,7 @@ draw_page(struct out *O, cairo_t *cr, struct art *A, int pi)
 		top += A->head_height;
 	}
 	for (c = 0; c < pg->n_cols; c++) {
-		double cx = left + c * (R->colw + st->gutter);
+		double cx = col_x(R, A, left, c);
 
 		if (O->trace)
 			g_string_append_printf(O->trace, "  column %d %.1f %.1f\n", c + 1, cx, top);
@@ -418,7 +429,7 @@ draw_page(struct out *O, cairo_t *cr, struct art *A, int pi)
 	/* the notes after all the columns: reading order, and the text's
 	 * structure elements are not cut by them */
 	for (c = 0; c < pg->n_cols; c++)
-		draw_footnotes(O, cr, A, &pg->col[c], left + c * (R->colw + st->gutter), st->margin_top);
+		draw_footnotes(O, cr, A, &pg->col[c], col_x(R, A, left, c), st->margin_top);
 	tags_close_to(O, 0);
 }
 

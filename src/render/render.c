@@ -499,12 +499,22 @@ drop_cap(struct rn *R, struct art *A, struct pa_para *P)
 		if (ink.height > 0) {
 			double want = (lines - 1) * lead + cap_body;   /* baseline of line 1 cap top to line N baseline */
 
+			double below, room = MAX(lead - bodysize * 0.8, 0);
+
 			d->size = 100.0 * want / (-(double)ink.y / PANGO_SCALE);
+			/* A descender (J, Q) hangs below the cap's last line, as
+			 * in print, and the line under the cap is at the full
+			 * measure.  Where it would reach that line's ascenders,
+			 * the cap keeps its top on line 1's capital height and
+			 * shrinks until the descender ends room below line N's
+			 * baseline; its own baseline then rises by the rest. */
+			below = (ink.y + ink.height) / (double)PANGO_SCALE * d->size / 100.0;
+			if (below > room) {
+				d->size = 100.0 * (want + room) / ((double)ink.height / PANGO_SCALE);
+				d->rise = (ink.y + ink.height) / (double)PANGO_SCALE * d->size / 100.0 - room;
+			}
 			d->width = (ink.x + ink.width) / (double)PANGO_SCALE * d->size / 100.0 + bodysize * 0.3;
-			/* a descender (J, Q) reaches into the next line: indent that one too */
 			d->indent_lines = lines;
-			if ((ink.y + ink.height) / (double)PANGO_SCALE * d->size / 100.0 > 0.2 * lead)
-				d->indent_lines = lines + 1;
 		}
 	}
 	pango_glyph_string_free(gs);
@@ -604,7 +614,9 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 		return;
 	if (e == WARTA_EL_BODY && !A->had_body) {
 		indent = 0;
-		if (R->style->drop_cap > 1 && !A->contents)
+		/* a paragraph that opens with a dateline keeps it whole: no drop cap */
+		if (R->style->drop_cap > 1 && !A->contents &&
+		    !(n->first && n->first->type == WARTA_NODE_DATELINE))
 			cap = drop_cap(R, A, P);
 	}
 	if (first_in_block || A->after_heading || !A->after_para)
@@ -616,6 +628,12 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 		chunks(R, A, P, e, b, left, right, indent, cap);
 	} else {
 		para_lines(R, A, P, e, b, left, right, indent, 0, cap);
+		/* a paragraph shorter than its drop cap: what follows goes
+		 * below the cap (no page break before it, the cap would be cut) */
+		if (cap && (int)P->n_lines < cap->lines) {
+			vpenalty(A->v, 10000);
+			space(A, (cap->lines - P->n_lines) * rn_leading(R, WARTA_EL_BODY));
+		}
 	}
 	A->after_para = 1;
 }

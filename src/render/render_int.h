@@ -33,8 +33,9 @@ struct rdrop {                          /* a drop cap */
 	char *text;                     /* the letter */
 	char *family;
 	double size, width;             /* pt; width includes the gap */
+	double rise;                    /* pt its baseline sits above line N's (a descender) */
 	int lines;                      /* lines it spans */
-	int indent_lines;               /* lines set beside it (one more with a descender) */
+	int indent_lines;               /* lines set beside it (= lines) */
 	unsigned int color;
 };
 

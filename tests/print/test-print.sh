@@ -15,13 +15,55 @@ for style in a4 letter newspaper column ereader; do
 		fail "sample in $style sets"
 	fi
 done
-for f in blocks rtl cjk longword; do
+for f in blocks rtl cjk longword dropcap; do
 	if WARTA_PRINT_TRACE="$TMP/$f.trace" $RUN "$WARTA" -q -o "$TMP/$f.pdf" "$DATA/$f.txt"; then
 		diff_golden "trace: $f" "$TMP/$f.trace" "$GOLD/$f.trace"
 	else
 		fail "$f sets"
 	fi
 done
+
+# drop caps: a paragraph that opens with a dateline keeps it whole (no cap)
+if grep -q 'drop cap' "$TMP/s-a4.trace" || ! grep -q '|JAKARTA.* Korea Utara' "$TMP/s-a4.trace"; then
+	fail "no drop cap on the dateline paragraph" "$(sed -n 5,8p "$TMP/s-a4.trace")"
+else
+	ok "no drop cap on the dateline paragraph"
+fi
+# headlines (a4): the fewest lines, evenly filled, no line ending on a
+# one-letter word (it set "Storms Move Out But A")
+if WARTA_PRINT_TRACE="$TMP/hl.trace" "$WARTA" -q -o "$TMP/hl.pdf" "$DATA/headline.txt"; then
+	got=$(awk '/^  head/ { h = 1; next } h && /Thursday/ { exit } h { sub(/^[^|]*/, ""); printf "%s", $0 }' "$TMP/hl.trace")
+	if [ "$got" = "|Storms Move Out But||A New Weather System||Could Hit SoCal Next Week|" ]; then
+		ok "headline: fewest lines, balanced, no one-letter word at a line end"
+	else fail "headline: fewest lines, balanced, no one-letter word at a line end" "$got"; fi
+else
+	fail "headline.txt sets"
+fi
+
+# right to left: column 1 is the rightmost, its footnote under it
+got=$(awk '$1 == "column" { printf "%s%s", (n++ ? " " : ""), $3 }
+	$3 == "rule" { r = 1; next } r == 1 { printf " note %s", $2; r = 0 }' "$TMP/rtl.trace")
+if [ "$got" = "307.6 56.7 note 307.6" ]; then ok "right-to-left columns run from the right, notes with their column"
+else fail "right-to-left columns run from the right, notes with their column" "$got"; fi
+
+# a 3-line cap (a4) on a J, whose descender hangs: lines 1-3 beside the cap,
+# line 4 back at the column's left edge
+got=$(awk '$1 == "column" { cx = $3 } /drop cap/ { n = 1; next }
+	n >= 1 && n <= 4 { printf "%s%s", (n > 1 ? " " : ""), ($2 == cx ? "full" : "indented"); n++ }' "$TMP/dropcap.trace")
+if [ "$got" = "indented indented indented full" ]; then ok "the line below a descending drop cap is at the full measure"
+else fail "the line below a descending drop cap is at the full measure" "$got"; fi
+# a first paragraph shorter than its cap: the next block starts below the cap
+if WARTA_PRINT_TRACE="$TMP/dcs.trace" "$WARTA" -q -s "$DATA/one.style" -o "$TMP/dcs.pdf" "$DATA/dropcap-short.txt"; then
+	got=$(awk '/drop cap/ { cap = $1; n = 1; next } n == 1 { n = 2; next }
+		n == 2 { print ($1 > cap + 8 ? "below" : "overlaps " $1 " " cap); exit }' "$TMP/dcs.trace")
+	if [ "$got" = below ]; then ok "a paragraph shorter than its drop cap: what follows goes below the cap"
+	else fail "a paragraph shorter than its drop cap: what follows goes below the cap" "$got"; fi
+	# the code block keeps its indentation
+	if grep -q '^ *[0-9.]* *64.7 final r=0.000 |    print(hour)|$' "$TMP/dcs.trace"; then ok "code blocks keep their leading spaces"
+	else fail "code blocks keep their leading spaces" "$(grep 'print(hour)' "$TMP/dcs.trace")"; fi
+else
+	fail "dropcap-short sets"
+fi
 
 # the long word: a warning naming its position, the rest set
 out=$("$WARTA" -o "$TMP/lw.pdf" "$DATA/longword.txt" 2>&1)
