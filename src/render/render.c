@@ -702,11 +702,8 @@ code_block(struct rn *R, struct art *A, const struct warta_node *n, double left,
 	space(A, MAX(s->space_before, 4));
 	for (i = 0; i < nl; i++) {
 		struct pa_para *P = new_para(R, A, n);
-		struct warta_node fake;
 
-		memset(&fake, 0, sizeof fake);
 		pa_add(P, *lines[i] ? lines[i] : "\xc2\xa0", -1, &f, n->line + 1 + i, 1);
-		(void)fake;
 		para_lines(R, A, P, WARTA_EL_CODE, b, left + 8, right, 0, nl <= 6, NULL);
 		if (i + 1 < nl)
 			vpenalty(A->v, nl <= 6 ? 10000 : 0);
@@ -823,6 +820,9 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 	double indent = s->margin_left > 0 ? s->margin_left : 16;
 	int k = n->as.list.start ? n->as.list.start : 1, lid = ++A->list_id;
 
+	if (left + right + indent > R->colw * 0.4)
+		indent = 0;             /* deeply nested lists stop indenting */
+
 	space(A, s->space_before);
 	for (it = n->first; it; it = it->next, k++) {
 		char lab[32];
@@ -902,8 +902,12 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 			s = el(R, WARTA_EL_BLOCKQUOTE);
 			space(A, s->space_before);
 			A->quote_id++;
-			blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left + s->margin_left, right + s->margin_right,
-			    A->sect, A->quote_id);
+			/* nested quotations indent until the measure is down to 60% */
+			if (left + right + s->margin_left + s->margin_right <= R->colw * 0.4)
+				blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left + s->margin_left, right + s->margin_right,
+				    A->sect, A->quote_id);
+			else
+				blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left, right, A->sect, A->quote_id);
 			space(A, s->space_after);
 			break;
 		case WARTA_NODE_PULLQUOTE: {
