@@ -1,7 +1,8 @@
 /* layer.c — the article layer over the Markdown tree (read.c): numbered
  * section headings ("1. Rusia" read as a one-item list, "## 1. Rusia"), the
  * dateline at the start of the first paragraph ("JAKARTA - ", "jpnn.com,
- * JAKARTA - ", "DUNNIGAN, Calif. — "), and heading anchors ("sec-1").
+ * JAKARTA - ", "DUNNIGAN, Calif. — "), heading anchors ("sec-1") and pull
+ * quotes ("> [!PULLQUOTE]" block quotes).
  * Reads and rewrites the tree in place; every pass is linear. */
 #include <string.h>
 
@@ -582,4 +583,99 @@ ar_dateline(struct ar_ctx *cx)
 	ar_node_drop(cx, t);
 	if (!cx->doc->meta.dateline)
 		cx->doc->meta.dateline = g_strdup(place);
+}
+
+/* ------------------------------------------------ pull quotes */
+
+#define PULL_MARKER "[!PULLQUOTE]"
+
+/* The marker line: the first line of q's first paragraph is exactly
+ * "[!PULLQUOTE]" (any case) both in the source and as text, so an escaped
+ * "\[!PULLQUOTE\]" or one inside emphasis or code stays text.  Returns the
+ * marker's line break in *brk (NULL when the paragraph ends there) and
+ * where the marker is in *at (clean offset). */
+static int
+pull_marker(struct ar_ctx *cx, struct warta_node *q, struct warta_node **brk, size_t *at)
+{
+	struct warta_node *p = q->first, *c;
+	GString *s;
+	size_t off, e;
+	const char *t = cx->src->clean;
+	int ok;
+
+	*brk = NULL;
+	if (!p || p->type != WARTA_NODE_PARAGRAPH || !p->first || p->first->type != WARTA_NODE_TEXT)
+		return 0;
+	s = g_string_new(NULL);
+	for (c = p->first; c; c = c->next) {
+		if (c->type == WARTA_NODE_SOFTBREAK || c->type == WARTA_NODE_LINEBREAK) {
+			*brk = c;
+			break;
+		}
+		if (c->type != WARTA_NODE_TEXT)
+			break;
+		g_string_append(s, c->text);
+	}
+	ok = (c == NULL || *brk) && g_ascii_strcasecmp(g_strstrip(s->str), PULL_MARKER) == 0;
+	g_string_free(s, TRUE);
+	if (!ok || (off = ar_text_off(cx, p->first, 0)) == (size_t)-1 || (off > 0 && t[off - 1] == '\\'))
+		return 0;
+	*at = off;
+	for (e = off; e < cx->src->clean_len && t[e] != '\n'; e++)
+		;
+	while (e > off && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+		e--;
+	return e - off == strlen(PULL_MARKER) && g_ascii_strncasecmp(t + off, PULL_MARKER, e - off) == 0;
+}
+
+/* A block quote whose first line is "> [!PULLQUOTE]" (GitHub's alert form)
+ * becomes a pull quote of the quote's other blocks; the marker line goes.
+ * The pull quote keeps the block quote's extent, marker line included. */
+void
+ar_pullquotes(struct ar_ctx *cx)
+{
+	struct warta_node *root = cx->doc->root, *n = root;
+
+	while (n) {
+		struct warta_node *brk, *p;
+		size_t at;
+
+		if (n->type == WARTA_NODE_BLOCKQUOTE && pull_marker(cx, n, &brk, &at)) {
+			p = n->first;
+			while (p->first && p->first != brk)
+				ar_node_drop(cx, p->first);
+			if (brk)
+				ar_node_drop(cx, brk);
+			if (!p->first)
+				ar_node_drop(cx, p);
+			else {
+				/* the paragraph now starts on the next line */
+				p->line = p->first->line;
+				p->col = p->first->col;
+			}
+			n->type = WARTA_NODE_PULLQUOTE;
+			if (!n->first) {
+				struct warta_node *next = n->next, *up = n->parent;
+
+				ar_diag_at(cx, WARTA_WARNING, at,
+				           "pull quote with nothing in it: dropped");
+				ar_node_drop(cx, n);
+				n = next;
+				if (n)
+					continue;
+				n = up;
+				goto up;
+			}
+		}
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+up:
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
 }

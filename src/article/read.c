@@ -1231,6 +1231,7 @@ warta_article_read(const char *path, const char *data, size_t len,
 	cm = parse_markdown(b.text->str, b.text->len);
 	convert(&cx, &b, cm);
 	cmark_node_free(cm);
+	ar_pullquotes(&cx);
 	if (doc->root->first) {
 		doc->root->line = doc->root->first->line;
 		doc->root->col = doc->root->first->col;

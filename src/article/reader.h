@@ -81,6 +81,8 @@ void ar_sections(struct ar_ctx *cx);
 void ar_subheadings(struct ar_ctx *cx);
 void ar_heading_ids(struct ar_ctx *cx);
 void ar_dateline(struct ar_ctx *cx);
+/* "> [!PULLQUOTE]" block quotes become pull quotes. */
+void ar_pullquotes(struct ar_ctx *cx);
 /* Finds a dateline at the start of text: length of "PLACE - " matched, or 0;
  * place and agency (may be NULL) newly allocated. */
 size_t ar_dateline_match(const char *text, char **place, char **agency);
