@@ -349,11 +349,12 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 		return;
 	}
 	n = P->n_lines;
-	if ((e == WARTA_EL_BLOCKQUOTE || e == WARTA_EL_PULLQUOTE) && n <= 4)
-		keep_whole = 1;         /* short quotations stay in one piece */
-	/* between two blocks with no space between them: a legal page break */
+	if ((e == WARTA_EL_BLOCKQUOTE && n <= 4) || e == WARTA_EL_PULLQUOTE)
+		keep_whole = 1;         /* short quotations and pull quotes stay in one piece */
+	/* between two blocks with no space between them: a legal page break,
+	 * except inside a pull quote */
 	if (n > 0 && A->v->len > 0 && g_array_index(A->v, struct pb_item, A->v->len - 1).kind == PB_LINE)
-		vpenalty(A->v, kp ? 10000 : 0);
+		vpenalty(A->v, kp || e == WARTA_EL_PULLQUOTE ? 10000 : 0);
 	for (i = 0; i < n; i++) {
 		struct rline *l = new_rline(A, RL_TEXT, b);
 		struct pa_line *L = &P->lines[i];
@@ -921,7 +922,9 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 			blocks(R, A, c, WARTA_EL_PULLQUOTE, left + s->margin_left, right + s->margin_right,
 			    A->sect, A->quote_id);
 			vpenalty(A->v, 10000);
-			rule(R, A, w * 0.3, left + s->margin_left + w * 0.35, 8, s->space_after, 0.6);
+			/* as far below the last baseline as the first is below the top rule */
+			rule(R, A, w * 0.3, left + s->margin_left + w * 0.35, MAX(8, s->leading * 0.75),
+			    s->space_after, 0.6);
 			break;
 		}
 		case WARTA_NODE_LIST:

@@ -126,6 +126,16 @@ for b in $books; do
 	fi
 done
 
+# pull quotes ("> [!PULLQUOTE]"): a blockquote of class pull each, the
+# marker line gone, the text inside (pullquote.txt has three)
+x="$TMP/x/pullquote.epub/EPUB/text/a001.xhtml"
+if [ -f "$x" ] && [ "$(grep -c '<blockquote class="pull">' "$x")" = 3 ] && ! grep -qi 'PULLQUOTE' "$x" &&
+   grep -A1 '<blockquote class="pull">' "$x" | grep -q 'A city that forgets its river forgets itself'; then
+	ok "pull quotes are blockquote.pull, marker gone"
+else
+	fail "pull quotes are blockquote.pull, marker gone" "$(grep -n -A2 'pull' "$x" 2>&1 | head -12)"
+fi
+
 # ---------------------------------------------------------------- read back
 if command -v pandoc >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
 	for s in $singles; do

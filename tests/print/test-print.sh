@@ -15,7 +15,7 @@ for style in a4 letter newspaper column ereader; do
 		fail "sample in $style sets"
 	fi
 done
-for f in blocks rtl cjk longword dropcap; do
+for f in blocks rtl cjk longword dropcap pullquote; do
 	if WARTA_PRINT_TRACE="$TMP/$f.trace" $RUN "$WARTA" -q -o "$TMP/$f.pdf" "$DATA/$f.txt"; then
 		diff_golden "trace: $f" "$TMP/$f.trace" "$GOLD/$f.trace"
 	else
