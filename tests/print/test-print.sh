@@ -23,6 +23,22 @@ for f in blocks rtl cjk longword dropcap; do
 	fi
 done
 
+# the column bench (issue 3) measured by the shared spacing tool: p95 word
+# gap <= 0.50 em, loose <= 8 %, tight <= 2 % (spaces shrink by at most 1/5),
+# <= 22 % hyphenated, hyphen runs <= 2
+if [ -f "$SHARED/tools/pdf-spacing.py" ]; then
+	got=$(python3 "$SHARED/tools/pdf-spacing.py" "$TMP/s-column.pdf" 2>&1 | tail -1)
+	if printf '%s\n' "$got" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] + 0 } }
+	    END { exit !(v["p95_gap_em"] <= 0.50 && v["loose"] <= 8 && v["tight"] <= 2 &&
+	        v["hyphenated"] <= 0.22 * v["lines"] && v["max_hyphen_run"] <= 2) }'; then
+		ok "column bench: $got"
+	else
+		fail "column bench within the targets" "$got"
+	fi
+else
+	skip "column bench" "no $SHARED/tools/pdf-spacing.py"
+fi
+
 # drop caps: a paragraph that opens with a dateline keeps it whole (no cap)
 if grep -q 'drop cap' "$TMP/s-a4.trace" || ! grep -q '|JAKARTA.* Korea Utara' "$TMP/s-a4.trace"; then
 	fail "no drop cap on the dateline paragraph" "$(sed -n 5,8p "$TMP/s-a4.trace")"
