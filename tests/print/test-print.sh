@@ -56,6 +56,21 @@ else
 	fail "headline.txt sets"
 fi
 
+# CJK headlines at 3/4 of the Latin size (a4: 3 lines, not 4), Chinese
+# paragraphs indented by two ems (20 pt at 10 pt)
+if WARTA_PRINT_TRACE="$TMP/ch.trace" "$WARTA" -q -o "$TMP/ch.pdf" "$DATA/cjk-head.txt"; then
+	got=$(awk '/^  head/ { h = 1; next } h && /2024/ { exit } h { n++ } END { print n + 0 }' "$TMP/ch.trace")
+	[ "$got" = 3 ] && ok "CJK headline: 3 lines at 3/4 size" || fail "CJK headline: 3 lines at 3/4 size" "$got lines"
+	got=$(pdftotext -bbox-layout "$TMP/ch.pdf" - | python3 -c '
+import re, sys
+xs = [(float(m.group(1)), m.group(2)) for m in re.finditer(r"<line xMin=\"([0-9.]+)\".*?<word[^>]*>([^<]*)<", sys.stdin.read(), re.S)]
+i = next(k for k, (x, w) in enumerate(xs) if w.startswith("官员"))
+print(round(xs[i][0] - xs[i + 1][0]))')
+	[ "$got" = 20 ] && ok "Chinese paragraphs: a two-em indent" || fail "Chinese paragraphs: a two-em indent" "$got pt"
+else
+	fail "cjk-head.txt sets"
+fi
+
 # right to left: column 1 is the rightmost, its footnote under it
 got=$(awk '$1 == "column" { printf "%s%s", (n++ ? " " : ""), $3 }
 	$3 == "rule" { r = 1; next } r == 1 { printf " note %s", $2; r = 0 }' "$TMP/rtl.trace")
