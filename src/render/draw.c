@@ -448,7 +448,11 @@ page_name(const char *path, int page)
 static cairo_status_t
 write_fn(void *closure, const unsigned char *data, unsigned int len)
 {
-	return (cairo_status_t)warta_output_cairo_write(closure, data, len);
+	/* cairo 1.16 can crash in cairo_surface_finish after its write function
+	 * failed (seen writing to /dev/full), so never report the error to it:
+	 * the output remembers it, and its commit then fails and cleans up */
+	(void)warta_output_cairo_write(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
 }
 
 static int

@@ -742,11 +742,8 @@ code_block(struct rn *R, struct art *A, const struct warta_node *n, double left,
 	space(A, MAX(s->space_before, 4));
 	for (i = 0; i < nl; i++) {
 		struct pa_para *P = new_para(R, A, n);
-		struct warta_node fake;
 
-		memset(&fake, 0, sizeof fake);
 		pa_add(P, *lines[i] ? lines[i] : "\xc2\xa0", -1, &f, n->line + 1 + i, 1);
-		(void)fake;
 		para_lines(R, A, P, WARTA_EL_CODE, b, left + 8, right, 0, nl <= 6, NULL);
 		if (i + 1 < nl)
 			vpenalty(A->v, nl <= 6 ? 10000 : 0);
