@@ -44,11 +44,15 @@ cli_read(const char *input, struct warta_diags *d)
 static const struct warta_style *
 style_for(const struct warta_doc *doc, struct warta_diags *d)
 {
+	static GHashTable *warned;      /* paths warned about, for the run */
 	struct warta_style *s;
+	int warn;
 
 	if (cli.style_name || !doc->meta.style || !*doc->meta.style)
 		return cli.style;
 	g_mutex_lock(&cli.styles_lock);
+	if (warned == NULL)
+		warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	if (!g_hash_table_lookup_extended(cli.styles, doc->meta.style, NULL, (gpointer *)&s)) {
 		struct warta_diags tmp;
 
@@ -57,14 +61,16 @@ style_for(const struct warta_doc *doc, struct warta_diags *d)
 		warta_diags_fini(&tmp);
 		g_hash_table_insert(cli.styles, g_strdup(doc->meta.style), s);
 	}
+	/* one warning per article, however many formats it is written in */
+	warn = !s && doc->path && !g_hash_table_contains(warned, doc->path);
+	if (warn)
+		g_hash_table_add(warned, g_strdup(doc->path));
 	g_mutex_unlock(&cli.styles_lock);
-	if (!s) {
+	if (warn)
 		warta_diag(d, WARTA_WARNING, doc->path, doc->meta.title_line, 0,
 		           "style '%s' from the front matter not found; using '%s'",
 		           doc->meta.style, cli.style->name);
-		return cli.style;
-	}
-	return s;
+	return s ? s : cli.style;
 }
 
 static void

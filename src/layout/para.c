@@ -616,7 +616,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			} else if (r && r->fmt.literal) {
 				push_glue(bl, w, 0, 0, b, nb, 1);
 			} else {
-				push_glue(bl, w, w / 2, w / 3, b, nb, 1);
+				push_glue(bl, w, w / 2, w / 5, b, nb, 1);
 			}
 			prev = ch;
 			continue;

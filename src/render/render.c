@@ -597,6 +597,43 @@ chunks(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e, str
 	}
 }
 
+/* Han, kana, Hangul and full-width forms: glyphs that fill the em. */
+static int
+wide_char(gunichar c)
+{
+	GUnicodeScript sc = g_unichar_get_script(c);
+
+	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
+	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
+	    sc == G_UNICODE_SCRIPT_BOPOMOFO || g_unichar_iswide(c);
+}
+
+/* Headline and deck text: CJK glyphs fill the em where Latin capitals
+ * take about 0.7 of it, so runs of them are set at 3/4 of the size to
+ * look as big as the Latin headline (and not take a third of the page). */
+static void
+add_display(struct pa_para *P, const char *t, const struct pa_fmt *f, int line, int col)
+{
+	struct pa_fmt cf = *f;
+	const char *p = t, *start = t;
+	int wide = -1, c0 = col;
+
+	cf.size = f->size * 0.75;
+	for (; *p; p = g_utf8_next_char(p)) {
+		int w = wide_char(g_utf8_get_char(p));
+
+		if (w != wide && p > start) {
+			pa_add(P, start, p - start, wide ? &cf : f, line, c0);
+			c0 = col;
+			start = p;
+		}
+		wide = w;
+		col++;
+	}
+	if (p > start)
+		pa_add(P, start, p - start, wide == 1 ? &cf : f, line, c0);
+}
+
 static void
 paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
           double left, double right, int sect, int quote, int first_in_block)
@@ -622,6 +659,9 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 	}
 	if (first_in_block || A->after_heading || !A->after_para)
 		indent = 0;
+	/* Chinese paragraphs open with a two-em indent (two ideographic spaces) */
+	if (indent > 0 && e == WARTA_EL_BODY && P->lang && g_str_has_prefix(P->lang, "zh"))
+		indent = 2 * f.size;
 	if (e == WARTA_EL_BODY)
 		A->had_body = 1;
 	A->after_heading = 0;
@@ -812,6 +852,15 @@ table(struct rn *R, struct art *A, const struct warta_node *n, double left, doub
 	g_free(nat);
 }
 
+/* 1 if a nested block may take add more points of indentation; 0 once the
+ * measure would fall below half the column (deep nesting stops indenting,
+ * rather than leaving a measure narrower than a word). */
+static int
+nest(const struct rn *R, double left, double right, double add)
+{
+	return R->colw - left - right - add >= R->colw / 2;
+}
+
 static void
 list(struct rn *R, struct art *A, const struct warta_node *n, double left, double right, int sect,
      int quote)
@@ -840,7 +889,7 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 
 			A->cur_list = lid;
 			A->cur_item = ++A->item_id;
-			blocks(R, A, it, WARTA_EL_LIST, left + indent, right, sect, quote);
+			blocks(R, A, it, WARTA_EL_LIST, left + nest(R, left, right, indent) * indent, right, sect, quote);
 			A->cur_list = save_list;
 			A->cur_item = save_item;
 		}
@@ -903,12 +952,9 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 			s = el(R, WARTA_EL_BLOCKQUOTE);
 			space(A, s->space_before);
 			A->quote_id++;
-			/* nested quotations indent until the measure is down to 60% */
-			if (left + right + s->margin_left + s->margin_right <= R->colw * 0.4)
-				blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left + s->margin_left, right + s->margin_right,
-				    A->sect, A->quote_id);
-			else
-				blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left, right, A->sect, A->quote_id);
+			blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left + nest(R, left, right, s->margin_left + s->margin_right) *
+			    s->margin_left, right + nest(R, left, right, s->margin_left + s->margin_right) * s->margin_right,
+			    A->sect, A->quote_id);
 			space(A, s->space_after);
 			break;
 		case WARTA_NODE_PULLQUOTE: {
@@ -1049,7 +1095,7 @@ head_block(struct rn *R, struct art *A)
 	P = new_para(R, A, NULL);
 	f = rn_fmt(R, WARTA_EL_HEADLINE);
 	f.hyphenate = 0;
-	pa_add(P, m->title ? m->title : A->doc->name, -1, &f, m->title_line, m->title_col);
+	add_display(P, m->title ? m->title : A->doc->name, &f, m->title_line, m->title_col);
 	b = new_block(A, "H1", 0, 0);
 	b->dest = g_strdup_printf("%stop", R->prefix);
 	b->outline = g_strdup(m->title ? m->title : A->doc->name);
@@ -1058,7 +1104,7 @@ head_block(struct rn *R, struct art *A)
 	if (m->subtitle && *m->subtitle) {
 		P = new_para(R, A, NULL);
 		f = rn_fmt(R, WARTA_EL_DECK);
-		pa_add(P, m->subtitle, -1, &f, m->title_line + 1, 1);
+		add_display(P, m->subtitle, &f, m->title_line + 1, 1);
 		para_lines(R, A, P, WARTA_EL_DECK, new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
 		space(A, el(R, WARTA_EL_DECK)->space_after);
 	}

@@ -23,6 +23,22 @@ for f in blocks rtl cjk longword dropcap pullquote; do
 	fi
 done
 
+# the column bench (issue 3) measured by the shared spacing tool: p95 word
+# gap <= 0.50 em, loose <= 8 %, tight <= 2 % (spaces shrink by at most 1/5),
+# <= 22 % hyphenated, hyphen runs <= 2
+if [ -f "$SHARED/tools/pdf-spacing.py" ]; then
+	got=$(python3 "$SHARED/tools/pdf-spacing.py" "$TMP/s-column.pdf" 2>&1 | tail -1)
+	if printf '%s\n' "$got" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] + 0 } }
+	    END { exit !(v["p95_gap_em"] <= 0.50 && v["loose"] <= 8 && v["tight"] <= 2 &&
+	        v["hyphenated"] <= 0.22 * v["lines"] && v["max_hyphen_run"] <= 2) }'; then
+		ok "column bench: $got"
+	else
+		fail "column bench within the targets" "$got"
+	fi
+else
+	skip "column bench" "no $SHARED/tools/pdf-spacing.py"
+fi
+
 # drop caps: a paragraph that opens with a dateline keeps it whole (no cap)
 if grep -q 'drop cap' "$TMP/s-a4.trace" || ! grep -q '|JAKARTA.* Korea Utara' "$TMP/s-a4.trace"; then
 	fail "no drop cap on the dateline paragraph" "$(sed -n 5,8p "$TMP/s-a4.trace")"
@@ -38,6 +54,21 @@ if WARTA_PRINT_TRACE="$TMP/hl.trace" "$WARTA" -q -o "$TMP/hl.pdf" "$DATA/headlin
 	else fail "headline: fewest lines, balanced, no one-letter word at a line end" "$got"; fi
 else
 	fail "headline.txt sets"
+fi
+
+# CJK headlines at 3/4 of the Latin size (a4: 3 lines, not 4), Chinese
+# paragraphs indented by two ems (20 pt at 10 pt)
+if WARTA_PRINT_TRACE="$TMP/ch.trace" "$WARTA" -q -o "$TMP/ch.pdf" "$DATA/cjk-head.txt"; then
+	got=$(awk '/^  head/ { h = 1; next } h && /2024/ { exit } h { n++ } END { print n + 0 }' "$TMP/ch.trace")
+	[ "$got" = 3 ] && ok "CJK headline: 3 lines at 3/4 size" || fail "CJK headline: 3 lines at 3/4 size" "$got lines"
+	got=$(pdftotext -bbox-layout "$TMP/ch.pdf" - | python3 -c '
+import re, sys
+xs = [(float(m.group(1)), m.group(2)) for m in re.finditer(r"<line xMin=\"([0-9.]+)\".*?<word[^>]*>([^<]*)<", sys.stdin.read(), re.S)]
+i = next(k for k, (x, w) in enumerate(xs) if w.startswith("官员"))
+print(round(xs[i][0] - xs[i + 1][0]))')
+	[ "$got" = 20 ] && ok "Chinese paragraphs: a two-em indent" || fail "Chinese paragraphs: a two-em indent" "$got pt"
+else
+	fail "cjk-head.txt sets"
 fi
 
 # right to left: column 1 is the rightmost, its footnote under it
