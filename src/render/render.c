@@ -852,15 +852,6 @@ table(struct rn *R, struct art *A, const struct warta_node *n, double left, doub
 	g_free(nat);
 }
 
-/* 1 if a nested block may take add more points of indentation; 0 once the
- * measure would fall below half the column (deep nesting stops indenting,
- * rather than leaving a measure narrower than a word). */
-static int
-nest(const struct rn *R, double left, double right, double add)
-{
-	return R->colw - left - right - add >= R->colw / 2;
-}
-
 static void
 list(struct rn *R, struct art *A, const struct warta_node *n, double left, double right, int sect,
      int quote)
@@ -889,7 +880,7 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 
 			A->cur_list = lid;
 			A->cur_item = ++A->item_id;
-			blocks(R, A, it, WARTA_EL_LIST, left + nest(R, left, right, indent) * indent, right, sect, quote);
+			blocks(R, A, it, WARTA_EL_LIST, left + indent, right, sect, quote);
 			A->cur_list = save_list;
 			A->cur_item = save_item;
 		}
@@ -952,9 +943,12 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 			s = el(R, WARTA_EL_BLOCKQUOTE);
 			space(A, s->space_before);
 			A->quote_id++;
-			blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left + nest(R, left, right, s->margin_left + s->margin_right) *
-			    s->margin_left, right + nest(R, left, right, s->margin_left + s->margin_right) * s->margin_right,
-			    A->sect, A->quote_id);
+			/* nested quotations indent until the measure is down to 60% */
+			if (left + right + s->margin_left + s->margin_right <= R->colw * 0.4)
+				blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left + s->margin_left, right + s->margin_right,
+				    A->sect, A->quote_id);
+			else
+				blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left, right, A->sect, A->quote_id);
 			space(A, s->space_after);
 			break;
 		case WARTA_NODE_PULLQUOTE: {
