@@ -153,6 +153,8 @@ fuzz-build: deps
 # finding.  A finding stops make: the reproducer is in build-fuzz/findings/;
 # copy it to tests/fuzz/regressions/ (tests/hardening replays them).
 FUZZ_ARGS = -max_len=16384 -timeout=120 -rss_limit_mb=2048 -print_final_stats=1
+# FUZZ_NOLEAK: targets run without libFuzzer's in-process leak check (see .ci/run).
+FUZZ_NOLEAK ?=
 fuzz: fuzz-build
 	@rm -rf build-fuzz/seeds; mkdir -p build-fuzz/findings build-fuzz/seeds
 	@cp tests/data/*.txt tests/fuzz/seeds/* build-fuzz/seeds/; \
@@ -163,7 +165,8 @@ fuzz: fuzz-build
 	  mkdir -p build-fuzz/corpus-$$t; \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) \
+	  leaks=1; case " $(FUZZ_NOLEAK) " in *" $$t "*) leaks=0;; esac; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -detect_leaks=$$leaks $(FUZZ_ARGS) \
 	    -artifact_prefix=build-fuzz/findings/$$t- \
 	    build-fuzz/corpus-$$t build-fuzz/seeds >build-fuzz/fuzz_$$t.log 2>&1 || \
 	    { tail -60 build-fuzz/fuzz_$$t.log; echo "fuzz_$$t: FINDING, see build-fuzz/findings/"; exit 1; }; \
