@@ -12,7 +12,7 @@ DESTDIR   ?=
 CC        ?= cc
 BUILD     ?= build
 PKGS      := pangocairo pangoft2 cairo fontconfig harfbuzz glib-2.0 gthread-2.0 \
-             libzip libcmark-gfm yaml-0.1 libexttextcat libpng
+             libzip libcmark-gfm yaml-0.1 libexttextcat libdeflate
 VERSION   := 0.1.0
 
 CFLAGS    ?= -O2 -g
@@ -88,7 +88,7 @@ FORCE:
 # ---------------------------------------------------------------- set-up
 # Debian packages: to build, to typeset (dictionaries, fonts), and to test.
 # fonts/packages lists the font packages; fonts/fonts.list the files used.
-DEBS_BUILD := build-essential pkg-config libpango1.0-dev libcairo2-dev libzip-dev libpng-dev \
+DEBS_BUILD := build-essential pkg-config libpango1.0-dev libcairo2-dev libzip-dev libdeflate-dev \
               libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libexttextcat-dev \
               libexttextcat-data libhyphen-dev
 DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt \
@@ -203,9 +203,19 @@ style-previews: deps
 	  echo "warta: styles/previews/$$s.png"; \
 	done
 
+# `make bench`: figures (medians, peak RSS) against the targets of issue 7,
+# printed, never asserted.  tests/bench/runner.c times whole processes;
+# tests/bench/stages.c times the library's stages in one process.
+BENCH_BINS := $(BUILD)/bench/runner $(BUILD)/bench/stages
+$(BUILD)/bench/runner: tests/bench/runner.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
+$(BUILD)/bench/stages: tests/bench/stages.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread
 bench: deps
-	$(MAKE) all
-	sh tests/bench/bench.sh
+	$(MAKE) all $(BENCH_BINS)
+	BUILD=$(BUILD) sh tests/bench/bench.sh
 
 # ---------------------------------------------------------------- install
 # `make install PREFIX=/usr DESTDIR=/tmp/pkg`: the binary, the styles, the font

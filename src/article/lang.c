@@ -313,7 +313,8 @@ warta_date_format(const char *iso, const char *lang)
 			g_string_append(s, dn->days[g_date_get_weekday(date) - 1]);
 			break;
 		case 'd':
-			g_string_append_printf(s, "%u", dd);
+			/* French writes the first of the month as an ordinal: "1er" */
+			g_string_append_printf(s, "%u%s", dd, dd == 1 && strcmp(dn->lang, "fr") == 0 ? "er" : "");
 			break;
 		case 'm':
 			g_string_append_printf(s, "%u", m);

@@ -750,7 +750,7 @@ yaml_off(struct ar_ctx *cx, size_t fs, size_t fe, yaml_mark_t mk)
 }
 
 static void
-front_matter(struct ar_ctx *cx, size_t fs, size_t fe, int first_line)
+front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 {
 	struct warta_meta *m = &cx->doc->meta;
 	yaml_parser_t parser;
@@ -852,7 +852,6 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe, int first_line)
 	}
 	yaml_document_delete(&ydoc);
 	yaml_parser_delete(&parser);
-	(void)first_line;
 }
 
 /* ------------------------------------------------ driver */
@@ -1162,7 +1161,7 @@ warta_article_read(const char *path, const char *data, size_t len,
 			if (qe - q >= 3 && (strncmp(t + q, "---", 3) == 0 || strncmp(t + q, "...", 3) == 0) &&
 			    blank(t + q + 3, qe - q - 3)) {
 				found = 1;
-				front_matter(&cx, fs, q, 0);
+				front_matter(&cx, fs, q);
 				p = qn;
 				break;
 			}

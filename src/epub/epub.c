@@ -182,7 +182,6 @@ book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
 			g_ptr_array_add(b->groups, g);
 		}
 		g->count++;
-		a->group = b->groups->len - 1;
 		scan_scripts(b, doc->meta.title);
 		plain = doc->root ? warta_node_plain_text(doc->root) : NULL;
 		scan_scripts(b, plain);

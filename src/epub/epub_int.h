@@ -29,7 +29,6 @@ struct ep_article {
 	char *title;              /* plain text, cleaned */
 	GPtrArray *headings;      /* of struct ep_heading * */
 	GString *xhtml;
-	int group;                /* index in book->groups */
 };
 
 /* A run of consecutive articles with the same doc->meta.section (editions). */
@@ -98,7 +97,7 @@ int ep_lang_rtl(const char *lang);
 /* The date as shown to readers in lang ("Jumat, 25 Oktober 2024"); caller g_free()s. */
 char *ep_date_display(const char *date, const char *lang);
 /* Localised label ("Daftar Isi" for "id") of one of the fixed strings. */
-enum ep_label { EP_CONTENTS, EP_COVER, EP_START, EP_NOTES, EP_BACK, EP_LABEL_COUNT };
+enum ep_label { EP_CONTENTS, EP_COVER, EP_START, EP_NOTES, EP_LABEL_COUNT };
 const char *ep_label(enum ep_label l, const char *lang);
 
 /* xhtml.c */

@@ -209,17 +209,17 @@ static const struct {
 	const char *lang;
 	const char *s[EP_LABEL_COUNT];
 } labels[] = {
-	{ "en", { "Contents", "Cover", "Start", "Notes", "Back to the text" } },
-	{ "id", { "Daftar Isi", "Sampul", "Mulai", "Catatan", "Kembali ke teks" } },
-	{ "ms", { "Kandungan", "Kulit", "Mula", "Nota", "Kembali ke teks" } },
-	{ "ar", { "المحتويات", "الغلاف", "البداية", "الحواشي", "العودة إلى النص" } },
-	{ "zh", { "目录", "封面", "开始", "注释", "返回正文" } },
-	{ "de", { "Inhalt", "Titelbild", "Beginn", "Anmerkungen", "Zurück zum Text" } },
-	{ "fr", { "Sommaire", "Couverture", "Début", "Notes", "Retour au texte" } },
-	{ "es", { "Índice", "Cubierta", "Inicio", "Notas", "Volver al texto" } },
-	{ "pt", { "Índice", "Capa", "Início", "Notas", "Voltar ao texto" } },
-	{ "nl", { "Inhoud", "Omslag", "Begin", "Noten", "Terug naar de tekst" } },
-	{ "it", { "Indice", "Copertina", "Inizio", "Note", "Torna al testo" } },
+	{ "en", { "Contents", "Cover", "Start", "Notes" } },
+	{ "id", { "Daftar Isi", "Sampul", "Mulai", "Catatan" } },
+	{ "ms", { "Kandungan", "Kulit", "Mula", "Nota" } },
+	{ "ar", { "المحتويات", "الغلاف", "البداية", "الحواشي" } },
+	{ "zh", { "目录", "封面", "开始", "注释" } },
+	{ "de", { "Inhalt", "Titelbild", "Beginn", "Anmerkungen" } },
+	{ "fr", { "Sommaire", "Couverture", "Début", "Notes" } },
+	{ "es", { "Índice", "Cubierta", "Inicio", "Notas" } },
+	{ "pt", { "Índice", "Capa", "Início", "Notas" } },
+	{ "nl", { "Inhoud", "Omslag", "Begin", "Noten" } },
+	{ "it", { "Indice", "Copertina", "Inizio", "Note" } },
 };
 
 const char *

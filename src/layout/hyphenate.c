@@ -147,29 +147,112 @@ is_letter(gunichar c)
 	return g_unichar_isalpha(c) || g_unichar_ismark(c);
 }
 
-/* Indonesian: every fragment must hold a vowel (a syllable has one); a
- * fragment without one joins the next (or, at the end, the previous). */
+static int
+id_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Length of the consonant unit at w: the digraphs ng, ny, sy, kh are one. */
+static int
+id_unit(const char *w)
+{
+	if ((w[0] == 'n' && (w[1] == 'g' || w[1] == 'y')) || (w[0] == 's' && w[1] == 'y') ||
+	    (w[0] == 'k' && w[1] == 'h'))
+		return 2;
+	return 1;
+}
+
+/* Indonesian syllable boundaries by the spelling rules (Pedoman Umum Ejaan
+ * Bahasa Indonesia, pemenggalan kata): between two vowels that are not a
+ * diphthong (ai, au, ei, oi); before a single consonant between vowels
+ * (V-CV); between two consonants (VC-CV), or before both when the second is
+ * r or l (loan clusters: me-tro); inside three or more consonants after the
+ * first or before the last (in-stru-men, trans-for-ma-si).  ng, ny, sy, kh
+ * count as one consonant.  ok[i] = 1 when a boundary may fall before i. */
+static void
+id_boundaries(const char *w, int n, char *ok)
+{
+	int i = 0, q, units[MAX_SEGMENT], nu, pos;
+
+	memset(ok, 0, n + 1);
+	while (i < n && !id_vowel(w[i]))
+		i++;
+	while (i < n) {
+		int p = i + 1;                  /* after the nucleus' first vowel */
+
+		if (p < n && id_vowel(w[p])) {
+			char a = w[i], b = w[p];
+
+			if (!((b == 'i' && (a == 'a' || a == 'e' || a == 'o')) || (a == 'a' && b == 'u')))
+				ok[p] = 1;
+			i = p;
+			continue;
+		}
+		for (q = p; q < n && !id_vowel(w[q]); q += id_unit(w + q))
+			;
+		if (q >= n)
+			break;                  /* final consonants: no boundary */
+		for (nu = 0, pos = p; pos < q && nu < MAX_SEGMENT; pos += id_unit(w + pos))
+			units[nu++] = pos;
+		if (nu == 1)
+			ok[units[0]] = 1;
+		else if (nu == 2) {
+			ok[units[1]] = 1;
+			if (w[units[1]] == 'r' || w[units[1]] == 'l')
+				ok[units[0]] = 1;
+		} else if (nu >= 3) {
+			ok[units[1]] = 1;
+			ok[units[nu - 1]] = 1;
+		}
+		i = q;
+	}
+}
+
+/* Every fragment must hold a vowel (a syllable has one).  A fragment without
+ * one joins the previous fragment when a consonant follows it (tran|s|for →
+ * trans-for), else the next (de|ng|an → de-ngan); at the end, the previous. */
 static int
 id_vowel_rule(const char *lower, int n, int *brk, int nb)
 {
-	int k, out = 0, start = 0;
+	int k, i, out = 0, start = 0;
 
 	for (k = 0; k <= nb; k++) {
-		int end = k < nb ? brk[k] : n, i, vowel = 0;
+		int end = k < nb ? brk[k] : n, vowel = 0;
 
 		for (i = start; i < end; i++)
-			if (strchr("aeiou", lower[i]) && lower[i])
-				vowel = 1;
+			vowel |= id_vowel(lower[i]);
 		if (!vowel) {
 			if (k == nb && out > 0)
-				out--;   /* last fragment: drop the break before it */
-			continue;        /* drop the break after this fragment */
+				out--;
+			else if (k < nb && out > 0 && !id_vowel(lower[end])) {
+				brk[out - 1] = end;
+				start = end;
+			}
+			continue;
 		}
 		if (k < nb)
 			brk[out++] = end;
 		start = end;
 	}
 	return out;
+}
+
+/* Indonesian: keep only libhyphen's points that fall on a syllable boundary
+ * (the patterns give de-ng-an, ko-r-ea, mi-l-i-ter, se-m-bi-lan). */
+static int
+id_filter(const char *lower, int n, int *brk, int nb)
+{
+	char ok[MAX_SEGMENT + 1];
+	int k, out = 0;
+
+	if (n > MAX_SEGMENT)
+		return 0;
+	id_boundaries(lower, n, ok);
+	for (k = 0; k < nb; k++)
+		if (brk[k] > 0 && brk[k] < n && ok[brk[k]])
+			brk[out++] = brk[k];
+	return id_vowel_rule(lower, n, brk, out);
 }
 
 /* Exceptions: breaks of a known word, as character counts. */
@@ -196,6 +279,35 @@ exception(const char *const *table, size_t n, const char *lower, int *brk, int m
 	return -1;
 }
 
+/* ISO 8859-1 dictionaries (14 of Debian's, Indonesian among them): the word
+ * converted by hand, as g_convert opens an iconv converter per call (a third
+ * of the time of hyphenating a word). */
+static int
+latin1(const char *cset)
+{
+	return g_ascii_strcasecmp(cset, "ISO8859-1") == 0 || g_ascii_strcasecmp(cset, "ISO-8859-1") == 0;
+}
+
+/* cnt characters of UTF-8 as ISO 8859-1, NUL-terminated; NULL when one is not in it. */
+static char *
+to_latin1(const char *s, int cnt)
+{
+	char *out = g_malloc(cnt + 1);
+	int i;
+
+	for (i = 0; i < cnt; i++, s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		if (c == 0 || c > 0xff) {
+			g_free(out);
+			return NULL;
+		}
+		out[i] = (char)c;
+	}
+	out[cnt] = '\0';
+	return out;
+}
+
 /* Breaks inside one letter-only segment of cnt characters: character counts
  * from its start, written to brk; returns how many. */
 static int
@@ -206,7 +318,7 @@ segment(const struct dict *d, const char *lang, const char *seg, int bytes, int 
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 	gsize conv_len = 0;
-	int nb = 0, i, is_id = strncmp(lang, "id", 2) == 0 && !g_ascii_isalpha(lang[2]);
+	int nb = 0, i, from_table = 0, is_id = strncmp(lang, "id", 2) == 0 && !g_ascii_isalpha(lang[2]);
 
 	if (cnt < left_min + right_min || cnt > MAX_SEGMENT)
 		return 0;
@@ -217,13 +329,21 @@ segment(const struct dict *d, const char *lang, const char *seg, int bytes, int 
 	}
 	if (is_id) {
 		nb = exception(id_exceptions, G_N_ELEMENTS(id_exceptions), lower, brk, max);
-		if (nb >= 0)
+		if (nb >= 0) {
+			from_table = 1;
 			goto filter;
+		}
 		nb = 0;
 	}
 	if (d->utf8) {
 		conv = g_strdup(lower);
 		conv_len = strlen(conv);
+	} else if (latin1(d->hd->cset)) {
+		if (!(conv = to_latin1(lower, cnt))) {
+			g_free(lower);
+			return 0;
+		}
+		conv_len = cnt;
 	} else {
 		conv = g_convert(lower, -1, d->hd->cset, "UTF-8", NULL, &conv_len, NULL);
 		if (conv == NULL || (int)conv_len != cnt) {
@@ -265,8 +385,8 @@ filter:
 				brk[out++] = brk[k];
 		nb = out;
 	}
-	if (is_id && g_str_is_ascii(lower))
-		nb = id_vowel_rule(lower, cnt, brk, nb);
+	if (is_id && !from_table && g_str_is_ascii(lower))
+		nb = id_filter(lower, cnt, brk, nb);
 	g_free(conv);
 	g_free(lower);
 	return nb;

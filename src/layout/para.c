@@ -58,7 +58,8 @@ free_shaping(struct pa_para *p)
 
 	for (i = 0; i < p->n_items; i++) {
 		pango_item_free(p->items[i]);
-		pango_glyph_string_free(p->glyphs[i]);
+		if (p->glyphs[i])
+			pango_glyph_string_free(p->glyphs[i]);
 	}
 	g_free(p->items);
 	g_free(p->glyphs);
@@ -450,9 +451,16 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 	const char *text = p->text->str;
 	int c = 0, n = p->n_chars;
 	const char *lang = p->lang;
+	size_t *at, b;          /* byte of each character: g_utf8_offset_to_pointer from
+	                         * the start for each was quadratic in the paragraph */
 
 	if (s->hyph == NULL || !s->hyphenate || !warta_hyphenator_has(s->hyph, lang))
 		return;
+	at = g_new(size_t, n + 1);
+	for (b = 0, c = 0; c < n; c++, b = g_utf8_next_char(text + b) - text)
+		at[c] = b;
+	at[n] = p->text->len;
+	c = 0;
 	while (c < n) {
 		int ws, we, k, ok = 1, upper = 0, np, pts[64];
 		size_t b0, b1;
@@ -465,8 +473,8 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		for (we = c + 1; we < n && !p->la[we].is_word_end; we++)
 			;
 		c = we > ws ? we : ws + 1;
-		b0 = g_utf8_offset_to_pointer(text, ws) - text;
-		b1 = g_utf8_offset_to_pointer(text, we) - text;
+		b0 = at[ws];
+		b1 = at[we];
 		if (we - ws < s->hyphen_left + s->hyphen_right + 1)
 			continue;
 		/* no hyphens inside URLs, e-mail addresses and paths */
@@ -491,8 +499,8 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		    (b1 < p->text->len && is_dash(g_utf8_get_char(text + b1))))
 			continue;
 		for (k = ws; k < we && ok; k++) {
-			gunichar ch = g_utf8_get_char(g_utf8_offset_to_pointer(text, k));
-			const struct pa_run *r = run_at(p, g_utf8_offset_to_pointer(text, k) - text);
+			gunichar ch = g_utf8_get_char(text + at[k]);
+			const struct pa_run *r = run_at(p, at[k]);
 
 			if (!g_unichar_isalpha(ch) || (r && (!r->fmt.hyphenate || r->fmt.literal || r->fmt.link)))
 				ok = 0;
@@ -509,6 +517,7 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 			if (pts[k] > 0 && (size_t)pts[k] < b1 - b0)
 				hyph[b0 + pts[k]] = 1;
 	}
+	g_free(at);
 }
 
 /* Stretch of a ragged line.  Balanced settings (headlines, decks: no fil
@@ -600,7 +609,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			prev = ch;
 			continue;
 		}
-		if (c > 0 && in_box && p->la[c].is_line_break) {
+		if (c > 0 && in_box && p->la[c].is_line_break && !(r && r->fmt.footnote)) {
 			push_box(bl, box, box0, b);
 			in_box = 0, box = 0;
 			if (p->la[c].break_inserts_hyphen) {    /* soft hyphen */
@@ -709,6 +718,36 @@ add_piece(GArray *pcs, PangoGlyphItem gi, const struct pa_para *p)
 	memset(&pc, 0, sizeof pc);
 	pc.gi = gi;
 	pc.run = run_at(p, gi.item->offset);
+	g_array_append_val(pcs, pc);
+}
+
+/* The hyphen at the end of a hyphenated line: a glyph item of its own over
+ * the text "‐" (U+2010, or "-" when the font lacks it), so that text
+ * extraction and copying see it, as with TeX's discretionary hyphens.  Its
+ * width is the one the breaker used (hyphen_width). */
+static void
+hyphen_piece(GArray *pcs, const struct pa_para *p, int i, size_t le)
+{
+	static const char u2010[] = "\xe2\x80\x90";
+	struct pa_piece pc;
+	PangoGlyphItem gi;
+
+	gi.item = pango_item_copy(p->items[i]);
+	gi.item->analysis.flags &= ~PANGO_ANALYSIS_FLAG_NEED_HYPHEN;
+	gi.item->offset = 0;
+	gi.item->length = 3;
+	gi.item->num_chars = 1;
+	gi.glyphs = pango_glyph_string_new();
+	pango_shape_with_flags(u2010, 3, u2010, 3, &gi.item->analysis, gi.glyphs, PANGO_SHAPE_NONE);
+	memset(&pc, 0, sizeof pc);
+	pc.text = u2010;
+	if (gi.glyphs->num_glyphs < 1 || (gi.glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+		gi.item->length = 1;
+		pango_shape_with_flags("-", 1, "-", 1, &gi.item->analysis, gi.glyphs, PANGO_SHAPE_NONE);
+		pc.text = "-";
+	}
+	pc.gi = gi;
+	pc.run = run_at(p, le > 0 ? le - 1 : 0);
 	g_array_append_val(pcs, pc);
 }
 
@@ -851,7 +890,9 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 		if (cut1 > cut0)
 			add_piece(pcs, slice(p, i, cut0, cut1), p);
 		if (b > cut1)
-			add_piece(pcs, hy_end ? reshape(p, i, cut1, b, 1) : slice(p, i, cut1, b), p);
+			add_piece(pcs, hy_end ? reshape(p, i, cut1, b, 0) : slice(p, i, cut1, b), p);
+		if (hy_end)
+			hyphen_piece(pcs, p, i, le);
 	}
 	/* a hyphen break whose word was reshaped whole keeps its hyphen; natural width */
 	for (i = 0; i < (int)pcs->len; i++) {
@@ -914,7 +955,7 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 		struct pa_piece *pc = &g_array_index(pcs, struct pa_piece, i);
 		PangoGlyphString *gs = pc->gi.glyphs;
 
-		for (g = 0; g < gs->num_glyphs; g++) {
+		for (g = 0; g < gs->num_glyphs && pc->text == NULL; g++) {
 			size_t at = pc->gi.item->offset + gs->log_clusters[g];
 
 			if (space_w[at] >= 0 && gs->glyphs[g].attr.is_cluster_start) {
@@ -1062,6 +1103,18 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	g_array_free(bl.slots, TRUE);
 	g_free(cw);
 	g_free(item_of);
+	/* the lines hold their own glyphs: the paragraph's glyphs and character
+	 * tables are not read after this, and kept they were half the memory of
+	 * a long article (the items stay: their fonts are Pango's cache, and
+	 * dropping them changed later fallback choices) */
+	for (i = 0; i < p->n_items; i++) {
+		pango_glyph_string_free(p->glyphs[i]);
+		p->glyphs[i] = NULL;
+	}
+	g_free(p->la);
+	g_free(p->char_at);
+	p->la = NULL;
+	p->char_at = NULL;
 	warta_clock_add(WARTA_CLOCK_BREAK, t0);
 	return 0;
 }

@@ -43,6 +43,7 @@ struct pa_piece {
 	double x;                   /* pt from the line's left edge */
 	double width;               /* pt, as drawn (scaled by the line's scale) */
 	const struct pa_run *run;   /* colour, link, rise */
+	const char *text;           /* the text gi.item indexes: NULL for pa_para.text (a hyphen's own text) */
 };
 
 enum pa_break { PA_BREAK_GLUE, PA_BREAK_HYPHEN, PA_BREAK_EXPLICIT, PA_BREAK_PENALTY,

@@ -13,7 +13,7 @@
 #include "render/render_int.h"
 #include "util/output.h"
 
-#define MAX_TAGS 8
+#define MAX_TAGS 12
 
 struct tag {
 	const char *name;
@@ -50,7 +50,7 @@ tags_close_to(struct out *O, int depth)
 
 /* Opens the structure path of a block: Art › Sect › BlockQuote › P/H. */
 static void
-tags_to(struct out *O, const struct art *A, const struct rblock *b)
+tags_path(struct out *O, const struct art *A, const struct rblock *b, int label)
 {
 	struct tag want[MAX_TAGS];
 	int n = 0, i;
@@ -62,7 +62,17 @@ tags_to(struct out *O, const struct art *A, const struct rblock *b)
 		want[n++] = (struct tag){ "Sect", b->sect };
 	if (b && b->quote > 0)
 		want[n++] = (struct tag){ "BlockQuote", b->quote };
-	if (b && b->tag)                /* rules have no element of their own */
+	if (b && b->list > 0) {
+		want[n++] = (struct tag){ "L", b->list };
+		want[n++] = (struct tag){ "LI", b->item };
+		want[n++] = (struct tag){ label ? "Lbl" : "LBody", b->item };
+	}
+	if (b && b->table > 0) {
+		want[n++] = (struct tag){ "Table", b->table };
+		if (b->row > 0)
+			want[n++] = (struct tag){ "TR", b->row };
+	}
+	if (b && b->tag && !label)      /* rules and rows have no element of their own */
 		want[n++] = (struct tag){ b->tag, b->id };
 	for (i = 0; i < n && i < O->n_tags; i++)
 		if (strcmp(want[i].name, O->tags[i].name) != 0 || want[i].id != O->tags[i].id)
@@ -72,6 +82,12 @@ tags_to(struct out *O, const struct art *A, const struct rblock *b)
 		cairo_tag_begin(O->cr, want[i].name, "");
 		O->tags[O->n_tags++] = want[i];
 	}
+}
+
+static void
+tags_to(struct out *O, const struct art *A, const struct rblock *b)
+{
+	tags_path(O, A, b, 0);
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -139,11 +155,11 @@ draw_text_line(struct out *O, cairo_t *cr, const struct pa_para *P, int li, doub
 			cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
 			cairo_scale(cr, L->scale, 1);
 			cairo_move_to(cr, 0, 0);
-			pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, &gi);
 			cairo_restore(cr);
 		} else {
 			cairo_move_to(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
-			pango_cairo_show_glyph_item(cr, P->text->str, &gi);
+			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, &gi);
 		}
 		if (attr) {
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
@@ -201,23 +217,31 @@ draw_rline(struct out *O, cairo_t *cr, const struct art *A, const struct rline *
 		draw_rule(O, cr, cx + l->x, y - 3, l->width, l->thick > 0 ? l->thick : 0.5);
 		return;
 	}
-	tags_to(O, A, l->blk);
 	if (l->kind == RL_ROW) {
 		guint i;
+		int tagged = cr && O->fmt == WARTA_PRINT_PDF;
 
+		tags_to(O, A, l->blk);
 		for (i = 0; i < l->cells->len; i++) {
 			const struct rcell *c = g_ptr_array_index(l->cells, i);
 			int k;
 
+			if (tagged)
+				cairo_tag_begin(cr, l->blk->header ? "TH" : "TD", "");
 			for (k = 0; k < c->para->n_lines; k++)
 				draw_text_line(O, cr, c->para, k, cx + l->x + c->x, y + k * l->lead);
+			if (tagged)
+				cairo_tag_end(cr, l->blk->header ? "TH" : "TD");
 		}
 		return;
 	}
+	if (l->label && l->label->n_lines > 0) {
+		tags_path(O, A, l->blk, 1);
+		draw_text_line(O, cr, l->label, 0, cx + l->x - l->label_gap - l->label->lines[0].natural, y);
+	}
+	tags_to(O, A, l->blk);
 	if (l->rlabel && l->rlabel->n_lines > 0)
 		draw_text_line(O, cr, l->rlabel, 0, cx + l->rlabel_x, y);
-	if (l->label && l->label->n_lines > 0)
-		draw_text_line(O, cr, l->label, 0, cx + l->x - l->label_gap - l->label->lines[0].natural, y);
 	if (l->cap)
 		draw_cap(O, cr, R, l->cap, cx + l->x, y);
 	if (l->blk && l->blk->dest && l->line == 0 && cr && O->fmt == WARTA_PRINT_PDF) {

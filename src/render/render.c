@@ -229,6 +229,9 @@ new_block(struct art *A, const char *tag, int sect, int quote)
 	b->id = A->blocks->len + 1;
 	b->sect = sect;
 	b->quote = quote;
+	b->list = A->cur_list;
+	b->item = A->cur_item;
+	b->table = A->cur_table;
 	g_ptr_array_add(A->blocks, b);
 	return b;
 }
@@ -648,7 +651,9 @@ table(struct rn *R, struct art *A, const struct warta_node *n, double left, doub
 	double *nat, total = 0, avail = R->colw - left - right, pad = 4, extra = 0;
 	double lead = rn_leading(R, WARTA_EL_TABLE);
 	const struct warta_elem_style *s = el(R, WARTA_EL_TABLE);
-	struct rblock *b = new_block(A, "P", sect, 0);
+	int tid = ++A->table_id;
+
+	A->cur_table = tid;             /* its rules belong to it */
 
 	for (row = n->first; row; row = row->next) {
 		int k = 0;
@@ -657,8 +662,10 @@ table(struct rn *R, struct art *A, const struct warta_node *n, double left, doub
 			k++;
 		ncol = MAX(ncol, k);
 	}
-	if (ncol == 0)
+	if (ncol == 0) {
+		A->cur_table = 0;
 		return;
+	}
 	nat = g_new0(double, ncol);
 	for (row = n->first; row; row = row->next) {
 		for (cell = row->first, i = 0; cell; cell = cell->next, i++) {
@@ -676,8 +683,12 @@ table(struct rn *R, struct art *A, const struct warta_node *n, double left, doub
 	space(A, s->space_before);
 	rule(R, A, avail, left, 2, 3, 0.8);
 	for (row = n->first, r = 0; row; row = row->next, r++) {
-		struct rline *l = new_rline(A, RL_ROW, b);
+		struct rline *l = new_rline(A, RL_ROW, new_block(A, NULL, sect, 0));
 		double x = left, h = 0;
+
+		l->blk->table = tid;
+		l->blk->row = ++A->row_id;
+		l->blk->header = row->as.row.header;
 
 		l->cells = g_ptr_array_new();
 		for (cell = row->first, i = 0; cell; cell = cell->next, i++) {
@@ -727,6 +738,7 @@ table(struct rn *R, struct art *A, const struct warta_node *n, double left, doub
 	}
 	vpenalty(A->v, 10000);
 	rule(R, A, avail, left, 5 + extra, s->space_after, 0.8);
+	A->cur_table = 0;
 	g_free(nat);
 }
 
@@ -737,7 +749,7 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 	const struct warta_node *it;
 	const struct warta_elem_style *s = el(R, WARTA_EL_LIST);
 	double indent = s->margin_left > 0 ? s->margin_left : 16;
-	int k = n->as.list.start ? n->as.list.start : 1;
+	int k = n->as.list.start ? n->as.list.start : 1, lid = ++A->list_id;
 
 	space(A, s->space_before);
 	for (it = n->first; it; it = it->next, k++) {
@@ -750,7 +762,15 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 			g_snprintf(lab, sizeof lab, "%d%c", k, n->as.list.delim ? n->as.list.delim : '.');
 		else
 			g_strlcpy(lab, "\xe2\x80\xa2", sizeof lab);
-		blocks(R, A, it, WARTA_EL_LIST, left + indent, right, sect, quote);
+		{
+			int save_list = A->cur_list, save_item = A->cur_item;
+
+			A->cur_list = lid;
+			A->cur_item = ++A->item_id;
+			blocks(R, A, it, WARTA_EL_LIST, left + indent, right, sect, quote);
+			A->cur_list = save_list;
+			A->cur_item = save_item;
+		}
 		if (A->rlines->len > mark) {
 			struct rline *first = g_ptr_array_index(A->rlines, mark);
 			struct pa_setup su;

@@ -23,6 +23,8 @@ struct rblock {
 	int id;                         /* distinguishes consecutive blocks */
 	int sect;                       /* section number (Sect), 0: before the first */
 	int quote;                      /* block quote number (BlockQuote), 0: none */
+	int list, item;                 /* list and item numbers (L › LI › LBody), 0: none */
+	int table, row, header;         /* table and row numbers (Table › TR › TH/TD), 0: none */
 	char *dest;                     /* named destination at its first line, or NULL */
 	char *outline;                  /* outline entry text, or NULL */
 };
@@ -73,6 +75,9 @@ struct art {                            /* one document laid out */
 	struct pb_result pages;
 	int sect, quote_id, keep_next, after_heading, after_para, had_body, hyph_run;
 	int contents;                   /* an edition's masthead and contents */
+	int list_id, item_id, table_id, row_id;  /* counters for the structure */
+	int cur_list, cur_item;         /* the list item being set, 0: none */
+	int cur_table;                  /* the table being set, 0: none */
 };
 
 struct rn {                             /* one warta_render call */

@@ -44,7 +44,10 @@ book edition-fonts 0 --embed-fonts --edition 'Edisi Uji' "$SAMPLE" "$HERE"/rtl-a
 if [ -x "$ROOT/$BUILD/tests/test_epub" ]; then
 	"$ROOT/$BUILD/tests/test_epub" "$OUT/unit" >/dev/null 2>&1
 	for b in "$OUT"/unit/*.epub; do
-		[ -f "$b" ] && books="$books $b"
+		case $(basename "$b") in
+		tz-*|bad-epoch.epub) ;;	# the sample again: its bytes are the unit test's business
+		*) [ -f "$b" ] && books="$books $b" ;;
+		esac
 	done
 fi
 

@@ -21,6 +21,8 @@ def inline_text(n):
         return ' '
     if t == 'html_inline':
         return ''
+    if t == 'footnote_reference':
+        return str(n.get('index', ''))
     s = ''.join(inline_text(c) for c in n.get('children', []))
     if t == 'quote':
         s = (n.get('open') or '') + s + (n.get('close') or '')
@@ -29,7 +31,11 @@ def inline_text(n):
 
 def blocks(n, out):
     t = n.get('type')
-    if t in ('footnote_definition', 'footnote_def', 'html_block'):
+    if t == 'html_block':
+        return
+    if t == 'footnote_definition':
+        # set at the foot of the page as "N text"
+        out.append(str(n.get('index', '')) + ' '.join(inline_text(c) for c in n.get('children', [])))
         return
     if t in LEAVES:
         if t == 'code_block':

@@ -65,17 +65,23 @@ expect='Harbour Authority Opens the Night Market Pier
   1. What changed
   2. What comes next'
 if [ "$outl" = "$expect" ]; then ok "outline: headline and numbered sections"; else fail "outline" "$outl"; fi
+dests=$(pdfinfo -dests "$TMP/blocks.pdf" | awk 'NR > 1 {print $NF}' | tr -d '"' | sort | tr '\n' ' ')
+if [ "$dests" = "a1-fn-1 a1-fn-2 a1-sec-1 a1-sec-2 a1-top " ]; then ok "named destinations: headline, sections, footnotes"
+else fail "named destinations" "$dests"; fi
 links=$(qpdf --json "$TMP/blocks.pdf" | grep -c '"/URI"')
 uri=$(qpdf --qdf --object-streams=disable "$TMP/blocks.pdf" - 2>/dev/null | grep -a '/URI (' | head -1)
 case $uri in
 *"budget%282024%29?q=pier&lang=en"*) ok "link URI percent-encoded" ;;
 *) fail "link URI percent-encoded" "$uri ($links)" ;;
 esac
-if qpdf --qdf --object-streams=disable "$TMP/blocks.pdf" - 2>/dev/null | grep -aq '/S /H2'; then
-	ok "tagged structure has H2"
-else
-	fail "tagged structure has H2"
-fi
+qpdf --qdf --object-streams=disable "$TMP/blocks.pdf" "$TMP/qdf.pdf" 2>/dev/null
+tags=$(grep -a '^  /S /' "$TMP/qdf.pdf" | sed 's|.*/S /||' | sort | uniq -c | awk '{print $2 "=" $1}' | tr '\n' ' ')
+for want in Art=1 H1=1 H2=2 Sect=2 BlockQuote=1 Link=3 Note=2 L=1 LI=3 Lbl=3 LBody=3 Table=1 TR=4 TH=4 TD=12; do
+	case " $tags" in
+	*" $want "*) ok "tagged structure: $want" ;;
+	*) fail "tagged structure: $want" "$tags" ;;
+	esac
+done
 
 # reproducible: two runs, same bytes
 "$WARTA" -q -o "$TMP/again.pdf" "$SAMPLE" -s a4

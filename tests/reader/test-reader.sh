@@ -64,6 +64,9 @@ assert all(q["open"] == "\u201c" and q["close"] == "\u201d" for q in quotes)
 assert quotes[1]["children"][0]["text"].startswith("Saya sangat menekankan")
 EOF
 
+check "reader: sample has all its words" \
+	python3 "$DIR/words.py" "$SAMPLE" "$TMP/korea-utara.json" "$TMP/korea-utara.raw"
+
 # ---------------------------------------------------------------- the corpus
 if ! have_corpus; then
 	skip "reader: corpus articles" "no corpus at $CORPUS"

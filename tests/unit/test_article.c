@@ -274,6 +274,9 @@ dates(void)
 	date_case("zh", "2024年10月25日 星期五");
 	date_case("id-ID", "Jumat, 25 Oktober 2024");
 	date_case("xx", "Friday, 25 October 2024");
+	s = warta_date_format("2024-11-01", "fr");
+	STR_EQ(s, "vendredi 1er novembre 2024", "French first of the month");
+	g_free(s);
 	s = warta_date_format("2024-02-29", "en");
 	STR_EQ(s, "Thursday, 29 February 2024", "leap day");
 	g_free(s);

@@ -71,6 +71,14 @@ words(void)
 	expect("id", "(strategis),", 2, 3, "(stra-te-gis),", "id: punctuation around a word is kept out");
 	expect("id", "negara-negara", 2, 3, "ne-gara-ne-gara", "id: each part of a hyphenated word");
 	expect("id", "pembelajaran", 2, 3, "pem-be-la-jaran", "id: an exception still obeys rhmin");
+	/* the Indonesian patterns give de-ng-an, ko-r-ea, se-m-bi-lan, mi-l-i-ter,
+	 * tran-s-for-ma-si: only syllable boundaries are kept */
+	expect("id", "dengan", 2, 2, "de-ngan", "id: dengan (ng is one consonant)");
+	expect("id", "korea", 2, 2, "ko-rea", "id: korea (no vowelless fragment)");
+	expect("id", "sembilan", 2, 2, "sem-bi-lan", "id: sembilan (VC-CV)");
+	expect("id", "militer", 2, 2, "mi-li-ter", "id: militer (V-CV)");
+	expect("id", "transformasi", 2, 2, "trans-for-ma-si", "id: transformasi (a lone s joins the left)");
+	expect("id", "masyarakat", 2, 2, "ma-sya-ra-kat", "id: masyarakat (sy is one consonant)");
 	expect("id", "pemberitahuan", 4, 4, "pembe-ri-ta-huan", "id: lhmin 4, rhmin 4");
 	expect("en", "hyphenation", 2, 3, "hy-phen-ation", "en: hyphenation");
 	expect("en", "typesetting", 2, 3, "type-set-ting", "en: typesetting");

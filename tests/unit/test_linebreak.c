@@ -651,6 +651,68 @@ widths_per_line(void)
 }
 
 static void
+ragged(void)
+{
+	/* linebreak.h's ragged-right recipe: glue(0,S) penalty(0) glue(w,-S);
+	 * every line ends with S of stretch, inside a line the stretches cancel */
+	static const int w[] = { 12, 7, 20, 9, 15, 11, 6, 18, 10, 14, 8, 16 };
+	struct list l = { 0 };
+	struct lb_params p;
+	struct lb_result r;
+	double m = 50, S = 30, want;
+	int i, ok = 1;
+	size_t k;
+
+	for (i = 0; i < 12; i++) {
+		box(&l, w[i]);
+		if (i < 11) {
+			glue(&l, 0, S, 0);
+			pen(&l, 0, 0, 0, 0);
+			glue(&l, 4, -S, 0);
+		}
+	}
+	finish(&l);
+	lb_params_default(&p);
+	p.pretolerance = -1;
+	p.tolerance = 1000;
+	OK(lb_break(l.it, l.n, &m, 1, &p, &r) == 0 && r.n_lines > 1, "ragged-right list breaks");
+	for (k = 0; k < r.n_lines; k++) {
+		if (r.lines[k].overfull || (k + 1 < r.n_lines && l.it[r.lines[k].end].type != LB_PENALTY))
+			ok = 0;
+	}
+	OK(ok, "every ragged line ends at a space's penalty, none overfull");
+	want = brute(&l, &m, 1, &p, 1, p.tolerance, 0, NULL);
+	DBL_NEAR(r.demerits, want, 1e-6, "the ragged optimum equals the exhaustive one");
+	lb_result_free(&r);
+
+	/* centred: glue(0,S) penalty(0) glue(w,-2S) box(0) penalty(inf) glue(0,S) */
+	l.n = 0;
+	glue(&l, 0, S, 0);
+	for (i = 0; i < 12; i++) {
+		box(&l, w[i]);
+		if (i < 11) {
+			glue(&l, 0, S, 0);
+			pen(&l, 0, 0, 0, 0);
+			glue(&l, 4, -2 * S, 0);
+			box(&l, 0);
+			pen(&l, 0, LB_INFINITY, 0, 0);
+			glue(&l, 0, S, 0);
+		}
+	}
+	glue(&l, 0, S, 0);
+	pen(&l, 0, -LB_INFINITY, 0, 0);
+	OK(lb_break(l.it, l.n, &m, 1, &p, &r) == 0 && r.n_lines > 1, "centred list breaks");
+	want = brute(&l, &m, 1, &p, 1, p.tolerance, 0, NULL);
+	DBL_NEAR(r.demerits, want, 1e-6, "the centred optimum equals the exhaustive one");
+	for (k = 0, ok = 1; k + 1 < r.n_lines; k++)
+		if (r.lines[k].ratio < 0 || r.lines[k].overfull)
+			ok = 0;
+	OK(ok, "centred lines are only stretched (%zu lines)", r.n_lines);
+	lb_result_free(&r);
+	g_free(l.it);
+}
+
+static void
 big_paragraph(void)
 {
 	/* A 10 MB paragraph (about 1.7 million words) breaks in linear time with a
@@ -706,6 +768,7 @@ main(void)
 	emergency();
 	widths_per_line();
 	hyphen_run();
+	ragged();
 	random_check();
 	if (!getenv("LB_DEBUG")) big_paragraph();
 	return harness_done();

@@ -1,0 +1,232 @@
+#!/bin/sh
+# bench.sh — `make bench`: prints warta's speed and memory figures next to the
+# targets of issue 7, PASS or MISS (informational: the exit status is 0 unless
+# something fails to run).  Whole processes are timed by build/bench/runner
+# (fork/exec, wait4: wall time, ru_maxrss), the stages inside one process by
+# build/bench/stages (libwarta.a and its stage clocks, util/clock.h).
+# BENCH_RUNS=N changes the number of runs of the short cases (default 21),
+# BENCH_BATCH_RUNS=N those of the 1,000-file batch (default 1);
+# BENCH_QUICK=1 makes every case shorter (a smoke run).
+# On a shared machine wall times are noisy: medians, and judge changes by
+# instruction counts (valgrind --tool=callgrind, see tests/bench/RESULTS.md).
+set -e
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
+WARTA="$BUILD/warta"
+RUNNER="$BUILD/bench/runner"
+STAGES="$BUILD/bench/stages"
+SAMPLE="$ROOT/tests/data/korea-utara.txt"
+CORPUS="$ROOT/../shared/corpus/articles"
+[ -d "$CORPUS" ] || CORPUS="$ROOT/tests/data"
+RUNS=${BENCH_RUNS:-21}
+LONG_RUNS=3
+BATCH_RUNS=${BENCH_BATCH_RUNS:-1}
+BATCH=1000
+PAGES_SCALE="50 500 5000"
+if [ -n "$BENCH_QUICK" ]; then
+	RUNS=5 LONG_RUNS=1 BATCH=100 PAGES_SCALE="50 500"
+fi
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/warta-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT INT TERM
+export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=0
+export WARTA_DATADIR="${WARTA_DATADIR:-$ROOT}"    # this tree's styles and font list, wherever BUILD is
+
+for b in "$WARTA" "$RUNNER" "$STAGES"; do
+	[ -x "$b" ] || { echo "bench: $b is not built (make bench builds it)" >&2; exit 1; }
+done
+case " $("$WARTA" --version | sed -n 's/^formats: *//p') " in
+*" pdf "*) ;;
+*) echo "bench: this warta has no PDF (the print engine or line breaker is not in this tree)" >&2; exit 1 ;;
+esac
+
+# field KEY LINE: the value of KEY=VALUE in a runner line
+field() { printf '%s\n' "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+# verdict VALUE OP LIMIT: PASS or MISS
+verdict() { awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN {
+	ok = (op == "<=") ? v + 0 <= l + 0 : v + 0 >= l + 0; print ok ? "PASS" : "MISS" }'; }
+# row LABEL VALUE UNIT [OP LIMIT]: one figure, with its target when it has one
+row() {
+	if [ -n "$4" ]; then
+		printf '  %-46s %10s %-9s target %s %s %-6s %s\n' "$1" "$2" "$3" "$4" "$5" "" "$(verdict "$2" "$4" "$5")"
+	else
+		printf '  %-46s %10s %-9s\n' "$1" "$2" "$3"
+	fi
+}
+# run N CMD…: the runner's line for N runs (after one warm-up when N > 3), or
+# exit on failure
+run() {
+	n=$1 w=0
+	shift
+	[ "$n" -gt 3 ] && w=1
+	"$RUNNER" -n "$n" -w "$w" -q -- "$@" || { echo "bench: failed: $*" >&2; exit 1; }
+}
+pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
+div() { awk -v a="$1" -v b="$2" -v f="${3:-%.1f}" 'BEGIN { printf f, b ? a / b : 0 }'; }
+
+echo "warta bench — $(date -u '+%Y-%m-%d %H:%M UTC'), $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?')"
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
+     "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo);" \
+     "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+echo "corpus: $CORPUS ($(ls "$CORPUS"/*.txt | wc -l) articles)"
+echo "medians of $RUNS runs after one warm-up (long documents: $LONG_RUNS runs; batch and 5,000 pages: $BATCH_RUNS and 1); RSS is the highest peak"
+
+# ------------------------------------------------------------ one article
+echo
+echo "one article ($(basename "$SAMPLE"), $(wc -c < "$SAMPLE") bytes), whole processes from exec:"
+r=$(run "$RUNS" "$WARTA" -q -o "$TMP/one.pdf" "$SAMPLE")
+row "→ PDF  wall" "$(field median_ms "$r")" ms "<=" 15
+row "→ PDF  CPU (user+system)" "$(field cpu_ms "$r")" ms
+row "→ PDF  peak RSS" "$(field rss_mb "$r")" MB
+r=$(run "$RUNS" "$WARTA" -q -o "$TMP/one.epub" "$SAMPLE")
+row "→ EPUB wall" "$(field median_ms "$r")" ms "<=" 5
+row "→ EPUB CPU" "$(field cpu_ms "$r")" ms
+row "→ EPUB peak RSS" "$(field rss_mb "$r")" MB
+mkdir -p "$TMP/both"
+r=$(run "$RUNS" "$WARTA" -q -j 1 -d "$TMP/both" -t pdf,epub "$SAMPLE")
+row "→ PDF + EPUB wall" "$(field median_ms "$r")" ms
+row "→ PDF + EPUB CPU" "$(field cpu_ms "$r")" ms
+row "→ PDF + EPUB peak RSS" "$(field rss_mb "$r")" MB
+r=$(run "$RUNS" "$WARTA" --version)
+row "process start (warta --version) wall" "$(field median_ms "$r")" ms
+
+echo
+echo "one article in one process, per stage (ms; first = cold, then the median of the warm runs):"
+"$STAGES" -n "$RUNS" -o "$TMP" "$SAMPLE" > "$TMP/stages" || { echo "bench: stages failed" >&2; exit 1; }
+while read -r name first med; do
+	case $name in
+	engine) what="engine: font set + hyphenation dictionaries" ;;
+	style)  what="style (a4)" ;;
+	read)   what="read (reader, language detection)" ;;
+	shape)  what="PDF: shape (itemize, HarfBuzz)" ;;
+	break)  what="PDF: break (hyphenate, Knuth–Plass, lines)" ;;
+	render) what="PDF: render (pages, Cairo, PDF)" ;;
+	pdf)    what="PDF: total" ;;
+	xhtml)  what="EPUB: XHTML" ;;
+	cover)  what="EPUB: cover (font set, PNG)" ;;
+	zip)    what="EPUB: zip" ;;
+	write)  what="EPUB: the rest (package, write)" ;;
+	epub)   what="EPUB: total" ;;
+	esac
+	printf '  %-46s %10s first %10s warm\n' "$what" "$first" "$med"
+done < "$TMP/stages"
+
+# ------------------------------------------------------------ batch
+echo
+mkdir -p "$TMP/batch" "$TMP/out"
+set -- "$CORPUS"/*.txt
+n=0
+while [ "$n" -lt "$BATCH" ]; do
+	for f in "$@"; do
+		[ "$n" -lt "$BATCH" ] || break
+		n=$((n + 1))
+		cp "$f" "$TMP/batch/$(printf '%04d' "$n")-$(basename "$f")"
+	done
+done
+echo "batch: the corpus repeated to $BATCH files → PDF + EPUB (-d OUT -t pdf,epub):"
+for j in 1 2; do
+	r=$(run "$BATCH_RUNS" "$WARTA" -q -d "$TMP/out" -t pdf,epub -j "$j" "$TMP/batch")
+	aps=$(div "$((BATCH * 1000))" "$(field median_ms "$r")" "%.0f")
+	if [ "$j" = 2 ]; then
+		row "-j 2: articles per second" "$aps" "art/s" ">=" 300
+	else
+		row "-j 1: articles per second" "$aps" "art/s"
+	fi
+	row "-j $j: wall" "$(field median_ms "$r")" ms
+	row "-j $j: CPU (user+system)" "$(field cpu_ms "$r")" ms
+	row "-j $j: articles per CPU second (≈ per idle core)" "$(div "$((BATCH * 1000))" "$(field cpu_ms "$r")" "%.0f")" "art/s"
+	row "-j $j: peak RSS" "$(field rss_mb "$r")" MB
+done
+rm -rf "$TMP/out"
+
+# ------------------------------------------------------------ long documents
+# A long article: the sample's date line and title, then the bodies of the
+# corpus articles in its language, over and over, to about PAGES pages.
+make_long() {   # make_long PAGES FILE
+	want=$1 out=$2
+	if [ ! -f "$TMP/unit.txt" ]; then
+		for f in "$CORPUS"/*.txt "$SAMPLE"; do
+			head -1 "$f" | grep -q '^ *date ' || continue
+			grep -qE ' (yang|dan|di|dengan) ' "$f" || continue
+			tail -n +2 "$f"
+			echo
+		done > "$TMP/unit.txt"
+		{ head -1 "$SAMPLE"; cat "$TMP/unit.txt"; } > "$TMP/probe.txt"
+		"$WARTA" -q -o "$TMP/probe.pdf" "$TMP/probe.txt"
+		UNIT_PAGES=$(pages "$TMP/probe.pdf")
+	fi
+	k=$(awk -v w="$want" -v u="$UNIT_PAGES" 'BEGIN { k = int(w / u + 0.5); print k < 1 ? 1 : k }')
+	{ head -1 "$SAMPLE"; i=0; while [ "$i" -lt "$k" ]; do cat "$TMP/unit.txt"; i=$((i + 1)); done; } > "$out"
+}
+# An edition: the corpus, copies numbered, to about PAGES pages.
+make_edition() {   # make_edition PAGES DIR
+	want=$1 dir=$2
+	mkdir -p "$TMP/ed1"
+	cp "$CORPUS"/*.txt "$TMP/ed1/"
+	"$WARTA" -q --edition Bench -o "$TMP/ed1.pdf" "$TMP/ed1"
+	per=$(pages "$TMP/ed1.pdf")
+	k=$(awk -v w="$want" -v u="$per" 'BEGIN { k = int(w / u + 0.5); print k < 1 ? 1 : k }')
+	mkdir -p "$dir"
+	i=0
+	while [ "$i" -lt "$k" ]; do
+		i=$((i + 1))
+		for f in "$CORPUS"/*.txt; do cp "$f" "$dir/$(printf '%03d' "$i")-$(basename "$f")"; done
+	done
+}
+
+echo
+echo "long documents of about 500 pages:"
+make_edition 500 "$TMP/ed"
+make_long 500 "$TMP/long500.txt"
+for kind in edition article; do
+	if [ $kind = edition ]; then
+		set -- --edition "Bench Edition" "$TMP/ed"
+		label="edition of $(ls "$TMP/ed" | wc -l) articles"
+	else
+		set -- "$TMP/long500.txt"
+		label="one article of $(wc -c < "$TMP/long500.txt" | awk '{ printf "%.1f MB", $1 / 1e6 }')"
+	fi
+	r=$(run "$LONG_RUNS" "$WARTA" -q -o "$TMP/$kind.pdf" "$@")
+	p=$(pages "$TMP/$kind.pdf")
+	echo "  $label, $p pages:"
+	row "→ PDF wall" "$(field median_ms "$r")" ms "<=" 1000
+	row "→ PDF CPU" "$(field cpu_ms "$r")" ms
+	row "→ PDF pages per second" "$(div "$((p * 1000))" "$(field median_ms "$r")")" "pages/s"
+	row "→ PDF peak RSS" "$(field rss_mb "$r")" MB "<=" 100
+	r=$(run "$LONG_RUNS" "$WARTA" -q -o "$TMP/$kind.epub" "$@")
+	row "→ EPUB wall" "$(field median_ms "$r")" ms
+	row "→ EPUB CPU" "$(field cpu_ms "$r")" ms
+	row "→ EPUB pages per second (of the PDF's)" "$(div "$((p * 1000))" "$(field median_ms "$r")")" "pages/s"
+	row "→ EPUB peak RSS" "$(field rss_mb "$r")" MB
+done
+rm -rf "$TMP/ed" "$TMP"/*.epub
+
+# ------------------------------------------------------------ scaling
+echo
+echo "scaling: one long article → PDF (cost per page net of the one-article run's"
+echo "start-up: (wall - $(basename "$SAMPLE") wall) / pages):"
+base=$(field median_ms "$(run "$RUNS" "$WARTA" -q -o "$TMP/one.pdf" "$SAMPLE")")
+first_cost= first_rss= last_cost= last_rss= mid_rss=
+for want in $PAGES_SCALE; do
+	make_long "$want" "$TMP/scale.txt"
+	n=$LONG_RUNS
+	[ "$want" -ge 5000 ] && n=1
+	r=$(run "$n" "$WARTA" -q -o "$TMP/scale.pdf" "$TMP/scale.txt")
+	p=$(pages "$TMP/scale.pdf")
+	ms=$(field median_ms "$r")
+	cost=$(awk -v t="$ms" -v b="$base" -v p="$p" 'BEGIN { printf "%.2f", (t - b) / p }')
+	rss=$(field rss_mb "$r")
+	printf '  %5s pages: %10s ms wall %10s ms CPU %8s ms/page %8s MB peak RSS\n' "$p" "$ms" \
+	    "$(field cpu_ms "$r")" "$cost" "$rss"
+	[ -n "$first_cost" ] || { first_cost=$cost first_rss=$rss; }
+	[ "$want" = 500 ] && mid_rss=$rss
+	last_cost=$cost last_rss=$rss last_p=$p
+	rm -f "$TMP/scale.pdf" "$TMP/scale.txt"
+done
+ratio=$(awk -v a="$last_cost" -v b="$first_cost" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+row "cost per page at $last_p pages / at the first" "$ratio" "×" "<=" 1.20
+grow=$(awk -v a="$last_rss" -v b="${mid_rss:-$first_rss}" 'BEGIN { printf "%.1f", a - b }')
+row "RSS growth, $last_p pages over 500" "$grow" MB "<=" 10
+echo
+echo "(PASS/MISS is information, not a test: wall times on a shared machine are noisy;"
+echo " tests/bench/RESULTS.md has instruction counts too.)"

@@ -1,0 +1,138 @@
+/* runner.c — `make bench`'s process driver: runs a command N times as whole
+ * processes (fork/exec, wait4) and prints the median, lowest and highest wall
+ * time from fork to exit, the median user+system CPU time and the highest peak
+ * RSS (ru_maxrss) as one line of key=value figures for bench.sh.
+ *
+ * usage: runner [-n RUNS] [-w WARMUPS] [-q] -- COMMAND [ARG…]
+ * -q sends the command's standard output and error to /dev/null. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double
+median(double *v, int n)
+{
+	qsort(v, n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* One run: wall ms, CPU ms and peak RSS in KiB; -1 when the command fails. */
+static int
+run(char **argv, int quiet, double *wall, double *cpu, long *rss)
+{
+	struct rusage ru;
+	double t0 = now_ms();
+	int status;
+	pid_t pid, w;
+
+	pid = fork();
+	if (pid < 0) {
+		perror("runner: fork");
+		return -1;
+	}
+	if (pid == 0) {
+		if (quiet) {
+			int fd = open("/dev/null", O_WRONLY);
+
+			if (fd >= 0) {
+				dup2(fd, 1);
+				dup2(fd, 2);
+				close(fd);
+			}
+		}
+		execvp(argv[0], argv);
+		fprintf(stderr, "runner: %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	do
+		w = wait4(pid, &status, 0, &ru);
+	while (w < 0 && errno == EINTR);
+	*wall = now_ms() - t0;
+	if (w < 0) {
+		perror("runner: wait4");
+		return -1;
+	}
+	*cpu = ru.ru_utime.tv_sec * 1e3 + ru.ru_utime.tv_usec / 1e3 +
+	    ru.ru_stime.tv_sec * 1e3 + ru.ru_stime.tv_usec / 1e3;
+	*rss = ru.ru_maxrss;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "runner: %s: exit status %d\n", argv[0],
+		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	int runs = 11, warm = 1, quiet = 0, i, c;
+	double *wall, *cpu, w, u;
+	long rss, maxrss = 0;
+
+	while ((c = getopt(argc, argv, "n:w:q")) != -1) {
+		switch (c) {
+		case 'n':
+			runs = atoi(optarg);
+			break;
+		case 'w':
+			warm = atoi(optarg);
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		default:
+			goto usage;
+		}
+	}
+	if (optind >= argc || runs < 1 || warm < 0)
+		goto usage;
+	argv += optind;
+	wall = calloc(runs, sizeof *wall);
+	cpu = calloc(runs, sizeof *cpu);
+	if (!wall || !cpu)
+		return 1;
+	for (i = 0; i < warm; i++)
+		if (run(argv, quiet, &w, &u, &rss) < 0)
+			return 1;
+	for (i = 0; i < runs; i++) {
+		if (run(argv, quiet, &wall[i], &cpu[i], &rss) < 0)
+			return 1;
+		if (rss > maxrss)
+			maxrss = rss;
+	}
+	w = median(wall, runs);
+	u = median(cpu, runs);
+	printf("median_ms=%.2f min_ms=%.2f max_ms=%.2f cpu_ms=%.2f rss_mb=%.1f runs=%d\n",
+	    w, wall[0], wall[runs - 1], u, maxrss / 1024.0, runs);
+	free(wall);
+	free(cpu);
+	return 0;
+usage:
+	fprintf(stderr, "usage: runner [-n RUNS] [-w WARMUPS] [-q] -- COMMAND [ARG...]\n");
+	return 2;
+}
