@@ -56,9 +56,16 @@ style_for(const struct warta_doc *doc, struct warta_diags *d)
 	if (!g_hash_table_lookup_extended(cli.styles, doc->meta.style, NULL, (gpointer *)&s)) {
 		struct warta_diags tmp;
 
-		warta_diags_init(&tmp);
-		s = warta_style_load(doc->meta.style, cli.style_dirs, &tmp);
-		warta_diags_fini(&tmp);
+		/* Article text never names a file: only a bare style name from the
+		 * style directories (warta_style_load takes anything with '/' or
+		 * ending in ".style" as a path). */
+		s = NULL;
+		if (!strchr(doc->meta.style, '/') && !strchr(doc->meta.style, '\\') &&
+		    !g_str_has_suffix(doc->meta.style, ".style") && doc->meta.style[0] != '.') {
+			warta_diags_init(&tmp);
+			s = warta_style_load(doc->meta.style, cli.style_dirs, &tmp);
+			warta_diags_fini(&tmp);
+		}
 		g_hash_table_insert(cli.styles, g_strdup(doc->meta.style), s);
 	}
 	/* one warning per article, however many formats it is written in */

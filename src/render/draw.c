@@ -742,8 +742,11 @@ rn_output(struct rn *R)
 	} else if (O.trace && !O.failed) {
 		struct warta_output *t = warta_output_open(g_getenv("WARTA_PRINT_TRACE"), R->d);
 
-		if (t == NULL || warta_output_write(t, O.trace->str, O.trace->len) < 0 ||
-		    warta_output_commit(t, R->d) < 0)
+		/* a write error is kept by the output: commit reports it and
+		 * removes the temporary file, so always commit */
+		if (t != NULL)
+			warta_output_write(t, O.trace->str, O.trace->len);
+		if (t == NULL || warta_output_commit(t, R->d) < 0)
 			O.failed = 1;
 	}
 	if (O.trace)

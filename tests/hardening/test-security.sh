@@ -201,3 +201,20 @@ if has epub; then
 		fail "security: EPUB member names" "$odd $(cat "$TMP/ed.err")"
 	fi
 fi
+
+# A style named by the front matter is a name from the style directories,
+# never a path: article text must not make warta open a file of its choice.
+mkdir -p "$W/fmstyle"
+printf '[style]\ndescription = planted\n[page]\nwidth = 100mm\nheight = 100mm\n' >"$W/fmstyle/planted.style"
+printf '%s\n' '---' 'title: Path' "style: $W/fmstyle/planted.style" '---' '' 'Text.' >"$W/fmstyle/a.txt"
+printf '%s\n' '---' 'title: Zero' 'style: /dev/zero' '---' '' 'Text.' >"$W/fmstyle/b.txt"
+printf '%s\n' '---' 'title: Name' 'style: column' '---' '' 'Text.' >"$W/fmstyle/c.txt"
+$RUN $WARTA -q -d "$W/fmstyle/out" -t pdf "$W/fmstyle/a.txt" "$W/fmstyle/b.txt" "$W/fmstyle/c.txt" 2>"$TMP/fm.err"
+rc=$?
+size_a=$(pdfinfo "$W/fmstyle/out/a.pdf" 2>/dev/null | sed -n 's/^Page size: *\([0-9.]*\) x.*/\1/p')
+size_c=$(pdfinfo "$W/fmstyle/out/c.pdf" 2>/dev/null | sed -n 's/^Page size: *\([0-9.]*\) x.*/\1/p')
+if [ $rc -eq 0 ] && [ "$size_a" = "595.28" ] && [ -f "$W/fmstyle/out/b.pdf" ] && [ "$size_c" = "212.598" ]; then
+	ok "security: a front-matter style is a name, never a path (the planted file and /dev/zero are not read)"
+else
+	fail "security: front-matter style paths" "rc=$rc a=$size_a c=$size_c $(cat "$TMP/fm.err")"
+fi
