@@ -164,8 +164,8 @@ fuzz: fuzz-build
 	  [ -x build-fuzz/fuzz_$$t ] || continue; \
 	  mkdir -p build-fuzz/corpus-$$t; \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
-	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  leaks=1; case " $(FUZZ_NOLEAK) " in *" $$t "*) leaks=0;; esac; \
+	  ASAN_OPTIONS=detect_leaks=$$leaks LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -detect_leaks=$$leaks $(FUZZ_ARGS) \
 	    -artifact_prefix=build-fuzz/findings/$$t- \
 	    build-fuzz/corpus-$$t build-fuzz/seeds >build-fuzz/fuzz_$$t.log 2>&1 || \
