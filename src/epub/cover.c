@@ -263,24 +263,28 @@ layout_height(PangoLayout *l)
 	return h;
 }
 
-/* A new piece of the cover, w × h pixels at (x, y); a cairo context on it,
- * or NULL (nothing to draw: empty, or off the cover). */
+/* A new piece of the cover for w × h pixels at (x, y): a cairo context whose
+ * origin is (x, y), or NULL (nothing to draw: empty, or off the cover).  The
+ * surface starts and ends on a multiple of 8 pixels (put_row). */
 static cairo_t *
 piece_new(struct cover *c, int x, int y, int w, int h, int accent)
 {
 	struct piece p;
+	cairo_t *cr;
 
 	if (w <= 0 || h <= 0 || x >= COVER_W || y >= COVER_H || x + w <= 0 || y + h <= 0)
 		return NULL;
 	memset(&p, 0, sizeof p);
-	p.s = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h);
-	p.x = x;
+	p.x = x - ((x % 8) + 8) % 8;
+	p.w = (x + w - p.x + 7) / 8 * 8;
 	p.y = y;
-	p.w = w;
 	p.h = h;
 	p.accent = accent;
+	p.s = cairo_image_surface_create(CAIRO_FORMAT_A8, p.w, p.h);
 	g_array_append_val(c->pieces, p);
-	return cairo_create(p.s);
+	cr = cairo_create(p.s);
+	cairo_translate(cr, x - p.x, 0);
+	return cr;
 }
 
 /* Shows l at y, in the box of width COVER_W - 2 MARGIN; returns its height. */
@@ -298,6 +302,9 @@ show(struct cover *c, PangoLayout *l, double y, int accent)
 	y0 = (int)floor(y) + ink.y - 2;
 	cr = piece_new(c, x0, y0, ink.width + 4, ink.height + 4, accent);
 	if (cr) {
+		/* coverage adds up where the ink of two glyphs meets (no seam),
+		 * and pixman has a fast path for it that OVER onto A8 lacks */
+		cairo_set_operator(cr, CAIRO_OPERATOR_ADD);
 		cairo_move_to(cr, MARGIN - x0, y - y0);
 		pango_cairo_show_layout(cr, l);
 		cairo_destroy(cr);
@@ -309,11 +316,13 @@ show(struct cover *c, PangoLayout *l, double y, int accent)
 static void
 rect(struct cover *c, double x, double y, double w, double h, int accent)
 {
-	int x0 = (int)lround(x), y0 = (int)lround(y);
-	cairo_t *cr = piece_new(c, x0, y0, (int)lround(x + w) - x0, (int)lround(y + h) - y0, accent);
+	int x0 = (int)lround(x), y0 = (int)lround(y), w0 = (int)lround(x + w) - x0;
+	int h0 = (int)lround(y + h) - y0;
+	cairo_t *cr = piece_new(c, x0, y0, w0, h0, accent);
 
 	if (cr) {
-		cairo_paint(cr);
+		cairo_rectangle(cr, 0, 0, w0, h0);
+		cairo_fill(cr);
 		cairo_destroy(cr);
 	}
 }
@@ -345,16 +354,54 @@ fit(struct cover *c, enum warta_element el, const char *text, double max, double
 	return l;
 }
 
-/* Row y of the cover as 4-bit indexes (ep_png4's callback): where pieces
- * overlap, the larger coverage wins.  Paper is skipped 8 pixels at a time. */
+/* Row y of the cover as 4-bit indexes (ep_png4's callback).  Pieces start
+ * and end on multiples of 8 pixels, and paper is skipped 8 pixels at a time.
+ * Where pieces overlap (rarely: their boxes are those of the ink), the larger
+ * coverage wins. */
 static int
 put_row(void *ctx, int y, guint8 *out)
 {
 	struct cover *c = ctx;
-	int x0 = COVER_W, x1 = 0, any = 0, x, k;
+	const struct piece *on[8];
+	int n = 0, overlap = 0, any = 0, x, k, j;
 	guint64 word;
 	guint i;
 
+	for (i = 0; i < c->pieces->len; i++) {
+		const struct piece *p = &g_array_index(c->pieces, struct piece, i);
+
+		if (y < p->y || y >= p->y + p->h)
+			continue;
+		for (j = 0; j < n; j++)
+			if (p->x < on[j]->x + on[j]->w && on[j]->x < p->x + p->w)
+				overlap = 1;
+		if (n == (int)G_N_ELEMENTS(on))
+			overlap = 1;
+		else
+			on[n++] = p;
+	}
+	if (n == 0)
+		return 0;
+	memset(out, 0, COVER_W / 2);
+	if (!overlap) {
+		for (j = 0; j < n; j++) {
+			const struct piece *p = on[j];
+			const guint8 *q = p->accent ? c->qa : c->qi;
+			const guint8 *src = p->data + (gsize)(y - p->y) * p->stride - p->x;
+			int a = MAX(p->x, 0), e = MIN(p->x + p->w, COVER_W);
+
+			for (x = a; x < e; x += 8) {
+				memcpy(&word, src + x, 8);
+				if (word == 0)
+					continue;
+				any = 1;
+				for (k = x; k < x + 8; k += 2)
+					out[k / 2] = (guint8)(q[src[k]] << 4 | q[src[k + 1]]);
+			}
+		}
+		return any;
+	}
+	/* overlapping pieces: coverage and colour per pixel first */
 	for (i = 0; i < c->pieces->len; i++) {
 		const struct piece *p = &g_array_index(c->pieces, struct piece, i);
 		const guint8 *src;
@@ -364,49 +411,23 @@ put_row(void *ctx, int y, guint8 *out)
 			continue;
 		a = MAX(p->x, 0);
 		e = MIN(p->x + p->w, COVER_W);
-		if (a >= e)
-			continue;
-		x0 = MIN(x0, a);
-		x1 = MAX(x1, e);
 		src = p->data + (gsize)(y - p->y) * p->stride - p->x;
-		for (x = a; x < e; x += 8) {
-			int n = MIN(8, e - x);
-
-			if (n == 8) {
-				memcpy(&word, src + x, 8);
-				if (word == 0)
-					continue;
-			}
-			for (k = x; k < x + n; k++) {
-				if (src[k] > c->cov[k]) {
-					c->cov[k] = src[k];
-					c->sel[k] = (guint8)p->accent;
-					any = 1;
-				}
+		for (x = a; x < e; x++) {
+			if (src[x] > c->cov[x]) {
+				c->cov[x] = src[x];
+				c->sel[x] = (guint8)p->accent;
+				any = 1;
 			}
 		}
 	}
-	if (!any) {
-		if (x1 > x0)
-			memset(c->cov + x0, 0, (gsize)(x1 - x0));
-		return 0;
-	}
-	x0 &= ~7;
-	x1 = MIN((x1 + 7) & ~7, COVER_W);
-	memset(out, 0, COVER_W / 2);
-	for (x = x0; x < x1; x += 8) {
-		memcpy(&word, c->cov + x, 8);
-		if (word == 0)
-			continue;
-		for (k = x; k < x + 8; k += 2) {
-			guint8 hi = c->sel[k] ? c->qa[c->cov[k]] : c->qi[c->cov[k]];
-			guint8 lo = c->sel[k + 1] ? c->qa[c->cov[k + 1]] : c->qi[c->cov[k + 1]];
+	for (x = 0; x < COVER_W; x += 2) {
+		guint8 hi = c->sel[x] ? c->qa[c->cov[x]] : c->qi[c->cov[x]];
+		guint8 lo = c->sel[x + 1] ? c->qa[c->cov[x + 1]] : c->qi[c->cov[x + 1]];
 
-			out[k / 2] = (guint8)(hi << 4 | lo);
-		}
+		out[x / 2] = (guint8)(hi << 4 | lo);
 	}
-	memset(c->cov + x0, 0, (gsize)(x1 - x0));
-	return 1;
+	memset(c->cov, 0, sizeof c->cov);
+	return any;
 }
 
 /* The palette: paper, the ramp to the ink, the ramp to the accent. */
