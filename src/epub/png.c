@@ -1,44 +1,62 @@
 /* png.c — EPUB back end: the cover's PNG encoder.  Reads rows of 4-bit
  * palette indexes from a callback; writes a paletted PNG (ISO/IEC 15948)
- * whose blank rows cost next to nothing: each run of them is one hand-made
- * deflate block (RFC 1951), and only the rows with ink go to libdeflate. */
+ * with a zlib stream (RFC 1950/1951) made for a page of type on flat paper:
+ * each run of blank rows is one tiny deflate block, the rows with ink are
+ * coded with matches against the byte before and the row above. */
 #include <libdeflate.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "epub/epub_int.h"
 
 /* ---------------------------------------------------------------- bits */
 
-/* The zlib stream being written: bytes, and up to 7 pending bits (deflate
- * packs bits from the least significant one, RFC 1951 §3.1.1). */
+/* The zlib stream being written, deflate packing bits from the least
+ * significant one (RFC 1951 §3.1.1); its Adler-32 so far. */
 struct zw {
-	GByteArray *out;
-	guint32 acc;
-	int n;
+	guint8 *buf;
+	gsize len, cap;
+	guint64 acc;
+	int n;                    /* bits pending in acc, < 32 */
 	guint32 adler;
 };
 
 static void
-put_bits(struct zw *w, guint32 v, int n)
+reserve(struct zw *w, gsize more)
 {
-	w->acc |= v << w->n;
-	w->n += n;
-	while (w->n >= 8) {
-		guint8 c = (guint8)w->acc;
-
-		g_byte_array_append(w->out, &c, 1);
-		w->acc >>= 8;
-		w->n -= 8;
+	if (w->len + more + 8 > w->cap) {
+		w->cap = MAX(w->cap * 2, w->len + more + 8);
+		w->buf = g_realloc(w->buf, w->cap);
 	}
 }
 
-/* Pads the pending bits with zeros to a byte. */
+/* n ≤ 32 bits of v; room for them reserved. */
+static inline void
+put_bits(struct zw *w, guint32 v, int n)
+{
+	w->acc |= (guint64)v << w->n;
+	w->n += n;
+	if (w->n >= 32) {
+		w->buf[w->len++] = (guint8)w->acc;
+		w->buf[w->len++] = (guint8)(w->acc >> 8);
+		w->buf[w->len++] = (guint8)(w->acc >> 16);
+		w->buf[w->len++] = (guint8)(w->acc >> 24);
+		w->acc >>= 32;
+		w->n -= 32;
+	}
+}
+
+/* Writes the pending bits, padded with zeros to a byte. */
 static void
 flush_bits(struct zw *w)
 {
-	if (w->n > 0)
-		put_bits(w, 0, 8 - w->n);
+	reserve(w, 8);
+	while (w->n > 0) {
+		w->buf[w->len++] = (guint8)w->acc;
+		w->acc >>= 8;
+		w->n -= 8;
+	}
+	w->n = 0;
+	w->acc = 0;
 }
 
 /* ---------------------------------------------------------------- blank rows */
@@ -48,9 +66,7 @@ flush_bits(struct zw *w)
  * block's code has three literal/length symbols (0: 1 bit "0"; 256, end of
  * block: "10"; 285, length 258: "11") and two distance codes of one bit
  * (distance 1: "0", and distance 2, unused, to keep the code complete), so a
- * match is 3 bits and a 2,000-row run of a 1600-pixel cover about 2 KB.
- * A non-final block is followed by an empty stored block, which leaves the
- * stream on a byte boundary (§3.2.4). */
+ * match is 3 bits and a 2,000-row run of a 1600-pixel cover about 2 KB. */
 static void
 put_zeros(struct zw *w, gsize n, int final)
 {
@@ -61,6 +77,9 @@ put_zeros(struct zw *w, gsize n, int final)
 	gsize q, r, i;
 	guint64 a, b;
 
+	q = (n - 1) / 258;
+	r = (n - 1) % 258;
+	reserve(w, 64 + (q * 3 + r) / 8);
 	put_bits(w, final ? 1 : 0, 1);
 	put_bits(w, 2, 2);              /* BTYPE 10: dynamic Huffman codes */
 	put_bits(w, 286 - 257, 5);      /* HLIT: symbols 0..285 */
@@ -82,22 +101,11 @@ put_zeros(struct zw *w, gsize n, int final)
 	put_bits(w, 1, 2);              /* distance code 1: length 1 */
 
 	put_bits(w, 0, 1);              /* literal 0 */
-	q = (n - 1) / 258;
-	r = (n - 1) % 258;
 	for (i = 0; i < q; i++)
 		put_bits(w, 3, 3);      /* "11" length 258, "0" distance 1 */
 	for (i = 0; i < r; i++)
 		put_bits(w, 0, 1);
 	put_bits(w, 1, 2);              /* "10": end of block */
-	if (final) {
-		flush_bits(w);
-	} else {
-		static const guint8 sync[4] = { 0, 0, 0xff, 0xff };
-
-		put_bits(w, 0, 3);      /* not final, BTYPE 00: stored */
-		flush_bits(w);
-		g_byte_array_append(w->out, sync, 4);   /* LEN 0, NLEN */
-	}
 	/* Adler-32 (RFC 1950 §9) of n zeros: s1 stays, s2 grows by n·s1 */
 	a = w->adler & 0xffff;
 	b = w->adler >> 16;
@@ -107,76 +115,121 @@ put_zeros(struct zw *w, gsize n, int final)
 
 /* ---------------------------------------------------------------- rows with ink */
 
-/* Where a raw deflate stream's last block starts and where the stream ends,
- * in bits, found by inflating it with Z_BLOCK (zlib.h: inflate stops at each
- * block boundary and reports the unused bits of the last byte it took, +64
- * when the block just ended was the last, +128 at a boundary). */
-static int
-deflate_walk(const guint8 *z, gsize len, gsize *last, gsize *end)
+/* The fixed Huffman codes of §3.2.6, bit-reversed for put_bits: literal and
+ * length symbols 0..287; the length symbol and extra bits of each length. */
+struct fixed {
+	guint16 code[288];
+	guint8 bits[288];
+	guint16 lsym[259];
+	guint8 lextra[259];
+	guint16 lbase[259];
+};
+
+static guint32
+reverse(guint32 c, int n)
 {
-	z_stream s;
-	guint8 sink[32768];
-	int ret;
+	guint32 r = 0;
+	int i;
 
-	memset(&s, 0, sizeof s);
-	if (inflateInit2(&s, -15) != Z_OK)
-		return -1;
-	s.next_in = (Bytef *)z;
-	s.avail_in = (uInt)len;
-	*last = 0;
-	for (;;) {
-		s.next_out = sink;
-		s.avail_out = sizeof sink;
-		ret = inflate(&s, Z_BLOCK);
-		if (ret != Z_OK)
-			break;
-		if (s.data_type & 128) {
-			gsize pos = (gsize)(s.next_in - z) * 8 - (gsize)(s.data_type & 7);
-
-			if (s.data_type & 64) {
-				*end = pos;
-				inflateEnd(&s);
-				return 0;
-			}
-			*last = pos;
-		}
-	}
-	inflateEnd(&s);
-	return -1;
+	for (i = 0; i < n; i++, c >>= 1)
+		r = r << 1 | (c & 1);
+	return r;
 }
 
-/* len bytes of filtered rows, deflated by libdeflate; a band that is not the
- * last of the image loses its final-block bit and leaves its last bits
- * pending, so that the next block follows it directly. */
-static int
-put_band(struct zw *w, struct libdeflate_compressor *zc, const guint8 *data, gsize len, int final)
+static void
+fixed_init(struct fixed *f)
 {
-	gsize bound = libdeflate_deflate_compress_bound(zc, len), zlen, last, end;
-	guint8 *z = g_malloc(bound);
+	/* base lengths of symbols 257..285 and their extra bits (§3.2.5) */
+	static const guint16 base[29] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
+	                                  35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
+	static const guint8 extra[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
+	                                  3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
+	int s, l, k = 0;
 
-	zlen = libdeflate_deflate_compress(zc, data, len, z, bound);
-	if (zlen == 0) {
-		g_free(z);
-		return -1;
+	for (s = 0; s < 288; s++) {
+		if (s < 144)
+			f->bits[s] = 8, f->code[s] = (guint16)reverse(0x30 + s, 8);
+		else if (s < 256)
+			f->bits[s] = 9, f->code[s] = (guint16)reverse(0x190 + s - 144, 9);
+		else if (s < 280)
+			f->bits[s] = 7, f->code[s] = (guint16)reverse(s - 256, 7);
+		else
+			f->bits[s] = 8, f->code[s] = (guint16)reverse(0xc0 + s - 280, 8);
 	}
-	w->adler = libdeflate_adler32(w->adler, data, len);
-	if (final) {
-		g_byte_array_append(w->out, z, (guint)zlen);
-		g_free(z);
-		return 0;
+	for (l = 3; l <= 258; l++) {
+		while (k < 28 && base[k + 1] <= l)
+			k++;
+		f->lsym[l] = (guint16)(257 + k);
+		f->lextra[l] = extra[k];
+		f->lbase[l] = base[k];
 	}
-	if (deflate_walk(z, zlen, &last, &end) != 0 || end > zlen * 8) {
-		g_free(z);
-		return -1;
+}
+
+/* How far d[i..n) repeats d[i-dist..), at most 258. */
+static inline gsize
+match_len(const guint8 *d, gsize i, gsize n, gsize dist)
+{
+	gsize len = 0, max = MIN(258, n - i);
+	guint64 a, b;
+
+	while (len + 8 <= max) {
+		memcpy(&a, d + i + len, 8);
+		memcpy(&b, d + i + len - dist, 8);
+		if (a != b)
+			return len + (gsize)__builtin_ctzll(a ^ b) / 8;
+		len += 8;
 	}
-	z[last / 8] &= (guint8)~(1u << (last % 8));
-	g_byte_array_append(w->out, z, (guint)(end / 8));
-	if (end % 8) {
-		w->acc = z[end / 8] & ((1u << (end % 8)) - 1);
-		w->n = (int)(end % 8);
+	while (len < max && d[i + len] == d[i + len - dist])
+		len++;
+	return len;
+}
+
+/* len bytes of filtered rows, each row rowlen bytes with its filter type, as
+ * one fixed-Huffman block (§3.2.6).  Matches are looked for at two distances
+ * only: the byte before (runs of paper and of ink) and the row above (the
+ * strokes of the letters), the longer taken: a few instructions a byte, where
+ * a general compressor's hashing cost five times as much on these rows. */
+static void
+put_band(struct zw *w, const struct fixed *f, const guint8 *d, gsize len, gsize rowlen, int final)
+{
+	gsize i = 0, dist_up = rowlen;
+	guint32 up_code;
+	int up_bits, k = 0;
+	/* distance codes 0..29: bases and extra bits (§3.2.5) */
+	static const guint16 dbase[30] = { 1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193,
+	                                   257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+	                                   8193, 12289, 16385, 24577 };
+
+	while (k < 29 && dbase[k + 1] <= dist_up)
+		k++;
+	/* distance code k, 5 bits reversed, then its extra bits */
+	up_bits = 5 + (k < 4 ? 0 : k / 2 - 1);
+	up_code = reverse((guint32)k, 5) | (guint32)(dist_up - dbase[k]) << 5;
+
+	reserve(w, len + len / 8 + 16);
+	put_bits(w, final ? 1 : 0, 1);
+	put_bits(w, 1, 2);              /* BTYPE 01: fixed Huffman codes */
+	while (i < len) {
+		gsize run = i >= 1 ? match_len(d, i, len, 1) : 0;
+		gsize above = i >= dist_up ? match_len(d, i, len, dist_up) : 0;
+		gsize m = MAX(run, above);
+
+		if (m < 3) {
+			put_bits(w, f->code[d[i]], f->bits[d[i]]);
+			i++;
+			continue;
+		}
+		put_bits(w, f->code[f->lsym[m]], f->bits[f->lsym[m]]);
+		if (f->lextra[m])
+			put_bits(w, (guint32)(m - f->lbase[m]), f->lextra[m]);
+		if (above > run)
+			put_bits(w, up_code, up_bits);
+		else
+			put_bits(w, 0, 5);      /* distance code 0: distance 1 */
+		i += m;
 	}
-	g_free(z);
-	return 0;
+	put_bits(w, f->code[256], f->bits[256]);
+	w->adler = libdeflate_adler32(w->adler, d, len);
 }
 
 /* ---------------------------------------------------------------- PNG */
@@ -220,29 +273,28 @@ ep_png4(int width, int height, const guint8 *palette, int ncolors,
         int (*row)(void *ctx, int y, guint8 *out), void *ctx)
 {
 	static const guint8 sig[8] = { 137, 'P', 'N', 'G', '\r', '\n', 26, '\n' };
-	struct libdeflate_compressor *zc;
+	struct fixed f;
 	struct zw w;
 	GByteArray *band, *out;
 	gsize rowlen = ((gsize)width + 1) / 2, blank = 0;
 	guint8 ihdr[13], *cur, *prev, *t;
-	int y, prev_ink = 0, failed = 0;
+	int y, prev_ink = 0;
 
 	if (width <= 0 || height <= 0 || ncolors < 1 || ncolors > 16)
 		return NULL;
-	zc = libdeflate_alloc_compressor(1);
-	if (!zc)
-		return NULL;
+	fixed_init(&f);
 	memset(&w, 0, sizeof w);
-	w.out = g_byte_array_new();
 	w.adler = 1;
-	g_byte_array_append(w.out, (const guint8 *)"\x78\x01", 2);      /* RFC 1950: deflate, 32K window */
+	reserve(&w, 4096);
+	w.buf[w.len++] = 0x78;          /* RFC 1950: deflate, 32K window */
+	w.buf[w.len++] = 0x01;
 	band = g_byte_array_new();
 	cur = g_malloc(rowlen + 1);
 	prev = g_malloc(rowlen + 1);
-	for (y = 0; y < height && !failed; y++) {
+	for (y = 0; y < height; y++) {
 		if (!row(ctx, y, cur + 1)) {
 			if (band->len) {
-				failed = put_band(&w, zc, band->data, band->len, 0);
+				put_band(&w, &f, band->data, band->len, rowlen + 1, 0);
 				g_byte_array_set_size(band, 0);
 			}
 			blank += rowlen + 1;    /* filter type None, all paper */
@@ -269,35 +321,28 @@ ep_png4(int width, int height, const guint8 *palette, int ncolors,
 		}
 		prev_ink = 1;
 	}
-	if (!failed && band->len)
-		failed = put_band(&w, zc, band->data, band->len, 1);
-	else if (!failed && blank)
+	if (band->len)
+		put_band(&w, &f, band->data, band->len, rowlen + 1, 1);
+	else
 		put_zeros(&w, blank, 1);
-	libdeflate_free_compressor(zc);
+	flush_bits(&w);
+	be32(w.buf + w.len, w.adler);   /* flush_bits left room */
+	w.len += 4;
 	g_byte_array_free(band, TRUE);
 	g_free(cur);
 	g_free(prev);
-	if (failed) {
-		g_byte_array_free(w.out, TRUE);
-		return NULL;
-	}
+
 	be32(ihdr, (guint32)width);
 	be32(ihdr + 4, (guint32)height);
 	ihdr[8] = 4;    /* bit depth */
 	ihdr[9] = 3;    /* colour type: palette */
 	ihdr[10] = ihdr[11] = ihdr[12] = 0;     /* deflate, adaptive filters, no interlace */
-	{
-		guint8 ad[4];
-
-		be32(ad, w.adler);
-		g_byte_array_append(w.out, ad, 4);
-	}
-	out = g_byte_array_sized_new(w.out->len + 128);
+	out = g_byte_array_sized_new((guint)w.len + 128);
 	g_byte_array_append(out, sig, sizeof sig);
 	png_chunk(out, "IHDR", ihdr, sizeof ihdr);
 	png_chunk(out, "PLTE", palette, (gsize)ncolors * 3);
-	png_chunk(out, "IDAT", w.out->data, w.out->len);
+	png_chunk(out, "IDAT", w.buf, w.len);
 	png_chunk(out, "IEND", NULL, 0);
-	g_byte_array_free(w.out, TRUE);
+	g_free(w.buf);
 	return out;
 }
