@@ -115,15 +115,30 @@ put_zeros(struct zw *w, gsize n, int final)
 
 /* ---------------------------------------------------------------- rows with ink */
 
-/* The fixed Huffman codes of §3.2.6, bit-reversed for put_bits: literal and
- * length symbols 0..287; the length symbol and extra bits of each length. */
-struct fixed {
-	guint16 code[288];
-	guint8 bits[288];
-	guint16 lsym[259];
-	guint8 lextra[259];
-	guint16 lbase[259];
+/* The length symbol (§3.2.5) of each match length, its extra bits and base. */
+struct lentab {
+	guint16 sym[259];
+	guint8 extra[259];
+	guint16 base[259];
 };
+
+static void
+lentab_init(struct lentab *t)
+{
+	static const guint16 base[29] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
+	                                  35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
+	static const guint8 extra[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
+	                                  3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
+	int l, k = 0;
+
+	for (l = 3; l <= 258; l++) {
+		while (k < 28 && base[k + 1] <= l)
+			k++;
+		t->sym[l] = (guint16)(257 + k);
+		t->extra[l] = extra[k];
+		t->base[l] = base[k];
+	}
+}
 
 static guint32
 reverse(guint32 c, int n)
@@ -136,34 +151,129 @@ reverse(guint32 c, int n)
 	return r;
 }
 
-static void
-fixed_init(struct fixed *f)
-{
-	/* base lengths of symbols 257..285 and their extra bits (§3.2.5) */
-	static const guint16 base[29] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
-	                                  35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
-	static const guint8 extra[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
-	                                  3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
-	int s, l, k = 0;
+/* ---------------------------------------------------------------- Huffman codes */
 
-	for (s = 0; s < 288; s++) {
-		if (s < 144)
-			f->bits[s] = 8, f->code[s] = (guint16)reverse(0x30 + s, 8);
-		else if (s < 256)
-			f->bits[s] = 9, f->code[s] = (guint16)reverse(0x190 + s - 144, 9);
-		else if (s < 280)
-			f->bits[s] = 7, f->code[s] = (guint16)reverse(s - 256, 7);
-		else
-			f->bits[s] = 8, f->code[s] = (guint16)reverse(0xc0 + s - 280, 8);
-	}
-	for (l = 3; l <= 258; l++) {
-		while (k < 28 && base[k + 1] <= l)
-			k++;
-		f->lsym[l] = (guint16)(257 + k);
-		f->lextra[l] = extra[k];
-		f->lbase[l] = base[k];
+struct sym_freq {
+	guint32 freq;
+	int sym;
+};
+
+static int
+by_freq(const void *a, const void *b)
+{
+	const struct sym_freq *x = a, *y = b;
+
+	if (x->freq != y->freq)
+		return x->freq < y->freq ? -1 : 1;
+	return x->sym - y->sym;
+}
+
+/* Code lengths of a minimum-redundancy code for freq[0..n), none longer than
+ * limit, into len (0 for a symbol of frequency 0).  The lengths come from
+ * the in-place method of Moffat and Katajainen ("In-place calculation of
+ * minimum-redundancy codes", WADS 1995) on the sorted frequencies; when one
+ * is too long, the frequencies are halved and the code made again.  At
+ * least two symbols must have a frequency. */
+static void
+code_lengths(const guint32 *freq, int n, int limit, guint8 *len)
+{
+	struct sym_freq sf[288];
+	guint32 f[288], a[288];
+	int i, m, root, leaf, next, avbl, used, dpth, longest;
+
+	for (i = 0; i < n; i++)
+		f[i] = freq[i];
+	for (;;) {
+		m = 0;
+		for (i = 0; i < n; i++) {
+			len[i] = 0;
+			if (f[i]) {
+				sf[m].freq = f[i];
+				sf[m].sym = i;
+				m++;
+			}
+		}
+		while (m < 2) {         /* a code needs two symbols: a spare */
+			for (i = 0; i < n && (f[i] || (m && sf[0].sym == i)); i++)
+				;
+			sf[m].freq = 1;
+			sf[m].sym = i;
+			m++;
+		}
+		qsort(sf, (size_t)m, sizeof sf[0], by_freq);
+		for (i = 0; i < m; i++)
+			a[i] = sf[i].freq;
+		/* first pass, left to right: internal weights and parents */
+		a[0] += a[1];
+		root = 0;
+		leaf = 2;
+		for (next = 1; next < m - 1; next++) {
+			if (leaf >= m || a[root] < a[leaf]) {
+				a[next] = a[root];
+				a[root++] = (guint32)next;
+			} else {
+				a[next] = a[leaf++];
+			}
+			if (leaf >= m || (root < next && a[root] < a[leaf])) {
+				a[next] += a[root];
+				a[root++] = (guint32)next;
+			} else {
+				a[next] += a[leaf++];
+			}
+		}
+		/* second pass, right to left: depths of internal nodes */
+		a[m - 2] = 0;
+		for (next = m - 3; next >= 0; next--)
+			a[next] = a[a[next]] + 1;
+		/* third pass: depths of the leaves */
+		avbl = 1;
+		used = dpth = 0;
+		root = m - 2;
+		next = m - 1;
+		while (avbl > 0) {
+			while (root >= 0 && (int)a[root] == dpth) {
+				used++;
+				root--;
+			}
+			while (avbl > used) {
+				a[next--] = (guint32)dpth;
+				avbl--;
+			}
+			avbl = 2 * used;
+			dpth++;
+			used = 0;
+		}
+		longest = 0;
+		for (i = 0; i < m; i++) {
+			len[sf[i].sym] = (guint8)a[i];
+			longest = MAX(longest, (int)a[i]);
+		}
+		if (longest <= limit)
+			return;
+		for (i = 0; i < n; i++)
+			if (f[i])
+				f[i] = (f[i] >> 1) | 1;
 	}
 }
+
+/* The canonical codes of §3.2.2 for the lengths, bit-reversed for put_bits. */
+static void
+canonical(const guint8 *len, int n, guint16 *code)
+{
+	int count[16] = { 0 }, next[16], i, c = 0;
+
+	for (i = 0; i < n; i++)
+		count[len[i]]++;
+	count[0] = 0;
+	for (i = 1; i < 16; i++) {
+		c = (c + count[i - 1]) << 1;
+		next[i] = c;
+	}
+	for (i = 0; i < n; i++)
+		code[i] = len[i] ? (guint16)reverse((guint32)next[len[i]]++, len[i]) : 0;
+}
+
+/* ---------------------------------------------------------------- rows with ink */
 
 /* How far d[i..n) repeats d[i-dist..), at most 258. */
 static inline gsize
@@ -184,52 +294,140 @@ match_len(const guint8 *d, gsize i, gsize n, gsize dist)
 	return len;
 }
 
+/* Token bits: the literal/length symbol, the length's extra bits, and for a
+ * match whether its distance is the row above (else the byte before). */
+#define TOK_SYM(t) ((t) & 0x1ff)
+#define TOK_EXTRA(t) (((t) >> 9) & 0x1f)
+#define TOK_UP 0x4000u
+
 /* len bytes of filtered rows, each row rowlen bytes with its filter type, as
- * one fixed-Huffman block (§3.2.6).  Matches are looked for at two distances
- * only: the byte before (runs of paper and of ink) and the row above (the
- * strokes of the letters), the longer taken: a few instructions a byte, where
- * a general compressor's hashing cost five times as much on these rows. */
+ * one block with Huffman codes of its own (§3.2.7).  Matches are looked for
+ * at two distances only: the byte before (runs of paper and of ink) and the
+ * row above (the strokes of the letters), the longer taken: a few
+ * instructions a byte, where a general compressor's hashing cost five times
+ * as much on these rows, for a file about as small. */
 static void
-put_band(struct zw *w, const struct fixed *f, const guint8 *d, gsize len, gsize rowlen, int final)
+put_band(struct zw *w, const struct lentab *lt, const guint8 *d, gsize len, gsize rowlen, int final)
 {
-	gsize i = 0, dist_up = rowlen;
-	guint32 up_code;
-	int up_bits, k = 0;
-	/* distance codes 0..29: bases and extra bits (§3.2.5) */
+	/* distance codes 0..29: bases (§3.2.5) */
 	static const guint16 dbase[30] = { 1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193,
 	                                   257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
 	                                   8193, 12289, 16385, 24577 };
+	static const guint8 order[19] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15 };
+	guint32 *tok = g_malloc((len + 1) * sizeof *tok), lfreq[286] = { 0 }, cfreq[19] = { 0 };
+	guint8 llen[286], dlen[30] = { 0 }, seq[286 + 30], clen[19];
+	guint16 lcode[286], ccode[19];
+	gsize i = 0, ntok = 0, t;
+	int k = 0, up_extra, hlit, hdist, hclen, nseq, j, run;
+	guint32 up_base;
 
-	while (k < 29 && dbase[k + 1] <= dist_up)
+	while (k < 29 && dbase[k + 1] <= rowlen)
 		k++;
-	/* distance code k, 5 bits reversed, then its extra bits */
-	up_bits = 5 + (k < 4 ? 0 : k / 2 - 1);
-	up_code = reverse((guint32)k, 5) | (guint32)(dist_up - dbase[k]) << 5;
+	up_extra = k < 4 ? 0 : k / 2 - 1;
+	up_base = dbase[k];
 
-	reserve(w, len + len / 8 + 16);
-	put_bits(w, final ? 1 : 0, 1);
-	put_bits(w, 1, 2);              /* BTYPE 01: fixed Huffman codes */
+	/* the matches and literals */
 	while (i < len) {
-		gsize run = i >= 1 ? match_len(d, i, len, 1) : 0;
-		gsize above = i >= dist_up ? match_len(d, i, len, dist_up) : 0;
-		gsize m = MAX(run, above);
+		gsize r = i >= 1 ? match_len(d, i, len, 1) : 0;
+		gsize above = i >= rowlen && rowlen <= 32768 ? match_len(d, i, len, rowlen) : 0;
+		gsize m = MAX(r, above);
 
 		if (m < 3) {
-			put_bits(w, f->code[d[i]], f->bits[d[i]]);
+			tok[ntok++] = d[i];
+			lfreq[d[i]]++;
 			i++;
 			continue;
 		}
-		put_bits(w, f->code[f->lsym[m]], f->bits[f->lsym[m]]);
-		if (f->lextra[m])
-			put_bits(w, (guint32)(m - f->lbase[m]), f->lextra[m]);
-		if (above > run)
-			put_bits(w, up_code, up_bits);
-		else
-			put_bits(w, 0, 5);      /* distance code 0: distance 1 */
+		tok[ntok++] = lt->sym[m] | (guint32)(m - lt->base[m]) << 9 | (above > r ? TOK_UP : 0);
+		lfreq[lt->sym[m]]++;
 		i += m;
 	}
-	put_bits(w, f->code[256], f->bits[256]);
+	lfreq[256]++;
 	w->adler = libdeflate_adler32(w->adler, d, len);
+
+	/* the codes: literal/length of the band's own frequencies; distance
+	 * code 0 (1) and code k (the row above) of one bit each */
+	code_lengths(lfreq, 286, 15, llen);
+	canonical(llen, 286, lcode);
+	dlen[0] = dlen[k] = 1;
+	for (hlit = 286; hlit > 257 && llen[hlit - 1] == 0; hlit--)
+		;
+	hdist = k + 1;
+	memcpy(seq, llen, (size_t)hlit);
+	memcpy(seq + hlit, dlen, (size_t)hdist);
+	nseq = hlit + hdist;
+	/* the code lengths, run-length coded (16: repeat the last 3-6 times,
+	 * 17: 3-10 zeros, 18: 11-138 zeros): counted, then written */
+	for (j = 0; j < nseq; j += run) {
+		for (run = 1; j + run < nseq && seq[j + run] == seq[j]; run++)
+			;
+		if (seq[j] == 0 && run >= 11) {
+			run = MIN(run, 138);
+			cfreq[18]++;
+		} else if (seq[j] == 0 && run >= 3) {
+			run = MIN(run, 10);
+			cfreq[17]++;
+		} else if (seq[j] != 0 && run >= 4) {
+			run = MIN(run, 7);
+			cfreq[seq[j]]++;
+			cfreq[16]++;
+		} else {
+			run = 1;
+			cfreq[seq[j]]++;
+		}
+	}
+	code_lengths(cfreq, 19, 7, clen);
+	canonical(clen, 19, ccode);
+	for (hclen = 19; hclen > 4 && clen[order[hclen - 1]] == 0; hclen--)
+		;
+
+	reserve(w, 128 + (gsize)nseq * 2 + ntok * 5);
+	put_bits(w, final ? 1 : 0, 1);
+	put_bits(w, 2, 2);              /* BTYPE 10: dynamic Huffman codes */
+	put_bits(w, (guint32)(hlit - 257), 5);
+	put_bits(w, (guint32)(hdist - 1), 5);
+	put_bits(w, (guint32)(hclen - 4), 4);
+	for (j = 0; j < hclen; j++)
+		put_bits(w, clen[order[j]], 3);
+	for (j = 0; j < nseq; j += run) {
+		for (run = 1; j + run < nseq && seq[j + run] == seq[j]; run++)
+			;
+		if (seq[j] == 0 && run >= 11) {
+			run = MIN(run, 138);
+			put_bits(w, ccode[18], clen[18]);
+			put_bits(w, (guint32)(run - 11), 7);
+		} else if (seq[j] == 0 && run >= 3) {
+			run = MIN(run, 10);
+			put_bits(w, ccode[17], clen[17]);
+			put_bits(w, (guint32)(run - 3), 3);
+		} else if (seq[j] != 0 && run >= 4) {
+			run = MIN(run, 7);
+			put_bits(w, ccode[seq[j]], clen[seq[j]]);
+			put_bits(w, ccode[16], clen[16]);
+			put_bits(w, (guint32)(run - 4), 2);
+		} else {
+			run = 1;
+			put_bits(w, ccode[seq[j]], clen[seq[j]]);
+		}
+	}
+
+	/* the data: distance 1 is "0", the row above "1" and its extra bits */
+	for (t = 0; t < ntok; t++) {
+		guint32 s = TOK_SYM(tok[t]);
+
+		put_bits(w, lcode[s], llen[s]);
+		if (s > 256) {
+			/* symbols 265..284 have 1..5 extra bits, four each */
+			if (s >= 265 && s < 285)
+				put_bits(w, TOK_EXTRA(tok[t]), (int)(s - 261) / 4);
+			if (tok[t] & TOK_UP)
+				put_bits(w, 1 | (guint32)(rowlen - up_base) << 1, 1 + up_extra);
+			else
+				put_bits(w, 0, 1);
+		}
+	}
+	put_bits(w, lcode[256], llen[256]);
+	g_free(tok);
 }
 
 /* ---------------------------------------------------------------- PNG */
@@ -273,7 +471,7 @@ ep_png4(int width, int height, const guint8 *palette, int ncolors,
         int (*row)(void *ctx, int y, guint8 *out), void *ctx)
 {
 	static const guint8 sig[8] = { 137, 'P', 'N', 'G', '\r', '\n', 26, '\n' };
-	struct fixed f;
+	struct lentab lt;
 	struct zw w;
 	GByteArray *band, *out;
 	gsize rowlen = ((gsize)width + 1) / 2, blank = 0;
@@ -282,7 +480,7 @@ ep_png4(int width, int height, const guint8 *palette, int ncolors,
 
 	if (width <= 0 || height <= 0 || ncolors < 1 || ncolors > 16)
 		return NULL;
-	fixed_init(&f);
+	lentab_init(&lt);
 	memset(&w, 0, sizeof w);
 	w.adler = 1;
 	reserve(&w, 4096);
@@ -294,7 +492,7 @@ ep_png4(int width, int height, const guint8 *palette, int ncolors,
 	for (y = 0; y < height; y++) {
 		if (!row(ctx, y, cur + 1)) {
 			if (band->len) {
-				put_band(&w, &f, band->data, band->len, rowlen + 1, 0);
+				put_band(&w, &lt, band->data, band->len, rowlen + 1, 0);
 				g_byte_array_set_size(band, 0);
 			}
 			blank += rowlen + 1;    /* filter type None, all paper */
@@ -322,7 +520,7 @@ ep_png4(int width, int height, const guint8 *palette, int ncolors,
 		prev_ink = 1;
 	}
 	if (band->len)
-		put_band(&w, &f, band->data, band->len, rowlen + 1, 1);
+		put_band(&w, &lt, band->data, band->len, rowlen + 1, 1);
 	else
 		put_zeros(&w, blank, 1);
 	flush_bits(&w);
