@@ -115,10 +115,9 @@ put_zeros(struct zw *w, gsize n, int final)
 
 /* ---------------------------------------------------------------- rows with ink */
 
-/* The length symbol (§3.2.5) of each match length, its extra bits and base. */
+/* The length symbol (§3.2.5) of each match length, and its base length. */
 struct lentab {
 	guint16 sym[259];
-	guint8 extra[259];
 	guint16 base[259];
 };
 
@@ -127,15 +126,12 @@ lentab_init(struct lentab *t)
 {
 	static const guint16 base[29] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
 	                                  35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
-	static const guint8 extra[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
-	                                  3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
 	int l, k = 0;
 
 	for (l = 3; l <= 258; l++) {
 		while (k < 28 && base[k + 1] <= l)
 			k++;
 		t->sym[l] = (guint16)(257 + k);
-		t->extra[l] = extra[k];
 		t->base[l] = base[k];
 	}
 }
