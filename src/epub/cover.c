@@ -178,8 +178,9 @@ ep_fonts_find(struct ep_book *b, struct warta_diags *d)
  * A8 surface of its own, as large as its ink, in the ink or the accent
  * colour.  The pieces are then put together one row at a time into 4-bit
  * palette indexes: paper, 11 steps from paper to ink and 4 from paper to
- * accent, plenty for anti-aliased type at this size (a sixteenth of the data
- * of two full-size 8-bit masks, and rows without ink are never drawn). */
+ * accent, plenty for anti-aliased type at this size: a quarter of the data
+ * of two full-size 8-bit masks, and only the ink's rectangles are drawn,
+ * cleared and read. */
 #define INK_STEPS 11
 #define ACCENT_STEPS (15 - INK_STEPS)
 
