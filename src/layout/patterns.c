@@ -762,7 +762,10 @@ hyph(const struct level *l, const char *w, int n, char *h, struct reps *r, int c
 				}
 				hyph(l, prep + begin + 1, i - begin + 1 + grow, h2, &r2, clh, crh,
 				     begin > 0 ? 0 : lend, (h[i] & 1) ? 0 : rend);
-				for (k = 0; k < i - begin; k++) {
+				/* the part's last gap but one keeps the first
+				 * level's (even) digit: libhyphen 2.8.8 never
+				 * breaks a compound part before its last byte */
+				for (k = 0; k < i - begin - 1; k++) {
 					h[begin + k] = h2[k];
 					if (r2.rep[k]) {
 						if (r->rep == NULL)
