@@ -20,8 +20,9 @@
  * unit test compares this engine with hnj_hyphen_hyphenate3 word by word.
  *
  * libhyphen's behaviour reproduced here (facts, not its code):
- * - the file is read line by line into a 100-byte buffer: a line of 99 bytes
- *   or more without its newline is dropped; the charset line is read into 20;
+ * - the file is read line by line into a 100-byte buffer, so a line longer
+ *   than 99 bytes is read as several (libhyphen 2.8.8 does not drop them as
+ *   later versions do); the charset line is read into 20 bytes;
  * - every dictionary has two levels.  With NEXTLEVEL, the patterns before it
  *   find compound boundaries and those after it hyphenate each part; without
  *   it, a default first level breaks at hyphens and apostrophes (patterns
@@ -43,6 +44,7 @@
 #define CSET_BUF 20              /* its MAX_NAME: charset buffer size */
 #define NONE 0xffffffffu
 #define SMALL 160                /* words up to this many bytes use the stack */
+#define PAD 256                  /* zeros after a word when replacements exist */
 
 struct slot {                    /* trie edge: key = parent << 8 | byte */
 	guint32 key, child;
@@ -68,6 +70,7 @@ struct level {
 	char *arena;
 	gsize arena_len, arena_cap;
 	int lhmin, rhmin, clhmin, crhmin;
+	int repl;                /* 1: the dictionary has non-standard patterns */
 	char *nohyphen;          /* NOHYPHEN strings, each NUL-terminated */
 	int nnohyphen;
 	struct level *next;      /* the level that hyphenates parts, or NULL */
@@ -270,12 +273,13 @@ load_nohyphen(struct level *l, const char *s)
 	}
 }
 
-/* One line (NUL-terminated, at most LINE_BUF - 1 bytes): a setting or a
+/* One line (NUL-terminated, at most LINE_BUF - 1 bytes, so the key and the
+ * digits fit in their arrays): a setting or a
  * pattern such as "a1b2c" or "f1f/ff=f,1,2". */
 static void
 load_line(struct level *l, char *buf)
 {
-	char key[LINE_BUF], dig[LINE_BUF + 1], *slash;
+	char key[LINE_BUF + 1], dig[LINE_BUF + 2], *slash;
 	const char *repl = NULL;
 	gint8 rindex = 0, rcut = 0;
 	int i, j = 0, skip = 0;
@@ -323,10 +327,11 @@ load_line(struct level *l, char *buf)
 			rcut = (gint8)strlen(buf);
 		}
 		repl = slash + 1;
+		l->repl = 1;
 	}
 	/* letters into key, the digit before letter j into dig[j] */
 	dig[0] = '0';
-	for (i = 0; (unsigned char)buf[i] > ' ' && j < LINE_BUF - 2; i++) {
+	for (i = 0; (unsigned char)buf[i] > ' '; i++) {
 		if (is_digit(buf[i]))
 			dig[j] = buf[i];
 		else {
@@ -391,7 +396,8 @@ line_at(const char *data, gsize len, gsize pos, gsize size)
 	return nl ? (gsize)(nl - (data + pos)) + 1 : max;
 }
 
-/* Reads lines into l from *pos until NEXTLEVEL (returns 1) or the end. */
+/* Reads lines into l from *pos until NEXTLEVEL (returns 1) or the end;
+ * over-long lines come in pieces of LINE_BUF - 1 bytes. */
 static int
 load_level(struct level *l, const char *data, gsize len, gsize *pos)
 {
@@ -400,13 +406,6 @@ load_level(struct level *l, const char *data, gsize len, gsize *pos)
 	while (*pos < len) {
 		gsize n = line_at(data, len, *pos, LINE_BUF);
 
-		if (n == LINE_BUF - 1 && data[*pos + n - 1] != '\n') {
-			/* longer than the buffer: dropped with the rest of its line */
-			const char *nl = memchr(data + *pos, '\n', len - *pos);
-
-			*pos = nl ? (gsize)(nl - data) + 1 : len;
-			continue;
-		}
 		memcpy(buf, data + *pos, n);
 		buf[n] = '\0';
 		*pos += n;
@@ -458,6 +457,7 @@ pat_load(const char *path, char **why)
 		load_level(&d->lev[1], data, len, &pos);
 		d->lev[0].next = &d->lev[1];
 		d->top = &d->lev[0];
+		d->lev[0].repl = d->lev[1].repl = d->lev[0].repl | d->lev[1].repl;
 	} else {
 		/* the default first level: parts joined by hyphens, apostrophes */
 		struct level *t = &d->lev[1], *p = &d->lev[0];
@@ -474,6 +474,7 @@ pat_load(const char *path, char **why)
 			load_string(t, "1\xe2\x80\x99" "1\n");
 		}
 		t->next = p;
+		t->repl = p->repl;
 		t->lhmin = p->lhmin;
 		t->rhmin = p->rhmin;
 		t->clhmin = p->clhmin ? p->clhmin : p->lhmin ? p->lhmin : 3;
@@ -595,7 +596,13 @@ cut_right(int utf8, const char *w, int n, char *h, struct reps *r, int min)
 		if (r->rep && r->rep[j]) {
 			const char *eq = strchr(r->rep[j], '=');
 
-			if (eq && chars_in(w + j - r->pos[j] + r->cut[j] + 1, 100, utf8) +
+			/* what follows the replaced part: libhyphen reads on
+			 * past the word's end when the part reaches it (into
+			 * the whole word for a compound part), so w is
+			 * followed by the rest of its buffer and PAD zeros */
+			int after = j - r->pos[j] + r->cut[j] + 1;
+
+			if (eq && (after >= 0 && after < n + PAD / 2 ? chars_in(w + after, 100, utf8) : 0) +
 			          chars_in(eq + 1, (int)strlen(eq + 1), utf8) < min) {
 				r->rep[j] = NULL;
 				h[j] = '0';
@@ -616,7 +623,7 @@ static void
 hyph(const struct level *l, const char *w, int n, char *h, struct reps *r, int clh, int crh,
      int lend, int rend)
 {
-	char prep_s[SMALL + 3], h2_s[SMALL + 131];
+	char prep_s[SMALL + 3 + PAD], h2_s[SMALL + 131];
 	guint32 best_s[SMALL + 3];
 	int mcut_s[SMALL + 3], mindex_s[SMALL + 3];
 	const char *mrepl_s[SMALL + 3];
@@ -629,7 +636,7 @@ hyph(const struct level *l, const char *w, int n, char *h, struct reps *r, int c
 
 	if (n > SMALL) {
 		gsize sz = (gsize)psize * (1 + sizeof(guint32) + 2 * sizeof(int) + sizeof(char *)) +
-		           (gsize)n + 131;
+		           PAD + (gsize)n + 131;
 		char *p = heap = g_malloc(sz);
 
 		mrepl = (const char **)p;
@@ -641,7 +648,7 @@ hyph(const struct level *l, const char *w, int n, char *h, struct reps *r, int c
 		mindex = (int *)p;
 		p += sizeof(int) * psize;
 		prep = p;
-		p += psize;
+		p += psize + PAD;
 		h2 = p;
 	}
 	/* the word framed by '.', digits as boundaries */
@@ -650,6 +657,8 @@ hyph(const struct level *l, const char *w, int n, char *h, struct reps *r, int c
 		prep[i + 1] = is_digit(w[i]) ? '.' : w[i];
 	prep[n + 1] = '.';
 	prep[n + 2] = '\0';
+	if (l->repl)
+		memset(prep + psize, 0, PAD);
 	for (i = 0; i < m; i++) {
 		h[i] = '0';
 		best[i] = NONE;
@@ -804,15 +813,17 @@ pat_hyphenate(const struct pat_dict *d, const char *word, int len, int lhmin, in
 {
 	const struct level *t = d->top;
 	struct reps r = { NULL, NULL, NULL, 0 };
-	char w_s[SMALL + 1], h_s[SMALL + 5], *w = w_s, *h = h_s;
+	char w_s[SMALL + 1 + PAD], h_s[SMALL + 5], *w = w_s, *h = h_s;
 	int lh = MAX(lhmin, t->lhmin), rh = MAX(rhmin, t->rhmin), i, j, k, ret = 0;
 
 	if (len > SMALL) {
-		w = g_malloc(len + 1);
+		w = g_malloc(len + 1 + PAD);
 		h = g_malloc(len + 5);
 	}
 	memcpy(w, word, len);
 	w[len] = '\0';
+	if (t->repl)
+		memset(w + len + 1, 0, PAD);
 	hyph(t, w, len, h, &r, MAX(0, t->clhmin), MAX(0, t->crhmin), 1, 1);
 	cut_left(d->utf8, w, h, &r, lh > 0 ? lh : 2);
 	cut_right(d->utf8, w, len, h, &r, rh > 0 ? rh : 2);

@@ -8,6 +8,7 @@
 #include <hyphen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "layout/hyphenate.h"
@@ -370,11 +371,16 @@ agree(HyphenDict *hd, const struct pat_dict *pd, const char *w, int lmin, int rm
 {
 	int n = (int)strlen(w), r1, r2, i, chars = 0, same;
 	char *hy = g_malloc0(n + 5), *b1 = g_malloc0(n + 1), *n1 = g_malloc0(n + 1);
-	char *b2 = g_malloc0(n + 1), *n2 = g_malloc0(n + 1);
+	char *b2 = g_malloc0(n + 1), *n2 = g_malloc0(n + 1), *wz;
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 
-	r1 = hnj_hyphen_hyphenate3(hd, w, n, hy, NULL, &rep, &pos, &cut, lmin, rmin, 0, 0);
+	/* zeros after the word: libhyphen reads past its end when a
+	 * non-standard pattern matches there */
+	wz = g_malloc0(n + 256);
+	memcpy(wz, w, n);
+	r1 = hnj_hyphen_hyphenate3(hd, wz, n, hy, NULL, &rep, &pos, &cut, lmin, rmin, 0, 0);
+	g_free(wz);
 	r2 = pat_hyphenate(pd, w, n, lmin, rmin, b2, n2);
 	for (i = 0; i < n; i++)
 		if (!hd->utf8 || ((unsigned char)w[i] >> 6) != 2)
@@ -508,6 +514,80 @@ next:
 	g_hash_table_destroy(real.seen);
 }
 
+/* Dictionaries made up to use what the eight above do not: non-standard
+ * patterns (with and without index and cut, in 8-bit and UTF-8), NOHYPHEN
+ * lists, hyphenmin lines, comments, over-long lines, a CRLF line, digits. */
+static const struct {
+	const char *name, *text, *letters;
+} made_dicts[] = {
+	{ "8-bit NEXTLEVEL with replacements",
+	  "ISO8859-1\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 2\nCOMPOUNDLEFTHYPHENMIN 2\n"
+	  "COMPOUNDRIGHTHYPHENMIN 3\nNOHYPHEN ab,zz,s\n% a comment / with, commas\nx1\nfahrt1\n"
+	  "1-1\n1'1\nNEXTLEVEL\n1b\na1\nc1k/k=k,1,2\nf1f/ff=f,1,2\ns1sz/sz=sz,2,3\n.e2\n"
+	  "o1o\nk1\n2kk\n1zo\r\n"
+	  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1b\n"
+	  "ab1ababababababababababababababababababababababababababababababababababababababababababababababa\n"
+	  "ee1e\n",
+	  "abcefkosxz" },
+	{ "UTF-8 with replacements and defaults",
+	  "UTF-8\nRIGHTHYPHENMIN 1\n1\xc3\xa9\n\xc3\xb6" "1\nb1b/bb=b,1,2\n\xc3\xa9" "1\xc3\xa9/\xc3\xa9=\xc3\xa9,1,2\n"
+	  "a1a\n.o2\n2n.\nn1o\n",
+	  "abnoz\xc3\xa9\xc3\xb6" },
+	{ "8-bit without a final newline",
+	  "ISO8859-1\nNOHYPHEN q\n1a1\nb1c\n2cb", "abcq" },
+};
+
+static void
+oracle_made_up(void)
+{
+	size_t d;
+
+	for (d = 0; d < G_N_ELEMENTS(made_dicts); d++) {
+		char *path = NULL;
+		int fd = g_file_open_tmp("warta-hyph-XXXXXX.dic", &path, NULL), k, bad, tried;
+		HyphenDict *hd;
+		struct pat_dict *pd;
+		struct words made = { g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+		                      g_ptr_array_new() };
+		GRand *rnd = g_rand_new_with_seed(99 + (guint32)d);
+		gunichar *alpha = g_utf8_to_ucs4_fast(made_dicts[d].letters, -1, NULL);
+		int nalpha = (int)g_utf8_strlen(made_dicts[d].letters, -1);
+		static const char *const fixed[] = { "schiffahrt", "backen", "Zucker", "essz", "abba",
+		                                     "ko-ok", "k2k", "o'zz" };
+
+		if (fd >= 0)
+			close(fd);
+		OK(fd >= 0 && g_file_set_contents(path, made_dicts[d].text, -1, NULL),
+		   "made-up dictionary written");
+		hd = hnj_hyphen_load(path);
+		pd = pat_load(path, NULL);
+		OK(hd && pd, "made-up dictionary: %s loads", made_dicts[d].name);
+		for (k = 0; k < (int)G_N_ELEMENTS(fixed); k++)
+			add_word(&made, fixed[k], -1);
+		for (k = 0; k < 20000; k++) {
+			char *w = random_word(rnd, alpha, nalpha);
+
+			add_word(&made, w, -1);
+			g_free(w);
+		}
+		if (hd && pd) {
+			bad = compare_list(made_dicts[d].name, hd, pd, made.list, &tried);
+			INT_EQ(bad, 0, g_strdup_printf("made-up dictionary, %s: %d words as libhyphen",
+			                               made_dicts[d].name, tried));
+		}
+		if (hd)
+			hnj_hyphen_free(hd);
+		pat_free(pd);
+		g_free(alpha);
+		g_rand_free(rnd);
+		g_ptr_array_free(made.list, TRUE);
+		g_hash_table_destroy(made.seen);
+		g_unlink(path);
+		g_free(path);
+	}
+	OK(pat_load("/nonexistent/hyph_xx.dic", NULL) == NULL, "a missing dictionary loads as NULL");
+}
+
 int
 main(void)
 {
@@ -518,6 +598,7 @@ main(void)
 	skips();
 	threads();
 	oracle_languages();
+	oracle_made_up();
 	warta_hyphenator_free(H);
 	return harness_done();
 }
