@@ -46,8 +46,8 @@
 #define SMALL 160                /* words up to this many bytes use the stack */
 #define PAD 256                  /* zeros after a word when replacements exist */
 
-struct slot {                    /* trie edge: key = parent << 8 | byte */
-	guint32 key, child;
+struct slot {                    /* trie edge: key = parent << 8 | byte, */
+	guint32 key, child;      /* never 0 (the root's children are apart) */
 };
 
 struct pat {                     /* one pattern's values */
@@ -59,7 +59,7 @@ struct pat {                     /* one pattern's values */
 
 struct level {
 	int utf8;
-	struct slot *slot;       /* power-of-two table, empty key = NONE */
+	struct slot *slot;       /* power-of-two table, empty key = 0 */
 	guint32 mask, edges;
 	int bits;
 	guint32 root[256];       /* children of the root, NONE when absent */
@@ -71,6 +71,9 @@ struct level {
 	gsize arena_len, arena_cap;
 	int lhmin, rhmin, clhmin, crhmin;
 	int repl;                /* 1: the dictionary has non-standard patterns */
+	char prev_key[LINE_BUF]; /* the last plain pattern's letters … */
+	guint32 prev_node[LINE_BUF];     /* … and their trie nodes */
+	int prev_len;
 	char *nohyphen;          /* NOHYPHEN strings, each NUL-terminated */
 	int nnohyphen;
 	struct level *next;      /* the level that hyphenates parts, or NULL */
@@ -112,10 +115,9 @@ level_init(struct level *l, int utf8, gsize file_bytes)
 		l->bits++;
 	}
 	l->mask = want - 1;
-	l->slot = g_new(struct slot, want);
-	memset(l->slot, 0xff, sizeof(struct slot) * want);
+	l->slot = g_new0(struct slot, want);
 	memset(l->root, 0xff, sizeof l->root);
-	l->node_cap = want / 2;
+	l->node_cap = want;
 	l->node_pat = g_new0(guint32, l->node_cap);
 	l->nodes = 1;
 	l->pat_cap = 256;
@@ -147,7 +149,7 @@ child(const struct level *l, guint32 node, unsigned char c)
 	for (i = slot_of(key, l->bits);; i = (i + 1) & l->mask) {
 		if (l->slot[i].key == key)
 			return l->slot[i].child;
-		if (l->slot[i].key == NONE)
+		if (l->slot[i].key == 0)
 			return NONE;
 	}
 }
@@ -160,12 +162,11 @@ grow_slots(struct level *l)
 
 	l->bits++;
 	l->mask = 2 * n - 1;
-	l->slot = g_new(struct slot, 2 * n);
-	memset(l->slot, 0xff, sizeof(struct slot) * 2 * n);
+	l->slot = g_new0(struct slot, 2 * n);
 	for (k = 0; k < n; k++) {
-		if (old[k].key == NONE)
+		if (old[k].key == 0)
 			continue;
-		for (i = slot_of(old[k].key, l->bits); l->slot[i].key != NONE; i = (i + 1) & l->mask)
+		for (i = slot_of(old[k].key, l->bits); l->slot[i].key != 0; i = (i + 1) & l->mask)
 			;
 		l->slot[i] = old[k];
 	}
@@ -184,7 +185,7 @@ add_child(struct level *l, guint32 node, unsigned char c)
 		for (i = slot_of(key, l->bits);; i = (i + 1) & l->mask) {
 			if (l->slot[i].key == key)
 				return l->slot[i].child;
-			if (l->slot[i].key == NONE)
+			if (l->slot[i].key == 0)
 				break;
 		}
 	}
@@ -200,9 +201,9 @@ add_child(struct level *l, guint32 node, unsigned char c)
 		l->root[c] = made;
 		return made;
 	}
-	if (2 * (l->edges + 1) > l->mask + 1) {
+	if (4 * (l->edges + 1) > 3 * (l->mask + 1)) {       /* 3/4 full */
 		grow_slots(l);
-		for (i = slot_of(key, l->bits); l->slot[i].key != NONE; i = (i + 1) & l->mask)
+		for (i = slot_of(key, l->bits); l->slot[i].key != 0; i = (i + 1) & l->mask)
 			;
 	}
 	l->slot[i].key = key;
@@ -385,6 +386,66 @@ load_line(struct level *l, char *buf)
 	l->node_pat[node] = l->npat;     /* a repeated key: the last one counts */
 }
 
+/* The common line, a plain pattern such as "a1b2c" (not a setting), n bytes
+ * at s: its letters go straight into the trie.  The dictionaries are mostly
+ * sorted, so the path shared with the previous pattern is taken from it and
+ * only new nodes are hashed.  Returns 0, having stored nothing, when the
+ * line holds a '/' (a non-standard pattern: load_line's). */
+static int
+load_plain(struct level *l, const char *s, gsize n)
+{
+	char dig[LINE_BUF + 2];
+	guint32 node = 0;
+	int j = 0, skip = 0, same = 1;
+	gsize i;
+	struct pat *p;
+
+	dig[0] = '0';
+	for (i = 0; i < n && (unsigned char)s[i] > ' '; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (is_digit(c)) {
+			dig[j] = c;
+			continue;
+		}
+		if (c == '/') {
+			l->prev_len = j;
+			return 0;
+		}
+		if (same && j < l->prev_len && l->prev_key[j] == (char)c)
+			node = l->prev_node[j];
+		else {
+			same = 0;
+			if (node != NONE)
+				node = add_child(l, node, c);
+			l->prev_key[j] = (char)c;
+			l->prev_node[j] = node;
+		}
+		dig[++j] = '0';
+	}
+	l->prev_len = node == NONE ? 0 : j;
+	if (i + 1 < n || (i < n && s[i] != '\n'))
+		if (memchr(s + i, '/', n - i))
+			return 0;
+	dig[j + 1] = '\0';
+	if (node == NONE)
+		return 1;
+	while (dig[skip] == '0')
+		skip++;
+	if (l->npat == l->pat_cap) {
+		l->pat_cap *= 2;
+		l->pat = g_renew(struct pat, l->pat, l->pat_cap);
+	}
+	p = &l->pat[l->npat++];
+	p->ndigits = (guint8)(j + 1 - skip);
+	p->digits = arena_add(l, dig + skip, p->ndigits);
+	p->repl = 0;
+	p->replindex = 0;
+	p->replcut = (gint8)j;
+	l->node_pat[node] = l->npat;
+	return 1;
+}
+
 /* Bytes that fgets(buf, size) would read at data[pos]: up to and with the
  * newline, at most size - 1. */
 static gsize
@@ -406,9 +467,16 @@ load_level(struct level *l, const char *data, gsize len, gsize *pos)
 	while (*pos < len) {
 		gsize n = line_at(data, len, *pos, LINE_BUF);
 
-		memcpy(buf, data + *pos, n);
-		buf[n] = '\0';
+		const char *s = data + *pos;
+
 		*pos += n;
+		if (s[0] == '%')
+			continue;
+		if (s[0] != 'L' && s[0] != 'R' && s[0] != 'C' && s[0] != 'N' &&
+		    load_plain(l, s, n))
+			continue;
+		memcpy(buf, s, n);
+		buf[n] = '\0';
 		if (strncmp(buf, "NEXTLEVEL", 9) == 0)
 			return 1;
 		if (buf[0] != '%')
