@@ -206,6 +206,9 @@ static const struct {
 	  "\xc3\xb9" },
 };
 
+/* Made-up words per dictionary (fewer under make valgrind: memcheck is slow). */
+static int made_count = 10000;
+
 /* hyphenmin pairs: warta's default (2, 3) and others styles may set */
 static const int oracle_mins[][2] = { { 2, 3 }, { 2, 2 }, { 1, 1 }, { 3, 4 } };
 
@@ -468,7 +471,7 @@ oracle_languages(void)
 		GRand *rnd = g_rand_new_with_seed(7 + (guint32)d);
 		gunichar *alpha = g_utf8_to_ucs4_fast(oracle_dicts[d].letters, -1, NULL);
 		int nalpha = (int)g_utf8_strlen(oracle_dicts[d].letters, -1), bad, tried, k;
-		char name[64];
+		char name[64], msg[160];
 
 		if (hd == NULL || pd == NULL) {
 			OK(0, "oracle %s: %s loads in both engines", oracle_dicts[d].lang, path);
@@ -478,17 +481,18 @@ oracle_languages(void)
 		   "oracle %s: charset %s", oracle_dicts[d].lang, pat_charset(pd));
 		snprintf(name, sizeof name, "%s real words", oracle_dicts[d].lang);
 		bad = compare_list(name, hd, pd, real.list, &tried);
-		INT_EQ(bad, 0, g_strdup_printf("oracle %s: %d real words × 4 hyphenmin pairs as libhyphen",
-		                               oracle_dicts[d].lang, tried));
+		snprintf(msg, sizeof msg, "oracle %s: %d real words × 4 hyphenmin pairs as libhyphen",
+		         oracle_dicts[d].lang, tried);
+		INT_EQ(bad, 0, msg);
 		/* made-up words: random strings, and two real words joined
 		 * (compounds, with or without a hyphen) */
-		for (k = 0; k < 20000; k++) {
+		for (k = 0; k < made_count; k++) {
 			char *w = random_word(rnd, alpha, nalpha);
 
 			add_word(&made, w, -1);
 			g_free(w);
 		}
-		for (k = 0; k < 20000 && real.list->len > 1; k++) {
+		for (k = 0; k < made_count && real.list->len > 1; k++) {
 			const char *a = real.list->pdata[g_rand_int_range(rnd, 0, real.list->len)];
 			const char *b = real.list->pdata[g_rand_int_range(rnd, 0, real.list->len)];
 			char *w = g_strconcat(a, k % 3 == 0 ? "-" : "", b, NULL);
@@ -498,8 +502,9 @@ oracle_languages(void)
 		}
 		snprintf(name, sizeof name, "%s made-up words", oracle_dicts[d].lang);
 		bad = compare_list(name, hd, pd, made.list, &tried);
-		INT_EQ(bad, 0, g_strdup_printf("oracle %s: %d made-up words × 4 hyphenmin pairs as libhyphen",
-		                               oracle_dicts[d].lang, tried));
+		snprintf(msg, sizeof msg, "oracle %s: %d made-up words × 4 hyphenmin pairs as libhyphen",
+		         oracle_dicts[d].lang, tried);
+		INT_EQ(bad, 0, msg);
 next:
 		g_free(alpha);
 		g_rand_free(rnd);
@@ -552,6 +557,7 @@ oracle_made_up(void)
 		GRand *rnd = g_rand_new_with_seed(99 + (guint32)d);
 		gunichar *alpha = g_utf8_to_ucs4_fast(made_dicts[d].letters, -1, NULL);
 		int nalpha = (int)g_utf8_strlen(made_dicts[d].letters, -1);
+		char msg[160];
 		static const char *const fixed[] = { "schiffahrt", "backen", "Zucker", "essz", "abba",
 		                                     "ko-ok", "k2k", "o'zz" };
 
@@ -564,7 +570,7 @@ oracle_made_up(void)
 		OK(hd && pd, "made-up dictionary: %s loads", made_dicts[d].name);
 		for (k = 0; k < (int)G_N_ELEMENTS(fixed); k++)
 			add_word(&made, fixed[k], -1);
-		for (k = 0; k < 20000; k++) {
+		for (k = 0; k < made_count; k++) {
 			char *w = random_word(rnd, alpha, nalpha);
 
 			add_word(&made, w, -1);
@@ -572,8 +578,9 @@ oracle_made_up(void)
 		}
 		if (hd && pd) {
 			bad = compare_list(made_dicts[d].name, hd, pd, made.list, &tried);
-			INT_EQ(bad, 0, g_strdup_printf("made-up dictionary, %s: %d words as libhyphen",
-			                               made_dicts[d].name, tried));
+			snprintf(msg, sizeof msg, "made-up dictionary, %s: %d words as libhyphen",
+			         made_dicts[d].name, tried);
+			INT_EQ(bad, 0, msg);
 		}
 		if (hd)
 			hnj_hyphen_free(hd);
@@ -597,6 +604,8 @@ main(void)
 	case_and_encoding();
 	skips();
 	threads();
+	if (g_getenv("VALGRIND") && *g_getenv("VALGRIND"))
+		made_count = 500;
 	oracle_languages();
 	oracle_made_up();
 	warta_hyphenator_free(H);
