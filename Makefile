@@ -150,8 +150,9 @@ fuzz-build: deps
 	    -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libwarta.a $(PKG_LIBS) -lpthread; \
 	done
 
-# -timeout=120: loading a big hyphenation dictionary (German) takes ~25 s under
-# ASan on a loaded machine, once per process; a real hang still stops it.
+# -timeout=120: generous for an ASan build on a loaded machine (loading the
+# German dictionary took ~25 s there with libhyphen; warta's own loader takes
+# well under a second); a real hang still stops it.
 # Seeds: the sample, the reader's test inputs, hand-made seeds and every past
 # finding.  A finding stops make: the reproducer is in build-fuzz/findings/;
 # copy it to tests/fuzz/regressions/ (tests/hardening replays them).

@@ -238,7 +238,7 @@ id_vowel_rule(const char *lower, int n, int *brk, int nb)
 	return out;
 }
 
-/* Indonesian: keep only libhyphen's points that fall on a syllable boundary
+/* Indonesian: keep only the patterns' points that fall on a syllable boundary
  * (the patterns give de-ng-an, ko-r-ea, mi-l-i-ter, se-m-bi-lan). */
 static int
 id_filter(const char *lower, int n, int *brk, int nb)

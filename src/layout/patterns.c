@@ -1,10 +1,12 @@
 /* patterns.c — layout stage: warta's own hyphenation engine.  Reads a
- * hyphenation dictionary in libhyphen's .dic format (the Debian hyphen-*
- * packages in /usr/share/hyphen) in one go into a pattern trie; writes, for a
- * word, the places where it may break.  It replaces libhyphen 2.8.8 for every
- * dictionary warta uses (id, en_US, de_DE, fr, es_ES, pt_PT, nl_NL, it_IT),
- * NEXTLEVEL (two-level compound) dictionaries included; libhyphen is linked
- * only into tests/unit/test_hyphenate, which uses it as the oracle.
+ * dictionary in libhyphen's .dic format (Debian's /usr/share/hyphen) in one
+ * go into a pattern trie; writes, for a word, where it may break: the points
+ * libhyphen 2.8.8 gives. */
+
+/* It replaces libhyphen for every dictionary warta uses (id, en_US, de_DE,
+ * fr, es_ES, pt_PT, nl_NL, it_IT), NEXTLEVEL (two-level compound) ones
+ * included, and for non-standard patterns; libhyphen is linked only into
+ * tests/unit/test_hyphenate, which uses it as the oracle.
  *
  * Sources.  The patterns are Liang's: F. M. Liang, "Word Hy-phen-a-tion by
  * Com-put-er", Stanford 1983 (a pattern is letters with digits between them;
@@ -12,7 +14,9 @@
  * pattern found in it; an odd digit is a break).  TeX stores them in a packed
  * trie (tex.web §919–§965); here the trie is an open-addressing hash of
  * (node, byte) → child, filled in one pass over the file with no allocation
- * per pattern, so loading is one hash probe per pattern byte.  What the file
+ * per pattern; the path a pattern shares with the previous one is reused
+ * (the files are mostly sorted), so loading hashes little more than once per
+ * trie node.  What the file
  * format means (charset line; LEFTHYPHENMIN, RIGHTHYPHENMIN,
  * COMPOUNDLEFTHYPHENMIN, COMPOUNDRIGHTHYPHENMIN; NOHYPHEN; NEXTLEVEL; '%'
  * comments; non-standard patterns "pat/repl,index,cut") and how libhyphen
@@ -29,11 +33,16 @@
  *   1-1 and 1'1, plus en dash and ’ in UTF-8 dictionaries; NOHYPHEN of them);
  * - matching is an Aho–Corasick automaton over the pattern keys whose states
  *   carry only their own pattern: at each position only the longest key
- *   prefix ending there counts (the Debian files are preprocessed so that
- *   this is Liang's union).  Here the same "longest suffix that is a trie
+ *   prefix ending there counts (libhyphen expects files whose patterns are
+ *   merged beforehand so that this is Liang's union).  Here the same
+ *   "longest suffix that is a trie
  *   node" is found by walking the trie from each start position, so no
  *   failure links need computing at load time;
- * - digits in a word act as word boundaries; hyphenmins count characters. */
+ * - a compound part never breaks before its last byte (the first level's
+ *   digit stays there), whatever the compound hyphenmins;
+ * - digits in a word act as word boundaries; hyphenmins count characters;
+ * - NOHYPHEN forbids the break before each listed string and the one at its
+ *   last byte. */
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
