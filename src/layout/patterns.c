@@ -395,36 +395,45 @@ load_line(struct level *l, char *buf)
 	l->node_pat[node] = l->npat;     /* a repeated key: the last one counts */
 }
 
-/* The common line, a plain pattern such as "a1b2c" (not a setting), n bytes
- * at s: its letters go straight into the trie.  The dictionaries are mostly
- * sorted, so the path shared with the previous pattern is taken from it and
- * only new nodes are hashed.  Returns 0, having stored nothing, when the
+/* The common line, a plain pattern such as "a1b2c" (not a setting) at s,
+ * of at most max bytes: its letters go straight into the trie.  The
+ * dictionaries are mostly sorted, so the path shared with the previous
+ * pattern is taken from it and only new nodes are hashed.  Returns the
+ * line's length (with its newline), or 0, having stored no pattern, when the
  * line holds a '/' (a non-standard pattern: load_line's). */
-static int
-load_plain(struct level *l, const char *s, gsize n)
+static gsize
+load_plain(struct level *l, const char *s, gsize max)
 {
-	char dig[LINE_BUF + 2];
-	guint32 node = 0;
-	int j = 0, skip = 0, same = 1;
-	gsize i;
+	char *dig;
+	guint32 node = 0, at;
+	int j = 0, skip = 0, plen = l->prev_len;
+	gsize i, n;
 	struct pat *p;
 
+	/* the digits go straight into the arena: room for a whole line */
+	if (l->arena_len + LINE_BUF + 2 > l->arena_cap) {
+		while (l->arena_len + LINE_BUF + 2 > l->arena_cap)
+			l->arena_cap *= 2;
+		l->arena = g_realloc(l->arena, l->arena_cap);
+	}
+	at = (guint32)l->arena_len;
+	dig = l->arena + at;
 	dig[0] = '0';
-	for (i = 0; i < n && (unsigned char)s[i] > ' '; i++) {
+	for (i = 0; i < max && (unsigned char)s[i] > ' '; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (is_digit(c)) {
-			dig[j] = c;
+		if ((unsigned)(c - '0') < 10u) {
+			dig[j] = (char)c;
 			continue;
 		}
 		if (c == '/') {
-			l->prev_len = j;
+			l->prev_len = MIN(plen, j);
 			return 0;
 		}
-		if (same && j < l->prev_len && l->prev_key[j] == (char)c)
+		if (j < plen && l->prev_key[j] == (char)c)
 			node = l->prev_node[j];
 		else {
-			same = 0;
+			plen = 0;        /* off the previous path from here */
 			if (node != NONE)
 				node = add_child(l, node, c);
 			l->prev_key[j] = (char)c;
@@ -433,26 +442,33 @@ load_plain(struct level *l, const char *s, gsize n)
 		dig[++j] = '0';
 	}
 	l->prev_len = node == NONE ? 0 : j;
-	if (i + 1 < n || (i < n && s[i] != '\n'))
+	if (i < max && s[i] == '\n')
+		n = i + 1;
+	else {
+		const char *nl = memchr(s + i, '\n', max - i);
+
+		n = nl ? (gsize)(nl - s) + 1 : max;
 		if (memchr(s + i, '/', n - i))
 			return 0;
-	dig[j + 1] = '\0';
+	}
 	if (node == NONE)
-		return 1;
+		return n;
+	dig[j + 1] = '\0';
 	while (dig[skip] == '0')
 		skip++;
+	l->arena_len += j + 2;
 	if (l->npat == l->pat_cap) {
 		l->pat_cap *= 2;
 		l->pat = g_renew(struct pat, l->pat, l->pat_cap);
 	}
 	p = &l->pat[l->npat++];
 	p->ndigits = (guint8)(j + 1 - skip);
-	p->digits = arena_add(l, dig + skip, p->ndigits);
+	p->digits = at + skip;
 	p->repl = 0;
 	p->replindex = 0;
 	p->replcut = (gint8)j;
 	l->node_pat[node] = l->npat;
-	return 1;
+	return n;
 }
 
 /* Bytes that fgets(buf, size) would read at data[pos]: up to and with the
@@ -474,15 +490,17 @@ load_level(struct level *l, const char *data, gsize len, gsize *pos)
 	char buf[LINE_BUF];
 
 	while (*pos < len) {
-		gsize n = line_at(data, len, *pos, LINE_BUF);
-
 		const char *s = data + *pos;
+		gsize n;
 
+		if (s[0] != '%' && s[0] != 'L' && s[0] != 'R' && s[0] != 'C' && s[0] != 'N' &&
+		    (n = load_plain(l, s, MIN(len - *pos, LINE_BUF - 1))) != 0) {
+			*pos += n;
+			continue;
+		}
+		n = line_at(data, len, *pos, LINE_BUF);
 		*pos += n;
 		if (s[0] == '%')
-			continue;
-		if (s[0] != 'L' && s[0] != 'R' && s[0] != 'C' && s[0] != 'N' &&
-		    load_plain(l, s, n))
 			continue;
 		memcpy(buf, s, n);
 		buf[n] = '\0';
