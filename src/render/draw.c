@@ -351,7 +351,7 @@ draw_footnotes(struct out *O, cairo_t *cr, const struct art *A, const struct pb_
 	if (col->fn_count == 0)
 		return;
 	for (k = 0; k < col->fn_count; k++)
-		total += A->fn_height[A->pages.fn_order[col->fn_first + k]];
+		total += A->fn_height[A->ps.order[col->fn_first + k]];
 	y = top + R->texth - total;
 	if (O->trace)
 		g_string_append(O->trace, "   footnotes\n");
@@ -359,7 +359,7 @@ draw_footnotes(struct out *O, cairo_t *cr, const struct art *A, const struct pb_
 	draw_rule(O, cr, A->doc->meta.rtl ? cx + R->colw * 0.7 : cx, y + 3, R->colw * 0.3, 0.4);
 	y += 10;
 	for (k = 0; k < col->fn_count; k++) {
-		int f = A->pages.fn_order[col->fn_first + k], i;
+		int f = A->ps.order[col->fn_first + k], i;
 		struct pa_para *P = A->fn[f];
 		char *dest;
 
@@ -394,13 +394,13 @@ col_x(const struct rn *R, const struct art *A, double left, int c)
 	return left + k * (R->colw + R->style->gutter);
 }
 
-/* Draws page pi of article A (cr NULL: trace only). */
+/* Draws page pg of article A (cr NULL: trace only); A->pages_done is its
+ * index in the article. */
 static void
-draw_page(struct out *O, cairo_t *cr, struct art *A, int pi)
+draw_page(struct out *O, cairo_t *cr, struct art *A, const struct pb_page *pg)
 {
 	struct rn *R = O->R;
 	const struct warta_style *st = R->style;
-	const struct pb_page *pg = &A->pages.pages[pi];
 	double left = page_left(R, R->page_no), top = st->margin_top;
 	int c;
 
@@ -413,7 +413,7 @@ draw_page(struct out *O, cairo_t *cr, struct art *A, int pi)
 			cairo_paint(cr);
 	}
 	running_head(O, cr, R->running);
-	if (pi == 0) {
+	if (A->pages_done == 0) {
 		if (O->trace)
 			g_string_append(O->trace, "  head\n");
 		draw_list(O, cr, A, (struct pb_item *)A->head->data, 0, A->head->len, left, top);
@@ -463,7 +463,7 @@ in_range(const struct out *O, int page)
 
 /* An image or SVG page: its own surface and file. */
 static void
-emit_image_page(struct out *O, struct art *A, int pi)
+emit_image_page(struct out *O, struct art *A, const struct pb_page *pg)
 {
 	struct rn *R = O->R;
 	const struct warta_style *st = R->style;
@@ -488,7 +488,7 @@ emit_image_page(struct out *O, struct art *A, int pi)
 		cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_2);
 		cr = cairo_create(s);
 	}
-	draw_page(O, cr, A, pi);
+	draw_page(O, cr, A, pg);
 	cairo_show_page(cr);
 	cairo_destroy(cr);
 	if (O->fmt == WARTA_PRINT_PNG && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS)
@@ -506,6 +506,7 @@ emit_image_page(struct out *O, struct art *A, int pi)
 	g_free(name);
 }
 
+/* The article's outline entries: its title, its headings under it. */
 static void
 outline(struct out *O, struct art *A)
 {
@@ -513,54 +514,57 @@ outline(struct out *O, struct art *A)
 	guint i;
 	int art = 0;
 
-	if (O->pdf == NULL)
-		return;
-	for (i = 0; i < A->blocks->len; i++) {
-		const struct rblock *b = g_ptr_array_index(A->blocks, i);
+	for (i = 0; i < A->outline->len; i++) {
+		const struct routline *o = g_ptr_array_index(A->outline, i);
 		char *t;
 
-		if (!b->outline || !b->dest || (A->contents && strcmp(b->tag, "H1") != 0))
+		if (A->contents && !o->h1)
 			continue;
-		t = g_strdup_printf("dest='%s'", b->dest);
-		if (strcmp(b->tag, "H1") == 0)
-			art = cairo_pdf_surface_add_outline(O->pdf, O->outline_parent, b->outline, t,
+		t = g_strdup_printf("dest='%s'", o->dest);
+		if (o->h1)
+			art = cairo_pdf_surface_add_outline(O->pdf, O->outline_parent, o->text, t,
 			    R->n_docs > 1 ? 0 : CAIRO_PDF_OUTLINE_FLAG_OPEN);
 		else
-			cairo_pdf_surface_add_outline(O->pdf, art, b->outline, t, 0);
+			cairo_pdf_surface_add_outline(O->pdf, art, o->text, t, 0);
 		g_free(t);
 	}
 }
 
-/* Draws (or traces, or counts) the pages of one laid-out article. */
+/* Draws (or traces, or counts) a page of an article as soon as the page
+ * builder has made it (render.c calls it back while laying out). */
 static void
-emit_article(struct out *O, struct art *A)
+emit_page(void *data, struct art *A, const struct pb_page *pg)
 {
+	struct out *O = data;
 	struct rn *R = O->R;
-	int pi;
 
-	R->running = A->doc->meta.title;
-	g_snprintf(R->prefix, sizeof R->prefix, "a%d-", A->index + 1);
-	if (!R->counting && O->fmt == WARTA_PRINT_PDF)
-		outline(O, A);
-	for (pi = 0; pi < A->pages.n_pages && !O->failed; pi++) {
-		R->page_no++;
-		R->rep.pages++;
-		if (R->counting)
-			continue;
-		switch (O->fmt) {
-		case WARTA_PRINT_PDF:
-			cairo_pdf_surface_set_size(O->pdf, R->style->page_width, R->style->page_height);
-			draw_page(O, O->cr, A, pi);
-			cairo_show_page(O->cr);
-			break;
-		case WARTA_PRINT_TRACE:
-			draw_page(O, NULL, A, pi);
-			break;
-		default:
-			if (in_range(O, R->page_no))
-				emit_image_page(O, A, pi);
-			break;
-		}
+	if (O->failed)
+		return;
+	if (A->pages_done == 0) {
+		R->running = A->doc->meta.title;
+		g_snprintf(R->prefix, sizeof R->prefix, "a%d-", A->index + 1);
+		if (!R->counting && O->pdf)
+			outline(O, A);
+	}
+	R->page_no++;
+	R->rep.pages++;
+	if (R->counting)
+		return;
+	switch (O->fmt) {
+	case WARTA_PRINT_PDF:
+		cairo_pdf_surface_set_size(O->pdf, R->style->page_width, R->style->page_height);
+		draw_page(O, O->cr, A, pg);
+		cairo_show_page(O->cr);
+		if (cairo_status(O->cr) != CAIRO_STATUS_SUCCESS)
+			O->failed = 1;
+		break;
+	case WARTA_PRINT_TRACE:
+		draw_page(O, NULL, A, pg);
+		break;
+	default:
+		if (in_range(O, R->page_no))
+			emit_image_page(O, A, pg);
+		break;
 	}
 }
 
@@ -592,15 +596,16 @@ metadata(struct out *O)
 /* The masthead and contents (render.c) of a pseudo-document holding the
  * edition's title, date and language. */
 static struct art *
-contents(struct rn *R, const int *first_page)
+contents(struct out *O, const int *first_page)
 {
+	struct rn *R = O->R;
 	struct warta_doc *d = warta_doc_new("contents");
 
 	d->meta.title = g_strdup(R->opts->edition_title ? R->opts->edition_title : "Edition");
 	d->meta.date = R->opts->edition_date ? g_strdup(R->opts->edition_date) : NULL;
 	d->meta.lang = g_strdup(R->docs[0]->meta.lang ? R->docs[0]->meta.lang : "en");
 	d->meta.rtl = R->docs[0]->meta.rtl;
-	return rn_contents_layout(R, d, first_page);
+	return rn_contents_layout(R, d, first_page, emit_page, O);
 }
 
 static void
@@ -638,20 +643,16 @@ rn_output(struct rn *R)
 		R->d = &scratch;
 		R->counting = 1;
 		first_page = g_new0(int, R->n_docs);
-		if (edition) {
-			A = contents(R, NULL);
-			emit_article(&O, A);
-			contents_free(A);
-		}
+		if (edition)
+			contents_free(contents(&O, NULL));
 		for (i = 0; i < R->n_docs; i++) {
 			const char *s = R->docs[i]->meta.section;
 
 			first_page[i] = R->page_no + 1;
 			R->kicker = edition && s && (i == 0 || !R->docs[i - 1]->meta.section ||
 			    strcmp(R->docs[i - 1]->meta.section, s) != 0) ? s : NULL;
-			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0);
+			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, emit_page, &O);
 			R->kicker = NULL;
-			emit_article(&O, A);
 			rn_art_free(A);
 		}
 		total = R->page_no;
@@ -696,11 +697,8 @@ rn_output(struct rn *R)
 		}
 	}
 
-	if (edition) {
-		A = contents(R, first_page);
-		emit_article(&O, A);
-		contents_free(A);
-	}
+	if (edition)
+		contents_free(contents(&O, first_page));
 	for (i = 0; i < R->n_docs && !O.failed; i++) {
 		const char *s = R->docs[i]->meta.section;
 
@@ -718,9 +716,8 @@ rn_output(struct rn *R)
 		}
 		R->kicker = edition && s && (i == 0 || !R->docs[i - 1]->meta.section ||
 		    strcmp(R->docs[i - 1]->meta.section, s) != 0) ? s : NULL;
-		A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0);
+		A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, emit_page, &O);
 		R->kicker = NULL;
-		emit_article(&O, A);
 		rn_art_free(A);
 		if (O.cr && cairo_status(O.cr) != CAIRO_STATUS_SUCCESS)
 			O.failed = 1;
