@@ -617,15 +617,58 @@ contents_free(struct art *A)
 	warta_doc_free(d);
 }
 
+/* An article laid out by the counting pass and kept for the drawing pass:
+ * its layout, what its layout reported, and its report. */
+struct kept {
+	struct art *A;
+	struct warta_diags d;
+	struct warta_report rep;
+};
+
+/* Pages of an edition (or of PNG/SVG pages) the counting pass keeps laid
+ * out, so that the drawing pass does not lay them out again: about 0.3 MB
+ * a page of lines and glyphs, so at most this many (articles whose pages
+ * go past what is left are laid out twice, streamed both times). */
+#define KEEP_PAGES 64
+
+static void
+kept_free(struct kept *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; k && i < n; i++) {
+		if (k[i].A) {
+			rn_art_free(k[i].A);
+			warta_diags_fini(&k[i].d);
+		}
+	}
+	g_free(k);
+}
+
+/* The report of a kept article, added where its layout would have been. */
+static void
+report_add(struct warta_report *r, const struct warta_report *a)
+{
+	r->lines += a->lines;
+	r->loose += a->loose;
+	r->tight += a->tight;
+	r->hyphenated += a->hyphenated;
+	r->longest_hyphen_run = MAX(r->longest_hyphen_run, a->longest_hyphen_run);
+	r->overfull += a->overfull;
+	r->widows += a->widows;
+	r->orphans += a->orphans;
+}
+
 int
 rn_output(struct rn *R)
 {
 	struct out O;
 	int edition = R->n_docs > 1 || R->opts->edition_title != NULL;
-	int *first_page = NULL, total = 0, rc = 0;
+	int *first_page = NULL, total = 0, rc = 0, keep_left = KEEP_PAGES;
 	size_t i;
 	struct art *A;
 	const char *section = NULL;
+	struct kept *kept = NULL;
 
 	memset(&O, 0, sizeof O);
 	O.R = R;
@@ -634,7 +677,10 @@ rn_output(struct rn *R)
 	O.last = R->opts->last_page;
 
 	/* Editions, and images whose file names depend on the page count: a
-	 * counting pass first (layout only, nothing kept). */
+	 * counting pass first.  It keeps the layout of the articles while they
+	 * come to at most KEEP_PAGES pages together (with what they reported),
+	 * and the drawing pass draws those again instead of laying them out;
+	 * the others are laid out again (their reports then come again). */
 	if (edition || O.fmt == WARTA_PRINT_PNG || O.fmt == WARTA_PRINT_SVG) {
 		struct warta_report save = R->rep;
 		struct warta_diags *real = R->d, scratch;
@@ -643,17 +689,39 @@ rn_output(struct rn *R)
 		R->d = &scratch;
 		R->counting = 1;
 		first_page = g_new0(int, R->n_docs);
+		kept = g_new0(struct kept, R->n_docs);
 		if (edition)
 			contents_free(contents(&O, NULL));
 		for (i = 0; i < R->n_docs; i++) {
 			const char *s = R->docs[i]->meta.section;
+			struct warta_report before = R->rep;
 
 			first_page[i] = R->page_no + 1;
 			R->kicker = edition && s && (i == 0 || !R->docs[i - 1]->meta.section ||
 			    strcmp(R->docs[i - 1]->meta.section, s) != 0) ? s : NULL;
-			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, emit_page, &O);
+			warta_diags_init(&kept[i].d);
+			R->d = &kept[i].d;
+			R->rep.longest_hyphen_run = 0;
+			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, keep_left, emit_page, &O);
 			R->kicker = NULL;
-			rn_art_free(A);
+			if (A->keep) {
+				struct warta_report *d = &kept[i].rep;
+
+				kept[i].A = A;
+				keep_left -= A->kept->len;
+				d->lines = R->rep.lines - before.lines;
+				d->loose = R->rep.loose - before.loose;
+				d->tight = R->rep.tight - before.tight;
+				d->hyphenated = R->rep.hyphenated - before.hyphenated;
+				d->longest_hyphen_run = R->rep.longest_hyphen_run;
+				d->overfull = R->rep.overfull - before.overfull;
+				d->widows = R->rep.widows - before.widows;
+				d->orphans = R->rep.orphans - before.orphans;
+			} else {
+				rn_art_free(A);
+				warta_diags_fini(&kept[i].d);
+			}
+			R->rep.longest_hyphen_run = MAX(R->rep.longest_hyphen_run, before.longest_hyphen_run);
 		}
 		total = R->page_no;
 		R->page_no = 0;
@@ -669,6 +737,7 @@ rn_output(struct rn *R)
 			warta_diag(R->d, WARTA_ERROR, NULL, 0, 0, "page %d asked for, but there are only %d",
 			    a, total);
 			g_free(first_page);
+			kept_free(kept, R->n_docs);
 			return -1;
 		}
 		O.numbered = b > a;
@@ -676,12 +745,14 @@ rn_output(struct rn *R)
 			warta_diag(R->d, WARTA_ERROR, NULL, 0, 0,
 			    "%d pages cannot go to standard output; give a file name or one page", b - a + 1);
 			g_free(first_page);
+			kept_free(kept, R->n_docs);
 			return -1;
 		}
 	} else {
 		O.o = warta_output_open(R->out_path, R->d);
 		if (O.o == NULL) {
 			g_free(first_page);
+			kept_free(kept, R->n_docs);
 			return -1;
 		}
 		if (O.fmt == WARTA_PRINT_TRACE) {
@@ -716,7 +787,22 @@ rn_output(struct rn *R)
 		}
 		R->kicker = edition && s && (i == 0 || !R->docs[i - 1]->meta.section ||
 		    strcmp(R->docs[i - 1]->meta.section, s) != 0) ? s : NULL;
-		A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, emit_page, &O);
+		if (kept && kept[i].A) {
+			/* laid out by the counting pass: its reports, then its pages */
+			guint k;
+
+			A = kept[i].A;
+			kept[i].A = NULL;
+			warta_diags_move(R->d, &kept[i].d);
+			warta_diags_fini(&kept[i].d);
+			report_add(&R->rep, &kept[i].rep);
+			for (k = 0; k < A->kept->len; k++) {
+				A->pages_done = k;
+				emit_page(&O, A, &g_array_index(A->kept, struct pb_page, k));
+			}
+		} else {
+			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, 0, emit_page, &O);
+		}
 		R->kicker = NULL;
 		rn_art_free(A);
 		if (O.cr && cairo_status(O.cr) != CAIRO_STATUS_SUCCESS)
@@ -759,5 +845,6 @@ rn_output(struct rn *R)
 		rc = -1;
 	}
 	g_free(first_page);
+	kept_free(kept, R->n_docs);
 	return rc;
 }

@@ -1302,6 +1302,7 @@ rn_art_free(struct art *A)
 		g_free(o);
 	}
 	g_ptr_array_free(A->outline, TRUE);
+	g_array_free(A->kept, TRUE);
 	g_array_free(A->v, TRUE);
 	g_array_free(A->head, TRUE);
 	g_free(A->fn);
@@ -1402,8 +1403,14 @@ art_flush(struct art *A, int final)
 		A->page(A->page_data, A, &pg);
 		A->pages_done++;
 		made = 1;
+		if (A->keep)
+			g_array_append_val(A->kept, pg);
 	}
-	if (!made || final)
+	if (A->keep && (int)A->kept->len > A->keep) {
+		A->keep = 0;            /* too long to keep: stream from here on */
+		g_array_set_size(A->kept, 0);
+	}
+	if (!made || final || A->keep)
 		return;
 	g_array_remove_range(A->v, 0, A->ps.i);
 	pb_stream_shift(&A->ps, A->ps.i);
@@ -1422,6 +1429,7 @@ art_new(struct rn *R, struct warta_doc *doc, int index)
 	A->paras = g_ptr_array_new();
 	A->drops = g_ptr_array_new();
 	A->outline = g_ptr_array_new();
+	A->kept = g_array_new(FALSE, FALSE, sizeof(struct pb_page));
 	A->v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
 	A->head = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
 	g_snprintf(R->prefix, sizeof R->prefix, "a%d-", index + 1);
@@ -1457,13 +1465,14 @@ art_end(struct rn *R, struct art *A)
 /* Lays out one document: the head block, footnotes, the body, pages, each
  * page handed to page() as soon as it is filled. */
 struct art *
-rn_art_layout(struct rn *R, struct warta_doc *doc, int index,
+rn_art_layout(struct rn *R, struct warta_doc *doc, int index, int keep,
               void (*page)(void *, struct art *, const struct pb_page *), void *data)
 {
 	struct art *A = art_new(R, doc, index);
 
 	A->page = page;
 	A->page_data = data;
+	A->keep = keep;
 	head_block(R, A);
 	outline_walk(R, A, doc->root);
 	footnotes(R, A);

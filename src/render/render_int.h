@@ -91,6 +91,8 @@ struct art {                            /* one document laid out */
 	struct pa_para *hold;           /* being cut in pieces: kept by art_trim */
 	struct rblock *hold_blk;
 	int depth;                      /* blocks() nesting: pages are made between top-level blocks */
+	int keep;                       /* pages to keep whole (kept), 0: stream and free */
+	GArray *kept;                   /* struct pb_page: its pages, while keep */
 	int n_blocks;                   /* blocks made (their ids) */
 	int sect, quote_id, keep_next, after_heading, after_para, had_body, hyph_run;
 	int contents;                   /* an edition's masthead and contents */
@@ -125,8 +127,11 @@ struct rn {                             /* one warta_render call */
 struct pa_fmt rn_fmt(const struct rn *R, enum warta_element e);
 double rn_leading(const struct rn *R, enum warta_element e);
 /* Lay out a document and hand each page to page(data, …) as it is made;
- * the caller frees the result (rn_art_free) after the last page. */
-struct art *rn_art_layout(struct rn *R, struct warta_doc *doc, int index,
+ * the caller frees the result (rn_art_free) after the last page.  keep > 0:
+ * if it has at most keep pages, everything is kept and A->kept lists the
+ * pages (to draw them again without a second layout); else, and with
+ * keep 0, what drawn pages used is freed as it goes. */
+struct art *rn_art_layout(struct rn *R, struct warta_doc *doc, int index, int keep,
                           void (*page)(void *, struct art *, const struct pb_page *), void *data);
 struct art *rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
                                void (*page)(void *, struct art *, const struct pb_page *), void *data);
