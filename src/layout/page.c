@@ -24,7 +24,7 @@ badness(double gap, double h)
 
 struct fill {
 	size_t end;                 /* column holds [start, end) */
-	int fn[64];                 /* footnotes set here */
+	int *fn;                    /* footnotes set here (the scan's buffer) */
 	int n_fn;
 	double height;
 };
@@ -38,6 +38,7 @@ struct scan {
 	int final;
 	int more;
 	const struct pb_params *p;
+	int *fnbuf;                 /* n_fn + 1: the notes of the column being filled */
 };
 
 static int
@@ -62,21 +63,29 @@ fill(struct scan *sc, size_t i, double h, const int *placed, struct fill *out)
 	size_t n = sc->n;
 	double t = 0, fnh = 0, best_c = INF_COST;
 	size_t j, best = (size_t)-1, any = (size_t)-1;
-	int first = 1, fn[64], nfn = 0, best_nfn = 0, any_nfn = 0;
+	int first = 1, *fn = sc->fnbuf, nfn = 0, best_nfn = 0, any_nfn = 0;
 	double best_t = 0, any_t = 0;
 
+	out->fn = fn;   /* the notes of a column are a prefix of fn */
 	for (j = i; j < n; j++) {
 		const struct pb_item *x = &it[j];
 
 		if (x->kind == PB_LINE) {
 			double adv = first ? x->top : x->height, extra = 0;
-			int f = x->footnote;
+			int k, before = nfn;
 
-			if (f > 0 && f <= p->n_fn && !has_fn(placed, f, fn, nfn))
-				extra = p->fn_height[f] + (nfn == 0 ? p->fn_separator : 0);
-			else
-				f = 0;
+			/* every note called on the line and not set yet: the
+			 * line and all of them go in this column, or none */
+			for (k = 0; x->footnotes && x->footnotes[k]; k++) {
+				int f = x->footnotes[k];
+
+				if (f > 0 && f <= p->n_fn && !has_fn(placed, f, fn, nfn)) {
+					extra += p->fn_height[f] + (nfn == 0 ? p->fn_separator : 0);
+					fn[nfn++] = f;
+				}
+			}
 			if (!first && t + adv + fnh + extra > h + 0.01) {
+				nfn = before;
 				if (best != (size_t)-1) {
 					out->end = best;
 					out->n_fn = best_nfn;
@@ -90,13 +99,10 @@ fill(struct scan *sc, size_t i, double h, const int *placed, struct fill *out)
 					out->n_fn = nfn;
 					out->height = t + fnh;
 				}
-				memcpy(out->fn, fn, sizeof(int) * out->n_fn);
 				return;
 			}
 			t += adv;
 			fnh += extra;
-			if (f && nfn < 64)
-				fn[nfn++] = f;
 			first = 0;
 			continue;
 		}
@@ -119,7 +125,6 @@ fill(struct scan *sc, size_t i, double h, const int *placed, struct fill *out)
 			out->end = j;
 			out->n_fn = nfn;
 			out->height = t + fnh;
-			memcpy(out->fn, fn, sizeof(int) * nfn);
 			return;
 		}
 		any = j, any_nfn = nfn, any_t = t + fnh;
@@ -136,7 +141,6 @@ fill(struct scan *sc, size_t i, double h, const int *placed, struct fill *out)
 	out->end = n;
 	out->n_fn = nfn;
 	out->height = t + fnh;
-	memcpy(out->fn, fn, sizeof(int) * nfn);
 }
 
 /* First item of the next column after a break at b. */
@@ -210,13 +214,14 @@ pb_stream_init(struct pb_stream *s, const struct pb_params *p)
 	s->p = *p;
 	s->placed = g_new0(int, p->n_fn + 1);
 	s->work = g_new0(int, p->n_fn + 1);
+	s->fnbuf = g_new0(int, p->n_fn + 1);
 }
 
 int
 pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int final, struct pb_page *pg)
 {
 	const struct pb_params *p = &s->p;
-	struct scan sc = { it, n, final, 0, p };
+	struct scan sc = { it, n, final, 0, p, s->fnbuf };
 	int cols = MAX(1, MIN(p->columns, PB_MAX_COLUMNS)), k, c, widows = 0, orphans = 0;
 	int *placed = s->work, n_order = s->n_order;
 	size_t i = s->i;
@@ -312,6 +317,7 @@ pb_stream_fini(struct pb_stream *s)
 {
 	g_free(s->placed);
 	g_free(s->work);
+	g_free(s->fnbuf);
 	g_free(s->order);
 	memset(s, 0, sizeof *s);
 }

@@ -16,7 +16,8 @@ struct pb_item {
 	double depth;               /* line: its descenders below the baseline */
 	double stretch, shrink;     /* glue */
 	int penalty;                /* penalty */
-	int footnote;               /* line: a footnote called on it (1-based), 0: none */
+	const int *footnotes;       /* line: the footnotes called on it (1-based), 0-terminated;
+	                               NULL: none.  The caller's, alive as long as the item */
 	int para_first, para_last;  /* line: first / last line of a paragraph (widow/orphan count) */
 	void *data;                 /* the caller's: what to draw */
 };
@@ -60,6 +61,7 @@ struct pb_result {
 struct pb_stream {
 	struct pb_params p;
 	int *placed, *work;         /* footnotes set, [1..n_fn] */
+	int *fnbuf;                 /* the notes of a column being filled */
 	int *order;                 /* footnote numbers in the order they are set */
 	int n_order, order_cap;
 	int n_pages;                /* pages made */

@@ -283,7 +283,7 @@ vline(GArray *v, struct rline *l, double height, double top)
 	it.top = top;
 	it.data = l;
 	if (l->para && l->line >= 0)
-		it.footnote = l->para->lines[l->line].footnotes[0];
+		it.footnotes = l->para->lines[l->line].footnotes;
 	g_array_append_val(v, it);
 }
 
