@@ -1,7 +1,9 @@
 /* render.c — the print back end (render.h): the engine (font set, hyphenator),
  * and per call a Pango font map; each document's tree → paragraphs
  * (layout/para.c) → a vertical list → pages (layout/page.c) → drawn by
- * draw.c into PDF, PNG or SVG, or written as a text trace. */
+ * draw.c into PDF, PNG or SVG, or written as a text trace.  Pages are drawn
+ * as the list grows, and what only drawn pages used is freed, so memory
+ * does not grow with the length of an article. */
 #include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdlib.h>
