@@ -237,15 +237,10 @@ fonts_config(struct ep_book *b, struct warta_diags *d)
 		__lsan_disable();
 #endif
 		fc_shared = warta_fonts_config(&tmp);
-		/* The first Pango font map of a process has fontconfig load its
-		 * default configuration, every system font, in a thread, and
-		 * waits for it, though warta's maps only use warta's set: 25 M
-		 * instructions, the price of a whole book.  warta's set as the
-		 * default makes that nothing.  (No code of warta uses the
-		 * default; a program embedding libwarta and wanting the system
-		 * fonts from fontconfig's default would see only warta's.) */
+		/* before the cover's first Pango font map: see
+		 * warta_fonts_make_default */
 		if (fc_shared)
-			FcConfigSetCurrent(fc_shared);
+			warta_fonts_make_default(fc_shared);
 #ifdef EP_LSAN
 		__lsan_enable();
 #endif

@@ -27,16 +27,8 @@ warta_engine_new(struct warta_diags *d)
 		g_free(e);
 		return NULL;
 	}
-	/* Pango 1.50 starts a thread calling FcInit() when a PangoFcFontMap is
-	 * made (and waits for it before its first match).  FcInit() loads the
-	 * system configuration and font caches (25 M instructions) unless a
-	 * current configuration exists, and warta never uses that one: make
-	 * ours current first, so FcInit() has nothing to do (fontconfig:
-	 * "If the default configuration has already been loaded, this routine
-	 * does nothing").  FcConfigSetCurrent takes its own reference and adds
-	 * an empty system font set (our configuration has no font directories);
-	 * the application fonts and matching are unchanged. */
-	if (!FcConfigSetCurrent(e->fc))
+	/* before any Pango font map: see warta_fonts_make_default */
+	if (warta_fonts_make_default(e->fc) < 0)
 		warta_diag(d, WARTA_NOTE, NULL, 0, 0,
 		    "fontconfig: cannot make warta's font configuration current");
 	e->hyph = warta_hyphenator_new();
