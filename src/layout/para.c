@@ -656,7 +656,7 @@ push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, c
 {
 	const char *text = p->text->str;
 	size_t b, start, *pos, t0, t1;
-	int m = 0, k, lo, hi, hy = 1, c, camel = 0;
+	int m = 0, k, lo, hi, hy = 1, c, camel = 0, letters = 0, trail = 0;
 	double pw = 0, S, hyphen = 0;
 	gunichar prev = 0;
 	unsigned char *good;
@@ -674,8 +674,17 @@ push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, c
 
 		if (b > b0 && p->la[p->char_at[b]].is_cursor_position && bl->cluster[b])
 			pos[m++] = b;
-		if ((!g_unichar_isalpha(ch) && !g_unichar_ismark(ch)) || !hyphenating_script(ch) ||
-		    (r && (r->fmt.literal || r->fmt.link)))
+		/* letters, with punctuation only around them ("word," "(word") */
+		if (g_unichar_isalpha(ch) || g_unichar_ismark(ch)) {
+			if (trail)
+				hy = 0;
+			letters++;
+		} else if (!g_unichar_ispunct(ch)) {
+			hy = 0;
+		} else if (letters > 0) {
+			trail = 1;
+		}
+		if (!hyphenating_script(ch) || (r && (r->fmt.literal || r->fmt.link)))
 			hy = 0;
 		/* the good breaks of an identifier, number or URL */
 		if (b > b0 && ((g_unichar_isupper(ch) && g_unichar_islower(prev)) ||
@@ -694,7 +703,7 @@ push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, c
 		push_box(bl, w, b0, b1);
 		return;
 	}
-	if (hy && !camel) {
+	if (hy && letters > 0 && !camel) {
 		for (t0 = b0; t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0)));)
 			t0 = g_utf8_prev_char(text + t0) - text;
 		for (t1 = b1; t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1));)
@@ -1155,7 +1164,9 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	/* the adjustment ratio of the line as shaped (tex.web §658), boxes'
 	 * glyph expansion counted with the glue */
 	r = 0;
-	if (justify && ((L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) ||
+	/* a line ending inside a word wider than the measure is set ragged */
+	if (justify && !(brk < nitems && sl[brk].emergency) &&
+	    ((L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) ||
 	    (L->brk == PA_BREAK_FINAL && s->justify_last))) {
 		if (natural < L->measure && stretch + bstretch > 0)
 			r = (L->measure - natural) / (stretch + bstretch);
