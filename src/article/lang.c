@@ -1,30 +1,14 @@
 /* lang.c — language facts for the reader: identification of the text's
- * language with libexttextcat (fingerprints in /usr/share/libexttextcat,
- * loaded once per process), BCP 47 tags, text direction, and dates written
- * out in the language (month and weekday names below). */
-#include <libexttextcat/textcat.h>
+ * language (its script, then the n-gram classifier of langid.c over
+ * libexttextcat's fingerprints), BCP 47 tags, text direction, and dates
+ * written out in the language (month and weekday names below). */
+#include <stdio.h>
 #include <string.h>
 
 #include "article/reader.h"
 #include "util/date.h"
 
-#ifndef WARTA_TEXTCAT_DIR
-#define WARTA_TEXTCAT_DIR "/usr/share/libexttextcat/"
-#endif
-
 /* ------------------------------------------------ identification */
-
-static void *textcat;          /* one classifier per process, from g_once */
-static GMutex textcat_lock;    /* textcat_Classify writes into the handle */
-
-static gpointer
-textcat_load(gpointer unused)
-{
-	void *h = special_textcat_Init(WARTA_TEXTCAT_DIR "fpdb.conf", WARTA_TEXTCAT_DIR);
-
-	textcat = h;
-	return h;
-}
 
 char *
 ar_lang_primary(const char *tag)
@@ -132,44 +116,23 @@ letters(const char *text, size_t n)
 }
 
 char *
-ar_lang_detect(const char *text, size_t len)
+ar_lang_choose(const char *const *cands, int nc, const char *text, size_t n, const char *script)
 {
-	static GOnce once = G_ONCE_INIT;
-	const char *end;
-	char *res, *lang = NULL;
-	size_t n = len < DETECT_BYTES ? len : DETECT_BYTES;
+	char *lang = NULL, *sample;
+	int i;
 
-	const char *script;
-	char *sample;
+	if (nc > 0) {
+		/* Candidates, best first; a category is "LANG-COUNTRY-utf8".
+		 * The fingerprints know ~160 languages, and on a short text a
+		 * minor one (Scots for English) may come first: then the first
+		 * candidate among the languages warta sets well is taken, and a
+		 * short text with none of them among its candidates is not
+		 * decided. */
+		char *cat = ar_lang_primary(cands[0]);
 
-	if (n == 0 || letters(text, n) < 12)
-		return NULL;   /* nothing to go by */
-	/* cut at a character boundary */
-	if (!g_utf8_validate(text, (gssize)n, &end))
-		n = (size_t)(end - text);
-	script = by_script(text, n);
-	if (script && strcmp(script, "ar") != 0)
-		return g_strdup(script);
-	g_once(&once, textcat_load, NULL);
-	if (!textcat)
-		return script ? g_strdup(script) : NULL;
-	g_mutex_lock(&textcat_lock);
-	res = textcat_Classify(textcat, text, n);
-	if (res && res[0] == '[') {
-		/* "[id--utf8][ms--utf8]": best first; the category is "LANG-COUNTRY-utf8".
-		 * textcat knows ~160 languages, and on a short text a minor one
-		 * (Scots for English) may come first: then the first candidate
-		 * among the languages warta sets well is taken, and a short text
-		 * with none of them among its candidates is not decided. */
-		char *close = strchr(res, ']');
-		char *cat = close ? g_strndup(res + 1, (gsize)(close - res - 1)) : NULL;
-		const char *p;
+		for (i = 0; i < nc; i++) {
+			char *l2 = ar_lang_primary(cands[i]);
 
-		for (p = res; p && *p == '['; p = strchr(p + 1, '[')) {
-			char *c2 = g_strndup(p + 1, strcspn(p + 1, "]"));
-			char *l2 = ar_lang_primary(c2);
-
-			g_free(c2);
 			if (l2 && preferred(l2)) {
 				g_free(cat);
 				cat = l2;
@@ -180,17 +143,16 @@ ar_lang_detect(const char *text, size_t len)
 		if (cat && !preferred(cat) && letters(text, n) < SHORT_TEXT)
 			g_free(cat), cat = NULL;
 		if (cat) {
-			lang = ar_lang_primary(cat);
-			/* Indonesian and Malay share most words; textcat's Malay
+			lang = cat;
+			/* Indonesian and Malay share most words; the Malay
 			 * fingerprint often wins on Indonesian news.  Malay in the
 			 * second place, or Indonesian anywhere in the list, is
 			 * Indonesian: a Malay text has to say so with -l or lang:. */
-			if (lang && strcmp(lang, "ms") == 0 && strstr(res, "[id-"))
-				g_free(lang), lang = g_strdup("id");
-			g_free(cat);
+			for (i = 0; strcmp(lang, "ms") == 0 && i < nc; i++)
+				if (strncmp(cands[i], "id-", 3) == 0)
+					g_free(lang), lang = g_strdup("id");
 		}
 	}
-	g_mutex_unlock(&textcat_lock);
 	if (lang && strcmp(lang, "ms") == 0) {
 		static const char *const id_words[] = { " karena ", " bisa ", " uang ", " Rp", " saat ",
 		                                        " kemarin ", " nggak ", " sepak bola ", NULL };
@@ -206,6 +168,34 @@ ar_lang_detect(const char *text, size_t len)
 	                         strcmp(lang, "ps") != 0 && strcmp(lang, "ar") != 0)))
 		g_free(lang), lang = g_strdup(script);
 	return lang;
+}
+
+const char *
+ar_lang_script(const char *text, size_t n)
+{
+	return by_script(text, n);
+}
+
+char *
+ar_lang_detect(const char *text, size_t len)
+{
+	const char *end, *cands[8];
+	size_t n = len < DETECT_BYTES ? len : DETECT_BYTES;
+	const char *script;
+	int nc;
+
+	if (n == 0 || letters(text, n) < 12)
+		return NULL;   /* nothing to go by */
+	/* cut at a character boundary */
+	if (!g_utf8_validate(text, (gssize)n, &end))
+		n = (size_t)(end - text);
+	script = by_script(text, n);
+	if (script && strcmp(script, "ar") != 0)
+		return g_strdup(script);
+	nc = ar_langid_classify(text, n, cands, (int)G_N_ELEMENTS(cands));
+	if (nc < 0)
+		return script ? g_strdup(script) : NULL;
+	return ar_lang_choose(cands, nc, text, n, script);
 }
 
 int

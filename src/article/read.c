@@ -1121,6 +1121,21 @@ warta_article_read(const char *path, const char *data, size_t len,
 		ar_src_free(&src);
 		return NULL;
 	}
+	/* nothing but white space: there is no article to make, and an empty
+	 * PDF titled with the file name would only hide a failed scrape */
+	for (p = 0; p < src.clean_len; p = next) {
+		next = next_line(src.clean, src.clean_len, p, &e);
+		if (!blank(src.clean + p, e - p))
+			break;
+	}
+	if (p >= src.clean_len) {
+		warta_diag(d, WARTA_ERROR, path, 1, 1,
+		           src.orig_len ? "only white space: nothing to typeset" :
+		                          "empty input: nothing to typeset");
+		ar_src_free(&src);
+		return NULL;
+	}
+	p = 0;
 	doc = warta_doc_new(path);
 	cx.src = &src;
 	cx.doc = doc;

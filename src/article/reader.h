@@ -114,5 +114,18 @@ char *ar_smarten(const char *text, const char *lang);
 char *ar_lang_detect(const char *text, size_t len);
 /* "id" for "id-ID", lower case. */
 char *ar_lang_primary(const char *tag);
+/* The steps of ar_lang_detect, for tests: the script that names the
+ * language on its own (or NULL), and the choice among the classifier's
+ * candidates (see ar_langid_classify) of text[0, n). */
+const char *ar_lang_script(const char *text, size_t n);
+char *ar_lang_choose(const char *const *cands, int nc, const char *text, size_t n,
+                     const char *script);
+
+/* ------------------------------------------------ n-gram classifier (langid.c) */
+
+/* The language categories of text[0, n) ("id--utf8" …), best first, into
+ * cands[0, max): returns their number, 0 when too close to call or nothing
+ * to go by, -1 without the fingerprints.  The names are the model's. */
+int ar_langid_classify(const char *text, size_t n, const char **cands, int max);
 
 #endif

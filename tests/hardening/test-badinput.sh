@@ -114,10 +114,10 @@ no_output binary-in-dir
 # ---------------------------------------------------------------- empty and nearly empty
 : >"$W/empty.txt"
 case_run empty empty.txt
-all_output empty empty
+no_output empty
 printf '  \n\t\n\n   \n' >"$W/whitespace.txt"
 case_run whitespace whitespace.txt
-all_output whitespace whitespace
+no_output whitespace
 printf -- '---\ntitle: Only a front matter\nauthor: Nobody\ndate: 2024-10-25\n---\n' >"$W/front-matter-only.txt"
 case_run front-matter-only front-matter-only.txt
 all_output front-matter-only front-matter-only
