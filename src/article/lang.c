@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "article/reader.h"
+#include "util/date.h"
 
 /* ------------------------------------------------ identification */
 
@@ -282,9 +283,7 @@ warta_date_format(const char *iso, const char *lang)
 	size_t i;
 	char tail;
 
-	if (!iso || sscanf(iso, "%4u-%2u-%2u%c", &y, &m, &dd, &tail) != 3 || strlen(iso) != 10)
-		goto bad;
-	if (!g_date_valid_dmy((GDateDay)dd, (GDateMonth)m, (GDateYear)y))
+	if (!warta_date_valid(iso) || sscanf(iso, "%4u-%2u-%2u%c", &y, &m, &dd, &tail) != 3)
 		goto bad;
 	for (i = 0; p && i < G_N_ELEMENTS(date_names); i++)
 		if (strcmp(date_names[i].lang, p) == 0)

@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "article/reader.h"
+#include "util/date.h"
 
 /* ------------------------------------------------ text runs */
 
@@ -673,18 +674,6 @@ trim_title(const char *s, size_t n)
 	return g_strndup(s, (gsize)(e - s));
 }
 
-static int
-valid_iso_date(const char *s)
-{
-	unsigned y, m, d;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	if (sscanf(s, "%4u-%2u-%2u", &y, &m, &d) != 3)
-		return 0;
-	return g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
-}
-
 /* " date YYYY-MM-DD Title": returns 1 and fills meta when line [s, e) is one. */
 static int
 date_line(struct ar_ctx *cx, size_t s, size_t e)
@@ -706,7 +695,7 @@ date_line(struct ar_ctx *cx, size_t s, size_t e)
 	if (p - ds != 10 || (p < e && t[p] != ' ' && t[p] != '\t'))
 		return 0;
 	date = g_strndup(t + ds, 10);
-	if (!valid_iso_date(date)) {
+	if (!warta_date_valid(date)) {
 		ar_diag_at(cx, WARTA_WARNING, ds, "not a valid date: %s", date);
 		g_free(date);
 	} else
@@ -802,7 +791,7 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 		else if (strcmp(key, "lang") == 0 || strcmp(key, "language") == 0)
 			slot = &m->lang;
 		else if (strcmp(key, "date") == 0) {
-			if (val && valid_iso_date(val))
+			if (val && warta_date_valid(val))
 				slot = &m->date;
 			else
 				ar_diag_at(cx, WARTA_WARNING, v ? yaml_off(cx, fs, fe, v->start_mark) : fs,
@@ -1282,6 +1271,9 @@ warta_article_read_file(const char *path, const struct warta_read_opts *opts, st
 	gsize len = 0;
 	struct warta_doc *doc;
 	size_t max = opts && opts->max_bytes ? opts->max_bytes : AR_DEFAULT_MAX;
+	/* one byte past the limit tells that an input is over it (SIZE_MAX: no
+	 * byte past, max + 1 would be 0 and read every input as empty) */
+	size_t over = max < SIZE_MAX ? max + 1 : max;
 
 	if (!path || strcmp(path, "-") == 0) {
 		GString *s = g_string_new(NULL);
@@ -1289,8 +1281,8 @@ warta_article_read_file(const char *path, const struct warta_read_opts *opts, st
 		size_t n;
 
 		while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0) {
-			if (s->len + n > max + 1) {
-				n = max + 1 - s->len;   /* enough to say it is too big */
+			if (n > over - s->len) {
+				n = over - s->len;      /* enough to say it is too big */
 				g_string_append_len(s, buf, (gssize)n);
 				break;
 			}
@@ -1327,8 +1319,8 @@ warta_article_read_file(const char *path, const struct warta_read_opts *opts, st
 				return NULL;
 			}
 			s = g_string_new(NULL);
-			while (s->len <= max && (n = fread(buf, 1, sizeof buf, f)) > 0)
-				g_string_append_len(s, buf, (gssize)MIN(n, max + 1 - s->len));
+			while (s->len < over && (n = fread(buf, 1, sizeof buf, f)) > 0)
+				g_string_append_len(s, buf, (gssize)MIN(n, over - s->len));
 			if (ferror(f)) {
 				warta_diag(d, WARTA_ERROR, path, 0, 0, "cannot read: %s", g_strerror(errno));
 				fclose(f);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "util/date.h"
 
 struct entry {
 	struct warta_doc *doc;
@@ -85,9 +86,10 @@ section_key(const struct warta_doc *doc, int index)
 static char *
 edition_date(struct entry *e, int n)
 {
-	const char *newest = NULL, *sde;
+	const char *newest = NULL;
 	GDateTime *now;
 	char *s;
+	gint64 t;
 	int i;
 
 	if (cli.edition_date)
@@ -97,10 +99,10 @@ edition_date(struct entry *e, int n)
 			newest = e[i].doc->meta.date;
 	if (newest)
 		return g_strdup(newest);
-	if ((sde = g_getenv("SOURCE_DATE_EPOCH")) && *sde)
-		now = g_date_time_new_from_unix_utc(g_ascii_strtoll(sde, NULL, 10));
-	else
-		now = g_date_time_new_now_utc();
+	/* main() has refused a bad SOURCE_DATE_EPOCH */
+	if (warta_source_date_epoch(&t) > 0 && (s = warta_date_format_epoch(t, 1)))
+		return s;
+	now = g_date_time_new_now_utc();
 	s = g_date_time_format(now, "%Y-%m-%d");
 	g_date_time_unref(now);
 	return s;

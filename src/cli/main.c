@@ -14,6 +14,7 @@
 #include <zip.h>
 
 #include "cli/cli.h"
+#include "util/date.h"
 
 struct cli cli;
 
@@ -119,6 +120,15 @@ cli_print_diags(struct warta_diags *d)
 		s = warta_diag_format(m);
 		fprintf(stderr, "%s\n", s);
 		g_free(s);
+	}
+	/* the library keeps at most d->max (1000) messages of each kind */
+	for (i = WARTA_NOTE; i <= WARTA_ERROR; i++) {
+		static const char *const kind[] = { "note", "warning", "error" };
+		int n = warta_diags_dropped(d, i);
+
+		if (n == 0 || (i == WARTA_NOTE && !cli.verbose) || (i == WARTA_WARNING && cli.quiet))
+			continue;
+		fprintf(stderr, "warta: %s: %d more %s%s not shown\n", kind[i], n, kind[i], n == 1 ? "" : "s");
 	}
 	fflush(stderr);
 }
@@ -226,9 +236,14 @@ parse_pages(const char *s, int *first, int *last)
 		char *a = g_match_info_fetch(mi, 1), *dash = g_match_info_fetch(mi, 2),
 		     *b = g_match_info_fetch(mi, 3);
 
-		*first = *a ? atoi(a) : 1;
-		*last = *dash ? (*b ? atoi(b) : 0) : *first;
-		ok = (*a || *b) && *first >= 1 && (*last == 0 || *last >= *first) &&
+		guint64 fa = 1, fb = 0;
+
+		/* numbers from 1 to INT_MAX: atoi wrapped 4294967297 to 1 */
+		ok = (!*a || g_ascii_string_to_unsigned(a, 10, 1, G_MAXINT, &fa, NULL)) &&
+		     (!*b || g_ascii_string_to_unsigned(b, 10, 1, G_MAXINT, &fb, NULL));
+		*first = (int)fa;
+		*last = *dash ? (int)fb : *first;
+		ok = ok && (*a || *b) && *first >= 1 && (*last == 0 || *last >= *first) &&
 		     (*dash || *a);
 		if (*dash && !*b && !*a)
 			ok = 0;
@@ -238,22 +253,6 @@ parse_pages(const char *s, int *first, int *last)
 	}
 	g_match_info_free(mi);
 	g_regex_unref(re);
-	return ok;
-}
-
-static int
-valid_date(const char *s)
-{
-	GDate *d;
-	int y, m, dd, ok;
-
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &dd) != 3 || s[4] != '-' || s[7] != '-')
-		return 0;
-	if (!g_date_valid_dmy(dd, m, y))
-		return 0;
-	d = g_date_new_dmy(dd, m, y);
-	ok = g_date_valid(d);
-	g_date_free(d);
 	return ok;
 }
 
@@ -386,7 +385,10 @@ check_options(void)
 		usage_error("-j %d: the number of jobs must be positive", cli.jobs);
 	if (cli.jobs == 0)
 		cli.jobs = (int)g_get_num_processors();
-	if (cli.edition_date && !valid_date(cli.edition_date))
+	if (warta_source_date_epoch(NULL) < 0)
+		usage_error("SOURCE_DATE_EPOCH=%s is not a number of seconds from 0 to %" G_GINT64_FORMAT
+		            " (9999-12-31T23:59:59Z)", g_getenv("SOURCE_DATE_EPOCH"), WARTA_EPOCH_MAX);
+	if (cli.edition_date && !warta_date_valid(cli.edition_date))
 		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
 	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest))
 		usage_error("--edition-date, --group-by and --manifest need --edition");

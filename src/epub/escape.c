@@ -6,6 +6,7 @@
 
 #include "article/article.h"
 #include "epub/epub_int.h"
+#include "util/date.h"
 
 /* Characters XML 1.0 forbids (C0 but tab/LF/CR) and those HTML calls errors
  * in text (DEL and C1 controls, noncharacters). */
@@ -134,14 +135,7 @@ ep_lang_tag(const char *s)
 int
 ep_date_valid(const char *date)
 {
-	int y, m, d;
-	char rest;
-
-	if (!date || strlen(date) != 10 || date[4] != '-' || date[7] != '-')
-		return 0;
-	if (sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3)
-		return 0;
-	return y >= 1 && y <= 9999 && g_date_valid_dmy(d, m, y);
+	return warta_date_valid(date);
 }
 
 char *

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "epub/epub_int.h"
+#include "util/date.h"
 
 char *
 ep_container_xml(void)
@@ -56,24 +57,18 @@ ep_uuid5(const char *data, gsize len)
 char *
 ep_modified(const struct ep_book *b, struct warta_diags *d)
 {
-	const char *sde = g_getenv("SOURCE_DATE_EPOCH");
 	const char *newest = NULL;
 	guint i;
+	gint64 t;
 
-	if (sde && *sde) {
-		char *end;
-		guint64 t = g_ascii_strtoull(sde, &end, 10);
-		GDateTime *dt;
-
-		if (*end == '\0' && t <= G_GINT64_CONSTANT(253402300799) &&
-		    (dt = g_date_time_new_from_unix_utc((gint64)t))) {
-			char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
-
-			g_date_time_unref(dt);
-			return s;
-		}
+	switch (warta_source_date_epoch(&t)) {
+	case 1:
+		return warta_date_format_epoch(t, 0);
+	case -1:
 		warta_diag(d, WARTA_WARNING, NULL, 0, 0,
-		           "SOURCE_DATE_EPOCH \"%s\" is not a number of seconds; ignored", sde);
+		           "SOURCE_DATE_EPOCH \"%s\" is not a number of seconds; ignored",
+		           g_getenv("SOURCE_DATE_EPOCH"));
+		break;
 	}
 	for (i = 0; i < b->n; i++) {
 		const char *date = b->articles[i].doc->meta.date;

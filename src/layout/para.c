@@ -18,6 +18,8 @@ struct slot {
 	size_t b0, b1;              /* bytes; for a penalty b0 == b1 is the break position */
 	enum pa_break kind;         /* for penalties: hyphen, explicit, plain */
 	int space;                  /* glue: b0 is a space character to set to the glue's width */
+	int emergency;              /* penalty: a break inside a word wider than the measure:
+	                             * 1 + its index in build.wide */
 };
 
 struct pa_para *
@@ -343,6 +345,16 @@ struct build {
 	GArray *items;              /* struct lb_item */
 	GArray *slots;              /* struct slot */
 	double expansion;           /* glyph expansion limit of boxes, fraction of their width */
+	double widest;              /* the widest line measure, pt */
+	unsigned char *cluster;     /* cluster[b]: a glyph cluster starts at byte b */
+	GArray *wide;               /* struct wide: boxes wider than every measure */
+};
+
+/* A box (word, number, URL piece) wider than every line, given emergency breaks. */
+struct wide {
+	size_t b0, b1;
+	double width;
+	int broken;                 /* the breaker used one of its breaks (warned) */
 };
 
 static void
@@ -356,7 +368,7 @@ static void
 push_box(struct build *bl, double w, size_t b0, size_t b1)
 {
 	struct lb_item it;
-	struct slot sl = { b0, b1, PA_BREAK_GLUE, 0 };
+	struct slot sl = { b0, b1, PA_BREAK_GLUE, 0, 0 };
 
 	memset(&it, 0, sizeof it);
 	it.type = LB_BOX;
@@ -373,7 +385,7 @@ static void
 push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, int space)
 {
 	struct lb_item it;
-	struct slot sl = { b0, b1, PA_BREAK_GLUE, space };
+	struct slot sl = { b0, b1, PA_BREAK_GLUE, space, 0 };
 
 	memset(&it, 0, sizeof it);
 	it.type = LB_GLUE;
@@ -389,7 +401,7 @@ static void
 push_fil(struct build *bl, size_t at)
 {
 	struct lb_item it;
-	struct slot sl = { at, at, PA_BREAK_GLUE, 0 };
+	struct slot sl = { at, at, PA_BREAK_GLUE, 0, 0 };
 
 	memset(&it, 0, sizeof it);
 	it.type = LB_GLUE;
@@ -401,7 +413,7 @@ static void
 push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t at, enum pa_break k)
 {
 	struct lb_item it;
-	struct slot sl = { at, at, k, 0 };
+	struct slot sl = { at, at, k, 0, 0 };
 
 	memset(&it, 0, sizeof it);
 	it.type = LB_PENALTY;
@@ -445,6 +457,19 @@ hyphen_width(const struct pa_para *p, int item)
 	return w;
 }
 
+/* A token (bytes [t0, t1)) that reads as a URL, e-mail address or path: no
+ * hyphen may be added inside it. */
+static int
+url_like(const char *text, size_t len, size_t t0, size_t t1)
+{
+	char *tok = g_strndup(text + t0, MIN(t1, len) - t0);
+	int r = strstr(tok, "://") || strstr(tok, "www.") || strchr(tok, '@') ||
+	    strchr(tok, '/') || strchr(tok, '\\') || strchr(tok, '_');
+
+	g_free(tok);
+	return r;
+}
+
 /* Marks hyph[b] = 1 where libhyphen allows a break before byte b. */
 static void
 hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char *hyph)
@@ -484,16 +509,12 @@ hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char
 		 * scanned once, not once per word) */
 		if (b0 >= tok_end) {
 			size_t t0 = b0, t1 = b1;
-			char *tok;
 
 			while (t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0))))
 				t0 = g_utf8_prev_char(text + t0) - text;
 			while (t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1)))
 				t1 = g_utf8_next_char(text + t1) - text;
-			tok = g_strndup(text + t0, t1 - t0);
-			tok_url = strstr(tok, "://") || strstr(tok, "www.") || strchr(tok, '@') ||
-			    strchr(tok, '/') || strchr(tok, '\\') || strchr(tok, '_');
-			g_free(tok);
+			tok_url = url_like(text, p->text->len, t0, t1);
 			tok_end = t1 > b0 ? t1 : b0 + 1;
 		}
 		if (tok_url)
@@ -558,6 +579,175 @@ push_break(struct build *bl, const struct pa_setup *s, double size, double w, in
 	push_glue(bl, 0, -S, 0, at, at, 0);
 }
 
+/* Emergency breaks (issue 6).  A box wider than every line of the measure
+ * cannot be set without an overfull line, so it gets a break at each
+ * grapheme-cluster boundary (a Pango cursor position that also starts a
+ * glyph cluster, so that no ligature or conjunct is cut), two clusters or
+ * more from its ends.  Typography: a word of letters in a script that
+ * hyphenates (Latin, Greek, Cyrillic, Armenian, Georgian) takes a hyphen
+ * there, as at a hyphenation point; a URL, path, e-mail address, number,
+ * code, link text, an identifier in CamelCase, or a script that never
+ * hyphenates (Arabic, Hebrew, CJK, Thai, …) takes none, since a hyphen would
+ * read as part of it.  Where the word would break best (a syllable the
+ * hyphenation dictionary finds in a window around it, since libhyphen gives
+ * nothing for so long a word; in an identifier, before an inner capital,
+ * between letters and digits, after punctuation) the break costs
+ * EMERGENCY_GOOD, elsewhere EMERGENCY_PENALTY (more than a loose line, so
+ * the word rather starts a new line than breaks once more).  The breaks
+ * count from the second pass like hyphens and are never flagged: a
+ * 300-letter word needs more broken lines in a row than max_hyphen_run
+ * allows.  A line ending at one is set ragged (the ragged-right items of
+ * push_break): a run of letters has no space to justify with. */
+#define EMERGENCY_PENALTY 1000
+#define EMERGENCY_GOOD 500
+#define EMERGENCY_WINDOW 32     /* characters hyphenated at a time */
+
+static int
+hyphenating_script(gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_LATIN:
+	case G_UNICODE_SCRIPT_GREEK:
+	case G_UNICODE_SCRIPT_CYRILLIC:
+	case G_UNICODE_SCRIPT_ARMENIAN:
+	case G_UNICODE_SCRIPT_GEORGIAN:
+	case G_UNICODE_SCRIPT_INHERITED:
+	case G_UNICODE_SCRIPT_COMMON:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* good[b - b0] = 1 at the syllable breaks of the letters [b0, b1): the
+ * dictionary's points in windows of EMERGENCY_WINDOW characters that overlap
+ * by half, each window trusted in its middle half (and at the word's ends). */
+static void
+good_syllables(const struct pa_para *p, const struct pa_setup *s, size_t b0, size_t b1,
+               unsigned char *good)
+{
+	const char *text = p->text->str;
+	long n = g_utf8_strlen(text + b0, b1 - b0), w0;
+	int pts[EMERGENCY_WINDOW], np, k;
+
+	if (s->hyph == NULL || !warta_hyphenator_has(s->hyph, p->lang))
+		return;
+	for (w0 = 0; w0 < n; w0 += EMERGENCY_WINDOW / 2) {
+		const char *a = g_utf8_offset_to_pointer(text + b0, w0);
+		const char *e = g_utf8_offset_to_pointer(a, MIN(EMERGENCY_WINDOW, n - w0));
+		long lo = w0 == 0 ? 0 : EMERGENCY_WINDOW / 4;
+		long hi = w0 + EMERGENCY_WINDOW >= n ? EMERGENCY_WINDOW : 3 * EMERGENCY_WINDOW / 4;
+
+		np = warta_hyphenate(s->hyph, p->lang, a, e - a, 2, 2, pts, G_N_ELEMENTS(pts));
+		for (k = 0; k < np; k++) {
+			long c = g_utf8_pointer_to_offset(a, a + pts[k]);
+
+			if (c >= lo && c < hi)
+				good[a + pts[k] - (text + b0)] = 1;
+		}
+		if (w0 + EMERGENCY_WINDOW >= n)
+			break;
+	}
+}
+
+/* Pushes the box of bytes [b0, b1), width w; see above when it is too wide. */
+static void
+push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, const double *cw,
+          double *hw, const int *item_of, double w, size_t b0, size_t b1, double size)
+{
+	const char *text = p->text->str;
+	size_t b, start, *pos, t0, t1;
+	int m = 0, k, lo, hi, hy = 1, c, camel = 0, letters = 0, trail = 0;
+	double pw = 0, S, hyphen = 0;
+	gunichar prev = 0;
+	unsigned char *good;
+	struct wide wd;
+
+	if (w <= bl->widest + 0.01 || b1 <= b0) {
+		push_box(bl, w, b0, b1);
+		return;
+	}
+	pos = g_new(size_t, b1 - b0);
+	good = g_malloc0(b1 - b0 + 1);
+	for (b = b0; b < b1; b = g_utf8_next_char(text + b) - text) {
+		gunichar ch = g_utf8_get_char(text + b);
+		const struct pa_run *r = run_at(p, b);
+
+		if (b > b0 && p->la[p->char_at[b]].is_cursor_position && bl->cluster[b])
+			pos[m++] = b;
+		/* letters, with punctuation only around them ("word," "(word") */
+		if (g_unichar_isalpha(ch) || g_unichar_ismark(ch)) {
+			if (trail)
+				hy = 0;
+			letters++;
+		} else if (!g_unichar_ispunct(ch)) {
+			hy = 0;
+		} else if (letters > 0) {
+			trail = 1;
+		}
+		if (!hyphenating_script(ch) || (r && (r->fmt.literal || r->fmt.link)))
+			hy = 0;
+		/* the good breaks of an identifier, number or URL */
+		if (b > b0 && ((g_unichar_isupper(ch) && g_unichar_islower(prev)) ||
+		    (g_unichar_isdigit(ch) != 0) != (g_unichar_isdigit(prev) != 0) ||
+		    (g_unichar_ispunct(prev) && !g_unichar_ispunct(ch))))
+			good[b - b0] = 1;
+		camel |= g_unichar_isupper(ch) && g_unichar_islower(prev);
+		prev = ch;
+	}
+	/* two clusters at least on each side, when the word has them */
+	lo = m >= 3 ? 1 : 0;
+	hi = m >= 3 ? m - 1 : m;
+	if (lo >= hi) {
+		g_free(pos);
+		g_free(good);
+		push_box(bl, w, b0, b1);
+		return;
+	}
+	if (hy && letters > 0 && !camel) {
+		for (t0 = b0; t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0)));)
+			t0 = g_utf8_prev_char(text + t0) - text;
+		for (t1 = b1; t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1));)
+			t1 = g_utf8_next_char(text + t1) - text;
+		hy = !url_like(text, p->text->len, t0, t1);
+	} else {
+		hy = 0;
+	}
+	if (hy) {
+		memset(good, 0, b1 - b0 + 1);
+		good_syllables(p, s, b0, b1, good);
+		if (hw[item_of[b0]] == 0)
+			hw[item_of[b0]] = hyphen_width(p, item_of[b0]);
+		hyphen = hw[item_of[b0]];
+	}
+	wd.b0 = b0;
+	wd.b1 = b1;
+	wd.width = w;
+	wd.broken = 0;
+	g_array_append_val(bl->wide, wd);
+	S = rag_stretch(s, size);
+	start = b0;
+	c = p->char_at[b0];
+	for (b = b0, k = lo; b < b1; b = g_utf8_next_char(text + b) - text, c++) {
+		if (k < hi && b == pos[k]) {
+			push_box(bl, pw, start, b);
+			push_penalty(bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
+			push_glue(bl, 0, S, 0, b, b, 0);
+			push_penalty(bl, hy ? hyphen : 0, good[b - b0] ? EMERGENCY_GOOD : EMERGENCY_PENALTY,
+			    0, 1, b, hy ? PA_BREAK_HYPHEN : PA_BREAK_PENALTY);
+			g_array_index(bl->slots, struct slot, bl->slots->len - 1).emergency = bl->wide->len;
+			push_glue(bl, 0, -S, 0, b, b, 0);
+			start = b;
+			pw = 0;
+			k++;
+		}
+		pw += cw[c];
+	}
+	push_box(bl, pw, start, b1);
+	g_free(pos);
+	g_free(good);
+}
+
 static void
 build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const double *cw,
             const int *item_of)
@@ -588,7 +778,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 		size = r ? r->fmt.size : size;
 		if (ch == 0x2028) {             /* hard line break */
 			if (in_box)
-				push_box(bl, box, box0, b);
+				push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
 			in_box = 0, box = 0;
 			push_fil(bl, b);
 			push_penalty(bl, 0, -LB_INFINITY, 0, 0, nb, PA_BREAK_FORCED);
@@ -604,7 +794,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			    g_unichar_isalpha(g_utf8_get_char(text + box0)) && !is_cjk(g_utf8_get_char(text + box0));
 
 			if (in_box)
-				push_box(bl, box, box0, b);
+				push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
 			in_box = 0, box = 0;
 			if (nbsp)
 				push_penalty(bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
@@ -623,7 +813,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 			continue;
 		}
 		if (c > 0 && in_box && p->la[c].is_line_break && !(r && r->fmt.footnote)) {
-			push_box(bl, box, box0, b);
+			push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
 			in_box = 0, box = 0;
 			if (p->la[c].break_inserts_hyphen) {    /* soft hyphen */
 				if (hw[item_of[b]] == 0)
@@ -641,7 +831,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 
 			if (hw[it] == 0)
 				hw[it] = hyphen_width(p, it);
-			push_box(bl, box, box0, b);
+			push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
 			in_box = 0, box = 0;
 			push_break(bl, s, size, hw[it], hp, 1, 1, b, PA_BREAK_HYPHEN);
 		}
@@ -653,7 +843,7 @@ build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const
 		prev = ch;
 	}
 	if (in_box)
-		push_box(bl, box, box0, len);
+		push_word(bl, p, s, cw, hw, item_of, box, box0, len, size);
 	/* parfillskip + forced break (tex.web §816) */
 	if (s->justify_last && !ragged)
 		push_glue(bl, 0, 0, 0, len, len, 0);
@@ -926,7 +1116,8 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	L->start = ls;
 	L->end = le;
 	L->brk = brk < nitems ? (it[brk].type == LB_GLUE ? PA_BREAK_GLUE : sl[brk].kind) : PA_BREAK_FINAL;
-	L->hyphenated = brk < nitems && it[brk].type == LB_PENALTY && it[brk].flagged && it[brk].width > 0;
+	L->hyphenated = brk < nitems && it[brk].type == LB_PENALTY && it[brk].width > 0 &&
+	    (it[brk].flagged || sl[brk].emergency);
 	if (L->hyphenated)
 		hy_at = sl[brk].b0;
 
@@ -974,7 +1165,9 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	/* the adjustment ratio of the line as shaped (tex.web §658), boxes'
 	 * glyph expansion counted with the glue */
 	r = 0;
-	if (justify && ((L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) ||
+	/* a line ending inside a word wider than the measure is set ragged */
+	if (justify && !(brk < nitems && sl[brk].emergency) &&
+	    ((L->brk != PA_BREAK_FINAL && L->brk != PA_BREAK_FORCED) ||
 	    (L->brk == PA_BREAK_FINAL && s->justify_last))) {
 		if (natural < L->measure && stretch + bstretch > 0)
 			r = (L->measure - natural) / (stretch + bstretch);
@@ -1080,6 +1273,23 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	}
 }
 
+/* The warning for a word given emergency breaks, once, at its source position. */
+static void
+warn_wide(const struct pa_para *p, const struct pa_setup *s, struct wide *w, double widest)
+{
+	const struct pa_run *r = run_at(p, w->b0);
+	long n = g_utf8_strlen(p->text->str + w->b0, w->b1 - w->b0);
+	char *t = g_utf8_substring(p->text->str + w->b0, 0, MIN(n, 40));
+	int col = r ? r->col + (int)g_utf8_strlen(p->text->str + r->start, w->b0 - r->start) : 0;
+
+	if (!w->broken && s->diags)
+		warta_diag(s->diags, WARTA_WARNING, p->file, r ? r->line : 0, col,
+		    "a word wider than the column (%.1f pt > %.1f pt) is broken across lines: \"%s%s\"",
+		    w->width, widest, t, n > 40 ? "…" : "");
+	w->broken = 1;
+	g_free(t);
+}
+
 int
 pa_set(struct pa_para *p, const struct pa_setup *s)
 {
@@ -1119,7 +1329,20 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	bl.items = g_array_new(FALSE, FALSE, sizeof(struct lb_item));
 	bl.slots = g_array_new(FALSE, FALSE, sizeof(struct slot));
 	bl.expansion = s->align == WARTA_TA_JUSTIFY && st && st->expansion > 0 ? MIN(st->expansion, 0.05) : 0;
+	bl.widest = 0;
+	for (k = 0; k < s->n_widths; k++)
+		bl.widest = MAX(bl.widest, s->widths[k]);
+	bl.wide = g_array_new(FALSE, FALSE, sizeof(struct wide));
+	bl.cluster = g_malloc0(p->text->len + 1);
+	for (i = 0; i < p->n_items; i++) {
+		int g;
+
+		bl.cluster[p->items[i]->offset] = 1;
+		for (g = 0; g < p->glyphs[i]->num_glyphs; g++)
+			bl.cluster[p->items[i]->offset + p->glyphs[i]->log_clusters[g]] = 1;
+	}
 	build_items(p, s, &bl, cw, item_of);
+	g_free(bl.cluster);
 
 	lb_params_default(&lp);
 	if (st) {
@@ -1147,6 +1370,7 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	if (lb_break((struct lb_item *)bl.items->data, bl.items->len, s->widths, s->n_widths, &lp, &res) < 0) {
 		g_array_free(bl.items, TRUE);
 		g_array_free(bl.slots, TRUE);
+		g_array_free(bl.wide, TRUE);
 		g_free(cw);
 		g_free(item_of);
 		return -1;
@@ -1175,6 +1399,9 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 				    "overfull line (%.1f pt too wide): \"%s\"", L->natural - L->measure, t);
 			g_free(t);
 		}
+		if (ln->end < bl.slots->len && g_array_index(bl.slots, struct slot, ln->end).emergency)
+			warn_wide(p, s, &g_array_index(bl.wide, struct wide,
+			    g_array_index(bl.slots, struct slot, ln->end).emergency - 1), bl.widest);
 		prev_hyph = L->hyphenated ? (int)((const struct slot *)bl.slots->data)[ln->end].b0 : -1;
 		if (L->hyphenated)
 			L->hyphenated = 1;
@@ -1183,6 +1410,7 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	g_free(space_w);
 	g_array_free(bl.items, TRUE);
 	g_array_free(bl.slots, TRUE);
+	g_array_free(bl.wide, TRUE);
 	g_free(cw);
 	g_free(item_of);
 	/* the lines hold their own glyphs: the paragraph's glyphs and character

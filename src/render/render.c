@@ -16,6 +16,7 @@
 #include "article/article.h"
 #include "layout/hyphenate.h"
 #include "render/render_int.h"
+#include "util/date.h"
 
 struct warta_engine *
 warta_engine_new(struct warta_diags *d)
@@ -1574,23 +1575,14 @@ rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
 static char *
 create_date(const struct warta_doc *doc, const struct warta_render_opts *o)
 {
-	const char *sde = g_getenv("SOURCE_DATE_EPOCH");
 	const char *d = o && o->edition_date ? o->edition_date : doc ? doc->meta.date : NULL;
-	char buf[64];
-	struct tm tm;
-	time_t t = 0;
+	gint64 t = 0;
 
-	if (sde && *sde) {
-		t = (time_t)g_ascii_strtoll(sde, NULL, 10);
-		gmtime_r(&t, &tm);
-		strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		return g_strdup(buf);
-	}
-	if (d && strlen(d) == 10)
+	if (warta_source_date_epoch(&t) > 0)
+		return warta_date_format_epoch(t, 0);
+	if (warta_date_valid(d))
 		return g_strdup_printf("%sT00:00:00Z", d);
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return g_strdup(buf);
+	return warta_date_format_epoch(0, 0);
 }
 
 int

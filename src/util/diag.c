@@ -14,11 +14,18 @@ diag_free(gpointer p)
 	g_free(d);
 }
 
+static int
+cap(const struct warta_diags *d)
+{
+	return d->max > 0 ? d->max : 1000;
+}
+
 void
 warta_diags_init(struct warta_diags *d)
 {
 	d->items = g_ptr_array_new_with_free_func(diag_free);
 	d->counts[0] = d->counts[1] = d->counts[2] = 0;
+	d->kept[0] = d->kept[1] = d->kept[2] = 0;
 	d->max = 0;
 	g_mutex_init(&d->lock);
 }
@@ -29,6 +36,7 @@ warta_diags_clear(struct warta_diags *d)
 	g_mutex_lock(&d->lock);
 	g_ptr_array_set_size(d->items, 0);
 	d->counts[0] = d->counts[1] = d->counts[2] = 0;
+	d->kept[0] = d->kept[1] = d->kept[2] = 0;
 	g_mutex_unlock(&d->lock);
 }
 
@@ -48,17 +56,16 @@ warta_diag(struct warta_diags *d, enum warta_severity sev, const char *file,
 {
 	struct warta_diag *m;
 	va_list ap;
-	int max;
 
 	if (!d)
 		return;
 	g_mutex_lock(&d->lock);
 	d->counts[sev]++;
-	max = d->max > 0 ? d->max : 1000;
-	if (d->items->len >= (guint)max && sev != WARTA_ERROR) {
+	if (d->kept[sev] >= cap(d)) {
 		g_mutex_unlock(&d->lock);
 		return;
 	}
+	d->kept[sev]++;
 	m = g_new0(struct warta_diag, 1);
 	m->severity = sev;
 	m->file = g_strdup(file);
@@ -71,10 +78,42 @@ warta_diag(struct warta_diags *d, enum warta_severity sev, const char *file,
 	g_mutex_unlock(&d->lock);
 }
 
+/* The counts change under the lock (workers add to one list while the
+ * command line asks): read them under it too. */
+static int
+count(const struct warta_diags *d, int (*f)(const struct warta_diags *, int), int sev)
+{
+	GMutex *lock = (GMutex *)&d->lock;
+	int n;
+
+	g_mutex_lock(lock);
+	n = f(d, sev);
+	g_mutex_unlock(lock);
+	return n;
+}
+
+static int
+counted(const struct warta_diags *d, int sev)
+{
+	return d->counts[sev];
+}
+
+static int
+dropped(const struct warta_diags *d, int sev)
+{
+	return d->counts[sev] - d->kept[sev];
+}
+
 int
 warta_diags_errors(const struct warta_diags *d)
 {
-	return d->counts[WARTA_ERROR];
+	return count(d, counted, WARTA_ERROR);
+}
+
+int
+warta_diags_dropped(const struct warta_diags *d, enum warta_severity sev)
+{
+	return count(d, dropped, sev);
 }
 
 char *
@@ -102,11 +141,20 @@ warta_diags_move(struct warta_diags *dst, struct warta_diags *src)
 
 	g_mutex_lock(&src->lock);
 	g_mutex_lock(&dst->lock);
-	for (i = 0; i < src->items->len; i++)
-		g_ptr_array_add(dst->items, src->items->pdata[i]);
+	for (i = 0; i < src->items->len; i++) {
+		struct warta_diag *m = src->items->pdata[i];
+
+		if (dst->kept[m->severity] < cap(dst)) {
+			dst->kept[m->severity]++;
+			g_ptr_array_add(dst->items, m);
+		} else {
+			diag_free(m);
+		}
+	}
 	for (i = 0; i < 3; i++) {
 		dst->counts[i] += src->counts[i];
 		src->counts[i] = 0;
+		src->kept[i] = 0;
 	}
 	g_ptr_array_set_free_func(src->items, NULL);
 	g_ptr_array_set_size(src->items, 0);

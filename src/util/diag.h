@@ -21,8 +21,11 @@ struct warta_diag {
 
 struct warta_diags {
 	GPtrArray *items;        /* of struct warta_diag * */
-	int counts[3];           /* per severity */
-	int max;                 /* stop recording (but keep counting) past this many; 0: 1000 */
+	int counts[3];           /* per severity, recorded or not */
+	int kept[3];             /* per severity, recorded */
+	int max;                 /* record at most this many of each severity (but keep
+	                          * counting): hostile input cannot fill memory with
+	                          * messages, nor warnings crowd out an error; 0: 1000 */
 	GMutex lock;
 };
 
@@ -32,9 +35,12 @@ void warta_diags_fini(struct warta_diags *d);
 void warta_diag(struct warta_diags *d, enum warta_severity sev, const char *file,
                 int line, int col, const char *fmt, ...) G_GNUC_PRINTF(6, 7);
 int warta_diags_errors(const struct warta_diags *d);
+/* Messages of severity sev counted but not recorded (past the cap). */
+int warta_diags_dropped(const struct warta_diags *d, enum warta_severity sev);
 /* "warta: FILE:LINE:COL: warning: message" — caller g_free()s. */
 char *warta_diag_format(const struct warta_diag *diag);
-/* Moves every message of src to the end of dst. */
+/* Moves every message of src to the end of dst (those past dst's cap are
+ * counted, not kept). */
 void warta_diags_move(struct warta_diags *dst, struct warta_diags *src);
 
 #endif

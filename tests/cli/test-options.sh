@@ -63,12 +63,22 @@ usage "stdin twice" "only once" -d "$TMP/o" -t json - -
 usage "stdin for names and input" "only once" -d "$TMP/o" -t json --files-from - - </dev/null
 usage "bad --pages" "not a page range" --pages 3-1 -t json "$SAMPLE"
 usage "bad --pages text" "not a page range" --pages x -t json "$SAMPLE"
+usage "--pages past INT_MAX (atoi made 4294967297 page 1)" "not a page range" --pages 4294967297 -t png -o "$TMP/p.png" "$SAMPLE"
+usage "--pages with a sign" "not a page range" --pages 2-+3 -t png -o "$TMP/p.png" "$SAMPLE"
+usage "--pages 0" "not a page range" --pages 0-2 -t png -o "$TMP/p.png" "$SAMPLE"
 usage "--dpi out of range" "out of range" --dpi 5 -t json "$SAMPLE"
 usage "bad --max-size" "not a size" --max-size 12Q -t json "$SAMPLE"
 usage "bad -l" "not a language tag" -l "in donesia" -t json "$SAMPLE"
 usage "negative -j" "must be positive" -j -1 -t json "$SAMPLE"
 usage "bad -j" "Cannot parse integer" -j x -t json "$SAMPLE"
 usage "bad --edition-date" "not a date" --edition X --edition-date 2024-02-30 -o "$TMP/e.json" "$SAMPLE"
+usage "--edition-date with a sign" "not a date" --edition X --edition-date=+024-01-01 -o "$TMP/e.json" "$SAMPLE"
+usage "--edition-date with a space" "not a date" --edition X --edition-date=" 024-01-01" -o "$TMP/e.json" "$SAMPLE"
+usage "--edition-date year 0" "not a date" --edition X --edition-date=0000-01-01 -o "$TMP/e.json" "$SAMPLE"
+# SOURCE_DATE_EPOCH: a number of seconds from 0 to 9999-12-31, digits only
+for sde in abc 12x -5 +5 ' 5' 253402300800 99999999999999999999; do
+	SOURCE_DATE_EPOCH=$sde usage "SOURCE_DATE_EPOCH='$sde'" "SOURCE_DATE_EPOCH=.* is not a number of seconds" -o "$TMP/e.pdf" "$SAMPLE"
+done
 usage "edition without -o" "name it with -o" --edition X "$SAMPLE"
 usage "edition as PNG" "an edition is one" --edition X -o "$TMP/e.png" "$SAMPLE"
 usage "--edition-date alone" "need --edition" --edition-date 2024-01-01 -t json "$SAMPLE"
@@ -170,6 +180,24 @@ grep -q "^warta: $TMP/bad.txt:1:1: error: " "$TMP/err" && ok "errors print as wa
 [ ! -s "$TMP/out" ] && ok "a failed input writes nothing to stdout" || fail "failed input stdout"
 expect_rc "--repair turns it into a warning" 0 $WARTA --repair -t json "$TMP/bad.txt"
 expect_rc "--max-size refuses a larger input: exit 1" 1 $WARTA --max-size 100 -t json "$SAMPLE"
+# at most 1000 messages of a kind are kept; the rest are counted
+python3 -c 'print("# T\n"); [print("line %d \x7f" % i) for i in range(1100)]' >"$TMP/many.txt"
+$WARTA -t json -o "$TMP/many.json" "$TMP/many.txt" 2>"$TMP/err"
+if [ "$(grep -c ': warning: control character' "$TMP/err")" = 1000 ] &&
+   grep -q '^warta: warning: 100 more warnings not shown$' "$TMP/err"; then ok "1000 warnings shown, the other 100 counted"
+else fail "1000 warnings shown, the other 100 counted" "$(tail -2 "$TMP/err")"; fi
+# a front-matter date with a sign ("%4u" read +024 as the year 24)
+printf -- '---\ntitle: T\ndate: +024-01-01\n---\n\nText.\n' >"$TMP/sign.txt"
+$WARTA -t json -o - "$TMP/sign.txt" >"$TMP/out" 2>"$TMP/err"
+grep -q "date is not YYYY-MM-DD: +024-01-01" "$TMP/err" && grep -q '"date": null' "$TMP/out" &&
+	ok "front matter: a date with a sign is no date" || fail "front matter: a date with a sign is no date" "$(cat "$TMP/err")"
+# the largest size: the reader's limit + 1 wrapped to 0 and standard input read as empty
+$WARTA --max-size 18446744073709551615 -t json -o - - <"$SAMPLE" >"$TMP/out" 2>"$TMP/err" &&
+	grep -q '"title": "5 Negara Sahabat Korea Utara"' "$TMP/out" && ok "--max-size SIZE_MAX reads standard input whole" ||
+	fail "--max-size SIZE_MAX reads standard input whole" "$(cat "$TMP/err")"
+$WARTA --max-size 100 -t json -o - - <"$SAMPLE" >"$TMP/out" 2>"$TMP/err"
+[ $? = 1 ] && grep -q "more than the limit of 100" "$TMP/err" && ok "--max-size 100 refuses a larger standard input" ||
+	fail "--max-size 100 refuses a larger standard input" "$(cat "$TMP/err")"
 
 # options reach the reader: -l, --keep-boilerplate (and its note with -v)
 $WARTA -t json -l en "$SAMPLE" 2>/dev/null | python3 -c 'import json,sys; m=json.load(sys.stdin)["meta"]; assert m["lang"]=="en" and m["lang_origin"]=="option", m' 2>"$TMP/err" &&

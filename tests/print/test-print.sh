@@ -96,12 +96,30 @@ else
 	fail "dropcap-short sets"
 fi
 
-# the long word: a warning naming its position, the rest set
+# the long word: broken with a warning naming its position, no overfull line
 out=$("$WARTA" -o "$TMP/lw.pdf" "$DATA/longword.txt" 2>&1)
 case $out in
-*"longword.txt:7:64: warning: overfull line"*) ok "an unbreakable word wider than the measure is a warning with its position" ;;
-*) fail "overfull warning" "$out" ;;
+*"longword.txt:7:64: warning: a word wider than the column"*) ok "a word wider than the measure is broken with a warning at its position" ;;
+*) fail "a word wider than the measure is broken with a warning at its position" "$out" ;;
 esac
+if grep -q overfull "$TMP/longword.trace"; then fail "longword: no overfull line" "$(grep overfull "$TMP/longword.trace")"
+else ok "longword: no overfull line"; fi
+
+# words wider than the column (issue 6) in the column bench: a 300-letter
+# identifier, a URL, a 120-digit number, a CJK run, an English word of 300
+# letters (syllables from the dictionary), an Arabic run (right to left):
+# golden traces and warnings, no overfull line, every character in the PDF
+for f in wide wide-ar; do
+	if WARTA_PRINT_TRACE="$TMP/$f.trace" $RUN "$WARTA" -s column -o "$TMP/$f.pdf" "$DATA/$f.txt" 2>"$TMP/$f.err"; then
+		diff_golden "trace: $f (column)" "$TMP/$f.trace" "$GOLD/$f.trace"
+		sed "s|$DATA/||" "$TMP/$f.err" >"$TMP/$f.err2"
+		diff_golden "warnings: $f (column)" "$TMP/$f.err2" "$GOLD/$f.err"
+		if grep -q overfull "$TMP/$f.trace" "$TMP/$f.err"; then fail "$f: no overfull line" "$(grep overfull "$TMP/$f.trace" "$TMP/$f.err")"
+		else ok "$f: no overfull line"; fi
+	else
+		fail "$f sets" "$(cat "$TMP/$f.err")"
+	fi
+done
 
 PDF="$TMP/s-a4.pdf"
 check "qpdf --check sample" qpdf --check "$PDF"
@@ -168,7 +186,7 @@ roundtrip() {
 }
 check "pdftotext round trip: sample" roundtrip "$SAMPLE" "$PDF"
 check "pdftotext round trip: sample, newspaper columns" roundtrip "$SAMPLE" "$TMP/s-newspaper.pdf"
-for f in blocks rtl cjk; do check "pdftotext round trip: $f" roundtrip "$DATA/$f.txt" "$TMP/$f.pdf"; done
+for f in blocks rtl cjk longword wide wide-ar; do check "pdftotext round trip: $f" roundtrip "$DATA/$f.txt" "$TMP/$f.pdf"; done
 if have_corpus; then
 	bad=
 	for f in "$CORPUS"/*.txt; do

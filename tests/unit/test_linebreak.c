@@ -50,6 +50,16 @@ finish(struct list *l)
 	pen(l, 0, -LB_INFINITY, 0, 0);
 }
 
+/* WARTA_TEST_LIGHT=1 (make valgrind sets it): a tenth of the random cases
+ * and of the big paragraph, since memcheck runs this 50 times slower. */
+static int
+light(void)
+{
+	const char *e = getenv("WARTA_TEST_LIGHT");
+
+	return e && *e && strcmp(e, "0") != 0;
+}
+
 /* ------------------------------------------------------------ brute force */
 
 /* The same cost model as linebreak.c (tex.web §851, §859), written directly:
@@ -311,8 +321,9 @@ random_check(void)
 	int t, bad = 0, bad_path = 0, cases = 0, feasible1 = 0, feasible2 = 0, feasible3 = 0;
 	int infeasible = 0, bad_infeasible = 0, bad_loose = 0, loose_cases = 0;
 	static const int tols[] = { 50, 100, 200, 1000, 10000 };
+	int n_cases = light() ? 200 : 2000, f = 2000 / n_cases;
 
-	for (t = 0; t < 2000; t++) {
+	for (t = 0; t < n_cases; t++) {
 		struct lb_params p;
 		struct lb_result r;
 		double w[3], want = INFINITY, thr = 0, bg = 0, got_path;
@@ -432,9 +443,10 @@ random_check(void)
 	INT_EQ(bad_path, 0, "random lists: the returned breaks are feasible and add up to the demerits");
 	INT_EQ(bad_infeasible, 0, "random lists without a feasible break sequence still give lines");
 	INT_EQ(bad_loose, 0, "random lists: looseness ±1 gives the best sequence with that many lines");
-	OK(feasible1 > 100 && feasible2 > 100 && feasible3 > 20 && infeasible > 20 && loose_cases > 100,
-	   "the random lists exercise every pass (%d/%d/%d/%d/%d)", feasible1, feasible2, feasible3,
-	   infeasible, loose_cases);
+	INT_EQ(cases, n_cases, "random lists: every case breaks");
+	OK(feasible1 > 100 / f && feasible2 > 100 / f && feasible3 > 20 / f && infeasible > 20 / f &&
+	   loose_cases > 100 / f, "the random lists exercise every pass (%d/%d/%d/%d/%d)", feasible1,
+	   feasible2, feasible3, infeasible, loose_cases);
 	g_free(l.it);
 	g_rand_free(g);
 }
@@ -723,10 +735,10 @@ big_paragraph(void)
 	struct lb_params p;
 	struct lb_result r;
 	double m = 156;                         /* 55 mm */
-	int i, over = 0;
+	int i, over = 0, f = light() ? 10 : 1;
 	size_t k;
 
-	for (i = 0; i < 300000; i++) {
+	for (i = 0; i < 300000 / f; i++) {
 		box(&l, g_rand_int_range(g, 5, 40));
 		if (g_rand_int_range(g, 0, 3) == 0) {
 			pen(&l, 3.3, 50, 1, 1);
@@ -739,22 +751,22 @@ big_paragraph(void)
 	lb_params_default(&p);
 	p.tolerance = 10000;
 	p.max_hyphen_run = 2;
-	OK(lb_break(l.it, l.n, &m, 1, &p, &r) == 0, "300 000 words with tolerance 10000");
+	OK(lb_break(l.it, l.n, &m, 1, &p, &r) == 0, "%d words with tolerance 10000", 300000 / f);
 	for (k = 0; k < r.n_lines; k++)
 		over += r.lines[k].overfull;
-	OK(r.n_lines > 50000 && over == 0, "%zu lines, %d overfull", r.n_lines, over);
+	OK(r.n_lines > (size_t)(50000 / f) && over == 0, "%zu lines, %d overfull", r.n_lines, over);
 	lb_result_free(&r);
 	/* the worst case: looseness keeps every line number apart (no §848 merging),
 	 * so the active list would grow with the paragraph; LB_MAX_ACTIVE bounds it */
-	l.n = 40000;
+	l.n = 40000 / f;
 	while (l.it[l.n - 1].type != LB_BOX)
 		l.n--;
 	finish(&l);
 	p.looseness = 1;
-	OK(lb_break(l.it, l.n, &m, 1, &p, &r) == 0, "15 000 words with looseness 1 and tolerance 10000");
+	OK(lb_break(l.it, l.n, &m, 1, &p, &r) == 0, "%zu items with looseness 1 and tolerance 10000", l.n);
 	for (k = 0, over = 0; k < r.n_lines; k++)
 		over += r.lines[k].overfull;
-	OK(r.n_lines > 2000 && over == 0, "%zu lines, %d overfull", r.n_lines, over);
+	OK(r.n_lines > (size_t)(2000 / f) && over == 0, "%zu lines, %d overfull", r.n_lines, over);
 	lb_result_free(&r);
 	g_free(l.it);
 	g_rand_free(g);
