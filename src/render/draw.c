@@ -4,7 +4,6 @@
  * contents first; every file is written through util/output.h. */
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -15,9 +14,6 @@
 #include "util/output.h"
 
 #define MAX_TAGS 12
-/* PNG/SVG pages written in one call: each stays a temporary file until all
- * are made (util/output.c has room for 256 in flight in the process) */
-#define MAX_IMAGE_PAGES 128
 
 struct tag {
 	const char *name;
@@ -33,7 +29,7 @@ struct out {
 	GString *trace;
 	int first, last;                /* page range for PNG/SVG; 0: all */
 	int numbered;                   /* PNG/SVG: NAME-N.ext */
-	GPtrArray *pending;             /* PNG/SVG: the pages' outputs, committed once all are made */
+	struct warta_output_set *pages; /* PNG/SVG: the pages' files, put in place once all are made */
 	int failed;
 	struct tag tags[MAX_TAGS];
 	int n_tags;
@@ -504,53 +500,11 @@ emit_image_page(struct out *O, struct art *A, const struct pb_page *pg)
 		    cairo_status_to_string(cairo_surface_status(s)));
 		warta_output_abort(o);
 		O->failed = 1;
-	} else {
-		g_ptr_array_add(O->pending, o);
+	} else if (warta_output_set_add(O->pages, o, R->d) < 0) {
+		O->failed = 1;
 	}
 	cairo_surface_destroy(s);
 	g_free(name);
-}
-
-/* PNG/SVG pages are many files: none is committed before all are made
- * and written without an error; then all are.  Else every one is removed
- * (the first write error reported by committing that file, which fails).
- * A commit can still fail (a rename: a name too long once the page numbers
- * gain a digit): the pages committed before it are then removed too, so
- * that a failed call leaves no page of its own. */
-static int
-commit_pages(struct out *O)
-{
-	struct rn *R = O->R;
-	GPtrArray *done = g_ptr_array_new_with_free_func(g_free);
-	guint k, bad = O->pending->len;
-	int rc = O->failed ? -1 : 0;
-
-	for (k = 0; k < O->pending->len && rc == 0 && bad == O->pending->len; k++)
-		if (warta_output_write(g_ptr_array_index(O->pending, k), NULL, 0) < 0)
-			bad = k;        /* a remembered write error */
-	for (k = 0; k < O->pending->len; k++) {
-		struct warta_output *o = g_ptr_array_index(O->pending, k);
-		char *target = g_strdup(warta_output_target(o));
-
-		if (k == bad) {
-			warta_output_commit(o, R->d);   /* fails, with the reason */
-			rc = -1;
-		} else if (rc < 0 || bad < O->pending->len) {
-			warta_output_abort(o);
-		} else if (warta_output_commit(o, R->d) < 0) {
-			rc = -1;
-		} else {
-			g_ptr_array_add(done, target);
-			target = NULL;
-		}
-		g_free(target);
-	}
-	if (rc < 0)
-		for (k = 0; k < done->len; k++)
-			unlink(g_ptr_array_index(done, k));
-	g_ptr_array_free(done, TRUE);
-	g_ptr_array_set_size(O->pending, 0);
-	return rc;
 }
 
 /* The article's outline entries: its title, its headings under it. */
@@ -788,14 +742,6 @@ rn_output(struct rn *R)
 			return -1;
 		}
 		O.numbered = b > a;
-		if (b - a + 1 > MAX_IMAGE_PAGES) {
-			warta_diag(R->d, WARTA_ERROR, NULL, 0, 0,
-			    "%d pages asked for as images, at most %d at once (all are written "
-			    "before any is kept): give a page range", b - a + 1, MAX_IMAGE_PAGES);
-			g_free(first_page);
-			kept_free(kept, R->n_docs);
-			return -1;
-		}
 		if (O.numbered && strcmp(R->out_path, "-") == 0) {
 			warta_diag(R->d, WARTA_ERROR, NULL, 0, 0,
 			    "%d pages cannot go to standard output; give a file name or one page", b - a + 1);
@@ -803,7 +749,11 @@ rn_output(struct rn *R)
 			kept_free(kept, R->n_docs);
 			return -1;
 		}
-		O.pending = g_ptr_array_new();
+		/* PNG/SVG pages are many files: each is written and closed as
+		 * soon as it is made, and none replaces its target before all
+		 * are made without an error; a failure leaves none of them and
+		 * every earlier file of the same name as it was */
+		O.pages = warta_output_set_new();
 	} else {
 		O.o = warta_output_open(R->out_path, R->d);
 		if (O.o == NULL) {
@@ -897,13 +847,16 @@ rn_output(struct rn *R)
 		} else if (warta_output_commit(O.o, R->d) < 0) {
 			rc = -1;
 		}
-	} else if (O.pending) {
-		rc = commit_pages(&O);
+	} else if (O.pages) {
+		if (O.failed) {
+			warta_output_set_abort(O.pages);
+			rc = -1;
+		} else if (warta_output_set_commit(O.pages, R->d) < 0) {
+			rc = -1;
+		}
 	} else if (O.failed) {
 		rc = -1;
 	}
-	if (O.pending)
-		g_ptr_array_free(O.pending, TRUE);
 	g_free(first_page);
 	kept_free(kept, R->n_docs);
 	return rc;

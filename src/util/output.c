@@ -1,6 +1,7 @@
 /* output.c — atomic output files (output.h): mkstemp beside the target, write,
- * fsync, rename, fsync the directory.  Keeps a table of open temporary names so
- * a signal handler can remove them (warta_output_unlink_all). */
+ * fsync, rename, fsync the directory; sets of files (PNG/SVG pages) put in
+ * place all together or not at all.  Keeps a registry of what a signal would
+ * have to undo (warta_output_unlink_all). */
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
@@ -14,105 +15,144 @@
 
 #include "util/output.h"
 
+/* What a file of ours is, for the signal handler's undoing:
+ * R_TMP     only the temporary file exists: unlink it;
+ * R_LINKED  bak is a second link of the target's previous file: unlink tmp
+ *           and bak (the target is still the previous file);
+ * R_MOVED   the previous file was renamed to bak: unlink tmp, rename bak back;
+ * R_IN      tmp is now the target: while its set is not done, rename bak back
+ *           over it (or unlink it if there was no previous file); once the
+ *           set is done, unlink bak. */
+enum { R_TMP, R_LINKED, R_MOVED, R_IN };
+
+struct rec {
+	struct rec *prev, *next;        /* the registry, while listed */
+	char *tmp;                      /* the temporary file */
+	char *target;
+	char *bak;                      /* a set's previous target, put aside; NULL if none */
+	int phase;                      /* R_* */
+	struct warta_output_set *set;   /* NULL: a lone output */
+};
+
 struct warta_output {
 	char *target;
 	char *tmp;       /* NULL: written directly (standard output, a device, a pipe) */
 	int fd;
 	int own_fd;      /* fd is ours to close (a device or a pipe named as target) */
 	int err;         /* first errno of a failed write, 0 if none */
-	int slot;        /* index in open_tmps, -1 for none */
+	struct rec *rec; /* listed in the registry; NULL with tmp */
 };
 
-/* Temporary names still open, for warta_output_unlink_all().  A fixed table of
- * fixed buffers so the signal handler reads no freed memory.
+struct warta_output_set {
+	GPtrArray *recs;  /* struct rec *, in the order added */
+	int done;         /* every file is in place: a signal keeps them */
+	int failed;       /* a file could not be added */
+};
+
+/* The registry: a list of every file of ours a signal would have to undo,
+ * however many (no descriptor stays open for a set's finished file).
  *
- * A signal must not land between mkstemp() and the name's entry in the table
- * (the file would be left behind), so that stretch runs with the termination
- * signals blocked in its thread and counted in `creating`.  The handler (in
- * another thread, or in this one once the signals are unblocked) sets `dying`,
- * waits for `creating` to drop to zero, then unlinks every entry; an open that
- * starts after `dying` is set creates nothing.  Both sides use sequentially
- * consistent atomics, so one of them always sees the other. */
-#define MAX_OPEN 256
-static char open_tmps[MAX_OPEN][4096];
-static int open_used[MAX_OPEN];       /* __atomic */
-static int creating;                  /* __atomic: opens between mkstemp and the table */
+ * Every change to the files on disk that the registry describes, and every
+ * change to the registry itself, happens in a "stretch": with the
+ * termination signals blocked in its thread, counted in `busy`, under
+ * reg_lock.  The signal handler (in another thread, or in this one once the
+ * signals are unblocked) sets `dying`, waits for `busy` to drop to zero, then
+ * walks the list and undoes what each record says; a stretch that starts
+ * after `dying` is set does nothing (its caller leaves everything to the
+ * handler, even its memory).  Both sides use sequentially consistent
+ * atomics, so one of them always sees the other, and the handler never
+ * reads a record that is being changed or freed. */
+static struct rec *reg_head;
+static int busy;                      /* __atomic: stretches in progress */
 static int dying;                     /* __atomic: unlink_all has started */
-static GMutex open_lock;
+static GMutex reg_lock;
 
+struct stretch {
+	sigset_t old;
+};
+
+/* Enters a stretch: 0, or -1 (nothing entered) once a signal is being handled. */
 static int
-register_tmp(const char *path)
+stretch_enter(struct stretch *s)
 {
-	int i;
-
-	if (strlen(path) >= sizeof open_tmps[0])
-		return -1;
-	g_mutex_lock(&open_lock);
-	for (i = 0; i < MAX_OPEN; i++) {
-		if (!__atomic_load_n(&open_used[i], __ATOMIC_SEQ_CST)) {
-			strcpy(open_tmps[i], path);
-			__atomic_store_n(&open_used[i], 1, __ATOMIC_SEQ_CST);
-			g_mutex_unlock(&open_lock);
-			return i;
-		}
-	}
-	g_mutex_unlock(&open_lock);
-	return -1;
-}
-
-static void
-unregister_tmp(int slot)
-{
-	if (slot < 0)
-		return;
-	g_mutex_lock(&open_lock);
-	__atomic_store_n(&open_used[slot], 0, __ATOMIC_SEQ_CST);
-	g_mutex_unlock(&open_lock);
-}
-
-void
-warta_output_unlink_all(void)
-{
-	struct timespec ms = { 0, 1000000 };
-	int i;
-
-	__atomic_store_n(&dying, 1, __ATOMIC_SEQ_CST);
-	/* opens in progress run in other threads (their signals are blocked);
-	 * they take microseconds, but never wait more than two seconds */
-	for (i = 0; i < 2000 && __atomic_load_n(&creating, __ATOMIC_SEQ_CST) > 0; i++)
-		nanosleep(&ms, NULL);
-	for (i = 0; i < MAX_OPEN; i++)
-		if (__atomic_load_n(&open_used[i], __ATOMIC_SEQ_CST))
-			unlink(open_tmps[i]);
-}
-
-/* mkstemp() of o->tmp and its entry in the table, safe from the termination
- * signals (see above).  The fd, or -1 with errno set. */
-static int
-create_tmp(struct warta_output *o)
-{
-	sigset_t block, old;
-	int fd = -1, err = 0;
+	sigset_t block;
 
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
 	sigaddset(&block, SIGQUIT);
-	pthread_sigmask(SIG_BLOCK, &block, &old);
-	__atomic_add_fetch(&creating, 1, __ATOMIC_SEQ_CST);
+	pthread_sigmask(SIG_BLOCK, &block, &s->old);
+	__atomic_add_fetch(&busy, 1, __ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&dying, __ATOMIC_SEQ_CST)) {
-		err = EINTR;
-	} else if ((fd = g_mkstemp_full(o->tmp, O_WRONLY | O_CLOEXEC, 0644)) < 0) {
-		err = errno;
-	} else if ((o->slot = register_tmp(o->tmp)) < 0) {
-		err = strlen(o->tmp) >= sizeof open_tmps[0] ? ENAMETOOLONG : EMFILE;
-		unlink(o->tmp);
-		close(fd);
-		fd = -1;
+		__atomic_sub_fetch(&busy, 1, __ATOMIC_SEQ_CST);
+		pthread_sigmask(SIG_SETMASK, &s->old, NULL);
+		return -1;
 	}
-	__atomic_sub_fetch(&creating, 1, __ATOMIC_SEQ_CST);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	g_mutex_lock(&reg_lock);
+	return 0;
+}
+
+static void
+stretch_leave(struct stretch *s)
+{
+	g_mutex_unlock(&reg_lock);
+	__atomic_sub_fetch(&busy, 1, __ATOMIC_SEQ_CST);
+	pthread_sigmask(SIG_SETMASK, &s->old, NULL);
+}
+
+/* In a stretch. */
+static void
+reg_add(struct rec *r)
+{
+	r->prev = NULL;
+	r->next = reg_head;
+	if (reg_head)
+		reg_head->prev = r;
+	reg_head = r;
+}
+
+/* In a stretch. */
+static void
+reg_remove(struct rec *r)
+{
+	if (r->prev)
+		r->prev->next = r->next;
+	else
+		reg_head = r->next;
+	if (r->next)
+		r->next->prev = r->prev;
+	r->prev = r->next = NULL;
+}
+
+static void
+rec_free(struct rec *r)
+{
+	if (!r)
+		return;
+	g_free(r->tmp);
+	g_free(r->target);
+	g_free(r->bak);
+	g_free(r);
+}
+
+/* mkstemp() of r->tmp and its entry in the registry, safe from the
+ * termination signals (see above).  The fd, or -1 with errno set. */
+static int
+create_tmp(struct rec *r)
+{
+	struct stretch s;
+	int fd, err;
+
+	if (stretch_enter(&s) < 0) {
+		errno = EINTR;
+		return -1;
+	}
+	fd = g_mkstemp_full(r->tmp, O_WRONLY | O_CLOEXEC, 0644);
+	err = errno;
+	if (fd >= 0)
+		reg_add(r);
+	stretch_leave(&s);
 	errno = err;
 	return fd;
 }
@@ -133,16 +173,28 @@ process_umask(void)
 	return um;
 }
 
+/* "DIR/.NAME.XXXXXX" beside path: a name near NAME_MAX (255) is shortened
+ * in the temporary name only, so that it is itself a valid name. */
+static char *
+hidden_name(const char *path)
+{
+	char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+	char *s = g_strdup_printf("%s/.%.200s.XXXXXX", dir, base);
+
+	g_free(dir);
+	g_free(base);
+	return s;
+}
+
 struct warta_output *
 warta_output_open(const char *target, struct warta_diags *d)
 {
 	struct warta_output *o;
-	char *dir, *base;
 	struct stat st;
+	struct rec *r;
 
 	o = g_new0(struct warta_output, 1);
 	o->target = g_strdup(target);
-	o->slot = -1;
 	if (strcmp(target, "-") == 0) {
 		o->fd = STDOUT_FILENO;
 		return o;
@@ -164,25 +216,24 @@ warta_output_open(const char *target, struct warta_diags *d)
 		o->own_fd = 1;
 		return o;
 	}
-	dir = g_path_get_dirname(target);
-	base = g_path_get_basename(target);
-	/* ".NAME.XXXXXX" must itself be a valid name: a target name near
-	 * NAME_MAX (255) is shortened in the temporary name only */
-	o->tmp = g_strdup_printf("%s/.%.200s.XXXXXX", dir, base);
-	g_free(dir);
-	g_free(base);
-	o->fd = create_tmp(o);
+	r = g_new0(struct rec, 1);
+	r->tmp = hidden_name(target);
+	r->target = g_strdup(target);
+	r->phase = R_TMP;
+	o->fd = create_tmp(r);
 	if (o->fd < 0) {
 		warta_diag(d, WARTA_ERROR, target, 0, 0, "cannot create output: %s",
 		           errno == EINTR ? "interrupted" : g_strerror(errno));
+		rec_free(r);
 		goto fail;
 	}
+	o->rec = r;
+	o->tmp = r->tmp;
 	/* give the file the usual 0666 & ~umask */
 	if (fchmod(o->fd, 0666 & ~process_umask()) != 0)
 		o->err = errno;
 	return o;
 fail:
-	g_free(o->tmp);
 	g_free(o->target);
 	g_free(o);
 	return NULL;
@@ -227,13 +278,19 @@ warta_output_target(const struct warta_output *o)
 	return o->target;
 }
 
+/* Unlinks r's temporary file and drops it from the registry, in a stretch;
+ * frees r.  Once a signal is being handled, leaves both to the handler. */
 static void
-output_free(struct warta_output *o)
+rec_discard(struct rec *r)
 {
-	unregister_tmp(o->slot);
-	g_free(o->tmp);
-	g_free(o->target);
-	g_free(o);
+	struct stretch s;
+
+	if (stretch_enter(&s) < 0)
+		return;
+	unlink(r->tmp);
+	reg_remove(r);
+	stretch_leave(&s);
+	rec_free(r);
 }
 
 void
@@ -241,36 +298,56 @@ warta_output_abort(struct warta_output *o)
 {
 	if (!o)
 		return;
-	if (o->tmp) {
+	if (o->rec) {
 		close(o->fd);
-		unlink(o->tmp);
-	} else if (o->own_fd)
+		rec_discard(o->rec);
+	} else if (o->own_fd) {
 		close(o->fd);
-	output_free(o);
+	}
+	g_free(o->target);
+	g_free(o);
 }
 
-int
-warta_output_commit(struct warta_output *o, struct warta_diags *d)
+static void
+sync_dir(const char *path)
 {
-	char *dir;
-	int dfd;
+	char *dir = g_path_get_dirname(path);
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-	if (!o->tmp) {            /* standard output, a device, a pipe */
-		if (o->own_fd && close(o->fd) != 0 && !o->err)
-			o->err = errno;
-		if (o->err) {
-			if (o->own_fd)
-				warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: %s",
-				           g_strerror(o->err));
-			else
-				warta_diag(d, WARTA_ERROR, NULL, 0, 0,
-				           "cannot write to standard output: %s", g_strerror(o->err));
-			output_free(o);
-			return -1;
-		}
-		output_free(o);
-		return 0;
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
 	}
+	g_free(dir);
+}
+
+/* Standard output, a device, a pipe: closes what is ours, reports a write
+ * error; frees o. */
+static int
+finish_direct(struct warta_output *o, struct warta_diags *d)
+{
+	int rc = 0;
+
+	if (o->own_fd && close(o->fd) != 0 && !o->err)
+		o->err = errno;
+	if (o->err) {
+		if (o->own_fd)
+			warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: %s",
+			           g_strerror(o->err));
+		else
+			warta_diag(d, WARTA_ERROR, NULL, 0, 0,
+			           "cannot write to standard output: %s", g_strerror(o->err));
+		rc = -1;
+	}
+	g_free(o->target);
+	g_free(o);
+	return rc;
+}
+
+/* fsync and close of o's temporary file: 0, or -1 with the reason in d. */
+static int
+finish_tmp(struct warta_output *o, struct warta_diags *d)
+{
 	if (!o->err && fsync(o->fd) != 0 && errno != EINVAL)
 		o->err = errno;
 	if (close(o->fd) != 0 && !o->err)
@@ -279,26 +356,341 @@ warta_output_commit(struct warta_output *o, struct warta_diags *d)
 	if (o->err) {
 		warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: %s",
 		           g_strerror(o->err));
-		goto fail;
+		return -1;
 	}
-	if (rename(o->tmp, o->target) != 0) {
+	return 0;
+}
+
+int
+warta_output_commit(struct warta_output *o, struct warta_diags *d)
+{
+	struct rec *r = o->rec;
+	struct stretch s;
+	int rc = 0, err = 0;
+
+	if (!r)                   /* standard output, a device, a pipe */
+		return finish_direct(o, d);
+	if (finish_tmp(o, d) < 0) {
+		rc = -1;
+		rec_discard(r);
+	} else if (stretch_enter(&s) < 0) {
+		warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: interrupted");
+		rc = -1;          /* the signal handler removes the file */
+	} else {
+		if (rename(r->tmp, r->target) != 0) {
+			err = errno;
+			unlink(r->tmp);
+		}
+		reg_remove(r);
+		stretch_leave(&s);
+		rec_free(r);
+		if (err) {
+			warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: %s",
+			           g_strerror(err));
+			rc = -1;
+		} else {
+			sync_dir(o->target);
+		}
+	}
+	g_free(o->target);
+	g_free(o);
+	return rc;
+}
+
+/* ------------------------------------------------------------ sets */
+
+/* Undoes what r's phase says (see R_*): what the signal handler does, and
+ * what a failed set does with each of its files.  Only unlink() and
+ * rename(): async-signal-safe.  -1 if the previous target could not be
+ * put back (it then stays at r->bak). */
+static int
+undo(const struct rec *r)
+{
+	switch (r->phase) {
+	case R_TMP:
+		unlink(r->tmp);
+		break;
+	case R_LINKED:
+		unlink(r->tmp);
+		unlink(r->bak);
+		break;
+	case R_MOVED:
+		unlink(r->tmp);
+		if (rename(r->bak, r->target) != 0)
+			return -1;
+		break;
+	case R_IN:
+		if (r->set && __atomic_load_n(&r->set->done, __ATOMIC_SEQ_CST)) {
+			if (r->bak)
+				unlink(r->bak);
+		} else if (r->bak) {
+			if (rename(r->bak, r->target) != 0)
+				return -1;
+		} else {
+			unlink(r->target);
+		}
+		break;
+	}
+	return 0;
+}
+
+void
+warta_output_unlink_all(void)
+{
+	struct timespec ms = { 0, 1000000 };
+	struct rec *r;
+	int i;
+
+	__atomic_store_n(&dying, 1, __ATOMIC_SEQ_CST);
+	/* stretches in progress run in other threads (their signals are
+	 * blocked); each is a few system calls, but never wait more than two
+	 * seconds */
+	for (i = 0; i < 2000 && __atomic_load_n(&busy, __ATOMIC_SEQ_CST) > 0; i++)
+		nanosleep(&ms, NULL);
+	/* undo() is idempotent: a second handler (another signal, in another
+	 * thread) may walk the list at the same time */
+	for (r = reg_head; r; r = r->next)
+		undo(r);
+}
+
+struct warta_output_set *
+warta_output_set_new(void)
+{
+	struct warta_output_set *set = g_new0(struct warta_output_set, 1);
+
+	set->recs = g_ptr_array_new();
+	return set;
+}
+
+int
+warta_output_set_add(struct warta_output_set *set, struct warta_output *o,
+    struct warta_diags *d)
+{
+	struct rec *r = o->rec;
+	struct stretch s;
+	struct stat st;
+
+	if (!r) {                 /* written directly: nothing to put in place */
+		if (finish_direct(o, d) < 0)
+			set->failed = 1;
+		return set->failed ? -1 : 0;
+	}
+	/* a target that cannot be made (its name too long, a part of its path
+	 * not a directory) fails now, before the other files are made */
+	if (lstat(r->target, &st) != 0 && errno != ENOENT) {
 		warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: %s",
 		           g_strerror(errno));
-		goto fail;
+		warta_output_abort(o);
+		set->failed = 1;
+		return -1;
 	}
-	unregister_tmp(o->slot);
-	o->slot = -1;
-	dir = g_path_get_dirname(o->target);
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
+	if (finish_tmp(o, d) < 0) {
+		rec_discard(r);
+		set->failed = 1;
+	} else if (stretch_enter(&s) < 0) {
+		warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: interrupted");
+		set->failed = 1;  /* the signal handler removes the file */
+	} else {
+		r->set = set;
+		stretch_leave(&s);
+		g_ptr_array_add(set->recs, r);
 	}
-	g_free(dir);
-	output_free(o);
-	return 0;
-fail:
-	unlink(o->tmp);
-	output_free(o);
+	g_free(o->target);
+	g_free(o);
+	return set->failed ? -1 : 0;
+}
+
+/* Random letters over the XXXXXX that ends name. */
+static void
+fill_x(char *name)
+{
+	static const char az[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	char *x = name + strlen(name) - 6;
+	int i;
+
+	for (i = 0; i < 6; i++)
+		x[i] = az[g_random_int_range(0, (gint32)sizeof az - 1)];
+}
+
+/* Puts r's existing target aside as r->bak, so that it can come back if
+ * the set fails: a second hard link (the target stays in place until the
+ * new file is renamed over it), or where hard links cannot be made (a file
+ * system without them, another user's file under protected_hardlinks), a
+ * rename to an empty file made for it.  0; -1 with the reason in d; -2 if a
+ * signal is being handled. */
+static int
+put_aside(struct rec *r, struct warta_diags *d)
+{
+	char *bak = hidden_name(r->target);
+	struct stretch s;
+	int i, fd, err = 0;
+
+	for (i = 0; i < 100; i++) {
+		fill_x(bak);
+		if (stretch_enter(&s) < 0) {
+			g_free(bak);
+			return -2;
+		}
+		if (linkat(AT_FDCWD, r->target, AT_FDCWD, bak, 0) == 0) {
+			r->bak = bak;
+			r->phase = R_LINKED;
+			stretch_leave(&s);
+			return 0;
+		}
+		err = errno;
+		stretch_leave(&s);
+		if (err != EEXIST)
+			break;
+	}
+	if (err != ENOENT) {
+		memcpy(bak + strlen(bak) - 6, "XXXXXX", 6);
+		if (stretch_enter(&s) < 0) {
+			g_free(bak);
+			return -2;
+		}
+		err = 0;
+		if ((fd = g_mkstemp_full(bak, O_WRONLY | O_CLOEXEC, 0600)) < 0) {
+			err = errno;
+		} else {
+			close(fd);
+			if (rename(r->target, bak) == 0) {
+				r->bak = bak;
+				r->phase = R_MOVED;
+			} else {
+				err = errno;
+				unlink(bak);
+			}
+		}
+		stretch_leave(&s);
+		if (r->bak)
+			return 0;
+	}
+	g_free(bak);
+	if (err == ENOENT)        /* gone meanwhile: nothing to keep */
+		return 0;
+	warta_diag(d, WARTA_ERROR, r->target, 0, 0, "cannot set the previous file aside: %s",
+	           g_strerror(err));
 	return -1;
+}
+
+/* fsync of each directory the set's files are in (once for a run of
+ * files in the same one). */
+static void
+sync_dirs(struct warta_output_set *set)
+{
+	char *dir, *last = NULL;
+	guint k;
+
+	for (k = 0; k < set->recs->len; k++) {
+		struct rec *r = g_ptr_array_index(set->recs, k);
+
+		dir = g_path_get_dirname(r->target);
+		if (!last || strcmp(dir, last) != 0)
+			sync_dir(r->target);
+		g_free(last);
+		last = dir;
+	}
+	g_free(last);
+}
+
+/* Undoes every file of the set (see undo()), drops them from the registry
+ * and frees the set; the directories are synced.  -1 with the reason in d
+ * if a previous target could not be put back (it then keeps its other
+ * name, said in d). */
+static int
+set_undo(struct warta_output_set *set, struct warta_diags *d)
+{
+	struct stretch s;
+	int rc = 0, bad, err;
+	guint k;
+
+	for (k = 0; k < set->recs->len; k++) {
+		struct rec *r = g_ptr_array_index(set->recs, k);
+
+		if (stretch_enter(&s) < 0)
+			return -1;        /* the signal handler undoes the rest */
+		bad = undo(r);
+		err = errno;
+		reg_remove(r);
+		stretch_leave(&s);
+		if (bad) {
+			warta_diag(d, WARTA_ERROR, r->target, 0, 0,
+			    "cannot put the previous file back: %s; it is kept as %s",
+			    g_strerror(err), r->bak);
+			rc = -1;
+		}
+	}
+	sync_dirs(set);
+	for (k = 0; k < set->recs->len; k++)
+		rec_free(g_ptr_array_index(set->recs, k));
+	g_ptr_array_free(set->recs, TRUE);
+	g_free(set);
+	return rc;
+}
+
+void
+warta_output_set_abort(struct warta_output_set *set)
+{
+	if (set)
+		set_undo(set, NULL);
+}
+
+int
+warta_output_set_commit(struct warta_output_set *set, struct warta_diags *d)
+{
+	struct stretch s;
+	struct stat st;
+	int rc = 0, err;
+	guint k;
+
+	if (set->failed) {
+		set_undo(set, d);
+		return -1;
+	}
+	/* each file in place, its previous target set aside */
+	for (k = 0; k < set->recs->len && rc == 0; k++) {
+		struct rec *r = g_ptr_array_index(set->recs, k);
+
+		if (lstat(r->target, &st) == 0 && S_ISDIR(st.st_mode)) {
+			warta_diag(d, WARTA_ERROR, r->target, 0, 0, "output is a directory");
+			rc = -1;
+			break;
+		}
+		if ((rc = put_aside(r, d)) != 0)
+			break;
+		if (stretch_enter(&s) < 0) {
+			rc = -2;
+			break;
+		}
+		err = 0;
+		if (rename(r->tmp, r->target) == 0)
+			r->phase = R_IN;
+		else
+			err = errno;
+		stretch_leave(&s);
+		if (err) {
+			warta_diag(d, WARTA_ERROR, r->target, 0, 0, "cannot write output: %s",
+			           g_strerror(err));
+			rc = -1;
+		}
+	}
+	if (rc == -2) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot write output: interrupted");
+		return -1;        /* the signal handler undoes the set */
+	}
+	if (rc < 0) {
+		set_undo(set, d);
+		return -1;
+	}
+	/* all in place: made durable, then the set is done, then the previous
+	 * files go */
+	sync_dirs(set);
+	if (stretch_enter(&s) < 0) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot write output: interrupted");
+		return -1;
+	}
+	__atomic_store_n(&set->done, 1, __ATOMIC_SEQ_CST);
+	stretch_leave(&s);
+	set_undo(set, d);     /* R_IN of a done set: unlinks the previous files */
+	return 0;
 }

@@ -209,7 +209,8 @@ else fail "PNG page range" "$(ls "$TMP")"; fi
 
 # PNG/SVG pages are kept only once all are written: a page that fails (its
 # name too long from page 10 on: NAME-10.png is 256 bytes) leaves no page
-# of the call behind, where pages 8 and 9 used to stay
+# of the call behind, where pages 8 and 9 used to stay; and pages 8 and 9
+# of an earlier run, in the same directory, stay as they were
 { cat "$SAMPLE"; for i in 1 2 3 4; do tail -n +2 "$SAMPLE"; done; } > "$TMP/long.txt"
 name=$(printf '%0249d' 0 | tr 0 x)
 mkdir "$TMP/pg" "$TMP/pg2"
@@ -222,4 +223,48 @@ else
 	fail "PNG pages: one page that cannot be written leaves none of the others" \
 	    "rc=$rc, pages 8-9 alone: $(ls -A "$TMP/pg2" | wc -l) files, left: $(ls -A "$TMP/pg" | cut -c240-)"
 fi
+cp -r "$TMP/pg2" "$TMP/pg2-before"
+"$WARTA" -q -s ereader --dpi 12 --pages 8-11 -o "$TMP/pg2/$name.png" "$TMP/long.txt" 2>/dev/null
+rc=$?
+if [ $rc -ne 0 ] && diff -r "$TMP/pg2-before" "$TMP/pg2" >/dev/null; then
+	ok "PNG pages: a failed call leaves an earlier run's pages of the same names untouched"
+else
+	fail "PNG pages: a failed call leaves an earlier run's pages untouched" \
+	    "rc=$rc; $(diff -r "$TMP/pg2-before" "$TMP/pg2" 2>&1 | cut -c1-80)"
+fi
 
+# Many pages in one call, and several calls at once: no limit on the pages
+# in flight (once 128 a call, 256 in the process).  A style of small pages
+# makes hundreds of them from a few copies of the sample.
+printf '[style]\ndescription = small pages\ninherits = column\n[page]\nheight = 30mm\nmargin-top = 5mm\nmargin-bottom = 5mm\n' >"$TMP/small.style"
+{ cat "$SAMPLE"; for i in $(seq 11); do tail -n +2 "$SAMPLE"; done; } >"$TMP/many.txt"
+mkdir "$TMP/many"
+"$WARTA" -q -s "$TMP/small.style" --dpi 10 -o "$TMP/many/p.png" "$TMP/many.txt" 2>"$TMP/many.err"
+rc=$?
+n=$(ls -A "$TMP/many" | wc -l)
+last=$(ls "$TMP/many" | sed 's/^p-\([0-9]*\)\.png$/\1/' | sort -n | tail -1)
+if [ $rc = 0 ] && [ "$n" -gt 256 ] && [ "$last" = "$n" ] && [ -z "$(ls -A "$TMP/many" | grep '^\.')" ]; then
+	ok "PNG: $n pages in one call, p-1.png to p-$n.png"
+else
+	fail "PNG: more than 256 pages in one call" "rc=$rc, $n files, last p-$last.png; $(head -3 "$TMP/many.err")"
+fi
+mkdir "$TMP/jin"
+{ cat "$SAMPLE"; for i in 1 2 3 4; do tail -n +2 "$SAMPLE"; done; } >"$TMP/jin/a.txt"
+for b in b c d; do cp "$TMP/jin/a.txt" "$TMP/jin/$b.txt"; done
+"$WARTA" -q -j 3 -s "$TMP/small.style" -t svg -d "$TMP/j3" "$TMP/jin" 2>"$TMP/j3.err"
+rc3=$?
+"$WARTA" -q -j 1 -s "$TMP/small.style" -t svg -d "$TMP/j1" "$TMP/jin" 2>"$TMP/j1.err"
+rc1=$?
+n=$(ls -A "$TMP/j1" | wc -l)
+# the same bytes but for cairo's process-wide surface number (<g id="surfaceN">),
+# which counts the surfaces of every thread in the order they are made
+for d in j1 j3; do
+	mkdir "$TMP/$d-n"
+	for f in "$TMP/$d"/*.svg; do sed 's/<g id="surface[0-9]*">/<g id="surface">/' "$f" >"$TMP/$d-n/${f##*/}"; done
+done
+if [ $rc3 = 0 ] && [ $rc1 = 0 ] && [ "$n" -gt 256 ] && [ -z "$(ls -A "$TMP/j3" | grep '^\.')" ] &&
+   diff -r "$TMP/j1-n" "$TMP/j3-n" >/dev/null; then
+	ok "SVG: -j 3 batch of 4 long articles, $n pages, the same as -j 1"
+else
+	fail "SVG: -j 3 batch of long articles" "rc -j3=$rc3 -j1=$rc1, -j1 files: $n, -j3 files: $(ls -A "$TMP/j3" | wc -l); $(head -3 "$TMP/j3.err")"
+fi
