@@ -1,7 +1,8 @@
 /* test_output.c — unit tests of the atomic outputs (src/util/output.c): commit
  * replaces the target whole, a failed write or an abort leaves the old target
  * and no temporary file, devices are written through and never replaced,
- * warta_output_unlink_all() removes every temporary file still open. */
+ * warta_output_unlink_all() removes every temporary file still open; sets
+ * put all their files in place or none, with no limit on how many. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -127,6 +128,133 @@ failures(void)
 	g_free(missing);
 }
 
+/* Hundreds of outputs at once (the registry once held 256), and a set of
+ * more files than that: all in place, earlier targets replaced, nothing
+ * else left. */
+static void
+many(void)
+{
+	enum { N = 300, M = 600 };
+	struct warta_output *o[N];
+	struct warta_output_set *set;
+	struct warta_diags d;
+	char name[64], *t, *s;
+	int i, good = 0;
+
+	warta_diags_init(&d);
+	for (i = 0; i < N; i++) {
+		g_snprintf(name, sizeof name, "lone%d.json", i);
+		t = g_build_filename(dir, name, NULL);
+		o[i] = warta_output_open(t, &d);
+		if (o[i])
+			good++;
+		g_free(t);
+	}
+	INT_EQ(good, N, "300 outputs open at once");
+	good = 0;
+	for (i = 0; i < N; i++)
+		if (o[i] && warta_output_write(o[i], "x", 1) == 0 && warta_output_commit(o[i], &d) == 0)
+			good++;
+	INT_EQ(good, N, "and all committed");
+
+	set = warta_output_set_new();
+	good = 0;
+	for (i = 0; i < M; i++) {
+		struct warta_output *p;
+
+		g_snprintf(name, sizeof name, "page-%d.svg", i + 1);
+		t = g_build_filename(dir, name, NULL);
+		if (i % 2 == 0)
+			g_file_set_contents(t, "old", -1, NULL);
+		g_snprintf(name, sizeof name, "new %d", i + 1);
+		p = warta_output_open(t, &d);
+		if (p && warta_output_write(p, name, strlen(name)) == 0 && warta_output_set_add(set, p, &d) == 0)
+			good++;
+		g_free(t);
+	}
+	INT_EQ(good, M, "600 files added to a set");
+	t = g_build_filename(dir, "page-1.svg", NULL);
+	s = slurp(t);
+	STR_EQ(s, "old", "no target replaced before the commit");
+	g_free(s);
+	g_free(t);
+	INT_EQ(temp_files(), M, "one temporary file each (closed)");
+	INT_EQ(warta_output_set_commit(set, &d), 0, "commit of the set");
+	good = 0;
+	for (i = 0; i < M; i++) {
+		g_snprintf(name, sizeof name, "page-%d.svg", i + 1);
+		t = g_build_filename(dir, name, NULL);
+		s = slurp(t);
+		g_snprintf(name, sizeof name, "new %d", i + 1);
+		if (s && strcmp(s, name) == 0)
+			good++;
+		g_free(s);
+		g_unlink(t);
+		g_free(t);
+	}
+	INT_EQ(good, M, "every file in place");
+	INT_EQ(temp_files(), 0, "no temporary file, no earlier target left aside");
+	INT_EQ(warta_diags_errors(&d), 0, "no errors");
+	for (i = 0; i < N; i++) {
+		g_snprintf(name, sizeof name, "lone%d.json", i);
+		t = g_build_filename(dir, name, NULL);
+		g_unlink(t);
+		g_free(t);
+	}
+	warta_diags_fini(&d);
+}
+
+/* A set that fails at its commit (the third target has become a directory)
+ * or is aborted: the earlier targets are as they were, nothing is added. */
+static void
+set_fails(void)
+{
+	struct warta_output_set *set;
+	struct warta_diags d;
+	char *t[3], *s;
+	int i, round;
+
+	warta_diags_init(&d);
+	for (i = 0; i < 3; i++) {
+		char name[32];
+
+		g_snprintf(name, sizeof name, "f-%d.png", i + 1);
+		t[i] = g_build_filename(dir, name, NULL);
+	}
+	g_file_set_contents(t[0], "old 1", -1, NULL);
+	g_file_set_contents(t[1], "old 2", -1, NULL);
+	for (round = 0; round < 2; round++) {
+		set = warta_output_set_new();
+		for (i = 0; i < 3; i++) {
+			struct warta_output *o = warta_output_open(t[i], &d);
+
+			warta_output_write(o, "new", 3);
+			warta_output_set_add(set, o, &d);
+		}
+		if (round == 0) {
+			g_mkdir(t[2], 0755);
+			OK(warta_output_set_commit(set, &d) < 0, "a set whose last target is a directory fails");
+			INT_EQ(warta_diags_errors(&d), 1, "with an error");
+			g_rmdir(t[2]);
+		} else {
+			warta_output_set_abort(set);
+		}
+		s = slurp(t[0]);
+		STR_EQ(s, "old 1", round ? "abort: the first target untouched" : "the first target is put back");
+		g_free(s);
+		s = slurp(t[1]);
+		STR_EQ(s, "old 2", round ? "abort: the second target untouched" : "the second target is put back");
+		g_free(s);
+		OK(!g_file_test(t[2], G_FILE_TEST_EXISTS), "no new target");
+		INT_EQ(temp_files(), 0, "no temporary file");
+	}
+	for (i = 0; i < 3; i++) {
+		g_unlink(t[i]);
+		g_free(t[i]);
+	}
+	warta_diags_fini(&d);
+}
+
 static void
 unlink_all(void)
 {
@@ -145,8 +273,19 @@ unlink_all(void)
 		warta_output_write(o[i], "partial", 7);
 	}
 	INT_EQ(temp_files(), 3, "three temporary files open");
+	{
+		struct warta_output_set *set = warta_output_set_new();
+		struct warta_output *p;
+		char *pt = g_build_filename(dir, "sig-1.png", NULL);
+
+		p = warta_output_open(pt, &d);
+		warta_output_write(p, "page", 4);
+		OK(warta_output_set_add(set, p, &d) == 0, "a set's file, closed");
+		INT_EQ(temp_files(), 4, "still a temporary file");
+		g_free(pt);
+	}
 	warta_output_unlink_all();
-	INT_EQ(temp_files(), 0, "unlink_all removes them all");
+	INT_EQ(temp_files(), 0, "unlink_all removes them all, a set's closed file too");
 	/* what a signal handler leaves behind: the process would die here; the
 	 * outputs fail to commit and leave no target */
 	for (i = 0; i < 3; i++) {
@@ -170,6 +309,8 @@ main(void)
 	dir = g_dir_make_tmp("warta-output-XXXXXX", NULL);
 	commit_and_abort();
 	failures();
+	many();
+	set_fails();
 	unlink_all();
 	{
 		char *cmd = g_strdup_printf("rm -rf '%s'", dir);
