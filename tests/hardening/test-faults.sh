@@ -180,3 +180,82 @@ for sig in INT TERM; do
 		fail "SIG$sig into an empty directory" "incomplete:$bad; $(ls -la "$W/fresh")"
 	fi
 done
+
+# ---------------------------------------------------------------- signals and a set of pages
+# PNG pages are one set: a signal at any moment leaves either every page of
+# the earlier run (byte for byte) or every page of the new one, never a
+# mixture, never a temporary file; into an empty directory, all pages or none.
+printf '[style]\ndescription = small pages\ninherits = column\n[page]\nheight = 30mm\nmargin-top = 5mm\nmargin-bottom = 5mm\n' >"$W/small.style"
+{ cat "$SAMPLE"; for i in 1 2 3 4 5 6 7 8 9 10 11; do tail -n +2 "$SAMPLE"; done; } >"$W/pages.txt"
+mkdir -p "$W/pold" "$W/pnew"
+$WARTA -q -s "$W/small.style" --dpi 10 -o "$W/pold/p.png" "$W/pages.txt"
+$WARTA -q -s "$W/small.style" --dpi 12 -o "$W/pnew/p.png" "$W/pages.txt"
+np=$(ls "$W/pnew" | wc -l)
+for spec in INT:0.1 TERM:0.4 INT:0.8 TERM:1.2 INT:1.6; do
+	sig=${spec%%:*} delay=${spec#*:}
+	for start in old empty; do
+		rm -rf "$W/prun"
+		if [ $start = old ]; then cp -r "$W/pold" "$W/prun"; else mkdir "$W/prun"; fi
+		$RUN $WARTA -q -s "$W/small.style" --dpi 12 -o "$W/prun/p.png" "$W/pages.txt" 2>"$TMP/psig.err" &
+		pid=$!
+		sleep "$delay"
+		kill -$sig $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		rc=$?
+		if diff -r "$W/pnew" "$W/prun" >/dev/null; then
+			state="all $np new pages"
+		elif [ $start = old ] && diff -r "$W/pold" "$W/prun" >/dev/null; then
+			state="all earlier pages, untouched"
+		elif [ $start = empty ] && [ -z "$(ls -A "$W/prun")" ]; then
+			state="no page"
+		else
+			state=
+		fi
+		if [ -n "$state" ] && [ "$np" -gt 256 ]; then
+			ok "SIG$sig after ${delay}s, PNG pages over $start ones (exit $rc): $state"
+		else
+			fail "SIG$sig after ${delay}s, PNG pages over $start ones: exit $rc, a mixture" \
+			    "$(ls -A "$W/prun" | wc -l) files, $(ls -A "$W/prun" | grep -c '^\.') temporary; $(cat "$TMP/psig.err")"
+		fi
+	done
+done
+# the same, the signal sent once the commit is half way: page 60 of 120
+# already replaced (a new inode) or set aside (a second link).  Every
+# replaced page must be put back.
+rm -rf "$W/pold" "$W/pnew"
+mkdir -p "$W/pold" "$W/pnew"
+$WARTA -q -s "$W/small.style" --dpi 10 --pages 1-120 -o "$W/pold/p.png" "$W/pages.txt"
+$WARTA -q -s "$W/small.style" --dpi 12 --pages 1-120 -o "$W/pnew/p.png" "$W/pages.txt"
+for sig in INT TERM; do
+	rm -rf "$W/prun"
+	cp -r "$W/pold" "$W/prun"
+	hit=$(python3 - "$WARTA" "$W" "$sig" <<'PY'
+import os, signal, subprocess, sys
+warta, w, sig = sys.argv[1:]
+page = w + "/prun/p-60.png"
+ino = os.stat(page).st_ino
+p = subprocess.Popen([warta, "-q", "-s", w + "/small.style", "--dpi", "12", "--pages", "1-120", "-o", w + "/prun/p.png",
+                      w + "/pages.txt"], stderr=subprocess.DEVNULL)
+hit = "finished first"
+while p.poll() is None:
+    try:
+        st = os.stat(page)
+    except OSError:
+        continue
+    if st.st_nlink == 2 or st.st_ino != ino:
+        p.send_signal(getattr(signal, "SIG" + sig))
+        hit = "mid-commit"
+        break
+p.wait()
+print(hit, p.returncode)
+PY
+)
+	if [ "$(ls "$W/pold" | wc -l)" = 120 ] && diff -r "$W/pold" "$W/prun" >/dev/null; then
+		ok "SIG$sig with PNG pages half committed ($hit): all earlier pages back, no temporary file"
+	elif [ "${hit% *}" = "finished first" ] && diff -r "$W/pnew" "$W/prun" >/dev/null; then
+		ok "SIG$sig with PNG pages half committed: the run had finished first, all pages new"
+	else
+		fail "SIG$sig with PNG pages half committed ($hit): a mixture" \
+		    "$(ls -A "$W/prun" | wc -l) files, $(ls -A "$W/prun" | grep -c '^\.') temporary"
+	fi
+done
