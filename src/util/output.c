@@ -36,11 +36,11 @@ struct rec {
 
 struct warta_output {
 	char *target;
-	char *tmp;       /* NULL: written directly (standard output, a device, a pipe) */
 	int fd;
 	int own_fd;      /* fd is ours to close (a device or a pipe named as target) */
 	int err;         /* first errno of a failed write, 0 if none */
-	struct rec *rec; /* listed in the registry; NULL with tmp */
+	struct rec *rec; /* its temporary file; NULL: written directly (standard
+	                  * output, a device, a pipe) */
 };
 
 struct warta_output_set {
@@ -228,7 +228,6 @@ warta_output_open(const char *target, struct warta_diags *d)
 		goto fail;
 	}
 	o->rec = r;
-	o->tmp = r->tmp;
 	/* give the file the usual 0666 & ~umask */
 	if (fchmod(o->fd, 0666 & ~process_umask()) != 0)
 		o->err = errno;
