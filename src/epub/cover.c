@@ -5,7 +5,7 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
-#include <libdeflate.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +14,7 @@
 #define COVER_W 1600
 #define COVER_H 2560
 #define MARGIN 130
+G_STATIC_ASSERT(COVER_W % 8 == 0);   /* put_row reads 8 pixels at a time */
 
 /* ---------------------------------------------------------------- fonts */
 
@@ -173,16 +174,33 @@ ep_fonts_find(struct ep_book *b, struct warta_diags *d)
 
 /* ---------------------------------------------------------------- cover */
 
-/* The cover is drawn as two coverage masks, one for the ink and one for the
- * accent colour, and written as a 256-colour PNG whose palette holds the two
- * ramps from paper to ink and from paper to accent: exact, a third of the
- * data of RGB, and fast to compress. */
+/* The cover is drawn piece by piece: each text block and each rule into an
+ * A8 surface of its own, as large as its ink, in the ink or the accent
+ * colour.  The pieces are then put together one row at a time into 4-bit
+ * palette indexes: paper, 11 steps from paper to ink and 4 from paper to
+ * accent, plenty for anti-aliased type at this size: a quarter of the data
+ * of two full-size 8-bit masks, and only the ink's rectangles are drawn,
+ * cleared and read. */
+#define INK_STEPS 11
+#define ACCENT_STEPS (15 - INK_STEPS)
+
+struct piece {
+	cairo_surface_t *s;       /* A8 */
+	const guint8 *data;
+	int stride;
+	int x, y, w, h;           /* on the cover */
+	int accent;
+};
+
 struct cover {
-	cairo_t *ink, *accent;    /* A8 surfaces */
+	GArray *pieces;           /* of struct piece, in the order drawn */
 	unsigned int paper_rgb, ink_rgb, accent_rgb;
 	PangoContext *ctx;
 	const struct warta_style *style;
 	const char *lang;
+	/* put_row's work space */
+	guint8 qi[256], qa[256];  /* coverage → index */
+	guint8 cov[COVER_W], sel[COVER_W];
 };
 
 static unsigned int
@@ -246,25 +264,68 @@ layout_height(PangoLayout *l)
 	return h;
 }
 
+/* A new piece of the cover for w × h pixels at (x, y): a cairo context whose
+ * origin is (x, y), or NULL (nothing to draw: empty, or off the cover).  The
+ * surface starts and ends on a multiple of 8 pixels (put_row). */
+static cairo_t *
+piece_new(struct cover *c, int x, int y, int w, int h, int accent)
+{
+	struct piece p;
+	cairo_t *cr;
+
+	if (w <= 0 || h <= 0 || x >= COVER_W || y >= COVER_H || x + w <= 0 || y + h <= 0)
+		return NULL;
+	memset(&p, 0, sizeof p);
+	p.x = x - ((x % 8) + 8) % 8;
+	p.w = (x + w - p.x + 7) / 8 * 8;
+	p.y = y;
+	p.h = h;
+	p.accent = accent;
+	p.s = cairo_image_surface_create(CAIRO_FORMAT_A8, p.w, p.h);
+	g_array_append_val(c->pieces, p);
+	cr = cairo_create(p.s);
+	cairo_translate(cr, x - p.x, 0);
+	return cr;
+}
+
 /* Shows l at y, in the box of width COVER_W - 2 MARGIN; returns its height. */
 static int
 show(struct cover *c, PangoLayout *l, double y, int accent)
 {
-	cairo_t *cr = accent ? c->accent : c->ink;
-	int h = layout_height(l);
+	PangoRectangle ink, logical;
+	cairo_t *cr;
+	int x0, y0;
 
-	cairo_move_to(cr, MARGIN, y);
-	pango_cairo_show_layout(cr, l);
-	return h;
+	pango_layout_get_pixel_extents(l, &ink, &logical);
+	/* the ink box, and 2 pixels for the anti-aliasing around it; the layout
+	 * keeps its place, fraction of a pixel included */
+	x0 = MARGIN + ink.x - 2;
+	y0 = (int)floor(y) + ink.y - 2;
+	cr = piece_new(c, x0, y0, ink.width + 4, ink.height + 4, accent);
+	if (cr) {
+		/* coverage adds up where the ink of two glyphs meets (no seam),
+		 * and pixman has a fast path for it that OVER onto A8 lacks */
+		cairo_set_operator(cr, CAIRO_OPERATOR_ADD);
+		cairo_move_to(cr, MARGIN - x0, y - y0);
+		pango_cairo_show_layout(cr, l);
+		cairo_destroy(cr);
+	}
+	return logical.height;
 }
 
+/* A rule, on whole pixels: crisp edges. */
 static void
 rect(struct cover *c, double x, double y, double w, double h, int accent)
 {
-	cairo_t *cr = accent ? c->accent : c->ink;
+	int x0 = (int)lround(x), y0 = (int)lround(y), w0 = (int)lround(x + w) - x0;
+	int h0 = (int)lround(y + h) - y0;
+	cairo_t *cr = piece_new(c, x0, y0, w0, h0, accent);
 
-	cairo_rectangle(cr, x, y, w, h);
-	cairo_fill(cr);
+	if (cr) {
+		cairo_rectangle(cr, 0, 0, w0, h0);
+		cairo_fill(cr);
+		cairo_destroy(cr);
+	}
 }
 
 /* The headline at the largest size (≤ max) whose layout fits in height px
@@ -291,138 +352,186 @@ fit(struct cover *c, enum warta_element el, const char *text, double max, double
 				break;
 		}
 	}
+	if (l && (size < min || layout_height(l) > height)) {
+		/* too long even at the smallest size: the cover shows what fits,
+		 * ending in an ellipsis (the book's pages hold the whole text) */
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_set_height(l, height * PANGO_SCALE);
+	}
 	return l;
 }
 
-/* One PNG chunk (ISO/IEC 15948 §5.3): length, type, data, CRC of type + data. */
-static void
-png_chunk(GByteArray *out, const char *type, const unsigned char *data, size_t len)
+/* Row y of the cover as 4-bit indexes (ep_png4's callback).  Pieces start
+ * and end on multiples of 8 pixels, and paper is skipped 8 pixels at a time.
+ * Where pieces overlap (rarely: their boxes are those of the ink), the larger
+ * coverage wins. */
+static int
+put_row(void *ctx, int y, guint8 *out)
 {
-	unsigned char b[4];
-	guint32 crc;
+	struct cover *c = ctx;
+	const struct piece *on[8];
+	int n = 0, overlap = 0, any = 0, x, k, j;
+	guint64 word;
+	guint i;
 
-	b[0] = (unsigned char)(len >> 24);
-	b[1] = (unsigned char)(len >> 16);
-	b[2] = (unsigned char)(len >> 8);
-	b[3] = (unsigned char)len;
-	g_byte_array_append(out, b, 4);
-	g_byte_array_append(out, (const guint8 *)type, 4);
-	if (len)
-		g_byte_array_append(out, data, len);
-	crc = libdeflate_crc32(0, type, 4);
-	if (len)        /* libdeflate_crc32 of NULL is its initial value */
-		crc = libdeflate_crc32(crc, data, len);
-	b[0] = (unsigned char)(crc >> 24);
-	b[1] = (unsigned char)(crc >> 16);
-	b[2] = (unsigned char)(crc >> 8);
-	b[3] = (unsigned char)crc;
-	g_byte_array_append(out, b, 4);
+	for (i = 0; i < c->pieces->len; i++) {
+		const struct piece *p = &g_array_index(c->pieces, struct piece, i);
+
+		if (y < p->y || y >= p->y + p->h)
+			continue;
+		for (j = 0; j < n; j++)
+			if (p->x < on[j]->x + on[j]->w && on[j]->x < p->x + p->w)
+				overlap = 1;
+		if (n == (int)G_N_ELEMENTS(on))
+			overlap = 1;
+		else
+			on[n++] = p;
+	}
+	if (n == 0)
+		return 0;
+	memset(out, 0, COVER_W / 2);
+	if (!overlap) {
+		for (j = 0; j < n; j++) {
+			const struct piece *p = on[j];
+			const guint8 *q = p->accent ? c->qa : c->qi;
+			const guint8 *src = p->data + (gsize)(y - p->y) * p->stride - p->x;
+			int a = MAX(p->x, 0), e = MIN(p->x + p->w, COVER_W);
+
+			for (x = a; x < e; x += 8) {
+				memcpy(&word, src + x, 8);
+				if (word == 0)
+					continue;
+				any = 1;
+				for (k = x; k < x + 8; k += 2)
+					out[k / 2] = (guint8)(q[src[k]] << 4 | q[src[k + 1]]);
+			}
+		}
+		return any;
+	}
+	/* overlapping pieces: coverage and colour per pixel first */
+	for (i = 0; i < c->pieces->len; i++) {
+		const struct piece *p = &g_array_index(c->pieces, struct piece, i);
+		const guint8 *src;
+		int a, e;
+
+		if (y < p->y || y >= p->y + p->h)
+			continue;
+		a = MAX(p->x, 0);
+		e = MIN(p->x + p->w, COVER_W);
+		src = p->data + (gsize)(y - p->y) * p->stride - p->x;
+		for (x = a; x < e; x++) {
+			if (src[x] > c->cov[x]) {
+				c->cov[x] = src[x];
+				c->sel[x] = (guint8)p->accent;
+				any = 1;
+			}
+		}
+	}
+	for (x = 0; x < COVER_W; x += 2) {
+		guint8 hi = c->sel[x] ? c->qa[c->cov[x]] : c->qi[c->cov[x]];
+		guint8 lo = c->sel[x + 1] ? c->qa[c->cov[x + 1]] : c->qi[c->cov[x + 1]];
+
+		out[x / 2] = (guint8)(hi << 4 | lo);
+	}
+	memset(c->cov, 0, sizeof c->cov);
+	return any;
 }
 
-/* The two masks as a paletted PNG (see struct cover): rows of palette
- * indexes (filter type 0), zlib-compressed in one call by libdeflate at its
- * fastest level (zlib's Z_RLE took 94 M instructions for the 4 MB of rows,
- * half the EPUB of an article; libdeflate 48 M, and a smaller file). */
-static GByteArray *
-encode_png(struct cover *c)
+/* The palette: paper, the ramp to the ink, the ramp to the accent. */
+static void
+palette(const struct cover *c, guint8 pal[16 * 3])
 {
-	static const unsigned char sig[8] = { 137, 'P', 'N', 'G', '\r', '\n', 26, '\n' };
-	cairo_surface_t *si = cairo_get_target(c->ink), *sa = cairo_get_target(c->accent);
-	unsigned char pal[256 * 3], ihdr[13], ti[256], ta[256], *di, *da, *raw, *z;
-	struct libdeflate_compressor *zc;
-	GByteArray *out;
-	size_t rowlen = COVER_W + 1, rawlen = rowlen * COVER_H, zlen;
-	int stride, x, y, i;
+	unsigned int to[2] = { c->ink_rgb, c->accent_rgb };
+	int steps[2] = { INK_STEPS, ACCENT_STEPS }, k, i, sh, n = 1;
 
-	cairo_surface_flush(si);
-	cairo_surface_flush(sa);
-	di = cairo_image_surface_get_data(si);
-	da = cairo_image_surface_get_data(sa);
-	stride = cairo_image_surface_get_stride(si);
-	if (!di || !da || cairo_image_surface_get_stride(sa) != stride)
-		return NULL;
-	for (i = 0; i < 128; i++) {
-		unsigned int to[2] = { c->ink_rgb, c->accent_rgb };
-		int k;
-
-		for (k = 0; k < 2; k++) {
-			unsigned char *p = &pal[(k * 128 + i) * 3];
-			int sh;
-
+	for (sh = 16; sh >= 0; sh -= 8)
+		pal[(16 - sh) / 8] = (guint8)(c->paper_rgb >> sh);
+	for (k = 0; k < 2; k++) {
+		for (i = 1; i <= steps[k]; i++, n++) {
 			for (sh = 16; sh >= 0; sh -= 8) {
 				int a = (c->paper_rgb >> sh) & 0xff, b = (to[k] >> sh) & 0xff;
 
-				p[(16 - sh) / 8] = (unsigned char)((a * (127 - i) + b * i + 63) / 127);
+				pal[n * 3 + (16 - sh) / 8] =
+					(guint8)((a * (steps[k] - i) + b * i + steps[k] / 2) / steps[k]);
 			}
 		}
 	}
-	/* the two masks' coverage → palette index; most of a cover is paper,
-	 * skipped eight pixels at a time */
-	for (i = 0; i < 256; i++) {
-		ti[i] = (unsigned char)((i * 127 + 127) / 255);
-		ta[i] = (unsigned char)(128 + (i * 127 + 127) / 255);
+}
+
+static GByteArray *
+encode_png(struct cover *c)
+{
+	guint8 pal[16 * 3];
+	guint i;
+	int v;
+
+	for (i = 0; i < c->pieces->len; i++) {
+		struct piece *p = &g_array_index(c->pieces, struct piece, i);
+
+		cairo_surface_flush(p->s);
+		p->data = cairo_image_surface_get_data(p->s);
+		p->stride = cairo_image_surface_get_stride(p->s);
+		if (!p->data || cairo_surface_status(p->s) != CAIRO_STATUS_SUCCESS)
+			return NULL;
 	}
-	raw = g_malloc(rawlen);
-	for (y = 0; y < COVER_H; y++) {
-		const unsigned char *pi = di + (gsize)y * stride, *pa = da + (gsize)y * stride;
-		unsigned char *row = raw + (gsize)y * rowlen + 1;
+	for (v = 0; v < 256; v++) {
+		c->qi[v] = (guint8)((v * INK_STEPS + 127) / 255);
+		c->qa[v] = (guint8)((v * ACCENT_STEPS + 127) / 255);
+		if (c->qa[v])
+			c->qa[v] += INK_STEPS;
+	}
+	memset(c->cov, 0, sizeof c->cov);
+	palette(c, pal);
+	return ep_png4(COVER_W, COVER_H, pal, 16, put_row, c);
+}
 
-		row[-1] = 0;    /* filter type None */
-		for (x = 0; x < COVER_W; x++) {
-			guint64 wi, wa;
+/* Pango font maps on warta's font set, kept for the process and lent to one
+ * cover at a time: a font map is not to be shared by threads, and a new one
+ * per book matched and opened every font again. */
+static GMutex fm_lock;
+static GPtrArray *fm_idle;
 
-			if (x % 8 == 0 && x + 8 <= COVER_W) {
-				memcpy(&wi, pi + x, 8);
-				memcpy(&wa, pa + x, 8);
-				if ((wi | wa) == 0) {
-					memset(row + x, 0, 8);
-					x += 7;
-					continue;
-				}
-			}
-			row[x] = pa[x] > pi[x] ? ta[pa[x]] : ti[pi[x]];
+static PangoFontMap *
+fontmap_take(FcConfig *fc)
+{
+	PangoFontMap *fm = NULL;
+	guint i;
+
+	g_mutex_lock(&fm_lock);
+	for (i = 0; fm_idle && i < fm_idle->len; i++) {
+		PangoFontMap *m = fm_idle->pdata[i];
+
+		if (PANGO_IS_FC_FONT_MAP(m) && pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(m)) == fc) {
+			fm = g_ptr_array_steal_index(fm_idle, i);
+			break;
 		}
 	}
-	zc = libdeflate_alloc_compressor(1);
-	if (!zc) {
-		g_free(raw);
-		return NULL;
+	g_mutex_unlock(&fm_lock);
+	if (!fm) {
+		fm = pango_cairo_font_map_new();
+		if (PANGO_IS_FC_FONT_MAP(fm))
+			pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), fc);
+		pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72);
 	}
-	zlen = libdeflate_zlib_compress_bound(zc, rawlen);
-	z = g_malloc(zlen);
-	zlen = libdeflate_zlib_compress(zc, raw, rawlen, z, zlen);
-	libdeflate_free_compressor(zc);
-	g_free(raw);
-	if (zlen == 0) {
-		g_free(z);
-		return NULL;
-	}
-	memset(ihdr, 0, sizeof ihdr);
-	ihdr[0] = (COVER_W >> 24) & 0xff;
-	ihdr[1] = (COVER_W >> 16) & 0xff;
-	ihdr[2] = (COVER_W >> 8) & 0xff;
-	ihdr[3] = COVER_W & 0xff;
-	ihdr[4] = (COVER_H >> 24) & 0xff;
-	ihdr[5] = (COVER_H >> 16) & 0xff;
-	ihdr[6] = (COVER_H >> 8) & 0xff;
-	ihdr[7] = COVER_H & 0xff;
-	ihdr[8] = 8;    /* bit depth */
-	ihdr[9] = 3;    /* colour type: palette; compression, filter, interlace 0 */
-	out = g_byte_array_sized_new(zlen + sizeof pal + 64);
-	g_byte_array_append(out, sig, sizeof sig);
-	png_chunk(out, "IHDR", ihdr, sizeof ihdr);
-	png_chunk(out, "PLTE", pal, sizeof pal);
-	png_chunk(out, "IDAT", z, zlen);
-	png_chunk(out, "IEND", NULL, 0);
-	g_free(z);
-	return out;
+	return fm;
+}
+
+static void
+fontmap_give(PangoFontMap *fm)
+{
+	g_mutex_lock(&fm_lock);
+	if (!fm_idle)
+		fm_idle = g_ptr_array_new();
+	g_ptr_array_add(fm_idle, fm);
+	g_mutex_unlock(&fm_lock);
 }
 
 int
 ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 {
 	const struct warta_doc *doc = b->articles[0].doc;
-	cairo_surface_t *si, *sa;
+	cairo_surface_t *one;
+	cairo_t *cr;
 	PangoFontMap *fm;
 	cairo_font_options_t *fo;
 	struct cover c;
@@ -432,6 +541,7 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 	const char *date;
 	double y;
 	int h;
+	guint i;
 
 	if (!b->fc) {
 		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: warta's font set is not available");
@@ -447,14 +557,8 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 		c.accent_rgb = el_color(&c, WARTA_EL_SOURCE);
 	if (!c.accent_rgb)
 		c.accent_rgb = 0x8b1a1a;
-	si = cairo_image_surface_create(CAIRO_FORMAT_A8, COVER_W, COVER_H);
-	sa = cairo_image_surface_create(CAIRO_FORMAT_A8, COVER_W, COVER_H);
-	c.ink = cairo_create(si);
-	c.accent = cairo_create(sa);
-	fm = pango_cairo_font_map_new();
-	if (PANGO_IS_FC_FONT_MAP(fm))
-		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), b->fc);
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72);
+	c.pieces = g_array_new(FALSE, FALSE, sizeof(struct piece));
+	fm = fontmap_take(b->fc);
 	c.ctx = pango_font_map_create_context(fm);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
@@ -463,7 +567,12 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 	pango_cairo_context_set_font_options(c.ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_language(c.ctx, pango_language_from_string(b->lang));
-	pango_cairo_update_context(c.ink, c.ctx);
+	/* the context as an image surface sets it (glyph positions rounded) */
+	one = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+	cr = cairo_create(one);
+	pango_cairo_update_context(cr, c.ctx);
+	cairo_destroy(cr);
+	cairo_surface_destroy(one);
 
 	/* masthead: the source (or the edition's title), rules below */
 	if (b->edition)
@@ -535,8 +644,6 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 		}
 	} else {
 		/* an edition: its sections */
-		guint i;
-
 		for (i = 0; i < b->groups->len && y < COVER_H - 600; i++) {
 			struct ep_group *g = b->groups->pdata[i];
 			char *name;
@@ -563,18 +670,13 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 	g_free(date_shown);
 	g_free(masthead);
 
-	if (cairo_status(c.ink) != CAIRO_STATUS_SUCCESS || cairo_status(c.accent) != CAIRO_STATUS_SUCCESS)
-		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: cannot draw it: %s",
-		           cairo_status_to_string(cairo_status(c.ink) ? cairo_status(c.ink) :
-		                                  cairo_status(c.accent)));
-	else if (!(png = encode_png(&c)))
-		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: PNG encoding failed");
-	cairo_destroy(c.ink);
-	cairo_destroy(c.accent);
-	cairo_surface_destroy(si);
-	cairo_surface_destroy(sa);
+	if (!(png = encode_png(&c)))
+		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: cannot draw or encode it");
+	for (i = 0; i < c.pieces->len; i++)
+		cairo_surface_destroy(g_array_index(c.pieces, struct piece, i).s);
+	g_array_free(c.pieces, TRUE);
 	g_object_unref(c.ctx);
-	g_object_unref(fm);
+	fontmap_give(fm);
 	if (!png)
 		return -1;
 	b->cover_len = png->len;

@@ -237,6 +237,10 @@ fonts_config(struct ep_book *b, struct warta_diags *d)
 		__lsan_disable();
 #endif
 		fc_shared = warta_fonts_config(&tmp);
+		/* before the cover's first Pango font map: see
+		 * warta_fonts_make_default */
+		if (fc_shared)
+			warta_fonts_make_default(fc_shared);
 #ifdef EP_LSAN
 		__lsan_enable();
 #endif
@@ -329,15 +333,18 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 		zip_error_fini(&ze);
 		return -1;
 	}
-	zip_source_keep(mem);
 	memset(&z, 0, sizeof z);
 	z.za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze);
 	if (!z.za) {
+		/* a failed open leaves the source to the caller (zip_open.c) */
 		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s", zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		zip_source_free(mem);
 		return -1;
 	}
+	/* the archive owns mem now; a reference of ours reads the result
+	 * after zip_close */
+	zip_source_keep(mem);
 	z.keep = g_ptr_array_new_with_free_func(g_free);
 
 	/* the fixed order of epub-notes.md §2 "Reproducibility rules" */

@@ -123,6 +123,14 @@ int ep_cover_draw(struct ep_book *b, struct warta_diags *d);
 /* Finds the font files for the style's families; warnings in d for any missing. */
 void ep_fonts_find(struct ep_book *b, struct warta_diags *d);
 
+/* png.c */
+/* A PNG of width × height pixels with 4 bits of palette index each (palette:
+ * ncolors ≤ 16 RGB triples).  row(ctx, y, out) fills out with row y, two
+ * pixels a byte, the first in the high half, and returns 1; or returns 0,
+ * leaving out alone, for a row of index 0 only.  NULL on failure. */
+GByteArray *ep_png4(int width, int height, const guint8 *palette, int ncolors,
+                    int (*row)(void *ctx, int y, guint8 *out), void *ctx);
+
 /* package.c */
 char *ep_container_xml(void);
 char *ep_display_options_xml(void);

@@ -1,19 +1,20 @@
-/* hyphenate.c — layout stage: hyphenation points from libhyphen 2.8.8 and the
- * Debian hyphen-* dictionaries in /usr/share/hyphen (typesetting-notes §5).
+/* hyphenate.c — layout stage: hyphenation points from the Debian hyphen-*
+ * dictionaries in /usr/share/hyphen, applied by warta's own pattern engine
+ * (patterns.c, which gives libhyphen 2.8.8's points; typesetting-notes §5).
  * Reads one word (UTF-8); writes byte offsets where a hyphen may go.
  * Dictionaries are loaded lazily, once per language, under a mutex, and then
- * shared read-only: libhyphen keeps no mutable state in them. */
+ * shared read-only: the engine keeps no mutable state in them. */
 #include <glib.h>
-#include <hyphen.h>
 #include <string.h>
 
 #include "layout/hyphenate.h"
+#include "layout/patterns.h"
 
 #define HYPHEN_DIR "/usr/share/hyphen"
 #define MAX_SEGMENT 96           /* characters: longer "words" are not words */
 
 struct dict {
-	HyphenDict *hd;          /* NULL: no dictionary for this language */
+	struct pat_dict *hd;     /* NULL: no dictionary for this language */
 	int utf8;
 };
 
@@ -55,8 +56,7 @@ dict_free(gpointer p)
 {
 	struct dict *d = p;
 
-	if (d->hd)
-		hnj_hyphen_free(d->hd);
+	pat_free(d->hd);
 	g_free(d);
 }
 
@@ -110,13 +110,13 @@ get_dict(struct warta_hyphenator *h, const char *lang)
 			if (strcmp(dict_files[i].lang, tag) == 0) {
 				char *path = g_build_filename(HYPHEN_DIR, dict_files[i].file, NULL);
 
-				d->hd = hnj_hyphen_load(path);
+				d->hd = pat_load(path, NULL);
 				g_free(path);
 				break;
 			}
 		}
 		if (d->hd)
-			d->utf8 = d->hd->utf8 || g_ascii_strcasecmp(d->hd->cset, "UTF-8") == 0;
+			d->utf8 = pat_utf8(d->hd) || g_ascii_strcasecmp(pat_charset(d->hd), "UTF-8") == 0;
 		g_hash_table_insert(h->dicts, g_strdup(tag), d);
 	}
 	g_mutex_unlock(&h->lock);
@@ -238,7 +238,7 @@ id_vowel_rule(const char *lower, int n, int *brk, int nb)
 	return out;
 }
 
-/* Indonesian: keep only libhyphen's points that fall on a syllable boundary
+/* Indonesian: keep only the patterns' points that fall on a syllable boundary
  * (the patterns give de-ng-an, ko-r-ea, mi-l-i-ter, se-m-bi-lan). */
 static int
 id_filter(const char *lower, int n, int *brk, int nb)
@@ -314,9 +314,7 @@ static int
 segment(const struct dict *d, const char *lang, const char *seg, int bytes, int cnt,
         int left_min, int right_min, int *brk, int max)
 {
-	char *lower, *conv = NULL, *hyphens;
-	char **rep = NULL;
-	int *pos = NULL, *cut = NULL;
+	char *lower, *conv = NULL, *odd, *nonstd;
 	gsize conv_len = 0;
 	int nb = 0, i, from_table = 0, is_id = strncmp(lang, "id", 2) == 0 && !g_ascii_isalpha(lang[2]);
 
@@ -338,43 +336,34 @@ segment(const struct dict *d, const char *lang, const char *seg, int bytes, int 
 	if (d->utf8) {
 		conv = g_strdup(lower);
 		conv_len = strlen(conv);
-	} else if (latin1(d->hd->cset)) {
+	} else if (latin1(pat_charset(d->hd))) {
 		if (!(conv = to_latin1(lower, cnt))) {
 			g_free(lower);
 			return 0;
 		}
 		conv_len = cnt;
 	} else {
-		conv = g_convert(lower, -1, d->hd->cset, "UTF-8", NULL, &conv_len, NULL);
+		conv = g_convert(lower, -1, pat_charset(d->hd), "UTF-8", NULL, &conv_len, NULL);
 		if (conv == NULL || (int)conv_len != cnt) {
 			g_free(conv);
 			g_free(lower);
 			return 0;
 		}
 	}
-	hyphens = g_malloc0(conv_len + 5);
-	/* hyphword NULL: 2.8.8's hnj_hyphen_hyphword overflows (notes §5) */
-	if (hnj_hyphen_hyphenate3(d->hd, conv, (int)conv_len, hyphens, NULL, &rep, &pos, &cut,
-	                          left_min, right_min, 0, 0) == 0) {
-		/* odd = a break after character i (character indices for UTF-8
-		 * dictionaries after hnj_hyphen_norm, bytes = characters for 8-bit
-		 * ones); tested with & 1 since 2.8.8 may write NUL for '0' */
+	odd = g_malloc(2 * conv_len);
+	nonstd = odd + conv_len;
+	if (pat_hyphenate(d->hd, conv, (int)conv_len, left_min, right_min, odd, nonstd) == 0) {
+		/* odd[i]: a break after character i (characters for UTF-8
+		 * dictionaries, bytes = characters for 8-bit ones) */
 		for (i = 0; i + 1 < cnt && nb < max; i++) {
-			if (!(hyphens[i] & 1))
+			if (!odd[i])
 				continue;
-			if (rep && rep[i])
+			if (nonstd[i])
 				continue;        /* a spelling change (Schiff-fahrt): not a plain break */
 			brk[nb++] = i + 1;
 		}
 	}
-	if (rep) {
-		for (i = 0; i < (int)conv_len; i++)
-			free(rep[i]);
-		free(rep);
-		free(pos);
-		free(cut);
-	}
-	g_free(hyphens);
+	g_free(odd);
 filter:
 	/* the minimums, whatever the dictionary declares */
 	{

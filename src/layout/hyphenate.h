@@ -1,5 +1,6 @@
-/* hyphenate.h — hyphenation points from libhyphen with Debian's hyphen-*
- * dictionaries (/usr/share/hyphen), loaded once per language and shared
+/* hyphenate.h — hyphenation points from Debian's hyphen-* dictionaries
+ * (/usr/share/hyphen) applied by warta's own pattern engine (patterns.h, the
+ * same points as libhyphen 2.8.8), loaded once per language and shared
  * read-only between threads.  Reads a word; writes where it may break. */
 #ifndef WARTA_HYPHENATE_H
 #define WARTA_HYPHENATE_H

@@ -24,9 +24,21 @@ badness(double gap, double h)
 
 struct fill {
 	size_t end;                 /* column holds [start, end) */
-	int fn[64];                 /* footnotes set here */
+	int *fn;                    /* footnotes set here (the scan's buffer) */
 	int n_fn;
 	double height;
+};
+
+/* The items a page is built from: it[0..n).  Unless final, more items may
+ * follow: whatever looks at it[n] sets more, and the page is built again
+ * once they are there, so a page never depends on where the list was cut. */
+struct scan {
+	const struct pb_item *it;
+	size_t n;
+	int final;
+	int more;
+	const struct pb_params *p;
+	int *fnbuf;                 /* n_fn + 1: the notes of the column being filled */
 };
 
 static int
@@ -44,26 +56,36 @@ has_fn(const int *placed, int f, const int *list, int n)
 
 /* Fills one column of height h from item i. */
 static void
-fill(const struct pb_item *it, size_t n, size_t i, double h, const struct pb_params *p,
-     const int *placed, struct fill *out)
+fill(struct scan *sc, size_t i, double h, const int *placed, struct fill *out)
 {
+	const struct pb_item *it = sc->it;
+	const struct pb_params *p = sc->p;
+	size_t n = sc->n;
 	double t = 0, fnh = 0, best_c = INF_COST;
 	size_t j, best = (size_t)-1, any = (size_t)-1;
-	int first = 1, fn[64], nfn = 0, best_nfn = 0, any_nfn = 0;
+	int first = 1, *fn = sc->fnbuf, nfn = 0, best_nfn = 0, any_nfn = 0;
 	double best_t = 0, any_t = 0;
 
+	out->fn = fn;   /* the notes of a column are a prefix of fn */
 	for (j = i; j < n; j++) {
 		const struct pb_item *x = &it[j];
 
 		if (x->kind == PB_LINE) {
 			double adv = first ? x->top : x->height, extra = 0;
-			int f = x->footnote;
+			int k, before = nfn;
 
-			if (f > 0 && f <= p->n_fn && !has_fn(placed, f, fn, nfn))
-				extra = p->fn_height[f] + (nfn == 0 ? p->fn_separator : 0);
-			else
-				f = 0;
+			/* every note called on the line and not set yet: the
+			 * line and all of them go in this column, or none */
+			for (k = 0; x->footnotes && x->footnotes[k]; k++) {
+				int f = x->footnotes[k];
+
+				if (f > 0 && f <= p->n_fn && !has_fn(placed, f, fn, nfn)) {
+					extra += p->fn_height[f] + (nfn == 0 ? p->fn_separator : 0);
+					fn[nfn++] = f;
+				}
+			}
 			if (!first && t + adv + fnh + extra > h + 0.01) {
+				nfn = before;
 				if (best != (size_t)-1) {
 					out->end = best;
 					out->n_fn = best_nfn;
@@ -77,13 +99,10 @@ fill(const struct pb_item *it, size_t n, size_t i, double h, const struct pb_par
 					out->n_fn = nfn;
 					out->height = t + fnh;
 				}
-				memcpy(out->fn, fn, sizeof(int) * out->n_fn);
 				return;
 			}
 			t += adv;
 			fnh += extra;
-			if (f && nfn < 64)
-				fn[nfn++] = f;
 			first = 0;
 			continue;
 		}
@@ -106,7 +125,6 @@ fill(const struct pb_item *it, size_t n, size_t i, double h, const struct pb_par
 			out->end = j;
 			out->n_fn = nfn;
 			out->height = t + fnh;
-			memcpy(out->fn, fn, sizeof(int) * nfn);
 			return;
 		}
 		any = j, any_nfn = nfn, any_t = t + fnh;
@@ -118,25 +136,29 @@ fill(const struct pb_item *it, size_t n, size_t i, double h, const struct pb_par
 			}
 		}
 	}
+	if (!sc->final)
+		sc->more = 1;
 	out->end = n;
 	out->n_fn = nfn;
 	out->height = t + fnh;
-	memcpy(out->fn, fn, sizeof(int) * nfn);
 }
 
 /* First item of the next column after a break at b. */
 static size_t
-skip(const struct pb_item *it, size_t n, size_t b)
+skip(struct scan *sc, size_t b)
 {
-	while (b < n && it[b].kind != PB_LINE)
+	while (b < sc->n && sc->it[b].kind != PB_LINE)
 		b++;
+	if (b >= sc->n && !sc->final)
+		sc->more = 1;
 	return b;
 }
 
 static void
-count_split(const struct pb_item *it, size_t n, size_t brk, struct pb_result *r)
+count_split(struct scan *sc, size_t brk, int *widows, int *orphans)
 {
-	size_t a, b;
+	const struct pb_item *it = sc->it;
+	size_t a, b, n = sc->n;
 
 	if (brk >= n || brk == 0)
 		return;
@@ -145,108 +167,180 @@ count_split(const struct pb_item *it, size_t n, size_t brk, struct pb_result *r)
 	if (a == 0)
 		return;
 	a--;
-	b = skip(it, n, brk);
+	b = skip(sc, brk);
 	if (b >= n)
 		return;
 	if (it[a].para_last || it[b].para_first)
 		return;                         /* not inside one paragraph */
 	if (it[a].para_first)
-		r->orphans++;
+		(*orphans)++;
 	if (it[b].para_last)
-		r->widows++;
+		(*widows)++;
 }
 
 /* Can [i, n) go into cols columns of height h? */
 static int
-fits(const struct pb_item *it, size_t n, size_t i, int cols, double h, const struct pb_params *p,
-     const int *placed0)
+fits(struct scan *sc, size_t i, int cols, double h, const int *placed0)
 {
+	const struct pb_params *p = sc->p;
 	int *placed = g_new0(int, p->n_fn + 1), c, k;
 	struct fill f;
 
 	memcpy(placed, placed0, sizeof(int) * (p->n_fn + 1));
-	for (c = 0; c < cols && i < n; c++) {
-		fill(it, n, i, h, p, placed, &f);
+	for (c = 0; c < cols && i < sc->n; c++) {
+		fill(sc, i, h, placed, &f);
 		for (k = 0; k < f.n_fn; k++)
 			placed[f.fn[k]] = 1;
-		i = skip(it, n, f.end);
+		i = skip(sc, f.end);
 	}
 	g_free(placed);
-	return i >= n;
+	return i >= sc->n;
+}
+
+static void
+order_add(struct pb_stream *s, int f)
+{
+	if (s->n_order == s->order_cap) {
+		s->order_cap = s->order_cap ? 2 * s->order_cap : 16;
+		s->order = g_renew(int, s->order, s->order_cap);
+	}
+	s->order[s->n_order++] = f;
+}
+
+void
+pb_stream_init(struct pb_stream *s, const struct pb_params *p)
+{
+	memset(s, 0, sizeof *s);
+	s->p = *p;
+	s->placed = g_new0(int, p->n_fn + 1);
+	s->work = g_new0(int, p->n_fn + 1);
+	s->fnbuf = g_new0(int, p->n_fn + 1);
+}
+
+int
+pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int final, struct pb_page *pg)
+{
+	const struct pb_params *p = &s->p;
+	struct scan sc = { it, n, final, 0, p, s->fnbuf };
+	int cols = MAX(1, MIN(p->columns, PB_MAX_COLUMNS)), k, c, widows = 0, orphans = 0;
+	int *placed = s->work, n_order = s->n_order;
+	size_t i = s->i;
+	double h;
+
+	if (s->done)
+		return 0;
+	if (!s->started) {
+		i = skip(&sc, 0);
+		if (sc.more)
+			return 0;
+		s->started = 1;
+		s->i = i;
+	}
+	if (i >= n && s->n_pages > 0) {
+		/* only reached when final: a page ends inside the list otherwise */
+		s->done = 1;
+		return 0;
+	}
+	memcpy(placed, s->placed, sizeof(int) * (p->n_fn + 1));
+	h = s->n_pages == 0 ? p->first_height : p->height;
+	memset(pg, 0, sizeof *pg);
+	pg->col_height = h;
+	/* the last page: balance its columns */
+	if (p->balance && cols > 1 && i < n && fits(&sc, i, cols, h, placed) && !sc.more) {
+		double total = 0, lo, step = 1.0, hh;
+		size_t j;
+
+		for (j = i; j < n; j++)
+			total += it[j].kind == PB_LINE ? it[j].height : it[j].kind == PB_GLUE ? it[j].height : 0;
+		lo = MAX(total / cols - 2 * step, 0);
+		for (hh = lo; hh < h; hh += step)
+			if (fits(&sc, i, cols, hh, placed))
+				break;
+		pg->col_height = h = MIN(hh, h);
+	}
+	for (c = 0; c < cols && i < n && !sc.more; c++) {
+		struct fill f;
+
+		fill(&sc, i, h, placed, &f);
+		pg->col[c].start = i;
+		pg->col[c].end = f.end;
+		pg->col[c].height = f.height;
+		pg->col[c].fn_first = s->n_order;
+		pg->col[c].fn_count = f.n_fn;
+		for (k = 0; k < f.n_fn; k++) {
+			placed[f.fn[k]] = 1;
+			order_add(s, f.fn[k]);
+		}
+		count_split(&sc, f.end, &widows, &orphans);
+		i = skip(&sc, f.end);
+		pg->n_cols = c + 1;
+	}
+	if (sc.more) {
+		s->n_order = n_order;   /* built again with more items */
+		return 0;
+	}
+	if (i >= n) {
+		/* the last page: footnotes never called go at the end of its
+		 * last column */
+		struct pb_column *col = &pg->col[MAX(pg->n_cols, 1) - 1];
+
+		for (k = 1; k <= p->n_fn; k++) {
+			if (placed[k])
+				continue;
+			if (pg->n_cols == 0)
+				pg->n_cols = 1;
+			if (col->fn_count == 0)
+				col->fn_first = s->n_order;
+			if (col->fn_first + col->fn_count == s->n_order) {
+				order_add(s, k);
+				col->fn_count++;
+			}
+		}
+		s->done = 1;
+	}
+	memcpy(s->placed, placed, sizeof(int) * (p->n_fn + 1));
+	s->i = i;
+	s->n_pages++;
+	s->widows += widows;
+	s->orphans += orphans;
+	return 1;
+}
+
+void
+pb_stream_shift(struct pb_stream *s, size_t k)
+{
+	s->i -= MIN(k, s->i);
+}
+
+void
+pb_stream_fini(struct pb_stream *s)
+{
+	g_free(s->placed);
+	g_free(s->work);
+	g_free(s->fnbuf);
+	g_free(s->order);
+	memset(s, 0, sizeof *s);
 }
 
 int
 pb_build(const struct pb_item *it, size_t n, const struct pb_params *p, struct pb_result *out)
 {
 	GArray *pages = g_array_new(FALSE, TRUE, sizeof(struct pb_page));
-	GArray *order = g_array_new(FALSE, FALSE, sizeof(int));
-	int *placed = g_new0(int, p->n_fn + 1);
-	int cols = MAX(1, MIN(p->columns, PB_MAX_COLUMNS)), k;
-	size_t i = skip(it, n, 0);
+	struct pb_stream s;
+	struct pb_page pg;
 
 	memset(out, 0, sizeof *out);
-	while (i < n || pages->len == 0) {
-		struct pb_page pg;
-		double h = pages->len == 0 ? p->first_height : p->height;
-		int c;
-
-		memset(&pg, 0, sizeof pg);
-		pg.col_height = h;
-		/* the last page: balance its columns */
-		if (p->balance && cols > 1 && i < n && fits(it, n, i, cols, h, p, placed)) {
-			double total = 0, lo, step = 1.0, hh;
-			size_t j;
-
-			for (j = i; j < n; j++)
-				total += it[j].kind == PB_LINE ? it[j].height : it[j].kind == PB_GLUE ? it[j].height : 0;
-			lo = MAX(total / cols - 2 * step, 0);
-			for (hh = lo; hh < h; hh += step)
-				if (fits(it, n, i, cols, hh, p, placed))
-					break;
-			pg.col_height = h = MIN(hh, h);
-		}
-		for (c = 0; c < cols && i < n; c++) {
-			struct fill f;
-
-			fill(it, n, i, h, p, placed, &f);
-			pg.col[c].start = i;
-			pg.col[c].end = f.end;
-			pg.col[c].height = f.height;
-			pg.col[c].fn_first = order->len;
-			pg.col[c].fn_count = f.n_fn;
-			for (k = 0; k < f.n_fn; k++) {
-				placed[f.fn[k]] = 1;
-				g_array_append_val(order, f.fn[k]);
-			}
-			count_split(it, n, f.end, out);
-			i = skip(it, n, f.end);
-			pg.n_cols = c + 1;
-		}
+	pb_stream_init(&s, p);
+	while (pb_stream_next(&s, it, n, 1, &pg) == 1)
 		g_array_append_val(pages, pg);
-		if (i >= n)
-			break;
-	}
-	/* footnotes never called: at the end of the last column */
-	for (k = 1; k <= p->n_fn; k++) {
-		if (!placed[k]) {
-			struct pb_page *last = &g_array_index(pages, struct pb_page, pages->len - 1);
-			struct pb_column *col = &last->col[MAX(last->n_cols, 1) - 1];
-
-			if (last->n_cols == 0)
-				last->n_cols = 1;
-			if (col->fn_count == 0)
-				col->fn_first = order->len;
-			if (col->fn_first + col->fn_count == (int)order->len) {
-				g_array_append_val(order, k);
-				col->fn_count++;
-			}
-		}
-	}
-	g_free(placed);
 	out->n_pages = pages->len;
 	out->pages = (struct pb_page *)g_array_free(pages, FALSE);
-	out->n_fn_order = order->len;
-	out->fn_order = (int *)g_array_free(order, FALSE);
+	out->n_fn_order = s.n_order;
+	out->fn_order = s.order;
+	out->widows = s.widows;
+	out->orphans = s.orphans;
+	s.order = NULL;
+	pb_stream_fini(&s);
 	return 0;
 }
 

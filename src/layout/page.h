@@ -16,7 +16,8 @@ struct pb_item {
 	double depth;               /* line: its descenders below the baseline */
 	double stretch, shrink;     /* glue */
 	int penalty;                /* penalty */
-	int footnote;               /* line: a footnote called on it (1-based), 0: none */
+	const int *footnotes;       /* line: the footnotes called on it (1-based), 0-terminated;
+	                               NULL: none.  The caller's, alive as long as the item */
 	int para_first, para_last;  /* line: first / last line of a paragraph (widow/orphan count) */
 	void *data;                 /* the caller's: what to draw */
 };
@@ -53,7 +54,33 @@ struct pb_result {
 	int widows, orphans;        /* paragraphs split leaving one line */
 };
 
-/* 0, or -1 on allocation failure. */
+/* The page builder fed as the list grows (a long article is drawn and
+ * freed page by page): the same pages as pb_build on the whole list.
+ * it[0..n) is the caller's window of the list: it may drop the items
+ * before s->i (pb_stream_shift) and append more between calls. */
+struct pb_stream {
+	struct pb_params p;
+	int *placed, *work;         /* footnotes set, [1..n_fn] */
+	int *fnbuf;                 /* the notes of a column being filled */
+	int *order;                 /* footnote numbers in the order they are set */
+	int n_order, order_cap;
+	int n_pages;                /* pages made */
+	size_t i;                   /* first item of the next page, in the window */
+	int widows, orphans;
+	int started, done;
+};
+
+void pb_stream_init(struct pb_stream *s, const struct pb_params *p);
+/* The next page of it[0..n) into *pg (column ranges index it; their notes
+ * index s->order): 1.  0 when more items are needed to know it (never when
+ * final: no more items will come), or when every page is made. */
+int pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int final,
+                   struct pb_page *pg);
+/* The caller dropped the first k items of its window (k <= s->i). */
+void pb_stream_shift(struct pb_stream *s, size_t k);
+void pb_stream_fini(struct pb_stream *s);
+
+/* The whole list at once.  0, or -1 on allocation failure. */
 int pb_build(const struct pb_item *items, size_t n, const struct pb_params *p, struct pb_result *out);
 void pb_result_free(struct pb_result *r);
 

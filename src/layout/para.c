@@ -47,6 +47,7 @@ free_lines(struct pa_para *p)
 			pango_glyph_string_free(p->lines[i].pieces[j].gi.glyphs);
 		}
 		g_free(p->lines[i].pieces);
+		g_free(p->lines[i].footnotes);
 	}
 	g_free(p->lines);
 	p->lines = NULL;
@@ -1245,21 +1246,29 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	}
 	L->n_pieces = pcs->len;
 	L->pieces = (struct pa_piece *)g_array_free(pcs, FALSE);
-	/* footnote calls on the line */
+	/* footnote calls on the line, all of them */
 	{
 		guint ri;
-		int nf = 0;
+		GArray *fn = NULL;
+		int zero = 0;
 
 		const struct pa_run *r0 = run_at(p, ls);
 
 		for (ri = r0 ? (guint)(r0 - (const struct pa_run *)p->runs->data) : 0;
-		     ri < p->runs->len && nf < 3; ri++) {
+		     ri < p->runs->len; ri++) {
 			const struct pa_run *run = &g_array_index(p->runs, struct pa_run, ri);
 
 			if (run->start >= MAX(le, ls + 1))
 				break;
-			if (run->fmt.footnote && run->start >= ls)
-				L->footnotes[nf++] = run->fmt.footnote;
+			if (run->fmt.footnote && run->start >= ls) {
+				if (fn == NULL)
+					fn = g_array_new(FALSE, FALSE, sizeof(int));
+				g_array_append_val(fn, run->fmt.footnote);
+			}
+		}
+		if (fn) {
+			g_array_append_val(fn, zero);
+			L->footnotes = (int *)g_array_free(fn, FALSE);
 		}
 	}
 }

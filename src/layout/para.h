@@ -61,7 +61,7 @@ struct pa_line {
 	enum pa_break brk;
 	struct pa_piece *pieces;
 	int n_pieces;
-	int footnotes[4];           /* footnote calls on this line (indexes), 0-terminated */
+	int *footnotes;             /* footnote calls on this line (indexes), 0-terminated; NULL: none */
 };
 
 struct pa_para {

@@ -4,6 +4,7 @@
  * contents first; every file is written through util/output.h. */
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -14,6 +15,9 @@
 #include "util/output.h"
 
 #define MAX_TAGS 12
+/* PNG/SVG pages written in one call: each stays a temporary file until all
+ * are made (util/output.c has room for 256 in flight in the process) */
+#define MAX_IMAGE_PAGES 128
 
 struct tag {
 	const char *name;
@@ -29,6 +33,7 @@ struct out {
 	GString *trace;
 	int first, last;                /* page range for PNG/SVG; 0: all */
 	int numbered;                   /* PNG/SVG: NAME-N.ext */
+	GPtrArray *pending;             /* PNG/SVG: the pages' outputs, committed once all are made */
 	int failed;
 	struct tag tags[MAX_TAGS];
 	int n_tags;
@@ -351,7 +356,7 @@ draw_footnotes(struct out *O, cairo_t *cr, const struct art *A, const struct pb_
 	if (col->fn_count == 0)
 		return;
 	for (k = 0; k < col->fn_count; k++)
-		total += A->fn_height[A->pages.fn_order[col->fn_first + k]];
+		total += A->fn_height[A->ps.order[col->fn_first + k]];
 	y = top + R->texth - total;
 	if (O->trace)
 		g_string_append(O->trace, "   footnotes\n");
@@ -359,7 +364,7 @@ draw_footnotes(struct out *O, cairo_t *cr, const struct art *A, const struct pb_
 	draw_rule(O, cr, A->doc->meta.rtl ? cx + R->colw * 0.7 : cx, y + 3, R->colw * 0.3, 0.4);
 	y += 10;
 	for (k = 0; k < col->fn_count; k++) {
-		int f = A->pages.fn_order[col->fn_first + k], i;
+		int f = A->ps.order[col->fn_first + k], i;
 		struct pa_para *P = A->fn[f];
 		char *dest;
 
@@ -394,13 +399,13 @@ col_x(const struct rn *R, const struct art *A, double left, int c)
 	return left + k * (R->colw + R->style->gutter);
 }
 
-/* Draws page pi of article A (cr NULL: trace only). */
+/* Draws page pg of article A (cr NULL: trace only); A->pages_done is its
+ * index in the article. */
 static void
-draw_page(struct out *O, cairo_t *cr, struct art *A, int pi)
+draw_page(struct out *O, cairo_t *cr, struct art *A, const struct pb_page *pg)
 {
 	struct rn *R = O->R;
 	const struct warta_style *st = R->style;
-	const struct pb_page *pg = &A->pages.pages[pi];
 	double left = page_left(R, R->page_no), top = st->margin_top;
 	int c;
 
@@ -413,7 +418,7 @@ draw_page(struct out *O, cairo_t *cr, struct art *A, int pi)
 			cairo_paint(cr);
 	}
 	running_head(O, cr, R->running);
-	if (pi == 0) {
+	if (A->pages_done == 0) {
 		if (O->trace)
 			g_string_append(O->trace, "  head\n");
 		draw_list(O, cr, A, (struct pb_item *)A->head->data, 0, A->head->len, left, top);
@@ -463,7 +468,7 @@ in_range(const struct out *O, int page)
 
 /* An image or SVG page: its own surface and file. */
 static void
-emit_image_page(struct out *O, struct art *A, int pi)
+emit_image_page(struct out *O, struct art *A, const struct pb_page *pg)
 {
 	struct rn *R = O->R;
 	const struct warta_style *st = R->style;
@@ -488,7 +493,7 @@ emit_image_page(struct out *O, struct art *A, int pi)
 		cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_2);
 		cr = cairo_create(s);
 	}
-	draw_page(O, cr, A, pi);
+	draw_page(O, cr, A, pg);
 	cairo_show_page(cr);
 	cairo_destroy(cr);
 	if (O->fmt == WARTA_PRINT_PNG && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS)
@@ -499,13 +504,56 @@ emit_image_page(struct out *O, struct art *A, int pi)
 		    cairo_status_to_string(cairo_surface_status(s)));
 		warta_output_abort(o);
 		O->failed = 1;
-	} else if (warta_output_commit(o, R->d) < 0) {
-		O->failed = 1;
+	} else {
+		g_ptr_array_add(O->pending, o);
 	}
 	cairo_surface_destroy(s);
 	g_free(name);
 }
 
+/* PNG/SVG pages are many files: none is committed before all are made
+ * and written without an error; then all are.  Else every one is removed
+ * (the first write error reported by committing that file, which fails).
+ * A commit can still fail (a rename: a name too long once the page numbers
+ * gain a digit): the pages committed before it are then removed too, so
+ * that a failed call leaves no page of its own. */
+static int
+commit_pages(struct out *O)
+{
+	struct rn *R = O->R;
+	GPtrArray *done = g_ptr_array_new_with_free_func(g_free);
+	guint k, bad = O->pending->len;
+	int rc = O->failed ? -1 : 0;
+
+	for (k = 0; k < O->pending->len && rc == 0 && bad == O->pending->len; k++)
+		if (warta_output_write(g_ptr_array_index(O->pending, k), NULL, 0) < 0)
+			bad = k;        /* a remembered write error */
+	for (k = 0; k < O->pending->len; k++) {
+		struct warta_output *o = g_ptr_array_index(O->pending, k);
+		char *target = g_strdup(warta_output_target(o));
+
+		if (k == bad) {
+			warta_output_commit(o, R->d);   /* fails, with the reason */
+			rc = -1;
+		} else if (rc < 0 || bad < O->pending->len) {
+			warta_output_abort(o);
+		} else if (warta_output_commit(o, R->d) < 0) {
+			rc = -1;
+		} else {
+			g_ptr_array_add(done, target);
+			target = NULL;
+		}
+		g_free(target);
+	}
+	if (rc < 0)
+		for (k = 0; k < done->len; k++)
+			unlink(g_ptr_array_index(done, k));
+	g_ptr_array_free(done, TRUE);
+	g_ptr_array_set_size(O->pending, 0);
+	return rc;
+}
+
+/* The article's outline entries: its title, its headings under it. */
 static void
 outline(struct out *O, struct art *A)
 {
@@ -513,54 +561,57 @@ outline(struct out *O, struct art *A)
 	guint i;
 	int art = 0;
 
-	if (O->pdf == NULL)
-		return;
-	for (i = 0; i < A->blocks->len; i++) {
-		const struct rblock *b = g_ptr_array_index(A->blocks, i);
+	for (i = 0; i < A->outline->len; i++) {
+		const struct routline *o = g_ptr_array_index(A->outline, i);
 		char *t;
 
-		if (!b->outline || !b->dest || (A->contents && strcmp(b->tag, "H1") != 0))
+		if (A->contents && !o->h1)
 			continue;
-		t = g_strdup_printf("dest='%s'", b->dest);
-		if (strcmp(b->tag, "H1") == 0)
-			art = cairo_pdf_surface_add_outline(O->pdf, O->outline_parent, b->outline, t,
+		t = g_strdup_printf("dest='%s'", o->dest);
+		if (o->h1)
+			art = cairo_pdf_surface_add_outline(O->pdf, O->outline_parent, o->text, t,
 			    R->n_docs > 1 ? 0 : CAIRO_PDF_OUTLINE_FLAG_OPEN);
 		else
-			cairo_pdf_surface_add_outline(O->pdf, art, b->outline, t, 0);
+			cairo_pdf_surface_add_outline(O->pdf, art, o->text, t, 0);
 		g_free(t);
 	}
 }
 
-/* Draws (or traces, or counts) the pages of one laid-out article. */
+/* Draws (or traces, or counts) a page of an article as soon as the page
+ * builder has made it (render.c calls it back while laying out). */
 static void
-emit_article(struct out *O, struct art *A)
+emit_page(void *data, struct art *A, const struct pb_page *pg)
 {
+	struct out *O = data;
 	struct rn *R = O->R;
-	int pi;
 
-	R->running = A->doc->meta.title;
-	g_snprintf(R->prefix, sizeof R->prefix, "a%d-", A->index + 1);
-	if (!R->counting && O->fmt == WARTA_PRINT_PDF)
-		outline(O, A);
-	for (pi = 0; pi < A->pages.n_pages && !O->failed; pi++) {
-		R->page_no++;
-		R->rep.pages++;
-		if (R->counting)
-			continue;
-		switch (O->fmt) {
-		case WARTA_PRINT_PDF:
-			cairo_pdf_surface_set_size(O->pdf, R->style->page_width, R->style->page_height);
-			draw_page(O, O->cr, A, pi);
-			cairo_show_page(O->cr);
-			break;
-		case WARTA_PRINT_TRACE:
-			draw_page(O, NULL, A, pi);
-			break;
-		default:
-			if (in_range(O, R->page_no))
-				emit_image_page(O, A, pi);
-			break;
-		}
+	if (O->failed)
+		return;
+	if (A->pages_done == 0) {
+		R->running = A->doc->meta.title;
+		g_snprintf(R->prefix, sizeof R->prefix, "a%d-", A->index + 1);
+		if (!R->counting && O->pdf)
+			outline(O, A);
+	}
+	R->page_no++;
+	R->rep.pages++;
+	if (R->counting)
+		return;
+	switch (O->fmt) {
+	case WARTA_PRINT_PDF:
+		cairo_pdf_surface_set_size(O->pdf, R->style->page_width, R->style->page_height);
+		draw_page(O, O->cr, A, pg);
+		cairo_show_page(O->cr);
+		if (cairo_status(O->cr) != CAIRO_STATUS_SUCCESS)
+			O->failed = 1;
+		break;
+	case WARTA_PRINT_TRACE:
+		draw_page(O, NULL, A, pg);
+		break;
+	default:
+		if (in_range(O, R->page_no))
+			emit_image_page(O, A, pg);
+		break;
 	}
 }
 
@@ -592,15 +643,16 @@ metadata(struct out *O)
 /* The masthead and contents (render.c) of a pseudo-document holding the
  * edition's title, date and language. */
 static struct art *
-contents(struct rn *R, const int *first_page)
+contents(struct out *O, const int *first_page)
 {
+	struct rn *R = O->R;
 	struct warta_doc *d = warta_doc_new("contents");
 
 	d->meta.title = g_strdup(R->opts->edition_title ? R->opts->edition_title : "Edition");
 	d->meta.date = R->opts->edition_date ? g_strdup(R->opts->edition_date) : NULL;
 	d->meta.lang = g_strdup(R->docs[0]->meta.lang ? R->docs[0]->meta.lang : "en");
 	d->meta.rtl = R->docs[0]->meta.rtl;
-	return rn_contents_layout(R, d, first_page);
+	return rn_contents_layout(R, d, first_page, emit_page, O);
 }
 
 static void
@@ -612,15 +664,58 @@ contents_free(struct art *A)
 	warta_doc_free(d);
 }
 
+/* An article laid out by the counting pass and kept for the drawing pass:
+ * its layout, what its layout reported, and its report. */
+struct kept {
+	struct art *A;
+	struct warta_diags d;
+	struct warta_report rep;
+};
+
+/* Pages of an edition (or of PNG/SVG pages) the counting pass keeps laid
+ * out, so that the drawing pass does not lay them out again: about 0.3 MB
+ * a page of lines and glyphs, so at most this many (articles whose pages
+ * go past what is left are laid out twice, streamed both times). */
+#define KEEP_PAGES 64
+
+static void
+kept_free(struct kept *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; k && i < n; i++) {
+		if (k[i].A) {
+			rn_art_free(k[i].A);
+			warta_diags_fini(&k[i].d);
+		}
+	}
+	g_free(k);
+}
+
+/* The report of a kept article, added where its layout would have been. */
+static void
+report_add(struct warta_report *r, const struct warta_report *a)
+{
+	r->lines += a->lines;
+	r->loose += a->loose;
+	r->tight += a->tight;
+	r->hyphenated += a->hyphenated;
+	r->longest_hyphen_run = MAX(r->longest_hyphen_run, a->longest_hyphen_run);
+	r->overfull += a->overfull;
+	r->widows += a->widows;
+	r->orphans += a->orphans;
+}
+
 int
 rn_output(struct rn *R)
 {
 	struct out O;
 	int edition = R->n_docs > 1 || R->opts->edition_title != NULL;
-	int *first_page = NULL, total = 0, rc = 0;
+	int *first_page = NULL, total = 0, rc = 0, keep_left = KEEP_PAGES;
 	size_t i;
 	struct art *A;
 	const char *section = NULL;
+	struct kept *kept = NULL;
 
 	memset(&O, 0, sizeof O);
 	O.R = R;
@@ -629,7 +724,10 @@ rn_output(struct rn *R)
 	O.last = R->opts->last_page;
 
 	/* Editions, and images whose file names depend on the page count: a
-	 * counting pass first (layout only, nothing kept). */
+	 * counting pass first.  It keeps the layout of the articles while they
+	 * come to at most KEEP_PAGES pages together (with what they reported),
+	 * and the drawing pass draws those again instead of laying them out;
+	 * the others are laid out again (their reports then come again). */
 	if (edition || O.fmt == WARTA_PRINT_PNG || O.fmt == WARTA_PRINT_SVG) {
 		struct warta_report save = R->rep;
 		struct warta_diags *real = R->d, scratch;
@@ -638,21 +736,39 @@ rn_output(struct rn *R)
 		R->d = &scratch;
 		R->counting = 1;
 		first_page = g_new0(int, R->n_docs);
-		if (edition) {
-			A = contents(R, NULL);
-			emit_article(&O, A);
-			contents_free(A);
-		}
+		kept = g_new0(struct kept, R->n_docs);
+		if (edition)
+			contents_free(contents(&O, NULL));
 		for (i = 0; i < R->n_docs; i++) {
 			const char *s = R->docs[i]->meta.section;
+			struct warta_report before = R->rep;
 
 			first_page[i] = R->page_no + 1;
 			R->kicker = edition && s && (i == 0 || !R->docs[i - 1]->meta.section ||
 			    strcmp(R->docs[i - 1]->meta.section, s) != 0) ? s : NULL;
-			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0);
+			warta_diags_init(&kept[i].d);
+			R->d = &kept[i].d;
+			R->rep.longest_hyphen_run = 0;
+			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, keep_left, emit_page, &O);
 			R->kicker = NULL;
-			emit_article(&O, A);
-			rn_art_free(A);
+			if (A->keep) {
+				struct warta_report *d = &kept[i].rep;
+
+				kept[i].A = A;
+				keep_left -= A->kept->len;
+				d->lines = R->rep.lines - before.lines;
+				d->loose = R->rep.loose - before.loose;
+				d->tight = R->rep.tight - before.tight;
+				d->hyphenated = R->rep.hyphenated - before.hyphenated;
+				d->longest_hyphen_run = R->rep.longest_hyphen_run;
+				d->overfull = R->rep.overfull - before.overfull;
+				d->widows = R->rep.widows - before.widows;
+				d->orphans = R->rep.orphans - before.orphans;
+			} else {
+				rn_art_free(A);
+				warta_diags_fini(&kept[i].d);
+			}
+			R->rep.longest_hyphen_run = MAX(R->rep.longest_hyphen_run, before.longest_hyphen_run);
 		}
 		total = R->page_no;
 		R->page_no = 0;
@@ -668,19 +784,31 @@ rn_output(struct rn *R)
 			warta_diag(R->d, WARTA_ERROR, NULL, 0, 0, "page %d asked for, but there are only %d",
 			    a, total);
 			g_free(first_page);
+			kept_free(kept, R->n_docs);
 			return -1;
 		}
 		O.numbered = b > a;
+		if (b - a + 1 > MAX_IMAGE_PAGES) {
+			warta_diag(R->d, WARTA_ERROR, NULL, 0, 0,
+			    "%d pages asked for as images, at most %d at once (all are written "
+			    "before any is kept): give a page range", b - a + 1, MAX_IMAGE_PAGES);
+			g_free(first_page);
+			kept_free(kept, R->n_docs);
+			return -1;
+		}
 		if (O.numbered && strcmp(R->out_path, "-") == 0) {
 			warta_diag(R->d, WARTA_ERROR, NULL, 0, 0,
 			    "%d pages cannot go to standard output; give a file name or one page", b - a + 1);
 			g_free(first_page);
+			kept_free(kept, R->n_docs);
 			return -1;
 		}
+		O.pending = g_ptr_array_new();
 	} else {
 		O.o = warta_output_open(R->out_path, R->d);
 		if (O.o == NULL) {
 			g_free(first_page);
+			kept_free(kept, R->n_docs);
 			return -1;
 		}
 		if (O.fmt == WARTA_PRINT_TRACE) {
@@ -696,11 +824,8 @@ rn_output(struct rn *R)
 		}
 	}
 
-	if (edition) {
-		A = contents(R, first_page);
-		emit_article(&O, A);
-		contents_free(A);
-	}
+	if (edition)
+		contents_free(contents(&O, first_page));
 	for (i = 0; i < R->n_docs && !O.failed; i++) {
 		const char *s = R->docs[i]->meta.section;
 
@@ -718,9 +843,23 @@ rn_output(struct rn *R)
 		}
 		R->kicker = edition && s && (i == 0 || !R->docs[i - 1]->meta.section ||
 		    strcmp(R->docs[i - 1]->meta.section, s) != 0) ? s : NULL;
-		A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0);
+		if (kept && kept[i].A) {
+			/* laid out by the counting pass: its reports, then its pages */
+			guint k;
+
+			A = kept[i].A;
+			kept[i].A = NULL;
+			warta_diags_move(R->d, &kept[i].d);
+			warta_diags_fini(&kept[i].d);
+			report_add(&R->rep, &kept[i].rep);
+			for (k = 0; k < A->kept->len; k++) {
+				A->pages_done = k;
+				emit_page(&O, A, &g_array_index(A->kept, struct pb_page, k));
+			}
+		} else {
+			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, 0, emit_page, &O);
+		}
 		R->kicker = NULL;
-		emit_article(&O, A);
 		rn_art_free(A);
 		if (O.cr && cairo_status(O.cr) != CAIRO_STATUS_SUCCESS)
 			O.failed = 1;
@@ -758,9 +897,14 @@ rn_output(struct rn *R)
 		} else if (warta_output_commit(O.o, R->d) < 0) {
 			rc = -1;
 		}
+	} else if (O.pending) {
+		rc = commit_pages(&O);
 	} else if (O.failed) {
 		rc = -1;
 	}
+	if (O.pending)
+		g_ptr_array_free(O.pending, TRUE);
 	g_free(first_page);
+	kept_free(kept, R->n_docs);
 	return rc;
 }

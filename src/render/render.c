@@ -1,7 +1,9 @@
 /* render.c — the print back end (render.h): the engine (font set, hyphenator),
  * and per call a Pango font map; each document's tree → paragraphs
  * (layout/para.c) → a vertical list → pages (layout/page.c) → drawn by
- * draw.c into PDF, PNG or SVG, or written as a text trace. */
+ * draw.c into PDF, PNG or SVG, or written as a text trace.  Pages are drawn
+ * as the list grows, and what only drawn pages used is freed, so memory
+ * does not grow with the length of an article. */
 #include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdlib.h>
@@ -26,6 +28,10 @@ warta_engine_new(struct warta_diags *d)
 		g_free(e);
 		return NULL;
 	}
+	/* before any Pango font map: see warta_fonts_make_default */
+	if (warta_fonts_make_default(e->fc) < 0)
+		warta_diag(d, WARTA_NOTE, NULL, 0, 0,
+		    "fontconfig: cannot make warta's font configuration current");
 	e->hyph = warta_hyphenator_new();
 	return e;
 }
@@ -227,7 +233,7 @@ new_block(struct art *A, const char *tag, int sect, int quote)
 	struct rblock *b = g_new0(struct rblock, 1);
 
 	b->tag = tag;
-	b->id = A->blocks->len + 1;
+	b->id = ++A->n_blocks;
 	b->sect = sect;
 	b->quote = quote;
 	b->list = A->cur_list;
@@ -272,7 +278,7 @@ vline(GArray *v, struct rline *l, double height, double top)
 	it.top = top;
 	it.data = l;
 	if (l->para && l->line >= 0)
-		it.footnote = l->para->lines[l->line].footnotes[0];
+		it.footnotes = l->para->lines[l->line].footnotes;
 	g_array_append_val(v, it);
 }
 
@@ -430,6 +436,7 @@ space(struct art *A, double h)
 
 static void blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
                    double left, double right, int sect, int quote);
+static void art_flush(struct art *A, int final);
 
 /* The drop cap: the first letter of the first body paragraph, set big
  * enough to span lines lines; takes it out of the paragraph's text. */
@@ -595,6 +602,15 @@ chunks(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e, str
 		A->justify_last = 0;
 		first = 0;
 		s = end;
+		if (A->depth == 1 && s < len) {
+			/* the pages filled so far, drawn and freed; P and b
+			 * are still needed for the next pieces */
+			A->hold = P;
+			A->hold_blk = b;
+			art_flush(A, 0);
+			A->hold = NULL;
+			A->hold_blk = NULL;
+		}
 	}
 }
 
@@ -680,15 +696,12 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 	A->after_para = 1;
 }
 
+/* A heading's text: its number, an en space, its inlines. */
 static void
-heading(struct rn *R, struct art *A, const struct warta_node *n, int sect)
+heading_text(struct rn *R, struct pa_para *P, const struct warta_node *n)
 {
-	struct pa_para *P = new_para(R, A, n);
 	struct pa_fmt f = rn_fmt(R, WARTA_EL_HEADING), nf = rn_fmt(R, WARTA_EL_HEADING_NUMBER);
-	struct rblock *b = new_block(A, "H2", sect, 0);
 	const struct warta_node *c;
-	const struct warta_elem_style *s = el(R, WARTA_EL_HEADING);
-	char *title;
 
 	if (n->as.heading.number && *n->as.heading.number) {
 		pa_add(P, n->as.heading.number, -1, &nf, n->line, n->col);
@@ -697,13 +710,74 @@ heading(struct rn *R, struct art *A, const struct warta_node *n, int sect)
 	f.hyphenate = 0;
 	for (c = n->first; c; c = c->next)
 		inlines(R, P, c, &f);
+}
+
+static char *
+heading_dest(struct rn *R, const struct warta_node *n)
+{
+	return g_strdup_printf("%s%s", R->prefix, n->as.heading.id ? n->as.heading.id : "sec");
+}
+
+static void
+add_outline(struct art *A, char *text, char *dest, int h1)
+{
+	struct routline *o = g_new0(struct routline, 1);
+
+	o->text = text;
+	o->dest = dest;
+	o->h1 = h1;
+	g_ptr_array_add(A->outline, o);
+}
+
+/* The outline entries of the headings, in the order blocks() sets them
+ * (a heading with no text is not set): the PDF outline of an article is
+ * written before its first page, while the later headings are not laid
+ * out yet. */
+static void
+outline_walk(struct rn *R, struct art *A, const struct warta_node *n)
+{
+	const struct warta_node *c;
+
+	for (c = n->first; c; c = c->next) {
+		switch (c->type) {
+		case WARTA_NODE_HEADING: {
+			struct pa_para *P = pa_new(A->doc->meta.lang, 0, A->doc->path);
+
+			heading_text(R, P, c);
+			if (!pa_empty(P)) {
+				char *title = warta_node_plain_text(c);
+
+				add_outline(A, c->as.heading.number && *c->as.heading.number ?
+				    g_strdup_printf("%s. %s", c->as.heading.number, title) : g_strdup(title),
+				    heading_dest(R, c), 0);
+				g_free(title);
+			}
+			pa_free(P);
+			break;
+		}
+		case WARTA_NODE_BLOCKQUOTE:
+		case WARTA_NODE_PULLQUOTE:
+		case WARTA_NODE_LIST:
+		case WARTA_NODE_ITEM:
+			outline_walk(R, A, c);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+heading(struct rn *R, struct art *A, const struct warta_node *n, int sect)
+{
+	struct pa_para *P = new_para(R, A, n);
+	struct rblock *b = new_block(A, "H2", sect, 0);
+	const struct warta_elem_style *s = el(R, WARTA_EL_HEADING);
+
+	heading_text(R, P, n);
 	if (pa_empty(P))
 		return;
-	b->dest = g_strdup_printf("%s%s", R->prefix, n->as.heading.id ? n->as.heading.id : "sec");
-	title = warta_node_plain_text(n);
-	b->outline = n->as.heading.number && *n->as.heading.number ?
-	    g_strdup_printf("%s. %s", n->as.heading.number, title) : g_strdup(title);
-	g_free(title);
+	b->dest = heading_dest(R, n);
 	if (A->v->len > 0)
 		vpenalty(A->v, -100);           /* a good place for a page break (LaTeX's \@secpenalty) */
 	space(A, s->space_before);
@@ -923,6 +997,7 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 	const struct warta_node *c;
 	int first = 1;
 
+	A->depth++;
 	for (c = n->first; c; c = c->next, first = 0) {
 		const struct warta_elem_style *s;
 
@@ -997,7 +1072,10 @@ blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_eleme
 		}
 		if (c->type != WARTA_NODE_PARAGRAPH && c->type != WARTA_NODE_FOOTNOTE_DEF)
 			A->after_para = 0;
+		if (A->depth == 1)
+			art_flush(A, 0);        /* draw and free the pages filled so far */
 	}
+	A->depth--;
 }
 
 /* Footnotes: each definition set at the column width in the footnote style. */
@@ -1093,7 +1171,7 @@ head_block(struct rn *R, struct art *A)
 	add_display(P, m->title ? m->title : A->doc->name, &f, m->title_line, m->title_col);
 	b = new_block(A, "H1", 0, 0);
 	b->dest = g_strdup_printf("%stop", R->prefix);
-	b->outline = g_strdup(m->title ? m->title : A->doc->name);
+	add_outline(A, g_strdup(m->title ? m->title : A->doc->name), g_strdup(b->dest), 1);
 	para_lines(R, A, P, WARTA_EL_HEADLINE, b, 0, 0, 0, 1, NULL);
 	space(A, el(R, WARTA_EL_HEADLINE)->space_after);
 	if (m->subtitle && *m->subtitle) {
@@ -1164,6 +1242,34 @@ list_height(const GArray *v)
 	return t;
 }
 
+static void
+rline_free(struct rline *l)
+{
+	if (l->cells) {
+		guint k;
+
+		for (k = 0; k < l->cells->len; k++)
+			g_free(g_ptr_array_index(l->cells, k));
+		g_ptr_array_free(l->cells, TRUE);
+	}
+	g_free(l);
+}
+
+static void
+block_free(struct rblock *b)
+{
+	g_free(b->dest);
+	g_free(b);
+}
+
+static void
+drop_free(struct rdrop *d)
+{
+	g_free(d->text);
+	g_free(d->family);
+	g_free(d);
+}
+
 void
 rn_art_free(struct art *A)
 {
@@ -1171,44 +1277,139 @@ rn_art_free(struct art *A)
 
 	if (A == NULL)
 		return;
-	for (i = 0; i < A->rlines->len; i++) {
-		struct rline *l = g_ptr_array_index(A->rlines, i);
-
-		if (l->cells) {
-			guint k;
-
-			for (k = 0; k < l->cells->len; k++)
-				g_free(g_ptr_array_index(l->cells, k));
-			g_ptr_array_free(l->cells, TRUE);
-		}
-		g_free(l);
-	}
+	for (i = 0; i < A->rlines->len; i++)
+		rline_free(g_ptr_array_index(A->rlines, i));
 	g_ptr_array_free(A->rlines, TRUE);
-	for (i = 0; i < A->blocks->len; i++) {
-		struct rblock *b = g_ptr_array_index(A->blocks, i);
-
-		g_free(b->dest);
-		g_free(b->outline);
-		g_free(b);
-	}
+	for (i = 0; i < A->blocks->len; i++)
+		block_free(g_ptr_array_index(A->blocks, i));
 	g_ptr_array_free(A->blocks, TRUE);
 	for (i = 0; i < A->paras->len; i++)
 		pa_free(g_ptr_array_index(A->paras, i));
 	g_ptr_array_free(A->paras, TRUE);
-	for (i = 0; i < A->drops->len; i++) {
-		struct rdrop *d = g_ptr_array_index(A->drops, i);
-
-		g_free(d->text);
-		g_free(d->family);
-		g_free(d);
-	}
+	for (i = 0; i < A->drops->len; i++)
+		drop_free(g_ptr_array_index(A->drops, i));
 	g_ptr_array_free(A->drops, TRUE);
+	for (i = 0; i < A->outline->len; i++) {
+		struct routline *o = g_ptr_array_index(A->outline, i);
+
+		g_free(o->text);
+		g_free(o->dest);
+		g_free(o);
+	}
+	g_ptr_array_free(A->outline, TRUE);
+	g_array_free(A->kept, TRUE);
 	g_array_free(A->v, TRUE);
 	g_array_free(A->head, TRUE);
 	g_free(A->fn);
 	g_free(A->fn_height);
-	pb_result_free(&A->pages);
+	pb_stream_fini(&A->ps);
 	g_free(A);
+}
+
+/* What the pages still to draw can reach from a line. */
+static void
+mark_live(GHashTable *live, const struct rline *l)
+{
+	g_hash_table_add(live, (gpointer)l);
+	if (l->para)
+		g_hash_table_add(live, l->para);
+	if (l->label)
+		g_hash_table_add(live, l->label);
+	if (l->rlabel)
+		g_hash_table_add(live, l->rlabel);
+	if (l->cap)
+		g_hash_table_add(live, l->cap);
+	if (l->blk)
+		g_hash_table_add(live, l->blk);
+	if (l->cells) {
+		guint k;
+
+		for (k = 0; k < l->cells->len; k++)
+			g_hash_table_add(live, ((struct rcell *)g_ptr_array_index(l->cells, k))->para);
+	}
+}
+
+/* Keeps in arr what live holds, frees the rest: order kept. */
+static void
+sweep(GPtrArray *arr, GHashTable *live, void (*del)(gpointer))
+{
+	guint i, w = 0;
+
+	for (i = 0; i < arr->len; i++) {
+		gpointer x = g_ptr_array_index(arr, i);
+
+		if (g_hash_table_contains(live, x))
+			arr->pdata[w++] = x;
+		else
+			del(x);
+	}
+	g_ptr_array_set_size(arr, w);
+}
+
+/* Between top-level blocks, once pages were drawn: frees the lines,
+ * paragraphs (with their glyphs), drop caps and blocks that only drawn
+ * pages used.  Footnotes stay until the article ends (a note is set on
+ * the column of its call), and so does the paragraph being cut in pieces. */
+static void
+art_trim(struct art *A)
+{
+	GHashTable *live = g_hash_table_new(NULL, NULL);
+	guint i;
+	int k;
+
+	for (i = 0; i < A->v->len; i++) {
+		const struct pb_item *it = &g_array_index(A->v, struct pb_item, i);
+
+		if (it->kind == PB_LINE && it->data)
+			mark_live(live, it->data);
+	}
+	if (A->pages_done > 0)
+		g_array_set_size(A->head, 0);   /* drawn on the first page */
+	for (i = 0; i < A->head->len; i++) {
+		const struct pb_item *it = &g_array_index(A->head, struct pb_item, i);
+
+		if (it->kind == PB_LINE && it->data)
+			mark_live(live, it->data);
+	}
+	for (k = 1; k <= A->n_fn; k++)
+		if (A->fn[k])
+			g_hash_table_add(live, A->fn[k]);
+	if (A->hold)
+		g_hash_table_add(live, A->hold);
+	if (A->hold_blk)
+		g_hash_table_add(live, A->hold_blk);
+	sweep(A->rlines, live, (void (*)(gpointer))rline_free);
+	sweep(A->paras, live, (void (*)(gpointer))pa_free);
+	sweep(A->drops, live, (void (*)(gpointer))drop_free);
+	sweep(A->blocks, live, (void (*)(gpointer))block_free);
+	g_hash_table_destroy(live);
+}
+
+/* Hands the pages that the list so far decides to A->page, then drops
+ * their items and frees what nothing ahead uses.  final: the list is
+ * complete (the last page, balanced, and the notes never called). */
+static void
+art_flush(struct art *A, int final)
+{
+	struct pb_page pg;
+	int made = 0;
+
+	while (pb_stream_next(&A->ps, (const struct pb_item *)A->v->data, A->v->len, final, &pg) == 1) {
+		A->page(A->page_data, A, &pg);
+		A->pages_done++;
+		made = 1;
+		if (A->keep)
+			g_array_append_val(A->kept, pg);
+	}
+	if (A->keep && (int)A->kept->len > A->keep) {
+		A->keep = 0;            /* too long to keep: stream from here on */
+		g_array_set_size(A->kept, 0);
+	}
+	if (!made || final || A->keep)
+		return;
+	g_array_remove_range(A->v, 0, A->ps.i);
+	pb_stream_shift(&A->ps, A->ps.i);
+	art_trim(A);
 }
 
 static struct art *
@@ -1222,12 +1423,15 @@ art_new(struct rn *R, struct warta_doc *doc, int index)
 	A->blocks = g_ptr_array_new();
 	A->paras = g_ptr_array_new();
 	A->drops = g_ptr_array_new();
+	A->outline = g_ptr_array_new();
+	A->kept = g_array_new(FALSE, FALSE, sizeof(struct pb_page));
 	A->v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
 	A->head = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
 	g_snprintf(R->prefix, sizeof R->prefix, "a%d-", index + 1);
 	return A;
 }
 
+/* The page builder, once the head block and the notes are set. */
 static void
 art_pages(struct rn *R, struct art *A)
 {
@@ -1242,22 +1446,35 @@ art_pages(struct rn *R, struct art *A)
 	pp.fn_height = A->fn_height;
 	pp.n_fn = A->n_fn;
 	pp.balance = 1;
-	pb_build((struct pb_item *)A->v->data, A->v->len, &pp, &A->pages);
-	R->rep.widows += A->pages.widows;
-	R->rep.orphans += A->pages.orphans;
+	pb_stream_init(&A->ps, &pp);
 }
 
-/* Lays out one document: the head block, the body, footnotes, pages. */
+static void
+art_end(struct rn *R, struct art *A)
+{
+	art_flush(A, 1);
+	R->rep.widows += A->ps.widows;
+	R->rep.orphans += A->ps.orphans;
+}
+
+/* Lays out one document: the head block, footnotes, the body, pages, each
+ * page handed to page() as soon as it is filled. */
 struct art *
-rn_art_layout(struct rn *R, struct warta_doc *doc, int index)
+rn_art_layout(struct rn *R, struct warta_doc *doc, int index, int keep,
+              void (*page)(void *, struct art *, const struct pb_page *), void *data)
 {
 	struct art *A = art_new(R, doc, index);
 
+	A->page = page;
+	A->page_data = data;
+	A->keep = keep;
 	head_block(R, A);
+	outline_walk(R, A, doc->root);
 	footnotes(R, A);
+	art_pages(R, A);
 	blocks(R, A, doc->root, WARTA_EL_BODY, 0, 0, 0, 0);
 	source_line(R, A);
-	art_pages(R, A);
+	art_end(R, A);
 	return A;
 }
 
@@ -1265,12 +1482,16 @@ rn_art_layout(struct rn *R, struct warta_doc *doc, int index)
  * language) whose body lists the articles, a new heading at each change of
  * section, each title linked to its article, the page number at the right. */
 struct art *
-rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page)
+rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
+                   void (*page)(void *, struct art *, const struct pb_page *), void *data)
 {
 	struct art *A = art_new(R, doc, 0);
 	const char *sect = NULL;
 	double savew = R->colw, numw = 28;
 	size_t i;
+
+	A->page = page;
+	A->page_data = data;
 
 	A->contents = 1;
 	R->colw = R->textw;
@@ -1345,6 +1566,7 @@ rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page)
 	}
 	R->colw = savew;
 	art_pages(R, A);
+	art_end(R, A);
 	return A;
 }
 

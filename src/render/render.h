@@ -25,7 +25,9 @@ enum warta_print_format { WARTA_PRINT_PDF, WARTA_PRINT_PNG, WARTA_PRINT_SVG, WAR
 struct warta_engine;
 
 /* Loads the font set (fonts/fonts.list through its own fontconfig configuration)
- * and the hyphenation dictionaries.  NULL on error, with the reason in d. */
+ * and the hyphenation dictionaries.  NULL on error, with the reason in d.
+ * That configuration becomes fontconfig's current (default) one for the
+ * process, so that Pango's FcInit thread loads no system configuration. */
 struct warta_engine *warta_engine_new(struct warta_diags *d);
 void warta_engine_free(struct warta_engine *e);
 

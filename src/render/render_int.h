@@ -26,7 +26,11 @@ struct rblock {
 	int list, item;                 /* list and item numbers (L › LI › LBody), 0: none */
 	int table, row, header;         /* table and row numbers (Table › TR › TH/TD), 0: none */
 	char *dest;                     /* named destination at its first line, or NULL */
-	char *outline;                  /* outline entry text, or NULL */
+};
+
+struct routline {                       /* an entry of the PDF outline */
+	char *text, *dest;
+	int h1;                         /* the article's title; else a heading under it */
 };
 
 struct rdrop {                          /* a drop cap */
@@ -66,14 +70,30 @@ struct rline {                          /* what one pb_item draws */
 struct art {                            /* one document laid out */
 	struct warta_doc *doc;
 	int index;
+	/* what the pages not yet drawn need: whatever only drawn pages used
+	 * is freed as the article goes (render.c art_trim) */
 	GPtrArray *rlines, *blocks, *paras, *drops;
-	GArray *v;                      /* the body's vertical list (struct pb_item) */
+	GPtrArray *outline;             /* struct routline *, known before the first page */
+	GArray *v;                      /* the body's vertical list (struct pb_item) from the
+	                                   first item of the next page on */
 	GArray *head;                   /* the headline block's list */
 	double head_height;
 	struct pa_para **fn;            /* footnotes by index */
 	double *fn_height;
 	int n_fn;
-	struct pb_result pages;
+	struct pb_stream ps;            /* the page builder */
+	int pages_done;                 /* pages drawn */
+	/* draws (or counts) a page as soon as the page builder has made it:
+	 * the column ranges of pg index v, its notes ps.order; pages_done is
+	 * its index in the article */
+	void (*page)(void *data, struct art *A, const struct pb_page *pg);
+	void *page_data;
+	struct pa_para *hold;           /* being cut in pieces: kept by art_trim */
+	struct rblock *hold_blk;
+	int depth;                      /* blocks() nesting: pages are made between top-level blocks */
+	int keep;                       /* pages to keep whole (kept), 0: stream and free */
+	GArray *kept;                   /* struct pb_page: its pages, while keep */
+	int n_blocks;                   /* blocks made (their ids) */
 	int sect, quote_id, keep_next, after_heading, after_para, had_body, hyph_run;
 	int contents;                   /* an edition's masthead and contents */
 	int justify_last;               /* setting a piece of a huge paragraph */
@@ -106,8 +126,15 @@ struct rn {                             /* one warta_render call */
 
 struct pa_fmt rn_fmt(const struct rn *R, enum warta_element e);
 double rn_leading(const struct rn *R, enum warta_element e);
-struct art *rn_art_layout(struct rn *R, struct warta_doc *doc, int index);
-struct art *rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page);
+/* Lay out a document and hand each page to page(data, …) as it is made;
+ * the caller frees the result (rn_art_free) after the last page.  keep > 0:
+ * if it has at most keep pages, everything is kept and A->kept lists the
+ * pages (to draw them again without a second layout); else, and with
+ * keep 0, what drawn pages used is freed as it goes. */
+struct art *rn_art_layout(struct rn *R, struct warta_doc *doc, int index, int keep,
+                          void (*page)(void *, struct art *, const struct pb_page *), void *data);
+struct art *rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
+                               void (*page)(void *, struct art *, const struct pb_page *), void *data);
 void rn_art_free(struct art *A);
 int rn_output(struct rn *R);          /* draw.c */
 

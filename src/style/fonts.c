@@ -292,6 +292,23 @@ warta_fonts_config(struct warta_diags *d)
 	return cfg;
 }
 
+int
+warta_fonts_make_default(struct _FcConfig *cfg)
+{
+	/* Pango 1.50 starts a thread calling FcInit() when the first
+	 * PangoFcFontMap of a process is made, and waits for it before its
+	 * first match.  FcInit() loads the system configuration and every
+	 * system font (25 M instructions) unless a current configuration
+	 * exists, and warta never uses that one: with warta's current,
+	 * FcInit() has nothing to do (fontconfig: "If the default
+	 * configuration has already been loaded, this routine does nothing").
+	 * FcConfigSetCurrent takes its own reference; warta's fonts and
+	 * matching are unchanged.  The default is process-wide: a program
+	 * embedding libwarta that wants the system fonts from fontconfig's
+	 * default would see only warta's. */
+	return FcConfigSetCurrent(cfg) ? 0 : -1;
+}
+
 struct _FcConfig *
 warta_fonts_config_from(const char *list, struct warta_diags *d)
 {

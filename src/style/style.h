@@ -105,6 +105,10 @@ const char *warta_data_dir(void);
 struct _FcConfig *warta_fonts_config(struct warta_diags *d);
 /* The same from another font list (tests; a user's own font set). */
 struct _FcConfig *warta_fonts_config_from(const char *list, struct warta_diags *d);
+/* Makes cfg fontconfig's default configuration for the process, so that
+ * Pango's first font map does not load the system's (fonts.c says why).
+ * 0, or -1 when fontconfig refuses. */
+int warta_fonts_make_default(struct _FcConfig *cfg);
 /* Checks the style's fonts against cfg (warta_fonts_config): a family that is
  * not in the font set is an error; small-caps or an OpenType feature (onum, …)
  * asked of a family that lacks it is a warning (Pango would fake small caps);

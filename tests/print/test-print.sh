@@ -206,3 +206,20 @@ fi
 if [ -s "$TMP/e-2.png" ] && [ -s "$TMP/e-3.png" ] && [ ! -e "$TMP/e-1.png" ]; then ok "PNG page range: NAME-N.png"
 else fail "PNG page range" "$(ls "$TMP")"; fi
 "$WARTA" -q -o "$TMP/p.svg" "$SAMPLE" && check "SVG is well-formed" xmllint --noout "$TMP/p.svg"
+
+# PNG/SVG pages are kept only once all are written: a page that fails (its
+# name too long from page 10 on: NAME-10.png is 256 bytes) leaves no page
+# of the call behind, where pages 8 and 9 used to stay
+{ cat "$SAMPLE"; for i in 1 2 3 4; do tail -n +2 "$SAMPLE"; done; } > "$TMP/long.txt"
+name=$(printf '%0249d' 0 | tr 0 x)
+mkdir "$TMP/pg" "$TMP/pg2"
+"$WARTA" -q -s ereader --dpi 10 --pages 8-9 -o "$TMP/pg2/$name.png" "$TMP/long.txt" 2>/dev/null
+"$WARTA" -q -s ereader --dpi 10 --pages 8-11 -o "$TMP/pg/$name.png" "$TMP/long.txt" 2>/dev/null
+rc=$?
+if [ "$(ls -A "$TMP/pg2" | wc -l)" -eq 2 ] && [ $rc -ne 0 ] && [ -z "$(ls -A "$TMP/pg")" ]; then
+	ok "PNG pages: one page that cannot be written leaves none of the others"
+else
+	fail "PNG pages: one page that cannot be written leaves none of the others" \
+	    "rc=$rc, pages 8-9 alone: $(ls -A "$TMP/pg2" | wc -l) files, left: $(ls -A "$TMP/pg" | cut -c240-)"
+fi
+

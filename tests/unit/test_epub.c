@@ -3,8 +3,10 @@
  * direction, footnotes, editions, reproducible bytes, atomic output.
  * With a directory argument it also leaves the books there, for the suite
  * tests/epub/test-epub.sh (epubcheck, xmllint, pandoc). */
+#include <dlfcn.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <libdeflate.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -869,6 +871,246 @@ no_style(void)
 	warta_diags_fini(&d);
 }
 
+/* ---------------------------------------------------------------- PNG */
+
+/* A test image for ep_png4: in each row band [from, to), pixels of
+ * pattern kind; elsewhere index 0. */
+struct png_case {
+	int w, h;
+	struct { int from, to, kind; } bands[4];
+};
+
+static int
+png_kind(const struct png_case *pc, int y)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (y >= pc->bands[i].from && y < pc->bands[i].to)
+			return pc->bands[i].kind;
+	return 0;
+}
+
+/* The index of pixel x of row y: kind 1 noise, 2 the same row repeated, 3
+ * sparse, 4 rows like the row above but for a few pixels (strokes). */
+static int
+png_pixel(const struct png_case *pc, int x, int y)
+{
+	guint32 r;
+
+	switch (png_kind(pc, y)) {
+	case 1:
+		r = (guint32)(x * 7919 + y * 104729) * 2654435761u;
+		return (int)(r >> 28);
+	case 2:
+		return x % 5 == 0 ? 11 : x % 5 == 1 ? 3 : 0;
+	case 3:
+		return x == y % pc->w ? 15 : 0;
+	case 4:
+		return (x / 9 + y / 7) % 13 == 0 ? 11 : (x / 9 + y / 7) % 13 == 1 ? (x + y) % 16 : 0;
+	default:
+		return 0;
+	}
+}
+
+static int
+png_row(void *ctx, int y, guint8 *out)
+{
+	const struct png_case *pc = ctx;
+	int x;
+
+	if (!png_kind(pc, y))
+		return 0;
+	memset(out, 0, (gsize)(pc->w + 1) / 2);
+	for (x = 0; x < pc->w; x++)
+		out[x / 2] |= (guint8)(png_pixel(pc, x, y) << (x % 2 ? 0 : 4));
+	return 1;
+}
+
+static guint32
+get32(const guint8 *p)
+{
+	return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
+}
+
+/* Decodes png (chunks, CRCs, zlib stream with its Adler-32, filters None
+ * and Up) and compares every pixel with the case. */
+static int
+png_check(const struct png_case *pc, const GByteArray *png, const char *name)
+{
+	const guint8 *p = png->data;
+	gsize at = 8, rowlen = (gsize)(pc->w + 1) / 2;
+	GByteArray *idat = g_byte_array_new();
+	guint8 *raw, *prev;
+	gsize rawlen = (rowlen + 1) * (gsize)pc->h, got = 0;
+	struct libdeflate_decompressor *dz = libdeflate_alloc_decompressor();
+	int good = 1, x, y, chunks = 0;
+
+	good = png->len > 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0;
+	while (good && at + 12 <= png->len) {
+		guint32 len = get32(p + at);
+
+		if (at + 12 + len > png->len ||
+		    libdeflate_crc32(0, p + at + 4, len + 4) != get32(p + at + 8 + len)) {
+			good = 0;
+			break;
+		}
+		if (memcmp(p + at + 4, "IHDR", 4) == 0)
+			good = len == 13 && get32(p + at + 8) == (guint32)pc->w &&
+			       get32(p + at + 12) == (guint32)pc->h && p[at + 16] == 4 && p[at + 17] == 3;
+		if (memcmp(p + at + 4, "IDAT", 4) == 0)
+			g_byte_array_append(idat, p + at + 8, len);
+		chunks++;
+		at += 12 + len;
+	}
+	OK(good && at == png->len && chunks == 4, "%s: signature, IHDR, chunks and CRCs", name);
+	raw = g_malloc(rawlen + 1);
+	/* libdeflate checks the Adler-32 too */
+	good = dz && libdeflate_zlib_decompress(dz, idat->data, idat->len, raw, rawlen + 1, &got) ==
+	       LIBDEFLATE_SUCCESS && got == rawlen;
+	if (dz)
+		libdeflate_free_decompressor(dz);
+	OK(good, "%s: the zlib stream inflates, Adler-32 right, to %d rows", name, pc->h);
+	prev = g_malloc0(rowlen);
+	for (y = 0; good && y < pc->h; y++) {
+		guint8 *r = raw + (rowlen + 1) * (gsize)y;
+		gsize i;
+
+		if (r[0] == 2)
+			for (i = 0; i < rowlen; i++)
+				r[1 + i] = (guint8)(r[1 + i] + prev[i]);
+		else if (r[0] != 0)
+			good = 0;
+		for (x = 0; good && x < pc->w; x++)
+			if (((r[1 + x / 2] >> (x % 2 ? 0 : 4)) & 15) != png_pixel(pc, x, y))
+				good = 0;
+		memcpy(prev, r + 1, rowlen);
+	}
+	OK(good, "%s: every pixel as drawn", name);
+	g_free(prev);
+	g_free(raw);
+	g_byte_array_free(idat, TRUE);
+	return good;
+}
+
+static void
+png_encoder(void)
+{
+	static const struct png_case cases[] = {
+		/* blank, noise, repeats, blank, sparse, blank */
+		{ 1600, 2560, { { 10, 300, 1 }, { 300, 340, 2 }, { 1000, 1003, 3 }, { 1500, 1900, 4 } } },
+		/* ink first and last (the last band is the final block); odd width */
+		{ 37, 900, { { 0, 5, 3 }, { 5, 20, 2 }, { 800, 900, 1 }, { 0, 0, 0 } } },
+		/* one row, blank; and a blank run of one row between bands */
+		{ 8, 1, { { 0, 0, 0 } } },
+		{ 1601, 5, { { 0, 2, 1 }, { 3, 5, 3 }, { 0, 0, 0 } } },
+		/* strokes, odd width, to the last row */
+		{ 999, 300, { { 1, 300, 4 }, { 0, 0, 0 } } },
+	};
+	guint8 pal[48];
+	unsigned int i;
+
+	for (i = 0; i < sizeof pal; i++)
+		pal[i] = (guint8)(i * 5);
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char name[32];
+		GByteArray *png = ep_png4(cases[i].w, cases[i].h, pal, 16, png_row, (void *)&cases[i]);
+
+		g_snprintf(name, sizeof name, "png case %u", i + 1);
+		OK(png != NULL, "%s: encoded", name);
+		if (png) {
+			png_check(&cases[i], png, name);
+			g_byte_array_free(png, TRUE);
+		}
+	}
+	/* blank rows cost a few bits each */
+	{
+		static const struct png_case paper = { 1600, 2560, { { 0, 0, 0 } } };
+		GByteArray *png = ep_png4(1600, 2560, pal, 16, png_row, (void *)&paper);
+
+		OK(png && png->len < 3500, "an all-paper 1600x2560 cover is %u bytes (< 3500: 3 bits "
+		   "a 258-byte match)", png ? png->len : 0);
+		if (png)
+			g_byte_array_free(png, TRUE);
+	}
+}
+
+/* ---------------------------------------------------------------- libzip failures */
+
+/* zip_open_from_source made to fail, and the references to the in-memory
+ * archive's source counted: none may be left after the failed book. */
+static int zip_open_fails;
+static zip_source_t *zip_mem;
+static int zip_mem_refs;
+
+zip_source_t *
+zip_source_buffer_create(const void *data, zip_uint64_t len, int freep, zip_error_t *error)
+{
+	zip_source_t *(*real)(const void *, zip_uint64_t, int, zip_error_t *) =
+		(zip_source_t *(*)(const void *, zip_uint64_t, int, zip_error_t *))dlsym(RTLD_NEXT, "zip_source_buffer_create");
+	zip_source_t *s = real(data, len, freep, error);
+
+	if (zip_open_fails && s) {
+		zip_mem = s;
+		zip_mem_refs = 1;
+	}
+	return s;
+}
+
+zip_t *
+zip_open_from_source(zip_source_t *src, int flags, zip_error_t *error)
+{
+	zip_t *(*real)(zip_source_t *, int, zip_error_t *) =
+		(zip_t *(*)(zip_source_t *, int, zip_error_t *))dlsym(RTLD_NEXT, "zip_open_from_source");
+
+	if (zip_open_fails) {
+		zip_error_set(error, ZIP_ER_MEMORY, 0);
+		return NULL;
+	}
+	return real(src, flags, error);
+}
+
+void
+zip_source_keep(zip_source_t *src)
+{
+	void (*real)(zip_source_t *) = (void (*)(zip_source_t *))dlsym(RTLD_NEXT, "zip_source_keep");
+
+	if (src && src == zip_mem)
+		zip_mem_refs++;
+	real(src);
+}
+
+void
+zip_source_free(zip_source_t *src)
+{
+	void (*real)(zip_source_t *) = (void (*)(zip_source_t *))dlsym(RTLD_NEXT, "zip_source_free");
+
+	if (src && src == zip_mem && --zip_mem_refs == 0)
+		zip_mem = NULL;
+	real(src);
+}
+
+static void
+zip_open_failure(void)
+{
+	struct warta_doc *doc = sample_doc();
+	struct warta_diags d;
+	struct warta_epub_opts opts = { 0 };
+	char *path = g_build_filename(dir, "zip-open-fails.epub", NULL);
+
+	warta_diags_init(&d);
+	zip_open_fails = 1;
+	INT_EQ(warta_epub_write(&doc, 1, style, &opts, path, &d), -1, "zip_open_from_source fails: no book");
+	zip_open_fails = 0;
+	OK(warta_diags_errors(&d) == 1, "zip_open_from_source fails: one error");
+	INT_EQ(zip_mem_refs, 0, "zip_open_from_source fails: the archive's source is freed");
+	OK(!g_file_test(path, G_FILE_TEST_EXISTS), "zip_open_from_source fails: no file");
+	zip_mem = NULL;
+	g_free(path);
+	warta_doc_free(doc);
+	warta_diags_fini(&d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -897,6 +1139,8 @@ main(int argc, char **argv)
 	fonts();
 	atomic();
 	no_style();
+	png_encoder();
+	zip_open_failure();
 	if (tmp) {
 		char *cmd = g_strdup_printf("rm -rf '%s'", tmp);
 

@@ -292,6 +292,9 @@ long_word(void)
 
 /* ------------------------------------------------------------ pages */
 
+/* note_list[f]: a line calling footnote f alone (0-terminated) */
+static int note_list[128][2];
+
 static struct pb_item
 line(int first, int last, int fn)
 {
@@ -303,7 +306,10 @@ line(int first, int last, int fn)
 	it.top = 10;
 	it.para_first = first;
 	it.para_last = last;
-	it.footnote = fn;
+	if (fn > 0 && fn < 128) {
+		note_list[fn][0] = fn;
+		it.footnotes = note_list[fn];
+	}
 	return it;
 }
 
@@ -354,6 +360,95 @@ paras(const int *n, int count, int club, int widow)
 		}
 	}
 	return v;
+}
+
+/* Do the notes of each column match the calls on its lines, and does the
+ * column fit its height with them? */
+static int
+notes_follow_calls(const GArray *v, const struct pb_result *r, double height)
+{
+	const struct pb_item *it = (const struct pb_item *)v->data;
+	int pg, c, k, ok = 1;
+
+	for (pg = 0; pg < r->n_pages; pg++) {
+		for (c = 0; c < r->pages[pg].n_cols; c++) {
+			const struct pb_column *col = &r->pages[pg].col[c];
+			int called = 0;
+			size_t i;
+
+			for (i = col->start; i < col->end; i++)
+				for (k = 0; it[i].kind == PB_LINE && it[i].footnotes && it[i].footnotes[k]; k++) {
+					int f = it[i].footnotes[k], found = 0, j;
+
+					called++;
+					for (j = 0; j < col->fn_count; j++)
+						found |= r->fn_order[col->fn_first + j] == f;
+					ok &= found;
+				}
+			ok &= called == col->fn_count;
+			ok &= col->height <= height + 0.01;
+		}
+	}
+	return ok;
+}
+
+/* Two notes called on one line, and more than 64 in one column: every
+ * note on the column of its call, its height reserved there. */
+static void
+notes_per_line(void)
+{
+	static int two[] = { 1, 2, 0 };
+	GArray *v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
+	double fnh[128];
+	struct pb_params pp;
+	struct pb_result r;
+	int c;
+
+	for (c = 0; c < 20; c++) {
+		struct pb_item it = line(0, 0, 0), p = pen(0);
+
+		if (c == 3)
+			it.footnotes = two;
+		if (c)
+			g_array_append_val(v, p);
+		g_array_append_val(v, it);
+	}
+	for (c = 0; c < 128; c++)
+		fnh[c] = 30;
+	memset(&pp, 0, sizeof pp);
+	pp.columns = 1;
+	pp.height = 10 + 12 * 9;
+	pp.first_height = pp.height;
+	pp.fn_separator = 10;
+	pp.fn_height = fnh;
+	pp.n_fn = 2;
+	pb_build((struct pb_item *)v->data, v->len, &pp, &r);
+	INT_EQ(r.n_pages > 0 ? r.pages[0].col[0].fn_count : -1, 2,
+	    "both notes called on a line of page 1 are set on page 1");
+	OK(notes_follow_calls(v, &r, pp.height), "two notes on a line: each in the column of its call, within it");
+	pb_result_free(&r);
+	g_array_free(v, TRUE);
+
+	/* 100 lines, each calling its own note of 1 pt: 80 lines a page */
+	v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
+	for (c = 0; c < 100; c++) {
+		struct pb_item it = line(0, 0, c + 1), p = pen(0);
+
+		if (c)
+			g_array_append_val(v, p);
+		g_array_append_val(v, it);
+	}
+	for (c = 0; c < 128; c++)
+		fnh[c] = 1;
+	pp.height = 10 + 12 * 79 + 10 + 80;
+	pp.first_height = pp.height;
+	pp.n_fn = 100;
+	pb_build((struct pb_item *)v->data, v->len, &pp, &r);
+	OK(r.n_pages >= 2 && r.pages[0].col[0].fn_count > 64,
+	    "more than 64 notes in a column are all set there (%d)", r.n_pages ? r.pages[0].col[0].fn_count : -1);
+	OK(notes_follow_calls(v, &r, pp.height), "80 notes a page: each in the column of its call, within it");
+	pb_result_free(&r);
+	g_array_free(v, TRUE);
 }
 
 static void
@@ -433,7 +528,7 @@ pages(void)
 			int call = 0, note = col->fn_count > 0;
 
 			for (i = col->start; i < col->end; i++)
-				call |= ((const struct pb_item *)v->data)[i].footnote == 1;
+				call |= ((const struct pb_item *)v->data)[i].footnotes != NULL;
 			if (call != note)
 				ok = 0;
 			if (call && col->height > pp.height + 0.01)
@@ -443,6 +538,7 @@ pages(void)
 		pb_result_free(&r);
 	}
 	g_array_free(v, TRUE);
+	notes_per_line();
 }
 
 /* ------------------------------------------------------------ whole documents */
