@@ -451,6 +451,7 @@ pb_build(const struct pb_item *it, size_t n, const struct pb_params *p, struct p
 	out->fn_order = s.order;
 	out->widows = s.widows;
 	out->orphans = s.orphans;
+	out->work = s.work;
 	s.order = NULL;
 	pb_stream_fini(&s);
 	return 0;

@@ -52,6 +52,7 @@ struct pb_result {
 	int *fn_order;              /* footnote numbers in the order they are set */
 	int n_fn_order;
 	int widows, orphans;        /* paragraphs split leaving one line */
+	long work;                  /* notes looked at (pb_stream's work) */
 };
 
 /* The page builder fed as the list grows (a long article is drawn and
