@@ -6,24 +6,24 @@
 # warning at its definition.  Inputs are made here (no corpus text).
 . "$(dirname "$0")/../lib.sh"
 
-# one short paragraph calling 119 two-line notes
+# one short paragraph calling 119 notes of four or five lines
 {
 	printf '# Many notes\n\nA short paragraph'
-	i=1; while [ $i -le 119 ]; do printf ' w[^%d]' $i; i=$((i + 1)); done
+	i=1; while [ $i -le 119 ]; do printf '[^%d]' $i; i=$((i + 1)); done
 	printf ' ends.\n\n'
 	i=1; while [ $i -le 119 ]; do
-		printf '[^%d]: note %d with enough words here to need a second line in the column of notes.\n' $i $i
+		printf '[^%d]: note %d with enough words here to need a second line in the column of notes, and then more words, and more again, so that it takes four or five lines of the column.\n' $i $i
 		i=$((i + 1))
 	done
 } >"$TMP/many.txt"
-if WARTA_PRINT_TRACE="$TMP/many.trace" $RUN "$WARTA" -q -o "$TMP/many.pdf" "$TMP/many.txt" 2>"$TMP/many.err"; then
+if WARTA_PRINT_TRACE="$TMP/many.trace" $RUN "$WARTA" -o "$TMP/many.pdf" "$TMP/many.txt" 2>"$TMP/many.err"; then
 	ok "119 notes on one short paragraph set"
 	# every note line's baseline lies below its page's column top and
 	# above the page's foot
 	bad=$(awk '/^page / { split($3, wh, "x"); ph = wh[2] + 0; fn = 0; next }
 	    /^  column / { top = $4 + 0; fn = 0; next }
 	    /^   footnotes/ { fn = 1; next }
-	    fn && $1 + 0 > 0 && ($1 + 0 < top || $1 + 0 > ph) { print }' "$TMP/many.trace")
+	    fn && $1 ~ /^-?[0-9.]+$/ && ($1 + 0 < top || $1 + 0 > ph) { print }' "$TMP/many.trace")
 	if [ -z "$bad" ] && grep -q '^   footnotes' "$TMP/many.trace"; then
 		ok "every note line lies inside its column, below the headline"
 	else fail "every note line lies inside its column, below the headline" "$bad"; fi
@@ -36,7 +36,9 @@ if WARTA_PRINT_TRACE="$TMP/many.trace" $RUN "$WARTA" -q -o "$TMP/many.pdf" "$TMP
 	pages=$(grep -c '^page ' "$TMP/many.trace")
 	if [ "$pages" -ge 2 ]; then ok "the notes go on to the next pages ($pages)"
 	else fail "the notes go on to the next pages" "$pages page(s)"; fi
-	check "no warning for notes that fit a column" test ! -s "$TMP/many.err"
+	if grep -q 'footnote' "$TMP/many.err"; then
+		fail "no footnote warning when every note fits a column" "$(cat "$TMP/many.err")"
+	else ok "no footnote warning when every note fits a column"; fi
 	check "the PDF passes qpdf --check" qpdf --check "$TMP/many.pdf"
 else
 	fail "119 notes on one short paragraph set" "$(cat "$TMP/many.err")"
@@ -55,7 +57,7 @@ if WARTA_PRINT_TRACE="$TMP/big.trace" $RUN "$WARTA" -o "$TMP/big.pdf" "$TMP/big.
 	bad=$(awk '/^page / { split($3, wh, "x"); ph = wh[2] + 0; fn = 0; next }
 	    /^  column / { top = $4 + 0; fn = 0; next }
 	    /^   footnotes/ { fn = 1; next }
-	    fn && $1 + 0 > 0 && ($1 + 0 < top || $1 + 0 > ph) { print }' "$TMP/big.trace")
+	    fn && $1 ~ /^-?[0-9.]+$/ && ($1 + 0 < top || $1 + 0 > ph) { print }' "$TMP/big.trace")
 	if [ -z "$bad" ]; then ok "the long note is drawn inside its column"
 	else fail "the long note is drawn inside its column" "$bad"; fi
 else
