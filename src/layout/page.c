@@ -336,9 +336,10 @@ pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int fina
 	h = s->n_pages == 0 ? p->first_height : p->height;
 	memset(pg, 0, sizeof *pg);
 	pg->col_height = h;
-	/* the last page: balance its columns (more items to come: not the
-	 * last page, known from its first column) */
-	if (p->balance && cols > 1 && i < n && fits(&sc, s, i, cols, h) && !sc.more) {
+	/* the last page: balance its columns.  Only once the list is final:
+	 * before, a try that fits reaches the window's end and asks for more,
+	 * so the try would be lost work on every block the caller adds */
+	if (p->balance && cols > 1 && i < n && final && fits(&sc, s, i, cols, h)) {
 		double total = 0, lo, step = 1.0, hh;
 		size_t j;
 
