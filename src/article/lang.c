@@ -151,6 +151,10 @@ ar_lang_choose(const char *const *cands, int nc, const char *text, size_t n, con
 			for (i = 0; strcmp(lang, "ms") == 0 && i < nc; i++)
 				if (strncmp(cands[i], "id-", 3) == 0)
 					g_free(lang), lang = g_strdup("id");
+			/* so is Malay alone on a short text, where the two are
+			 * a near tie whichever comes out */
+			if (strcmp(lang, "ms") == 0 && letters(text, n) < SHORT_TEXT)
+				g_free(lang), lang = g_strdup("id");
 		}
 	}
 	if (lang && strcmp(lang, "ms") == 0) {

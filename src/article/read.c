@@ -953,6 +953,7 @@ build_body(struct ar_ctx *cx, struct body *b, size_t p)
 			char *line = trim_title(t + p, e - p);
 
 			ar_diag_at(cx, WARTA_NOTE, p, "boilerplate line dropped: %s", line);
+			cx->boiler_dropped++;
 			g_free(line);
 			p = next;
 			continue;
@@ -1082,6 +1083,30 @@ long_line(const char *path, const char *data, size_t len, struct warta_diags *d)
 	return 0;
 }
 
+/* Whether the body shows anything: a character that is neither white
+ * space nor an invisible format character (ZWSP, bidi marks …) in its
+ * text, or an image. */
+static int
+has_ink(const struct warta_node *root)
+{
+	const struct warta_node *n;
+
+	for (n = root; n; n = warta_node_next(n, root)) {
+		const char *p;
+
+		if (n->type == WARTA_NODE_IMAGE)
+			return 1;
+		for (p = n->text; p && *p; p = g_utf8_next_char(p)) {
+			gunichar c = g_utf8_get_char(p);
+
+			if (!g_unichar_isspace(c) && g_unichar_type(c) != G_UNICODE_FORMAT &&
+			    g_unichar_type(c) != G_UNICODE_SPACE_SEPARATOR)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 struct warta_doc *
 warta_article_read(const char *path, const char *data, size_t len,
                    const struct warta_read_opts *opts, struct warta_diags *d)
@@ -1092,7 +1117,7 @@ warta_article_read(const char *path, const char *data, size_t len,
 	struct body b = { 0 };
 	struct warta_doc *doc;
 	size_t max, p = 0, e, next;
-	int errors = warta_diags_errors(d);
+	int errors = warta_diags_errors(d), no_title = 0;
 	const char *t, *kind;
 	cmark_node *cm;
 
@@ -1216,8 +1241,7 @@ warta_article_read(const char *path, const char *data, size_t len,
 		g_free(doc->meta.title);
 		doc->meta.title = g_strdup(doc->name);
 		doc->meta.title_line = doc->meta.title_col = 0;
-		warta_diag(d, WARTA_WARNING, path, 1, 1, "no title line: the title is the file name \"%s\"",
-		           doc->name);
+		no_title = 1;   /* a warning, or an error when there is no text either */
 	}
 
 	b.text = g_string_sized_new(src.clean_len + 2);
@@ -1256,6 +1280,15 @@ warta_article_read(const char *path, const char *data, size_t len,
 	g_array_free(b.bstart, TRUE);
 	g_array_free(b.cstart, TRUE);
 	ar_src_free(&src);
+	if (no_title && !has_ink(doc->root))
+		/* no title line and nothing visible in the body: white space of
+		 * other kinds, dropped boilerplate (a failed scrape) … */
+		warta_diag(d, WARTA_ERROR, path, 1, 1, cx.boiler_dropped ?
+		           "nothing to typeset: no title and only boilerplate lines (--keep-boilerplate keeps them)" :
+		           "nothing to typeset: no title and no visible text");
+	else if (no_title)
+		warta_diag(d, WARTA_WARNING, path, 1, 1, "no title line: the title is the file name \"%s\"",
+		           doc->name);
 	if (warta_diags_errors(d) > errors) {
 		warta_doc_free(doc);
 		return NULL;

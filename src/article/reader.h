@@ -59,6 +59,7 @@ struct ar_ctx {
 	const struct warta_read_opts *opts;
 	GHashTable *runs;          /* struct warta_node * → struct ar_run * */
 	GHashTable *item_no;       /* ordered list ITEM → its number as written (int) */
+	int boiler_dropped;        /* boilerplate lines dropped */
 };
 
 struct ar_run *ar_run_get(struct ar_ctx *cx, struct warta_node *n);

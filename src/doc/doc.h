@@ -104,6 +104,10 @@ struct warta_doc {
 };
 
 /* node.c */
+/* The node after n in document order (preorder: first child, else next
+ * sibling, else the next sibling of the nearest ancestor below root), or
+ * NULL once the walk leaves root's subtree. */
+struct warta_node *warta_node_next(const struct warta_node *n, const struct warta_node *root);
 struct warta_node *warta_node_new(enum warta_node_type type, int line, int col);
 void warta_node_append(struct warta_node *parent, struct warta_node *child);
 void warta_node_prepend(struct warta_node *parent, struct warta_node *child);

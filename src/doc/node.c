@@ -248,3 +248,16 @@ warta_doc_free(struct warta_doc *d)
 		warta_node_free(d->root);
 	g_free(d);
 }
+
+struct warta_node *
+warta_node_next(const struct warta_node *n, const struct warta_node *root)
+{
+	if (n->first)
+		return n->first;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}

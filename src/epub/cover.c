@@ -352,6 +352,12 @@ fit(struct cover *c, enum warta_element el, const char *text, double max, double
 				break;
 		}
 	}
+	if (l && (size < min || layout_height(l) > height)) {
+		/* too long even at the smallest size: the cover shows what fits,
+		 * ending in an ellipsis (the book's pages hold the whole text) */
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_set_height(l, height * PANGO_SCALE);
+	}
 	return l;
 }
 

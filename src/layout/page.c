@@ -31,7 +31,9 @@ struct fill {
 
 /* The items a page is built from: it[0..n).  Unless final, more items may
  * follow: whatever looks at it[n] sets more, and the page is built again
- * once they are there, so a page never depends on where the list was cut. */
+ * once they are there, so a page never depends on where the list was cut.
+ * A note is taken (set or carried) once: before this page when placed[f],
+ * on the page being tried when mark[f] == gen, so no list is searched. */
 struct scan {
 	const struct pb_item *it;
 	size_t n;
@@ -39,24 +41,44 @@ struct scan {
 	int more;
 	const struct pb_params *p;
 	int *fnbuf;                 /* n_fn + 1: the notes of the column being filled */
+	const int *placed;          /* taken on an earlier page */
+	unsigned *mark, gen;        /* taken on this try */
+	int *pend, ph, pt;          /* notes carried to the next column: pend[ph..pt) */
+	long work;                  /* notes looked at (tests count it) */
 };
 
 static int
-has_fn(const int *placed, int f, const int *list, int n)
+taken(const struct scan *sc, int f)
 {
-	int i;
-
-	if (placed[f])
-		return 1;
-	for (i = 0; i < n; i++)
-		if (list[i] == f)
-			return 1;
-	return 0;
+	return sc->placed[f] || sc->mark[f] == sc->gen;
 }
 
-/* Fills one column of height h from item i. */
 static void
-fill(struct scan *sc, size_t i, double h, const int *placed, struct fill *out)
+untake(struct scan *sc, const int *list, int from, int to)
+{
+	for (; from < to; from++)
+		sc->mark[list[from]] = 0;
+}
+
+/* A new try: whatever the last one marked counts no more. */
+static void
+new_try(struct scan *sc, struct pb_stream *s)
+{
+	if (++s->gen == 0) {
+		memset(s->mark, 0, sizeof(unsigned) * (s->p.n_fn + 1));
+		s->gen = 1;
+	}
+	sc->gen = s->gen;
+}
+
+/* Fills one column of height h from item i.  The notes carried from the
+ * column before come first at its foot; a note called on a line goes in
+ * the line's column with it.  When they cannot (the line opens the column,
+ * or notes carried are still waiting), the notes that do not fit are
+ * carried to the next column, in order, as TeX splits an insertion and
+ * holds the rest over (tex.web §1008–§1010; here at whole notes). */
+static void
+fill(struct scan *sc, size_t i, double h, struct fill *out)
 {
 	const struct pb_item *it = sc->it;
 	const struct pb_params *p = sc->p;
@@ -64,42 +86,96 @@ fill(struct scan *sc, size_t i, double h, const int *placed, struct fill *out)
 	double t = 0, fnh = 0, best_c = INF_COST;
 	size_t j, best = (size_t)-1, any = (size_t)-1;
 	int first = 1, *fn = sc->fnbuf, nfn = 0, best_nfn = 0, any_nfn = 0;
+	int pt0 = sc->pt, best_pt = 0, any_pt = 0, carry;
 	double best_t = 0, any_t = 0;
 
 	out->fn = fn;   /* the notes of a column are a prefix of fn */
+	/* the notes carried come first, while they fit; one taller than
+	 * any column goes alone at the top of the next (drawn cut to the
+	 * column: render.c warns) */
+	while (sc->ph < pt0) {
+		int f = sc->pend[sc->ph];
+		double e = p->fn_height[f] + (nfn == 0 ? p->fn_separator : 0);
+
+		sc->work++;
+		if (fnh + e > h + 0.01 && (nfn > 0 || e <= MAX(p->height, p->first_height) + 0.01))
+			break;
+		fnh += e;
+		fn[nfn++] = f;
+		sc->ph++;
+	}
+	carry = sc->ph < pt0;
 	for (j = i; j < n; j++) {
 		const struct pb_item *x = &it[j];
 
 		if (x->kind == PB_LINE) {
 			double adv = first ? x->top : x->height, extra = 0;
-			int k, before = nfn;
+			int k, before = nfn, pt1 = sc->pt;
 
-			/* every note called on the line and not set yet: the
+			/* every note called on the line and not taken yet: the
 			 * line and all of them go in this column, or none */
 			for (k = 0; x->footnotes && x->footnotes[k]; k++) {
 				int f = x->footnotes[k];
 
-				if (f > 0 && f <= p->n_fn && !has_fn(placed, f, fn, nfn)) {
-					extra += p->fn_height[f] + (nfn == 0 ? p->fn_separator : 0);
-					fn[nfn++] = f;
+				sc->work++;
+				if (f <= 0 || f > p->n_fn || taken(sc, f))
+					continue;
+				sc->mark[f] = sc->gen;
+				if (carry) {
+					sc->pend[sc->pt++] = f;
+					continue;
 				}
+				extra += p->fn_height[f] + (nfn == 0 ? p->fn_separator : 0);
+				fn[nfn++] = f;
 			}
-			if (!first && t + adv + fnh + extra > h + 0.01) {
+			if (t + adv + fnh + extra > h + 0.01 && (!first ||
+			    (before > 0 && t + adv + fnh > h + 0.01))) {
+				/* the line goes to the next column; a column of
+				 * carried notes alone when it would open this one */
+				untake(sc, fn, before, nfn);
+				untake(sc, sc->pend, pt1, sc->pt);
 				nfn = before;
+				sc->pt = pt1;
 				if (best != (size_t)-1) {
 					out->end = best;
 					out->n_fn = best_nfn;
 					out->height = best_t;
+					untake(sc, fn, best_nfn, nfn);
+					untake(sc, sc->pend, best_pt, sc->pt);
+					sc->pt = best_pt;
 				} else if (any != (size_t)-1) {
 					out->end = any;
 					out->n_fn = any_nfn;
 					out->height = any_t;
+					untake(sc, fn, any_nfn, nfn);
+					untake(sc, sc->pend, any_pt, sc->pt);
+					sc->pt = any_pt;
 				} else {
 					out->end = j;
 					out->n_fn = nfn;
 					out->height = t + fnh;
 				}
 				return;
+			}
+			if (t + adv + fnh + extra > h + 0.01) {
+				/* it opens the column: it stays, with the notes
+				 * that fit; the others and all after are carried */
+				double e = fnh;
+				int m = before, k2;
+
+				for (k2 = before; k2 < nfn; k2++) {
+					double a = p->fn_height[fn[k2]] + (m == 0 ? p->fn_separator : 0);
+
+					if (t + adv + e + a > h + 0.01)
+						break;
+					e += a;
+					fn[m++] = fn[k2];
+				}
+				for (; k2 < nfn; k2++)
+					sc->pend[sc->pt++] = fn[k2];
+				nfn = m;
+				extra = e - fnh;
+				carry = 1;
 			}
 			t += adv;
 			fnh += extra;
@@ -114,8 +190,9 @@ fill(struct scan *sc, size_t i, double h, const int *placed, struct fill *out)
 
 				if (c <= best_c) {
 					best_c = c, best = j, best_nfn = nfn, best_t = t + fnh;
+					best_pt = sc->pt;
 				}
-				any = j, any_nfn = nfn, any_t = t + fnh;
+				any = j, any_nfn = nfn, any_t = t + fnh, any_pt = sc->pt;
 			}
 			t += x->height;
 			continue;
@@ -127,12 +204,13 @@ fill(struct scan *sc, size_t i, double h, const int *placed, struct fill *out)
 			out->height = t + fnh;
 			return;
 		}
-		any = j, any_nfn = nfn, any_t = t + fnh;
+		any = j, any_nfn = nfn, any_t = t + fnh, any_pt = sc->pt;
 		if (x->penalty < 10000) {
 			double c = badness(h - t - fnh, h) + x->penalty;
 
 			if (c <= best_c) {
 				best_c = c, best = j, best_nfn = nfn, best_t = t + fnh;
+				best_pt = sc->pt;
 			}
 		}
 	}
@@ -178,23 +256,25 @@ count_split(struct scan *sc, size_t brk, int *widows, int *orphans)
 		(*widows)++;
 }
 
-/* Can [i, n) go into cols columns of height h? */
+/* Can [i, n) and the notes carried go into cols columns of height h?  A
+ * try of its own: it leaves the carried notes and the marks as it found
+ * them. */
 static int
-fits(struct scan *sc, size_t i, int cols, double h, const int *placed0)
+fits(struct scan *sc, struct pb_stream *s, size_t i, int cols, double h)
 {
-	const struct pb_params *p = sc->p;
-	int *placed = g_new0(int, p->n_fn + 1), c, k;
 	struct fill f;
+	int c, ph = sc->ph, pt = sc->pt, ok;
 
-	memcpy(placed, placed0, sizeof(int) * (p->n_fn + 1));
-	for (c = 0; c < cols && i < sc->n; c++) {
-		fill(sc, i, h, placed, &f);
-		for (k = 0; k < f.n_fn; k++)
-			placed[f.fn[k]] = 1;
+	new_try(sc, s);
+	for (c = 0; c < cols && (i < sc->n || sc->ph < sc->pt); c++) {
+		fill(sc, i, h, &f);
 		i = skip(sc, f.end);
 	}
-	g_free(placed);
-	return i >= sc->n;
+	ok = i >= sc->n && sc->ph == sc->pt;
+	sc->ph = ph;
+	sc->pt = pt;
+	new_try(sc, s);
+	return ok;
 }
 
 static void
@@ -213,7 +293,8 @@ pb_stream_init(struct pb_stream *s, const struct pb_params *p)
 	memset(s, 0, sizeof *s);
 	s->p = *p;
 	s->placed = g_new0(int, p->n_fn + 1);
-	s->work = g_new0(int, p->n_fn + 1);
+	s->mark = g_new0(unsigned, p->n_fn + 1);
+	s->pend = g_new0(int, p->n_fn + 1);
 	s->fnbuf = g_new0(int, p->n_fn + 1);
 }
 
@@ -221,14 +302,25 @@ int
 pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int final, struct pb_page *pg)
 {
 	const struct pb_params *p = &s->p;
-	struct scan sc = { it, n, final, 0, p, s->fnbuf };
+	struct scan sc;
 	int cols = MAX(1, MIN(p->columns, PB_MAX_COLUMNS)), k, c, widows = 0, orphans = 0;
-	int *placed = s->work, n_order = s->n_order;
+	int n_order = s->n_order;
 	size_t i = s->i;
 	double h;
 
 	if (s->done)
 		return 0;
+	memset(&sc, 0, sizeof sc);
+	sc.it = it;
+	sc.n = n;
+	sc.final = final;
+	sc.p = p;
+	sc.fnbuf = s->fnbuf;
+	sc.placed = s->placed;
+	sc.mark = s->mark;
+	sc.pend = s->pend;
+	sc.ph = s->ph;
+	sc.pt = s->pt;
 	if (!s->started) {
 		i = skip(&sc, 0);
 		if (sc.more)
@@ -236,17 +328,18 @@ pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int fina
 		s->started = 1;
 		s->i = i;
 	}
-	if (i >= n && s->n_pages > 0) {
+	if (i >= n && s->n_pages > 0 && s->ph == s->pt) {
 		/* only reached when final: a page ends inside the list otherwise */
 		s->done = 1;
 		return 0;
 	}
-	memcpy(placed, s->placed, sizeof(int) * (p->n_fn + 1));
 	h = s->n_pages == 0 ? p->first_height : p->height;
 	memset(pg, 0, sizeof *pg);
 	pg->col_height = h;
-	/* the last page: balance its columns */
-	if (p->balance && cols > 1 && i < n && fits(&sc, i, cols, h, placed) && !sc.more) {
+	/* the last page: balance its columns.  Only once the list is final:
+	 * before, a try that fits reaches the window's end and asks for more,
+	 * so the try would be lost work on every block the caller adds */
+	if (p->balance && cols > 1 && i < n && final && fits(&sc, s, i, cols, h)) {
 		double total = 0, lo, step = 1.0, hh;
 		size_t j;
 
@@ -254,51 +347,70 @@ pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int fina
 			total += it[j].kind == PB_LINE ? it[j].height : it[j].kind == PB_GLUE ? it[j].height : 0;
 		lo = MAX(total / cols - 2 * step, 0);
 		for (hh = lo; hh < h; hh += step)
-			if (fits(&sc, i, cols, hh, placed))
+			if (fits(&sc, s, i, cols, hh))
 				break;
 		pg->col_height = h = MIN(hh, h);
 	}
-	for (c = 0; c < cols && i < n && !sc.more; c++) {
+	sc.more = 0;
+	new_try(&sc, s);
+	for (c = 0; c < cols && (i < n || sc.ph < sc.pt) && !sc.more; c++) {
 		struct fill f;
 
-		fill(&sc, i, h, placed, &f);
+		fill(&sc, i, h, &f);
 		pg->col[c].start = i;
 		pg->col[c].end = f.end;
 		pg->col[c].height = f.height;
 		pg->col[c].fn_first = s->n_order;
 		pg->col[c].fn_count = f.n_fn;
-		for (k = 0; k < f.n_fn; k++) {
-			placed[f.fn[k]] = 1;
+		for (k = 0; k < f.n_fn; k++)
 			order_add(s, f.fn[k]);
-		}
 		count_split(&sc, f.end, &widows, &orphans);
 		i = skip(&sc, f.end);
 		pg->n_cols = c + 1;
 	}
+	s->work += sc.work;
 	if (sc.more) {
 		s->n_order = n_order;   /* built again with more items */
 		return 0;
 	}
-	if (i >= n) {
+	if (i >= n && sc.ph == sc.pt) {
 		/* the last page: footnotes never called go at the end of its
-		 * last column */
+		 * last column while they fit in a full column's height, then
+		 * on pages of their own */
 		struct pb_column *col = &pg->col[MAX(pg->n_cols, 1) - 1];
+		double full = s->n_pages == 0 ? p->first_height : p->height, used = col->height;
 
 		for (k = 1; k <= p->n_fn; k++) {
-			if (placed[k])
+			double e;
+
+			if (taken(&sc, k))
 				continue;
-			if (pg->n_cols == 0)
+			sc.mark[k] = sc.gen;
+			e = p->fn_height[k] + (col->fn_count == 0 ? p->fn_separator : 0);
+			if (sc.ph < sc.pt || (used + e > full + 0.01 && (pg->n_cols > 0 || col->fn_count > 0))) {
+				sc.pend[sc.pt++] = k;
+				continue;
+			}
+			if (pg->n_cols == 0) {
 				pg->n_cols = 1;
+				col->start = col->end = i;
+			}
 			if (col->fn_count == 0)
 				col->fn_first = s->n_order;
-			if (col->fn_first + col->fn_count == s->n_order) {
-				order_add(s, k);
-				col->fn_count++;
-			}
+			order_add(s, k);
+			col->fn_count++;
+			used += e;
 		}
-		s->done = 1;
 	}
-	memcpy(s->placed, placed, sizeof(int) * (p->n_fn + 1));
+	/* commit the try: the notes set or carried are taken */
+	for (k = n_order; k < s->n_order; k++)
+		s->placed[s->order[k]] = 1;
+	for (k = s->pt; k < sc.pt; k++)
+		s->placed[s->pend[k]] = 1;
+	s->ph = sc.ph;
+	s->pt = sc.pt;
+	if (i >= n && s->ph == s->pt)
+		s->done = 1;
 	s->i = i;
 	s->n_pages++;
 	s->widows += widows;
@@ -316,7 +428,8 @@ void
 pb_stream_fini(struct pb_stream *s)
 {
 	g_free(s->placed);
-	g_free(s->work);
+	g_free(s->mark);
+	g_free(s->pend);
 	g_free(s->fnbuf);
 	g_free(s->order);
 	memset(s, 0, sizeof *s);
@@ -339,6 +452,7 @@ pb_build(const struct pb_item *it, size_t n, const struct pb_params *p, struct p
 	out->fn_order = s.order;
 	out->widows = s.widows;
 	out->orphans = s.orphans;
+	out->work = s.work;
 	s.order = NULL;
 	pb_stream_fini(&s);
 	return 0;

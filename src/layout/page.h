@@ -52,6 +52,7 @@ struct pb_result {
 	int *fn_order;              /* footnote numbers in the order they are set */
 	int n_fn_order;
 	int widows, orphans;        /* paragraphs split leaving one line */
+	long work;                  /* notes looked at (pb_stream's work) */
 };
 
 /* The page builder fed as the list grows (a long article is drawn and
@@ -60,7 +61,10 @@ struct pb_result {
  * before s->i (pb_stream_shift) and append more between calls. */
 struct pb_stream {
 	struct pb_params p;
-	int *placed, *work;         /* footnotes set, [1..n_fn] */
+	int *placed;                /* footnotes set or carried, [1..n_fn] */
+	unsigned *mark, gen;        /* taken on the page being tried: mark[f] == gen */
+	int *pend, ph, pt;          /* notes carried to the next column: pend[ph..pt) */
+	long work;                  /* notes looked at, all tries (linear in the calls) */
 	int *fnbuf;                 /* the notes of a column being filled */
 	int *order;                 /* footnote numbers in the order they are set */
 	int n_order, order_cap;

@@ -864,6 +864,11 @@ hyph(const struct level *l, const char *w, int n, char *h, struct reps *r, int c
 						}
 					}
 				}
+				/* a replacement that would leave no part, or a part
+				 * longer than the word (only a malformed dictionary
+				 * can say so): the part as written */
+				if (i - begin + 1 + grow < 1 || i - begin + 1 + grow >= n)
+					grow = 0;
 				hyph(l, prep + begin + 1, i - begin + 1 + grow, h2, &r2, clh, crh,
 				     begin > 0 ? 0 : lend, (h[i] & 1) ? 0 : rend);
 				/* the part's last gap but one keeps the first

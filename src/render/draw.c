@@ -343,22 +343,26 @@ out:
 
 static void
 draw_footnotes(struct out *O, cairo_t *cr, const struct art *A, const struct pb_column *col, double cx,
-               double top)
+               double top, double coltop)
 {
 	struct rn *R = O->R;
-	double total = 10, y, lead = rn_leading(R, WARTA_EL_FOOTNOTE);
+	double total = FN_SEPARATOR, y, lead = rn_leading(R, WARTA_EL_FOOTNOTE);
 	int k;
 
 	if (col->fn_count == 0)
 		return;
 	for (k = 0; k < col->fn_count; k++)
 		total += A->fn_height[A->ps.order[col->fn_first + k]];
-	y = top + R->texth - total;
+	/* the page builder fills a column with notes only up to its height,
+	 * bar one note taller than a column, alone there (render.c warns):
+	 * it starts at the column's top (coltop: below the headline) and
+	 * stops at its foot */
+	y = MAX(top + R->texth - total, coltop);
 	if (O->trace)
 		g_string_append(O->trace, "   footnotes\n");
 	/* the short rule starts where the lines do: at the right when RTL */
 	draw_rule(O, cr, A->doc->meta.rtl ? cx + R->colw * 0.7 : cx, y + 3, R->colw * 0.3, 0.4);
-	y += 10;
+	y += FN_SEPARATOR;
 	for (k = 0; k < col->fn_count; k++) {
 		int f = A->ps.order[col->fn_first + k], i;
 		struct pa_para *P = A->fn[f];
@@ -373,7 +377,7 @@ draw_footnotes(struct out *O, cairo_t *cr, const struct art *A, const struct pb_
 			cairo_tag_begin(cr, "Note", "");
 			cairo_tag_begin(cr, CAIRO_TAG_DEST, dest);
 		}
-		for (i = 0; i < P->n_lines; i++) {
+		for (i = 0; i < P->n_lines && (i == 0 || y + lead <= top + R->texth + 0.01); i++) {
 			y += lead;
 			draw_text_line(O, cr, P, i, cx, y - lead * 0.25);
 			if (i == 0 && O->fmt == WARTA_PRINT_PDF && cr)
@@ -430,7 +434,7 @@ draw_page(struct out *O, cairo_t *cr, struct art *A, const struct pb_page *pg)
 	/* the notes after all the columns: reading order, and the text's
 	 * structure elements are not cut by them */
 	for (c = 0; c < pg->n_cols; c++)
-		draw_footnotes(O, cr, A, &pg->col[c], col_x(R, A, left, c), st->margin_top);
+		draw_footnotes(O, cr, A, &pg->col[c], col_x(R, A, left, c), st->margin_top, top);
 	tags_close_to(O, 0);
 }
 

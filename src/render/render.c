@@ -1137,6 +1137,12 @@ footnotes(struct rn *R, struct art *A)
 		A->fn[i] = P;
 		A->fn_height[i] = P->n_lines * rn_leading(R, WARTA_EL_FOOTNOTE) +
 		    MAX(el(R, WARTA_EL_FOOTNOTE)->space_before, 2);
+		/* the page builder carries notes that do not fit to the next
+		 * column; one taller than a column is drawn cut at its foot */
+		if (A->fn_height[i] + FN_SEPARATOR > R->texth + 0.01)
+			warta_diag(R->d, WARTA_WARNING, A->doc->path, c->line, c->col,
+			    "footnote %d is taller than a column (%.1f pt > %.1f pt): its lines past "
+			    "the column's foot are not printed", i, A->fn_height[i] + FN_SEPARATOR, R->texth);
 		R->rep.lines += P->n_lines;
 	}
 }
@@ -1442,7 +1448,7 @@ art_pages(struct rn *R, struct art *A)
 	pp.columns = A->contents ? 1 : R->cols;
 	pp.height = R->texth;
 	pp.first_height = R->texth - A->head_height;
-	pp.fn_separator = 10;
+	pp.fn_separator = FN_SEPARATOR;
 	pp.fn_height = A->fn_height;
 	pp.n_fn = A->n_fn;
 	pp.balance = 1;

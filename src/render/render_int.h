@@ -126,6 +126,9 @@ struct rn {                             /* one warta_render call */
 
 struct pa_fmt rn_fmt(const struct rn *R, enum warta_element e);
 double rn_leading(const struct rn *R, enum warta_element e);
+
+/* Space the footnote rule takes above a column's notes, pt. */
+#define FN_SEPARATOR 10
 /* Lay out a document and hand each page to page(data, …) as it is made;
  * the caller frees the result (rn_art_free) after the last page.  keep > 0:
  * if it has at most keep pages, everything is kept and A->kept lists the

@@ -118,6 +118,14 @@ no_output empty
 printf '  \n\t\n\n   \n' >"$W/whitespace.txt"
 case_run whitespace whitespace.txt
 no_output whitespace
+# white space of other kinds (no-break, ideographic, zero-width) and only
+# boilerplate lines: a failed scrape, nothing to typeset either
+printf '\302\240\302\240\n\n\343\200\200\n\342\200\213\n' >"$W/unicode-space.txt"
+case_run unicode-space unicode-space.txt
+no_output unicode-space
+printf 'Advertisement\n\nBaca juga: Berita lain yang tidak perlu\n\nSCROLL TO CONTINUE WITH CONTENT\n' >"$W/only-boilerplate.txt"
+case_run only-boilerplate only-boilerplate.txt
+no_output only-boilerplate
 printf -- '---\ntitle: Only a front matter\nauthor: Nobody\ndate: 2024-10-25\n---\n' >"$W/front-matter-only.txt"
 case_run front-matter-only front-matter-only.txt
 all_output front-matter-only front-matter-only

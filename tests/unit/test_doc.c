@@ -57,10 +57,41 @@ diags(void)
 	warta_diags_fini(&d);
 }
 
+/* warta_node_next: document order, and the walk stays inside its root. */
+static void
+walk(void)
+{
+	struct warta_node *doc = warta_node_new(WARTA_NODE_DOCUMENT, 1, 1);
+	struct warta_node *p1 = warta_node_new(WARTA_NODE_PARAGRAPH, 1, 1);
+	struct warta_node *em = warta_node_new(WARTA_NODE_EMPH, 1, 1);
+	struct warta_node *t1 = warta_node_new(WARTA_NODE_TEXT, 1, 2);
+	struct warta_node *t2 = warta_node_new(WARTA_NODE_TEXT, 1, 5);
+	struct warta_node *p2 = warta_node_new(WARTA_NODE_PARAGRAPH, 3, 1);
+	struct warta_node *n;
+	GString *order = g_string_new(NULL);
+
+	warta_node_append(doc, p1);
+	warta_node_append(p1, em);
+	warta_node_append(em, t1);
+	warta_node_append(p1, t2);
+	warta_node_append(doc, p2);
+	for (n = doc; n; n = warta_node_next(n, doc))
+		g_string_append_printf(order, "%d:%d ", n->line, n->col);
+	STR_EQ(order->str, "1:1 1:1 1:1 1:2 1:5 3:1 ", "preorder over the whole document");
+	g_string_truncate(order, 0);
+	for (n = em; n; n = warta_node_next(n, em))
+		g_string_append_printf(order, "%d:%d ", n->line, n->col);
+	STR_EQ(order->str, "1:1 1:2 ", "a subtree's walk ends at its root (not at its next sibling)");
+	OK(warta_node_next(p2, doc) == NULL, "the last node of the document is the end");
+	g_string_free(order, TRUE);
+	warta_node_free(doc);
+}
+
 int
 main(void)
 {
 	tree();
 	diags();
+	walk();
 	return harness_done();
 }

@@ -451,6 +451,96 @@ notes_per_line(void)
 	g_array_free(v, TRUE);
 }
 
+/* Is every note 1..n set once, in the order 1..n (calls in that order),
+ * each column within height h with its notes, and no note before the page
+ * of its call? */
+static int
+notes_carried_ok(const GArray *v, const struct pb_result *r, int n, double h)
+{
+	const struct pb_item *it = (const struct pb_item *)v->data;
+	int pg, c, k, ok = r->n_fn_order == n, next = 1;
+
+	for (k = 0; ok && k < n; k++)
+		ok &= r->fn_order[k] == k + 1;
+	for (pg = 0; pg < r->n_pages; pg++)
+		for (c = 0; c < r->pages[pg].n_cols; c++) {
+			const struct pb_column *col = &r->pages[pg].col[c];
+			size_t i;
+
+			ok &= col->height <= h + 0.01;
+			for (i = col->start; i < col->end; i++)
+				for (k = 0; it[i].kind == PB_LINE && it[i].footnotes && it[i].footnotes[k]; k++)
+					next = MAX(next, it[i].footnotes[k] + 1);
+			/* the notes set so far were all called */
+			ok &= col->fn_count == 0 || r->fn_order[col->fn_first + col->fn_count - 1] < next;
+		}
+	return ok;
+}
+
+/* One line calling n notes of 25 pt, two columns: the notes that do not fit
+ * go on to the next columns and pages (tex.web §1008: held over). */
+static long
+many_notes(int n, int *pages_out, int *ok_out)
+{
+	GArray *v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
+	int *calls = g_new0(int, n + 1), k;
+	double *fnh = g_new0(double, n + 1);
+	struct pb_params pp;
+	struct pb_result r;
+	struct pb_item it;
+	long work;
+
+	for (k = 0; k < n; k++) {
+		calls[k] = k + 1;
+		fnh[k + 1] = 25;
+	}
+	for (k = 0; k < 3; k++) {
+		it = line(k == 0, k == 2, 0);
+		if (k == 0)
+			it.footnotes = calls;
+		if (k) {
+			struct pb_item p = pen(0);
+
+			g_array_append_val(v, p);
+		}
+		g_array_append_val(v, it);
+	}
+	memset(&pp, 0, sizeof pp);
+	pp.columns = 2;
+	pp.height = 700;
+	pp.first_height = 600;
+	pp.fn_separator = 10;
+	pp.fn_height = fnh;
+	pp.n_fn = n;
+	pp.balance = 1;
+	pb_build((struct pb_item *)v->data, v->len, &pp, &r);
+	*pages_out = r.n_pages;
+	*ok_out = notes_carried_ok(v, &r, n, pp.height);
+	work = r.work;
+	pb_result_free(&r);
+	g_array_free(v, TRUE);
+	g_free(calls);
+	g_free(fnh);
+	return work;
+}
+
+static void
+notes_carried(void)
+{
+	int pages1, pages4, ok1, ok4;
+	long w1, w4;
+
+	/* 119 notes: 23 of 25 pt fit in a column of 600 pt with a line */
+	w1 = many_notes(119, &pages1, &ok1);
+	OK(ok1, "119 notes on one line: each set once, in order, every column within its height");
+	OK(pages1 >= 3, "119 notes of 25 pt need three pages of two columns (%d)", pages1);
+	/* the work grows with the calls, not with their square */
+	w1 = many_notes(1500, &pages1, &ok1);
+	w4 = many_notes(6000, &pages4, &ok4);
+	OK(ok1 && ok4, "1500 and 6000 notes on one line: each set once, in order, within the columns");
+	OK(w1 > 0 && w4 <= 5 * w1, "notes looked at: %ld for 1500 calls, %ld for 6000 (linear)", w1, w4);
+}
+
 static void
 pages(void)
 {
@@ -651,6 +741,7 @@ main(void)
 	missing_glyph();
 	long_word();
 	pages();
+	notes_carried();
 	footnote_page();
 
 	g_object_unref(ctx);
