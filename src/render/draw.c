@@ -460,6 +460,59 @@ write_fn(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+static cairo_status_t
+write_mem(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo 1.16 names an SVG page's group "surfaceN" after a counter of every
+ * surface the process made, so the same page came out with another N at
+ * another -j or after other documents.  The names are renumbered in order of
+ * their first appearance (references "#surfaceN" with them): the same bytes
+ * for the same page, whatever ran before. */
+static GByteArray *
+svg_renumber(const GByteArray *in)
+{
+	static const char key[] = "surface";
+	const size_t klen = sizeof key - 1;
+	GByteArray *out = g_byte_array_sized_new(in->len);
+	GArray *seen = g_array_new(FALSE, FALSE, sizeof(guint64));
+	const char *s = (const char *)in->data;
+	size_t i = 0, n = in->len;
+
+	while (i < n) {
+		const char *hit = memmem(s + i, n - i, key, klen);
+		size_t at, e;
+		guint64 v = 0;
+		guint k;
+		char num[24];
+
+		if (!hit) {
+			g_byte_array_append(out, (const guint8 *)s + i, (guint)(n - i));
+			break;
+		}
+		at = (size_t)(hit - s);
+		for (e = at + klen; e < n && e - at - klen < 18 && g_ascii_isdigit(s[e]); e++)
+			v = v * 10 + (guint64)(s[e] - '0');
+		g_byte_array_append(out, (const guint8 *)s + i, (guint)(at + klen - i));
+		if (e == at + klen) {   /* "surface" not followed by a number */
+			i = at + klen;
+			continue;
+		}
+		for (k = 0; k < seen->len && g_array_index(seen, guint64, k) != v; k++)
+			;
+		if (k == seen->len)
+			g_array_append_val(seen, v);
+		g_snprintf(num, sizeof num, "%u", k + 1);
+		g_byte_array_append(out, (const guint8 *)num, (guint)strlen(num));
+		i = e;
+	}
+	g_array_free(seen, TRUE);
+	return out;
+}
+
 static int
 in_range(const struct out *O, int page)
 {
@@ -477,6 +530,7 @@ emit_image_page(struct out *O, struct art *A, const struct pb_page *pg)
 	struct warta_output *o = warta_output_open(name, R->d);
 	cairo_surface_t *s;
 	cairo_t *cr;
+	GByteArray *svg = NULL;
 
 	if (o == NULL) {
 		O->failed = 1;
@@ -489,7 +543,8 @@ emit_image_page(struct out *O, struct art *A, const struct pb_page *pg)
 		cr = cairo_create(s);
 		cairo_scale(cr, k, k);
 	} else {
-		s = cairo_svg_surface_create_for_stream(write_fn, o, st->page_width, st->page_height);
+		svg = g_byte_array_new();
+		s = cairo_svg_surface_create_for_stream(write_mem, svg, st->page_width, st->page_height);
 		cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_2);
 		cr = cairo_create(s);
 	}
@@ -499,6 +554,13 @@ emit_image_page(struct out *O, struct art *A, const struct pb_page *pg)
 	if (O->fmt == WARTA_PRINT_PNG && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS)
 		cairo_surface_write_to_png_stream(s, write_fn, o);
 	cairo_surface_finish(s);
+	if (svg) {
+		GByteArray *fixed = svg_renumber(svg);
+
+		warta_output_write(o, fixed->data, fixed->len);
+		g_byte_array_free(fixed, TRUE);
+		g_byte_array_free(svg, TRUE);
+	}
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		warta_diag(R->d, WARTA_ERROR, name, 0, 0, "cairo: %s",
 		    cairo_status_to_string(cairo_surface_status(s)));
