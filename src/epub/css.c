@@ -178,7 +178,11 @@ rule(GString *o, GString *rtl, const struct ep_book *b, const char *sel, enum wa
 		g_string_append(o, "em;");
 	}
 	if ((f & F_SIDES) && s->page_width > 0) {
-		double measure = s->page_width - s->margin_inner - s->margin_outer;
+		/* the print's measure is one column: its side margins are
+		 * proportions of that, as on a screen of one column */
+		int cols = s->columns > 1 ? s->columns : 1;
+		double measure = (s->page_width - s->margin_inner - s->margin_outer -
+		                  (cols - 1) * s->gutter) / cols;
 
 		if (measure > 0) {
 			g_string_append(o, "margin-left:");

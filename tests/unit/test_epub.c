@@ -472,6 +472,18 @@ sample_book(void)
 	   !contains(css, "calc(") && !contains(css, "var(") && !contains(css, "@supports") &&
 	   !contains(css, "px;") && !contains(css, "pt;"), "CSS: nothing RMSDK or Kindle reject, no absolute units");
 	OK(contains(css, "\"Charis SIL\""), "CSS: the style's body face");
+	{
+		/* side margins: proportions of one print column (a4 has two) */
+		const struct warta_elem_style *bq = &style->el[WARTA_EL_BLOCKQUOTE];
+		double col = (style->page_width - style->margin_inner - style->margin_outer -
+		              (style->columns - 1) * style->gutter) / style->columns;
+		const char *r = strstr(css, "\nblockquote {");
+		const char *ml = r ? strstr(r, "margin-left:") : NULL;
+
+		OK(style->columns == 2 && bq->margin_left > 0, "a4: two columns, a blockquote indent");
+		DBL_NEAR(ml ? g_ascii_strtod(ml + 12, NULL) : -1, 100 * bq->margin_left / col, 0.01,
+		         "CSS: a blockquote's side margin is its indent as a share of one column");
+	}
 	OK(!contains(css, "@font-face"), "no fonts embedded by default");
 	g_free(opf);
 	g_free(nav);
