@@ -287,6 +287,37 @@ static const char *const fixed_rules =
 	"ul.section-list {list-style-type:none;margin:1em 0;padding:0;}\n"
 	"ul.section-list li {margin:0 0 0.6em 0;}\n";
 
+/* A book whose articles are all Chinese gets the print's Chinese rules
+ * (render.c): paragraphs open with a two-em indent, and the headline and
+ * deck, all ideographs that fill the em, are set at 3/4 of their size.  Later
+ * rules of the same selectors, so the classes that set no indent keep none. */
+static void
+chinese(GString *o, const struct ep_book *b)
+{
+	const struct warta_style *s = b->style;
+	const struct warta_elem_style *body = &s->el[WARTA_EL_BODY];
+	guint i;
+
+	if (b->n == 0 || body->size <= 0)
+		return;
+	for (i = 0; i < b->n; i++)
+		if (!b->articles[i].lang || g_ascii_strncasecmp(b->articles[i].lang, "zh", 2) != 0 ||
+		    (b->articles[i].lang[2] != '\0' && b->articles[i].lang[2] != '-'))
+			return;
+	if (body->indent > 0)
+		g_string_append(o, "p {text-indent:2em;}\n");
+	if (s->el[WARTA_EL_HEADLINE].size > 0) {
+		g_string_append(o, "h1.headline, h1.masthead, h1.section-title {font-size:");
+		num(o, 0.75 * s->el[WARTA_EL_HEADLINE].size / body->size);
+		g_string_append(o, "em;}\n");
+	}
+	if (s->el[WARTA_EL_DECK].size > 0) {
+		g_string_append(o, "p.deck {font-size:");
+		num(o, 0.75 * s->el[WARTA_EL_DECK].size / body->size);
+		g_string_append(o, "em;}\n");
+	}
+}
+
 char *
 ep_css(const struct ep_book *b)
 {
@@ -360,6 +391,7 @@ ep_css(const struct ep_book *b)
 	 * explicit left and right alignments are mirrored. */
 	g_string_append(o, rtl->str);
 	g_string_free(rtl, TRUE);
+	chinese(o, b);
 	g_string_append(o, fixed_rules);
 	return g_string_free(o, FALSE);
 }
