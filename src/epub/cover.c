@@ -643,13 +643,18 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 			g_object_unref(bl);
 		}
 	} else {
-		/* an edition: its sections */
+		/* an edition: its sections; without sections, its headlines,
+		 * as a front page's "in this issue", an accent rule between
+		 * them, as many as the cover holds */
+		int named = 0;
+
 		for (i = 0; i < b->groups->len && y < COVER_H - 600; i++) {
 			struct ep_group *g = b->groups->pdata[i];
 			char *name;
 
 			if (!g->name)
 				continue;
+			named = 1;
 			name = ep_clean_line(g->name);
 			l = layout(&c, WARTA_EL_HEADING, name, 72, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
 			pango_layout_set_height(l, -1);
@@ -657,6 +662,23 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 			y += show(&c, l, y, 0) + 40;
 			g_object_unref(l);
 			g_free(name);
+		}
+		for (i = 0; !named && i < b->n; i++) {
+			char *title = ep_clean_line(b->articles[i].title);
+
+			l = layout(&c, WARTA_EL_HEADLINE, title, 64, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
+			pango_layout_set_height(l, -2);   /* two lines at most */
+			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+			if (*title && y + layout_height(l) < COVER_H - 480) {
+				if (i > 0) {
+					rect(&c, COVER_W / 2.0 - 40, y, 80, 5, 1);
+					y += 45;
+				}
+				y += show(&c, l, y, 0) + 40;
+			} else if (*title)
+				i = b->n;   /* the cover is full */
+			g_object_unref(l);
+			g_free(title);
 		}
 	}
 
