@@ -723,6 +723,76 @@ structure(void)
 	warta_diags_fini(&d);
 }
 
+static guint32 get32(const guint8 *p);
+
+/* Rows y0 … y1-1 of a book's cover PNG (4-bit palette, filters None or Up)
+ * that hold ink (an index other than the paper's, the first pixel's). */
+static int
+cover_ink_rows(const char *path, int y0, int y1)
+{
+	zip_t *za = zip_open(path, ZIP_RDONLY, NULL);
+	zip_stat_t st;
+	zip_file_t *f;
+	guint8 *p = NULL, *raw = NULL, *prev = NULL, paper = 0;
+	GByteArray *idat = g_byte_array_new();
+	struct libdeflate_decompressor *dz = libdeflate_alloc_decompressor();
+	gsize at = 8, rowlen = 0, got = 0, rawlen = 0;
+	guint32 w = 0, h = 0;
+	int y, ink = -1;
+
+	if (za && zip_stat(za, "EPUB/images/cover.png", 0, &st) == 0 &&
+	    (f = zip_fopen(za, "EPUB/images/cover.png", 0))) {
+		p = g_malloc(st.size);
+		if (zip_fread(f, p, st.size) != (zip_int64_t)st.size)
+			g_clear_pointer(&p, g_free);
+		zip_fclose(f);
+	}
+	if (za)
+		zip_close(za);
+	while (p && at + 12 <= st.size) {
+		guint32 len = get32(p + at);
+
+		if (at + 12 + len > st.size)
+			break;
+		if (memcmp(p + at + 4, "IHDR", 4) == 0)
+			w = get32(p + at + 8), h = get32(p + at + 12);
+		if (memcmp(p + at + 4, "IDAT", 4) == 0)
+			g_byte_array_append(idat, p + at + 8, len);
+		at += 12 + len;
+	}
+	rowlen = (w + 1) / 2;
+	rawlen = (rowlen + 1) * h;
+	if (p && w && h && dz && (raw = g_malloc(rawlen)) &&
+	    libdeflate_zlib_decompress(dz, idat->data, idat->len, raw, rawlen, &got) == LIBDEFLATE_SUCCESS &&
+	    got == rawlen) {
+		prev = g_malloc0(rowlen);
+		paper = raw[1] >> 4;
+		ink = 0;
+		for (y = 0; y < (int)h && y < y1; y++) {
+			guint8 *r = raw + (rowlen + 1) * (gsize)y;
+			gsize i;
+			int any = 0;
+
+			for (i = 0; i < rowlen; i++) {
+				if (r[0] == 2)
+					r[1 + i] = (guint8)(r[1 + i] + prev[i]);
+				if ((r[1 + i] >> 4) != paper || (r[1 + i] & 15) != paper)
+					any = 1;
+			}
+			memcpy(prev, r + 1, rowlen);
+			if (y >= y0 && any)
+				ink++;
+		}
+	}
+	if (dz)
+		libdeflate_free_decompressor(dz);
+	g_free(prev);
+	g_free(raw);
+	g_free(p);
+	g_byte_array_free(idat, TRUE);
+	return ink;
+}
+
 static void
 edition(void)
 {
@@ -761,8 +831,20 @@ edition(void)
 	g_free(opf);
 	g_free(nav);
 	g_free(ncx);
-	g_free(path);
 	INT_EQ(warta_diags_errors(&d), 0, "edition: no errors");
+	/* without sections the cover lists the headlines instead: ink in the
+	 * middle of the page, between the masthead's rules and the date's */
+	for (rc = 0; rc < 4; rc++) {
+		g_free(docs[rc]->meta.section);
+		docs[rc]->meta.section = NULL;
+	}
+	OK(cover_ink_rows(path, 800, 1600) == 0, "edition with two sections: the cover's middle is paper");
+	g_free(path);
+	path = write_book("edition-plain.epub", docs, 4, &opts, &rc, &d);
+	INT_EQ(rc, 0, "edition without sections: written");
+	OK(cover_ink_rows(path, 800, 1600) > 60, "edition without sections: the cover shows its headlines (%d rows of ink mid-page)",
+	   cover_ink_rows(path, 800, 1600));
+	g_free(path);
 	warta_doc_free(docs[0]);
 	warta_doc_free(docs[1]);
 	warta_doc_free(docs[2]);
