@@ -1282,6 +1282,8 @@ warn_wide(const struct pa_para *p, const struct pa_setup *s, struct wide *w, dou
 	char *t = g_utf8_substring(p->text->str + w->b0, 0, MIN(n, 40));
 	int col = r ? r->col + (int)g_utf8_strlen(p->text->str + r->start, w->b0 - r->start) : 0;
 
+	if (s->continues_word && w->b0 == 0)
+		w->broken = 1;   /* warned in the piece before */
 	if (!w->broken && s->diags)
 		warta_diag(s->diags, WARTA_WARNING, p->file, r ? r->line : 0, col,
 		    "a word wider than the column (%.1f pt > %.1f pt) is broken across lines: \"%s%s\"",

@@ -101,6 +101,10 @@ struct pa_setup {
 	int last_line_fill;         /* 1: last line ragged (parfillskip); 0: balanced (headlines) */
 	int justify_last;           /* the last line justified too (a piece of a huge paragraph) */
 	struct warta_diags *diags;
+	/* 1: the paragraph is a piece of a huge one cut inside a word that
+	 * was warned about in the piece before: its first word is not warned
+	 * again */
+	int continues_word;
 };
 
 struct pa_para *pa_new(const char *lang, int rtl, const char *file);

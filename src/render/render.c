@@ -351,6 +351,7 @@ para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
 	su.last_line_fill = e != WARTA_EL_HEADLINE && e != WARTA_EL_PULLQUOTE && e != WARTA_EL_DECK;
 	su.justify_last = A->justify_last;
 	su.diags = R->d;
+	su.continues_word = A->continues_word;
 	if (pa_set(P, &su) < 0) {
 		warta_diag(R->d, WARTA_ERROR, A->doc->path, 0, 0, "out of memory setting a paragraph");
 		return;
@@ -600,6 +601,9 @@ chunks(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e, str
 		A->justify_last = end < len;
 		para_lines(R, A, Q, e, b, left, right, first ? indent : 0, 0, first ? cap : NULL);
 		A->justify_last = 0;
+		/* cut inside a word (one longer than half a piece): its rest
+		 * opens the next piece, and it was warned about here */
+		A->continues_word = end < len && t[end - 1] != ' ';
 		first = 0;
 		s = end;
 		if (A->depth == 1 && s < len) {
@@ -612,6 +616,7 @@ chunks(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e, str
 			A->hold_blk = NULL;
 		}
 	}
+	A->continues_word = 0;
 }
 
 /* Han, kana, Hangul and full-width forms: glyphs that fill the em. */

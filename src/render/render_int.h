@@ -70,6 +70,7 @@ struct rline {                          /* what one pb_item draws */
 struct art {                            /* one document laid out */
 	struct warta_doc *doc;
 	int index;
+	int continues_word;             /* pa_setup.continues_word */
 	/* what the pages not yet drawn need: whatever only drawn pages used
 	 * is freed as the article goes (render.c art_trim) */
 	GPtrArray *rlines, *blocks, *paras, *drops;

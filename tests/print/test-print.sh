@@ -121,6 +121,14 @@ for f in wide wide-ar; do
 	fi
 done
 
+# a token longer than the 32 KiB pieces a huge paragraph is set in: one
+# warning for it, not one a piece
+{ printf ' date 2024-10-25 Token\n\nAwal '; i=0; while [ $i -lt 800 ]; do printf 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv'; i=$((i + 1)); done; printf ' akhir.\n'; } >"$TMP/token.txt"
+"$WARTA" -s column -o "$TMP/token.pdf" "$TMP/token.txt" 2>"$TMP/token.err"
+n=$(grep -c 'wider than the column' "$TMP/token.err")
+[ "$n" = 1 ] && grep -q 'token.txt:3:6: warning' "$TMP/token.err" &&
+	ok "an 80 KB token: one warning, at its start" || fail "an 80 KB token: one warning" "$n: $(cut -c1-100 "$TMP/token.err")"
+
 PDF="$TMP/s-a4.pdf"
 check "qpdf --check sample" qpdf --check "$PDF"
 for f in blocks rtl cjk; do check "qpdf --check $f" qpdf --check "$TMP/$f.pdf"; done
