@@ -221,10 +221,10 @@ style-previews: deps
 # printed, never asserted.  tests/bench/runner.c times whole processes;
 # tests/bench/stages.c times the library's stages in one process.
 BENCH_BINS := $(BUILD)/bench/runner $(BUILD)/bench/stages
-$(BUILD)/bench/runner: tests/bench/runner.c
+$(BUILD)/bench/runner: tests/bench/runner.c tests/bench/timing.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
-$(BUILD)/bench/stages: tests/bench/stages.c $(LIB)
+$(BUILD)/bench/stages: tests/bench/stages.c tests/bench/timing.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread
 bench: deps

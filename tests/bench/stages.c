@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "timing.h"
+
 #include "article/article.h"
 #include "epub/epub.h"
 #include "render/render.h"
@@ -28,23 +30,6 @@ static const char *const names[S_N] = {
 	"engine", "style", "read", "shape", "break", "render", "pdf", "xhtml", "cover", "zip",
 	"write", "epub"
 };
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 static void
 fail(struct warta_diags *d, const char *what)
@@ -186,9 +171,7 @@ main(int argc, char **argv)
 	for (c = 0; c < S_N; c++) {
 		for (r = 1; r < runs; r++)
 			v[r - 1] = t[r][c];
-		qsort(v, runs - 1, sizeof *v, cmp_double);
-		printf("%s %.3f %.3f\n", names[c], t[0][c],
-		    (runs - 1) % 2 ? v[(runs - 1) / 2] : (v[(runs - 1) / 2 - 1] + v[(runs - 1) / 2]) / 2);
+		printf("%s %.3f %.3f\n", names[c], t[0][c], median(v, runs - 1));
 	}
 	free(t);
 	g_free(pdf);
