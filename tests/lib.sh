@@ -26,3 +26,22 @@ diff_golden() {
 	if [ ! -f "$3" ]; then fail "$1" "missing golden $3"; return; fi
 	if d=$(diff -u "$3" "$2"); then ok "$1"; else fail "$1" "$d"; fi
 }
+# unprivileged: sets AS to the command prefix that runs warta as user nobody
+# when the tests run as root (root writes into any directory, so a read-only
+# directory can only be tested without it).  Returns 1, with the reason in
+# AS_WHY, when that cannot be done: no setpriv, or nobody cannot run warta
+# from this tree (a checkout under a directory only root may enter).
+unprivileged() {
+	AS= AS_WHY=
+	[ "$(id -u)" = 0 ] || return 0
+	if ! command -v setpriv >/dev/null ||
+	   ! setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		AS_WHY="root, and no setpriv to drop privileges"
+		return 1
+	fi
+	AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	if ! $AS "$WARTA" --list-styles 2>/dev/null | grep -q a4; then
+		AS= AS_WHY="root, and user nobody cannot run $WARTA from this tree"
+		return 1
+	fi
+}

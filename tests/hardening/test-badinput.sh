@@ -265,14 +265,8 @@ diff_golden "bad input: output path is a directory" "$TMP/odir.raw" "$DIR/output
 mkdir -p "$W/readonly"
 chmod 555 "$W/readonly"
 chmod 644 "$W/styled.txt"
-AS=
-if [ "$(id -u)" = 0 ]; then
-	if command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-		AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
-	fi
-fi
-if [ "$(id -u)" = 0 ] && [ -z "$AS" ]; then
-	skip "bad input: unwritable output" "root, and no setpriv to drop privileges"
+if ! unprivileged; then
+	skip "bad input: unwritable output" "$AS_WHY"
 else
 	(cd "$W" && $AS $RUN "$WARTA" -t "$fmts" -d readonly styled.txt >/dev/null 2>"$TMP/ro.raw"); rc=$?
 	printf 'exit: %s\n' $rc >>"$TMP/ro.raw"

@@ -90,13 +90,8 @@ for how in default ignored; do
 done
 
 # ---------------------------------------------------------------- a read-only directory
-AS=
-if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null &&
-   setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-	AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
-fi
-if [ "$(id -u)" = 0 ] && [ -z "$AS" ]; then
-	skip "read-only directory" "root, and no setpriv to drop privileges"
+if ! unprivileged; then
+	skip "read-only directory" "$AS_WHY"
 else
 	mkdir -p "$W/ro"
 	for f in $fmt_list; do echo "the old $f" >"$W/ro/article.$f"; done
