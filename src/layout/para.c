@@ -12,6 +12,7 @@
 
 #define PU(x) ((x) / (double)PANGO_SCALE)   /* Pango units → pt (72 dpi) */
 #define RAG_EM 3.0                          /* stretch of ragged lines, em (Knuth–Plass 1981, §"ragged") */
+#define EXPANSION_STEP 0.001                /* glyph expansion in steps of 0.1 % (pdfTeX: \pdffontexpand step) */
 
 /* What an lb item stands for in the text. */
 struct slot {
@@ -1191,6 +1192,19 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 		rest = L->measure - indent - boxes * k_exp - glue_w;
 		if (!L->justified && rest > 0)
 			rest = 0;
+		/* in steps of EXPANSION_STEP, as pdfTeX's \pdffontexpand step does, the
+		 * difference left to the spaces: each distinct expansion is a scaled
+		 * font of its own in Cairo with its own glyph cache (a continuous value
+		 * made one per line and loaded every glyph again) */
+		if (L->justified && k_exp != 1) {
+			double kq = 1 + round((k_exp - 1) / EXPANSION_STEP) * EXPANSION_STEP;
+			double rq = L->measure - indent - boxes * kq - glue_w;
+
+			if ((rq >= 0 && (rq == 0 || stretch > 0)) || (rq < 0 && shrink > 0 && rq >= -shrink)) {
+				k_exp = kq;
+				rest = rq;
+			}
+		}
 		rg = rest > 0 ? (stretch > 0 ? rest / stretch : 0) : (shrink > 0 ? MAX(-1, rest / shrink) : 0);
 	}
 	L->scale = k_exp;
