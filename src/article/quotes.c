@@ -366,7 +366,7 @@ merge_texts(struct ar_ctx *cx, struct warta_node *parent)
 			char *s = g_strconcat(c->text, next->text, NULL);
 
 			if (a && b)
-				g_array_append_vals(a->offs, b->offs->data, b->offs->len);
+				ar_run_append(a, b);
 			g_free(c->text);
 			c->text = s;
 			if (next->end_line) {
@@ -413,14 +413,14 @@ rebuild(struct ar_ctx *cx, struct warta_node *parent, GArray *marks)
 
 				if (m->kind == K_S) {
 					struct ar_run *r = ar_run_get(cx, ap);
-					guint32 o = r ? g_array_index(r->offs, guint32, 0) : 0;
+					size_t o = r ? ar_run_off(r, 0) : 0;
 
 					g_free(ap->text);
 					ap->text = g_strdup("\xE2\x80\x99");
 					if (r) {
-						g_array_set_size(r->offs, 0);
+						ar_run_clear(r);
 						for (int k = 0; k < 3; k++)
-							g_array_append_val(r->offs, o);
+							ar_run_push(r, o);
 					}
 				}
 				warta_node_append(cur, ap);
@@ -514,8 +514,8 @@ reduplication(const char *s, size_t n, size_t i)
 
 struct out {
 	GString *s;
-	GArray *offs;              /* may be NULL */
-	const guint32 *in_offs;    /* may be NULL */
+	struct ar_run *offs;       /* may be NULL */
+	const struct ar_run *in;   /* the input's run; NULL when offs is */
 };
 
 static void
@@ -524,12 +524,12 @@ emit(struct out *o, const char *bytes, size_t n, size_t src_index)
 	size_t k;
 
 	g_string_append_len(o->s, bytes, (gssize)n);
-	if (o->offs)
-		for (k = 0; k < n; k++) {
-			guint32 v = o->in_offs[src_index];
+	if (o->offs) {
+		size_t v = ar_run_off(o->in, src_index);
 
-			g_array_append_val(o->offs, v);
-		}
+		for (k = 0; k < n; k++)
+			ar_run_push(o->offs, v);
+	}
 }
 
 static void
@@ -540,7 +540,7 @@ emit_copy(struct out *o, const char *s, size_t from, size_t n)
 	g_string_append_len(o->s, s + from, (gssize)n);
 	if (o->offs)
 		for (k = 0; k < n; k++)
-			g_array_append_val(o->offs, o->in_offs[from + k]);
+			ar_run_push(o->offs, ar_run_off(o->in, from + k));
 }
 
 static int
@@ -549,7 +549,7 @@ is_space_at(const char *s, size_t i, size_t n)
 	return i < n && (s[i] == ' ' || s[i] == '\t');
 }
 
-/* Rewrites s (n bytes, offsets in_offs) into o with the typography of lang. */
+/* Rewrites s (n bytes, source map o->in) into o with the typography of lang. */
 static void
 typeset(struct out *o, const char *s, size_t n, const char *lang)
 {
@@ -640,8 +640,8 @@ cut_text(struct ar_ctx *cx, struct warta_node *t, size_t from, size_t to)
 	size_t n = strlen(t->text);
 
 	memmove(t->text + from, t->text + to, n - to + 1);
-	if (r && r->offs->len == n)
-		g_array_remove_range(r->offs, (guint)from, (guint)(to - from));
+	if (r && r->len == n)
+		ar_run_cut(r, from, to);
 }
 
 static int
@@ -705,16 +705,15 @@ typeset_node(struct ar_ctx *cx, struct warta_node *t)
 	size_t n = strlen(t->text);
 	struct out o;
 
-	if (!r || r->offs->len != n)
+	if (!r || r->len != n)
 		return;
 	o.s = g_string_sized_new(n + 8);
-	o.offs = g_array_sized_new(FALSE, FALSE, sizeof(guint32), (guint)n + 8);
-	o.in_offs = (const guint32 *)(void *)r->offs->data;
+	o.offs = ar_run_new();
+	o.in = r;
 	typeset(&o, t->text, n, cx->doc->meta.lang);
 	g_free(t->text);
 	t->text = g_string_free(o.s, FALSE);
-	g_array_free(r->offs, TRUE);
-	r->offs = o.offs;
+	ar_run_set(cx, t, o.offs);     /* frees r */
 }
 
 /* ------------------------------------------------ the pass */

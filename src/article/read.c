@@ -20,10 +20,7 @@
 static void
 run_free(gpointer p)
 {
-	struct ar_run *r = p;
-
-	g_array_free(r->offs, TRUE);
-	g_free(r);
+	ar_run_free(p);
 }
 
 struct ar_run *
@@ -33,24 +30,15 @@ ar_run_get(struct ar_ctx *cx, struct warta_node *n)
 }
 
 void
-ar_run_set(struct ar_ctx *cx, struct warta_node *n, GArray *offs)
+ar_run_set(struct ar_ctx *cx, struct warta_node *n, struct ar_run *r)
 {
-	struct ar_run *r = g_new0(struct ar_run, 1);
-
-	r->offs = offs;
 	g_hash_table_replace(cx->runs, n, r);
 }
 
 size_t
 ar_text_off(struct ar_ctx *cx, struct warta_node *n, size_t i)
 {
-	struct ar_run *r = ar_run_get(cx, n);
-
-	if (!r || r->offs->len == 0)
-		return (size_t)-1;
-	if (i >= r->offs->len)
-		i = r->offs->len - 1;
-	return g_array_index(r->offs, guint32, i);
+	return ar_run_off(ar_run_get(cx, n), i);
 }
 
 struct warta_node *
@@ -60,12 +48,8 @@ ar_text_slice(struct ar_ctx *cx, struct warta_node *n, size_t from, size_t to)
 	struct ar_run *r = ar_run_get(cx, n);
 
 	t->text = g_strndup(n->text + from, to - from);
-	if (r && to <= r->offs->len) {
-		GArray *o = g_array_sized_new(FALSE, FALSE, sizeof(guint32), (guint)(to - from));
-
-		g_array_append_vals(o, &g_array_index(r->offs, guint32, from), (guint)(to - from));
-		ar_run_set(cx, t, o);
-	}
+	if (r && to <= r->len)
+		ar_run_set(cx, t, ar_run_slice(r, from, to));
 	return t;
 }
 
@@ -240,12 +224,12 @@ align_at(const char *src, size_t slen, size_t p, const char *lit, size_t llen, g
  * alignment linear even when a literal cannot be found. */
 #define ALIGN_WINDOW 4096
 
-static GArray *
+static struct ar_run *
 align_literal(struct ar_ctx *cx, struct body *b, const char *lit, int line, int col, int code)
 {
 	size_t llen = strlen(lit), slen = b->text->len, hint, start, p, end = 0, h = 0, i;
 	guint32 *tmp = g_new(guint32, llen + 1);
-	GArray *offs;
+	struct ar_run *offs;
 
 	hint = body_off(b, line, col);
 	start = g_array_index(b->bstart, size_t, line >= 1 && (size_t)line <= b->bstart->len ? line - 1 : 0);
@@ -260,12 +244,9 @@ align_literal(struct ar_ctx *cx, struct body *b, const char *lit, int line, int 
 	else
 		for (i = 0; i < llen; i++)   /* not found: cmark's column, byte by byte */
 			tmp[i] = (guint32)MIN(hint + i, slen ? slen - 1 : 0);
-	offs = g_array_sized_new(FALSE, FALSE, sizeof(guint32), (guint)llen);
-	for (i = 0; i < llen; i++) {
-		guint32 c = (guint32)body_to_clean(b, tmp[i], &h);
-
-		g_array_append_val(offs, c);
-	}
+	offs = ar_run_new();
+	for (i = 0; i < llen; i++)
+		ar_run_push(offs, body_to_clean(b, tmp[i], &h));
 	g_free(tmp);
 	return offs;
 }
@@ -478,18 +459,17 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 		case WARTA_NODE_TEXT:
 		case WARTA_NODE_CODE:
 		case WARTA_NODE_HTML_INLINE: {
-			GArray *offs = align_literal(cx, b, lit ? lit : "", line, col, t == WARTA_NODE_CODE);
+			struct ar_run *offs = align_literal(cx, b, lit ? lit : "", line, col, t == WARTA_NODE_CODE);
 
 			n->text = g_strdup(lit ? lit : "");
-			if (offs->len > 0) {
-				ar_set_pos(cx, n, g_array_index(offs, guint32, 0),
-				        g_array_index(offs, guint32, offs->len - 1));
-			} else
+			if (offs->len > 0)
+				ar_set_pos(cx, n, ar_run_off(offs, 0), ar_run_off(offs, offs->len - 1));
+			else
 				ar_set_pos(cx, n, body_clean(b, line, col), body_clean(b, line, col));
 			if (t == WARTA_NODE_TEXT)
 				ar_run_set(cx, n, offs);
 			else
-				g_array_free(offs, TRUE);
+				ar_run_free(offs);
 			break;
 		}
 		case WARTA_NODE_SOFTBREAK:
@@ -856,9 +836,8 @@ set_text_positions(struct ar_ctx *cx, struct warta_node *root)
 		if (n->type == WARTA_NODE_TEXT) {
 			struct ar_run *r = ar_run_get(cx, n);
 
-			if (r && r->offs->len > 0)
-				ar_set_pos(cx, n, g_array_index(r->offs, guint32, 0),
-				        g_array_index(r->offs, guint32, r->offs->len - 1));
+			if (r && r->len > 0)
+				ar_set_pos(cx, n, ar_run_off(r, 0), ar_run_off(r, r->len - 1));
 		}
 		if (n->first) {
 			n = n->first;

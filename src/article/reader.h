@@ -43,14 +43,40 @@ void ar_orig_pos(const struct ar_src *src, size_t orig_off, int *line, int *col)
 /* Same for a clean offset. */
 void ar_clean_pos(const struct ar_src *src, size_t clean_off, int *line, int *col);
 
-/* ------------------------------------------------ text runs (read.c) */
+/* ------------------------------------------------ text runs (run.c, read.c) */
 
-/* The source offsets (clean text) of each byte of a TEXT node's text, kept
+/* Where each byte of a TEXT node's text came from (clean offsets), kept
  * while the article layer splits and rewrites text; positions are derived
- * from it at the end. */
-struct ar_run {
-	GArray *offs;              /* guint32 clean offset per byte of node->text */
+ * from it at the end.  Stored run-length: anchor k says that text bytes
+ * [at_k, at_k+1) came from clean offsets off_k, off_k + 1, … (the last
+ * anchor runs to len).  A new anchor starts only where the mapping stops
+ * being contiguous: an escape or an entity, a dropped boilerplate line, a
+ * typographic replacement whose bytes all come from one source character.
+ * Text copied straight from one source line has one anchor, kept inline. */
+struct ar_anchor {
+	guint32 at;                /* text byte */
+	guint32 off;               /* its clean offset */
 };
+
+struct ar_run {
+	guint32 len;               /* text bytes mapped */
+	guint32 n, cap;            /* anchors used; allocated (≤ 1: the inline one) */
+	struct ar_anchor one;      /* the anchor while cap ≤ 1 */
+	struct ar_anchor *a;       /* the anchors, sorted by at, once cap > 1 */
+};
+
+struct ar_run *ar_run_new(void);
+void ar_run_free(struct ar_run *r);
+void ar_run_clear(struct ar_run *r);
+/* Maps the next byte (n bytes) of the text to clean offset off (off, off + 1, …). */
+void ar_run_push(struct ar_run *r, size_t off);
+void ar_run_push_n(struct ar_run *r, size_t off, size_t n);
+/* Clean offset of byte i (clamped to the last byte), or (size_t)-1 when empty. */
+size_t ar_run_off(const struct ar_run *r, size_t i);
+/* A new run of bytes [from, to); appends b to r; removes bytes [from, to) of r. */
+struct ar_run *ar_run_slice(const struct ar_run *r, size_t from, size_t to);
+void ar_run_append(struct ar_run *r, const struct ar_run *b);
+void ar_run_cut(struct ar_run *r, size_t from, size_t to);
 
 struct ar_ctx {
 	struct ar_src *src;
@@ -63,7 +89,8 @@ struct ar_ctx {
 };
 
 struct ar_run *ar_run_get(struct ar_ctx *cx, struct warta_node *n);
-void ar_run_set(struct ar_ctx *cx, struct warta_node *n, GArray *offs);
+/* Gives node n the run r (freeing any it had). */
+void ar_run_set(struct ar_ctx *cx, struct warta_node *n, struct ar_run *r);
 /* A new TEXT node holding bytes [from, to) of text node n (with their offsets). */
 struct warta_node *ar_text_slice(struct ar_ctx *cx, struct warta_node *n, size_t from, size_t to);
 /* Position of byte i of text node n (clean offset), or (size_t)-1. */

@@ -1,7 +1,8 @@
 /* test_article.c — unit tests of the article reader's parts (src/article):
  * datelines, quotation marks per language, dashes and other typography,
  * dates per language, boilerplate lines, text hygiene and source positions,
- * shapes, numbered sections, JSON escaping. */
+ * shapes, numbered sections, JSON escaping, the run-length source map of
+ * text nodes (run.c) and the positions it gives. */
 #include <glib.h>
 #include <string.h>
 
@@ -425,6 +426,226 @@ hygiene(void)
 	g_string_free(big, TRUE);
 }
 
+/* ------------------------------------------------ source map of text (run.c) */
+
+/* Whether run r maps byte i to model[i] for every byte. */
+static int
+run_matches(const struct ar_run *r, const GArray *model)
+{
+	guint i;
+
+	if (r->len != model->len)
+		return 0;
+	for (i = 0; i < model->len; i++)
+		if (ar_run_off(r, i) != g_array_index(model, guint32, i))
+			return 0;
+	return 1;
+}
+
+static void
+model_push(GArray *m, guint32 off, guint32 n)
+{
+	guint32 k;
+
+	for (k = 0; k < n; k++) {
+		guint32 v = off + k;
+
+		g_array_append_val(m, v);
+	}
+}
+
+static void
+run_map(void)
+{
+	struct ar_run *r = ar_run_new(), *s, *s2, *u;
+	GArray *m, *m2;
+	GRand *rnd;
+	int i, bad = 0, anchors = 0;
+
+	INT_EQ((long)ar_run_off(r, 0), -1, "empty run: no offset");
+	ar_run_push_n(r, 100, 10);          /* a line of plain text */
+	ar_run_push(r, 110);                /* continues it */
+	INT_EQ(r->n, 1, "contiguous bytes: one anchor");
+	INT_EQ(r->len, 11, "11 bytes mapped");
+	INT_EQ((long)ar_run_off(r, 0), 100, "byte 0");
+	INT_EQ((long)ar_run_off(r, 10), 110, "byte 10");
+	INT_EQ((long)ar_run_off(r, 50), 110, "past the end: the last byte");
+	for (i = 0; i < 3; i++)             /* "’" for "'" at 111: 3 bytes, one source */
+		ar_run_push(r, 111);
+	ar_run_push_n(r, 112, 4);           /* the text after it */
+	INT_EQ(r->n, 3, "a 1 → 3 byte replacement adds two anchors");
+	INT_EQ((long)ar_run_off(r, 11), 111, "replacement byte 1");
+	INT_EQ((long)ar_run_off(r, 13), 111, "replacement byte 3");
+	INT_EQ((long)ar_run_off(r, 14), 112, "after the replacement");
+	ar_run_push_n(r, 200, 2);           /* a dropped line: a jump */
+	INT_EQ(r->n, 4, "a jump adds an anchor");
+	INT_EQ((long)ar_run_off(r, 18), 200, "after the jump");
+	s = ar_run_slice(r, 12, 16);
+	INT_EQ(s->len, 4, "slice: 4 bytes");
+	INT_EQ((long)ar_run_off(s, 0), 111, "slice starts inside the replacement");
+	INT_EQ((long)ar_run_off(s, 2), 112, "slice byte 2");
+	INT_EQ((long)ar_run_off(s, 3), 113, "slice byte 3");
+	u = ar_run_slice(r, 0, 5);
+	s2 = ar_run_slice(r, 5, 11);
+	ar_run_append(u, s2);
+	INT_EQ(u->n, 1, "two slices of one line, appended: one anchor again");
+	INT_EQ((long)ar_run_off(u, 10), 110, "appended byte 10");
+	ar_run_free(s2);
+	ar_run_free(u);
+	ar_run_cut(r, 11, 14);              /* the replacement dropped */
+	INT_EQ(r->len, 17, "cut: 3 bytes fewer");
+	INT_EQ((long)ar_run_off(r, 11), 112, "cut: the bytes after it moved up");
+	INT_EQ((long)ar_run_off(r, 16), 201, "cut: the last byte");
+	ar_run_free(s);
+	ar_run_free(r);
+	r = ar_run_new();
+	ar_run_push_n(r, 0, 5);
+	ar_run_push(r, 2);                  /* an inserted byte */
+	ar_run_push_n(r, 5, 5);
+	INT_EQ(r->n, 3, "an inserted byte: three anchors");
+	ar_run_cut(r, 5, 6);
+	INT_EQ(r->n, 1, "cut out again: the runs on both sides merge into one");
+	INT_EQ((long)ar_run_off(r, 9), 9, "and map as before");
+	ar_run_free(r);
+
+	/* against a plain array per byte: random pushes, slices, appends, cuts */
+	rnd = g_rand_new_with_seed(7);
+	for (i = 0; i < 2000; i++) {
+		guint32 off = 0;
+		int k, steps = g_rand_int_range(rnd, 1, 12);
+
+		r = ar_run_new();
+		m = g_array_new(FALSE, FALSE, sizeof(guint32));
+		for (k = 0; k < steps; k++) {
+			guint32 n = (guint32)g_rand_int_range(rnd, 1, 6);
+
+			switch (g_rand_int_range(rnd, 0, 3)) {
+			case 0:                 /* continues */
+				break;
+			case 1:                 /* jumps ahead */
+				off += (guint32)g_rand_int_range(rnd, 1, 40);
+				break;
+			default:                /* one source byte for n bytes */
+				for (guint32 q = 0; q < n; q++) {
+					ar_run_push(r, off);
+					model_push(m, off, 1);
+				}
+				off++;
+				continue;
+			}
+			ar_run_push_n(r, off, n);
+			model_push(m, off, n);
+			off += n;
+		}
+		bad += !run_matches(r, m);
+		anchors += (int)r->n;
+		if (m->len > 1) {
+			guint32 a = (guint32)g_rand_int_range(rnd, 0, (gint32)m->len);
+			guint32 b = (guint32)g_rand_int_range(rnd, (gint32)a + 1, (gint32)m->len + 1);
+
+			s = ar_run_slice(r, a, b);
+			m2 = g_array_new(FALSE, FALSE, sizeof(guint32));
+			g_array_append_vals(m2, &g_array_index(m, guint32, a), b - a);
+			bad += !run_matches(s, m2);
+			ar_run_append(s, r);     /* slice + whole */
+			g_array_append_vals(m2, m->data, m->len);
+			bad += !run_matches(s, m2);
+			ar_run_cut(r, a, b);
+			g_array_remove_range(m, a, b - a);
+			bad += !run_matches(r, m);
+			g_array_free(m2, TRUE);
+			ar_run_free(s);
+		}
+		ar_run_free(r);
+		g_array_free(m, TRUE);
+	}
+	g_rand_free(rnd);
+	INT_EQ(bad, 0, "2000 random runs: every byte maps as in a per-byte array");
+	OK(anchors > 2000, "the random runs had anchors to search (%d)", anchors);
+}
+
+/* "L:C-L:C" of a node (static buffer). */
+static const char *
+pos(const struct warta_node *n)
+{
+	static char buf[64];
+
+	if (!n)
+		return "(none)";
+	g_snprintf(buf, sizeof buf, "%d:%d-%d:%d", n->line, n->col, n->end_line, n->end_col);
+	return buf;
+}
+
+/* The n-th (0-based) node of a type, pre-order. */
+static struct warta_node *
+nth(struct warta_node *root, enum warta_node_type t, int k)
+{
+	struct warta_node *n;
+
+	for (n = root; n; n = warta_node_next(n, root))
+		if (n->type == t && k-- == 0)
+			return n;
+	return NULL;
+}
+
+static void
+run_positions(void)
+{
+	struct warta_diags d;
+	struct warta_doc *doc;
+	struct warta_read_opts o = { 0 };
+	/* a BOM, CRLF, a multi-byte letter inside quotes, an entity, an escape,
+	 * a dash, a removed control, an apostrophe, a tab, an ellipsis; then a
+	 * dateline (a slice of the first text) and a numbered heading */
+	const char in[] = "\xEF\xBB\xBF date 2024-01-01 T\r\n\r\n"
+	                  "Kata \"\xC3\xA9" "a\" caf&eacute; b\\*c -- d\x01" "e it's\r\n"
+	                  "line\tdua \xC3\xA9 ...\r\n\r\n"
+	                  "## 2. Dua \xC3\xA9\r\n";
+	const char dl[] = " date 2024-01-01 T\n\nJAKARTA - Isi \xC3\xA9t\xC3\xA9.\n";
+	const char fr[] = " date 2024-01-01 T\n\nIl dit \xC2\xAB bonjour \xC2\xBB ici.\n";
+	struct warta_node *n;
+
+	warta_diags_init(&d);
+	o.lang = "id";
+	doc = warta_article_read("t.txt", in, sizeof(in) - 1, &o, &d);
+	OK(doc != NULL, "the mixed input reads");
+	if (doc) {
+		STR_EQ(pos(nth(doc->root, WARTA_NODE_TEXT, 0)), "3:1-3:5", "text before the quote");
+		STR_EQ(pos(nth(doc->root, WARTA_NODE_QUOTE, 0)), "3:6-3:9", "quote with a 2-byte letter");
+		STR_EQ(pos(nth(doc->root, WARTA_NODE_TEXT, 1)), "3:7-3:8", "inside the quote");
+		n = nth(doc->root, WARTA_NODE_TEXT, 2);
+		STR_EQ(n ? n->text : "", " caf\xC3\xA9 b*c \xE2\x80\x94 de it\xE2\x80\x99s",
+		       "entity, escape, dash, control, apostrophe");
+		STR_EQ(pos(n), "3:10-3:38", "its end counts the entity, the escape and the removed control");
+		STR_EQ(pos(nth(doc->root, WARTA_NODE_SOFTBREAK, 0)), "3:39-3:39", "the line end (CR)");
+		n = nth(doc->root, WARTA_NODE_TEXT, 3);
+		STR_EQ(n ? n->text : "", "line\tdua \xC3\xA9 \xE2\x80\xA6", "tab kept, ellipsis");
+		STR_EQ(pos(n), "4:1-4:12", "the ellipsis ends at its first dot");
+		n = nth(doc->root, WARTA_NODE_HEADING, 0);
+		STR_EQ(n ? n->as.heading.number : "", "2", "heading number moved out");
+		STR_EQ(pos(nth(doc->root, WARTA_NODE_TEXT, 4)), "6:7-6:11", "heading text after the number");
+	}
+	warta_doc_free(doc);
+	warta_diags_fini(&d);
+
+	warta_diags_init(&d);
+	doc = warta_article_read("t.txt", dl, sizeof(dl) - 1, &o, &d);
+	n = doc ? nth(doc->root, WARTA_NODE_DATELINE, 0) : NULL;
+	STR_EQ(pos(n), "3:1-3:9", "dateline \"JAKARTA -\"");
+	STR_EQ(pos(doc ? nth(doc->root, WARTA_NODE_TEXT, 0) : NULL), "3:11-3:18", "the text after it (a slice)");
+	warta_doc_free(doc);
+	warta_diags_fini(&d);
+
+	warta_diags_init(&d);
+	o.lang = "fr";
+	doc = warta_article_read("t.txt", fr, sizeof(fr) - 1, &o, &d);
+	n = doc ? nth(doc->root, WARTA_NODE_QUOTE, 0) : NULL;
+	STR_EQ(n && n->first ? n->first->text : "", "bonjour", "guillemets: the inner spaces cut");
+	STR_EQ(pos(n ? n->first : NULL), "3:10-3:16", "the cut text keeps its place");
+	warta_doc_free(doc);
+	warta_diags_fini(&d);
+}
+
 /* ------------------------------------------------ shapes, sections, language */
 
 static void
@@ -546,6 +767,8 @@ main(void)
 	dates();
 	boilerplate();
 	hygiene();
+	run_map();
+	run_positions();
 	shapes();
 	json();
 	return harness_done();
