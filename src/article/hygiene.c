@@ -18,13 +18,13 @@
 static void
 add_edit(struct ar_src *s, GString *out, size_t orig)
 {
-	struct ar_edit e = { out->len, orig };
+	struct ar_edit e = { (guint32)out->len, (guint32)orig };
 
 	if (s->edits->len > 0) {
 		struct ar_edit *last = &g_array_index(s->edits, struct ar_edit, s->edits->len - 1);
 
 		if (last->clean == e.clean) {
-			last->orig = orig;
+			last->orig = (guint32)orig;
 			return;
 		}
 	}
@@ -35,10 +35,10 @@ static void
 index_lines(struct ar_src *s)
 {
 	const unsigned char *p = (const unsigned char *)s->orig;
-	size_t i, n = s->orig_len, start = 0;
-	guint32 chars = 0;
+	size_t i, n = s->orig_len;
+	guint32 chars = 0, start = 0;
 
-	s->lines = g_array_new(FALSE, FALSE, sizeof(size_t));
+	s->lines = g_array_new(FALSE, FALSE, sizeof(guint32));
 	g_array_append_val(s->lines, start);
 	s->ck = g_new(guint32, n / 64 + 2);
 	for (i = 0; i < n; i++) {
@@ -47,7 +47,7 @@ index_lines(struct ar_src *s)
 		if (p[i] < 0x80 || p[i] > 0xBF)
 			chars++;
 		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= n || p[i + 1] != '\n'))) {
-			start = i + 1;
+			start = (guint32)(i + 1);
 			g_array_append_val(s->lines, start);
 		}
 	}
@@ -78,13 +78,13 @@ ar_orig_pos(const struct ar_src *s, size_t off, int *line, int *col)
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
 
-		if (g_array_index(s->lines, size_t, mid) <= off)
+		if (g_array_index(s->lines, guint32, mid) <= off)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	*line = (int)lo + 1;
-	*col = (int)(char_index(s, off) - char_index(s, g_array_index(s->lines, size_t, lo))) + 1;
+	*col = (int)(char_index(s, off) - char_index(s, g_array_index(s->lines, guint32, lo))) + 1;
 }
 
 size_t
@@ -250,7 +250,7 @@ ar_hygiene(struct ar_src *s, int repair, struct warta_diags *d)
 	tally_flush(s, &ctl, d, 0, repair);
 	tally_flush(s, &bad, d, 1, repair);
 	s->clean_len = out->len;
-	s->clean = g_string_free(out, FALSE);
+	s->clean = g_realloc(g_string_free(out, FALSE), s->clean_len + 1);   /* without the room to grow */
 	return errors ? -1 : 0;
 }
 

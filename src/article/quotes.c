@@ -712,7 +712,10 @@ typeset_node(struct ar_ctx *cx, struct warta_node *t)
 	o.in = r;
 	typeset(&o, t->text, n, cx->doc->meta.lang);
 	g_free(t->text);
-	t->text = g_string_free(o.s, FALSE);
+	/* exactly as long as the text: a GString's power-of-two room, kept
+	 * for every text node of the article, was a third of its memory */
+	t->text = g_realloc(o.s->str, o.s->len + 1);
+	g_string_free(o.s, FALSE);
 	ar_run_set(cx, t, o.offs);     /* frees r */
 }
 

@@ -108,11 +108,14 @@ ar_set_pos(struct ar_ctx *cx, struct warta_node *n, size_t start, size_t end)
 
 /* The body as given to cmark: kept lines of the clean text, each copied
  * whole; bstart[k] is where body line k starts in the body, cstart[k] where
- * it starts in the clean text. */
+ * it starts in the clean text.  A long body is parsed a chunk at a time
+ * (see select_lines): then this holds the current chunk's lines only, and
+ * cmark's line numbers count from the chunk's first line. */
 struct body {
 	GString *text;
 	GArray *bstart, *cstart;   /* size_t */
 	size_t cursor;             /* alignment cursor, body offset */
+	int flattened;             /* containers flattened so far, all chunks */
 };
 
 static size_t
@@ -407,7 +410,7 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 	cmark_event_type ev;
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(struct frame));
 	GHashTable *fn_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	int depth = 0, flattened = 0, cells = 0;
+	int depth = 0, cells = 0;
 	struct frame top = { cx->doc->root, cmroot, cx->doc->root };
 
 	g_array_append_val(stack, top);
@@ -445,7 +448,7 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 			/* a paragraph keeps its place, so inlines stay inside one */
 			struct frame f = { NULL, cm, parent };
 
-			if (!flattened++)
+			if (!b->flattened++)
 				ar_diag_at(cx, WARTA_WARNING, body_clean(b, line, col),
 				           "nesting deeper than %d levels: the inner levels are flattened",
 				           AR_MAX_DEPTH);
@@ -905,19 +908,64 @@ fence(const char *s, size_t n, char *ch, size_t *len, int *bare)
 	return 1;
 }
 
+/* Body bytes after which a long body is cut into a new chunk for cmark at
+ * the next safe line: cmark's tree of the whole body (about four bytes per
+ * byte of text) then never exists at once, only a chunk's. */
+#ifndef AR_CHUNK
+#define AR_CHUNK (1u << 20)
+#endif
+/* the language is guessed from the first chunk's first 3000 bytes */
+G_STATIC_ASSERT(AR_CHUNK >= 3000);
+
+/* Whether the body from clean offset p may be parsed in chunks: cmark
+ * reads some things document-wide, and a body with any of them is parsed
+ * whole.  Link reference definitions ("[label]: url") and footnotes ("[^")
+ * resolve across the document; an HTML block (a line opening with "<")
+ * may run on through blank lines. */
+static int
+chunkable(const char *t, size_t len, size_t p)
+{
+	size_t e, next;
+
+	if (g_strstr_len(t + p, (gssize)(len - p), "]:") || g_strstr_len(t + p, (gssize)(len - p), "[^"))
+		return 0;
+	for (; p < len; p = next) {
+		size_t i = p;
+
+		next = next_line(t, len, p, &e);
+		while (i < e && (t[i] == ' ' || t[i] == '\t'))
+			i++;
+		if (i < e && t[i] == '<')
+			return 0;
+	}
+	return 1;
+}
+
+/* Picks the body's lines from clean offset p on: kept gets the clean
+ * offset of each kept line's start (boilerplate lines are dropped, with a
+ * note, except in code blocks), cuts the index in kept of each chunk's
+ * first line.  A chunk ends, once AR_CHUNK bytes long, before a line that
+ * opens a paragraph at the left margin after a blank line outside a fenced
+ * code block: there every container cmark has open (list, quotation,
+ * indented code, table) has closed, so cmark reads the chunks as it would
+ * read them together. */
 static void
-build_body(struct ar_ctx *cx, struct body *b, size_t p)
+select_lines(struct ar_ctx *cx, size_t p, GArray *kept, GArray *cuts)
 {
 	const char *t = cx->src->clean;
-	size_t len = cx->src->clean_len, e;
+	size_t len = cx->src->clean_len, e, size = 0;
 	struct ar_boiler *bp = NULL;
 	char fch = 0;
 	size_t flen = 0;
+	guint32 zero = 0;
+	int chunks = chunkable(t, len, p), after_blank = 0;
 
+	g_array_append_val(cuts, zero);
 	if (!cx->opts->keep_boilerplate)
 		bp = ar_boiler_new(cx->opts->boilerplate, cx->d, cx->src->path);
 	while (p < len) {
-		size_t next = next_line(t, len, p, &e), bpos = b->text->len;
+		size_t next = next_line(t, len, p, &e);
+		guint32 at = (guint32)p;
 		char c;
 		size_t l;
 		int bare;
@@ -936,15 +984,49 @@ build_body(struct ar_ctx *cx, struct body *b, size_t p)
 			g_free(line);
 			p = next;
 			continue;
+		} else if (chunks && size >= AR_CHUNK && after_blank && !fch && e > p &&
+		           (g_ascii_isalpha(t[p]) || (unsigned char)t[p] >= 0x80)) {
+			guint32 k = kept->len;
+
+			g_array_append_val(cuts, k);
+			size = 0;
 		}
+		after_blank = blank(t + p, e - p);
+		g_array_append_val(kept, at);
+		size += next - p;
+		p = next;
+	}
+	ar_boiler_free(bp);
+}
+
+/* Makes b the body of kept lines [from, to). */
+static void
+fill_body(struct ar_ctx *cx, struct body *b, const GArray *kept, guint from, guint to)
+{
+	const char *t = cx->src->clean;
+	size_t len = cx->src->clean_len, e;
+	guint k;
+
+	g_string_truncate(b->text, 0);
+	g_array_set_size(b->bstart, 0);
+	g_array_set_size(b->cstart, 0);
+	b->cursor = 0;
+	for (k = from; k < to; k++) {
+		size_t p = g_array_index(kept, guint32, k), bpos = b->text->len;
+		size_t next = next_line(t, len, p, &e);
+
 		g_array_append_val(b->bstart, bpos);
 		g_array_append_val(b->cstart, p);
 		g_string_append_len(b->text, t + p, (gssize)(next - p));
 		if (next == len && (e == len))
 			g_string_append_c(b->text, '\n');   /* the last line ends too */
-		p = next;
 	}
-	ar_boiler_free(bp);
+	if (b->bstart->len == 0) {
+		size_t z = 0, c0 = len;
+
+		g_array_append_val(b->bstart, z);
+		g_array_append_val(b->cstart, c0);
+	}
 }
 
 static void
@@ -1099,6 +1181,8 @@ warta_article_read(const char *path, const char *data, size_t len,
 	int errors = warta_diags_errors(d), no_title = 0;
 	const char *t, *kind;
 	cmark_node *cm;
+	GArray *kept, *cuts;           /* guint32: body line starts, chunk starts */
+	guint ci;
 
 	if (!opts)
 		opts = &defaults;
@@ -1223,21 +1307,24 @@ warta_article_read(const char *path, const char *data, size_t len,
 		no_title = 1;   /* a warning, or an error when there is no text either */
 	}
 
-	b.text = g_string_sized_new(src.clean_len + 2);
+	kept = g_array_new(FALSE, FALSE, sizeof(guint32));
+	cuts = g_array_new(FALSE, FALSE, sizeof(guint32));
+	select_lines(&cx, p, kept, cuts);
+	b.text = g_string_new(NULL);
 	b.bstart = g_array_new(FALSE, FALSE, sizeof(size_t));
 	b.cstart = g_array_new(FALSE, FALSE, sizeof(size_t));
-	build_body(&cx, &b, p);
-	if (b.bstart->len == 0) {
-		size_t z = 0, c0 = src.clean_len;
+	for (ci = 0; ci < cuts->len; ci++) {
+		guint to = ci + 1 < cuts->len ? g_array_index(cuts, guint32, ci + 1) : kept->len;
 
-		g_array_append_val(b.bstart, z);
-		g_array_append_val(b.cstart, c0);
+		fill_body(&cx, &b, kept, g_array_index(cuts, guint32, ci), to);
+		if (ci == 0)
+			decide_lang(&cx, &b);   /* a chunk is longer than its sample */
+		cm = parse_markdown(b.text->str, b.text->len);
+		convert(&cx, &b, cm);
+		cmark_node_free(cm);
 	}
-
-	decide_lang(&cx, &b);
-	cm = parse_markdown(b.text->str, b.text->len);
-	convert(&cx, &b, cm);
-	cmark_node_free(cm);
+	g_array_free(kept, TRUE);
+	g_array_free(cuts, TRUE);
 	ar_pullquotes(&cx);
 	if (doc->root->first) {
 		doc->root->line = doc->root->first->line;

@@ -18,14 +18,14 @@
 /* One point where the clean text stops running parallel to the original:
  * from clean offset `clean` on, clean byte c is original byte orig + (c - clean). */
 struct ar_edit {
-	size_t clean, orig;
+	guint32 clean, orig;       /* 32-bit: inputs are smaller than 4 GiB (read.c) */
 };
 
 struct ar_src {
 	const char *path;          /* for messages */
 	const char *orig;          /* the input as given */
 	size_t orig_len;
-	GArray *lines;             /* size_t: offset of each original line start */
+	GArray *lines;             /* guint32: offset of each original line start */
 	guint32 *ck;               /* ck[k]: characters in orig[0, 64k) */
 	char *clean;               /* after hygiene: valid UTF-8, LF line ends, no controls */
 	size_t clean_len;
