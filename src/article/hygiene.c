@@ -41,11 +41,14 @@ index_lines(struct ar_src *s)
 	s->lines = g_array_new(FALSE, FALSE, sizeof(guint32));
 	g_array_append_val(s->lines, start);
 	s->ck = g_new(guint32, n / 64 + 2);
+	s->cs = g_new0(guint64, n / 64 + 2);
 	for (i = 0; i < n; i++) {
 		if (i % 64 == 0)
 			s->ck[i / 64] = chars;
-		if (p[i] < 0x80 || p[i] > 0xBF)
+		if (p[i] < 0x80 || p[i] > 0xBF) {
 			chars++;
+			s->cs[i / 64] |= G_GUINT64_CONSTANT(1) << (i % 64);
+		}
 		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= n || p[i + 1] != '\n'))) {
 			start = (guint32)(i + 1);
 			g_array_append_val(s->lines, start);
@@ -55,17 +58,15 @@ index_lines(struct ar_src *s)
 		s->ck[n / 64] = chars;
 }
 
+/* Characters in orig[0, off): the count at the block's start plus the
+ * character starts before off in the block (a bit per byte, 1/8 of the
+ * input, so the input itself can go once it is clean). */
 static guint32
 char_index(const struct ar_src *s, size_t off)
 {
-	const unsigned char *p = (const unsigned char *)s->orig;
-	size_t i = off / 64 * 64;
-	guint32 c = s->ck[off / 64];
+	guint64 below = (G_GUINT64_CONSTANT(1) << (off % 64)) - 1;
 
-	for (; i < off; i++)
-		if (p[i] < 0x80 || p[i] > 0xBF)
-			c++;
-	return c;
+	return s->ck[off / 64] + (guint32)__builtin_popcountll(s->cs[off / 64] & below);
 }
 
 void
@@ -262,6 +263,7 @@ ar_src_free(struct ar_src *s)
 	if (s->edits)
 		g_array_free(s->edits, TRUE);
 	g_free(s->ck);
+	g_free(s->cs);
 	g_free(s->clean);
 	memset(s, 0, sizeof(*s));
 }

@@ -1168,9 +1168,11 @@ has_ink(const struct warta_node *root)
 	return 0;
 }
 
-struct warta_doc *
-warta_article_read(const char *path, const char *data, size_t len,
-                   const struct warta_read_opts *opts, struct warta_diags *d)
+/* own: the caller's buffer holding data, freed (and set to NULL) as soon
+ * as the clean text is made, or NULL to leave data alone. */
+static struct warta_doc *
+article_read(const char *path, const char *data, size_t len, const struct warta_read_opts *opts,
+             struct warta_diags *d, char **own)
 {
 	static const struct warta_read_opts defaults = { 0 };
 	struct ar_src src = { 0 };
@@ -1208,6 +1210,13 @@ warta_article_read(const char *path, const char *data, size_t len,
 	if (ar_hygiene(&src, opts->repair, d) < 0) {
 		ar_src_free(&src);
 		return NULL;
+	}
+	if (own) {
+		/* positions need only the clean text and the source map now:
+		 * the input need not stay beside the tree */
+		g_free(*own);
+		*own = NULL;
+		src.orig = NULL;
 	}
 	/* nothing but white space: there is no article to make, and an empty
 	 * PDF titled with the file name would only hide a failed scrape */
@@ -1363,6 +1372,13 @@ warta_article_read(const char *path, const char *data, size_t len,
 }
 
 struct warta_doc *
+warta_article_read(const char *path, const char *data, size_t len,
+                   const struct warta_read_opts *opts, struct warta_diags *d)
+{
+	return article_read(path, data, len, opts, d, NULL);
+}
+
+struct warta_doc *
 warta_article_read_file(const char *path, const struct warta_read_opts *opts, struct warta_diags *d)
 {
 	GError *err = NULL;
@@ -1435,7 +1451,7 @@ warta_article_read_file(const char *path, const struct warta_read_opts *opts, st
 			return NULL;
 		}
 	}
-	doc = warta_article_read(path, data, len, opts, d);
+	doc = article_read(path, data, len, opts, d, &data);
 	g_free(data);
 	return doc;
 }

@@ -23,17 +23,19 @@ struct ar_edit {
 
 struct ar_src {
 	const char *path;          /* for messages */
-	const char *orig;          /* the input as given */
+	const char *orig;          /* the input as given; not needed after ar_hygiene */
 	size_t orig_len;
 	GArray *lines;             /* guint32: offset of each original line start */
 	guint32 *ck;               /* ck[k]: characters in orig[0, 64k) */
+	guint64 *cs;               /* bit j of cs[k]: orig[64k + j] starts a character */
 	char *clean;               /* after hygiene: valid UTF-8, LF line ends, no controls */
 	size_t clean_len;
 	GArray *edits;             /* struct ar_edit, increasing */
 };
 
 /* Checks and cleans src->orig into src->clean (see hygiene.c for the rules).
- * Returns -1 after an error (invalid UTF-8 without repair). */
+ * Returns -1 after an error (invalid UTF-8 without repair).  Positions are
+ * computed without src->orig afterwards: the caller may free it. */
 int ar_hygiene(struct ar_src *src, int repair, struct warta_diags *d);
 void ar_src_free(struct ar_src *src);
 /* Original offset of a clean offset. */

@@ -628,6 +628,31 @@ run_positions(void)
 	warta_doc_free(doc);
 	warta_diags_fini(&d);
 
+	/* columns count characters across the 64-byte blocks of the index:
+	 * 100 characters of 2 and 3 bytes, then a quote, then a control */
+	{
+		GString *l = g_string_new(" date 2024-01-01 T\r\n\r\n");
+		int k;
+
+		for (k = 0; k < 50; k++)
+			g_string_append(l, "\xC3\xA9\xE4\xB8\xAD");
+		g_string_append(l, " \"x\" ");
+		for (k = 0; k < 30; k++)
+			g_string_append(l, "\xC3\xA9");
+		g_string_append(l, "\x01 y\r\n");
+		warta_diags_init(&d);
+		doc = warta_article_read("t.txt", l->str, l->len, &o, &d);
+		STR_EQ(pos(doc ? nth(doc->root, WARTA_NODE_QUOTE, 0) : NULL), "3:102-3:104",
+		       "a quote after 100 multi-byte characters (250 bytes)");
+		STR_EQ(pos(doc ? nth(doc->root, WARTA_NODE_TEXT, 2) : NULL), "3:105-3:138",
+		       "the text after it, past a removed control");
+		OK(has_message(&d, "t.txt:3:136: warning: control character U+0001 removed"),
+		   "the control's column");
+		warta_doc_free(doc);
+		warta_diags_fini(&d);
+		g_string_free(l, TRUE);
+	}
+
 	warta_diags_init(&d);
 	doc = warta_article_read("t.txt", dl, sizeof(dl) - 1, &o, &d);
 	n = doc ? nth(doc->root, WARTA_NODE_DATELINE, 0) : NULL;
