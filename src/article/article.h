@@ -29,6 +29,10 @@ struct warta_doc *warta_article_read_file(const char *path, const struct warta_r
 
 /* The tree as stable, documented JSON (see README "The article tree"), appended to out. */
 void warta_json_write(const struct warta_doc *doc, GString *out);
+/* The same, handing the JSON on as it is written: flush(out, data) is called
+ * whenever out has grown long and must empty it (write it out, truncate). */
+void warta_json_write_flushed(const struct warta_doc *doc, GString *out,
+                              void (*flush)(GString *out, void *data), void *data);
 
 /* "2024-10-25" in the language: "Jumat, 25 Oktober 2024" (id), "Friday, 25 October 2024" (en),
  * "2024年10月25日 星期五" (zh) …  NULL if the date does not parse.  Caller g_free()s. */

@@ -2,12 +2,22 @@
  * format).  Reads a struct warta_doc; appends UTF-8 JSON to a GString:
  * 2-space indentation, keys in a fixed order, every meta key always present
  * (null when unknown), node keys present for their type only.  The format is
- * documented in README.md, "The article tree (JSON)". */
+ * documented in README.md, "The article tree (JSON)".  A long tree can be
+ * handed on in pieces as it is written (warta_json_write_flushed), so its
+ * JSON, several times the size of the article, never sits in memory whole. */
 #include <string.h>
 
 #include "article/reader.h"
 
 #define JSON_FORMAT_VERSION 1
+#define JSON_FLUSH (64u << 10)     /* bytes gathered before a flush */
+
+/* Where the JSON goes as it is written: flush empties the buffer (NULL:
+ * everything stays in it). */
+struct sink {
+	void (*flush)(GString *out, void *data);
+	void *data;
+};
 
 static void
 indent(GString *o, int level)
@@ -134,7 +144,7 @@ align_name(enum warta_align a)
 }
 
 static void
-node(GString *o, const struct warta_node *n, int level)
+node(GString *o, const struct warta_node *n, int level, const struct sink *sk)
 {
 	struct obj ob = { o, level + 1, 0 };
 	const struct warta_node *c;
@@ -205,7 +215,9 @@ node(GString *o, const struct warta_node *n, int level)
 			g_string_append(o, first ? "\n" : ",\n");
 			first = 0;
 			indent(o, level + 2);
-			node(o, c, level + 2);
+			node(o, c, level + 2, sk);
+			if (sk->flush && o->len >= JSON_FLUSH)
+				sk->flush(o, sk->data);
 		}
 		g_string_append_c(o, '\n');
 		indent(o, level + 1);
@@ -217,6 +229,14 @@ node(GString *o, const struct warta_node *n, int level)
 void
 warta_json_write(const struct warta_doc *doc, GString *out)
 {
+	warta_json_write_flushed(doc, out, NULL, NULL);
+}
+
+void
+warta_json_write_flushed(const struct warta_doc *doc, GString *out,
+                         void (*flush)(GString *out, void *data), void *data)
+{
+	const struct sink sk = { flush, data };
 	const struct warta_meta *m = &doc->meta;
 	struct obj top = { out, 1, 0 }, mo = { out, 2, 0 };
 	char *date_text = m->date ? warta_date_format(m->date, m->lang) : NULL;
@@ -260,7 +280,7 @@ warta_json_write(const struct warta_doc *doc, GString *out)
 	kstr(&mo, "shape", shape_name(m->shape));
 	close_obj(&mo);
 	key(&top, "body");
-	node(out, doc->root, 1);
+	node(out, doc->root, 1, &sk);
 	close_obj(&top);
 	g_string_append_c(out, '\n');
 	g_free(date_text);

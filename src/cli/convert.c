@@ -92,6 +92,14 @@ print_report(const char *path, const struct warta_report *r)
 	g_mutex_unlock(&cli.out_lock);
 }
 
+/* Writes out what the JSON writer has gathered (see warta_json_write_flushed). */
+static void
+json_flush(GString *s, void *data)
+{
+	warta_output_write(data, s->str, s->len);
+	g_string_truncate(s, 0);
+}
+
 int
 cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char *path,
           struct warta_diags *d)
@@ -103,26 +111,23 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		size_t i;
 		int rc;
 
+		if (!(o = warta_output_open(path, d)))
+			return -1;
+		/* written as it is made: the JSON of a long article is several
+		 * times its size (a write error is kept; commit reports it) */
 		s = g_string_new(NULL);
 		if (n == 1) {
-			warta_json_write(docs[0], s);
+			warta_json_write_flushed(docs[0], s, json_flush, o);
 		} else {
 			g_string_append(s, "[\n");
 			for (i = 0; i < n; i++) {
 				if (i)
 					g_string_append(s, ",\n");
-				warta_json_write(docs[i], s);
+				warta_json_write_flushed(docs[i], s, json_flush, o);
 			}
 			g_string_append(s, "]\n");
 		}
-		if (!(o = warta_output_open(path, d))) {
-			g_string_free(s, TRUE);
-			return -1;
-		}
-		if (warta_output_write(o, s->str, s->len) != 0) {
-			g_string_free(s, TRUE);
-			return warta_output_commit(o, d);   /* reports the write error */
-		}
+		json_flush(s, o);
 		g_string_free(s, TRUE);
 		rc = warta_output_commit(o, d);
 		return rc;
