@@ -1150,14 +1150,18 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	/* a hyphen break whose word was reshaped whole keeps its hyphen; natural width */
 	for (i = 0; i < (int)pcs->len; i++) {
 		struct pa_piece *pc = &g_array_index(pcs, struct pa_piece, i);
-		PangoFontMetrics *m;
-
 		natural += glyphs_width(pc->gi.glyphs);
 		if (pc->gi.item->analysis.font) {
-			m = pango_font_get_metrics(pc->gi.item->analysis.font, NULL);
-			L->ascent = MAX(L->ascent, PU(pango_font_metrics_get_ascent(m)));
-			L->descent = MAX(L->descent, PU(pango_font_metrics_get_descent(m)));
-			pango_font_metrics_unref(m);
+			/* the font's ascent and descent as pango_font_get_metrics gives
+			 * them for unhinted metrics (Pango 1.50's FcFont takes HarfBuzz's
+			 * extents), without its first call per font shaping a sample
+			 * text for the average character width */
+			hb_font_extents_t ext;
+
+			hb_font_get_extents_for_direction(pango_font_get_hb_font(pc->gi.item->analysis.font),
+			    HB_DIRECTION_LTR, &ext);
+			L->ascent = MAX(L->ascent, PU(ext.ascender));
+			L->descent = MAX(L->descent, PU(-ext.descender));
 		}
 	}
 	natural += indent;
