@@ -83,8 +83,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(HARNESS) $(LIB)
 # sanitizer or fuzzer in it) reads them and writes the read-only tables of
 # langid_model.h; a missing fingerprint directory stops the build with a
 # message naming the package (`make deps` installs it).  Regenerated when the
-# generator or the data change; written to a temporary file first, so an
-# interrupted run leaves nothing that looks up to date.
+# generator, the data or TEXTCAT_DIR change; written to a temporary file
+# first, so an interrupted run leaves nothing that looks up to date.
 TEXTCAT_DIR ?= /usr/share/libexttextcat
 LM_GEN    := $(BUILD)/gen/langid_gen
 LM_SRC    := $(BUILD)/gen/langid_model.c
@@ -92,7 +92,11 @@ $(LM_GEN): src/article/gen/langid_gen.c src/article/langid_model.h
 	@mkdir -p $(dir $@)
 	$(CC) -Isrc $(shell pkg-config --cflags glib-2.0 2>/dev/null) -O2 $(WARN) -o $@ $< \
 	  $(shell pkg-config --libs glib-2.0 2>/dev/null)
-$(LM_SRC): $(LM_GEN) $(wildcard $(TEXTCAT_DIR)/fpdb.conf $(TEXTCAT_DIR)/*.lm)
+LM_STAMP  := $(BUILD)/gen/.textcat-dir
+$(LM_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(TEXTCAT_DIR)' | cmp -s - $@ || echo '$(TEXTCAT_DIR)' > $@
+$(LM_SRC): $(LM_GEN) $(LM_STAMP) $(wildcard $(TEXTCAT_DIR)/fpdb.conf $(TEXTCAT_DIR)/*.lm)
 	$(LM_GEN) $(TEXTCAT_DIR) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 $(LM_OBJ): $(LM_SRC) src/article/langid_model.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c $< -o $@
