@@ -45,6 +45,7 @@ LIB_SRCS  := $(sort $(wildcard src/util/*.c src/doc/*.c src/article/*.c src/styl
 CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+LM_OBJ    := $(BUILD)/gen/langid_model.o
 LIB       := $(BUILD)/libwarta.a
 BIN       := $(BUILD)/warta
 
@@ -59,7 +60,7 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
 
-$(LIB): $(LIB_OBJS)
+$(LIB): $(LIB_OBJS) $(LM_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
@@ -77,8 +78,31 @@ $(BUILD)/tests/%: tests/unit/%.c $(HARNESS) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(HARNESS) $(LIB) $(PKG_LIBS) $(TEST_LIBS) -lpthread
 
+# The language model: libexttextcat-data's fingerprints, compiled in.  The
+# generator (src/article/gen/langid_gen.c, a build tool, plain flags: no
+# sanitizer or fuzzer in it) reads them and writes the read-only tables of
+# langid_model.h; a missing fingerprint directory stops the build with a
+# message naming the package (`make deps` installs it).  Regenerated when the
+# generator, the data or TEXTCAT_DIR change; written to a temporary file
+# first, so an interrupted run leaves nothing that looks up to date.
+TEXTCAT_DIR ?= /usr/share/libexttextcat
+LM_GEN    := $(BUILD)/gen/langid_gen
+LM_SRC    := $(BUILD)/gen/langid_model.c
+$(LM_GEN): src/article/gen/langid_gen.c src/article/langid_model.h
+	@mkdir -p $(dir $@)
+	$(CC) -Isrc $(shell pkg-config --cflags glib-2.0 2>/dev/null) -O2 $(WARN) -o $@ $< \
+	  $(shell pkg-config --libs glib-2.0 2>/dev/null)
+LM_STAMP  := $(BUILD)/gen/.textcat-dir
+$(LM_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(TEXTCAT_DIR)' | cmp -s - $@ || echo '$(TEXTCAT_DIR)' > $@
+$(LM_SRC): $(LM_GEN) $(LM_STAMP) $(wildcard $(TEXTCAT_DIR)/fpdb.conf $(TEXTCAT_DIR)/*.lm)
+	$(LM_GEN) $(TEXTCAT_DIR) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+$(LM_OBJ): $(LM_SRC) src/article/langid_model.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c $< -o $@
+
 # libexttextcat itself only for the test that checks the reader's classifier
-# against it (the reader reads its fingerprint files).
+# against it (libexttextcat's own classifier over the same fingerprints).
 $(BUILD)/tests/test_langid: PKG_LIBS += $(shell pkg-config --libs libexttextcat 2>/dev/null)
 
 # Objects are rebuilt when the compile flags change (PREFIX moves DATADIR).
@@ -87,7 +111,7 @@ FLAGS_NOW    = $(CC) $(CPPFLAGS) $(CFLAGS) $(WARN)
 $(FLAGS_STAMP): FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
-$(LIB_OBJS) $(CLI_OBJS) $(HARNESS): $(FLAGS_STAMP)
+$(LIB_OBJS) $(LM_OBJ) $(CLI_OBJS) $(HARNESS): $(FLAGS_STAMP)
 FORCE:
 
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
@@ -219,12 +243,16 @@ style-previews: deps
 
 # `make bench`: figures (medians, peak RSS) against the targets of issue 7,
 # printed, never asserted.  tests/bench/runner.c times whole processes;
-# tests/bench/stages.c times the library's stages in one process.
-BENCH_BINS := $(BUILD)/bench/runner $(BUILD)/bench/stages
+# tests/bench/stages.c times the library's stages in one process;
+# tests/bench/floor.c times Cairo's PDF surface alone (pre-shaped lines).
+BENCH_BINS := $(BUILD)/bench/runner $(BUILD)/bench/stages $(BUILD)/bench/floor
 $(BUILD)/bench/runner: tests/bench/runner.c tests/bench/timing.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
 $(BUILD)/bench/stages: tests/bench/stages.c tests/bench/timing.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread
+$(BUILD)/bench/floor: tests/bench/floor.c tests/bench/timing.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread
 bench: deps

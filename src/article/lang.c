@@ -197,8 +197,6 @@ ar_lang_detect(const char *text, size_t len)
 	if (script && strcmp(script, "ar") != 0)
 		return g_strdup(script);
 	nc = ar_langid_classify(text, n, cands, (int)G_N_ELEMENTS(cands));
-	if (nc < 0)
-		return script ? g_strdup(script) : NULL;
 	return ar_lang_choose(cands, nc, text, n, script);
 }
 

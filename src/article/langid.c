@@ -1,7 +1,8 @@
-/* langid.c — reader stage: n-gram language identification.  Reads the
- * fingerprints of Debian's libexttextcat-data (/usr/share/libexttextcat:
- * fpdb.conf and one LANG.lm per language); classifies a sample of text into
- * an ordered list of candidate categories ("id--utf8", "en--utf8" …).
+/* langid.c — reader stage: n-gram language identification.  Classifies a
+ * sample of text into an ordered list of candidate categories ("id--utf8",
+ * "en--utf8" …) with the fingerprints of Debian's libexttextcat-data
+ * (/usr/share/libexttextcat: fpdb.conf and one LANG.lm per language),
+ * compiled into warta at build time (see the end of this comment).
  *
  * The method is Cavnar and Trenkle's "N-Gram-Based Text Categorization"
  * (SDAIR 1994): the text's 1- to 5-grams of characters, ranked by frequency
@@ -19,227 +20,52 @@
  *
  * Why not libexttextcat's own classifier: it reads and sorts all 163
  * fingerprints in every process (60 M instructions, a quarter of a whole
- * one-article run).  Here the 65,000 n-grams go into one open-addressing
- * table, read once per process in about a tenth of that, shared read-only by
- * every thread; classifying allocates only for its own sample. */
+ * one-article run).  Reading them into one hash table once per process
+ * still cost 13 M instructions, so the build does it instead:
+ * src/article/gen/langid_gen.c reads the files and writes the 28,000
+ * distinct n-grams (65,000 postings: language, rank) as an open-addressing
+ * table of constant arrays, $(BUILD)/gen/langid_model.c (layout in
+ * langid_model.h).  They sit in the binary's read-only data: nothing to
+ * load or lock at run time, shared by every thread and process, and warta
+ * no longer reads /usr/share/libexttextcat at all.  Classifying allocates
+ * only for its own sample. */
 #include <glib.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "article/langid_model.h"
 #include "article/reader.h"
 
-#ifndef WARTA_TEXTCAT_DIR
-#define WARTA_TEXTCAT_DIR "/usr/share/libexttextcat/"
-#endif
-
-#define MAX_NGRAMS   400      /* ranked n-grams kept per profile */
-#define MAX_SYMBOLS  5        /* characters per n-gram */
+#define MAX_NGRAMS   LM_MAX_NGRAMS
+#define MAX_SYMBOLS  LM_MAX_SYMBOLS
 #define OUT_OF_PLACE 400      /* distance of an n-gram the language lacks */
 #define THRESHOLD    1.03     /* candidates: distance < best × THRESHOLD */
 #define MAX_CANDS    5        /* more candidates than this: unknown */
 
-/* ------------------------------------------------ hashing */
-
-/* FNV-1a over the bytes of an n-gram. */
-static uint32_t
-ngram_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 /* ------------------------------------------------ the model */
 
-struct lid_key {          /* one distinct n-gram of all the fingerprints */
-	const char *s;
-	uint32_t len, hash;
-	uint32_t first;   /* index of its first hit, chained through hit.next */
-};
-
-struct lid_hit {          /* the n-gram in one language, at a rank */
-	uint32_t next;    /* next hit of the same n-gram, or UINT32_MAX */
-	uint16_t cat, rank;
-};
-
-struct lid_model {
-	GPtrArray *files;         /* the file contents the keys point into */
-	GPtrArray *names;         /* category names, in fpdb.conf order */
-	struct lid_key *keys;
-	size_t nkeys, keys_cap;
-	struct lid_hit *hits;
-	size_t nhits, hits_cap;
-	uint32_t *slots;          /* key index + 1, 0 = empty */
-	size_t mask;
-};
-
-static struct lid_model *model;
-
-static uint32_t *
-slot_of(uint32_t *slots, size_t mask, const struct lid_key *keys,
-        const char *s, size_t len, uint32_t h)
+/* The key index of the n-gram s[0, len) of hash h in the compiled model,
+ * or -1 when no fingerprint has it.  The keys keep no hash (a third less
+ * to map): a probe compares the length, then the bytes. */
+static long
+model_find(const char *s, size_t len, uint32_t h)
 {
-	size_t i = h & mask;
+	uint32_t i = h & ar_lm_mask;
 
 	for (;;) {
-		uint32_t k = slots[i];
+		uint32_t k = ar_lm_slots[i];
+		const struct lm_key *key;
 
 		if (k == 0)
-			return &slots[i];
-		k--;
-		if (keys[k].hash == h && keys[k].len == len && memcmp(keys[k].s, s, len) == 0)
-			return &slots[i];
-		i = (i + 1) & mask;
+			return -1;
+		key = &ar_lm_keys[k - 1];
+		if (key[1].off - key->off == len &&
+		    memcmp(ar_lm_bytes + key->off, s, len) == 0)
+			return (long)k - 1;
+		i = (i + 1) & ar_lm_mask;
 	}
-}
-
-static void
-model_grow(struct lid_model *m)
-{
-	size_t size = m->mask ? (m->mask + 1) * 2 : 1 << 17, i;
-	uint32_t *slots = g_new0(uint32_t, size);
-
-	for (i = 0; i < m->nkeys; i++) {
-		uint32_t *sl = slot_of(slots, size - 1, m->keys, m->keys[i].s,
-		                       m->keys[i].len, m->keys[i].hash);
-		*sl = (uint32_t)i + 1;
-	}
-	g_free(m->slots);
-	m->slots = slots;
-	m->mask = size - 1;
-}
-
-static void
-model_add(struct lid_model *m, const char *s, size_t len, unsigned cat, unsigned rank)
-{
-	uint32_t h = ngram_hash(s, len), *sl;
-	struct lid_hit *hit;
-
-	if ((m->nkeys + 1) * 2 > m->mask + 1)
-		model_grow(m);
-	sl = slot_of(m->slots, m->mask, m->keys, s, len, h);
-	if (*sl == 0) {
-		if (m->nkeys == m->keys_cap) {
-			m->keys_cap = m->keys_cap ? m->keys_cap * 2 : 1 << 15;
-			m->keys = g_renew(struct lid_key, m->keys, m->keys_cap);
-		}
-		m->keys[m->nkeys] = (struct lid_key){ s, (uint32_t)len, h, UINT32_MAX };
-		*sl = (uint32_t)++m->nkeys;
-	}
-	if (m->nhits == m->hits_cap) {
-		m->hits_cap = m->hits_cap ? m->hits_cap * 2 : 1 << 16;
-		m->hits = g_renew(struct lid_hit, m->hits, m->hits_cap);
-	}
-	hit = &m->hits[m->nhits];
-	hit->cat = (uint16_t)cat;
-	hit->rank = (uint16_t)rank;
-	hit->next = m->keys[*sl - 1].first;
-	m->keys[*sl - 1].first = (uint32_t)m->nhits++;
-}
-
-/* One LANG.lm: lines "NGRAM<TAB> COUNT", most frequent first; the rank of an
- * n-gram is its line's index.  Only the first MAX_NGRAMS lines count. */
-static void
-model_read_fingerprint(struct lid_model *m, char *text, unsigned cat)
-{
-	char *p = text;
-	unsigned rank = 0;
-
-	while (*p && rank < MAX_NGRAMS) {
-		char *q = p;
-		size_t len;
-
-		while (*q && *q != '\t' && *q != ' ' && *q != '\r' && *q != '\n')
-			q++;
-		len = (size_t)(q - p);
-		if (len > 0 && len <= MAX_SYMBOLS * 4)
-			model_add(m, p, len, cat, rank++);
-		if (*q != '\n' && !(q = strchr(q, '\n')))
-			break;
-		p = q + 1;
-	}
-}
-
-static void
-model_free(struct lid_model *m)
-{
-	if (!m)
-		return;
-	g_ptr_array_free(m->files, TRUE);
-	g_ptr_array_free(m->names, TRUE);
-	g_free(m->keys);
-	g_free(m->hits);
-	g_free(m->slots);
-	g_free(m);
-}
-
-/* fpdb.conf: "FILE  CATEGORY" per line, '#' comments. */
-static struct lid_model *
-model_load(const char *dir)
-{
-	struct lid_model *m = g_new0(struct lid_model, 1);
-	char *conf_path = g_build_filename(dir, "fpdb.conf", NULL), *conf = NULL;
-	char **lines, **l;
-
-	m->files = g_ptr_array_new_with_free_func(g_free);
-	m->names = g_ptr_array_new_with_free_func(g_free);
-	if (!g_file_get_contents(conf_path, &conf, NULL, NULL)) {
-		g_free(conf_path);
-		model_free(m);
-		return NULL;
-	}
-	g_free(conf_path);
-	lines = g_strsplit(conf, "\n", -1);
-	g_free(conf);
-	for (l = lines; *l && m->names->len < UINT16_MAX; l++) {
-		char *line = g_strstrip(*l), *text, *path;
-		char **f;
-
-		if (*line == '\0' || *line == '#')
-			continue;
-		f = g_strsplit_set(line, " \t", -1);
-		{
-			char *file = NULL, *name = NULL;
-			char **w;
-
-			for (w = f; *w; w++) {
-				if (**w == '\0')
-					continue;
-				if (!file)
-					file = *w;
-				else if (!name)
-					name = *w;
-			}
-			path = file && name ? g_build_filename(dir, file, NULL) : NULL;
-			if (path && g_file_get_contents(path, &text, NULL, NULL)) {
-				g_ptr_array_add(m->files, text);
-				model_read_fingerprint(m, text, m->names->len);
-				g_ptr_array_add(m->names, g_strdup(name));
-			}
-			g_free(path);
-		}
-		g_strfreev(f);
-	}
-	g_strfreev(lines);
-	if (m->names->len == 0) {
-		model_free(m);
-		return NULL;
-	}
-	return m;
-}
-
-static gpointer
-model_once(gpointer dir)
-{
-	model = model_load(dir);
-	return model;
 }
 
 /* ------------------------------------------------ the text's profile */
@@ -284,7 +110,7 @@ struct profile {
 static void
 profile_count(struct profile *p, const char *s, size_t len)
 {
-	uint32_t h = ngram_hash(s, len);
+	uint32_t h = lm_hash(s, len);
 	size_t i = h & p->mask;
 
 	for (;;) {
@@ -435,40 +261,33 @@ by_dist(const void *a, const void *b)
 int
 ar_langid_classify(const char *text, size_t n, const char **cands, int max)
 {
-	static GOnce once = G_ONCE_INIT;
-	const struct lid_model *m;
 	struct profile prof = { 0 };
 	struct cand *c;
 	size_t nprof, i;
-	unsigned ncat, k;
+	unsigned ncat = ar_lm_ncats, k;
 	double limit, *matched, all = 0;
 	int nc = 0;
 
-	g_once(&once, model_once, (gpointer)WARTA_TEXTCAT_DIR);
-	m = model;
-	if (!m)
-		return -1;
 	nprof = profile_make(&prof, text, n);
 	if (nprof == 0) {
 		profile_free(&prof);
 		return 0;
 	}
-	ncat = m->names->len;
 	c = g_new0(struct cand, ncat);
 	matched = g_new0(double, ncat);
 	for (i = 0; i < nprof; i++) {
 		const struct prof_entry *e = &prof.ents[i];
-		uint32_t sl = *slot_of(m->slots, m->mask, m->keys, e->s, e->len, e->hash);
-		uint32_t h;
+		long key = model_find(e->s, e->len, e->hash);
+		uint32_t p;
 
 		all += e->weight;
-		if (sl == 0)
+		if (key < 0)
 			continue;
-		for (h = m->keys[sl - 1].first; h != UINT32_MAX; h = m->hits[h].next) {
-			const struct lid_hit *hit = &m->hits[h];
+		for (p = ar_lm_keys[key].first; p < ar_lm_keys[key + 1].first; p++) {
+			const struct lm_post *post = &ar_lm_posts[p];
 
-			c[hit->cat].dist += e->weight * fabs(hit->rank - e->rank);
-			matched[hit->cat] += e->weight;
+			c[post->cat].dist += e->weight * fabs(post->rank - e->rank);
+			matched[post->cat] += e->weight;
 		}
 	}
 	for (k = 0; k < ncat; k++) {
@@ -482,7 +301,7 @@ ar_langid_classify(const char *text, size_t n, const char **cands, int max)
 	if (nc > MAX_CANDS)
 		nc = 0;   /* too close to call */
 	for (k = 0; k < (unsigned)nc && (int)k < max; k++)
-		cands[k] = g_ptr_array_index(m->names, c[k].cat);
+		cands[k] = ar_lm_names + ar_lm_name_off[c[k].cat];
 	g_free(matched);
 	g_free(c);
 	profile_free(&prof);

@@ -155,7 +155,7 @@ char *ar_lang_choose(const char *const *cands, int nc, const char *text, size_t 
 
 /* The language categories of text[0, n) ("id--utf8" …), best first, into
  * cands[0, max): returns their number, 0 when too close to call or nothing
- * to go by, -1 without the fingerprints.  The names are the model's. */
+ * to go by.  The names are the compiled model's (static storage). */
 int ar_langid_classify(const char *text, size_t n, const char **cands, int max);
 
 #endif

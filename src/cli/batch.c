@@ -1,10 +1,23 @@
-/* batch.c — many inputs, one output per input and format: a pool of -j worker
- * threads sharing the style and the print engine, a progress bar on stderr
+/* batch.c — many inputs, one output per input and format: -j worker
+ * processes (forked after the style and the print engine are loaded) take
+ * inputs in turn and send back what each printed; a progress bar on stderr
  * when it is a terminal, a one-line summary, and a clean stop on Ctrl-C
- * (finished outputs stay, temporary files are unlinked). */
+ * (finished outputs stay, temporary files are unlinked).
+ *
+ * Processes, not threads: Cairo 1.16 and FreeType are not safe for text
+ * drawn in two threads at once (their shared scaled-font and face caches:
+ * one batch run in ten of the corpus with -j 2 threads crashed in
+ * cairo_show_page / FT_Get_Next_Char), and a worker that dies takes only
+ * the input it was on with it. */
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -17,11 +30,15 @@ struct batch {
 	gint64 start;              /* monotonic µs */
 	int bar;                   /* progress bar shown */
 	int bar_drawn;             /* a bar line is on screen */
-	GCond cond;
 };
 
 static struct batch b;
 static volatile sig_atomic_t bar_on_screen;
+
+/* Worker processes, for the signal handler: their pids (0: none) */
+#define MAX_WORKERS 256
+static pid_t worker_pid[MAX_WORKERS];
+static volatile sig_atomic_t is_worker;
 
 static int
 term_width(void)
@@ -105,27 +122,38 @@ bar_draw(int force)
 	bar_on_screen = 1;
 }
 
-/* Prints one input's diagnostics (and, with -v, what it wrote) in one piece. */
+/* What one input printed: its reports (cli.capture), its diagnostics and,
+ * with -v, what it wrote. */
 static void
-report_input(int index, struct warta_diags *d, GPtrArray *written, int failed)
+format_input(GString *out, int index, struct warta_diags *d, GPtrArray *written, int failed)
 {
 	const char *input = cli.inputs[index];
-	int speak = d->items->len > 0 || cli.verbose;   /* the bar steps aside for it */
 	guint i;
 
-	g_mutex_lock(&cli.out_lock);
-	if (speak)
-		bar_clear();
-	cli_print_diags(d);
+	cli_format_diags(out, d);
 	if (cli.verbose) {
 		if (failed) {
-			fprintf(stderr, "warta: %s: failed\n", input);
+			g_string_append_printf(out, "warta: %s: failed\n", input);
 		} else {
-			fprintf(stderr, "warta: %s →", input);
+			g_string_append_printf(out, "warta: %s →", input);
 			for (i = 0; i < written->len; i++)
-				fprintf(stderr, " %s", (char *)written->pdata[i]);
-			fputc('\n', stderr);
+				g_string_append_printf(out, " %s", (char *)written->pdata[i]);
+			g_string_append_c(out, '\n');
 		}
+	}
+}
+
+/* Prints one input's text in one piece and counts it. */
+static void
+report_input(int index, const char *text, int failed)
+{
+	int speak = *text != '\0';     /* the bar steps aside for it */
+
+	g_mutex_lock(&cli.out_lock);
+	if (speak) {
+		bar_clear();
+		fputs(text, stderr);
+		fflush(stderr);
 	}
 	b.done++;
 	if (failed) {
@@ -133,29 +161,277 @@ report_input(int index, struct warta_diags *d, GPtrArray *written, int failed)
 		g_array_append_val(b.failures, index);
 	}
 	bar_draw(speak || b.done == b.total);
-	g_cond_signal(&b.cond);
 	g_mutex_unlock(&cli.out_lock);
 }
 
-static void
-work(gpointer data, gpointer user)
+/* Converts input index; its text into out.  Non-zero: it failed. */
+static int
+convert(int index, GString *out)
 {
-	int index = GPOINTER_TO_INT(data) - 1;
-	const char *input = cli.inputs[index];
 	struct warta_diags d;
 	GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
 	int rc;
 
-	g_mutex_lock(&cli.out_lock);
-	b.current = input;
-	g_mutex_unlock(&cli.out_lock);
 	warta_diags_init(&d);
+	cli.capture = out;
 	rc = cli_convert(index, &d, written);
+	cli.capture = NULL;
 	if (rc == 0 && warta_diags_errors(&d))
 		rc = -1;
-	report_input(index, &d, written, rc != 0);
+	format_input(out, index, &d, written, rc != 0);
 	warta_diags_fini(&d);
 	g_ptr_array_free(written, TRUE);
+	return rc != 0;
+}
+
+/* ------------------------------------------------------------ workers */
+
+/* A worker's message: an input started (len 0) or done (its text). */
+enum { MSG_START = 1, MSG_DONE };
+struct msg {
+	int32_t type, index, failed;
+	uint32_t len;
+};
+
+static int
+write_all(int fd, const void *p, size_t n)
+{
+	const char *c = p;
+
+	while (n > 0) {
+		ssize_t w = write(fd, c, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		c += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static void
+send_msg(int fd, int type, int index, int failed, const GString *text)
+{
+	struct msg m = { type, index, failed, text ? (uint32_t)text->len : 0 };
+
+	if (write_all(fd, &m, sizeof m) < 0 || (text && write_all(fd, text->str, text->len) < 0)) {
+		warta_output_unlink_all();
+		_exit(3);       /* the batch is gone */
+	}
+}
+
+/* A worker process: takes the next input (a counter shared with the others)
+ * until none is left. */
+static void G_GNUC_NORETURN
+worker_main(int fd, int *next)
+{
+	GString *out = g_string_new(NULL);
+	int i;
+
+	while ((i = __atomic_fetch_add(next, 1, __ATOMIC_SEQ_CST)) < cli.ninputs) {
+		int failed;
+
+		send_msg(fd, MSG_START, i, 0, NULL);
+		g_string_truncate(out, 0);
+		failed = convert(i, out);
+		send_msg(fd, MSG_DONE, i, failed, out);
+	}
+	_exit(0);
+}
+
+struct worker {
+	pid_t pid;
+	int fd;                    /* reading end of its pipe, -1: gone */
+	int current;               /* the input it is on, -1: none */
+	GByteArray *in;            /* what it sent and was not read yet */
+};
+
+/* Starts worker k.  0, or -1 with the reason on stderr. */
+static int
+spawn(struct worker *w, int k, int *next)
+{
+	int fd[2];
+	sigset_t all, old;
+
+	if (pipe(fd) < 0) {
+		fprintf(stderr, "warta: cannot start a worker: %s\n", g_strerror(errno));
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	/* no signal between fork and the child knowing it is a worker */
+	sigemptyset(&all);
+	sigaddset(&all, SIGINT);
+	sigaddset(&all, SIGTERM);
+	sigaddset(&all, SIGHUP);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	w->pid = fork();
+	if (w->pid == 0) {
+		is_worker = 1;
+		/* a batch killed outright takes its workers with it (their
+		 * SIGTERM handler removes what they were writing) */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() == 1)
+			_exit(3);
+		signal(SIGPIPE, SIG_IGN);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		close(fd[0]);
+		for (int j = 0; j < MAX_WORKERS; j++)
+			if (worker_pid[j] > 0 && j != k)
+				worker_pid[j] = 0;
+		worker_main(fd[1], next);
+	}
+	if (w->pid > 0)
+		worker_pid[k] = w->pid;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	close(fd[1]);
+	if (w->pid < 0) {
+		fprintf(stderr, "warta: cannot start a worker: %s\n", g_strerror(errno));
+		close(fd[0]);
+		return -1;
+	}
+	w->fd = fd[0];
+	w->current = -1;
+	w->in = g_byte_array_new();
+	return 0;
+}
+
+/* The messages complete in w->in. */
+static void
+take_messages(struct worker *w)
+{
+	while (w->in->len >= sizeof(struct msg)) {
+		struct msg m;
+		char *text;
+
+		memcpy(&m, w->in->data, sizeof m);
+		if (w->in->len < sizeof m + m.len)
+			return;
+		if (m.index < 0 || m.index >= cli.ninputs) {  /* cannot happen: our own worker */
+			g_byte_array_remove_range(w->in, 0, sizeof m + m.len);
+			continue;
+		}
+		if (m.type == MSG_START) {
+			w->current = m.index;
+			g_mutex_lock(&cli.out_lock);
+			b.current = cli.inputs[m.index];
+			g_mutex_unlock(&cli.out_lock);
+		} else {
+			text = g_strndup((const char *)w->in->data + sizeof m, m.len);
+			w->current = -1;
+			report_input(m.index, text, m.failed);
+			g_free(text);
+		}
+		g_byte_array_remove_range(w->in, 0, sizeof m + m.len);
+	}
+}
+
+/* Worker w has closed its pipe: reaps it; the input it was on (if any)
+ * failed with the reason. */
+static void
+worker_gone(struct worker *w, int k)
+{
+	int status = 0;
+
+	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	worker_pid[k] = 0;
+	close(w->fd);
+	w->fd = -1;
+	if (w->current >= 0) {
+		char *t;
+
+		if (WIFSIGNALED(status))
+			t = g_strdup_printf("warta: %s: error: the worker converting it died of signal %d (%s)\n",
+			    cli.inputs[w->current], WTERMSIG(status), g_strsignal(WTERMSIG(status)));
+		else
+			t = g_strdup_printf("warta: %s: error: the worker converting it stopped (exit status %d)\n",
+			    cli.inputs[w->current], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		report_input(w->current, t, 1);
+		g_free(t);
+		w->current = -1;
+	}
+	g_byte_array_free(w->in, TRUE);
+	w->in = NULL;
+}
+
+/* Runs the inputs on n worker processes; a worker that dies is replaced
+ * while inputs are left.  0, or -1 when no worker could be started. */
+static int
+run_workers(int n)
+{
+	struct worker w[MAX_WORKERS];
+	struct pollfd pfd[MAX_WORKERS];
+	int *next, k, live = 0;
+
+	next = mmap(NULL, sizeof *next, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (next == MAP_FAILED) {
+		fprintf(stderr, "warta: cannot start workers: %s\n", g_strerror(errno));
+		return -1;
+	}
+	*next = 0;
+	for (k = 0; k < n; k++) {
+		w[k].fd = -1;
+		if (spawn(&w[k], k, next) == 0)
+			live++;
+	}
+	if (live == 0) {
+		munmap(next, sizeof *next);
+		return -1;
+	}
+	while (live > 0) {
+		int r, map[MAX_WORKERS], np = 0;
+
+		for (k = 0; k < n; k++) {
+			if (w[k].fd < 0)
+				continue;
+			pfd[np].fd = w[k].fd;
+			pfd[np].events = POLLIN;
+			pfd[np].revents = 0;
+			map[np++] = k;
+		}
+		r = poll(pfd, (nfds_t)np, 500);
+		if (r < 0 && errno != EINTR)
+			break;
+		if (r <= 0) {
+			g_mutex_lock(&cli.out_lock);
+			bar_draw(1);    /* half a second without news: rate and time left move */
+			g_mutex_unlock(&cli.out_lock);
+			continue;
+		}
+		for (int j = 0; j < np; j++) {
+			struct worker *x = &w[map[j]];
+			guint8 buf[65536];
+			ssize_t got;
+
+			if (!(pfd[j].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			got = read(x->fd, buf, sizeof buf);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got > 0) {
+				g_byte_array_append(x->in, buf, (guint)got);
+				take_messages(x);
+				continue;
+			}
+			worker_gone(x, map[j]);
+			live--;
+			if (__atomic_load_n(next, __ATOMIC_SEQ_CST) < cli.ninputs &&
+			    spawn(x, map[j], next) == 0)
+				live++;
+		}
+	}
+	/* inputs no worker took (every worker failed to start again) */
+	for (k = __atomic_load_n(next, __ATOMIC_SEQ_CST); k < cli.ninputs; k++) {
+		char *t = g_strdup_printf("warta: %s: error: not converted: no worker left\n", cli.inputs[k]);
+
+		report_input(k, t, 1);
+		g_free(t);
+	}
+	munmap(next, sizeof *next);
+	return 0;
 }
 
 static void
@@ -187,39 +463,32 @@ cmp_int(gconstpointer pa, gconstpointer pb)
 int
 cli_batch(void)
 {
-	GThreadPool *pool;
-	GError *err = NULL;
-	int i, threads;
+	int i, workers;
 
 	memset(&b, 0, sizeof b);
 	b.total = cli.ninputs;
 	b.failures = g_array_new(FALSE, FALSE, sizeof(int));
 	b.start = g_get_monotonic_time();
-	g_cond_init(&b.cond);
 	b.bar = cli.stderr_tty && !cli.quiet && cli.ninputs > 1;
-	threads = cli.jobs < cli.ninputs ? cli.jobs : cli.ninputs;
+	workers = MIN(MIN(cli.jobs, cli.ninputs), MAX_WORKERS);
 
-	if (threads <= 1) {
-		for (i = 0; i < cli.ninputs; i++)
-			work(GINT_TO_POINTER(i + 1), NULL);
-	} else {
-		pool = g_thread_pool_new(work, NULL, threads, TRUE, &err);
-		if (!pool) {
-			fprintf(stderr, "warta: cannot start worker threads: %s\n", err->message);
-			g_error_free(err);
-			return 1;
+	if (workers <= 1) {
+		GString *out = g_string_new(NULL);
+
+		for (i = 0; i < cli.ninputs; i++) {
+			int failed;
+
+			g_mutex_lock(&cli.out_lock);
+			b.current = cli.inputs[i];
+			g_mutex_unlock(&cli.out_lock);
+			g_string_truncate(out, 0);
+			failed = convert(i, out);
+			report_input(i, out->str, failed);
 		}
-		for (i = 0; i < cli.ninputs; i++)
-			g_thread_pool_push(pool, GINT_TO_POINTER(i + 1), NULL);
-		/* redraw the bar while long files run, so rate and time left move */
-		g_mutex_lock(&cli.out_lock);
-		while (b.done < b.total) {
-			if (!g_cond_wait_until(&b.cond, &cli.out_lock,
-			                       g_get_monotonic_time() + G_TIME_SPAN_SECOND / 2))
-				bar_draw(1);   /* half a second without news */
-		}
-		g_mutex_unlock(&cli.out_lock);
-		g_thread_pool_free(pool, FALSE, TRUE);
+		g_string_free(out, TRUE);
+	} else if (run_workers(workers) < 0) {
+		g_array_free(b.failures, TRUE);
+		return 1;
 	}
 
 	g_mutex_lock(&cli.out_lock);
@@ -231,7 +500,6 @@ cli_batch(void)
 	g_mutex_unlock(&cli.out_lock);
 	i = b.failed ? 1 : 0;
 	g_array_free(b.failures, TRUE);
-	g_cond_clear(&b.cond);
 	return i;
 }
 
@@ -243,10 +511,22 @@ on_signal(int sig)
 {
 	static const char msg[] = "warta: interrupted; unfinished outputs removed\n";
 
+	int k;
+
 	warta_output_unlink_all();
-	if (bar_on_screen)
-		(void)!write(STDERR_FILENO, "\r\033[K", 4);
-	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+	if (!is_worker) {
+		/* the workers remove their own unfinished outputs: wait for them */
+		for (k = 0; k < MAX_WORKERS; k++)
+			if (worker_pid[k] > 0)
+				kill(worker_pid[k], sig);
+		for (k = 0; k < MAX_WORKERS; k++)
+			if (worker_pid[k] > 0)
+				while (waitpid(worker_pid[k], NULL, 0) < 0 && errno == EINTR)
+					;
+		if (bar_on_screen)
+			(void)!write(STDERR_FILENO, "\r\033[K", 4);
+		(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+	}
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

@@ -1,6 +1,6 @@
 /* cli.h — the command line's shared state: the parsed options (main.c), the
  * conversion of one input into its outputs (convert.c), the list of inputs
- * (inputs.c), batch runs with worker threads and a progress bar (batch.c) and
+ * (inputs.c), batch runs with worker processes and a progress bar (batch.c) and
  * editions (edition.c).  Only src/cli prints; the library reports through diags. */
 #ifndef WARTA_CLI_H
 #define WARTA_CLI_H
@@ -64,6 +64,7 @@ struct cli {
 	struct warta_engine *engine;   /* made once, shared by every worker */
 
 	GMutex out_lock;               /* stderr */
+	GString *capture;              /* batch: what one input prints, collected here */
 	int *same_name;                /* -d: an earlier input with the same NAME, or -1 */
 };
 
@@ -72,6 +73,8 @@ extern struct cli cli;
 const char *cli_format_ext(enum cli_format f);
 /* Prints every message of d to stderr (notes with -v, warnings unless -q). */
 void cli_print_diags(struct warta_diags *d);
+/* The same lines, appended to out. */
+void cli_format_diags(GString *out, struct warta_diags *d);
 
 /* convert.c */
 /* Reads one input (diagnostics into d), or NULL. */

@@ -83,13 +83,21 @@ style_for(const struct warta_doc *doc, struct warta_diags *d)
 static void
 print_report(const char *path, const struct warta_report *r)
 {
-	g_mutex_lock(&cli.out_lock);
-	fprintf(stderr, "warta: %s: %d page%s, %d lines: %d loose, %d tight, %d hyphenated "
+	GString *s = g_string_new(NULL);
+
+	g_string_printf(s, "warta: %s: %d page%s, %d lines: %d loose, %d tight, %d hyphenated "
 	        "(longest run %d), %d overfull, %d widows, %d orphans\n",
 	        path, r->pages, r->pages == 1 ? "" : "s", r->lines, r->loose, r->tight,
 	        r->hyphenated, r->longest_hyphen_run, r->overfull, r->widows, r->orphans);
-	fflush(stderr);
-	g_mutex_unlock(&cli.out_lock);
+	if (cli.capture) {              /* a batch prints it with the input's messages */
+		g_string_append(cli.capture, s->str);
+	} else {
+		g_mutex_lock(&cli.out_lock);
+		fputs(s->str, stderr);
+		fflush(stderr);
+		g_mutex_unlock(&cli.out_lock);
+	}
+	g_string_free(s, TRUE);
 }
 
 /* Writes out what the JSON writer has gathered (see warta_json_write_flushed). */

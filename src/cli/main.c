@@ -71,7 +71,7 @@ static GOptionEntry entries[] = {
 	{ "files-from", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli.files_from,
 	  "Read input names from FILE, one a line ('-': standard input)", "FILE" },
 	{ "jobs", 'j', 0, G_OPTION_ARG_INT, &cli.jobs,
-	  "Worker threads for several inputs (default: the number of cores)", "N" },
+	  "Worker processes for several inputs (default: the number of cores)", "N" },
 	{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli.args, NULL, "INPUT…" },
 	{ NULL, 0, 0, 0, NULL, NULL, NULL }
 };
@@ -105,7 +105,7 @@ usage_error(const char *fmt, ...)
 }
 
 void
-cli_print_diags(struct warta_diags *d)
+cli_format_diags(GString *out, struct warta_diags *d)
 {
 	guint i;
 
@@ -118,7 +118,7 @@ cli_print_diags(struct warta_diags *d)
 		if (m->severity == WARTA_WARNING && cli.quiet)
 			continue;
 		s = warta_diag_format(m);
-		fprintf(stderr, "%s\n", s);
+		g_string_append_printf(out, "%s\n", s);
 		g_free(s);
 	}
 	/* the library keeps at most d->max (1000) messages of each kind */
@@ -128,9 +128,20 @@ cli_print_diags(struct warta_diags *d)
 
 		if (n == 0 || (i == WARTA_NOTE && !cli.verbose) || (i == WARTA_WARNING && cli.quiet))
 			continue;
-		fprintf(stderr, "warta: %s: %d more %s%s not shown\n", kind[i], n, kind[i], n == 1 ? "" : "s");
+		g_string_append_printf(out, "warta: %s: %d more %s%s not shown\n", kind[i], n, kind[i],
+		    n == 1 ? "" : "s");
 	}
+}
+
+void
+cli_print_diags(struct warta_diags *d)
+{
+	GString *out = g_string_new(NULL);
+
+	cli_format_diags(out, d);
+	fputs(out->str, stderr);
 	fflush(stderr);
+	g_string_free(out, TRUE);
 }
 
 static int

@@ -196,12 +196,35 @@ script_ranges(const char *text, size_t len, const struct warta_style *st)
 
 	do {
 		struct srange r;
+		const char *q, *from;
 
 		pango_script_iter_get_range(it, &s, &e, &sc);
-		r.s = s - text;
-		r.e = e - text;
 		r.family = script_family(sc, st);
-		g_array_append_val(a, r);
+		/* full-width punctuation after a Latin word ("Cook’s。") takes
+		 * the Latin script, but no Latin font has it: it gets the CJK
+		 * family too, not whichever CJK face the fallback finds first
+		 * (a second CJK font in the PDF for one character) */
+		from = s;
+		for (q = s; q < e && r.family == NULL; q = g_utf8_next_char(q)) {
+			gunichar c = g_utf8_get_char(q);
+			struct srange w;
+
+			if (!g_unichar_iswide(c) || c >= 0x1F000 ||
+			    g_unichar_get_script(c) != G_UNICODE_SCRIPT_COMMON)
+				continue;
+			if (q > from) {
+				w.s = from - text, w.e = q - text, w.family = NULL;
+				g_array_append_val(a, w);
+			}
+			w.s = q - text, w.e = g_utf8_next_char(q) - text;
+			w.family = script_family(PANGO_SCRIPT_HAN, st);
+			g_array_append_val(a, w);
+			from = g_utf8_next_char(q);
+		}
+		r.s = from - text;
+		r.e = e - text;
+		if (r.e > r.s)
+			g_array_append_val(a, r);
 	} while (pango_script_iter_next(it));
 	pango_script_iter_free(it);
 	return a;
@@ -1150,14 +1173,18 @@ make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, s
 	/* a hyphen break whose word was reshaped whole keeps its hyphen; natural width */
 	for (i = 0; i < (int)pcs->len; i++) {
 		struct pa_piece *pc = &g_array_index(pcs, struct pa_piece, i);
-		PangoFontMetrics *m;
-
 		natural += glyphs_width(pc->gi.glyphs);
 		if (pc->gi.item->analysis.font) {
-			m = pango_font_get_metrics(pc->gi.item->analysis.font, NULL);
-			L->ascent = MAX(L->ascent, PU(pango_font_metrics_get_ascent(m)));
-			L->descent = MAX(L->descent, PU(pango_font_metrics_get_descent(m)));
-			pango_font_metrics_unref(m);
+			/* the font's ascent and descent as pango_font_get_metrics gives
+			 * them for unhinted metrics (Pango 1.50's FcFont takes HarfBuzz's
+			 * extents), without its first call per font shaping a sample
+			 * text for the average character width */
+			hb_font_extents_t ext;
+
+			hb_font_get_extents_for_direction(pango_font_get_hb_font(pc->gi.item->analysis.font),
+			    HB_DIRECTION_LTR, &ext);
+			L->ascent = MAX(L->ascent, PU(ext.ascender));
+			L->descent = MAX(L->descent, PU(-ext.descender));
 		}
 	}
 	natural += indent;

@@ -131,37 +131,114 @@ trace_line(struct out *O, const struct pa_para *P, const struct pa_line *L, doub
 	g_free(t);
 }
 
+/* Whether pieces a and b of a line can go into one Cairo operation: one font,
+ * colour and rise, left to right, no link. */
+static int
+same_run(const struct pa_piece *a, const struct pa_piece *b)
+{
+	unsigned int ca = a->run ? a->run->fmt.color : 0, cb = b->run ? b->run->fmt.color : 0;
+	double ra = a->run ? a->run->fmt.rise : 0, rb = b->run ? b->run->fmt.rise : 0;
+
+	return a->gi.item->analysis.font == b->gi.item->analysis.font && ca == cb && ra == rb &&
+	    !(a->gi.item->analysis.level & 1) && !(b->gi.item->analysis.level & 1);
+}
+
+/* Pieces a..b-1 of line L (same_run) drawn as ONE cairo_show_text_glyphs at
+ * the current point, what pango_cairo_show_glyph_item does for each piece
+ * (Pango 1.50, pangocairo-render.c: empty glyphs left out, each cluster's
+ * drawn glyphs with its text, for the PDF's text extraction), so that a line
+ * is one operation instead of one per piece: Cairo's PDF surface pays per
+ * operation (its analysis region, text matrix and font set again).  x: the
+ * pieces' left edges are offset from piece a's by (x - x_a) / k in the
+ * current frame (k: the line's glyph expansion). */
+static void
+show_pieces(cairo_t *cr, const struct pa_para *P, const struct pa_line *L, int a, int b, double k)
+{
+	const struct pa_piece *p0 = &L->pieces[a];
+	GArray *gl = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	GArray *cl = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
+	GString *txt = g_string_new(NULL);
+	double x0, y0;
+	int i;
+
+	cairo_get_current_point(cr, &x0, &y0);
+	for (i = a; i < b; i++) {
+		const struct pa_piece *pc = &L->pieces[i];
+		const char *text = pc->text ? pc->text : P->text->str;
+		PangoGlyphString *gs = pc->gi.glyphs;
+		PangoGlyphItem gi = pc->gi;
+		PangoGlyphItemIter it;
+		double px = x0 + (pc->x - p0->x) / k;
+		int xpos = 0, g;
+		gboolean more;
+
+		for (more = pango_glyph_item_iter_init_start(&it, &gi, text); more;
+		     more = pango_glyph_item_iter_next_cluster(&it)) {
+			cairo_text_cluster_t c = { it.end_index - it.start_index, 0 };
+
+			for (g = it.start_glyph; g < it.end_glyph; g++) {
+				const PangoGlyphInfo *gi1 = &gs->glyphs[g];
+
+				if (gi1->glyph != PANGO_GLYPH_EMPTY && !(gi1->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+					cairo_glyph_t cg;
+
+					cg.index = gi1->glyph;
+					cg.x = px + (double)(xpos + gi1->geometry.x_offset) / PANGO_SCALE;
+					cg.y = y0 + (double)gi1->geometry.y_offset / PANGO_SCALE;
+					g_array_append_val(gl, cg);
+					c.num_glyphs++;
+				}
+				xpos += gi1->geometry.width;
+			}
+			g_string_append_len(txt, text + it.start_index, it.end_index - it.start_index);
+			g_array_append_val(cl, c);
+		}
+	}
+	cairo_save(cr);
+	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(p0->gi.item->analysis.font)));
+	cairo_show_text_glyphs(cr, txt->str, (int)txt->len, (cairo_glyph_t *)gl->data, (int)gl->len,
+	    (cairo_text_cluster_t *)cl->data, (int)cl->len, 0);
+	cairo_restore(cr);
+	g_array_free(gl, TRUE);
+	g_array_free(cl, TRUE);
+	g_string_free(txt, TRUE);
+}
+
 static void
 draw_text_line(struct out *O, cairo_t *cr, const struct pa_para *P, int li, double x, double y)
 {
 	const struct pa_line *L = &P->lines[li];
-	int i;
+	double k = L->scale != 1 && L->scale > 0 ? L->scale : 1;
+	int i, j;
 
 	trace_line(O, P, L, x + L->x0, y);
 	if (cr == NULL)
 		return;
-	for (i = 0; i < L->n_pieces; i++) {
+	for (i = 0; i < L->n_pieces; i = j) {
 		const struct pa_piece *pc = &L->pieces[i];
 		char *attr = NULL;
-		PangoGlyphItem gi = pc->gi;
+		int linked = pc->run && pc->run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF;
 
-		if (pc->run && pc->run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF) {
+		j = i + 1;
+		if (!linked && pc->gi.item->analysis.font)
+			while (j < L->n_pieces && same_run(pc, &L->pieces[j]) &&
+			    !(L->pieces[j].run && L->pieces[j].run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF))
+				j++;
+		if (linked) {
 			attr = link_attr(g_ptr_array_index(P->links, pc->run->fmt.link - 1));
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
 		}
 		color(cr, pc->run ? pc->run->fmt.color : 0);
-		if (L->scale != 1 && L->scale > 0) {
-			/* glyph expansion: the piece drawn horizontally scaled */
-			cairo_save(cr);
-			cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
-			cairo_scale(cr, L->scale, 1);
-			cairo_move_to(cr, 0, 0);
-			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, &gi);
-			cairo_restore(cr);
-		} else {
-			cairo_move_to(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
-			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, &gi);
-		}
+		cairo_save(cr);
+		cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
+		if (k != 1)
+			cairo_scale(cr, k, 1);   /* glyph expansion: the pieces drawn horizontally scaled */
+		cairo_move_to(cr, 0, 0);
+		if (j - i > 1)
+			show_pieces(cr, P, L, i, j, k);
+		else
+			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, (PangoGlyphItem *)&pc->gi);
+		cairo_restore(cr);
 		if (attr) {
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 			g_free(attr);

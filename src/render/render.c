@@ -1,5 +1,5 @@
-/* render.c — the print back end (render.h): the engine (font set, hyphenator),
- * and per call a Pango font map; each document's tree → paragraphs
+/* render.c — the print back end (render.h): the engine (font set, hyphenator,
+ * Pango font maps kept for the next call); each document's tree → paragraphs
  * (layout/para.c) → a vertical list → pages (layout/page.c) → drawn by
  * draw.c into PDF, PNG or SVG, or written as a text trace.  Pages are drawn
  * as the list grows, and what only drawn pages used is freed, so memory
@@ -18,6 +18,8 @@
 #include "render/render_int.h"
 #include "util/date.h"
 
+static void fonts_free(struct rn_fonts *f);
+
 struct warta_engine *
 warta_engine_new(struct warta_diags *d)
 {
@@ -33,7 +35,53 @@ warta_engine_new(struct warta_diags *d)
 		warta_diag(d, WARTA_NOTE, NULL, 0, 0,
 		    "fontconfig: cannot make warta's font configuration current");
 	e->hyph = warta_hyphenator_new();
+	g_mutex_init(&e->lock);
+	e->fonts = g_ptr_array_new();
 	return e;
+}
+
+static void
+fonts_free(struct rn_fonts *f)
+{
+	g_object_unref(f->ctx);
+	g_object_unref(f->fontmap);
+	g_free(f);
+}
+
+/* An idle font map of the engine's, or a new one.  Pango objects are not
+ * shared between threads: each call holds its own until fonts_put. */
+static struct rn_fonts *
+fonts_take(struct warta_engine *e)
+{
+	struct rn_fonts *f = NULL;
+	cairo_font_options_t *fo;
+
+	g_mutex_lock(&e->lock);
+	if (e->fonts->len > 0)
+		f = g_ptr_array_steal_index_fast(e->fonts, e->fonts->len - 1);
+	g_mutex_unlock(&e->lock);
+	if (f)
+		return f;
+	f = g_new0(struct rn_fonts, 1);
+	f->fontmap = pango_cairo_font_map_new();
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->fontmap), e->fc);
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->fontmap), 72.0);
+	f->ctx = pango_font_map_create_context(f->fontmap);
+	pango_context_set_round_glyph_positions(f->ctx, FALSE);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(f->ctx, fo);
+	cairo_font_options_destroy(fo);
+	return f;
+}
+
+static void
+fonts_put(struct warta_engine *e, struct rn_fonts *f)
+{
+	g_mutex_lock(&e->lock);
+	g_ptr_array_add(e->fonts, f);
+	g_mutex_unlock(&e->lock);
 }
 
 void
@@ -45,6 +93,10 @@ warta_engine_free(struct warta_engine *e)
 		FcConfigDestroy(e->fc);
 	if (e->hyph)
 		warta_hyphenator_free(e->hyph);
+	for (guint i = 0; i < e->fonts->len; i++)
+		fonts_free(g_ptr_array_index(e->fonts, i));
+	g_ptr_array_free(e->fonts, TRUE);
+	g_mutex_clear(&e->lock);
 	g_free(e);
 }
 
@@ -1602,7 +1654,7 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
              const char *out_path, struct warta_report *report, struct warta_diags *d)
 {
 	struct rn R;
-	cairo_font_options_t *fo;
+	struct rn_fonts *fonts;
 	int rc;
 	struct warta_render_opts defo;
 
@@ -1632,24 +1684,16 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 	}
 	R.create_date = create_date(docs[0], opts);
 
-	/* a font map of our own for this call (Pango objects are not shared between threads) */
-	R.fontmap = pango_cairo_font_map_new();
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(R.fontmap), e->fc);
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(R.fontmap), 72.0);
-	R.ctx = pango_font_map_create_context(R.fontmap);
-	pango_context_set_round_glyph_positions(R.ctx, FALSE);
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(R.ctx, fo);
-	cairo_font_options_destroy(fo);
+	/* a font map of our own for this call, kept in the engine afterwards */
+	fonts = fonts_take(e);
+	R.fontmap = fonts->fontmap;
+	R.ctx = fonts->ctx;
 
 	rc = rn_output(&R);
 
 	if (report)
 		*report = R.rep;
-	g_object_unref(R.ctx);
-	g_object_unref(R.fontmap);
+	fonts_put(e, fonts);
 	g_free(R.create_date);
 	return rc;
 }

@@ -15,6 +15,16 @@
 struct warta_engine {
 	struct _FcConfig *fc;           /* only warta's fonts; shared read-only */
 	struct warta_hyphenator *hyph;  /* shared read-only */
+	GMutex lock;                    /* guards fonts */
+	GPtrArray *fonts;               /* idle struct rn_fonts, kept for the next call */
+};
+
+/* A Pango font map and its context, used by one warta_render call at a time
+ * and then kept in the engine for the next: a batch's articles share its
+ * fonts, their metrics and coverage, instead of loading them per article. */
+struct rn_fonts {
+	PangoFontMap *fontmap;
+	PangoContext *ctx;
 };
 
 /* Structure of the tagged PDF: which element a line belongs to. */

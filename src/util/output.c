@@ -1,5 +1,5 @@
-/* output.c — atomic output files (output.h): mkstemp beside the target, write,
- * fsync, rename, fsync the directory; sets of files (PNG/SVG pages) put in
+/* output.c — atomic output files (output.h): mkstemp beside the target, write
+ * (buffered), fsync, rename, fsync the directory; sets of files (PNG/SVG pages) put in
  * place all together or not at all.  Keeps a registry of what a signal would
  * have to undo (warta_output_unlink_all). */
 #include <errno.h>
@@ -41,7 +41,13 @@ struct warta_output {
 	int err;         /* first errno of a failed write, 0 if none */
 	struct rec *rec; /* its temporary file; NULL: written directly (standard
 	                  * output, a device, a pipe) */
+	char *buf;       /* OUT_BUF bytes written and not yet passed to write(2) */
+	size_t blen;
 };
+
+/* Cairo hands its PDF over in pieces of a few bytes: one write(2) each was
+ * some 700 system calls an article.  Only temporary files are buffered. */
+#define OUT_BUF 65536
 
 struct warta_output_set {
 	GPtrArray *recs;  /* struct rec *, in the order added */
@@ -238,13 +244,9 @@ fail:
 	return NULL;
 }
 
-int
-warta_output_write(struct warta_output *o, const void *data, size_t len)
+static int
+write_all(struct warta_output *o, const char *p, size_t len)
 {
-	const char *p = data;
-
-	if (o->err)
-		return -1;
 	while (len > 0) {
 		ssize_t n = write(o->fd, p, len);
 
@@ -257,6 +259,36 @@ warta_output_write(struct warta_output *o, const void *data, size_t len)
 		p += n;
 		len -= (size_t)n;
 	}
+	return 0;
+}
+
+/* What o's buffer holds, written out. */
+static int
+out_flush(struct warta_output *o)
+{
+	size_t n = o->blen;
+
+	o->blen = 0;
+	if (o->err)
+		return -1;
+	return n > 0 ? write_all(o, o->buf, n) : 0;
+}
+
+int
+warta_output_write(struct warta_output *o, const void *data, size_t len)
+{
+	if (o->err)
+		return -1;
+	if (o->rec == NULL)       /* a pipe or a device: as it comes, errors at once */
+		return write_all(o, data, len);
+	if (o->blen + len > OUT_BUF && out_flush(o) < 0)
+		return -1;
+	if (len >= OUT_BUF)
+		return write_all(o, data, len);
+	if (o->buf == NULL)
+		o->buf = g_malloc(OUT_BUF);
+	memcpy(o->buf + o->blen, data, len);
+	o->blen += len;
 	return 0;
 }
 
@@ -303,6 +335,7 @@ warta_output_abort(struct warta_output *o)
 	} else if (o->own_fd) {
 		close(o->fd);
 	}
+	g_free(o->buf);
 	g_free(o->target);
 	g_free(o);
 }
@@ -327,6 +360,7 @@ finish_direct(struct warta_output *o, struct warta_diags *d)
 {
 	int rc = 0;
 
+	out_flush(o);
 	if (o->own_fd && close(o->fd) != 0 && !o->err)
 		o->err = errno;
 	if (o->err) {
@@ -338,6 +372,7 @@ finish_direct(struct warta_output *o, struct warta_diags *d)
 			           "cannot write to standard output: %s", g_strerror(o->err));
 		rc = -1;
 	}
+	g_free(o->buf);
 	g_free(o->target);
 	g_free(o);
 	return rc;
@@ -347,6 +382,9 @@ finish_direct(struct warta_output *o, struct warta_diags *d)
 static int
 finish_tmp(struct warta_output *o, struct warta_diags *d)
 {
+	out_flush(o);
+	g_free(o->buf);
+	o->buf = NULL;
 	if (!o->err && fsync(o->fd) != 0 && errno != EINVAL)
 		o->err = errno;
 	if (close(o->fd) != 0 && !o->err)

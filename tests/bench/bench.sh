@@ -3,7 +3,8 @@
 # targets of issue 7, PASS or MISS (informational: the exit status is 0 unless
 # something fails to run).  Whole processes are timed by build/bench/runner
 # (fork/exec, wait4: wall time, ru_maxrss), the stages inside one process by
-# build/bench/stages (libwarta.a and its stage clocks, util/clock.h).
+# build/bench/stages (libwarta.a and its stage clocks, util/clock.h), the
+# floor of Pango + Cairo alone by build/bench/floor (lines shaped once, drawn).
 # BENCH_RUNS=N changes the number of runs of the short cases (default 21),
 # BENCH_BATCH_RUNS=N those of the 1,000-file batch (default 1);
 # BENCH_QUICK=1 makes every case shorter (a smoke run).
@@ -16,6 +17,7 @@ case $BUILD in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
 WARTA="$BUILD/warta"
 RUNNER="$BUILD/bench/runner"
 STAGES="$BUILD/bench/stages"
+FLOOR="$BUILD/bench/floor"
 SAMPLE="$ROOT/tests/data/korea-utara.txt"
 CORPUS="$ROOT/../shared/corpus/articles"
 [ -d "$CORPUS" ] || CORPUS="$ROOT/tests/data"
@@ -32,7 +34,7 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=0
 export WARTA_DATADIR="${WARTA_DATADIR:-$ROOT}"    # this tree's styles and font list, wherever BUILD is
 
-for b in "$WARTA" "$RUNNER" "$STAGES"; do
+for b in "$WARTA" "$RUNNER" "$STAGES" "$FLOOR"; do
 	[ -x "$b" ] || { echo "bench: $b is not built (make bench builds it)" >&2; exit 1; }
 done
 case " $("$WARTA" --version | sed -n 's/^formats: *//p') " in
@@ -89,6 +91,9 @@ row "→ PDF + EPUB CPU" "$(field cpu_ms "$r")" ms
 row "→ PDF + EPUB peak RSS" "$(field rss_mb "$r")" MB
 r=$(run "$RUNS" "$WARTA" --version)
 row "process start (warta --version) wall" "$(field median_ms "$r")" ms
+tail -n +2 "$SAMPLE" > "$TMP/body.txt"
+r=$(run "$RUNS" "$FLOOR" -p 1 -o "$TMP/floor.pdf" "$TMP/body.txt")
+row "floor: Pango + Cairo, one page, whole process" "$(field median_ms "$r")" ms
 
 echo
 echo "one article in one process, per stage (ms; first = cold, then the median of the warm runs):"
@@ -201,6 +206,24 @@ for kind in edition article; do
 	row "→ EPUB peak RSS" "$(field rss_mb "$r")" MB
 done
 rm -rf "$TMP/ed" "$TMP"/*.epub
+
+# ------------------------------------------------------------ floor
+# What Cairo's PDF surface alone costs: build/bench/floor draws lines shaped
+# and broken once (the sample's body, two justified A4 columns) onto 500
+# pages with pango-cairo, as warta draws them (-x: each line in one of 41
+# expansion steps; -t: each line a tagged-PDF element).  No reading, shaping
+# or breaking per page: no engine on Pango + Cairo 1.16 draws faster.
+echo
+echo "floor: Cairo's PDF surface alone, 500 pages of lines shaped once (build/bench/floor):"
+tail -n +2 "$SAMPLE" > "$TMP/body.txt"
+for fl in "" "-x -t"; do
+	f=$("$FLOOR" $fl -p 500 -o "$TMP/floor.pdf" "$TMP/body.txt") || { echo "bench: floor failed" >&2; exit 1; }
+	lab="plain"
+	[ -n "$fl" ] && lab="expansion steps + tags, as warta"
+	row "$lab: 500 pages CPU" "$(field cpu_ms "$f")" ms
+	row "$lab: per page ($(field glyphs_per_page "$f") glyphs)" "$(field per_page_ms "$f")" ms
+done
+rm -f "$TMP/floor.pdf" "$TMP/body.txt"
 
 # ------------------------------------------------------------ scaling
 echo

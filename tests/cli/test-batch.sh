@@ -3,7 +3,8 @@
 # and equals the single-file run; a broken input in the middle fails alone;
 # -v lists each file; the progress bar and summary under a pseudo-terminal
 # (script), none without one or with -q; SIGINT mid-batch leaves no
-# temporary file and keeps the finished outputs.
+# temporary file and keeps the finished outputs; a worker process killed
+# mid-input fails that input alone.
 . "$(dirname "$0")/../lib.sh"
 
 fmts=json,pdf,epub
@@ -130,3 +131,25 @@ for f in "$TMP"/manyout/*.$fm; do
 	esac
 done
 [ -z "$bad" ] && ok "SIGINT during writes: every output left is complete" || fail "incomplete outputs" "$bad"
+
+# A worker process that dies (here: killed while a FIFO input holds it) takes
+# only its input with it: that input fails with the reason, the others are
+# written, the batch exits 1 and leaves no temporary file.
+mkdir -p "$TMP/die"
+cp "$first" "$TMP/die/1.txt"
+mkfifo "$TMP/die/2-fifo.txt"
+cp "$first" "$TMP/die/3.txt"
+cp "$first" "$TMP/die/4.txt"
+$WARTA -j 2 -d "$TMP/dieout" -t pdf "$TMP/die" >/dev/null 2>"$TMP/die.err" &
+pid=$!
+t=0
+while [ "$(ls "$TMP/dieout" 2>/dev/null | grep -c '\.pdf$')" -lt 3 ] && [ $t -lt 300 ]; do sleep 0.1; t=$((t + 1)); done
+sleep 0.2
+pkill -KILL -P $pid    # the worker left: the one waiting on the FIFO
+wait $pid; rc=$?
+[ $rc = 1 ] && ok "a worker killed mid-input: the batch exits 1" || fail "killed worker status" "exit $rc: $(cat "$TMP/die.err")"
+grep -q "^warta: $TMP/die/2-fifo.txt: error: the worker converting it died of signal 9" "$TMP/die.err" &&
+	ok "a worker killed mid-input: its input fails with the reason" || fail "killed worker message" "$(cat "$TMP/die.err")"
+[ "$(ls "$TMP/dieout" | grep -c '\.pdf$')" = 3 ] && [ ! -e "$TMP/dieout/2-fifo.pdf" ] &&
+	ok "a worker killed mid-input: the other inputs are written" || fail "killed worker outputs" "$(ls -A "$TMP/dieout")"
+no_tmp "$TMP/dieout" && ok "a worker killed mid-input: no temporary file left" || fail "killed worker temporary files" "$(ls -A "$TMP/dieout")"

@@ -1,13 +1,15 @@
 /* test_langid.c — the reader's n-gram language classifier (article/langid.c)
  * against libexttextcat's own textcat_Classify, the oracle: the same
- * fingerprints, one sentence in each of 24 languages (the same choice), and
- * windows of 200 to 3,000 bytes of every test text and corpus article
+ * fingerprints (compiled into warta at build time, read by the oracle from
+ * /usr/share/libexttextcat; the categories must be fpdb.conf's), one
+ * sentence in each of 24 languages (the same choice), and windows of 200 to 3,000 bytes of every test text and corpus article
  * (skipped when ../shared is absent), where at most one in twenty may differ:
  * near ties fall either way (see the end). */
 #include <glib.h>
 #include <libexttextcat/textcat.h>
 #include <string.h>
 
+#include "article/langid_model.h"
 #include "article/reader.h"
 #include "harness.h"
 
@@ -160,6 +162,34 @@ main(void)
 	OK(oracle != NULL, "libexttextcat loads its fingerprints (the oracle)");
 	if (!oracle)
 		return harness_done();
+
+	/* the compiled model's categories: fpdb.conf's, in its order */
+	{
+		char *conf = NULL, **lines, **l;
+		unsigned cat = 0, same = 0;
+
+		OK(g_file_get_contents("/usr/share/libexttextcat/fpdb.conf", &conf, NULL, NULL),
+		   "fpdb.conf read");
+		lines = g_strsplit(conf ? conf : "", "\n", -1);
+		for (l = lines; *l; l++) {
+			char **w = g_strsplit_set(g_strstrip(*l), " \t", -1), **f, *name = NULL;
+			int nw = 0;
+
+			for (f = w; *f; f++)
+				if (**f && nw++ == 1)
+					name = *f;
+			if (**l && **l != '#' && name) {
+				if (cat < ar_lm_ncats && strcmp(ar_lm_names + ar_lm_name_off[cat], name) == 0)
+					same++;
+				cat++;
+			}
+			g_strfreev(w);
+		}
+		g_strfreev(lines);
+		g_free(conf);
+		INT_EQ(ar_lm_ncats, cat, "the compiled model has as many categories as fpdb.conf");
+		INT_EQ(same, cat, "in fpdb.conf's order, with its names");
+	}
 
 	/* edge cases */
 	INT_EQ(ar_langid_classify("", 0, cands, 8), 0, "empty text: nothing to go by");
