@@ -1,6 +1,7 @@
 /* read.c — the article reader's driver: raw bytes → hygiene → shape (date
  * line, YAML front matter, "# Title", plain) → body lines (boilerplate
- * dropped) → libcmark-gfm → the document tree of doc/doc.h with positions
+ * dropped) → libcmark-gfm, a chunk of a long body at a time → the
+ * document tree of doc/doc.h with positions
  * mapped back to the original file → language → the article layer
  * (sections, dateline, quotations and typography; layer.c, quotes.c). */
 #include <cmark-gfm.h>
@@ -911,11 +912,11 @@ fence(const char *s, size_t n, char *ch, size_t *len, int *bare)
 /* Body bytes after which a long body is cut into a new chunk for cmark at
  * the next safe line: cmark's tree of the whole body (about four bytes per
  * byte of text) then never exists at once, only a chunk's. */
-#ifndef AR_CHUNK
 #define AR_CHUNK (1u << 20)
-#endif
-/* the language is guessed from the first chunk's first 3000 bytes */
-G_STATIC_ASSERT(AR_CHUNK >= 3000);
+/* The language is guessed from the body's first bytes: no chunk is shorter. */
+#define AR_LANG_SAMPLE 3000
+
+size_t ar_chunk_bytes = AR_CHUNK;
 
 /* Whether the body from clean offset p may be parsed in chunks: cmark
  * reads some things document-wide, and a body with any of them is parsed
@@ -944,7 +945,7 @@ chunkable(const char *t, size_t len, size_t p)
 /* Picks the body's lines from clean offset p on: kept gets the clean
  * offset of each kept line's start (boilerplate lines are dropped, with a
  * note, except in code blocks), cuts the index in kept of each chunk's
- * first line.  A chunk ends, once AR_CHUNK bytes long, before a line that
+ * first line.  A chunk ends, once ar_chunk_bytes long, before a line that
  * opens a paragraph at the left margin after a blank line outside a fenced
  * code block: there every container cmark has open (list, quotation,
  * indented code, table) has closed, so cmark reads the chunks as it would
@@ -984,8 +985,8 @@ select_lines(struct ar_ctx *cx, size_t p, GArray *kept, GArray *cuts)
 			g_free(line);
 			p = next;
 			continue;
-		} else if (chunks && size >= AR_CHUNK && after_blank && !fch && e > p &&
-		           (g_ascii_isalpha(t[p]) || (unsigned char)t[p] >= 0x80)) {
+		} else if (chunks && size >= MAX(ar_chunk_bytes, AR_LANG_SAMPLE) && after_blank && !fch &&
+		           e > p && (g_ascii_isalpha(t[p]) || (unsigned char)t[p] >= 0x80)) {
 			guint32 k = kept->len;
 
 			g_array_append_val(cuts, k);
@@ -1047,7 +1048,7 @@ decide_lang(struct ar_ctx *cx, struct body *b)
 		GString *sample = g_string_new(m->title);
 
 		g_string_append_c(sample, '\n');
-		g_string_append_len(sample, b->text->str, (gssize)MIN(b->text->len, 3000));
+		g_string_append_len(sample, b->text->str, (gssize)MIN(b->text->len, AR_LANG_SAMPLE));
 		g_free(m->lang);
 		m->lang = ar_lang_detect(sample->str, sample->len);
 		m->lang_origin = WARTA_LANG_DETECTED;

@@ -91,6 +91,11 @@ struct ar_ctx {
 };
 
 struct ar_run *ar_run_get(struct ar_ctx *cx, struct warta_node *n);
+/* Body bytes cmark reads at a time (read.c, select_lines): 1 MiB; tests
+ * lower it (never below 3000, the language sample) to cut a body wherever
+ * it may be cut. */
+extern size_t ar_chunk_bytes;
+
 /* Gives node n the run r (freeing any it had). */
 void ar_run_set(struct ar_ctx *cx, struct warta_node *n, struct ar_run *r);
 /* A new TEXT node holding bytes [from, to) of text node n (with their offsets). */

@@ -671,6 +671,94 @@ run_positions(void)
 	warta_diags_fini(&d);
 }
 
+/* Reads in whole and in chunks cut at every chance after 3000 bytes
+ * (ar_chunk_bytes); 1 when both give the same JSON and as many messages.
+ * *cut gets the chunked tree. */
+static int
+same_in_chunks(const GString *in, struct warta_doc **cut)
+{
+	struct warta_read_opts o = { 0 };
+	struct warta_diags d1, d2;
+	struct warta_doc *whole;
+	GString *j1 = g_string_new(NULL), *j2 = g_string_new(NULL);
+	size_t saved = ar_chunk_bytes;
+	int same;
+
+	o.lang = "id";
+	warta_diags_init(&d1);
+	warta_diags_init(&d2);
+	ar_chunk_bytes = G_MAXSIZE;
+	whole = warta_article_read("t.txt", in->str, in->len, &o, &d1);
+	ar_chunk_bytes = 1;
+	*cut = warta_article_read("t.txt", in->str, in->len, &o, &d2);
+	ar_chunk_bytes = saved;
+	if (whole)
+		warta_json_write(whole, j1);
+	if (*cut)
+		warta_json_write(*cut, j2);
+	same = whole && *cut && strcmp(j1->str, j2->str) == 0 && d1.items->len == d2.items->len;
+	warta_doc_free(whole);
+	warta_diags_fini(&d1);
+	warta_diags_fini(&d2);
+	g_string_free(j1, TRUE);
+	g_string_free(j2, TRUE);
+	return same;
+}
+
+/* A long body read in chunks makes the tree it makes read whole.  The unit
+ * puts blank lines followed by text at the margin inside fenced code, and
+ * blank lines before lines that continue a list, a quotation or indented
+ * code; each copy is followed by a paragraph of its own length, so the
+ * cuts fall at a different place of the unit each time. */
+static void
+chunks(void)
+{
+	static const char unit[] =
+	    "Paragraf pertama dengan \"kutipan yang\nberlanjut\" dan *penekanan\nlintas baris* \xC3\xA9.\n\n"
+	    "- butir satu yang cukup panjang untuk diberi tempat di antara potongan\n\n"
+	    "- butir dua yang juga cukup panjang untuk diberi tempat di antara potongan\n\n"
+	    "  lanjutan butir dua\n\nTeks setelah daftar.\n\n"
+	    "1. satu\n\n2. dua\n\nAntara.\n\n3. tiga\n\n"
+	    "```\nkode yang panjang, baris demi baris, agar potongan sering jatuh di sini;\n"
+	    "kode yang panjang, baris demi baris, agar potongan sering jatuh di sini;\n"
+	    "kode yang panjang, baris demi baris, agar potongan sering jatuh di sini;\n"
+	    "kode yang panjang, baris demi baris, agar potongan sering jatuh di sini;\n"
+	    "\nBukan paragraf\n```\n\n"
+	    "> kutipan\n>\n> masih kutipan\n\nLuar kutipan.\n\n"
+	    "    kode terindentasi\n\n    masih kode\nSesudah kode.\n\n"
+	    "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+	    "Judul Setext\n============\n\n"
+	    "Baca juga: berita lain\n\n"
+	    "Lihat [tautan][rujukan] itu.\n\n"
+	    "~~~~\nfence tilde\n\n```\nmasih\n~~~~\n\n"
+	    "\xE2\x80\x9CKutipan\xE2\x80\x9D -- akhir ... itu's\n\n";
+	GString *in = g_string_new(" date 2024-01-01 Judul\n\n");
+	struct warta_doc *cut;
+	int k;
+
+	for (k = 0; k < 300; k++) {
+		g_string_append(in, unit);
+		g_string_append_printf(in, "Salinan %d %.*s.\n\n", k, (k * 37) % 211,
+		                       "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij "
+		                       "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij "
+		                       "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij "
+		                       "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij");
+	}
+	OK(same_in_chunks(in, &cut), "a %zu-byte body: the same tree (JSON, positions) and "
+	   "messages read in chunks as read whole", in->len);
+	INT_EQ(cut ? count(cut->root, WARTA_NODE_CODE_BLOCK) : 0, 3 * 300, "code blocks kept whole");
+	INT_EQ(cut ? count(cut->root, WARTA_NODE_LIST) : 0, 2 * 300, "lists as written");
+	INT_EQ(cut ? count(cut->root, WARTA_NODE_LINK) : 0, 0, "an undefined reference is text");
+	warta_doc_free(cut);
+
+	/* defined at the end, used in every copy: a body cmark must read whole */
+	g_string_append(in, "[rujukan]: https://example.com/\n");
+	OK(same_in_chunks(in, &cut), "with a reference definition: the same tree");
+	INT_EQ(cut ? count(cut->root, WARTA_NODE_LINK) : 0, 300, "the reference found from every copy");
+	warta_doc_free(cut);
+	g_string_free(in, TRUE);
+}
+
 /* ------------------------------------------------ shapes, sections, language */
 
 static void
@@ -794,6 +882,7 @@ main(void)
 	hygiene();
 	run_map();
 	run_positions();
+	chunks();
 	shapes();
 	json();
 	return harness_done();
