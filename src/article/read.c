@@ -1,9 +1,8 @@
 /* read.c — the article reader's driver: raw bytes → hygiene → shape (date
  * line, YAML front matter, "# Title", plain) → body lines (boilerplate
- * dropped) → libcmark-gfm, a chunk of a long body at a time → the
- * document tree of doc/doc.h with positions
- * mapped back to the original file → language → the article layer
- * (sections, dateline, quotations and typography; layer.c, quotes.c). */
+ * dropped) → libcmark-gfm, a long body a chunk at a time → the document tree
+ * of doc/doc.h with positions mapped back to the original file → language →
+ * the article layer (sections, dateline, quotations and typography; layer.c, quotes.c). */
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <errno.h>
