@@ -39,6 +39,16 @@ static volatile sig_atomic_t bar_on_screen;
 #define MAX_WORKERS 256
 static pid_t worker_pid[MAX_WORKERS];
 static volatile sig_atomic_t is_worker;
+static unsigned char *reported;  /* reported[i]: input i was printed and counted */
+
+/* A worker that crashes (a library fault: SIGSEGV, SIGBUS …) removes the
+ * temporary file it was writing, then dies of the signal as before. */
+static void
+on_crash(int sig)
+{
+	warta_output_unlink_all();
+	raise(sig);         /* SA_RESETHAND: the default action now */
+}
 
 static int
 term_width(void)
@@ -160,6 +170,8 @@ report_input(int index, const char *text, int failed)
 		b.failed++;
 		g_array_append_val(b.failures, index);
 	}
+	if (reported)
+		reported[index] = 1;
 	bar_draw(speak || b.done == b.total);
 	g_mutex_unlock(&cli.out_lock);
 }
@@ -250,10 +262,12 @@ struct worker {
 
 /* Starts worker k.  0, or -1 with the reason on stderr. */
 static int
-spawn(struct worker *w, int k, int *next)
+spawn(struct worker *all, int k, int *next)
 {
+	struct worker *w = &all[k];
+	pid_t parent = getpid();
 	int fd[2];
-	sigset_t all, old;
+	sigset_t sigs, old;
 
 	if (pipe(fd) < 0) {
 		fprintf(stderr, "warta: cannot start a worker: %s\n", g_strerror(errno));
@@ -262,25 +276,38 @@ spawn(struct worker *w, int k, int *next)
 	fflush(stdout);
 	fflush(stderr);
 	/* no signal between fork and the child knowing it is a worker */
-	sigemptyset(&all);
-	sigaddset(&all, SIGINT);
-	sigaddset(&all, SIGTERM);
-	sigaddset(&all, SIGHUP);
-	sigprocmask(SIG_BLOCK, &all, &old);
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGHUP);
+	sigprocmask(SIG_BLOCK, &sigs, &old);
 	w->pid = fork();
 	if (w->pid == 0) {
 		is_worker = 1;
 		/* a batch killed outright takes its workers with it (their
 		 * SIGTERM handler removes what they were writing) */
 		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (getppid() == 1)
-			_exit(3);
+		if (getppid() != parent)
+			_exit(3);       /* the batch died before prctl */
 		signal(SIGPIPE, SIG_IGN);
+		{
+			static const int crash[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+			struct sigaction sa;
+
+			memset(&sa, 0, sizeof sa);
+			sa.sa_handler = on_crash;
+			sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+			sigemptyset(&sa.sa_mask);
+			for (size_t j = 0; j < G_N_ELEMENTS(crash); j++)
+				sigaction(crash[j], &sa, NULL);
+		}
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		close(fd[0]);
-		for (int j = 0; j < MAX_WORKERS; j++)
-			if (worker_pid[j] > 0 && j != k)
-				worker_pid[j] = 0;
+		for (int j = 0; j < MAX_WORKERS; j++) {
+			if (j != k && all[j].fd >= 0)
+				close(all[j].fd);       /* the other workers' pipes */
+			worker_pid[j] = 0;
+		}
 		worker_main(fd[1], next);
 	}
 	if (w->pid > 0)
@@ -334,10 +361,18 @@ static void
 worker_gone(struct worker *w, int k)
 {
 	int status = 0;
+	sigset_t sigs, old;
 
+	/* the signal handler must not kill() a pid reaped and reused */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGHUP);
+	sigprocmask(SIG_BLOCK, &sigs, &old);
 	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
 		;
 	worker_pid[k] = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	close(w->fd);
 	w->fd = -1;
 	if (w->current >= 0) {
@@ -372,11 +407,11 @@ run_workers(int n)
 		return -1;
 	}
 	*next = 0;
-	for (k = 0; k < n; k++) {
+	for (k = 0; k < n; k++)
 		w[k].fd = -1;
-		if (spawn(&w[k], k, next) == 0)
+	for (k = 0; k < n; k++)
+		if (spawn(w, k, next) == 0)
 			live++;
-	}
 	if (live == 0) {
 		munmap(next, sizeof *next);
 		return -1;
@@ -393,8 +428,15 @@ run_workers(int n)
 			map[np++] = k;
 		}
 		r = poll(pfd, (nfds_t)np, 500);
-		if (r < 0 && errno != EINTR)
+		if (r < 0 && errno != EINTR) {
+			/* cannot wait for them: stop and reap them; what they
+			 * had not finished fails below */
+			for (int j = 0; j < np; j++) {
+				kill(w[map[j]].pid, SIGTERM);
+				worker_gone(&w[map[j]], map[j]);
+			}
 			break;
+		}
 		if (r <= 0) {
 			g_mutex_lock(&cli.out_lock);
 			bar_draw(1);    /* half a second without news: rate and time left move */
@@ -419,14 +461,18 @@ run_workers(int n)
 			worker_gone(x, map[j]);
 			live--;
 			if (__atomic_load_n(next, __ATOMIC_SEQ_CST) < cli.ninputs &&
-			    spawn(x, map[j], next) == 0)
+			    spawn(w, map[j], next) == 0)
 				live++;
 		}
 	}
-	/* inputs no worker took (every worker failed to start again) */
-	for (k = __atomic_load_n(next, __ATOMIC_SEQ_CST); k < cli.ninputs; k++) {
-		char *t = g_strdup_printf("warta: %s: error: not converted: no worker left\n", cli.inputs[k]);
+	/* inputs no worker finished: taken by a worker that died before it said
+	 * so, or never taken (no worker could be started again) */
+	for (k = 0; k < cli.ninputs; k++) {
+		char *t;
 
+		if (reported[k])
+			continue;
+		t = g_strdup_printf("warta: %s: error: not converted: no worker finished it\n", cli.inputs[k]);
 		report_input(k, t, 1);
 		g_free(t);
 	}
@@ -471,6 +517,7 @@ cli_batch(void)
 	b.start = g_get_monotonic_time();
 	b.bar = cli.stderr_tty && !cli.quiet && cli.ninputs > 1;
 	workers = MIN(MIN(cli.jobs, cli.ninputs), MAX_WORKERS);
+	reported = g_malloc0((size_t)cli.ninputs);
 
 	if (workers <= 1) {
 		GString *out = g_string_new(NULL);
@@ -488,6 +535,8 @@ cli_batch(void)
 		g_string_free(out, TRUE);
 	} else if (run_workers(workers) < 0) {
 		g_array_free(b.failures, TRUE);
+		g_free(reported);
+		reported = NULL;
 		return 1;
 	}
 
@@ -500,6 +549,8 @@ cli_batch(void)
 	g_mutex_unlock(&cli.out_lock);
 	i = b.failed ? 1 : 0;
 	g_array_free(b.failures, TRUE);
+	g_free(reported);
+	reported = NULL;
 	return i;
 }
 

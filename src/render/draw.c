@@ -158,6 +158,7 @@ show_pieces(cairo_t *cr, const struct pa_para *P, const struct pa_line *L, int a
 	GArray *gl = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 	GArray *cl = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
 	GString *txt = g_string_new(NULL);
+	cairo_scaled_font_t *sf;
 	double x0, y0;
 	int i;
 
@@ -194,11 +195,23 @@ show_pieces(cairo_t *cr, const struct pa_para *P, const struct pa_line *L, int a
 			g_array_append_val(cl, c);
 		}
 	}
-	cairo_save(cr);
-	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(p0->gi.item->analysis.font)));
-	cairo_show_text_glyphs(cr, txt->str, (int)txt->len, (cairo_glyph_t *)gl->data, (int)gl->len,
-	    (cairo_text_cluster_t *)cl->data, (int)cl->len, 0);
-	cairo_restore(cr);
+	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(p0->gi.item->analysis.font));
+	if (sf && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS) {
+		cairo_save(cr);
+		cairo_set_scaled_font(cr, sf);
+		cairo_show_text_glyphs(cr, txt->str, (int)txt->len, (cairo_glyph_t *)gl->data, (int)gl->len,
+		    (cairo_text_cluster_t *)cl->data, (int)cl->len, 0);
+		cairo_restore(cr);
+	} else {
+		/* no usable Cairo font: each piece as Pango draws it (it skips
+		 * what it cannot draw) */
+		for (i = a; i < b; i++) {
+			const struct pa_piece *pc = &L->pieces[i];
+
+			cairo_move_to(cr, x0 + (pc->x - p0->x) / k, y0);
+			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, (PangoGlyphItem *)&pc->gi);
+		}
+	}
 	g_array_free(gl, TRUE);
 	g_array_free(cl, TRUE);
 	g_string_free(txt, TRUE);
@@ -674,6 +687,19 @@ outline(struct out *O, struct art *A)
 	}
 }
 
+/* The PDF's Cairo context in an error state: the output fails, and says why
+ * (once). */
+static void
+context_failed(struct out *O)
+{
+	cairo_status_t st = cairo_status(O->cr);
+
+	if (st == CAIRO_STATUS_SUCCESS || O->failed)
+		return;
+	O->failed = 1;
+	warta_diag(O->R->d, WARTA_ERROR, O->R->out_path, 0, 0, "cairo: %s", cairo_status_to_string(st));
+}
+
 /* Draws (or traces, or counts) a page of an article as soon as the page
  * builder has made it (render.c calls it back while laying out). */
 static void
@@ -699,8 +725,7 @@ emit_page(void *data, struct art *A, const struct pb_page *pg)
 		cairo_pdf_surface_set_size(O->pdf, R->style->page_width, R->style->page_height);
 		draw_page(O, O->cr, A, pg);
 		cairo_show_page(O->cr);
-		if (cairo_status(O->cr) != CAIRO_STATUS_SUCCESS)
-			O->failed = 1;
+		context_failed(O);
 		break;
 	case WARTA_PRINT_TRACE:
 		draw_page(O, NULL, A, pg);
@@ -954,8 +979,8 @@ rn_output(struct rn *R)
 		}
 		R->kicker = NULL;
 		rn_art_free(A);
-		if (O.cr && cairo_status(O.cr) != CAIRO_STATUS_SUCCESS)
-			O.failed = 1;
+		if (O.cr)
+			context_failed(&O);
 	}
 
 	if (O.pdf) {

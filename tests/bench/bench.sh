@@ -212,9 +212,11 @@ rm -rf "$TMP/ed" "$TMP"/*.epub
 # and broken once (the sample's body, two justified A4 columns) onto 500
 # pages with pango-cairo, as warta draws them (-x: each line in one of 41
 # expansion steps; -t: each line a tagged-PDF element).  No reading, shaping
-# or breaking per page: no engine on Pango + Cairo 1.16 draws faster.
+# or breaking per page: no engine on Pango + Cairo 1.16 draws faster.  And
+# what shaping costs: -s lays the same text out with PangoLayout (itemize,
+# HarfBuzz, Pango's own greedy breaking) until 500 pages' worth is done.
 echo
-echo "floor: Cairo's PDF surface alone, 500 pages of lines shaped once (build/bench/floor):"
+echo "floor: Pango and Cairo alone, 500 pages of the sample's text (build/bench/floor):"
 tail -n +2 "$SAMPLE" > "$TMP/body.txt"
 for fl in "" "-x -t"; do
 	f=$("$FLOOR" $fl -p 500 -o "$TMP/floor.pdf" "$TMP/body.txt") || { echo "bench: floor failed" >&2; exit 1; }
@@ -223,6 +225,11 @@ for fl in "" "-x -t"; do
 	row "$lab: 500 pages CPU" "$(field cpu_ms "$f")" ms
 	row "$lab: per page ($(field glyphs_per_page "$f") glyphs)" "$(field per_page_ms "$f")" ms
 done
+draw=$(field per_page_ms "$f")
+f=$("$FLOOR" -s -p 500 -o "$TMP/floor.pdf" "$TMP/body.txt") || { echo "bench: floor -s failed" >&2; exit 1; }
+shape=$(field shape_ms_per_page "$f")
+row "PangoLayout alone (itemize, shape, break): per page" "$shape" ms
+row "so 500 pages cost at least (shaping + drawing)" "$(awk -v a="$shape" -v b="$draw" 'BEGIN { printf "%.0f", 500 * (a + b) }')" ms
 rm -f "$TMP/floor.pdf" "$TMP/body.txt"
 
 # ------------------------------------------------------------ scaling

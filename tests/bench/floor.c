@@ -1,10 +1,15 @@
-/* floor.c — `make bench`'s floor: what Cairo's PDF surface alone costs per page.
- * Reads a text file, shapes and breaks it ONCE with Pango (Charis SIL, two
- * justified columns of A4, as warta's a4 style), then draws those lines onto
- * PAGES PDF pages with pango-cairo as warta does, and prints one line:
- * "pages=N wall_ms=… cpu_ms=… per_page_ms=… glyphs_per_page=…".  No reading,
- * no shaping per page, no line breaking: a lower bound for any engine on
- * Pango + Cairo 1.16.  usage: floor [-p PAGES] -o OUT.pdf FILE */
+/* floor.c — `make bench`'s floor: what Pango and Cairo's PDF surface alone
+ * cost per page.  Reads a text file, shapes and breaks it ONCE with Pango
+ * (Charis SIL, two justified columns of A4, as warta's a4 style), then draws
+ * those lines onto PAGES PDF pages with pango-cairo as warta does, and prints
+ * one line: "pages=N wall_ms=… cpu_ms=… per_page_ms=… glyphs_per_page=…".  No
+ * reading, no shaping per page, no line breaking: a lower bound for any engine
+ * on Pango + Cairo 1.16.  -x: each line in one of 41 expansion steps; -t: each
+ * line a tagged element.  -s: instead, lay the text out with PangoLayout
+ * (itemize, shape, Pango's own line breaking) as many times as it takes to
+ * fill PAGES pages of those columns, and print "… shape_ms_per_page=…": the
+ * floor of shaping a page with Pango.
+ * usage: floor [-x] [-t] [-s] [-p PAGES] -o OUT.pdf FILE */
 #include <cairo-pdf.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
@@ -38,7 +43,7 @@ cpu_ms(void)
 int
 main(int argc, char **argv)
 {
-	int pages = 50, c, p, col, li = 0, n_lines, glyphs = 0, expand = 0, tags = 0;
+	int pages = 50, c, p, col, li = 0, n_lines, glyphs = 0, expand = 0, tags = 0, shape_only = 0;
 	const char *out = NULL;
 	char *text = NULL;
 	double colw = (PAGE_W - 2 * MARGIN - GUTTER) / 2, t0, c0, wall, cpu;
@@ -53,13 +58,15 @@ main(int argc, char **argv)
 	cairo_t *cr;
 	GSList *lines;
 
-	while ((c = getopt(argc, argv, "p:o:xt")) != -1) {
+	while ((c = getopt(argc, argv, "p:o:xts")) != -1) {
 		if (c == 'p')
 			pages = atoi(optarg);
 		else if (c == 'x')
 			expand = 1;
 		else if (c == 't')
 			tags = 1;
+		else if (c == 's')
+			shape_only = 1;
 		else if (c == 'o')
 			out = optarg;
 		else
@@ -101,6 +108,38 @@ main(int argc, char **argv)
 		for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r; r = r->next)
 			glyphs += ((PangoGlyphItem *)r->data)->glyphs->num_glyphs;
 
+	if (shape_only) {
+		/* the text's lines cover n_lines / (2 columns × per_col) pages */
+		int per_col = (int)((PAGE_H - 2 * MARGIN) / LEADING), k, copies;
+		double per_copy = (double)n_lines / (2 * per_col);
+
+		copies = (int)(pages / per_copy + 0.5);
+		if (copies < 1)
+			copies = 1;
+		t0 = now_ms();
+		c0 = cpu_ms();
+		for (k = 0; k < copies; k++) {
+			PangoLayout *l = pango_layout_new(ctx);
+
+			pango_layout_set_font_description(l, fd);
+			pango_layout_set_width(l, (int)(colw * PANGO_SCALE));
+			pango_layout_set_justify(l, TRUE);
+			pango_layout_set_text(l, text, -1);
+			(void)pango_layout_get_line_count(l);   /* lays it out */
+			g_object_unref(l);
+		}
+		wall = now_ms() - t0;
+		cpu = cpu_ms() - c0;
+		printf("pages=%.0f wall_ms=%.1f cpu_ms=%.1f shape_ms_per_page=%.3f\n",
+		    copies * per_copy, wall, cpu, cpu / (copies * per_copy));
+		pango_font_description_free(fd);
+		g_object_unref(lay);
+		g_object_unref(ctx);
+		g_object_unref(fm);
+		g_free(text);
+		warta_diags_fini(&d);
+		return 0;
+	}
 	t0 = now_ms();
 	c0 = cpu_ms();
 	s = cairo_pdf_surface_create(out, PAGE_W, PAGE_H);

@@ -153,3 +153,21 @@ grep -q "^warta: $TMP/die/2-fifo.txt: error: the worker converting it died of si
 [ "$(ls "$TMP/dieout" | grep -c '\.pdf$')" = 3 ] && [ ! -e "$TMP/dieout/2-fifo.pdf" ] &&
 	ok "a worker killed mid-input: the other inputs are written" || fail "killed worker outputs" "$(ls -A "$TMP/dieout")"
 no_tmp "$TMP/dieout" && ok "a worker killed mid-input: no temporary file left" || fail "killed worker temporary files" "$(ls -A "$TMP/dieout")"
+
+# A worker that crashes while writing (a library fault: SIGSEGV) removes the
+# temporary file it was writing before it dies; its input fails with the reason.
+mkdir -p "$TMP/crash"
+for n in 1 2; do
+	{ cat "$first"; for i in $(seq 60); do tail -n +2 "$first"; echo; done; } >"$TMP/crash/$n.txt"
+done
+(ulimit -c 0; exec $WARTA -j 2 -d "$TMP/crashout" -t pdf "$TMP/crash" >/dev/null 2>"$TMP/crash.err") &
+pid=$!
+t=0
+while [ "$(find "$TMP/crashout" -name '.*' -type f 2>/dev/null | wc -l)" -lt 1 ] && [ $t -lt 300 ]; do sleep 0.02; t=$((t + 1)); done
+pkill -SEGV -P $pid
+wait $pid; rc=$?
+[ $rc = 1 ] && grep -q "error: the worker converting it died of signal 11" "$TMP/crash.err" &&
+	ok "a worker crashing mid-write: its input fails with the reason (exit 1)" ||
+	fail "crashing worker" "exit $rc: $(cat "$TMP/crash.err")"
+no_tmp "$TMP/crashout" && ok "a worker crashing mid-write: its temporary file is removed" ||
+	fail "crashing worker temporary files" "$(ls -A "$TMP/crashout")"
