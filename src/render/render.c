@@ -40,6 +40,26 @@ warta_engine_new(struct warta_diags *d)
 	return e;
 }
 
+PangoContext *
+warta_print_context_new(FcConfig *fc)
+{
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	PangoContext *ctx;
+	cairo_font_options_t *fo;
+
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), fc);
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72.0);
+	ctx = pango_font_map_create_context(fm);
+	g_object_unref(fm);             /* the context holds it */
+	pango_context_set_round_glyph_positions(ctx, FALSE);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	return ctx;
+}
+
 static void
 fonts_free(struct rn_fonts *f)
 {
@@ -54,7 +74,6 @@ static struct rn_fonts *
 fonts_take(struct warta_engine *e)
 {
 	struct rn_fonts *f = NULL;
-	cairo_font_options_t *fo;
 
 	g_mutex_lock(&e->lock);
 	if (e->fonts->len > 0)
@@ -63,16 +82,8 @@ fonts_take(struct warta_engine *e)
 	if (f)
 		return f;
 	f = g_new0(struct rn_fonts, 1);
-	f->fontmap = pango_cairo_font_map_new();
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->fontmap), e->fc);
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->fontmap), 72.0);
-	f->ctx = pango_font_map_create_context(f->fontmap);
-	pango_context_set_round_glyph_positions(f->ctx, FALSE);
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(f->ctx, fo);
-	cairo_font_options_destroy(fo);
+	f->ctx = warta_print_context_new(e->fc);
+	f->fontmap = g_object_ref(pango_context_get_font_map(f->ctx));
 	return f;
 }
 

@@ -1,7 +1,8 @@
 /* render.h — the print back end: documents + style → pages → PDF, PNG or SVG,
  * through Pango/HarfBuzz shaping, Knuth–Plass lines (layout/), a page builder
  * and Cairo.  The engine (fonts, dictionaries) is made once and shared by
- * threads; each render call makes its own Pango font map and context. */
+ * threads; each render call holds a Pango font map and context of its own
+ * (kept in the engine for the next call). */
 #ifndef WARTA_RENDER_H
 #define WARTA_RENDER_H
 
@@ -30,6 +31,12 @@ struct warta_engine;
  * process, so that Pango's FcInit thread loads no system configuration. */
 struct warta_engine *warta_engine_new(struct warta_diags *d);
 void warta_engine_free(struct warta_engine *e);
+
+/* A Pango context that sets text as the print engine does: warta's font set
+ * fc (warta_fonts_config), 72 units a point, unhinted outlines and metrics,
+ * glyph positions not rounded.  It holds a new font map of its own:
+ * g_object_unref the context alone. */
+struct _PangoContext *warta_print_context_new(struct _FcConfig *fc);
 
 struct warta_render_opts {
 	enum warta_print_format format;

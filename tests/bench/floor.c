@@ -11,9 +11,9 @@
  * floor of shaping a page with Pango.
  * usage: floor [-x] [-t] [-s] [-p PAGES] -o OUT.pdf FILE */
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -21,6 +21,7 @@
 
 #include "timing.h"
 
+#include "render/render.h"
 #include "style/style.h"
 #include "util/diag.h"
 
@@ -49,11 +50,9 @@ main(int argc, char **argv)
 	double colw = (PAGE_W - 2 * MARGIN - GUTTER) / 2, t0, c0, wall, cpu;
 	struct warta_diags d;
 	struct _FcConfig *fc;
-	PangoFontMap *fm;
 	PangoContext *ctx;
 	PangoLayout *lay;
 	PangoFontDescription *fd;
-	cairo_font_options_t *fo;
 	cairo_surface_t *s;
 	cairo_t *cr;
 	GSList *lines;
@@ -84,16 +83,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	warta_fonts_make_default(fc);
-	fm = pango_cairo_font_map_new();
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), fc);
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72.0);
-	ctx = pango_font_map_create_context(fm);
-	pango_context_set_round_glyph_positions(ctx, FALSE);
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(ctx, fo);
-	cairo_font_options_destroy(fo);
+	ctx = warta_print_context_new(fc);   /* as warta's print engine sets text */
 
 	/* shaped and broken once */
 	lay = pango_layout_new(ctx);
@@ -132,13 +122,8 @@ main(int argc, char **argv)
 		cpu = cpu_ms() - c0;
 		printf("pages=%.0f wall_ms=%.1f cpu_ms=%.1f shape_ms_per_page=%.3f\n",
 		    copies * per_copy, wall, cpu, cpu / (copies * per_copy));
-		pango_font_description_free(fd);
-		g_object_unref(lay);
-		g_object_unref(ctx);
-		g_object_unref(fm);
-		g_free(text);
-		warta_diags_fini(&d);
-		return 0;
+		c = 0;
+		goto out;
 	}
 	t0 = now_ms();
 	c0 = cpu_ms();
@@ -183,10 +168,11 @@ main(int argc, char **argv)
 	cpu = cpu_ms() - c0;
 	printf("pages=%d wall_ms=%.1f cpu_ms=%.1f per_page_ms=%.3f glyphs_per_page=%d\n",
 	    pages, wall, cpu, cpu / pages, glyphs);
+out:
 	pango_font_description_free(fd);
 	g_object_unref(lay);
 	g_object_unref(ctx);
-	g_object_unref(fm);
+	FcConfigDestroy(fc);
 	g_free(text);
 	warta_diags_fini(&d);
 	return c;

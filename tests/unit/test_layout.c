@@ -706,9 +706,7 @@ int
 main(void)
 {
 	struct warta_diags d;
-	PangoFontMap *fm;
 	FcConfig *fc;
-	cairo_font_options_t *fo;
 	char *dir;
 	const char *dirs[2];
 
@@ -722,16 +720,7 @@ main(void)
 	if (st == NULL || fc == NULL)
 		return harness_done();
 	hyph = warta_hyphenator_new();
-	fm = pango_cairo_font_map_new();
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), fc);
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72.0);
-	ctx = pango_font_map_create_context(fm);
-	pango_context_set_round_glyph_positions(ctx, FALSE);
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(ctx, fo);
-	cairo_font_options_destroy(fo);
+	ctx = warta_print_context_new(fc);   /* as the print engine sets text */
 
 	justified();
 	hyphens();
@@ -745,7 +734,6 @@ main(void)
 	footnote_page();
 
 	g_object_unref(ctx);
-	g_object_unref(fm);
 	FcConfigDestroy(fc);
 	warta_hyphenator_free(hyph);
 	warta_style_free(st);
