@@ -407,8 +407,8 @@ run_workers(int n)
 		return -1;
 	}
 	*next = 0;
-	for (k = 0; k < n; k++)
-		w[k].fd = -1;
+	for (k = 0; k < MAX_WORKERS; k++)
+		w[k].fd = -1;           /* a worker closes every other entry's pipe */
 	for (k = 0; k < n; k++)
 		if (spawn(w, k, next) == 0)
 			live++;

@@ -171,3 +171,12 @@ wait $pid; rc=$?
 	fail "crashing worker" "exit $rc: $(cat "$TMP/crash.err")"
 no_tmp "$TMP/crashout" && ok "a worker crashing mid-write: its temporary file is removed" ||
 	fail "crashing worker temporary files" "$(ls -A "$TMP/crashout")"
+
+# Standard input among the inputs of a -j 2 batch: the worker that takes it
+# reads the batch's standard input (no worker closes it)
+mkdir -p "$TMP/stdin"
+cp "$first" "$TMP/stdin/a.txt"
+$WARTA -q -j 2 -d "$TMP/stdinout" -t pdf - "$TMP/stdin/a.txt" <"$first" 2>"$TMP/stdin.err"; rc=$?
+[ $rc = 0 ] && [ -s "$TMP/stdinout/stdin.pdf" ] && [ -s "$TMP/stdinout/a.pdf" ] &&
+	ok "-j 2 with standard input among the inputs: both written" ||
+	fail "-j 2 with standard input" "exit $rc: $(cat "$TMP/stdin.err"); $(ls -A "$TMP/stdinout" 2>&1)"
