@@ -250,6 +250,8 @@ worker_main(int fd, int *next)
 		failed = convert(i, out);
 		send_msg(fd, MSG_DONE, i, failed, out);
 	}
+	g_string_free(out, TRUE);
+	close(fd);
 	_exit(0);
 }
 
