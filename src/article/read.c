@@ -227,8 +227,27 @@ align_at(const char *src, size_t slen, size_t p, const char *lit, size_t llen, g
  * alignment linear even when a literal cannot be found. */
 #define ALIGN_WINDOW 4096
 
+/* Body offset of the line after the block that holds inline node cm: an
+ * inline's text is not looked for past it (another copy of the same words
+ * further on belongs to another block).  cmark's block positions are exact;
+ * its inline columns are not always. */
+static size_t
+block_end(const struct body *b, cmark_node *cm)
+{
+	cmark_node *p = cm;
+	int el;
+
+	while (p && (cmark_node_get_type(p) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
+		p = cmark_node_parent(p);
+	el = p ? cmark_node_get_end_line(p) : 0;
+	if (el < 1 || (size_t)el >= b->bstart->len)
+		return b->text->len;
+	return g_array_index(b->bstart, size_t, el);
+}
+
 static struct ar_run *
-align_literal(struct ar_ctx *cx, struct body *b, const char *lit, int line, int col, int code)
+align_literal(struct ar_ctx *cx, struct body *b, const char *lit, int line, int col, int code,
+              size_t limit)
 {
 	size_t llen = strlen(lit), slen = b->text->len, hint, start, p, end = 0, h = 0, i;
 	guint32 *tmp = g_new(guint32, llen + 1);
@@ -240,7 +259,7 @@ align_literal(struct ar_ctx *cx, struct body *b, const char *lit, int line, int 
 		start = b->cursor;
 	if (hint >= b->cursor)
 		end = align_at(b->text->str, slen, hint, lit, llen, tmp, code);
-	for (p = start; !end && p < slen && p < start + ALIGN_WINDOW; p++)
+	for (p = start; !end && p < MIN(slen, limit) && p < start + ALIGN_WINDOW; p++)
 		end = align_at(b->text->str, slen, p, lit, llen, tmp, code);
 	if (end)
 		b->cursor = end;
@@ -462,7 +481,8 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 		case WARTA_NODE_TEXT:
 		case WARTA_NODE_CODE:
 		case WARTA_NODE_HTML_INLINE: {
-			struct ar_run *offs = align_literal(cx, b, lit ? lit : "", line, col, t == WARTA_NODE_CODE);
+			struct ar_run *offs = align_literal(cx, b, lit ? lit : "", line, col, t == WARTA_NODE_CODE,
+			                                    block_end(b, cm));
 
 			n->text = g_strdup(lit ? lit : "");
 			if (offs->len > 0)

@@ -4,6 +4,7 @@
  * shapes, numbered sections, JSON escaping, the run-length source map of
  * text nodes (run.c) and the positions it gives. */
 #include <glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "article/article.h"
@@ -588,6 +589,48 @@ nth(struct warta_node *root, enum warta_node_type t, int k)
 	return NULL;
 }
 
+/* A body of blocks repeated many times, with invalid bytes (repaired) and
+ * control characters, where cmark's inline columns cannot be matched (found
+ * by fuzz_reader): every text node stays on the lines of its block, not on
+ * a later copy of the same words (the reader's search for a text stops at
+ * the end of its block). */
+static void
+positions_repeated_blocks(void)
+{
+	const char *root = g_getenv("ROOT") ? g_getenv("ROOT") : ".";
+	char *path = g_build_filename(root, "tests/fuzz/regressions/reader-positions-repeated-blocks.txt", NULL);
+	struct warta_read_opts o = { 0 };
+	struct warta_diags d;
+	struct warta_doc *doc;
+	struct warta_node *n, *b;
+	int texts = 0, outside = 0;
+
+	o.repair = 1;
+	warta_diags_init(&d);
+	doc = warta_article_read_file(path, &o, &d);
+	OK(doc != NULL, "%s is read", path);
+	for (n = doc ? doc->root : NULL; n; n = warta_node_next(n, doc->root)) {
+		if (n->type != WARTA_NODE_TEXT)
+			continue;
+		for (b = n->parent; b && !warta_node_is_block(b); b = b->parent)
+			;
+		if (!b || b == doc->root)
+			continue;
+		texts++;
+		if (n->line < b->line || n->line > b->end_line) {
+			if (!outside)
+				fprintf(stderr, "#   text at %d:%d outside its block %d-%d\n", n->line, n->col,
+				    b->line, b->end_line);
+			outside++;
+		}
+	}
+	OK(texts > 50 && outside == 0, "repeated blocks: %d text nodes, %d outside their block's lines",
+	    texts, outside);
+	warta_doc_free(doc);
+	warta_diags_fini(&d);
+	g_free(path);
+}
+
 static void
 run_positions(void)
 {
@@ -882,6 +925,7 @@ main(void)
 	hygiene();
 	run_map();
 	run_positions();
+	positions_repeated_blocks();
 	chunks();
 	shapes();
 	json();
