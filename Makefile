@@ -12,7 +12,8 @@ DESTDIR   ?=
 CC        ?= cc
 BUILD     ?= build
 PKGS      := pangocairo pangoft2 cairo fontconfig harfbuzz glib-2.0 gthread-2.0 \
-             libzip libcmark-gfm yaml-0.1 libdeflate
+             libzip libcmark-gfm yaml-0.1 libdeflate libjpeg librsvg-2.0 gdk-pixbuf-2.0 \
+             libwebp libwebpdemux
 VERSION   := 0.1.0
 
 CFLAGS    ?= -O2 -g
@@ -41,7 +42,8 @@ endif
 
 # The library: every pipeline stage under src/ except the command line.
 LIB_SRCS  := $(sort $(wildcard src/util/*.c src/doc/*.c src/article/*.c src/style/*.c \
-                                 src/layout/*.c src/render/*.c src/epub/*.c src/edition/*.c))
+                                 src/layout/*.c src/render/*.c src/epub/*.c src/edition/*.c \
+                                 src/image/*.c))
 CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
@@ -121,7 +123,8 @@ FORCE:
 # fonts/packages lists the font packages; fonts/fonts.list the files used.
 DEBS_BUILD := build-essential pkg-config libpango1.0-dev libcairo2-dev libzip-dev libdeflate-dev \
               libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libexttextcat-dev \
-              libexttextcat-data libhyphen-dev
+              libexttextcat-data libhyphen-dev libjpeg62-turbo-dev librsvg2-dev libgdk-pixbuf-2.0-dev \
+              libwebp-dev
 DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt \
               hyphen-nl hyphen-it
 DEBS_FONTS := $(shell sed -e 's/\#.*//' fonts/packages 2>/dev/null)

@@ -17,6 +17,9 @@ struct warta_read_opts {
 	int repair;                       /* --repair: invalid UTF-8 → U+FFFD with a warning */
 	const char *const *boilerplate;   /* extra line patterns (GRegex), from the style; may be NULL */
 	size_t max_bytes;                 /* input size limit; 0: 64 MiB */
+	size_t max_image_bytes;           /* --max-image-size: a picture's limit; 0: 64 MiB */
+	const char *image_dir;            /* relative picture paths from here, instead of the
+	                                   * article's directory (standard input: the working one) */
 };
 
 /* Reads one article held in memory.  path names it in messages ("-": stdin).

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "article/reader.h"
+#include "image/image.h"
 
 #define JSON_FORMAT_VERSION 1
 #define JSON_FLUSH (64u << 10)     /* bytes gathered before a flush */
@@ -171,11 +172,30 @@ node(GString *o, const struct warta_node *n, int level, const struct sink *sk)
 		kstr(&ob, "info", n->as.code.info);
 		break;
 	case WARTA_NODE_LINK:
-	case WARTA_NODE_IMAGE:
 		kstr(&ob, "url", n->as.link.url);
 		kstr(&ob, "title", n->as.link.title);
 		kbool(&ob, "active", n->as.link.active);
 		break;
+	case WARTA_NODE_IMAGE: {
+		const struct warta_image *im = n->as.link.image;
+		char *alt = warta_node_plain_text(n);
+
+		kstr(&ob, "url", n->as.link.url);
+		kstr(&ob, "title", n->as.link.title);
+		kbool(&ob, "active", n->as.link.active);
+		kstr(&ob, "path", n->as.link.path);
+		kstr(&ob, "alt", alt);
+		kstr(&ob, "media_type", im ? im->media_type : NULL);
+		if (im) {
+			kint(&ob, "width", im->width);
+			kint(&ob, "height", im->height);
+		} else {
+			kstr(&ob, "width", NULL);
+			kstr(&ob, "height", NULL);
+		}
+		g_free(alt);
+		break;
+	}
 	case WARTA_NODE_QUOTE:
 		kstr(&ob, "open", n->as.quote.open);
 		kstr(&ob, "close", n->as.quote.close);
@@ -278,6 +298,12 @@ warta_json_write_flushed(const struct warta_doc *doc, GString *out,
 	kstr(&mo, "lang_origin", origin_name(m->lang_origin));
 	kbool(&mo, "rtl", m->rtl);
 	kstr(&mo, "shape", shape_name(m->shape));
+	if (m->lead) {
+		/* the lead photo, only when there is one (the trees of articles
+		 * without one stay as they were) */
+		key(&mo, "image");
+		node(out, m->lead, 2, &sk);
+	}
 	close_obj(&mo);
 	key(&top, "body");
 	node(out, doc->root, 1, &sk);

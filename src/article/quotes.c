@@ -728,6 +728,8 @@ inline_container(const struct warta_node *n)
 	case WARTA_NODE_PARAGRAPH:
 	case WARTA_NODE_HEADING:
 	case WARTA_NODE_TABLE_CELL:
+	case WARTA_NODE_CAPTION:
+	case WARTA_NODE_CREDIT:
 	case WARTA_NODE_EMPH:
 	case WARTA_NODE_STRONG:
 	case WARTA_NODE_STRIKETHROUGH:

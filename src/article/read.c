@@ -793,6 +793,15 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 			slot = &m->style;
 		else if (strcmp(key, "lang") == 0 || strcmp(key, "language") == 0)
 			slot = &m->lang;
+		else if (strcmp(key, "image") == 0) {
+			slot = &cx->lead[0];
+			cx->lead_off = v ? yaml_off(cx, fs, fe, v->start_mark) : koff;
+		} else if (strcmp(key, "image-alt") == 0)
+			slot = &cx->lead[1];
+		else if (strcmp(key, "image-caption") == 0)
+			slot = &cx->lead[2];
+		else if (strcmp(key, "image-credit") == 0)
+			slot = &cx->lead[3];
 		else if (strcmp(key, "date") == 0) {
 			if (val && warta_date_valid(val))
 				slot = &m->date;
@@ -1355,6 +1364,14 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 	g_array_free(kept, TRUE);
 	g_array_free(cuts, TRUE);
 	ar_pullquotes(&cx);
+	if (cx.lead[0])
+		ar_lead(&cx, cx.lead[0], cx.lead_off, cx.lead[1], cx.lead[2], cx.lead[3]);
+	else if (cx.lead[1] || cx.lead[2] || cx.lead[3])
+		ar_diag_at(&cx, WARTA_WARNING, cx.lead_off, "front matter: image-alt, image-caption or "
+		           "image-credit without image: no lead photo");
+	for (int k = 0; k < 4; k++)
+		g_free(cx.lead[k]);
+	ar_figures(&cx);
 	if (doc->root->first) {
 		doc->root->line = doc->root->first->line;
 		doc->root->col = doc->root->first->col;

@@ -88,6 +88,8 @@ struct ar_ctx {
 	GHashTable *runs;          /* struct warta_node * → struct ar_run * */
 	GHashTable *item_no;       /* ordered list ITEM → its number as written (int) */
 	int boiler_dropped;        /* boilerplate lines dropped */
+	char *lead[4];             /* front matter image, image-alt, image-caption, image-credit */
+	size_t lead_off;           /* clean offset of the image: value */
 };
 
 struct ar_run *ar_run_get(struct ar_ctx *cx, struct warta_node *n);
@@ -104,6 +106,12 @@ struct warta_node *ar_text_slice(struct ar_ctx *cx, struct warta_node *n, size_t
 size_t ar_text_off(struct ar_ctx *cx, struct warta_node *n, size_t i);
 /* Sets a node's start and (inclusive) end from clean offsets. */
 void ar_set_pos(struct ar_ctx *cx, struct warta_node *n, size_t start, size_t end);
+/* figure.c: pictures alone in their paragraphs → figures with captions and
+ * credits; every picture read (warnings for those that cannot be had). */
+void ar_figures(struct ar_ctx *cx);
+/* The lead photo from the front matter (doc->meta.lead). */
+void ar_lead(struct ar_ctx *cx, const char *image, size_t image_off, const char *alt,
+             const char *caption, const char *credit);
 /* Unlinks and frees a node, forgetting the runs of its text. */
 void ar_node_drop(struct ar_ctx *cx, struct warta_node *n);
 /* Diagnostic at a clean offset. */

@@ -190,7 +190,8 @@ convert(int index, GString *out)
 	cli.capture = NULL;
 	if (rc == 0 && warta_diags_errors(&d))
 		rc = -1;
-	format_input(out, index, &d, written, rc != 0);
+	/* rc 1: written, with pictures missing (exit status 1) */
+	format_input(out, index, &d, written, rc < 0);
 	warta_diags_fini(&d);
 	g_ptr_array_free(written, TRUE);
 	return rc != 0;

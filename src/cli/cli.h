@@ -38,6 +38,7 @@ struct cli {
 	gboolean report;
 	gboolean embed_fonts;
 	char *max_size;
+	char *max_image_size;     /* --max-image-size */
 	char *edition;            /* --edition TITLE */
 	char *edition_date;
 	char *group_by;           /* --group-by section|source|none */

@@ -272,6 +272,10 @@ cli_convert(int index, struct warta_diags *d, GPtrArray *written)
 			add_written(written, path);
 		g_free(path);
 	}
+	/* pictures that could not be had (warnings): the outputs are made,
+	 * and the run says something is missing */
+	if (rc == 0 && doc->broken_images)
+		rc = 1;
 	warta_doc_free(doc);
 	return rc;
 }

@@ -175,6 +175,8 @@ cli_edition(void)
 			        failed ? "; some inputs failed" : "");
 	}
 	for (i = 0; i < n; i++) {
+		if (e[i].doc->broken_images)
+			failed++;     /* set without some of its pictures (warnings said which) */
 		warta_doc_free(e[i].doc);
 		g_free(e[i].key);
 	}

@@ -52,6 +52,8 @@ static GOptionEntry entries[] = {
 	  "Replace invalid UTF-8 with U+FFFD (a warning) instead of failing", NULL },
 	{ "max-size", 0, 0, G_OPTION_ARG_STRING, &cli.max_size,
 	  "Refuse inputs larger than SIZE (bytes, or with k, M, G; default 64M)", "SIZE" },
+	{ "max-image-size", 0, 0, G_OPTION_ARG_STRING, &cli.max_image_size,
+	  "Refuse pictures larger than SIZE (default 64M); a larger one is set as its description", "SIZE" },
 	{ "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &cli.dpi,
 	  "PNG resolution (default 150)", "DPI" },
 	{ "pages", 0, 0, G_OPTION_ARG_STRING, &cli.pages,
@@ -388,6 +390,8 @@ check_options(void)
 	cli.ropts.repair = cli.repair;
 	if (cli.max_size && !(cli.ropts.max_bytes = parse_size(cli.max_size)))
 		usage_error("--max-size %s is not a size (4096, 100k, 64M, 1G)", cli.max_size);
+	if (cli.max_image_size && !(cli.ropts.max_image_bytes = parse_size(cli.max_image_size)))
+		usage_error("--max-image-size %s is not a size (4096, 100k, 64M, 1G)", cli.max_image_size);
 	if (cli.dpi != 0 && (cli.dpi < 10 || cli.dpi > 2400))
 		usage_error("--dpi %g is out of range (10 to 2400)", cli.dpi);
 	if (cli.pages && !parse_pages(cli.pages, &cli.first_page, &cli.last_page))

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+struct warta_image;
+
 enum warta_node_type {
 	/* blocks */
 	WARTA_NODE_DOCUMENT,       /* the body; children are blocks */
@@ -23,6 +25,10 @@ enum warta_node_type {
 	WARTA_NODE_TABLE_ROW,      /* as.row.header */
 	WARTA_NODE_TABLE_CELL,     /* as.cell.align */
 	WARTA_NODE_FOOTNOTE_DEF,   /* as.footnote: label, index; children are blocks */
+	WARTA_NODE_FIGURE,         /* a picture alone in its paragraph (or the lead photo):
+	                            * children IMAGE, then CAPTION and CREDIT when given */
+	WARTA_NODE_CAPTION,        /* inline children */
+	WARTA_NODE_CREDIT,         /* inline children: who made the picture */
 	/* inlines */
 	WARTA_NODE_TEXT,           /* text */
 	WARTA_NODE_SOFTBREAK,
@@ -33,7 +39,7 @@ enum warta_node_type {
 	WARTA_NODE_CODE,           /* text: literal */
 	WARTA_NODE_HTML_INLINE,    /* text: literal, never interpreted */
 	WARTA_NODE_LINK,           /* as.link; children are the link text */
-	WARTA_NODE_IMAGE,          /* as.link (url = src); children are the alt text */
+	WARTA_NODE_IMAGE,          /* as.link (url = src) and as.link.image; children are the alt text */
 	WARTA_NODE_QUOTE,          /* inline quotation; as.quote; children inside the marks */
 	WARTA_NODE_FOOTNOTE_REF,   /* as.footnote */
 	WARTA_NODE_DATELINE,       /* first child of the first paragraph; as.dateline */
@@ -53,7 +59,14 @@ struct warta_node {
 		struct { int level; char *number; char *id; } heading; /* id: anchor, "sec-1" */
 		struct { int ordered; int start; int tight; char delim; } list;
 		struct { char *info; } code;
-		struct { char *url; char *title; int active; } link; /* active: scheme is safe to follow */
+		struct {
+			char *url, *title;
+			int active;                 /* scheme is safe to follow */
+			/* IMAGE only: */
+			char *path;                 /* the file it was read from, NULL for data: and URLs */
+			struct warta_image *image;  /* the picture (image/image.h), NULL when it could not
+			                             * be had: the back ends set the alt text instead */
+		} link;
 		struct { char *open, *close; int level; } quote;     /* the marks as set, level 0 outer */
 		struct { char *label; int index; } footnote;         /* index: 1-based order of first call */
 		struct { char *place; char *agency; } dateline;
@@ -94,6 +107,9 @@ struct warta_meta {
 	int rtl;                  /* 1 when the language is written right to left */
 	enum warta_shape shape;
 	int title_line, title_col;
+	/* The lead photo (front matter image:, image-caption:, image-credit:,
+	 * image-alt:): a FIGURE node outside the body, or NULL. */
+	struct warta_node *lead;
 };
 
 struct warta_doc {
@@ -101,6 +117,8 @@ struct warta_doc {
 	char *name;               /* file name without directory and extension: output stem */
 	struct warta_meta meta;
 	struct warta_node *root;  /* WARTA_NODE_DOCUMENT */
+	int broken_images;        /* pictures named but not had (missing, corrupt, a URL …):
+	                           * the output is made, the exit status is 1 */
 };
 
 /* node.c */

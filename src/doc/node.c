@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "doc/doc.h"
+#include "image/image.h"
 
 struct warta_node *
 warta_node_new(enum warta_node_type type, int line, int col)
@@ -86,6 +87,10 @@ free_payload(struct warta_node *n)
 	case WARTA_NODE_IMAGE:
 		g_free(n->as.link.url);
 		g_free(n->as.link.title);
+		if (n->type == WARTA_NODE_IMAGE) {
+			g_free(n->as.link.path);
+			warta_image_unref(n->as.link.image);
+		}
 		break;
 	case WARTA_NODE_QUOTE:
 		g_free(n->as.quote.open);
@@ -143,6 +148,9 @@ static const char *const type_names[WARTA_NODE_TYPE_COUNT] = {
 	[WARTA_NODE_TABLE_ROW] = "table_row",
 	[WARTA_NODE_TABLE_CELL] = "table_cell",
 	[WARTA_NODE_FOOTNOTE_DEF] = "footnote_definition",
+	[WARTA_NODE_FIGURE] = "figure",
+	[WARTA_NODE_CAPTION] = "caption",
+	[WARTA_NODE_CREDIT] = "credit",
 	[WARTA_NODE_TEXT] = "text",
 	[WARTA_NODE_SOFTBREAK] = "softbreak",
 	[WARTA_NODE_LINEBREAK] = "linebreak",
@@ -246,6 +254,8 @@ warta_doc_free(struct warta_doc *d)
 	g_free(d->meta.lang);
 	if (d->root)
 		warta_node_free(d->root);
+	if (d->meta.lead)
+		warta_node_free(d->meta.lead);
 	g_free(d);
 }
 

@@ -7,6 +7,7 @@
 #include <zip.h>
 
 #include "epub/epub_int.h"
+#include "image/image.h"
 #include "util/output.h"
 #include "util/clock.h"
 
@@ -124,6 +125,7 @@ book_free(struct ep_book *b)
 	g_free(b->uuid);
 	g_free(b->cover);
 	g_free(b->cover_alt);
+	ep_images_free(b);
 }
 
 static char *
@@ -380,6 +382,22 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 		ep_cover_xhtml(b, s);
 		add_owned(&z, "EPUB/text/cover.xhtml", g_string_free(s, FALSE));
 	}
+	for (i = 0; b->images && i < b->images->len; i++) {
+		const struct ep_image *e = b->images->pdata[i];
+		gsize n = 0;
+		const void *data = g_bytes_get_data(e->bytes, &n);
+		char *name = g_strconcat("EPUB/", e->href, NULL);
+
+		/* pictures are compressed already; SVG is text */
+		add(&z, name, data, n, e->img->format != WARTA_IMAGE_SVG);
+		g_free(name);
+	}
+	if (!b->cover && b->cover_photo) {
+		GString *s = g_string_new(NULL);
+
+		ep_cover_xhtml(b, s);
+		add_owned(&z, "EPUB/text/cover.xhtml", g_string_free(s, FALSE));
+	}
 	if (b->edition) {
 		GString *s = g_string_new(NULL);
 
@@ -476,6 +494,7 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 	}
 	t0 = warta_clock_now();
 	book_init(&b, docs, n, style, opts);
+	b.d = d;
 	for (i = 0; i < b.n; i++)
 		ep_article_xhtml(&b, &b.articles[i]);
 	for (i = 0; i < b.groups->len; i++)
@@ -498,7 +517,14 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 	fonts_config(&b, d);
 	if (opts && opts->embed_fonts)
 		ep_fonts_find(&b, d);
-	ep_cover_draw(&b, d);
+	/* one article with a lead photo: the photo is the cover (the
+	 * article's XHTML has added it to the book) */
+	if (!b.edition && docs[0]->meta.lead && docs[0]->meta.lead->first &&
+	    docs[0]->meta.lead->first->type == WARTA_NODE_IMAGE && docs[0]->meta.lead->first->as.link.image)
+		b.cover_photo = ep_image_add(&b, docs[0]->meta.lead->first->as.link.image, d, docs[0],
+		                             docs[0]->meta.lead->first);
+	if (!b.cover_photo)
+		ep_cover_draw(&b, d);
 	warta_clock_add(WARTA_CLOCK_COVER, t0);
 
 	t0 = warta_clock_now();

@@ -12,6 +12,15 @@
 #include "style/style.h"
 #include "util/diag.h"
 
+/* A picture stored in the book (images.c). */
+struct ep_image {
+	struct warta_image *img;
+	char *id;                 /* "img-<16 hex digits of its SHA-256>" */
+	char *href;               /* "images/<digits>.jpg", from EPUB/ */
+	const char *media_type;   /* as stored: WebP is converted to PNG */
+	GBytes *bytes;            /* what is stored */
+};
+
 /* One heading of an article, for the nav and the NCX. */
 struct ep_heading {
 	char *id;                 /* "sec-1": the <section>'s id */
@@ -68,6 +77,10 @@ struct ep_book {
 	struct _FcConfig *fc;     /* warta_fonts_config(), NULL if it failed */
 	GHashTable *warned;       /* font families already reported */
 	int need_arabic, need_cjk;
+	GPtrArray *images;        /* of struct ep_image *, in the order of first use */
+	GHashTable *image_index;  /* hash digits → struct ep_image * */
+	struct warta_diags *d;    /* the write's messages */
+	const struct ep_image *cover_photo; /* one article with a lead photo: the cover image */
 	unsigned char *cover;     /* PNG, NULL: no cover */
 	gsize cover_len;
 	char *cover_alt;
@@ -122,6 +135,13 @@ int ep_css_weight(int weight);
 int ep_cover_draw(struct ep_book *b, struct warta_diags *d);
 /* Finds the font files for the style's families; warnings in d for any missing. */
 void ep_fonts_find(struct ep_book *b, struct warta_diags *d);
+
+/* images.c */
+/* The book's copy of img (added on first use; identical bytes are stored
+ * once), or NULL with a warning at node at of doc when it cannot be stored. */
+const struct ep_image *ep_image_add(struct ep_book *b, struct warta_image *img, struct warta_diags *d,
+                                    const struct warta_doc *doc, const struct warta_node *at);
+void ep_images_free(struct ep_book *b);
 
 /* png.c */
 /* A PNG of width × height pixels with 4 bits of palette index each (palette:

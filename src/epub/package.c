@@ -181,18 +181,23 @@ ep_package_opf(const struct ep_book *b)
 	g_string_append_printf(o, "<meta property=\"dcterms:modified\">%s</meta>\n", b->modified);
 	if (b->cover)
 		g_string_append(o, "<meta name=\"cover\" content=\"cover-img\"/>\n");
+	else if (b->cover_photo)
+		g_string_append_printf(o, "<meta name=\"cover\" content=\"%s\"/>\n", b->cover_photo->id);
 	/* EPUB Accessibility 1.1 §"Package metadata" */
 	g_string_append(o, "<meta property=\"schema:accessMode\">textual</meta>\n");
-	if (b->cover)
+	if (b->cover || b->images)
 		g_string_append(o, "<meta property=\"schema:accessMode\">visual</meta>\n");
 	g_string_append(o, "<meta property=\"schema:accessModeSufficient\">textual</meta>\n"
 	                "<meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>\n"
 	                "<meta property=\"schema:accessibilityFeature\">tableOfContents</meta>\n"
 	                "<meta property=\"schema:accessibilityFeature\">readingOrder</meta>\n");
-	if (b->cover)
+	if (b->cover || b->images)
 		g_string_append(o, "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n");
 	g_string_append(o, "<meta property=\"schema:accessibilityHazard\">none</meta>\n");
 	g_string_append_printf(o, "<meta property=\"schema:accessibilitySummary\">%s</meta>\n",
+	                       b->images ?
+	                       "Text of news articles with structured headings and a table of contents; "
+	                       "every picture has a text alternative and its caption." :
 	                       b->cover ?
 	                       "Text of news articles with structured headings and a table of contents; "
 	                       "the cover image repeats the headline as text." :
@@ -213,6 +218,13 @@ ep_package_opf(const struct ep_book *b)
 		item(o, "cover-img", "images/cover.png", "image/png", "cover-image");
 		item(o, "cover", "text/cover.xhtml", "application/xhtml+xml", NULL);
 	}
+	for (i = 0; b->images && i < b->images->len; i++) {
+		const struct ep_image *e = b->images->pdata[i];
+
+		item(o, e->id, e->href, e->media_type, e == b->cover_photo ? "cover-image" : NULL);
+	}
+	if (!b->cover && b->cover_photo)
+		item(o, "cover", "text/cover.xhtml", "application/xhtml+xml", NULL);
 	if (b->edition)
 		item(o, "title", "text/title.xhtml", "application/xhtml+xml", NULL);
 	for (i = 0; i < b->groups->len; i++) {
@@ -235,7 +247,7 @@ ep_package_opf(const struct ep_book *b)
 		j = j && b->articles[i].rtl;
 	g_string_append_printf(o, "</manifest>\n<spine toc=\"ncx\"%s>\n",
 	                       j ? " page-progression-direction=\"rtl\"" : "");
-	if (b->cover)
+	if (b->cover || b->cover_photo)
 		g_string_append(o, "<itemref idref=\"cover\"/>\n");
 	if (b->edition)
 		g_string_append(o, "<itemref idref=\"title\"/>\n");
@@ -342,7 +354,7 @@ ep_nav_xhtml(const struct ep_book *b)
 	}
 	g_string_append(o, "</ol>\n</nav>\n");
 	g_string_append(o, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n");
-	if (b->cover)
+	if (b->cover || b->cover_photo)
 		g_string_append_printf(o, "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">%s</a></li>\n",
 		                       ep_label(EP_COVER, b->lang));
 	if (b->edition)

@@ -25,6 +25,35 @@ struct render {
 
 static void render_block(struct render *r, const struct warta_node *n, int top);
 static void render_inlines(struct render *r, const struct warta_node *first);
+static void figure(struct render *r, const struct warta_node *n, const char *cls);
+
+/* <img> for an image node whose picture the book has; 0 when it has none. */
+static int
+picture(struct render *r, const struct warta_node *n, const char *cls)
+{
+	const struct ep_image *e;
+	char *alt;
+
+	if (!n->as.link.image ||
+	    !(e = ep_image_add(r->b, n->as.link.image, r->b->d, r->a->doc, n)))
+		return 0;
+	alt = warta_node_plain_text(n);
+	g_string_append(r->out, "<img");
+	if (cls)
+		g_string_append_printf(r->out, " class=\"%s\"", cls);
+	g_string_append(r->out, " src=\"../");
+	ep_escape(r->out, e->href, 1);
+	g_string_append(r->out, "\" alt=\"");
+	{
+		char *clean = ep_clean_line(alt);
+
+		ep_escape(r->out, clean, 1);
+		g_free(clean);
+	}
+	g_string_append(r->out, "\"/>");
+	g_free(alt);
+	return 1;
+}
 
 static void
 text(struct render *r, const char *s)
@@ -213,8 +242,9 @@ render_inline(struct render *r, const struct warta_node *n)
 		}
 		break;
 	case WARTA_NODE_IMAGE:
-		/* Remote images cannot go in the book; their description stays. */
-		if (n->first) {
+		/* A picture that could not be had (a URL, a missing file: the
+		 * reader warned) keeps its description. */
+		if (!picture(r, n, "inline") && n->first) {
 			open_tag(r, "span", "image", n);
 			render_inlines(r, n->first);
 			g_string_append(r->out, "</span>");
@@ -530,6 +560,13 @@ render_block(struct render *r, const struct warta_node *n, int top)
 	case WARTA_NODE_FOOTNOTE_DEF:
 		/* set at the end of the article */
 		break;
+	case WARTA_NODE_FIGURE:
+		figure(r, n, "figure");
+		break;
+	case WARTA_NODE_CAPTION:
+	case WARTA_NODE_CREDIT:
+		/* only inside a figure */
+		break;
 	default:
 		/* Inline content directly in a block container: wrap it. */
 		g_string_append(r->out, "<p>");
@@ -538,6 +575,43 @@ render_block(struct render *r, const struct warta_node *n, int top)
 		break;
 	}
 	r->depth--;
+}
+
+/* A figure: the picture (or, when it could not be had, its description in
+ * a frame), then the caption with the credit in its own element. */
+static void
+figure(struct render *r, const struct warta_node *n, const char *cls)
+{
+	const struct warta_node *c, *img = NULL, *cap = NULL, *credit = NULL;
+
+	for (c = n->first; c; c = c->next) {
+		if (c->type == WARTA_NODE_IMAGE)
+			img = c;
+		else if (c->type == WARTA_NODE_CAPTION)
+			cap = c;
+		else if (c->type == WARTA_NODE_CREDIT)
+			credit = c;
+	}
+	open_tag(r, "figure", cls, n);
+	g_string_append_c(r->out, '\n');
+	if (img && !picture(r, img, NULL)) {
+		g_string_append(r->out, "<p class=\"picture-missing\">");
+		render_inlines(r, img->first);
+		g_string_append(r->out, "</p>");
+	}
+	g_string_append_c(r->out, '\n');
+	if (cap || credit) {
+		g_string_append(r->out, "<figcaption>");
+		if (cap)
+			render_inlines(r, cap->first);
+		if (credit) {
+			g_string_append(r->out, cap ? " <span class=\"credit\">" : "<span class=\"credit\">");
+			render_inlines(r, credit->first);
+			g_string_append(r->out, "</span>");
+		}
+		g_string_append(r->out, "</figcaption>\n");
+	}
+	g_string_append(r->out, "</figure>\n");
 }
 
 static void
@@ -705,6 +779,8 @@ ep_article_xhtml(struct ep_book *b, struct ep_article *a)
 		time_line(r.out, "date", doc->meta.date, a->lang);
 	meta_line(r.out, "source", doc->meta.source);
 	g_string_append(r.out, "</header>\n");
+	if (doc->meta.lead)
+		figure(&r, doc->meta.lead, "figure lead");
 
 	if (doc->root) {
 		collect_defs(&r, doc->root, 0);
@@ -724,6 +800,23 @@ void
 ep_cover_xhtml(struct ep_book *b, GString *out)
 {
 	ep_xhtml_open(out, b->title, b->lang, b->rtl, "../css/news.css", "cover", "cover");
+	if (!b->cover && b->cover_photo) {
+		/* the lead photo, the headline under it */
+		const struct warta_node *img = b->articles[0].doc->meta.lead->first;
+		char *alt = warta_node_plain_text(img), *clean = ep_clean_line(alt);
+
+		g_string_append(out, "<section epub:type=\"cover\" class=\"cover photo\">\n<img src=\"../");
+		ep_escape(out, b->cover_photo->href, 1);
+		g_string_append(out, "\" alt=\"");
+		ep_escape(out, clean, 1);
+		g_string_append(out, "\"/>\n<p class=\"cover-title\">");
+		ep_escape(out, b->title, 0);
+		g_string_append(out, "</p>\n</section>\n");
+		g_free(alt);
+		g_free(clean);
+		ep_xhtml_close(out);
+		return;
+	}
 	g_string_append(out, "<section epub:type=\"cover\" class=\"cover\">\n"
 	                "<img src=\"../images/cover.png\" alt=\"");
 	ep_escape(out, b->cover_alt, 1);
