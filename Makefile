@@ -166,7 +166,7 @@ regen: deps
 # library in build-fuzz/.  FUZZ_SECONDS per target; seeds come from the tests;
 # a finding stops make with the reproducer in build-fuzz/findings/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := reader epub pdf
+FUZZ_TARGETS := reader epub pdf image
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=undefined
 fuzz-build: deps
@@ -194,7 +194,9 @@ FUZZ_NOLEAK ?=
 fuzz: fuzz-build
 	@rm -rf build-fuzz/seeds; mkdir -p build-fuzz/findings build-fuzz/seeds
 	@cp tests/data/*.txt tests/fuzz/seeds/* build-fuzz/seeds/; \
-	for f in tests/reader/*.txt tests/print/data/*.txt tests/fuzz/regressions/*; do \
+	for f in tests/reader/*.txt tests/print/data/*.txt tests/fuzz/regressions/* \
+	         tests/data/pictures/*.jpg tests/data/pictures/*.png tests/data/pictures/*.gif \
+	         tests/data/pictures/*.webp tests/data/pictures/*.svg; do \
 	  [ -f "$$f" ] && [ "$${f##*/}" != README ] && cp "$$f" build-fuzz/seeds/; done; true
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  [ -x build-fuzz/fuzz_$$t ] || continue; \

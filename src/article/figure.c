@@ -242,23 +242,22 @@ text_block(enum warta_node_type type, const char *s, int line, int col)
 	return c;
 }
 
-/* Is paragraph p a caption: it opens with a caption label.  Drops the
- * label from its first text node (the node type says what it is). */
-static int
+/* Does text node first open a caption: a caption label.  Then the label
+ * is dropped (the node type says what the text is): the text node that
+ * replaces first is returned; else NULL. */
+static struct warta_node *
 take_caption_label(struct ar_ctx *cx, struct warta_node *first)
 {
+	struct warta_node *rest;
 	size_t n;
 
 	if (!first || first->type != WARTA_NODE_TEXT || !first->text ||
 	    !(n = caption_label_len(first->text)) || !first->text[n])
-		return 0;
-	{
-		struct warta_node *rest = ar_text_slice(cx, first, n, strlen(first->text));
-
-		warta_node_insert_before(first, rest);
-		ar_node_drop(cx, first);
-	}
-	return 1;
+		return NULL;
+	rest = ar_text_slice(cx, first, n, strlen(first->text));
+	warta_node_insert_before(first, rest);
+	ar_node_drop(cx, first);
+	return rest;
 }
 
 static int
@@ -299,7 +298,7 @@ make_figure(struct ar_ctx *cx, struct warta_node *p)
 	}
 	if (!img)
 		return p;
-	if (c && !take_caption_label(cx, c))
+	if (c && !(c = take_caption_label(cx, c)))
 		return p;
 	fig = warta_node_new(WARTA_NODE_FIGURE, p->line, p->col);
 	fig->end_line = p->end_line;

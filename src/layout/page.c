@@ -22,6 +22,19 @@ badness(double gap, double h)
 	return MIN(10000.0, 100.0 * r * r * r);
 }
 
+double
+pb_separator(const struct pb_params *p, int f, const int *list, int n)
+{
+	int k;
+
+	if (p->fn_top && p->fn_top[f])
+		return 0;
+	for (k = 0; k < n; k++)
+		if (!p->fn_top || !p->fn_top[list[k]])
+			return 0;
+	return p->fn_separator;
+}
+
 struct fill {
 	size_t end;                 /* column holds [start, end) */
 	int *fn;                    /* footnotes set here (the scan's buffer) */
@@ -87,7 +100,7 @@ fill(struct scan *sc, size_t i, double h, struct fill *out)
 	size_t j, best = (size_t)-1, any = (size_t)-1;
 	int first = 1, *fn = sc->fnbuf, nfn = 0, best_nfn = 0, any_nfn = 0;
 	int pt0 = sc->pt, best_pt = 0, any_pt = 0, carry;
-	double best_t = 0, any_t = 0;
+	double best_t = 0, any_t = 0, tops = 0;
 
 	out->fn = fn;   /* the notes of a column are a prefix of fn */
 	/* the notes carried come first, while they fit; one taller than
@@ -95,11 +108,16 @@ fill(struct scan *sc, size_t i, double h, struct fill *out)
 	 * column: render.c warns) */
 	while (sc->ph < pt0) {
 		int f = sc->pend[sc->ph];
-		double e = p->fn_height[f] + (nfn == 0 ? p->fn_separator : 0);
+		double e = p->fn_height[f] + pb_separator(p, f, fn, nfn);
 
 		sc->work++;
 		if (fnh + e > h + 0.01 && (nfn > 0 || e <= MAX(p->height, p->first_height) + 0.01))
 			break;
+		if (p->fn_top && p->fn_top[f] && p->top_max > 0 && nfn > 0 &&
+		    tops + p->fn_height[f] > p->top_max + 0.01)
+			break;
+		if (p->fn_top && p->fn_top[f])
+			tops += p->fn_height[f];
 		fnh += e;
 		fn[nfn++] = f;
 		sc->ph++;
@@ -121,11 +139,18 @@ fill(struct scan *sc, size_t i, double h, struct fill *out)
 				if (f <= 0 || f > p->n_fn || taken(sc, f))
 					continue;
 				sc->mark[f] = sc->gen;
+				/* top inserts past the column's share wait, and
+				 * what is called after them with them */
+				if (p->fn_top && p->fn_top[f] && p->top_max > 0 &&
+				    tops + p->fn_height[f] > p->top_max + 0.01)
+					carry = 1;
 				if (carry) {
 					sc->pend[sc->pt++] = f;
 					continue;
 				}
-				extra += p->fn_height[f] + (nfn == 0 ? p->fn_separator : 0);
+				if (p->fn_top && p->fn_top[f])
+					tops += p->fn_height[f];
+				extra += p->fn_height[f] + pb_separator(p, f, fn, nfn);
 				fn[nfn++] = f;
 			}
 			if (t + adv + fnh + extra > h + 0.01 && (!first ||
@@ -164,7 +189,7 @@ fill(struct scan *sc, size_t i, double h, struct fill *out)
 				int m = before, k2;
 
 				for (k2 = before; k2 < nfn; k2++) {
-					double a = p->fn_height[fn[k2]] + (m == 0 ? p->fn_separator : 0);
+					double a = p->fn_height[fn[k2]] + pb_separator(p, fn[k2], fn, m);
 
 					if (t + adv + e + a > h + 0.01)
 						break;
@@ -386,7 +411,7 @@ pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int fina
 			if (taken(&sc, k))
 				continue;
 			sc.mark[k] = sc.gen;
-			e = p->fn_height[k] + (col->fn_count == 0 ? p->fn_separator : 0);
+			e = p->fn_height[k] + pb_separator(p, k, s->order + col->fn_first, col->fn_count);
 			if (sc.ph < sc.pt || (used + e > full + 0.01 && (pg->n_cols > 0 || col->fn_count > 0))) {
 				sc.pend[sc.pt++] = k;
 				continue;

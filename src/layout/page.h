@@ -43,6 +43,13 @@ struct pb_params {
 	double fn_separator;        /* space taken by the footnote rule, once per column with notes */
 	const double *fn_height;    /* height of footnote i (1-based index), [0] unused */
 	int n_fn;
+	const unsigned char *fn_top; /* [1..n_fn]: 1 for an insert set at the column's top (a
+	                               figure floated as TeX floats it: the column of its call,
+	                               else carried in order to the next), with no separator;
+	                               NULL: all are footnotes */
+	double top_max;             /* top inserts of a column take at most this much (pt; the
+	                               style's share of a column); more wait for the next.
+	                               0: no limit */
 	int balance;                /* balance the columns of the last page */
 };
 
@@ -54,6 +61,10 @@ struct pb_result {
 	int widows, orphans;        /* paragraphs split leaving one line */
 	long work;                  /* notes looked at (pb_stream's work) */
 };
+
+/* The separator a note f adds to a column whose notes are list[0..n): the
+ * footnote rule, once, above the first footnote; none for a top insert. */
+double pb_separator(const struct pb_params *p, int f, const int *list, int n);
 
 /* The page builder fed as the list grows (a long article is drawn and
  * freed page by page): the same pages as pb_build on the whole list.

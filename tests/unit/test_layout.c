@@ -451,6 +451,57 @@ notes_per_line(void)
 	g_array_free(v, TRUE);
 }
 
+/* Figures as top inserts: in the column of their call when they fit, with
+ * no footnote rule counted (a column of 10 + 12k lines and a figure fills
+ * exactly); otherwise carried, in order, to the next column. */
+static void
+top_inserts(void)
+{
+	GArray *v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
+	double fnh[4] = { 0, 60, 60, 30 };
+	unsigned char top[4] = { 0, 1, 1, 0 };
+	struct pb_params pp;
+	struct pb_result r;
+	int c;
+
+	/* 30 lines; figure 1 called on line 2, figure 2 on line 4, note 3 on line 5 */
+	for (c = 0; c < 30; c++) {
+		struct pb_item it = line(0, 0, c == 2 ? 1 : c == 4 ? 2 : c == 5 ? 3 : 0), p = pen(0);
+
+		if (c)
+			g_array_append_val(v, p);
+		g_array_append_val(v, it);
+	}
+	memset(&pp, 0, sizeof pp);
+	pp.columns = 2;
+	pp.height = 10 + 12 * 9 + 60;      /* ten lines and one figure */
+	pp.first_height = pp.height;
+	pp.fn_separator = 10;
+	pp.fn_height = fnh;
+	pp.n_fn = 3;
+	pp.fn_top = top;
+	pp.top_max = pp.height / 2;        /* one figure a column */
+	pb_build((struct pb_item *)v->data, v->len, &pp, &r);
+	OK(r.n_pages >= 1 && r.pages[0].col[0].fn_count == 1 && r.fn_order[0] == 1 &&
+	   r.pages[0].col[0].end - r.pages[0].col[0].start == 19,
+	   "a figure called in a column that holds it and ten lines: set there, no rule counted "
+	   "(%d inserts, %zu items)", r.n_pages ? r.pages[0].col[0].fn_count : -1,
+	   r.n_pages ? r.pages[0].col[0].end - r.pages[0].col[0].start : 0);
+	OK(r.n_pages >= 1 && r.n_fn_order == 3 && r.fn_order[1] == 2 && r.fn_order[2] == 3 &&
+	   r.pages[0].n_cols == 2 && r.pages[0].col[1].fn_count >= 1 &&
+	   r.fn_order[r.pages[0].col[1].fn_first] == 2,
+	   "the second figure, called where the first fills the column, is carried to the next "
+	   "column, in order, and the note after it follows it");
+	pb_result_free(&r);
+	/* without the share limit both figures go where they are called */
+	pp.top_max = 0;
+	pb_build((struct pb_item *)v->data, v->len, &pp, &r);
+	OK(r.n_pages >= 1 && r.pages[0].col[0].fn_count == 2,
+	   "with no share limit, both figures called in the first column are set there");
+	pb_result_free(&r);
+	g_array_free(v, TRUE);
+}
+
 /* Is every note 1..n set once, in the order 1..n (calls in that order),
  * each column within height h with its notes, and no note before the page
  * of its call? */
@@ -732,6 +783,7 @@ main(void)
 	pages();
 	notes_carried();
 	footnote_page();
+	top_inserts();
 
 	g_object_unref(ctx);
 	FcConfigDestroy(fc);
