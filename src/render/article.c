@@ -90,6 +90,11 @@ head_block(struct rn *R, struct art *A)
 
 	A->v = A->head;
 	A->colw = R->textw;
+	/* the lead photo across the page, above the headline */
+	if (!A->contents && R->style->lead_span == WARTA_SPAN_PAGE) {
+		rn_figure_head(R, A);
+		rn_space(A, 6);
+	}
 	/* an edition's section name over the first article of the section */
 	if (A->kicker && !A->contents) {
 		P = rn_new_para(R, A, NULL);
@@ -134,6 +139,13 @@ head_block(struct rn *R, struct art *A)
 		rn_para_lines(R, A, P, WARTA_EL_DATE, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
 		rn_space(A, rn_el(R, WARTA_EL_DATE)->space_after);
 	}
+	/* the lead photo across the columns, under the headline */
+	if (!A->contents && R->style->lead_span == WARTA_SPAN_COLUMNS) {
+		/* clear of the descenders of the line above (a headline's are deep) */
+		rn_space(A, 4 + 0.22 * rn_el(R, m->date && *m->date ? WARTA_EL_DATE : m->author && *m->author ?
+		    WARTA_EL_BYLINE : m->subtitle && *m->subtitle ? WARTA_EL_DECK : WARTA_EL_HEADLINE)->size);
+		rn_figure_head(R, A);
+	}
 	A->v = save;
 	A->colw = savew;
 	A->keep_next = 0;
@@ -169,7 +181,10 @@ rn_art_layout(struct rn *R, struct warta_doc *doc, int index, const char *kicker
 	head_block(R, A);
 	rn_outline_walk(R, A, doc->root);
 	footnotes(R, A);
+	rn_figures(R, A);
 	rn_art_pages(R, A);
+	if (A->lead_fig && A->lead_fig->index)
+		rn_figure_here(R, A, doc->meta.lead);   /* floated: waits for the first line */
 	rn_blocks(R, A, doc->root, WARTA_EL_BODY, 0, 0, 0, 0);
 	source_line(R, A);
 	rn_art_end(A);

@@ -45,6 +45,9 @@ struct rn_out_ops {
 	/* Drop cap d, its left edge at x, its baseline at y. */
 	void (*drop_cap)(struct rn_out *o, const struct rdrop *d, double x, double y);
 	void (*rule)(struct rn_out *o, enum rn_rule kind, double x, double y, double w, double thick);
+	/* Figure F's picture (or, when it has none, the frame of its
+	 * description) in the box at x, y (top left), F->w × F->h. */
+	void (*figure)(struct rn_out *o, const struct art *A, const struct rfig *F, double x, double y);
 	/* 1 once the output failed (the reason is in its diags). */
 	int (*failed)(struct rn_out *o);
 	/* Puts the output in place (failed: the caller's pass failed; then,

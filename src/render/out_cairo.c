@@ -9,6 +9,7 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 
+#include "image/image.h"
 #include "render/out.h"
 #include "util/output.h"
 
@@ -350,6 +351,33 @@ rule(struct rn_out *o, enum rn_rule kind, double x, double y, double w, double t
 	cairo_stroke(cr);
 }
 
+/* The picture: a JPEG goes into a PDF as its own bytes (image.c); PNG
+ * pages decode it.  One that cannot be drawn after all, or a picture the
+ * reader could not have, is a frame (the painter sets the description in
+ * it). */
+static void
+figure(struct rn_out *o, const struct art *A, const struct rfig *F, double x, double y)
+{
+	struct out *O = (struct out *)o;
+	cairo_t *cr = O->cr;
+	char *why = NULL;
+
+	if (F->img && warta_image_draw(F->img, cr, x, y, F->w, F->h, O->fmt == WARTA_PRINT_PNG, &why) == 0)
+		return;
+	if (why) {
+		warta_diag(O->d, WARTA_WARNING, A->doc->path, F->node->line, F->node->col,
+		    "picture: %s; a frame is set instead", why);
+		g_free(why);
+	}
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
+	cairo_set_line_width(cr, 0.6);
+	cairo_set_dash(cr, (const double[]){ 3, 2 }, 2, 0);
+	cairo_rectangle(cr, x + 0.3, y + 0.3, F->w - 0.6, F->h - 0.6);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
 static void
 structure(struct rn_out *o, const struct art *A, const struct rblock *b, int label)
 {
@@ -602,7 +630,7 @@ metadata(struct out *O)
 
 static const struct rn_out_ops cairo_ops = {
 	article, section, page_begin, page_end, mark, structure, elem_begin, elem_end,
-	text_line, drop_cap, rule, failed, finish,
+	text_line, drop_cap, rule, figure, failed, finish,
 };
 
 struct rn_out *

@@ -5,6 +5,7 @@
  * has the same fonts.  Written a page at a time. */
 #include <string.h>
 
+#include "image/image.h"
 #include "render/out.h"
 #include "util/output.h"
 
@@ -118,6 +119,16 @@ rule(struct rn_out *o, enum rn_rule kind, double x, double y, double w, double t
 		g_string_append_printf(((struct trace *)o)->s, "    %7.1f %6.1f rule %.1f\n", y, x, w);
 }
 
+static void
+figure(struct rn_out *o, const struct art *A, const struct rfig *F, double x, double y)
+{
+	GString *s = ((struct trace *)o)->s;
+
+	(void)A;
+	g_string_append_printf(s, "    %7.1f %6.1f figure %.1fx%.1f %s |%s|\n", y, x, F->w, F->h,
+	    F->img ? F->img->media_type : "missing", F->alt_text);
+}
+
 static int
 failed(struct rn_out *o)
 {
@@ -144,7 +155,7 @@ finish(struct rn_out *o, int fail)
 
 static const struct rn_out_ops trace_ops = {
 	article, section, page_begin, page_end, mark, structure, elem_begin, elem_end,
-	text_line, drop_cap, rule, failed, finish,
+	text_line, drop_cap, rule, figure, failed, finish,
 };
 
 struct rn_out *

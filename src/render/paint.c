@@ -13,6 +13,52 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 	o->ops->text_line(o, P, li, x, y);
 }
 
+#define PLACEHOLDER_PAD 6.0
+
+/* Figure F with its top at y, in the measure from x: the picture (centred
+ * when narrower), its caption, the credit at the end of the line. */
+static void
+paint_figure(const struct rn *R, struct rn_out *o, const struct art *A, const struct rfig *F,
+             double x, double y)
+{
+	const struct rn_out_ops *op = o->ops;
+	double lead, yy;
+	int i;
+
+	op->structure(o, A, NULL, 0);
+	op->elem_begin(o, "Figure", "");
+	op->figure(o, A, F, x + (F->width - F->w) / 2, y);
+	if (F->alt) {
+		lead = rn_leading(R, WARTA_EL_CAPTION);
+		yy = y + (F->h - F->alt->n_lines * lead) / 2;
+		for (i = 0; i < F->alt->n_lines; i++) {
+			yy += lead;
+			text_line(o, F->alt, i, x + PLACEHOLDER_PAD, yy - lead * 0.25);
+		}
+	}
+	op->elem_end(o, "Figure");
+	if (!F->cap && !F->credit)
+		return;
+	yy = y + F->h + F->gap;
+	x += (F->width - F->measure) / 2;
+	op->elem_begin(o, "Caption", "");
+	if (F->cap) {
+		lead = rn_leading(R, WARTA_EL_CAPTION);
+		for (i = 0; i < F->cap->n_lines; i++) {
+			yy += lead;
+			text_line(o, F->cap, i, x, yy - lead * 0.25);
+		}
+	}
+	if (F->credit) {
+		lead = rn_leading(R, WARTA_EL_CREDIT);
+		for (i = 0; i < F->credit->n_lines; i++) {
+			yy += lead;
+			text_line(o, F->credit, i, x, yy - lead * 0.25);
+		}
+	}
+	op->elem_end(o, "Caption");
+}
+
 /* One rline at baseline y, column left edge cx. */
 static void
 paint_rline(const struct rn *R, struct rn_out *o, const struct art *A, const struct rline *l,
@@ -20,6 +66,10 @@ paint_rline(const struct rn *R, struct rn_out *o, const struct art *A, const str
 {
 	const struct rn_out_ops *op = o->ops;
 
+	if (l->kind == RL_FIGURE) {
+		paint_figure(R, o, A, l->fig, cx + l->x, y - l->fig->height);
+		return;
+	}
 	if (l->kind == RL_RULE) {
 		op->structure(o, A, l->blk, 0);
 		op->rule(o, RN_RULE_TEXT, cx + l->x, y - 3, l->width, l->thick > 0 ? l->thick : 0.5);
@@ -148,10 +198,15 @@ paint_footnotes(const struct rn *R, struct rn_out *o, const struct art *A, const
 	double total = FN_SEPARATOR, y, lead = rn_leading(R, WARTA_EL_FOOTNOTE);
 	int k;
 
-	if (col->fn_count == 0)
-		return;
+	int bottom = 0;
+
 	for (k = 0; k < col->fn_count; k++)
-		total += A->fn_height[A->ps.order[col->fn_first + k]];
+		if (!A->fn_top || !A->fn_top[A->ps.order[col->fn_first + k]]) {
+			total += A->fn_height[A->ps.order[col->fn_first + k]];
+			bottom++;
+		}
+	if (bottom == 0)
+		return;
 	/* the page builder fills a column with notes only up to its height,
 	 * bar one note taller than a column, alone there (article.c warns):
 	 * it starts at the column's top (coltop: below the headline) and
@@ -166,7 +221,7 @@ paint_footnotes(const struct rn *R, struct rn_out *o, const struct art *A, const
 		struct pa_para *P = A->fn[f];
 		char *dest;
 
-		if (P == NULL)
+		if (P == NULL || (A->fn_top && A->fn_top[f]))
 			continue;
 		y += A->fn_height[f] - P->n_lines * lead;
 		dest = g_strdup_printf("name='%sfn-%d'", A->prefix, f);
@@ -209,10 +264,20 @@ rn_paint_page(const struct rn *R, struct rn_out *o, struct art *A, const struct 
 		top += A->head_height;
 	}
 	for (c = 0; c < pg->n_cols; c++) {
-		double cx = col_x(R, A, left, c);
+		double cx = col_x(R, A, left, c), y = top;
+		int k;
 
 		o->ops->mark(o, RN_MARK_COLUMN, c + 1, cx, top);
-		paint_list(R, o, A, (struct pb_item *)A->v->data, pg->col[c].start, pg->col[c].end, cx, top);
+		/* the column's figures at its top, in order, then its text */
+		for (k = 0; A->fn_top && k < pg->col[c].fn_count; k++) {
+			int f = A->ps.order[pg->col[c].fn_first + k];
+
+			if (A->fn_top[f] && A->fig[f]) {
+				paint_figure(R, o, A, A->fig[f], cx, y);
+				y += A->fig[f]->height;
+			}
+		}
+		paint_list(R, o, A, (struct pb_item *)A->v->data, pg->col[c].start, pg->col[c].end, cx, y);
 	}
 	/* the notes after all the columns: reading order, and the text's
 	 * structure elements are not cut by them */

@@ -772,13 +772,19 @@ rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 			break;
 		case WARTA_NODE_FOOTNOTE_DEF:
 			break;                  /* set at the foot of the column of the call */
+		case WARTA_NODE_FIGURE:
+			if (A->depth == 1)
+				rn_figure_here(R, A, c);   /* floated (figure.c) */
+			break;
 		default:
 			break;
 		}
 		if (c->type != WARTA_NODE_PARAGRAPH && c->type != WARTA_NODE_FOOTNOTE_DEF)
 			A->after_para = 0;
-		if (A->depth == 1)
+		if (A->depth == 1) {
+			rn_figure_pending(A);
 			rn_art_flush(A, 0);        /* draw and free the pages filled so far */
+		}
 	}
 	A->depth--;
 }

@@ -69,7 +69,24 @@ struct rcell {
 	double x;                       /* from the row's left edge */
 };
 
-enum rl_kind { RL_TEXT, RL_RULE, RL_ROW };
+/* A figure (figure.c): a picture with its caption and credit. */
+struct rfig {
+	const struct warta_node *node;  /* the FIGURE */
+	const struct warta_node *img_node;
+	struct warta_image *img;        /* NULL: its description in a frame (alt) */
+	double width;                   /* the measure it is set in, pt */
+	double measure;                 /* its caption's: the picture's width when narrower */
+	double w, h;                    /* the picture's box, pt */
+	double gap, after;              /* picture to caption; below it all, pt */
+	double height;                  /* all of it, pt */
+	struct pa_para *alt, *cap, *credit;
+	char *alt_text;
+	int index;                      /* body figures: insert number for the page builder */
+	int *calls;                     /* the calling line's notes and it, 0-terminated */
+	size_t pending_at;              /* waiting for a line from item pending_at on (absolute) */
+};
+
+enum rl_kind { RL_TEXT, RL_RULE, RL_ROW, RL_FIGURE };
 
 struct rline {                          /* what one pb_item draws */
 	enum rl_kind kind;
@@ -86,6 +103,7 @@ struct rline {                          /* what one pb_item draws */
 	GPtrArray *cells;               /* RL_ROW: struct rcell * */
 	double lead;                    /* RL_ROW: line advance in cells */
 	int header;
+	struct rfig *fig;               /* RL_FIGURE: drawn with its bottom on the baseline */
 };
 
 struct art;
@@ -113,7 +131,14 @@ struct art {                            /* one document laid out */
 	double head_height;
 	struct pa_para **fn;            /* footnotes by index */
 	double *fn_height;
-	int n_fn;
+	int n_fn;                       /* footnotes, then body figures (inserts 1..n_fn) */
+	unsigned char *fn_top;          /* [1..n_fn]: a figure (top insert), or NULL: none */
+	struct rfig **fig;              /* [1..n_fn]: the figure of a top insert, or NULL */
+	int fig_next;                   /* the next body figure to meet */
+	GPtrArray *fig_wait;            /* struct rfig *: waiting for a line to call them */
+	GPtrArray *head_figs;           /* struct rfig *: in the head block */
+	struct rfig *lead_fig;          /* the lead photo's, or NULL */
+	size_t v_dropped;               /* items of v dropped so far (drawn pages') */
 	struct pb_stream ps;            /* the page builder */
 	int pages_done;                 /* pages handed to page() */
 	rn_page_fn page;
@@ -184,6 +209,21 @@ void rn_outline_walk(struct rn *R, struct art *A, const struct warta_node *n);
 /* Sets the blocks under n in element e's style. */
 void rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
                double left, double right, int sect, int quote);
+
+/* figure.c */
+/* A figure set in measure width, all of it at most max_h tall. */
+struct rfig *rn_figure_new(struct rn *R, struct art *A, const struct warta_node *fig, double width,
+                           double max_h);
+void rn_figure_free(struct rfig *F);
+/* The body's figures as top inserts after the footnotes (before the page
+ * builder starts), and the lead photo's when it floats in the first column. */
+void rn_figures(struct rn *R, struct art *A);
+/* Body figure fig is met: it is called on the line before it, or waits. */
+void rn_figure_here(struct rn *R, struct art *A, const struct warta_node *fig);
+/* Waiting figures called on the first line after them. */
+void rn_figure_pending(struct art *A);
+/* The lead photo as a line of the head block (A->v is the head's list). */
+void rn_figure_head(struct rn *R, struct art *A);
 
 /* article.c */
 /* Lays out one document (index and kicker as rn_art_new, d its reports)

@@ -137,6 +137,7 @@ void
 rn_art_free(struct art *A)
 {
 	guint i;
+	int k;
 
 	if (A == NULL)
 		return;
@@ -163,6 +164,14 @@ rn_art_free(struct art *A)
 	g_array_free(A->kept, TRUE);
 	g_array_free(A->v, TRUE);
 	g_array_free(A->head, TRUE);
+	for (k = 1; A->fig && k <= A->n_fn; k++)
+		rn_figure_free(A->fig[k]);
+	g_free(A->fig);
+	g_free(A->fn_top);
+	for (i = 0; i < A->head_figs->len; i++)
+		rn_figure_free(g_ptr_array_index(A->head_figs, i));
+	g_ptr_array_free(A->head_figs, TRUE);
+	g_ptr_array_free(A->fig_wait, TRUE);
 	g_free(A->fn);
 	g_free(A->fn_height);
 	pb_stream_fini(&A->ps);
@@ -270,6 +279,7 @@ rn_art_flush(struct art *A, int final)
 	}
 	if (!made || final || A->keep)
 		return;
+	A->v_dropped += A->ps.i;
 	g_array_remove_range(A->v, 0, A->ps.i);
 	pb_stream_shift(&A->ps, A->ps.i);
 	art_trim(A);
@@ -293,6 +303,8 @@ rn_art_new(struct rn *R, struct warta_doc *doc, int index, const char *kicker, s
 	A->kept = g_array_new(FALSE, FALSE, sizeof(struct pb_page));
 	A->v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
 	A->head = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
+	A->fig_wait = g_ptr_array_new();
+	A->head_figs = g_ptr_array_new();
 	g_snprintf(A->prefix, sizeof A->prefix, "a%d-", index + 1);
 	return A;
 }
@@ -310,6 +322,8 @@ rn_art_pages(struct rn *R, struct art *A)
 	pp.fn_separator = FN_SEPARATOR;
 	pp.fn_height = A->fn_height;
 	pp.n_fn = A->n_fn;
+	pp.fn_top = A->fn_top;
+	pp.top_max = R->texth * (R->style->figure_share > 0 ? R->style->figure_share : 0.7);
 	pp.balance = 1;
 	pb_stream_init(&A->ps, &pp);
 }

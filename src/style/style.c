@@ -122,6 +122,13 @@ static const struct keydef breaking_keys[] = {
 	{ NULL, 0, 0, 0, 0 }
 };
 
+static const struct keydef figure_keys[] = {
+	{ "share",     K_NUMBER, 0.1, 1, 0 },
+	{ "dpi",       K_NUMBER, 36, 1200, 0 },
+	{ "lead-span", K_STRING, 0, 0, 0 },
+	{ NULL, 0, 0, 0, 0 }
+};
+
 static const struct keydef boilerplate_keys[] = {
 	{ "patterns", K_PATTERNS, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0 }
@@ -130,7 +137,7 @@ static const struct keydef boilerplate_keys[] = {
 static const char *const element_names[WARTA_EL_COUNT] = {
 	"body", "headline", "deck", "byline", "date", "dateline", "heading",
 	"heading-number", "quotation", "blockquote", "pullquote", "footnote",
-	"running-head", "folio", "code", "list", "table", "source"
+	"running-head", "folio", "code", "list", "table", "source", "caption", "credit"
 };
 
 static const struct paper {
@@ -318,6 +325,8 @@ group_keys(const char *group)
 		return breaking_keys;
 	if (g_str_equal(group, "boilerplate"))
 		return boilerplate_keys;
+	if (g_str_equal(group, "figure"))
+		return figure_keys;
 	for (i = 0; i < WARTA_EL_COUNT; i++)
 		if (g_str_equal(group, element_names[i]))
 			return elem_keys;
@@ -385,7 +394,7 @@ suggest(const char *name, const char *const *cands, int n)
 static char *
 suggest_group(const char *name)
 {
-	const char *c[WARTA_EL_COUNT + 5];
+	const char *c[WARTA_EL_COUNT + 6];
 	int i, n = 0;
 
 	c[n++] = "style";
@@ -393,6 +402,7 @@ suggest_group(const char *name)
 	c[n++] = "fonts";
 	c[n++] = "breaking";
 	c[n++] = "boilerplate";
+	c[n++] = "figure";
 	for (i = 0; i < WARTA_EL_COUNT; i++)
 		c[n++] = element_names[i];
 	return suggest(name, c, n);
@@ -1046,6 +1056,9 @@ defaults(struct warta_style *s)
 	s->club_penalty = 150;
 	s->widow_penalty = 150;
 	s->broken_penalty = 100;
+	s->figure_share = 0.7;
+	s->figure_dpi = 150;
+	s->lead_span = WARTA_SPAN_COLUMNS;
 }
 
 static double
@@ -1084,6 +1097,9 @@ resolve_elements(struct loader *L, struct warta_style *s)
 		r = get_raw(L, element_names[el], "size");
 		if (r)
 			e->size = r->unit == U_EM ? r->num * (el ? body->size : 10) : r->num;
+		else if (el == WARTA_EL_CAPTION || el == WARTA_EL_CREDIT)
+			/* pictures' text is smaller than the body's by default */
+			e->size = body->size * (el == WARTA_EL_CAPTION ? 0.85 : 0.72);
 		else
 			e->size = el ? body->size : 10;
 		em = e->size;
@@ -1248,6 +1264,21 @@ resolve(struct loader *L, struct warta_style *s)
 	resolve_int(L, "breaking", "club-penalty", &s->club_penalty);
 	resolve_int(L, "breaking", "widow-penalty", &s->widow_penalty);
 	resolve_int(L, "breaking", "broken-penalty", &s->broken_penalty);
+	if ((r = get_raw(L, "figure", "share")))
+		s->figure_share = r->num;
+	if ((r = get_raw(L, "figure", "dpi")))
+		s->figure_dpi = r->num;
+	if ((r = get_raw(L, "figure", "lead-span"))) {
+		if (g_str_equal(r->str, "column"))
+			s->lead_span = WARTA_SPAN_COLUMN;
+		else if (g_str_equal(r->str, "columns"))
+			s->lead_span = WARTA_SPAN_COLUMNS;
+		else if (g_str_equal(r->str, "page"))
+			s->lead_span = WARTA_SPAN_PAGE;
+		else
+			err(L, r->file, r->line, r->col,
+			    "[figure] lead-span = %s: not column, columns or page", r->str);
+	}
 	if ((r = get_raw(L, "boilerplate", "patterns")))
 		s->boilerplate = g_strdupv(r->list);
 	else

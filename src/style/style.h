@@ -26,6 +26,8 @@ enum warta_element {
 	WARTA_EL_LIST,            /* [list] list items */
 	WARTA_EL_TABLE,           /* [table] table cells */
 	WARTA_EL_SOURCE,          /* [source] publisher / source line */
+	WARTA_EL_CAPTION,         /* [caption] under a picture */
+	WARTA_EL_CREDIT,          /* [credit] who made the picture, at the caption's end */
 	WARTA_EL_COUNT
 };
 
@@ -73,6 +75,13 @@ struct warta_style {
 	double expansion;         /* allowed glyph expansion, fraction (0.02 = 2%), 0 = none */
 	/* page breaking */
 	int club_penalty, widow_penalty, broken_penalty;
+	/* pictures ([figure]) */
+	double figure_share;      /* top floats take at most this share of a column (TeX's
+	                           * \topfraction), and a figure is scaled down to fit it */
+	double figure_dpi;        /* a picture's natural size: its pixels at this resolution */
+	enum { WARTA_SPAN_COLUMN, WARTA_SPAN_COLUMNS, WARTA_SPAN_PAGE } lead_span;
+	                          /* the lead photo: floated in the first column; across the
+	                           * columns under the headline; across the page above it */
 	struct warta_elem_style el[WARTA_EL_COUNT];
 	char **boilerplate;       /* extra boilerplate line patterns (GRegex), NULL-terminated */
 	GHashTable *where;        /* "group\nkey" → struct warta_style_where: the line

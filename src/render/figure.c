@@ -1,0 +1,293 @@
+/* figure.c — pictures in print.  A figure is measured once, before the body
+ * is set: the picture at the measure (a column, or the text width for a
+ * lead photo across the columns), or at its natural size (its pixels at the
+ * style's dpi; an SVG's CSS pixels) when that is smaller, aspect kept,
+ * scaled down so that picture, caption and credit take at most the style's
+ * share of a column; the caption under it in the caption style, the credit
+ * after it in the credit style at the end of the line (right in a
+ * left-to-right article, left in a right-to-left one).  A body figure is a
+ * top insert for the page builder (layout/page.h): it goes to the top of
+ * the column of the line where it stands, else of the next, in order, as
+ * TeX floats a figure.  A picture that could not be had is its description
+ * in a framed box of the same design. */
+#include <string.h>
+
+#include "article/article.h"
+#include "image/image.h"
+#include "render/typeset.h"
+
+#define PLACEHOLDER_PAD 6.0        /* pt inside the frame of a missing picture */
+
+static struct pa_para *
+set_text(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
+         double width, enum warta_text_align align, int italic)
+{
+	const struct warta_elem_style *s = rn_el(R, e);
+	struct pa_para *P = pa_new(n && n->lang ? n->lang : A->doc->meta.lang,
+	                           n && n->lang ? warta_lang_is_rtl(n->lang) : A->doc->meta.rtl,
+	                           A->doc->path);
+	struct pa_fmt f = rn_fmt(R, e);
+	struct pa_setup su;
+	const struct warta_node *c;
+
+	if (italic)
+		f.italic = !f.italic;
+	for (c = n ? n->first : NULL; c; c = c->next)
+		rn_inlines(R, A, P, c, &f);
+	if (pa_empty(P)) {
+		pa_free(P);
+		return NULL;
+	}
+	memset(&su, 0, sizeof su);
+	su.ctx = R->ctx;
+	su.hyph = R->e->hyph;
+	su.style = R->style;
+	su.align = align;
+	su.widths = &width;
+	su.n_widths = 1;
+	su.hyphenate = s->hyphenate;
+	su.hyphen_left = s->hyphen_left > 0 ? s->hyphen_left : 2;
+	su.hyphen_right = s->hyphen_right > 0 ? s->hyphen_right : 3;
+	su.last_line_fill = 1;
+	su.diags = A->d;
+	if (pa_set(P, &su) < 0 || P->n_lines == 0) {
+		pa_free(P);
+		return NULL;
+	}
+	A->rep.lines += P->n_lines;
+	return P;
+}
+
+/* The end of the line in the paragraph's direction, where a credit goes
+ * (a right-to-left paragraph mirrors left and right itself). */
+static enum warta_text_align
+line_end(const struct art *A)
+{
+	(void)A;
+	return WARTA_TA_RIGHT;
+}
+
+static enum warta_text_align
+line_start(const struct art *A)
+{
+	(void)A;
+	return WARTA_TA_LEFT;
+}
+
+struct rfig *
+rn_figure_new(struct rn *R, struct art *A, const struct warta_node *fig, double width, double max_h)
+{
+	struct rfig *F = g_new0(struct rfig, 1);
+	const struct warta_node *c, *cap = NULL, *credit = NULL;
+	const struct warta_elem_style *cs = rn_el(R, WARTA_EL_CAPTION);
+	double text_h = 0, dpi = R->style->figure_dpi > 0 ? R->style->figure_dpi : 150;
+
+	F->node = fig;
+	F->width = width;
+	for (c = fig->first; c; c = c->next) {
+		if (c->type == WARTA_NODE_IMAGE && !F->img_node)
+			F->img_node = c;
+		else if (c->type == WARTA_NODE_CAPTION)
+			cap = c;
+		else if (c->type == WARTA_NODE_CREDIT)
+			credit = c;
+	}
+	F->img = F->img_node ? warta_image_ref(F->img_node->as.link.image) : NULL;
+	F->alt_text = F->img_node ? warta_node_plain_text(F->img_node) : g_strdup("");
+	F->measure = width;
+	F->after = MAX(cs->space_after, rn_leading(R, WARTA_EL_BODY) * 0.5);
+	for (int pass = 0; pass < 2; pass++) {
+		if (F->cap)
+			pa_free(F->cap);
+		if (F->credit)
+			pa_free(F->credit);
+		F->cap = set_text(R, A, cap, WARTA_EL_CAPTION, F->measure, line_start(A), 0);
+		F->credit = set_text(R, A, credit, WARTA_EL_CREDIT, F->measure, line_end(A), 0);
+		text_h = 0;
+		if (F->cap)
+			text_h += F->cap->n_lines * rn_leading(R, WARTA_EL_CAPTION);
+		if (F->credit)
+			text_h += F->credit->n_lines * rn_leading(R, WARTA_EL_CREDIT);
+		F->gap = text_h > 0 ? MAX(cs->space_before, 2) : 0;
+		if (!F->img)
+			break;
+		{
+			/* natural size: pixels at the style's dpi; SVG's are CSS pixels */
+			double k = F->img->format == WARTA_IMAGE_SVG ? 0.75 : 72.0 / dpi;
+			double nw = F->img->width * k, nh = F->img->height * k;
+			double room = MAX(max_h - text_h - F->gap - F->after, 24);
+
+			F->w = MIN(width, nw);
+			F->h = F->w * nh / nw;
+			if (F->h > room) {
+				/* too tall for the share of a column: smaller, never cut */
+				F->h = room;
+				F->w = F->h * nw / nh;
+			}
+		}
+		/* a narrower picture: its caption as wide as it (within reason) */
+		if (pass == 0 && F->w < width - 0.5 && (cap || credit))
+			F->measure = MAX(F->w, MIN(width, 144));
+		else
+			break;
+	}
+	if (!F->img) {
+		/* the description in a frame: the picture's place kept */
+		F->alt = set_text(R, A, F->img_node, WARTA_EL_CAPTION, width - 2 * PLACEHOLDER_PAD,
+		                  WARTA_TA_CENTER, 1);
+		F->w = width;
+		F->h = (F->alt ? F->alt->n_lines * rn_leading(R, WARTA_EL_CAPTION) : 0) +
+		       2 * PLACEHOLDER_PAD + rn_leading(R, WARTA_EL_CAPTION);
+	}
+	F->height = F->h + F->gap + text_h + F->after;
+	return F;
+}
+
+void
+rn_figure_free(struct rfig *F)
+{
+	if (!F)
+		return;
+	warta_image_unref(F->img);
+	if (F->cap)
+		pa_free(F->cap);
+	if (F->credit)
+		pa_free(F->credit);
+	if (F->alt)
+		pa_free(F->alt);
+	g_free(F->calls);
+	g_free(F->alt_text);
+	g_free(F);
+}
+
+/* The body's figures: a top insert each, numbered after the footnotes
+ * (A->n_fn of them so far).  Called before the page builder starts. */
+void
+rn_figures(struct rn *R, struct art *A)
+{
+	const struct warta_node *c;
+	int n = 0, k, base = A->n_fn;
+	double share = R->style->figure_share > 0 ? R->style->figure_share : 0.7;
+
+	for (c = A->doc->root->first; c; c = c->next)
+		n += c->type == WARTA_NODE_FIGURE;
+	if (A->doc->meta.lead && R->style->lead_span == WARTA_SPAN_COLUMN)
+		n++;
+	if (n == 0)
+		return;
+	A->n_fn = base + n;
+	A->fn = g_renew(struct pa_para *, A->fn, A->n_fn + 1);
+	A->fn_height = g_renew(double, A->fn_height, A->n_fn + 1);
+	A->fn_top = g_new0(unsigned char, A->n_fn + 1);
+	A->fig = g_new0(struct rfig *, A->n_fn + 1);
+	k = base;
+	if (A->doc->meta.lead && R->style->lead_span == WARTA_SPAN_COLUMN) {
+		k++;
+		A->fig[k] = rn_figure_new(R, A, A->doc->meta.lead, A->colw, R->texth * share);
+		A->fig[k]->index = k;
+		A->lead_fig = A->fig[k];
+	}
+	for (c = A->doc->root->first; c; c = c->next) {
+		if (c->type != WARTA_NODE_FIGURE)
+			continue;
+		k++;
+		A->fig[k] = rn_figure_new(R, A, c, A->colw, R->texth * share);
+		A->fig[k]->index = k;
+	}
+	for (k = base + 1; k <= A->n_fn; k++) {
+		A->fn[k] = NULL;
+		A->fn_height[k] = A->fig[k]->height;
+		A->fn_top[k] = 1;
+	}
+	A->fig_next = base + 1 + (A->lead_fig != NULL);
+}
+
+/* Makes the pb_item at index j of A->v call figure F (its notes kept). */
+static void
+call_on(struct art *A, size_t j, struct rfig *F)
+{
+	struct pb_item *it = &g_array_index(A->v, struct pb_item, j);
+	int n = 0, k;
+
+	while (it->footnotes && it->footnotes[n])
+		n++;
+	g_free(F->calls);
+	F->calls = g_new0(int, n + 2);
+	for (k = 0; k < n; k++)
+		F->calls[k] = it->footnotes[k];
+	F->calls[n] = F->index;
+	it->footnotes = F->calls;
+}
+
+/* The first line from index from of A->v on, or (size_t)-1. */
+static size_t
+line_from(const struct art *A, size_t from)
+{
+	for (size_t j = from; j < A->v->len; j++)
+		if (g_array_index(A->v, struct pb_item, j).kind == PB_LINE)
+			return j;
+	return (size_t)-1;
+}
+
+/* Figure node fig stands here in the body: it is called on the last line
+ * set before it, when that line is not on a page made already; else on the
+ * next line set (rn_figure_pending). */
+void
+rn_figure_here(struct rn *R, struct art *A, const struct warta_node *fig)
+{
+	struct rfig *F;
+	size_t j;
+
+	(void)R;
+	if (A->lead_fig && A->lead_fig->index && fig == A->doc->meta.lead)
+		F = A->lead_fig;
+	else if (!A->fig || A->fig_next > A->n_fn || !(F = A->fig[A->fig_next]) || F->node != fig)
+		return;
+	else
+		A->fig_next++;
+	for (j = A->v->len; j > A->ps.i; j--)
+		if (g_array_index(A->v, struct pb_item, j - 1).kind == PB_LINE) {
+			call_on(A, j - 1, F);
+			return;
+		}
+	F->pending_at = A->v_dropped + A->v->len;
+	g_ptr_array_add(A->fig_wait, F);
+}
+
+/* Figures waiting for a line: each called on the first line set after it. */
+void
+rn_figure_pending(struct art *A)
+{
+	guint i, w = 0;
+
+	for (i = 0; A->fig_wait && i < A->fig_wait->len; i++) {
+		struct rfig *F = A->fig_wait->pdata[i];
+		size_t at = F->pending_at > A->v_dropped ? F->pending_at - A->v_dropped : 0;
+		size_t j = line_from(A, at);
+
+		if (j != (size_t)-1)
+			call_on(A, j, F);
+		else
+			A->fig_wait->pdata[w++] = F;
+	}
+	if (A->fig_wait)
+		g_ptr_array_set_size(A->fig_wait, w);
+}
+
+/* The lead photo as a line of the head block (lead-span columns or page):
+ * the text width, at most 45% of the page's text height. */
+void
+rn_figure_head(struct rn *R, struct art *A)
+{
+	struct rfig *F;
+	struct rline *l;
+
+	if (!A->doc->meta.lead || R->style->lead_span == WARTA_SPAN_COLUMN || A->lead_fig)
+		return;
+	F = rn_figure_new(R, A, A->doc->meta.lead, A->colw, R->texth * 0.45);
+	A->lead_fig = F;
+	g_ptr_array_add(A->head_figs, F);
+	l = rn_new_rline(A, RL_FIGURE, NULL);
+	l->fig = F;
+	rn_vline(A->v, l, F->height, F->height);
+}
