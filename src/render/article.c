@@ -91,7 +91,7 @@ head_block(struct rn *R, struct art *A)
 	A->v = A->head;
 	A->colw = R->textw;
 	/* the lead photo across the page, above the headline */
-	if (!A->contents && R->style->lead_span == WARTA_SPAN_PAGE) {
+	if (!A->contents && m->lead && R->style->lead_span == WARTA_SPAN_PAGE) {
 		rn_figure_head(R, A);
 		rn_space(A, 6);
 	}
@@ -140,7 +140,7 @@ head_block(struct rn *R, struct art *A)
 		rn_space(A, rn_el(R, WARTA_EL_DATE)->space_after);
 	}
 	/* the lead photo across the columns, under the headline */
-	if (!A->contents && R->style->lead_span == WARTA_SPAN_COLUMNS) {
+	if (!A->contents && m->lead && R->style->lead_span == WARTA_SPAN_COLUMNS) {
 		/* clear of the descenders of the line above (a headline's are deep) */
 		rn_space(A, 4 + 0.22 * rn_el(R, m->date && *m->date ? WARTA_EL_DATE : m->author && *m->author ?
 		    WARTA_EL_BYLINE : m->subtitle && *m->subtitle ? WARTA_EL_DECK : WARTA_EL_HEADLINE)->size);

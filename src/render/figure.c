@@ -199,7 +199,7 @@ rn_figures(struct rn *R, struct art *A)
 		A->fn_height[k] = A->fig[k]->height;
 		A->fn_top[k] = 1;
 	}
-	A->fig_next = base + 1 + (A->lead_fig != NULL);
+	A->fig_next = base + 1 + (A->lead_fig != NULL && A->lead_fig->index != 0);
 }
 
 /* Makes the pb_item at index j of A->v call figure F (its notes kept). */

@@ -62,3 +62,8 @@ open('corrupt.png', 'wb').write(bytes(d))
 open('zero.png', 'wb').write(sig + chunk(b'IHDR', struct.pack('>IIBBBBB', 0, 10, 8, 0, 0, 0, 0))
                               + chunk(b'IEND', b''))
 PY
+# the lead photo of the picture sample: 1200 × 800, a sailing boat at dusk
+convert -size 1200x800 gradient:'#f6d7a7'-'#3a6ea5' -fill '#24456b' \
+  -draw 'polygon 0,800 0,560 300,470 650,590 900,430 1200,520 1200,800' \
+  -fill '#f4f1e8' -draw 'polygon 420,600 520,380 620,600' \
+  -fill '#7a4b2a' -draw 'rectangle 470,600 570,640' -quality 70 -sampling-factor 2x2 -strip lead.jpg

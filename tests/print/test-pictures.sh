@@ -1,0 +1,180 @@
+#!/bin/sh
+# test-pictures.sh — pictures in print (issue 12): golden layout traces of
+# the picture test inputs (tests/reader/pictures-*.txt: figures with caption
+# and credit, inline pictures, a lead photo, every format, CMYK and
+# EXIF-rotated JPEGs, SVG, a picture larger than the page, missing, corrupt
+# and truncated files, a URL, a data: URI, a decompression bomb), and of the
+# picture sample (the sample article with a lead photo and a body figure)
+# in every shipped style, on at most one page more than the sample; then
+# pdfimages -list (count, sizes, JPEG passed through), a JPEG's bytes
+# unchanged in the PDF, qpdf --check, tagged Figure, the exit status of a
+# broken picture (1, output made), PNG and SVG pages that show the pictures,
+# and byte-identical reruns.
+. "$(dirname "$0")/../lib.sh"
+GOLD="$ROOT/tests/print/golden"
+RD="$ROOT/tests/reader"
+PICS="$ROOT/tests/data/pictures"
+
+if [ ! -x "$WARTA" ]; then
+	fail "warta is built" "no $WARTA"
+	exit 0
+fi
+
+# ------------------------------------------------------------ golden traces
+for n in figure inline lead formats broken ar; do
+	(cd "$RD" && $RUN "$WARTA" -q -o "$TMP/p-$n.trace" "pictures-$n.txt" 2>/dev/null)
+	rc=$?
+	want=0
+	[ $n = broken ] && want=1
+	if [ $rc = $want ]; then
+		diff_golden "pictures: $n trace" "$TMP/p-$n.trace" "$GOLD/pictures-$n.trace"
+	else
+		fail "pictures: $n sets (exit $want)" "exit $rc"
+	fi
+done
+
+# ------------------------------------------------------------ the picture sample
+# The sample article as YAML with a lead photo, and a chart after its second
+# paragraph; written beside a copy of the pictures (paths are the article's).
+mkdir -p "$TMP/sample/pics"
+cp "$PICS"/lead.jpg "$PICS"/chart.png "$TMP/sample/pics/"
+{
+	printf -- '---\ntitle: 5 Negara Sahabat Korea Utara\ndate: 2024-10-25\n'
+	printf 'image: pics/lead.jpg\nimage-alt: Perahu layar di pelabuhan saat senja\n'
+	printf 'image-caption: "Kapal di pelabuhan Nampo, Korea Utara. (Foto: Antara/Reuters)"\n---\n\n'
+	awk 'NR > 2 { print } NR == 6 { print "![Grafik perdagangan](pics/chart.png \"Perdagangan Korea Utara dengan mitranya. Kredit: KOTRA\")"; print "" }' "$SAMPLE"
+} >"$TMP/sample/korea-foto.txt"
+for style in a4 letter newspaper column ereader; do
+	if $RUN "$WARTA" -q -s "$style" -o "$TMP/sf-$style.trace" "$TMP/sample/korea-foto.txt" 2>"$TMP/sf.err" &&
+	   $RUN "$WARTA" -q -s "$style" -o "$TMP/sf-$style.pdf" "$TMP/sample/korea-foto.txt" 2>>"$TMP/sf.err"; then
+		diff_golden "picture sample in $style: trace" "$TMP/sf-$style.trace" "$GOLD/pictures-sample-$style.trace"
+		old=$(grep -c '^page ' "$GOLD/sample-$style.trace")
+		new=$(grep -c '^page ' "$TMP/sf-$style.trace")
+		if [ "$new" -le $((old + 1)) ]; then
+			ok "picture sample in $style: $new pages (the sample: $old)"
+		else
+			fail "picture sample in $style: at most one page more than the sample" "$new pages, sample $old"
+		fi
+		if grep -q 'figure .* image/jpeg |Perahu layar' "$TMP/sf-$style.trace" &&
+		   grep -q 'figure .* image/png |Grafik perdagangan' "$TMP/sf-$style.trace"; then
+			ok "picture sample in $style: the lead photo and the chart are set"
+		else
+			fail "picture sample in $style: the lead photo and the chart are set" "$(grep figure "$TMP/sf-$style.trace")"
+		fi
+	else
+		fail "picture sample in $style sets" "$(cat "$TMP/sf.err")"
+	fi
+done
+
+# ------------------------------------------------------------ PDF
+(cd "$RD" && $RUN "$WARTA" -q -o "$TMP/formats.pdf" pictures-formats.txt)
+got=$(pdfimages -list "$TMP/formats.pdf" 2>&1 | awk 'NR > 2 && $3 == "image" { printf " %sx%s %s %s;", $4, $5, $6, $9 }')
+# photo, grey, CMYK, rotated (stored 320x240), chart (palette → rgb, with a
+# soft mask), GIF, WebP, huge: eight images; the SVG is drawn as vectors
+want=" 480x320 rgb jpeg; 480x320 gray jpeg; 480x320 cmyk jpeg; 320x240 rgb jpeg; 300x180 rgb image; 200x120 rgb image; 480x320 rgb image; 3000x4200 rgb jpeg;"
+[ "$got" = "$want" ] && ok "pdfimages: eight images, JPEGs as JPEG (grey, CMYK kept), SVG as vectors" ||
+	fail "pdfimages: eight images, JPEGs as JPEG (grey, CMYK kept), SVG as vectors" "got:$got"
+check "pictures PDF: qpdf --check" qpdf --check "$TMP/formats.pdf"
+check "a JPEG's bytes are in the PDF unchanged, once" python3 - "$TMP/formats.pdf" "$PICS/photo.jpg" "$PICS/cmyk.jpg" <<'PY'
+import sys
+pdf = open(sys.argv[1], 'rb').read()
+for f in sys.argv[2:]:
+    b = open(f, 'rb').read()
+    assert pdf.count(b) == 1, (f, pdf.count(b))
+PY
+# the same photo twice: one image object, drawn twice
+cat >"$TMP/twice.txt" <<EOF2
+# Twice
+
+![one]($PICS/photo.jpg)
+
+Between them.
+
+![two]($PICS/photo.jpg)
+EOF2
+$RUN "$WARTA" -q -o "$TMP/twice.pdf" "$TMP/twice.txt"
+got=$(pdfimages -list "$TMP/twice.pdf" | awk 'NR > 2 { print $11 }' | sort -u | wc -l)
+n=$(pdfimages -list "$TMP/twice.pdf" | awk 'NR > 2' | wc -l)
+[ "$got" = 1 ] && [ "$n" = 2 ] && ok "a picture used twice: one XObject drawn twice" ||
+	fail "a picture used twice: one XObject drawn twice" "$n uses, $got objects"
+if grep -aq '/Figure' "$TMP/formats.pdf" && grep -aq '/Caption' "$TMP/twice.pdf" -a || grep -aq '/Figure' "$TMP/twice.pdf"; then
+	ok "figures are tagged Figure in the PDF's structure"
+else
+	fail "figures are tagged Figure in the PDF's structure"
+fi
+# the caption and credit read back from the PDF
+(cd "$RD" && $RUN "$WARTA" -q -o "$TMP/fig.pdf" pictures-figure.txt)
+t=$(pdftotext "$TMP/fig.pdf" - | tr '\n' ' ')
+case $t in
+*"Curah hujan harian di Jakarta sepekan terakhir."*"Foto: BMKG/Dok"*) ok "caption and credit in the PDF's text" ;;
+*) fail "caption and credit in the PDF's text" "$t" ;;
+esac
+
+# ------------------------------------------------------------ broken pictures
+rm -f "$TMP/broken.pdf"
+(cd "$RD" && $RUN "$WARTA" -o "$TMP/broken.pdf" pictures-broken.txt 2>"$TMP/broken.err")
+rc=$?
+if [ $rc = 1 ] && [ -s "$TMP/broken.pdf" ] && [ "$(grep -c 'warning: picture' "$TMP/broken.err")" = 8 ]; then
+	ok "broken pictures: eight positioned warnings, exit 1, the PDF made"
+else
+	fail "broken pictures: eight positioned warnings, exit 1, the PDF made" "exit $rc; $(cat "$TMP/broken.err")"
+fi
+t=$(pdftotext "$TMP/broken.pdf" - | tr '\n' ' ')
+case $t in
+*"Missing file"*"A bomb"*"Corrupt PNG"*"A URL"*"text goes on"*) ok "broken pictures: each description set in its frame" ;;
+*) fail "broken pictures: each description set in its frame" "$t" ;;
+esac
+
+# ------------------------------------------------------------ PNG and SVG pages
+(cd "$RD" && $RUN "$WARTA" -q --dpi 60 -o "$TMP/fig.png" pictures-figure.txt)
+check "PNG page shows the pictures (the sun's yellow, the chart's bars)" python3 - "$TMP/fig.png" <<'PY'
+import sys, zlib, struct
+d = open(sys.argv[1], 'rb').read()
+p, chunks = 8, []
+w = h = ct = None
+idat = b''
+while p < len(d):
+    n, t = struct.unpack('>I4s', d[p:p + 8])
+    if t == b'IHDR':
+        w, h, bd, ct = struct.unpack('>IIBB', d[p + 8:p + 18])
+    if t == b'IDAT':
+        idat += d[p + 8:p + 8 + n]
+    p += 12 + n
+raw = zlib.decompress(idat)
+bpp = {2: 3, 6: 4}[ct]
+stride = w * bpp
+rows, prev = [], bytearray(stride)
+i = 0
+for y in range(h):
+    f = raw[i]; line = bytearray(raw[i + 1:i + 1 + stride]); i += 1 + stride
+    for x in range(stride):
+        a = line[x - bpp] if x >= bpp else 0
+        b = prev[x]; c = prev[x - bpp] if x >= bpp else 0
+        if f == 1: line[x] = (line[x] + a) & 255
+        elif f == 2: line[x] = (line[x] + b) & 255
+        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+        elif f == 4:
+            pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
+            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    rows.append(line); prev = line
+def count(rgb, tol=30):
+    n = 0
+    for line in rows:
+        for x in range(0, stride, bpp):
+            if all(abs(line[x + k] - rgb[k]) <= tol for k in range(3)):
+                n += 1
+    return n
+sun, bar = count((0xf2, 0xd1, 0x5a)), count((0x1f, 0x5f, 0x8b))
+assert sun > 20 and bar > 20, (sun, bar)
+PY
+(cd "$RD" && $RUN "$WARTA" -q -o "$TMP/fig.svg" pictures-figure.txt)
+if grep -q '<image' "$TMP/fig.svg" && grep -q 'data:image/jpeg' "$TMP/fig.svg"; then
+	ok "SVG page carries the pictures (the JPEG as JPEG)"
+else
+	fail "SVG page carries the pictures (the JPEG as JPEG)" "$(grep -c '<image' "$TMP/fig.svg") images"
+fi
+
+# ------------------------------------------------------------ reproducible
+(cd "$RD" && $RUN "$WARTA" -q -o "$TMP/formats2.pdf" pictures-formats.txt)
+cmp -s "$TMP/formats.pdf" "$TMP/formats2.pdf" && ok "pictures PDF: two runs byte-identical" ||
+	fail "pictures PDF: two runs byte-identical"
