@@ -245,6 +245,8 @@ style-previews: deps
 	  $(BIN) -q -s $$s -t png --dpi 60 --pages 1 -o styles/previews/$$s.png $(SAMPLE) || exit 1; \
 	  echo "warta: styles/previews/$$s.png"; \
 	done
+	$(BIN) -q -s a4 -t png --dpi 60 --pages 1 -o styles/previews/a4-pictures.png tests/data/korea-foto.txt
+	@echo "warta: styles/previews/a4-pictures.png"
 
 # `make bench`: figures (medians, peak RSS) against the targets of issue 7,
 # printed, never asserted.  tests/bench/runner.c times whole processes;

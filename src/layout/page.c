@@ -144,6 +144,12 @@ fill(struct scan *sc, size_t i, double h, struct fill *out)
 				if (p->fn_top && p->fn_top[f] && p->top_max > 0 &&
 				    tops + p->fn_height[f] > p->top_max + 0.01)
 					carry = 1;
+				/* a top insert that does not fit with the text so far
+				 * waits for the next column; the line stays (TeX's
+				 * float: the text is not held back for it) */
+				if (p->fn_top && p->fn_top[f] &&
+				    t + adv + fnh + extra + p->fn_height[f] > h + 0.01)
+					carry = 1;
 				if (carry) {
 					sc->pend[sc->pt++] = f;
 					continue;

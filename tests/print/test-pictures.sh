@@ -34,16 +34,17 @@ for n in figure inline lead formats broken ar; do
 done
 
 # ------------------------------------------------------------ the picture sample
-# The sample article as YAML with a lead photo, and a chart after its second
-# paragraph; written beside a copy of the pictures (paths are the article's).
-mkdir -p "$TMP/sample/pics"
-cp "$PICS"/lead.jpg "$PICS"/chart.png "$TMP/sample/pics/"
-{
-	printf -- '---\ntitle: 5 Negara Sahabat Korea Utara\ndate: 2024-10-25\n'
-	printf 'image: pics/lead.jpg\nimage-alt: Perahu layar di pelabuhan saat senja\n'
-	printf 'image-caption: "Kapal di pelabuhan Nampo, Korea Utara. (Foto: Antara/Reuters)"\n---\n\n'
-	awk 'NR > 2 { print } NR == 6 { print "![Grafik perdagangan](pics/chart.png \"Perdagangan Korea Utara dengan mitranya. Kredit: KOTRA\")"; print "" }' "$SAMPLE"
-} >"$TMP/sample/korea-foto.txt"
+# tests/data/korea-foto.txt: the sample article with a lead photo (front
+# matter) and a chart after its second paragraph; its text is the sample's.
+FOTO="$ROOT/tests/data/korea-foto.txt"
+mkdir -p "$TMP/sample"
+cp "$FOTO" "$TMP/sample/korea-foto.txt"
+ln -s "$PICS" "$TMP/sample/pictures"
+if [ "$(sed -n '/^---$/,/^---$/!p' "$FOTO" | grep -v '^!\[' | grep -v '^$')" = "$(sed 1d "$SAMPLE" | grep -v '^$')" ]; then
+	ok "the picture sample's text is the sample's"
+else
+	fail "the picture sample's text is the sample's"
+fi
 for style in a4 letter newspaper column ereader; do
 	if $RUN "$WARTA" -q -s "$style" -o "$TMP/sf-$style.trace" "$TMP/sample/korea-foto.txt" 2>"$TMP/sf.err" &&
 	   $RUN "$WARTA" -q -s "$style" -o "$TMP/sf-$style.pdf" "$TMP/sample/korea-foto.txt" 2>>"$TMP/sf.err"; then

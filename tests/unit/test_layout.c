@@ -493,6 +493,37 @@ top_inserts(void)
 	   "the second figure, called where the first fills the column, is carried to the next "
 	   "column, in order, and the note after it follows it");
 	pb_result_free(&r);
+	/* a figure called low in a column, where it no longer fits, waits for
+	 * the next column; the text is not held back: the first column stays
+	 * full (TeX's float, not a footnote) */
+	{
+		GArray *w = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
+		double fh[2] = { 0, 100 };
+		unsigned char tp[2] = { 0, 1 };
+		struct pb_params q = pp;
+
+		for (c = 0; c < 40; c++) {
+			struct pb_item it = line(0, 0, c == 12 ? 1 : 0), p = pen(0);
+
+			if (c)
+				g_array_append_val(w, p);
+			g_array_append_val(w, it);
+		}
+		q.height = 10 + 12 * 14;      /* fifteen lines */
+		q.first_height = q.height;
+		q.fn_height = fh;
+		q.fn_top = tp;
+		q.n_fn = 1;
+		q.top_max = q.height;
+		pb_build((struct pb_item *)w->data, w->len, &q, &r);
+		OK(r.n_pages >= 1 && r.pages[0].col[0].end - r.pages[0].col[0].start == 29 &&
+		   r.pages[0].col[0].fn_count == 0 && r.pages[0].col[1].fn_count == 1,
+		   "a figure that does not fit below its call waits for the next column, which it "
+		   "opens; the column of its call stays full (%zu items there)",
+		   r.n_pages ? r.pages[0].col[0].end - r.pages[0].col[0].start : 0);
+		pb_result_free(&r);
+		g_array_free(w, TRUE);
+	}
 	/* without the share limit both figures go where they are called */
 	pp.top_max = 0;
 	pb_build((struct pb_item *)v->data, v->len, &pp, &r);
