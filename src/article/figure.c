@@ -88,12 +88,14 @@ static long
 credit_start(const char *s, size_t n, long *paren)
 {
 	*paren = -1;
-	/* "… (Foto: Antara)" */
-	if (n >= 2 && s[n - 1] == ')') {
-		const char *open = g_strrstr_len(s, (gssize)n, "(");
+	/* "… (Foto: Antara)", "…（图／新华社）" */
+	int full = n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x89", 3) == 0;   /* ） */
+
+	if ((n >= 2 && s[n - 1] == ')') || full) {
+		const char *open = g_strrstr_len(s, (gssize)n, full ? "\xEF\xBC\x88" : "(");
 
 		if (open) {
-			const char *in = open + 1;
+			const char *in = open + (full ? 3 : 1);
 
 			while (*in == ' ')
 				in++;
@@ -112,7 +114,9 @@ credit_start(const char *s, size_t n, long *paren)
 	/* "… Kredit: Antara", "… Photo by Jane Doe": the last such label
 	 * that starts the text or follows a space or a sentence's end */
 	for (long i = (long)n - 1; i >= 0; i--) {
-		if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '.' && s[i - 1] != '\n')
+		if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '.' && s[i - 1] != '\n' &&
+		    !(i >= 3 && (memcmp(s + i - 3, "\xE3\x80\x82", 3) == 0 ||    /* 。 */
+		                 memcmp(s + i - 3, "\xEF\xBC\x8C", 3) == 0)))   /* ， */
 			continue;
 		for (int k = 0; credit_label[k]; k++)
 			if (label_len(s + i, credit_label[k]) && s[i + (long)label_len(s + i, credit_label[k])])
@@ -199,7 +203,7 @@ split_credit(struct ar_ctx *cx, struct warta_node *fig, struct warta_node *cap)
 		n--;
 	if ((start = credit_start(t->text, n, &paren)) < 0)
 		return 0;
-	end = paren >= 0 ? n - 1 : n;
+	end = paren < 0 ? n : n >= 3 && memcmp(t->text + n - 3, "\xEF\xBC\x89", 3) == 0 ? n - 3 : n - 1;
 	while (end > (size_t)start && t->text[end - 1] == ' ')
 		end--;
 	if (end <= (size_t)start)

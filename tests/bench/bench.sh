@@ -89,6 +89,19 @@ r=$(run "$RUNS" "$WARTA" -q -j 1 -d "$TMP/both" -t pdf,epub "$SAMPLE")
 row "→ PDF + EPUB wall" "$(field median_ms "$r")" ms
 row "→ PDF + EPUB CPU" "$(field cpu_ms "$r")" ms
 row "→ PDF + EPUB peak RSS" "$(field rss_mb "$r")" MB
+# the sample with three JPEG photos (3000 × 4200, 1200 × 800, 480 × 320) as
+# figures: JPEGs go into the PDF as their bytes, read no further than their
+# headers (issue 12: at most 2 ms more)
+mkdir -p "$TMP/photos"
+cp "$ROOT/tests/data/pictures/huge.jpg" "$ROOT/tests/data/pictures/lead.jpg" \
+   "$ROOT/tests/data/pictures/photo.jpg" "$TMP/photos/"
+awk '{ print } NR == 4 { print "![Satu](huge.jpg)\n" } NR == 8 { print "![Dua](lead.jpg \"Kredit: Antara\")\n" }
+     NR == 12 { print "![Tiga](photo.jpg)\n" }' "$SAMPLE" > "$TMP/photos/photos.txt"
+r0=$(run "$RUNS" "$WARTA" -q -o "$TMP/one.pdf" "$SAMPLE")
+r=$(run "$RUNS" "$WARTA" -q -o "$TMP/photos.pdf" "$TMP/photos/photos.txt")
+row "→ PDF with 3 JPEG photos wall" "$(field median_ms "$r")" ms
+row "  3 JPEG photos: wall more than without" "$(awk -v a="$(field median_ms "$r")" -v b="$(field median_ms "$r0")" 'BEGIN { printf "%.1f", a - b }')" ms "<=" 2
+row "  3 JPEG photos: peak RSS" "$(field rss_mb "$r")" MB
 r=$(run "$RUNS" "$WARTA" --version)
 row "process start (warta --version) wall" "$(field median_ms "$r")" ms
 tail -n +2 "$SAMPLE" > "$TMP/body.txt"

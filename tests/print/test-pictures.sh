@@ -127,7 +127,7 @@ case $t in
 esac
 
 # ------------------------------------------------------------ PNG and SVG pages
-(cd "$RD" && $RUN "$WARTA" -q --dpi 60 -o "$TMP/fig.png" pictures-figure.txt)
+(cd "$RD" && $RUN "$WARTA" -q --pages 1 --dpi 60 -o "$TMP/fig.png" pictures-figure.txt)
 check "PNG page shows the pictures (the sun's yellow, the chart's bars)" python3 - "$TMP/fig.png" <<'PY'
 import sys, zlib, struct
 d = open(sys.argv[1], 'rb').read()
@@ -168,7 +168,7 @@ def count(rgb, tol=30):
 sun, bar = count((0xf2, 0xd1, 0x5a)), count((0x1f, 0x5f, 0x8b))
 assert sun > 20 and bar > 20, (sun, bar)
 PY
-(cd "$RD" && $RUN "$WARTA" -q -o "$TMP/fig.svg" pictures-figure.txt)
+(cd "$RD" && $RUN "$WARTA" -q --pages 1 -o "$TMP/fig.svg" pictures-figure.txt)
 if grep -q '<image' "$TMP/fig.svg" && grep -q 'data:image/jpeg' "$TMP/fig.svg"; then
 	ok "SVG page carries the pictures (the JPEG as JPEG)"
 else
