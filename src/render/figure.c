@@ -84,7 +84,9 @@ rn_figure_new(struct rn *R, struct art *A, const struct warta_node *fig, double 
 
 	F->node = fig;
 	F->width = width;
-	for (c = fig->first; c; c = c->next) {
+	if (fig->type == WARTA_NODE_IMAGE)
+		F->img_node = fig;      /* a picture in running text: floated, no caption */
+	for (c = fig->type == WARTA_NODE_FIGURE ? fig->first : NULL; c; c = c->next) {
 		if (c->type == WARTA_NODE_IMAGE && !F->img_node)
 			F->img_node = c;
 		else if (c->type == WARTA_NODE_CAPTION)
@@ -160,17 +162,58 @@ rn_figure_free(struct rfig *F)
 	g_free(F);
 }
 
+/* Is n a picture in running text that print floats: an image the reader
+ * had, in a paragraph. */
+static int
+inline_picture(const struct warta_node *n)
+{
+	const struct warta_node *p;
+
+	if (n->type != WARTA_NODE_IMAGE || !n->as.link.image)
+		return 0;
+	for (p = n->parent; p && !warta_node_is_block(p); p = p->parent)
+		;
+	return p && p->type == WARTA_NODE_PARAGRAPH;
+}
+
+/* The body's figures in document order: top-level FIGURE nodes, and the
+ * pictures of running text (each floated as a figure of its own, its
+ * description kept in the text).  Returns how many; with out, fills it. */
+static int
+body_figures(const struct warta_node *root, const struct warta_node **out)
+{
+	const struct warta_node *n;
+	int k = 0;
+
+	for (n = root->first; n; ) {
+		if (n->type == WARTA_NODE_FIGURE || inline_picture(n)) {
+			if (out)
+				out[k] = n;
+			k++;
+		}
+		/* a figure's own picture is not another one */
+		if (n->type != WARTA_NODE_FIGURE && n->first)
+			n = n->first;
+		else {
+			while (n && n != root && !n->next)
+				n = n->parent;
+			n = n && n != root ? n->next : NULL;
+		}
+	}
+	return k;
+}
+
 /* The body's figures: a top insert each, numbered after the footnotes
  * (A->n_fn of them so far).  Called before the page builder starts. */
 void
 rn_figures(struct rn *R, struct art *A)
 {
-	const struct warta_node *c;
-	int n = 0, k, base = A->n_fn;
+	const struct warta_node **list;
+	int n = 0, k, base = A->n_fn, nb, i;
 	double share = R->style->figure_share > 0 ? R->style->figure_share : 0.7;
 
-	for (c = A->doc->root->first; c; c = c->next)
-		n += c->type == WARTA_NODE_FIGURE;
+	nb = body_figures(A->doc->root, NULL);
+	n = nb;
 	if (A->doc->meta.lead && R->style->lead_span == WARTA_SPAN_COLUMN)
 		n++;
 	if (n == 0)
@@ -187,13 +230,14 @@ rn_figures(struct rn *R, struct art *A)
 		A->fig[k]->index = k;
 		A->lead_fig = A->fig[k];
 	}
-	for (c = A->doc->root->first; c; c = c->next) {
-		if (c->type != WARTA_NODE_FIGURE)
-			continue;
+	list = g_new(const struct warta_node *, nb + 1);
+	body_figures(A->doc->root, list);
+	for (i = 0; i < nb; i++) {
 		k++;
-		A->fig[k] = rn_figure_new(R, A, c, A->colw, R->texth * share);
+		A->fig[k] = rn_figure_new(R, A, list[i], A->colw, R->texth * share);
 		A->fig[k]->index = k;
 	}
+	g_free(list);
 	for (k = base + 1; k <= A->n_fn; k++) {
 		A->fn[k] = NULL;
 		A->fn_height[k] = A->fig[k]->height;
@@ -239,12 +283,21 @@ rn_figure_here(struct rn *R, struct art *A, const struct warta_node *fig)
 	size_t j;
 
 	(void)R;
-	if (A->lead_fig && A->lead_fig->index && fig == A->doc->meta.lead)
+	if (A->lead_fig && A->lead_fig->index && fig == A->doc->meta.lead) {
 		F = A->lead_fig;
-	else if (!A->fig || A->fig_next > A->n_fn || !(F = A->fig[A->fig_next]) || F->node != fig)
-		return;
-	else
-		A->fig_next++;
+	} else {
+		int k;
+
+		/* in order; one never met (a picture in a heading) is set at
+		 * the end, where the page builder puts inserts never called */
+		for (k = A->fig_next; A->fig && k <= A->n_fn; k++)
+			if (A->fig[k] && A->fig[k]->node == fig)
+				break;
+		if (!A->fig || k > A->n_fn)
+			return;
+		F = A->fig[k];
+		A->fig_next = k + 1;
+	}
 	for (j = A->v->len; j > A->ps.i; j--)
 		if (g_array_index(A->v, struct pb_item, j - 1).kind == PB_LINE) {
 			call_on(A, j - 1, F);
@@ -252,6 +305,20 @@ rn_figure_here(struct rn *R, struct art *A, const struct warta_node *fig)
 		}
 	F->pending_at = A->v_dropped + A->v->len;
 	g_ptr_array_add(A->fig_wait, F);
+}
+
+/* The pictures in the running text of paragraph p, just set: each called
+ * on its last line. */
+void
+rn_figure_inline(struct rn *R, struct art *A, const struct warta_node *p)
+{
+	const struct warta_node *n;
+
+	if (!A->fig)
+		return;
+	for (n = p->first; n; n = warta_node_next(n, p))
+		if (inline_picture(n))
+			rn_figure_here(R, A, n);
 }
 
 /* Figures waiting for a line: each called on the first line set after it. */

@@ -715,6 +715,7 @@ rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 				rn_space(A, rn_el(R, e)->space_before);
 			paragraph(R, A, c, e, left, right, sect ? sect : A->sect, quote,
 			    first && e != WARTA_EL_BODY);
+			rn_figure_inline(R, A, c);      /* its pictures, floated */
 			break;
 		case WARTA_NODE_HEADING:
 			A->sect++;

@@ -220,6 +220,8 @@ void rn_figure_free(struct rfig *F);
 void rn_figures(struct rn *R, struct art *A);
 /* Body figure fig is met: it is called on the line before it, or waits. */
 void rn_figure_here(struct rn *R, struct art *A, const struct warta_node *fig);
+/* The pictures in paragraph p's running text, floated (p just set). */
+void rn_figure_inline(struct rn *R, struct art *A, const struct warta_node *p);
 /* Waiting figures called on the first line after them. */
 void rn_figure_pending(struct art *A);
 /* The lead photo as a line of the head block (A->v is the head's list). */
