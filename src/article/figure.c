@@ -264,6 +264,17 @@ take_caption_label(struct ar_ctx *cx, struct warta_node *first)
 	return rest;
 }
 
+/* warta_caption_detect (caption.c) on paragraph p's text. */
+static int
+is_caption(const struct warta_node *p)
+{
+	char *t = warta_node_plain_text(p);
+	int r = t && warta_caption_detect(t, strlen(t)) != WARTA_CAPTION_NONE;
+
+	g_free(t);
+	return r;
+}
+
 static int
 is_blank_text(const struct warta_node *n)
 {
@@ -322,9 +333,12 @@ make_figure(struct ar_ctx *cx, struct warta_node *p)
 		cap->end_col = p->end_col;
 	}
 	ar_node_drop(cx, p);
-	/* or the paragraph after it, when it opens with a caption label */
+	/* or the paragraph after it, when it opens with a caption label, or
+	 * reads as a caption by the test that sets apart the captions of
+	 * pictures a scrape lost (caption.c: "▲ …", "… (AP Photo/…)") */
 	next = fig->next;
-	if (!cap && next && next->type == WARTA_NODE_PARAGRAPH && take_caption_label(cx, next->first)) {
+	if (!cap && next && next->type == WARTA_NODE_PARAGRAPH &&
+	    (take_caption_label(cx, next->first) || is_caption(next))) {
 		cap = warta_node_new(WARTA_NODE_CAPTION, next->line, next->col);
 		cap->end_line = next->end_line;
 		cap->end_col = next->end_col;

@@ -29,6 +29,7 @@ enum warta_node_type {
 	                            * children IMAGE, then CAPTION and CREDIT when given */
 	WARTA_NODE_CAPTION,        /* inline children */
 	WARTA_NODE_CREDIT,         /* inline children: who made the picture */
+	WARTA_NODE_ORPHAN_CAPTION, /* a photo caption whose picture the scrape lost: not set; inline children */
 	/* inlines */
 	WARTA_NODE_TEXT,           /* text */
 	WARTA_NODE_SOFTBREAK,

@@ -567,6 +567,9 @@ render_block(struct render *r, const struct warta_node *n, int top)
 	case WARTA_NODE_CREDIT:
 		/* only inside a figure */
 		break;
+	case WARTA_NODE_ORPHAN_CAPTION:
+		/* a caption whose picture the scrape lost: in the tree, not set */
+		break;
 	default:
 		/* Inline content directly in a block container: wrap it. */
 		g_string_append(r->out, "<p>");
