@@ -349,8 +349,26 @@ make_figure(struct ar_ctx *cx, struct warta_node *p)
 		ar_node_drop(cx, next);
 	}
 	if (cap) {
+		struct warta_node *t;
+
 		while (cap->first && is_blank_text(cap->first))
 			ar_node_drop(cx, cap->first);
+		/* the mark Taiwanese sites put before a caption: the node says it */
+		t = cap->first;
+		if (t && t->type == WARTA_NODE_TEXT && t->text &&
+		    (g_str_has_prefix(t->text, "\xE2\x96\xB2") || g_str_has_prefix(t->text, "\xE2\x96\xB3") ||
+		     g_str_has_prefix(t->text, "\xE2\x96\xBC"))) {
+			size_t k = 3;
+
+			while (t->text[k] == ' ')
+				k++;
+			if (t->text[k]) {
+				struct warta_node *rest = ar_text_slice(cx, t, k, strlen(t->text));
+
+				warta_node_insert_before(t, rest);
+				ar_node_drop(cx, t);
+			}
+		}
 		warta_node_append(fig, cap);
 		split_credit(cx, fig, cap);
 		if (!cap->first)
