@@ -586,7 +586,8 @@ warta_image_load(const void *data, size_t len, const struct warta_image_limits *
 		g_free(img);
 		return NULL;
 	}
-	img->data = g_memdup2(data, len);
+	img->bytes = g_bytes_new(data, len);
+	img->data = (unsigned char *)g_bytes_get_data(img->bytes, NULL);
 	img->len = len;
 	switch (img->format) {
 	case WARTA_IMAGE_JPEG: rc = jpeg_probe(img, lim, why); break;
@@ -725,7 +726,8 @@ warta_image_unref(struct warta_image *img)
 		cairo_surface_destroy(img->surface);
 	if (img->svg)
 		g_object_unref(img->svg);
-	g_free(img->data);
+	if (img->bytes)
+		g_bytes_unref(img->bytes);
 	g_free(img->hash);
 	g_free(img);
 }
@@ -746,11 +748,13 @@ warta_image_ext(const struct warta_image *img)
 	return ext[img->format];
 }
 
-/* The bytes of the picture stay alive while a surface carries them. */
+/* The bytes of the picture stay alive while a surface carries them (a
+ * reference to the bytes, not to the picture: the picture holds the
+ * surface). */
 static void
-unref_cb(void *p)
+bytes_unref_cb(void *p)
 {
-	warta_image_unref(p);
+	g_bytes_unref(p);
 }
 
 static void
@@ -763,8 +767,8 @@ set_ids(struct warta_image *img, cairo_surface_t *s)
 	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (const unsigned char *)id,
 	                            strlen(id), g_free, id);
 	if (img->format == WARTA_IMAGE_JPEG)
-		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, img->data, img->len, unref_cb,
-		                            warta_image_ref(img));
+		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, img->data, img->len, bytes_unref_cb,
+		                            g_bytes_ref(img->bytes));
 }
 
 /* The surface to draw: for a JPEG without pixels, an undecoded surface of

@@ -31,8 +31,9 @@ struct warta_image {
 	int refs;
 	enum warta_image_format format;
 	const char *media_type;     /* "image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml" */
-	unsigned char *data;        /* the file's bytes, as read */
+	unsigned char *data;        /* the file's bytes, as read (held by bytes) */
 	size_t len;
+	GBytes *bytes;              /* owns data; a PDF surface's JPEG data holds a reference */
 	int width, height;          /* pixels as shown: EXIF orientation applied; SVG: CSS px */
 	int stored_width, stored_height; /* pixels as stored */
 	int orientation;            /* EXIF 1–8 (1: as stored) */
