@@ -33,42 +33,64 @@ trim_end(const char *text, size_t p)
 	return p;
 }
 
+/* The last of the cut points cuts[0, n) whose start fits with an ellipsis
+ * (widths grow with the start: a binary search), or -1. */
+static int
+last_fitting(const char *text, const GArray *cuts, double width, warta_measure_fn measure,
+             void *data, GString *buf)
+{
+	int lo = 0, hi = (int)cuts->len - 1, best = -1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (with_ellipsis(text, g_array_index(cuts, size_t, mid), measure, data, buf) <= width) {
+			best = mid;
+			lo = mid + 1;
+		} else
+			hi = mid - 1;
+	}
+	return best;
+}
+
 char *
 warta_fit_words(const char *text, double width, warta_measure_fn measure, void *data)
 {
 	size_t n = strlen(text), best = 0, p;
+	GArray *cuts;
 	GString *buf;
 	const char *s;
-	int found = 0;
+	int k;
 
 	if (measure(text, n, data) <= width)
 		return g_strdup(text);
 	buf = g_string_new(NULL);
-	/* word boundaries: before each space (the words before it fit or not:
-	 * widths grow with the start, so the last that fits is the answer) */
+	cuts = g_array_new(FALSE, FALSE, sizeof(size_t));
+	/* word boundaries: before each space, without what hangs before it */
 	for (s = text; *s; s = g_utf8_next_char(s)) {
-		gunichar c = g_utf8_get_char(s);
-
-		if (!g_unichar_isspace(c) || s == text)
+		if (s == text || !g_unichar_isspace(g_utf8_get_char(s)))
 			continue;
 		p = trim_end(text, (size_t)(s - text));
-		if (p == 0)
-			continue;
-		if (with_ellipsis(text, p, measure, data, buf) > width)
-			break;
-		best = p;
-		found = 1;
+		if (p > 0 && (cuts->len == 0 || g_array_index(cuts, size_t, cuts->len - 1) < p))
+			g_array_append_val(cuts, p);
 	}
-	if (!found) {
-		/* one long word: whole characters */
+	k = last_fitting(text, cuts, width, measure, data, buf);
+	if (k >= 0)
+		best = g_array_index(cuts, size_t, k);
+	else {
+		/* one long first word: whole characters */
+		g_array_set_size(cuts, 0);
 		for (s = g_utf8_next_char(text); s <= text + n; s = g_utf8_next_char(s)) {
-			if (with_ellipsis(text, (size_t)(s - text), measure, data, buf) > width)
-				break;
-			best = (size_t)(s - text);
+			p = (size_t)(s - text);
+			g_array_append_val(cuts, p);
 			if (!*s)
 				break;
 		}
+		k = last_fitting(text, cuts, width, measure, data, buf);
+		if (k >= 0)
+			best = g_array_index(cuts, size_t, k);
 	}
+	g_array_free(cuts, TRUE);
 	g_string_truncate(buf, 0);
 	g_string_append_len(buf, text, (gssize)best);
 	g_string_append(buf, ELLIPSIS);
