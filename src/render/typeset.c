@@ -765,7 +765,7 @@ rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 	int first = 1;
 
 	A->depth++;
-	for (c = n->first; c; c = c->next, first = 0) {
+	for (c = n->first; c; c = c->next) {
 		const struct warta_elem_style *s;
 
 		if (c->type == WARTA_NODE_ORPHAN_CAPTION)
@@ -848,6 +848,7 @@ rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 			A->after_para = 0;
 		if (A->depth == 1)
 			rn_art_flush(A, 0);        /* draw and free the pages filled so far */
+		first = 0;                      /* (an orphan caption, skipped, leaves it) */
 	}
 	A->depth--;
 }

@@ -15,7 +15,7 @@ for style in a4 letter newspaper column ereader; do
 		fail "sample in $style sets"
 	fi
 done
-for f in blocks rtl cjk longword dropcap pullquote links tables longhead dropcap-list; do
+for f in blocks rtl cjk longword dropcap pullquote links tables longhead dropcap-list captions; do
 	if trace_pdf "$TMP/$f.trace" "$TMP/$f.pdf" -q "$DATA/$f.txt"; then
 		diff_golden "trace: $f" "$TMP/$f.trace" "$GOLD/$f.trace"
 	else
@@ -50,6 +50,11 @@ if grep -A2 'running head' "$TMP/longhead.trace" | grep -q 'and set off…|$' &&
    pdftotext -f 2 -l 2 -bbox "$TMP/longhead.pdf" - | awk -F'"' '/<word/ && $4 + 0 < 50 { if ($6 + 0 > m) m = $6 + 0 } END { exit !(m > 300 && m <= 595.28 - 56.69) }'; then
 	ok "running head: shortened at a word with an ellipsis, within its measure"
 else fail "running head: shortened at a word with an ellipsis, within its measure" "$(grep -A2 'running head' "$TMP/longhead.trace" | head -3)"; fi
+# orphan photo captions are not set (they stay in the JSON tree)
+if grep -q '|Petugas kebersihan' "$TMP/captions.trace" &&
+   ! grep -q 'Foto: Warga\|Humas Pemkot\|AP Photo\|讀者提供\|Photo: Volunteers' "$TMP/captions.trace"; then
+	ok "orphan captions are not set"
+else fail "orphan captions are not set" "$(grep -n 'Foto\|Photo\|圖' "$TMP/captions.trace")"; fi
 # the drop cap is the opening paragraph's, never after a list or heading
 if ! grep -q 'drop cap' "$TMP/dropcap-list.trace"; then ok "no drop cap after a list opening the body"
 else fail "no drop cap after a list opening the body" "$(grep 'drop cap' "$TMP/dropcap-list.trace")"; fi
