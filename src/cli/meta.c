@@ -312,7 +312,7 @@ cli_meta_collect(void)
 		return -1;
 	for (p = cli.metadata; p && *p; p++) {
 		const char *eq = strchr(*p, '=');
-		char *key;
+		char *key, *where;
 		int rc;
 
 		if (!eq || eq == *p) {
@@ -320,7 +320,9 @@ cli_meta_collect(void)
 			return -1;
 		}
 		key = g_strstrip(g_strndup(*p, (gsize)(eq - *p)));
-		rc = add_value("-M", key, eq + 1, "option");
+		where = g_strdup_printf("-M %s", *p);
+		rc = add_value(where, key, eq + 1, "option");
+		g_free(where);
 		g_free(key);
 		if (rc)
 			return -1;

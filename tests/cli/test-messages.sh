@@ -67,6 +67,20 @@ run --edition X --manifest bad.manifest -o e.json
 # styles: regular files under a size limit
 run -s /dev/zero -t json "$SAMPLE"
 run -s "$W" -t json "$SAMPLE"
+# metadata: unknown keys, bad values, bad files
+printf 'title: From the file\nauthor: Ana Putri\nsection: World\nkeywords: [korea, asia]\n' >"$W/meta.yaml"
+printf 'title: [x]\n' >"$W/list.yaml"
+printf 'title: x\n  bad: : y\n' >"$W/broken.yaml"
+printf -- '- a\n- b\n' >"$W/seq.yaml"
+run -M titel=X -t json "$SAMPLE"
+run -M date=2024-13-01 -t json "$SAMPLE"
+run -M noequals -t json "$SAMPLE"
+run -M lang=id -l en -t json "$SAMPLE"
+run --metadata-file list.yaml -t json "$SAMPLE"
+run --metadata-file broken.yaml -t json "$SAMPLE"
+run --metadata-file seq.yaml -t json "$SAMPLE"
+run --metadata-file /dev/null -t json "$SAMPLE"
+run --metadata-file nofile.yaml -t json "$SAMPLE"
 # directories: regular article files, any case; -v names the others
 run -v -j 1 -d out -t json in
 run -q --keep-tree -d tree -t json in
@@ -93,6 +107,21 @@ if [ -n "$fifo" ]; then
 else
 	skip "FIFO inputs" "mkfifo failed"
 fi
+# -M over --metadata-file over the article; meta.origin says where each came from
+"$WARTA" -t json --metadata-file "$W/meta.yaml" -M title=Override -M date=2024-01-02 "$SAMPLE" >"$TMP/m.json" 2>"$TMP/err"
+got=$(python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))["meta"]
+print(m["title"], m["title_pos"], m["author"], m["section"], ",".join(m["keywords"]), m["date"], m["date_text"])
+print(" ".join("%s=%s" % kv for kv in m["origin"].items()))' "$TMP/m.json" 2>&1)
+[ "$got" = "Override None Ana Putri World korea,asia 2024-01-02 Selasa, 2 Januari 2024
+title=option author=metadata-file date=option section=metadata-file dateline=input keywords=metadata-file lang=input" ] &&
+	ok "-M overrides --metadata-file, which overrides the article; meta.origin says where each value came from" ||
+	fail "-M / --metadata-file" "$got $(cat "$TMP/err")"
+"$WARTA" -t json "$SAMPLE" | grep -q '"origin"' && fail "meta.origin without -M" ||
+	ok "no meta.origin without -M or --metadata-file (the goldens stay as they are)"
+"$WARTA" -t json -M lang=en "$SAMPLE" | python3 -c 'import json,sys; m=json.load(sys.stdin)["meta"]; assert m["lang"]=="en" and m["lang_origin"]=="option" and m["origin"]["lang"]=="option", m' 2>"$TMP/err" &&
+	ok "-M lang=en is read as -l en (quotes, hyphenation follow it)" || fail "-M lang" "$(cat "$TMP/err")"
 # -0: names that end with NUL bytes, as find -print0 writes them
 cp "$SAMPLE" "$W/sp ace.txt"
 printf '%s\0%s\0' "$W/sp ace.txt" "$W/in/UPPER.TXT" >"$W/z.list"
