@@ -9,9 +9,11 @@
 
 W="$TMP/w"
 mkdir -p "$W/in/2024" "$W/in/2025"
-cp "$SAMPLE" "$W/in/2024/a.txt"
-cp "$SAMPLE" "$W/in/2025/a.txt"
-cp "$SAMPLE" "$W/in/UPPER.TXT"
+# a small article of our own: the walk's messages, not the reader's notes
+printf ' date 2024-10-25 A short article\n\nIts only paragraph, for the directory walk.\n' >"$W/art.txt"
+cp "$W/art.txt" "$W/in/2024/a.txt"
+cp "$W/art.txt" "$W/in/2025/a.txt"
+cp "$W/art.txt" "$W/in/UPPER.TXT"
 echo "not an article" >"$W/in/notes.doc"
 fifo=
 if mkfifo "$W/in/pipe.txt" 2>/dev/null; then fifo=1; fi
