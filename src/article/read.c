@@ -1368,6 +1368,7 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 	ar_quotes(&cx);
 	ar_heading_ids(&cx);
 	set_text_positions(&cx, doc->root);
+	ar_noncharacters(&cx);
 
 	g_hash_table_destroy(cx.runs);
 	g_hash_table_destroy(cx.item_no);

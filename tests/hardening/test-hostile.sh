@@ -1,0 +1,96 @@
+#!/bin/sh
+# test-hostile.sh — issue 15's hostile inputs: noncharacters (cleaned by one
+# rule in every format, an edition never lost to one article), malformed link
+# URLs, temporary files under signals and SIGKILL, and the documented caps.
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$ROOT/tests/lib.sh"
+
+if [ ! -x "$WARTA" ]; then
+	fail "warta is built" "no $WARTA"
+	exit 0
+fi
+FORMATS=$($WARTA --version | sed -n 's/^formats: *//p')
+has() { case " $FORMATS " in *" $1 "*) return 0 ;; esac; return 1; }
+fmts=$(echo $FORMATS | tr ' ' '\n' | grep -E '^(json|epub|pdf|svg|png)$' | paste -sd, -)
+no_tmp() { [ -z "$(find "$@" -name '.*' 2>/dev/null)" ]; }
+
+# ---------------------------------------------------------------- noncharacters
+# Each noncharacter, raw in the title and the body, as an entity and as a YAML
+# escape: every format is written, each one becomes U+FFFD (the same in the
+# JSON and in the PDF's text) and is reported with its line and column.
+i=0
+for spec in 'EFBFBE:FFFE' 'EFBFBF:FFFF' 'EFB790:FDD0' 'EFB7AF:FDEF' 'F09FBFBE:1FFFE' 'F48FBFBF:10FFFF'; do
+	hex=${spec%%:*} cp=${spec#*:}
+	i=$((i + 1))
+	python3 -c 'import sys; c = bytes.fromhex(sys.argv[1]); sys.stdout.buffer.write(
+	    b" date 2024-10-25 Title " + c + b" here\n\nBody " + c + b" end &#x" + sys.argv[2].encode() + b"; done.\n")' \
+	    $hex $cp >"$TMP/nc$i.txt"
+	rm -rf "$TMP/out"
+	$RUN $WARTA -t "$fmts" -d "$TMP/out" "$TMP/nc$i.txt" 2>"$TMP/err"
+	rc=$?
+	n=$(grep -c "warning: noncharacter U+$cp" "$TMP/err")
+	json_ok=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+def texts(n):
+    if "text" in n: yield n["text"]
+    for c in n.get("children", []): yield from texts(c)
+body = "".join(texts(d["body"]))
+print(d["meta"]["title"] == "Title \ufffd here" and "Body \ufffd end \ufffd done." in body)' "$TMP/out/nc$i.json" 2>&1)
+	pdf_ok=yes
+	if has pdf; then
+		qpdf --check "$TMP/out/nc$i.pdf" >/dev/null 2>&1 &&
+		  pdftotext "$TMP/out/nc$i.pdf" - | grep -q "end � done" || pdf_ok=no
+	fi
+	if [ $rc = 0 ] && [ "$n" = 3 ] && grep -q "nc$i.txt:1:24: warning: noncharacter U+$cp replaced by U+FFFD" "$TMP/err" &&
+	   grep -q "nc$i.txt:3:6: warning: noncharacter U+$cp replaced by U+FFFD" "$TMP/err" &&
+	   grep -q "nc$i.txt:3:12: warning: noncharacter U+$cp in the text replaced by U+FFFD" "$TMP/err" &&
+	   [ "$json_ok" = True ] && [ $pdf_ok = yes ]; then
+		ok "noncharacter U+$cp in title, body and entity: U+FFFD in every format, 3 positioned warnings"
+	else
+		fail "noncharacter U+$cp: exit $rc, json $json_ok, pdf $pdf_ok" "$(cat "$TMP/err"; ls "$TMP/out")"
+	fi
+done
+# a YAML escape and a noncharacter in a link's URL
+printf -- '---\ntitle: "A \\uFFFF b"\nauthor: "\\uFDD0 X"\n---\n\nSee [x](https://example.org/&#xFFFF;) end.\n' >"$TMP/ncy.txt"
+rm -rf "$TMP/out"
+$RUN $WARTA -t "$fmts" -d "$TMP/out" "$TMP/ncy.txt" 2>"$TMP/err"
+rc=$?
+if [ $rc = 0 ] && grep -q 'ncy.txt:2:1: warning: noncharacter U+FFFF in the title replaced by U+FFFD' "$TMP/err" &&
+   grep -q 'noncharacter U+FDD0 in the author replaced by U+FFFD' "$TMP/err" &&
+   grep -q 'ncy.txt:6:5: warning: noncharacter U+FFFF in a link' "$TMP/err" &&
+   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["meta"]["title"] != "A \ufffd b")' "$TMP/out/ncy.json"; then
+	ok "noncharacters from YAML escapes and in a link URL: replaced, with warnings"
+else
+	fail "noncharacters from YAML escapes: exit $rc" "$(cat "$TMP/err")"
+fi
+
+# an edition with one such article is written whole
+if has pdf; then
+	mkdir -p "$TMP/ed"
+	for k in 1 2 3; do
+		printf ' date 2024-10-2%d Article %d\n\nBody of article %d.\n' $k $k $k >"$TMP/ed/a$k.txt"
+	done
+	cp "$TMP/nc2.txt" "$TMP/ed/a4.txt"
+	$RUN $WARTA -q --edition Daily -o "$TMP/ed.pdf" "$TMP"/ed/a*.txt 2>"$TMP/err"
+	rc=$?
+	t=$(pdftotext "$TMP/ed.pdf" - 2>/dev/null)
+	if [ $rc = 0 ] && echo "$t" | grep -q 'Article 3' && echo "$t" | grep -q 'Title � here'; then
+		ok "edition with a noncharacter article: every article set"
+	else
+		fail "edition with a noncharacter article: exit $rc" "$(cat "$TMP/err")"
+	fi
+	# an article that fails at render time is left out, named, exit 1;
+	# the others are set (WARTA_TEST_RENDER_FAULT gives a2 a title Cairo refuses)
+	WARTA_TEST_RENDER_FAULT=a2 $RUN $WARTA -q --edition Daily -o "$TMP/ed2.pdf" "$TMP"/ed/a*.txt 2>"$TMP/err"
+	rc=$?
+	t=$(pdftotext "$TMP/ed2.pdf" - 2>/dev/null)
+	if [ $rc = 1 ] && grep -q "a2.txt: error: left out of the edition $TMP/ed2.pdf: cairo:" "$TMP/err" &&
+	   qpdf --check "$TMP/ed2.pdf" >/dev/null 2>&1 && echo "$t" | grep -q 'Article 1' &&
+	   echo "$t" | grep -q 'Article 3' && ! echo "$t" | grep -q 'Article 2' &&
+	   [ -z "$(ls -d /tmp/warta-probe-* 2>/dev/null)" ] && no_tmp "$TMP"; then
+		ok "edition: an article failing at render time is left out and named, exit 1, the others set"
+	else
+		fail "edition with a failing article: exit $rc" "$(cat "$TMP/err")"
+	fi
+fi
