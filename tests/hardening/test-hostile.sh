@@ -94,3 +94,54 @@ if has pdf; then
 		fail "edition with a failing article: exit $rc" "$(cat "$TMP/err")"
 	fi
 fi
+
+# ---------------------------------------------------------------- link URLs
+# Only a valid absolute http, https or mailto URL (GUri, RFC 3986) or a
+# #place is linked; every other target is text with a positioned warning.
+cat >"$TMP/links.txt" <<'EOT'
+ date 2024-10-25 Links
+
+[a](http://) [d](https://%zz) [h](http:x) [m](mailto:) [n](http://-a.com/) [p](https://a..b/) [q](https://a/%zz) [port](http://host:99999/)
+
+[ok1](https://example.org/a?b=c#d) [ok2](mailto:desk@example.org) [ok3](https://bücher.de/ä) [ok4](http://[::1]/x) <https://example.net/auto>
+EOT
+rm -rf "$TMP/out"
+$RUN $WARTA -t "$fmts" -d "$TMP/out" "$TMP/links.txt" 2>"$TMP/err"
+rc=$?
+act=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+def links(n):
+    if n["type"] == "link": yield n
+    for c in n.get("children", []): yield from links(c)
+print(" ".join("%s=%d" % (l["url"], l["active"]) for l in links(d["body"])))' "$TMP/out/links.json")
+want="http://=0 https://%zz=0 http:x=0 mailto:=0 http://-a.com/=0 https://a..b/=0 https://a/%zz=0 http://host:99999/=0 https://example.org/a?b=c#d=1 mailto:desk@example.org=1 https://bücher.de/ä=1 http://[::1]/x=1 https://example.net/auto=1"
+nw=$(grep -c 'warning: link target .*: set as text, not followed' "$TMP/err")
+if [ $rc = 0 ] && [ "$act" = "$want" ] && [ "$nw" = 8 ] &&
+   grep -q 'links.txt:3:1: warning: link target "http://" has no host' "$TMP/err" &&
+   grep -q 'links.txt:3:14: warning: link target "https://%zz" is not a valid URL' "$TMP/err"; then
+	ok "links: malformed URLs are text with positioned warnings, valid ones linked"
+else
+	fail "links: exit $rc, $nw warnings" "$act$(echo; cat "$TMP/err")"
+fi
+if has pdf; then
+	uris=$(qpdf --qdf --object-streams=disable "$TMP/out/links.pdf" - 2>/dev/null | grep -a -o '/URI ([^)]*)' | sort -u | paste -sd' ' -)
+	case $uris in
+	*'http:x'*|*'%zz'*|*'(http://)'*|*'-a.com'*|*'a..b'*|*99999*) fail "links: PDF links a malformed URL" "$uris" ;;
+	*example.org*) ok "links: the PDF links only the valid URLs" ;;
+	*) fail "links: the PDF lost its valid links" "$uris" ;;
+	esac
+fi
+JAR=/usr/share/java/epubcheck.jar
+if ! has epub; then
+	skip "links: epubcheck" "no EPUB in this build"
+elif ! command -v java >/dev/null 2>&1 || [ ! -f "$JAR" ]; then
+	skip "links: epubcheck" "no java or $JAR"
+else
+	java -jar "$JAR" "$TMP/out/links.epub" >"$TMP/ec" 2>&1
+	if grep -q '^No errors or warnings detected' "$TMP/ec"; then
+		ok "links: epubcheck 0 errors 0 warnings on malformed link URLs"
+	else
+		fail "links: epubcheck" "$(grep -E 'ERROR|WARNING|Messages' "$TMP/ec" | head -10)"
+	fi
+fi
