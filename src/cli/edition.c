@@ -40,8 +40,21 @@ read_all(struct entry *e)
 	reading = e;
 	for (i = 0; i < cli.ninputs; i++)
 		warta_diags_init(&e[i].diags);
-	if (threads > 1)
-		pool = g_thread_pool_new(read_one, NULL, threads, TRUE, NULL);
+	if (threads > 1) {
+		GError *err = NULL;
+
+		/* threads that cannot be made (a memory limit): read in this one */
+		pool = g_thread_pool_new(read_one, NULL, threads, TRUE, &err);
+		if (err) {
+			if (cli.verbose)
+				fprintf(stderr, "warta: cannot start reading threads (%s): reading one at a time\n",
+				        err->message);
+			g_error_free(err);
+			if (pool)
+				g_thread_pool_free(pool, TRUE, TRUE);
+			pool = NULL;
+		}
+	}
 	for (i = 0; i < cli.ninputs; i++) {
 		if (pool)
 			g_thread_pool_push(pool, GINT_TO_POINTER(i + 1), NULL);

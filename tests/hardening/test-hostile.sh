@@ -145,3 +145,78 @@ else
 		fail "links: epubcheck" "$(grep -E 'ERROR|WARNING|Messages' "$TMP/ec" | head -10)"
 	fi
 fi
+
+# ---------------------------------------------------------------- temporary files
+# Under memory limits GLib aborts on a failed allocation or thread: warta
+# exits 1 with a message (never SIGABRT or SIGTRAP, 134 or 133) and leaves
+# no temporary file (O_TMPFILE outputs have no name until done; the crash
+# handlers remove the rest).  A library that does not check its malloc may
+# still fault (SIGSEGV, SIGBUS): warta cannot see that one, but it leaves no
+# file either.  The limits sweep the range where the red team's runs died.
+if has pdf; then
+	mkdir -p "$TMP/lim"
+	for k in 1 2; do
+		printf ' date 2024-10-2%d Article %d\n\nBody of article %d.\n' $k $k $k >"$TMP/lim/a$k.txt"
+	done
+	cp "$SAMPLE" "$TMP/lim/sample.txt"
+	lfmt=pdf
+	has epub && lfmt=pdf,epub
+	bad=
+	v=60000
+	while [ $v -le 400000 ]; do
+		for mode in batch single; do
+			rm -rf "$TMP/lim/out"
+			mkdir -p "$TMP/lim/out"
+			if [ $mode = batch ]; then
+				(ulimit -v $v; exec $WARTA -q -j 2 -t $lfmt -d "$TMP/lim/out" "$TMP"/lim/*.txt) 2>"$TMP/err"
+			else
+				(ulimit -v $v; exec $WARTA -q -o "$TMP/lim/out/s.pdf" "$TMP/lim/sample.txt") 2>"$TMP/err"
+			fi
+			rc=$?
+			left=$(find "$TMP/lim/out" -name '.*' | wc -l)
+			case $rc in 0|1|135|139) ;; *) left="$left+exit" ;; esac
+			if [ "$left" != 0 ] || { [ $rc = 1 ] && ! grep -q '^warta: .*error' "$TMP/err"; }; then
+				bad="$bad
+ulimit -v $v $mode: exit $rc, $left temporary files: $(head -c 200 "$TMP/err")"
+			fi
+		done
+		v=$((v + 20000))
+	done
+	if [ -z "$bad" ]; then
+		ok "memory limits: exit 0 or 1 with a message, never a signal; no temporary file left"
+	else
+		fail "memory limits" "$bad"
+	fi
+fi
+
+# A -j 2 batch whose workers are killed with SIGKILL over and over (what
+# the OOM killer does): the batch goes on with new workers, names the
+# inputs it lost, and no temporary file survives.
+if has pdf; then
+	mkdir -p "$TMP/kill"
+	i=0
+	while [ $i -lt 16 ]; do
+		cp "$SAMPLE" "$TMP/kill/in$i.txt"
+		i=$((i + 1))
+	done
+	kfmt=pdf
+	has png && kfmt=pdf,png
+	$WARTA -q -j 2 -t $kfmt -d "$TMP/kill/out" "$TMP"/kill/in*.txt 2>"$TMP/kerr" &
+	batch=$!
+	kills=0
+	for round in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		sleep 0.4
+		for p in $(ps -o pid= --ppid $batch 2>/dev/null); do
+			kill -KILL $p 2>/dev/null && kills=$((kills + 1))
+		done
+	done
+	wait $batch
+	rc=$?
+	left=$(find "$TMP/kill/out" -name '.*' 2>/dev/null)
+	if [ $kills -gt 0 ] && [ -z "$left" ] && [ $rc -le 1 ] &&
+	   { [ $rc = 0 ] || grep -q 'worker converting it died of signal 9' "$TMP/kerr"; }; then
+		ok "batch workers killed with SIGKILL ($kills kills): no temporary file left"
+	else
+		fail "batch workers killed with SIGKILL: exit $rc, $kills kills" "$left$(head -5 "$TMP/kerr")"
+	fi
+fi
