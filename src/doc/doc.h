@@ -111,6 +111,10 @@ struct warta_meta {
 	/* The lead photo (front matter image:, image-caption:, image-credit:,
 	 * image-alt:): a FIGURE node outside the body, or NULL. */
 	struct warta_node *lead;
+	/* where the values came from, when the command line set some (-M,
+	 * --metadata-file): "key", "origin", … pairs (GStrv), else NULL */
+	char **origin;
+	char *group;              /* an edition's section this article is set in, or NULL */
 };
 
 struct warta_doc {

@@ -174,6 +174,8 @@ rn_art_free(struct art *A)
 	g_ptr_array_free(A->fig_wait, TRUE);
 	g_free(A->fn);
 	g_free(A->fn_height);
+	if (A->link_fn)
+		g_hash_table_destroy(A->link_fn);
 	pb_stream_fini(&A->ps);
 	g_free(A);
 }

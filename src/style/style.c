@@ -5,10 +5,14 @@
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "style/style.h"
 
 #define MAX_DEPTH 16
+#define STYLE_MAX_BYTES (1024 * 1024)   /* a style file is a few KB */
 
 /* Value kinds of keys. */
 enum kind {
@@ -24,6 +28,7 @@ enum kind {
 	K_FEATURES,     /* OpenType features: "onum, pnum, liga=0" */
 	K_PAPER,        /* a4, a5, a3, letter, legal, tabloid [landscape] */
 	K_PATTERNS,     /* list of GRegex patterns */
+	K_PRINT_URL,    /* footnote, inline or none */
 	K_STYLENAME     /* another style: name or path */
 };
 
@@ -126,6 +131,12 @@ static const struct keydef figure_keys[] = {
 	{ "share",     K_NUMBER, 0.1, 1, 0 },
 	{ "dpi",       K_NUMBER, 36, 1200, 0 },
 	{ "lead-span", K_STRING, 0, 0, 0 },
+	{ NULL, 0, 0, 0, 0 }
+};
+
+/* [link]: how print shows where a link goes (README "Styles") */
+static const struct keydef link_keys[] = {
+	{ "print-url", K_PRINT_URL, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0 }
 };
 
@@ -327,6 +338,8 @@ group_keys(const char *group)
 		return boilerplate_keys;
 	if (g_str_equal(group, "figure"))
 		return figure_keys;
+	if (g_str_equal(group, "link"))
+		return link_keys;
 	for (i = 0; i < WARTA_EL_COUNT; i++)
 		if (g_str_equal(group, element_names[i]))
 			return elem_keys;
@@ -394,7 +407,7 @@ suggest(const char *name, const char *const *cands, int n)
 static char *
 suggest_group(const char *name)
 {
-	const char *c[WARTA_EL_COUNT + 6];
+	const char *c[WARTA_EL_COUNT + 7];
 	int i, n = 0;
 
 	c[n++] = "style";
@@ -403,6 +416,7 @@ suggest_group(const char *name)
 	c[n++] = "breaking";
 	c[n++] = "boilerplate";
 	c[n++] = "figure";
+	c[n++] = "link";
 	for (i = 0; i < WARTA_EL_COUNT; i++)
 		c[n++] = element_names[i];
 	return suggest(name, c, n);
@@ -500,6 +514,8 @@ valid_feature(const char *f)
 }
 
 static const char *const align_names[] = { "justify", "left", "center", "right", NULL };
+/* in the order of enum warta_print_url */
+static const char *const print_url_names[] = { "footnote", "inline", "none", NULL };
 
 static const struct {
 	const char *name;
@@ -601,6 +617,14 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 			r->num = 0;
 		else
 			why = "not a boolean (true or false)";
+		break;
+	case K_PRINT_URL:
+		for (j = 0; print_url_names[j]; j++)
+			if (g_str_equal(v, print_url_names[j]))
+				break;
+		if (!print_url_names[j])
+			why = "not a way to print URLs (footnote, inline or none)";
+		r->num = j;
 		break;
 	case K_ALIGN:
 		for (j = 0; align_names[j]; j++)
@@ -932,6 +956,26 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 		g_free(canon);
 		return -1;
 	}
+	/* a style is a regular file of at most STYLE_MAX_BYTES: not a FIFO that
+	 * never ends, not /dev/zero read without limit */
+	{
+		GStatBuf st;
+
+		if (g_stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || st.st_size > STYLE_MAX_BYTES)) {
+			char *what = !S_ISREG(st.st_mode) ?
+			             g_strdup("not a regular file; a style is a file") :
+			             g_strdup_printf("%jd bytes; a style is at most %d",
+			                             (intmax_t)st.st_size, STYLE_MAX_BYTES);
+
+			if (from_file)
+				err(L, from_file, from_line, from_col, "%s: %s", path, what);
+			else
+				err(L, path, 0, 0, "%s", what);
+			g_free(what);
+			g_free(canon);
+			return -1;
+		}
+	}
 	f.path = g_strdup(path);
 	if (!g_file_get_contents(path, &f.text, &len, &ge)) {
 		if (from_file)
@@ -1039,6 +1083,7 @@ defaults(struct warta_style *s)
 	s->columns = 1;
 	s->gutter = 12;
 	s->drop_cap = 0;
+	s->print_url = WARTA_PRINT_URL_FOOTNOTE;
 	s->fallback_arabic = g_strdup("Noto Naskh Arabic");
 	s->fallback_greek = g_strdup("Linux Libertine O");
 	s->fallback_cjk = g_strdup("Noto Serif CJK SC");
@@ -1242,6 +1287,8 @@ resolve(struct loader *L, struct warta_style *s)
 	resolve_int(L, "page", "columns", &s->columns);
 	resolve_len(L, "page", "gutter", em, &s->gutter);
 	resolve_int(L, "page", "drop-cap", &s->drop_cap);
+	if ((r = get_raw(L, "link", "print-url")))
+		s->print_url = (enum warta_print_url)(int)r->num;
 	if ((r = get_raw(L, "fonts", "fallback-arabic")))
 		g_free(s->fallback_arabic), s->fallback_arabic = g_strdup(r->str);
 	if ((r = get_raw(L, "fonts", "fallback-greek")))
@@ -1323,8 +1370,18 @@ warta_style_load(const char *name_or_path, const char *const *dirs, struct warta
 	else if (!(path = find_style(name_or_path, NULL, dirs))) {
 		char *names = style_names(dirs);
 
-		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "no style named '%s' (styles: %s)",
-		           name_or_path, names);
+		if (*names) {
+			warta_diag(d, WARTA_ERROR, NULL, 0, 0, "no style named '%s' (styles: %s)",
+			           name_or_path, names);
+		} else {
+			/* no style at all: say where they were looked for */
+			char *where = g_strjoinv(", ", (char **)dirs);
+
+			warta_diag(d, WARTA_ERROR, NULL, 0, 0, "no style named '%s': no styles found in %s "
+			           "(is warta installed? WARTA_DATADIR names its data directory)",
+			           name_or_path, where);
+			g_free(where);
+		}
 		g_free(names);
 		return NULL;
 	}
