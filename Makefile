@@ -14,15 +14,17 @@ DESTDIR   ?=
 CC        ?= cc
 BUILD     ?= build
 PKGS      := pangocairo pangoft2 cairo fontconfig harfbuzz glib-2.0 gthread-2.0 \
-             libzip libcmark-gfm yaml-0.1 libdeflate libjpeg librsvg-2.0 gdk-pixbuf-2.0 \
-             libwebp libwebpdemux
+             libzip libcmark-gfm yaml-0.1 libdeflate libjpeg gdk-pixbuf-2.0 \
+             libwebp libwebpdemux gmodule-2.0
 VERSION   := 0.1.0
 
 CFLAGS    ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
 CPPFLAGS  += -Isrc -DWARTA_VERSION='"$(VERSION)"' -DWARTA_DATADIR='"$(DATADIR)"' \
              -D_GNU_SOURCE
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# librsvg: its headers only; the library (with libxml2 and ICU, some 50 MB of
+# mappings) is opened on the first SVG picture (src/image/image.c).
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) librsvg-2.0 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lm
 
 # Sanitizer build: `make check SAN=1` builds into build-san/ with ASan + UBSan

@@ -8,7 +8,7 @@ _warta()
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="-o --output -t --to -d --outdir -s --style --list-styles -l --lang
 	      -q --quiet -v --verbose --version -h --help --keep-boilerplate --repair
-	      --max-size --dpi --pages --report --report=json --embed-fonts
+	      --max-size --max-image-size --dpi --pages --report --report=json --embed-fonts
 	      -M --metadata --metadata-file --keep-tree --edition --edition-date
 	      --edition-publisher --group-by --manifest --files-from -0 --null -j --jobs"
 
@@ -37,7 +37,7 @@ _warta()
 	-o|--output|--manifest|--files-from|--metadata-file)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;
-	-l|--lang|--max-size|--dpi|--pages|--edition|--edition-date|--edition-publisher|-j|--jobs)
+	-l|--lang|--max-size|--max-image-size|--dpi|--pages|--edition|--edition-date|--edition-publisher|-j|--jobs)
 		return 0 ;;
 	esac
 	if [[ $cur == -* ]]; then

@@ -13,6 +13,7 @@
 
 #include <jpeglib.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gmodule.h>
 #include <librsvg/rsvg.h>
 #include <webp/decode.h>
 #include <webp/demux.h>
@@ -487,6 +488,50 @@ webp_probe(struct warta_image *img, const struct warta_image_limits *lim, char *
 
 /* ------------------------------------------------------------ SVG */
 
+/* librsvg is opened on the first SVG picture, not linked: with libxml2
+ * and ICU it maps some 50 MB, which every run (and every batch worker
+ * under a memory limit) would carry for a format most articles never use. */
+static struct rsvg_api {
+	RsvgHandle *(*new_from_data)(const guint8 *, gsize, GError **);
+	void (*set_dpi)(RsvgHandle *, double);
+	gboolean (*size_in_pixels)(RsvgHandle *, gdouble *, gdouble *);
+	void (*dimensions)(RsvgHandle *, gboolean *, RsvgLength *, gboolean *, RsvgLength *,
+	                   gboolean *, RsvgRectangle *);
+	gboolean (*render_document)(RsvgHandle *, cairo_t *, const RsvgRectangle *, GError **);
+	char *error;                /* why it could not be opened, or NULL */
+} rsvg;
+
+static gpointer
+rsvg_open(gpointer unused)
+{
+	GModule *m = g_module_open("librsvg-2.so.2", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+	(void)unused;
+	if (!m || !g_module_symbol(m, "rsvg_handle_new_from_data", (gpointer *)&rsvg.new_from_data) ||
+	    !g_module_symbol(m, "rsvg_handle_set_dpi", (gpointer *)&rsvg.set_dpi) ||
+	    !g_module_symbol(m, "rsvg_handle_get_intrinsic_size_in_pixels", (gpointer *)&rsvg.size_in_pixels) ||
+	    !g_module_symbol(m, "rsvg_handle_get_intrinsic_dimensions", (gpointer *)&rsvg.dimensions) ||
+	    !g_module_symbol(m, "rsvg_handle_render_document", (gpointer *)&rsvg.render_document)) {
+		rsvg.error = g_strdup_printf("no SVG reader: %s (Debian package librsvg2-2)", g_module_error());
+		return NULL;
+	}
+	g_module_make_resident(m);  /* its handles live as long as the pictures */
+	return m;
+}
+
+static int
+rsvg_ready(char **why)
+{
+	static GOnce once = G_ONCE_INIT;
+
+	g_once(&once, rsvg_open, NULL);
+	if (rsvg.error) {
+		*why = g_strdup(rsvg.error);
+		return 0;
+	}
+	return 1;
+}
+
 static int
 svg_probe(struct warta_image *img, const struct warta_image_limits *lim, char **why)
 {
@@ -497,17 +542,19 @@ svg_probe(struct warta_image *img, const struct warta_image_limits *lim, char **
 	RsvgRectangle vb;
 	double w = 0, hh = 0;
 
+	if (!rsvg_ready(why))
+		return -1;
 	/* from bytes, with no base file: an SVG cannot pull in other files */
-	h = rsvg_handle_new_from_data(img->data, img->len, &err);
+	h = rsvg.new_from_data(img->data, img->len, &err);
 	if (!h) {
 		*why = g_strdup_printf("not a readable SVG (%s)", err ? err->message : "unknown error");
 		if (err)
 			g_error_free(err);
 		return -1;
 	}
-	rsvg_handle_set_dpi(h, 96);
-	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh)) {
-		rsvg_handle_get_intrinsic_dimensions(h, &has_w, &lw, &has_h, &lh, &has_vb, &vb);
+	rsvg.set_dpi(h, 96);
+	if (!rsvg.size_in_pixels(h, &w, &hh)) {
+		rsvg.dimensions(h, &has_w, &lw, &has_h, &lh, &has_vb, &vb);
 		if (has_vb) {
 			w = vb.width;
 			hh = vb.height;
@@ -817,7 +864,7 @@ warta_image_draw(struct warta_image *img, cairo_t *cr, double x, double y, doubl
 
 		cairo_rectangle(cr, 0, 0, W, H);
 		cairo_clip(cr);
-		ok = rsvg_handle_render_document(img->svg, cr, &vp, &err);
+		ok = rsvg.render_document(img->svg, cr, &vp, &err);
 		cairo_restore(cr);
 		if (!ok) {
 			*why = g_strdup_printf("SVG: %s", err ? err->message : "cannot draw");
