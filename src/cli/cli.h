@@ -18,7 +18,7 @@
 #define EXIT_USAGE 2
 #define CLI_DEFAULT_STYLE "a4"   /* without -s or a front-matter style */
 
-enum cli_format { FMT_PDF, FMT_EPUB, FMT_PNG, FMT_SVG, FMT_JSON, FMT_COUNT };
+enum cli_format { FMT_PDF, FMT_EPUB, FMT_PNG, FMT_SVG, FMT_JSON, FMT_TRACE, FMT_COUNT };
 
 struct cli {
 	/* options, as given */

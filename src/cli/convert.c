@@ -142,7 +142,8 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 	}
 	case FMT_PDF:
 	case FMT_PNG:
-	case FMT_SVG: {
+	case FMT_SVG:
+	case FMT_TRACE: {
 		struct warta_render_opts ro;
 		struct warta_report rep;
 		const struct warta_style *style = cli.style;
@@ -150,7 +151,7 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		memset(&ro, 0, sizeof ro);
 		memset(&rep, 0, sizeof rep);
 		ro.format = f == FMT_PDF ? WARTA_PRINT_PDF : f == FMT_PNG ? WARTA_PRINT_PNG :
-		            WARTA_PRINT_SVG;
+		            f == FMT_SVG ? WARTA_PRINT_SVG : WARTA_PRINT_TRACE;
 		ro.dpi = cli.dpi;
 		ro.first_page = cli.first_page;
 		ro.last_page = cli.last_page;

@@ -18,8 +18,8 @@
 
 struct cli cli;
 
-static const char *const format_names[FMT_COUNT] = { "pdf", "epub", "png", "svg", "json" };
-static const char *const format_titles[FMT_COUNT] = { "PDF", "EPUB", "PNG", "SVG", "JSON" };
+static const char *const format_names[FMT_COUNT] = { "pdf", "epub", "png", "svg", "json", "trace" };
+static const char *const format_titles[FMT_COUNT] = { "PDF", "EPUB", "PNG", "SVG", "JSON", "layout trace" };
 
 const char *
 cli_format_ext(enum cli_format f)
@@ -29,9 +29,9 @@ cli_format_ext(enum cli_format f)
 
 static GOptionEntry entries[] = {
 	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli.output,
-	  "Write FILE; the format comes from its extension (.pdf .epub .png .svg .json); '-' is standard output", "FILE" },
+	  "Write FILE; the format comes from its extension (.pdf .epub .png .svg .json .trace); '-' is standard output", "FILE" },
 	{ "to", 't', 0, G_OPTION_ARG_STRING, &cli.to,
-	  "Formats, comma-separated, when -o does not say: pdf,epub,png,svg,json", "LIST" },
+	  "Formats, comma-separated, when -o does not say: pdf,epub,png,svg,json,trace", "LIST" },
 	{ "outdir", 'd', 0, G_OPTION_ARG_FILENAME, &cli.outdir,
 	  "One output per input and format: DIR/NAME.EXT", "DIR" },
 	{ "style", 's', 0, G_OPTION_ARG_STRING, &cli.style_name,
@@ -187,14 +187,14 @@ resolve_formats(void)
 			if (!*name)
 				continue;
 			if ((f = format_by_name(name)) < 0)
-				usage_error("unknown format '%s' in -t (pdf, epub, png, svg, json)", name);
+				usage_error("unknown format '%s' in -t (pdf, epub, png, svg, json, trace)", name);
 			if (!cli.formats[f])
 				cli.nformats++;
 			cli.formats[f] = 1;
 		}
 		g_strfreev(list);
 		if (cli.nformats == 0)
-			usage_error("-t needs a format (pdf, epub, png, svg, json)");
+			usage_error("-t needs a format (pdf, epub, png, svg, json, trace)");
 		if (out_fmt >= 0 && (cli.nformats > 1 || !cli.formats[out_fmt]))
 			usage_error("-o %s says %s, but -t asks for %s", cli.output,
 			            format_names[out_fmt], cli.to);
@@ -330,7 +330,7 @@ load_shared(void)
 	 * onum) a warning at the style's line.  A font set that cannot be loaded
 	 * is left to the back ends, which report it. */
 	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
-	    cli.formats[FMT_EPUB])) {
+	    cli.formats[FMT_TRACE] || cli.formats[FMT_EPUB])) {
 		struct warta_diags fd;
 		FcConfig *fc;
 
@@ -346,7 +346,8 @@ load_shared(void)
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)warta_style_free);
 	g_mutex_init(&cli.styles_lock);
-	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])) {
+	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+	    cli.formats[FMT_TRACE])) {
 		cli.engine = warta_engine_new(&d);
 		if (!cli.engine)
 			rc = 1;   /* no input can be set: they all fail */
@@ -426,8 +427,8 @@ check_options(void)
 		if (!cli.output)
 			usage_error("an edition is one book: name it with -o FILE.pdf or -o FILE.epub");
 		if (cli.nformats != 1 || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])
-			usage_error("an edition is one PDF or EPUB (or its trees as JSON): "
-			            "-o FILE.pdf, -o FILE.epub, -o FILE.json");
+			usage_error("an edition is one PDF or EPUB (or its trees as JSON, or its layout "
+			            "trace): -o FILE.pdf, -o FILE.epub, -o FILE.json, -o FILE.trace");
 	} else if (!cli.outdir) {
 		if (cli.nformats > 1)
 			usage_error("several formats make several files: use -d DIR");
@@ -436,7 +437,7 @@ check_options(void)
 			            cli.ninputs, cli.ninputs);
 	}
 	if (!cli.outdir && (!cli.output || strcmp(cli.output, "-") == 0) && isatty(STDOUT_FILENO) &&
-	    !cli.formats[FMT_JSON] && !cli.formats[FMT_SVG])
+	    !cli.formats[FMT_JSON] && !cli.formats[FMT_SVG] && !cli.formats[FMT_TRACE])
 		usage_error("not writing %s to a terminal: use -o FILE or -d DIR",
 		            format_titles[cli.formats[FMT_PDF] ? FMT_PDF :
 		                          cli.formats[FMT_EPUB] ? FMT_EPUB : FMT_PNG]);
