@@ -124,7 +124,7 @@ static const struct keydef breaking_keys[] = {
 
 static const struct keydef edition_keys[] = {
 	{ "makeup",        K_STRING, 0, 0, 0 },     /* pages, flow, modular: checked in resolve */
-	{ "article-break", K_STRING, 0, 0, 0 },     /* space, rule, column, page */
+	{ "article-break", K_STRING, 0, 0, 0 },     /* space, rule, page */
 	{ "min-lines",     K_INT,    0, 1000, 0 },
 	{ NULL, 0, 0, 0, 0 }
 };
@@ -1286,7 +1286,7 @@ resolve(struct loader *L, struct warta_style *s)
 	resolve_word(L, "edition", "makeup", (const char *const[]){ "pages", "flow", "modular", NULL },
 	    (int *)&s->makeup);
 	resolve_word(L, "edition", "article-break",
-	    (const char *const[]){ "space", "rule", "column", "page", NULL }, (int *)&s->article_break);
+	    (const char *const[]){ "space", "rule", "page", NULL }, (int *)&s->article_break);
 	resolve_int(L, "edition", "min-lines", &s->min_lines);
 	if ((r = get_raw(L, "boilerplate", "patterns")))
 		s->boilerplate = g_strdupv(r->list);

@@ -60,7 +60,7 @@ enum warta_makeup {
 
 /* What separates run-on articles ([edition] article-break). */
 enum warta_article_break {
-	WARTA_BREAK_SPACE, WARTA_BREAK_RULE, WARTA_BREAK_COLUMN, WARTA_BREAK_PAGE
+	WARTA_BREAK_SPACE, WARTA_BREAK_RULE, WARTA_BREAK_PAGE
 };
 
 struct warta_style {
