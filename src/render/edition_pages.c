@@ -339,6 +339,22 @@ make_head(struct ed *E, struct ed_art *X, double w, double size, int jump)
 	return h;
 }
 
+/* The head across w at size, or smaller while it would take more than half
+ * the page (a headline of hundreds of words still fits, whole). */
+static struct head
+fitting_head(struct ed *E, struct ed_art *X, double w, double size)
+{
+	struct head h = make_head(E, X, w, size, 0);
+	double body = E->R->style->el[WARTA_EL_BODY].size;
+
+	while (h.lines > E->L / 2 && size > body) {
+		g_array_free(h.v, TRUE);
+		size = MAX(body, size * 0.75);
+		h = make_head(E, X, w, size, 0);
+	}
+	return h;
+}
+
 /* ------------------------------------------------------------ furniture */
 
 static struct pa_para *
@@ -891,7 +907,7 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 			double w = k * R.colw + (k - 1) * R.style->gutter;
 
 			if (E.modular || k == N) {
-				X->head[k] = make_head(&E, X, w, head_size(&E, k, 0), 0);
+				X->head[k] = fitting_head(&E, X, w, head_size(&E, k, 0));
 				X->jhead[k] = make_head(&E, X, w, MIN(head_size(&E, 1, 0), 16), 1);
 			}
 		}
@@ -910,7 +926,7 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 			if (priority_of(&E.a[i]) > priority_of(&E.a[lead]))
 				lead = i;
 		g_array_free(E.a[lead].head[N].v, TRUE);
-		E.a[lead].head[N] = make_head(&E, &E.a[lead], R.textw, head_size(&E, N, 1), 0);
+		E.a[lead].head[N] = fitting_head(&E, &E.a[lead], R.textw, head_size(&E, N, 1));
 	}
 	for (int i = 0; i < E.n; i++) {
 		struct ed_art *X = &E.a[i];

@@ -120,6 +120,17 @@ case $r in
 *) fail "--report off the grid" "$r" ;;
 esac
 
+# a headline of 400 words: set smaller until it fits, whole
+mkdir -p "$TMP/long"
+python3 -c '
+import sys
+open(sys.argv[1] + "/a.txt", "w").write("---\ntitle: " + " ".join(["Judul"] * 400) + "\n---\n\nIsi pendek.\n")
+open(sys.argv[1] + "/b.txt", "w").write("---\ntitle: Biasa\n---\n\n" + "Kata kata kata. " * 50 + "\n")' "$TMP/long"
+if $WARTA -q -s newspaper --edition X -o "$TMP/long.pdf" "$TMP/long" 2>"$TMP/err" &&
+   [ "$(pdftotext "$TMP/long.pdf" - | grep -o Judul | wc -l)" = 400 ]; then
+	ok "a 400-word headline is set whole, smaller"
+else fail "a 400-word headline" "$(cat "$TMP/err")"; fi
+
 # --- a run-on (flow) edition in a4: articles follow one another
 if trace_pdf "$TMP/f.trace" "$TMP/f.pdf" -s a4 --edition Harian "$E" 2>"$TMP/f.err"; then
 	ok "a flow edition in a4"
