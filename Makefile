@@ -53,7 +53,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HARNESS   := $(BUILD)/tests/harness.o
 
-.PHONY: all deps check demo bench install uninstall clean valgrind fuzz fuzz-build regen previews
+.PHONY: all deps check demo bench install uninstall clean valgrind fuzz fuzz-build regen previews doc
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -153,6 +153,11 @@ check: deps
 valgrind: deps
 	$(MAKE) all $(UNIT_BINS)
 	BUILD=$(BUILD) VALGRIND=1 WARTA_TEST_LIGHT=1 VG_LOGS=$(CURDIR)/$(BUILD)/valgrind-logs sh tests/run.sh
+
+# doc/styles.md, the style reference, from the key table (src/style/keys.c);
+# test_style fails while it is not current.
+doc: all $(BUILD)/tests/test_style
+	REGEN=1 $(BUILD)/tests/test_style >/dev/null
 
 regen: deps
 	$(MAKE) all
