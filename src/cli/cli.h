@@ -34,17 +34,26 @@ struct cli {
 	gboolean version;
 	gboolean keep_boilerplate;
 	gboolean repair;
+	char *dpi_arg;            /* --dpi, as given */
 	double dpi;
 	char *pages;              /* --pages A-B */
-	gboolean report;
+	int report;               /* --report: 1 text, 2 JSON */
+	gboolean report_json;     /* --report=json */
 	gboolean embed_fonts;
+	char **metadata;          /* -M KEY=VALUE, repeatable */
+	char *metadata_file;      /* --metadata-file FILE (YAML) */
+	gboolean keep_tree;       /* --keep-tree */
+	gboolean null_names;      /* -0: --files-from names end with NUL */
+	char *edition_publisher;
+	const char *meta_lang_origin;  /* "option" or "metadata-file" when -M/--metadata-file set lang */
 	char *max_size;
 	char *edition;            /* --edition TITLE */
 	char *edition_date;
 	char *group_by;           /* --group-by section|source|none */
 	char *manifest;           /* --manifest FILE */
 	char **files_from;        /* --files-from FILE, repeatable */
-	int jobs;                 /* -j */
+	char *jobs_arg;           /* -j, as given */
+	int jobs;
 	char **args;              /* INPUT… */
 
 	/* resolved */
@@ -53,6 +62,7 @@ struct cli {
 	char **inputs;            /* files, directories expanded (GStrv) */
 	int ninputs;
 	GPtrArray *sections;      /* from --manifest: section of inputs[i], or NULL */
+	char **reldirs;           /* inputs[i]'s directory below its directory argument, or NULL */
 	GHashTable *input_ids;    /* "dev:ino" of every input file, to refuse output == input */
 	struct warta_read_opts ropts;
 	int first_page, last_page;
@@ -76,6 +86,17 @@ const char *cli_format_ext(enum cli_format f);
 void cli_print_diags(struct warta_diags *d);
 /* The same lines, appended to out. */
 void cli_format_diags(GString *out, struct warta_diags *d);
+/* Levenshtein distance, for "did you mean". */
+int cli_edit_distance(const char *a, const char *b);
+
+/* meta.c */
+/* Reads --metadata-file and -M into the run's values (and lang into
+ * cli.ropts.lang).  0, or -1 after a message (a usage error). */
+int cli_meta_collect(void);
+/* 1 when -M or --metadata-file gave a value. */
+int cli_meta_given(void);
+/* Sets the given values in doc->meta, and doc->meta.origin. */
+void cli_meta_apply(struct warta_doc *doc);
 
 /* convert.c */
 /* Reads one input (diagnostics into d), or NULL. */
