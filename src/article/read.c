@@ -56,21 +56,13 @@ ar_text_slice(struct ar_ctx *cx, struct warta_node *n, size_t from, size_t to)
 void
 ar_node_drop(struct ar_ctx *cx, struct warta_node *top)
 {
-	struct warta_node *n = top;
+	struct warta_walk w;
+	struct warta_node *n;
 
 	warta_node_unlink(top);
-	while (n) {
-		g_hash_table_remove(cx->runs, n);
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		if (!n || n == top)
-			break;
-		n = n->next;
-	}
+	warta_walk_init(&w, top);
+	while (warta_walk_next(&w, &n) != WARTA_WALK_DONE)
+		g_hash_table_remove(cx->runs, n);       /* at its enter (and exit: no more there) */
 	warta_node_free(top);
 }
 
@@ -852,25 +844,17 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 static void
 set_text_positions(struct ar_ctx *cx, struct warta_node *root)
 {
-	struct warta_node *n = root;
+	struct warta_walk w;
+	struct warta_node *n;
 
-	/* iterative pre-order walk */
-	while (n) {
+	warta_walk_init(&w, root);
+	while (warta_walk_next(&w, &n) != WARTA_WALK_DONE) {
 		if (n->type == WARTA_NODE_TEXT) {
 			struct ar_run *r = ar_run_get(cx, n);
 
 			if (r && r->len > 0)
 				ar_set_pos(cx, n, ar_run_off(r, 0), ar_run_off(r, r->len - 1));
 		}
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
 	}
 }
 
