@@ -55,7 +55,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HARNESS   := $(BUILD)/tests/harness.o
 
-.PHONY: all deps check demo bench install uninstall clean valgrind fuzz fuzz-build regen previews doc
+.PHONY: all deps check demo bench install uninstall clean valgrind fuzz fuzz-build regen previews doc lint
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -128,7 +128,7 @@ DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt 
               hyphen-nl hyphen-it
 DEBS_FONTS := $(shell sed -e 's/\#.*//' fonts/packages 2>/dev/null)
 DEBS_TEST  := epubcheck default-jre-headless default-jdk-headless groff-base man-db qpdf poppler-utils pandoc libxml2-utils unzip \
-              python3 parallel bsdextrautils valgrind clang libclang-rt-14-dev zsh bash-completion
+              python3 parallel bsdextrautils valgrind clang libclang-rt-14-dev pmccabe zsh bash-completion
 DEBS       := $(DEBS_BUILD) $(DEBS_DICTS) $(DEBS_FONTS) $(DEBS_TEST)
 
 deps:
@@ -155,6 +155,24 @@ check: deps
 valgrind: deps
 	$(MAKE) all $(UNIT_BINS)
 	BUILD=$(BUILD) VALGRIND=1 WARTA_TEST_LIGHT=1 VG_LOGS=$(CURDIR)/$(BUILD)/valgrind-logs sh tests/run.sh
+
+# The size limits of the house (issue 16): no file of src/ over
+# LINT_FILE_LINES lines, no function over LINT_FUNC_LINES lines or above a
+# cyclomatic complexity (McCabe's, as pmccabe counts it) of LINT_CC.  Prints
+# every offender and their number; fails on one only with LINT_STRICT=1,
+# until the tree meets the limits.
+LINT_FILE_LINES ?= 900
+LINT_FUNC_LINES ?= 120
+LINT_CC         ?= 40
+lint:
+	@command -v pmccabe >/dev/null 2>&1 || $(MAKE) deps
+	@n=$$( { wc -l src/*/*.c src/*/*.h | awk '$$2 != "total" && $$1 > $(LINT_FILE_LINES) \
+	    { printf "%s: %d lines (limit $(LINT_FILE_LINES))\n", $$2, $$1 }'; \
+	  pmccabe src/*/*.c | awk '$$2 > $(LINT_CC) || $$5 > $(LINT_FUNC_LINES) \
+	    { printf "%s: complexity %d, %d lines (limits $(LINT_CC), $(LINT_FUNC_LINES))\n", $$6 " " $$7, $$2, $$5 }'; \
+	} | tee /dev/stderr | wc -l); \
+	echo "lint: $$n over the limits"; \
+	[ -z "$(LINT_STRICT)" ] || [ "$$n" -eq 0 ]
 
 # doc/styles.md, the style reference, from the key table (src/style/keys.c);
 # test_style fails while it is not current.
