@@ -225,22 +225,232 @@ describe_range(GString *s, const struct keydef *k)
 		g_string_append_printf(s, " (allowed: %g pt to %g pt)", k->min, k->max);
 }
 
+/* The per-kind parsers: each reads value v of key k into r and returns
+ * NULL, or why v is not good ("out of range" gets the key's range added). */
+typedef const char *(*parse_fn)(const struct keydef *k, const char *v, struct raw *r);
+
+static const char *
+parse_string(const struct keydef *k, const char *v, struct raw *r)
+{
+	(void)r;
+	return !*v && !g_str_equal(k->name, "description") ? "an empty value" : NULL;
+}
+
+static const char *
+parse_stylename(const struct keydef *k, const char *v, struct raw *r)
+{
+	(void)k, (void)v, (void)r;      /* checked by load_file, which follows it */
+	return NULL;
+}
+
+static const char *
+parse_len(const struct keydef *k, const char *v, struct raw *r)
+{
+	if (!parse_length(v, &r->num, &r->unit, k->kind == K_LEADING))
+		return k->kind == K_LEADING ?
+		    "not a length (a number with pt, mm, cm, in, pc or em) nor a factor of the size" :
+		    "not a length: a number with pt, mm, cm, in, pc or em";
+	if (r->unit == U_FACTOR && (r->num < 0.5 || r->num > 5))
+		return "a leading factor out of range (0.5 to 5)";
+	if (g_str_equal(k->name, "letter-spacing"))
+		return (r->unit == U_EM ? r->num < -0.5 || r->num > 1 : fabs(r->num) > 20) ? "out of range" : NULL;
+	if (r->num < 0 && k->min >= 0)
+		return "negative";
+	if (r->unit == U_EM && (r->num > 50 || (k->min > 0 && r->num <= 0)))
+		return "out of range";
+	if (r->unit == U_PT && (r->num < k->min || r->num > k->max))
+		return "out of range";
+	return NULL;
+}
+
+static const char *
+parse_integer(const struct keydef *k, const char *v, struct raw *r)
+{
+	long i = 0;
+	const char *why = NULL;
+
+	if (!parse_int(v, &i))
+		why = "not an integer";
+	else if (i < k->min || i > k->max)
+		why = "out of range";
+	r->num = i;
+	return why;
+}
+
+static const char *
+parse_number(const struct keydef *k, const char *v, struct raw *r)
+{
+	char *end;
+	double x = g_ascii_strtod(v, &end);
+
+	if (end == v || !isfinite(x) || (*end && !g_str_equal(end, "%")))
+		return "not a number (a fraction like 0.02 or a percentage like 2%)";
+	if (*end == '%')
+		x /= 100;
+	r->num = x;
+	return x < k->min || x > k->max ? "out of range (0 to 10%)" : NULL;
+}
+
+static const char *
+parse_bool(const struct keydef *k, const char *v, struct raw *r)
+{
+	(void)k;
+	if (g_str_equal(v, "true") || g_str_equal(v, "yes"))
+		r->num = 1;
+	else if (g_str_equal(v, "false") || g_str_equal(v, "no"))
+		r->num = 0;
+	else
+		return "not a boolean (true or false)";
+	return NULL;
+}
+
+static const char *
+parse_align(const struct keydef *k, const char *v, struct raw *r)
+{
+	int j;
+
+	(void)k;
+	for (j = 0; st_align_names[j]; j++)
+		if (g_str_equal(v, st_align_names[j]))
+			break;
+	r->num = j;
+	return st_align_names[j] ? NULL : "not an alignment (justify, left, center or right)";
+}
+
+static const char *
+parse_color(const struct keydef *k, const char *v, struct raw *r)
+{
+	int j;
+
+	(void)k;
+	if (strlen(v) != 7 || v[0] != '#')
+		return "not a colour (#rrggbb)";
+	for (j = 1; j < 7; j++)
+		if (!g_ascii_isxdigit(v[j]))
+			return "not a colour (#rrggbb)";
+	r->num = (double)strtoul(v + 1, NULL, 16);
+	return NULL;
+}
+
+static const char *
+parse_weight(const struct keydef *k, const char *v, struct raw *r)
+{
+	long i;
+	int j;
+
+	(void)k;
+	for (j = 0; st_weight_names[j].name; j++)
+		if (g_str_equal(v, st_weight_names[j].name))
+			break;
+	if (st_weight_names[j].name)
+		r->num = st_weight_names[j].w;
+	else if (!parse_int(v, &i) || i < 100 || i > 1000)
+		return "not a weight (100 to 1000, or regular, medium, semibold, bold, …)";
+	else
+		r->num = i;
+	return NULL;
+}
+
+static const char *
+parse_features(const struct keydef *k, const char *v, struct raw *r)
+{
+	char **fs = g_strsplit(v, ",", -1);
+	const char *why = NULL;
+	int j;
+
+	(void)k, (void)r;
+	for (j = 0; *v && fs[j]; j++) {
+		g_strstrip(fs[j]);
+		if (!valid_feature(fs[j])) {
+			why = "not a list of OpenType features (\"onum, pnum, liga=0\")";
+			break;
+		}
+	}
+	g_strfreev(fs);
+	return why;
+}
+
+static const char *
+parse_paper(const struct keydef *k, const char *v, struct raw *r)
+{
+	char **w = g_strsplit(v, " ", -1);
+	int n = (int)g_strv_length(w), land = 0, j;
+	const char *why = NULL;
+
+	(void)k;
+	for (j = 0; st_papers[j].name; j++)
+		if (n >= 1 && g_ascii_strcasecmp(w[0], st_papers[j].name) == 0)
+			break;
+	if (n == 2 && g_str_equal(w[1], "landscape"))
+		land = 1;
+	if (!st_papers[j].name || n > 2 || (n == 2 && !land))
+		why = "not a paper size (a3, a4, a5, letter, legal, tabloid, optionally \"landscape\")";
+	else {
+		r->num = j;
+		r->unit = land ? U_EM : U_PT;   /* U_EM marks landscape */
+	}
+	g_strfreev(w);
+	return why;
+}
+
+/* A list of patterns, each a GRegex: reported here (the message names the
+ * bad pattern).  0, or -1 after the report. */
+static int
+parse_patterns(struct loader *L, struct sfile *f, const char *group, const struct keydef *k,
+               const struct keypos *kp, struct raw *r)
+{
+	GError *ge = NULL;
+	int j;
+
+	r->list = g_key_file_get_string_list(f->kf, group, k->name, NULL, &ge);
+	if (!r->list) {
+		st_err(L, f->path, kp->line, kp->val_col, "[%s] %s: %s", group, k->name, ge->message);
+		g_error_free(ge);
+		return -1;
+	}
+	for (j = 0; r->list[j]; j++) {
+		GRegex *re = g_regex_new(r->list[j], G_REGEX_OPTIMIZE, 0, &ge);
+
+		if (!re) {
+			st_err(L, f->path, kp->line, kp->val_col, "[%s] %s: bad pattern '%s': %s",
+			    group, k->name, r->list[j], ge->message);
+			g_clear_error(&ge);
+			return -1;
+		}
+		g_regex_unref(re);
+	}
+	return 0;
+}
+
+static const parse_fn parsers[] = {
+	[K_STRING] = parse_string, [K_LENGTH] = parse_len, [K_LEADING] = parse_len,
+	[K_INT] = parse_integer, [K_NUMBER] = parse_number, [K_BOOL] = parse_bool,
+	[K_ALIGN] = parse_align, [K_COLOR] = parse_color, [K_WEIGHT] = parse_weight,
+	[K_FEATURES] = parse_features, [K_PAPER] = parse_paper, [K_PATTERNS] = NULL,
+	[K_STYLENAME] = parse_stylename,
+};
+
 /* Parses one value; on error reports at the value and returns NULL. */
 struct raw *
 st_parse_value(struct loader *L, struct sfile *f, const char *group, const struct keydef *k,
-            const struct keypos *kp)
+               const struct keypos *kp)
 {
 	struct raw *r = g_new0(struct raw, 1);
 	GError *ge = NULL;
-	char *v = g_key_file_get_string(f->kf, group, k->name, &ge);
+	char *v;
 	const char *why = NULL;
-	GString *msg;
-	long i;
-	int j;
 
 	r->file = g_strdup(f->path);
 	r->line = kp->line;
 	r->col = kp->val_col;
+	if (k->kind == K_PATTERNS) {
+		if (parse_patterns(L, f, group, k, kp, r) < 0) {
+			st_raw_free(r);
+			return NULL;
+		}
+		return r;
+	}
+	v = g_key_file_get_string(f->kf, group, k->name, &ge);
 	if (!v) {
 		st_err(L, f->path, kp->line, kp->val_col, "[%s] %s: %s", group, k->name, ge->message);
 		g_error_free(ge);
@@ -248,149 +458,10 @@ st_parse_value(struct loader *L, struct sfile *f, const char *group, const struc
 		return NULL;
 	}
 	g_strstrip(v);
-	switch (k->kind) {
-	case K_STRING:
-		if (!*v && !g_str_equal(k->name, "description"))
-			why = "an empty value";
-		break;
-	case K_STYLENAME:       /* checked by load_file, which follows it */
-		break;
-	case K_LENGTH:
-	case K_LEADING:
-		if (!parse_length(v, &r->num, &r->unit, k->kind == K_LEADING)) {
-			why = k->kind == K_LEADING ?
-			    "not a length (a number with pt, mm, cm, in, pc or em) nor a factor of the size" :
-			    "not a length: a number with pt, mm, cm, in, pc or em";
-			break;
-		}
-		if (r->unit == U_FACTOR && (r->num < 0.5 || r->num > 5))
-			why = "a leading factor out of range (0.5 to 5)";
-		else if (g_str_equal(k->name, "letter-spacing")) {
-			if (r->unit == U_EM ? r->num < -0.5 || r->num > 1 : fabs(r->num) > 20)
-				why = "out of range";
-		} else if (r->num < 0 && k->min >= 0)
-			why = "negative";
-		else if (r->unit == U_EM && (r->num > 50 || (k->min > 0 && r->num <= 0)))
-			why = "out of range";
-		else if (r->unit == U_PT && (r->num < k->min || r->num > k->max))
-			why = "out of range";
-		break;
-	case K_INT:
-		i = 0;
-		if (!parse_int(v, &i))
-			why = "not an integer";
-		else if (i < k->min || i > k->max)
-			why = "out of range";
-		r->num = i;
-		break;
-	case K_NUMBER: {
-		char *end;
-		double x = g_ascii_strtod(v, &end);
-
-		if (end == v || !isfinite(x) || (*end && !g_str_equal(end, "%")))
-			why = "not a number (a fraction like 0.02 or a percentage like 2%)";
-		else {
-			if (*end == '%')
-				x /= 100;
-			if (x < k->min || x > k->max)
-				why = "out of range (0 to 10%)";
-			r->num = x;
-		}
-		break;
-	}
-	case K_BOOL:
-		if (g_str_equal(v, "true") || g_str_equal(v, "yes"))
-			r->num = 1;
-		else if (g_str_equal(v, "false") || g_str_equal(v, "no"))
-			r->num = 0;
-		else
-			why = "not a boolean (true or false)";
-		break;
-	case K_ALIGN:
-		for (j = 0; st_align_names[j]; j++)
-			if (g_str_equal(v, st_align_names[j]))
-				break;
-		if (!st_align_names[j])
-			why = "not an alignment (justify, left, center or right)";
-		r->num = j;
-		break;
-	case K_COLOR:
-		if (strlen(v) != 7 || v[0] != '#')
-			why = "not a colour (#rrggbb)";
-		for (j = 1; !why && j < 7; j++)
-			if (!g_ascii_isxdigit(v[j]))
-				why = "not a colour (#rrggbb)";
-		if (!why)
-			r->num = (double)strtoul(v + 1, NULL, 16);
-		break;
-	case K_WEIGHT:
-		for (j = 0; st_weight_names[j].name; j++)
-			if (g_str_equal(v, st_weight_names[j].name))
-				break;
-		if (st_weight_names[j].name)
-			r->num = st_weight_names[j].w;
-		else if (!parse_int(v, &i) || i < 100 || i > 1000)
-			why = "not a weight (100 to 1000, or regular, medium, semibold, bold, …)";
-		else
-			r->num = i;
-		break;
-	case K_FEATURES: {
-		char **fs = g_strsplit(v, ",", -1);
-
-		for (j = 0; *v && fs[j]; j++) {
-			g_strstrip(fs[j]);
-			if (!valid_feature(fs[j])) {
-				why = "not a list of OpenType features (\"onum, pnum, liga=0\")";
-				break;
-			}
-		}
-		g_strfreev(fs);
-		break;
-	}
-	case K_PAPER: {
-		char **w = g_strsplit(v, " ", -1);
-		int n = (int)g_strv_length(w), land = 0;
-
-		for (j = 0; st_papers[j].name; j++)
-			if (n >= 1 && g_ascii_strcasecmp(w[0], st_papers[j].name) == 0)
-				break;
-		if (n == 2 && g_str_equal(w[1], "landscape"))
-			land = 1;
-		if (!st_papers[j].name || n > 2 || (n == 2 && !land))
-			why = "not a paper size (a3, a4, a5, letter, legal, tabloid, optionally \"landscape\")";
-		else {
-			r->num = j;
-			r->unit = land ? U_EM : U_PT;   /* U_EM marks landscape */
-		}
-		g_strfreev(w);
-		break;
-	}
-	case K_PATTERNS:
-		g_free(v);
-		v = NULL;
-		r->list = g_key_file_get_string_list(f->kf, group, k->name, NULL, &ge);
-		if (!r->list) {
-			st_err(L, f->path, kp->line, kp->val_col, "[%s] %s: %s", group, k->name, ge->message);
-			g_error_free(ge);
-			st_raw_free(r);
-			return NULL;
-		}
-		for (j = 0; r->list[j]; j++) {
-			GRegex *re = g_regex_new(r->list[j], G_REGEX_OPTIMIZE, 0, &ge);
-
-			if (!re) {
-				st_err(L, f->path, kp->line, kp->val_col, "[%s] %s: bad pattern '%s': %s",
-				    group, k->name, r->list[j], ge->message);
-				g_clear_error(&ge);
-				st_raw_free(r);
-				return NULL;
-			}
-			g_regex_unref(re);
-		}
-		break;
-	}
+	why = parsers[k->kind](k, v, r);
 	if (why) {
-		msg = g_string_new(NULL);
+		GString *msg = g_string_new(NULL);
+
 		g_string_append_printf(msg, "[%s] %s: '%s' is %s", group, k->name, v, why);
 		if (g_str_equal(why, "out of range"))
 			describe_range(msg, k);
