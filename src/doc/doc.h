@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "warta.h"           /* the public names this header shares (warta_doc, …) */
+
 enum warta_node_type {
 	/* blocks */
 	WARTA_NODE_DOCUMENT,       /* the body; children are blocks */

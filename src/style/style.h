@@ -7,6 +7,8 @@
 
 #include "util/diag.h"
 
+#include "warta.h"           /* the public names this header shares (warta_doc, …) */
+
 enum warta_element {
 	WARTA_EL_BODY,            /* [body] paragraphs */
 	WARTA_EL_HEADLINE,        /* [headline] the title */
