@@ -95,6 +95,14 @@ const struct keydef st_breaking_keys[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+/* [link]: how print shows where a link goes (README "Styles") */
+const struct keydef st_link_keys[] = {
+	{ "print-url", K_PRINT_URL, 0, 0, 0, "footnote",
+	  "Where print shows the URL of a link whose text is not the URL: footnote (a numbered "
+	  "note at the foot of the column), inline (\" (URL)\" after the text) or none" },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 const struct keydef st_boilerplate_keys[] = {
 	{ "patterns", K_PATTERNS, 0, 0, 0, "",
 	  "More scraper boilerplate lines to drop, regular expressions separated by ';'" },
@@ -127,6 +135,7 @@ const struct paper st_papers[] = {
 };
 
 const char *const st_align_names[] = { "justify", "left", "center", "right", NULL };
+const char *const st_print_url_names[] = { "footnote", "inline", "none", NULL };
 
 const struct weight_name st_weight_names[] = {
 	{ "thin", 100 }, { "light", 300 }, { "regular", 400 }, { "normal", 400 },
@@ -144,6 +153,7 @@ static const struct {
 	{ "page", st_page_keys, "page size, margins, columns" },
 	{ "fonts", st_fonts_keys, "families for scripts the element families lack" },
 	{ "breaking", st_breaking_keys, "line and page breaking (Knuth-Plass; TeX's names and meanings)" },
+	{ "link", st_link_keys, "links in print" },
 	{ "boilerplate", st_boilerplate_keys, "the reader's boilerplate filter" },
 };
 
@@ -267,6 +277,7 @@ key_type(const struct keydef *k)
 	case K_FEATURES:  return g_strdup("OpenType features");
 	case K_PAPER:     return g_strdup("paper size");
 	case K_PATTERNS:  return g_strdup("list of regular expressions");
+	case K_PRINT_URL: return g_strdup("footnote, inline or none");
 	case K_STYLENAME: return g_strdup("style name or path");
 	}
 	return g_strdup("");

@@ -18,6 +18,7 @@ st_defaults(struct warta_style *s)
 	s->columns = 1;
 	s->gutter = 12;
 	s->drop_cap = 0;
+	s->print_url = WARTA_PRINT_URL_FOOTNOTE;
 	s->fallback_arabic = g_strdup("Noto Naskh Arabic");
 	s->fallback_greek = g_strdup("Linux Libertine O");
 	s->fallback_cjk = g_strdup("Noto Serif CJK SC");
@@ -215,6 +216,8 @@ st_resolve(struct loader *L, struct warta_style *s)
 	resolve_int(L, "page", "columns", &s->columns);
 	resolve_len(L, "page", "gutter", em, &s->gutter);
 	resolve_int(L, "page", "drop-cap", &s->drop_cap);
+	if ((r = st_get_raw(L, "link", "print-url")))
+		s->print_url = (enum warta_print_url)(int)r->num;
 	if ((r = st_get_raw(L, "fonts", "fallback-arabic")))
 		g_free(s->fallback_arabic), s->fallback_arabic = g_strdup(r->str);
 	if ((r = st_get_raw(L, "fonts", "fallback-greek")))

@@ -318,6 +318,19 @@ parse_align(const struct keydef *k, const char *v, struct raw *r)
 }
 
 static const char *
+parse_print_url(const struct keydef *k, const char *v, struct raw *r)
+{
+	int j;
+
+	(void)k;
+	for (j = 0; st_print_url_names[j]; j++)
+		if (g_str_equal(v, st_print_url_names[j]))
+			break;
+	r->num = j;
+	return st_print_url_names[j] ? NULL : "not a way to print URLs (footnote, inline or none)";
+}
+
+static const char *
 parse_color(const struct keydef *k, const char *v, struct raw *r)
 {
 	int j;
@@ -427,6 +440,7 @@ static const parse_fn parsers[] = {
 	[K_INT] = parse_integer, [K_NUMBER] = parse_number, [K_BOOL] = parse_bool,
 	[K_ALIGN] = parse_align, [K_COLOR] = parse_color, [K_WEIGHT] = parse_weight,
 	[K_FEATURES] = parse_features, [K_PAPER] = parse_paper, [K_PATTERNS] = NULL,
+	[K_PRINT_URL] = parse_print_url,
 	[K_STYLENAME] = parse_stylename,
 };
 

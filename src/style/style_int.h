@@ -29,6 +29,7 @@ enum kind {
 	K_FEATURES,     /* OpenType features: "onum, pnum, liga=0" */
 	K_PAPER,        /* a4, a5, a3, letter, legal, tabloid [landscape] */
 	K_PATTERNS,     /* list of GRegex patterns */
+	K_PRINT_URL,    /* footnote, inline or none */
 	K_STYLENAME     /* another style: name or path */
 };
 
@@ -97,10 +98,11 @@ struct loader {
 
 /* keys.c */
 extern const struct keydef st_elem_keys[EK_COUNT + 1], st_style_keys[], st_page_keys[],
-	st_fonts_keys[], st_breaking_keys[], st_boilerplate_keys[];
+	st_fonts_keys[], st_breaking_keys[], st_link_keys[], st_boilerplate_keys[];
 extern const char *const st_element_names[WARTA_EL_COUNT];
 extern const struct paper st_papers[];
 extern const char *const st_align_names[];
+extern const char *const st_print_url_names[];   /* in the order of enum warta_print_url */
 extern const struct weight_name st_weight_names[];
 /* The keys of group (NULL: no such group), the key of that name in them. */
 const struct keydef *st_group_keys(const char *group);

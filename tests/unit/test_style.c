@@ -601,7 +601,7 @@ reference(void)
 		    a->final_hyphen_demerits == b->final_hyphen_demerits &&
 		    a->max_hyphen_run == b->max_hyphen_run && a->expansion == b->expansion &&
 		    a->club_penalty == b->club_penalty && a->widow_penalty == b->widow_penalty &&
-		    a->broken_penalty == b->broken_penalty;
+		    a->broken_penalty == b->broken_penalty && a->print_url == b->print_url;
 
 		OK(same, "page, fonts and breaking: the documented defaults are the built-in ones");
 		for (el = 0; el < WARTA_EL_COUNT; el++) {
