@@ -103,6 +103,19 @@ const struct keydef st_link_keys[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+/* [edition]: how an edition's articles are made up into pages; the words
+ * are checked in resolve.c */
+const struct keydef st_edition_keys[] = {
+	{ "makeup",        K_STRING, 0, 0, 0, "pages",
+	  "pages (each article from a new page), flow (run on, each after the previous one) or "
+	  "modular (newspaper pages of rectangular modules, a front page, jumps)" },
+	{ "article-break", K_STRING, 0, 0, 0, "space",
+	  "What separates run-on articles: space, rule or page" },
+	{ "min-lines",     K_INT,    0, 1000, 0, "0",
+	  "No page of a flow edition with fewer body lines, but a section's last" },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 const struct keydef st_boilerplate_keys[] = {
 	{ "patterns", K_PATTERNS, 0, 0, 0, "",
 	  "More scraper boilerplate lines to drop, regular expressions separated by ';'" },
@@ -154,6 +167,7 @@ static const struct {
 	{ "fonts", st_fonts_keys, "families for scripts the element families lack" },
 	{ "breaking", st_breaking_keys, "line and page breaking (Knuth-Plass; TeX's names and meanings)" },
 	{ "link", st_link_keys, "links in print" },
+	{ "edition", st_edition_keys, "editions: make-up and article breaks" },
 	{ "boilerplate", st_boilerplate_keys, "the reader's boilerplate filter" },
 };
 

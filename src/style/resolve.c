@@ -19,6 +19,9 @@ st_defaults(struct warta_style *s)
 	s->gutter = 12;
 	s->drop_cap = 0;
 	s->print_url = WARTA_PRINT_URL_FOOTNOTE;
+	s->makeup = WARTA_MAKEUP_PAGES;
+	s->article_break = WARTA_BREAK_SPACE;
+	s->min_lines = 0;
 	s->fallback_arabic = g_strdup("Noto Naskh Arabic");
 	s->fallback_greek = g_strdup("Linux Libertine O");
 	s->fallback_cjk = g_strdup("Noto Serif CJK SC");
@@ -138,6 +141,28 @@ resolve_len(struct loader *L, const char *g, const char *k, double em, double *o
 		*out = len_pt(r, em);
 }
 
+/* A value out of a list of words: its index, or an error at its place. */
+static void
+resolve_word(struct loader *L, const char *g, const char *k, const char *const *words, int *out)
+{
+	struct raw *r = st_get_raw(L, g, k);
+	GString *all;
+	int i;
+
+	if (!r)
+		return;
+	for (i = 0; words[i]; i++)
+		if (g_str_equal(r->str, words[i])) {
+			*out = i;
+			return;
+		}
+	all = g_string_new(NULL);
+	for (i = 0; words[i]; i++)
+		g_string_append_printf(all, "%s%s", i ? ", " : "", words[i]);
+	st_err(L, r->file, r->line, r->col, "[%s] %s: '%s' is not one of %s", g, k, r->str, all->str);
+	g_string_free(all, TRUE);
+}
+
 static void
 where_free(gpointer p)
 {
@@ -240,6 +265,11 @@ st_resolve(struct loader *L, struct warta_style *s)
 	resolve_int(L, "breaking", "club-penalty", &s->club_penalty);
 	resolve_int(L, "breaking", "widow-penalty", &s->widow_penalty);
 	resolve_int(L, "breaking", "broken-penalty", &s->broken_penalty);
+	resolve_word(L, "edition", "makeup", (const char *const[]){ "pages", "flow", "modular", NULL },
+	    (int *)&s->makeup);
+	resolve_word(L, "edition", "article-break",
+	    (const char *const[]){ "space", "rule", "page", NULL }, (int *)&s->article_break);
+	resolve_int(L, "edition", "min-lines", &s->min_lines);
 	if ((r = st_get_raw(L, "boilerplate", "patterns")))
 		s->boilerplate = g_strdupv(r->list);
 	else

@@ -98,7 +98,7 @@ struct loader {
 
 /* keys.c */
 extern const struct keydef st_elem_keys[EK_COUNT + 1], st_style_keys[], st_page_keys[],
-	st_fonts_keys[], st_breaking_keys[], st_link_keys[], st_boilerplate_keys[];
+	st_fonts_keys[], st_breaking_keys[], st_link_keys[], st_edition_keys[], st_boilerplate_keys[];
 extern const char *const st_element_names[WARTA_EL_COUNT];
 extern const struct paper st_papers[];
 extern const char *const st_align_names[];
