@@ -11,7 +11,7 @@
 # broken picture (1, output made), PNG and SVG pages that show the pictures,
 # and byte-identical reruns.
 . "$(dirname "$0")/../lib.sh"
-GOLD="$ROOT/tests/print/golden"
+GOLD="$ROOT/tests/print/data"
 RD="$ROOT/tests/reader"
 PICS="$ROOT/tests/data/pictures"
 
