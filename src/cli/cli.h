@@ -41,6 +41,7 @@ struct cli {
 	char *edition;            /* --edition TITLE */
 	char *edition_date;
 	char *group_by;           /* --group-by section|source|none */
+	char *missing_glyphs;     /* --missing-glyphs error|warn */
 	char *manifest;           /* --manifest FILE */
 	char **files_from;        /* --files-from FILE, repeatable */
 	int jobs;                 /* -j */

@@ -58,6 +58,9 @@ static GOptionEntry entries[] = {
 	  "PNG/SVG: only pages A to B (\"1\", \"2-3\", \"2-\")", "A-B" },
 	{ "report", 0, 0, G_OPTION_ARG_NONE, &cli.report,
 	  "Print a typesetting report (pages, loose and tight lines, hyphens, widows …)", NULL },
+	{ "missing-glyphs", 0, 0, G_OPTION_ARG_STRING, &cli.missing_glyphs,
+	  "A character no font has: error (the default: exit status 1) or warn; set as a box either way",
+	  "error|warn" },
 	{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &cli.embed_fonts,
 	  "EPUB: embed the style's fonts", NULL },
 	{ "edition", 0, 0, G_OPTION_ARG_STRING, &cli.edition,
@@ -403,6 +406,10 @@ check_options(void)
 		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
 	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest))
 		usage_error("--edition-date, --group-by and --manifest need --edition");
+	if (cli.missing_glyphs && strcmp(cli.missing_glyphs, "error") != 0 &&
+	    strcmp(cli.missing_glyphs, "warn") != 0)
+		usage_error("--missing-glyphs %s: use error or warn", cli.missing_glyphs);
+	warta_diags_missing_glyphs_default(cli.missing_glyphs && strcmp(cli.missing_glyphs, "warn") == 0);
 	if (cli.group_by && strcmp(cli.group_by, "section") != 0 &&
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);
