@@ -34,6 +34,21 @@ void warta_json_write(const struct warta_doc *doc, GString *out);
 void warta_json_write_flushed(const struct warta_doc *doc, GString *out,
                               void (*flush)(GString *out, void *data), void *data);
 
+/* Photo captions (caption.c): what kind of caption text[0, len) is, or
+ * WARTA_CAPTION_NONE (0).  A caption is one paragraph (at most 600 bytes)
+ * that opens with a caption mark ("▲ …"), opens with a label and a colon
+ * ("Foto: …", "Photo: …", "Illustration: …", "圖／…"), or ends with a
+ * credit in parentheses ("… (AP Photo/Jae C. Hong)", "…（圖／讀者提供）",
+ * "… (Foto: Antara)").  The reader sets apart captions without a picture
+ * (orphan_caption nodes); the picture code attaches the same to its picture. */
+enum warta_caption_kind {
+	WARTA_CAPTION_NONE,
+	WARTA_CAPTION_MARK,       /* "▲ …" */
+	WARTA_CAPTION_LABEL,      /* "Foto: …" */
+	WARTA_CAPTION_CREDIT      /* "… (AP Photo/…)" */
+};
+int warta_caption_detect(const char *text, size_t len);
+
 /* "2024-10-25" in the language, CLDR's full date form (ICU), Gregorian:
  * "Jumat, 25 Oktober 2024" (id), "Friday, October 25, 2024" (en),
  * "2024年10月25日星期五" (zh) …  NULL if the date does not parse.  Caller g_free()s. */

@@ -7,6 +7,12 @@
 
 #include "article/reader.h"
 
+/* One button of a news site's row of buttons. */
+#define BUTTON "Listen(?: to (?:this )?(?:article|story))?(?:\\s*[·•|]?\\s*\\d+\\s*(?:min|mins|minutes?))?" \
+	"|\\d+\\s*(?:min|mins|minutes?) (?:read|listen)|Comments?|\\d+\\s*Comments?|Share(?: this(?: article| story)?)?" \
+	"|Save(?: article)?|Gift(?: this)? [Aa]rticle|Print|Email|Copy link|Bookmark" \
+	"|Dengarkan|Bagikan|Komentar|Simpan|分享|收聽|收听|留言|مشاركة|استمع"
+
 /* The built-in list; README "Scraper boilerplate" repeats it. */
 const char *const ar_boiler_builtin[] = {
 	"SCROLL TO CONTINUE WITH CONTENT",             /* detik.com */
@@ -16,6 +22,23 @@ const char *const ar_boiler_builtin[] = {
 	"//\\s*انتهى\\s*//",                           /* SPA wire end mark */
 	"(Continue|Story continues) (reading )?below( advertisement)?",
 	"Read more\\s*:.*",
+	/* rows of buttons: audio, comments, sharing, gift links, alone or
+	 * several on a line between · • | ("Listen 5 min · Comment · Share") */
+	"(?:" BUTTON ")(?:\\s*[·•|/,]?\\s*(?:" BUTTON "))*",
+	/* newsletter prompts */
+	"(?:Sign up|Subscribe|Register)(?: now)? (?:for|to) (?:our|the|my)\\b.{0,80}\\bnewsletters?\\b.*",
+	"Get (?:our|the) .{0,60}newsletter.*",
+	"(?:Daftar|Berlangganan)(?: sekarang)? (?:untuk )?newsletter.*",
+	"Dapatkan (?:update|informasi|berita)\\b.{0,120}\\b(?:Google News|WhatsApp|Telegram|newsletter)\\b.*",
+	"(?:訂閱|订阅).{0,20}(?:電子報|电子报|newsletter).*",
+	"اشترك في (?:النشرة|نشرتنا).*",
+	/* related-article teasers and "read also" lines */
+	"(?:Read also|Also read|See also|Related|Related articles?|Related stories|Related coverage|More on this story|Recommended)\\s*:.*",
+	"(?:Related (?:articles?|stories|coverage)|More on this story|Recommended for you|Most read|Most popular)",
+	"(?:Lihat (?:juga|pula)|Artikel terkait|Berita terkait|Baca selengkapnya|Baca artikel selengkapnya)\\s*:.*",
+	"(?:Artikel terkait|Berita terkait|Berita lainnya|Terpopuler)",
+	"(?:اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|مواضيع ذات صلة)\\s*:?.*",
+	"(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|相關閱讀|相关阅读|推薦閱讀|推荐阅读|更多新聞|更多新闻)\\s*[：:]?.*",
 	NULL
 };
 

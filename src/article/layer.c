@@ -1,5 +1,7 @@
 /* layer.c — the article layer over the Markdown tree (read.c): numbered
- * section headings ("1. Rusia" read as a one-item list, "## 1. Rusia"), the
+ * section headings ("1. Rusia" read as a one-item list, "## 1. Rusia") and
+ * numbered runs read one way, unnumbered sub-headings, the standfirst,
+ * runs of spaces, the
  * dateline at the start of the first paragraph ("JAKARTA - ", "jpnn.com,
  * JAKARTA - ", "DUNNIGAN, Calif. — "), heading anchors ("sec-1") and pull
  * quotes ("> [!PULLQUOTE]" block quotes).
@@ -70,23 +72,16 @@ ends_with_colon(const struct warta_node *n)
 	return r;
 }
 
-/* "1. Rusia" as a one-item ordered list whose item is one short line. */
+/* "1. Rusia" as a one-item ordered list whose item is one line. */
 static int
-section_list(const struct warta_node *l)
+step_list(const struct warta_node *l)
 {
 	const struct warta_node *item = l->first, *para;
-	char *s;
-	int r;
 
 	if (l->type != WARTA_NODE_LIST || !l->as.list.ordered || !item || item->next)
 		return 0;
 	para = item->first;
-	if (!para || para->next || para->type != WARTA_NODE_PARAGRAPH || !only_inline_text(para))
-		return 0;
-	s = warta_node_plain_text(para);
-	r = short_title(s);
-	g_free(s);
-	return r;
+	return para && !para->next && para->type == WARTA_NODE_PARAGRAPH && only_inline_text(para);
 }
 
 static void
@@ -167,20 +162,83 @@ split_list(struct ar_ctx *cx, struct warta_node *l)
 		warta_node_append(l->parent, nl);
 }
 
-/* Candidates are one-item lists of a short line.  One that follows a
- * paragraph ending in a colon ("Berikut syaratnya:") is a list that was
- * introduced, unless the candidate before or after it continues its
- * numbering (1, then 2 further on): the series is a run of sections. */
+/* A step of a numbered run may end with a full stop ("1. Catat
+ * pengeluaran."): a short line of one sentence, at most 10 words and 80
+ * characters, not ending in ! ? : ; , (a question or a lead-in is an item). */
 static int
-in_series(GPtrArray *cands, guint i)
+short_step(const char *s)
 {
-	struct warta_node *n = cands->pdata[i], *o;
+	char *t = g_strdup(s);
+	size_t n;
+	int r;
 
-	if (i > 0 && (o = cands->pdata[i - 1])->as.list.start == n->as.list.start - 1)
-		return 1;
-	if (i + 1 < cands->len && (o = cands->pdata[i + 1])->as.list.start == n->as.list.start + 1)
-		return 1;
-	return 0;
+	g_strchomp(t);
+	n = strlen(t);
+	if (n > 1 && t[n - 1] == '.' && t[n - 2] != '.') {
+		t[n - 1] = '\0';
+		/* one sentence: no full stop and space inside */
+		r = !strstr(t, ". ") && short_title(t);
+	} else
+		r = short_title(t);
+	g_free(t);
+	return r;
+}
+
+/* Candidates are one-item ordered lists of one line.  Candidates whose
+ * numbers follow each other (1, then 2 further on, …) form a run, and a
+ * run is read one way: section headings when every step is a short line
+ * (short_step), else list items.  A candidate alone is a heading when it is
+ * a short title (short_title) and does not follow a paragraph ending in a
+ * colon ("Berikut syaratnya:"), which introduces a list. */
+static void
+decide_runs(struct ar_ctx *cx, GPtrArray *cands, GHashTable *yes)
+{
+	guint i = 0, j, k;
+
+	while (i < cands->len) {
+		struct warta_node *a = cands->pdata[i];
+		int ok = 1, bad = -1;
+
+		for (j = i + 1; j < cands->len; j++) {
+			struct warta_node *b = cands->pdata[j], *p = cands->pdata[j - 1];
+
+			if (b->as.list.start != p->as.list.start + 1)
+				break;
+		}
+		if (j - i == 1) {
+			char *s = warta_node_plain_text(a->first->first);
+
+			if (short_title(s) && !ends_with_colon(ar_prev_block(a)))
+				g_hash_table_add(yes, a);
+			g_free(s);
+			i = j;
+			continue;
+		}
+		for (k = i; k < j && ok; k++) {
+			struct warta_node *c = cands->pdata[k];
+			char *s = warta_node_plain_text(c->first->first);
+
+			ok = short_step(s);
+			if (!ok)
+				bad = (int)k;
+			g_free(s);
+		}
+		if (ok) {
+			for (k = i; k < j; k++)
+				g_hash_table_add(yes, cands->pdata[k]);
+			ar_diag_node(cx, WARTA_NOTE, a,
+			             "numbered run %d-%d (%u lines between paragraphs) read as section headings: every step is a short line",
+			             a->as.list.start, ((struct warta_node *)cands->pdata[j - 1])->as.list.start, j - i);
+		} else {
+			struct warta_node *b = cands->pdata[bad];
+
+			ar_diag_node(cx, WARTA_NOTE, a,
+			             "numbered run %d-%d (%u lines between paragraphs) read as list items: step %d (line %d) is a sentence or longer than 10 words",
+			             a->as.list.start, ((struct warta_node *)cands->pdata[j - 1])->as.list.start, j - i,
+			             b->as.list.start, b->line);
+		}
+		i = j;
+	}
 }
 
 void
@@ -189,19 +247,14 @@ ar_sections(struct ar_ctx *cx)
 	struct warta_node *n, *next;
 	GPtrArray *cands = g_ptr_array_new();
 	GHashTable *yes = g_hash_table_new(g_direct_hash, g_direct_equal);
-	guint i;
 
 	for (n = cx->doc->root->first; n; n = n->next) {
 		if (n->type == WARTA_NODE_LIST && n->as.list.ordered)
 			split_list(cx, n);
-		if (section_list(n))
+		if (step_list(n))
 			g_ptr_array_add(cands, n);
 	}
-	for (i = 0; i < cands->len; i++) {
-		n = cands->pdata[i];
-		if (!ends_with_colon(n->prev) || in_series(cands, i))
-			g_hash_table_add(yes, n);
-	}
+	decide_runs(cx, cands, yes);
 	for (n = cx->doc->root->first; n; n = next) {
 		next = n->next;
 		if (n->type == WARTA_NODE_HEADING) {
@@ -226,14 +279,32 @@ ar_sections(struct ar_ctx *cx)
 
 /* ------------------------------------------------ unnumbered sub-headings */
 
-/* A sub-heading line: one short line standing alone between paragraphs
- * ("Road closures", "المبيدات الحشرية"), no sentence punctuation at its end
- * and no colon in it (captions, credits, times), not starting with a digit;
- * in a cased script it starts with a capital.  At most 8 words, 60
- * characters (CJK: 20). */
+struct warta_node *
+ar_prev_block(const struct warta_node *n)
+{
+	for (n = n->prev; n && n->type == WARTA_NODE_ORPHAN_CAPTION; n = n->prev)
+		;
+	return (struct warta_node *)n;
+}
+
+struct warta_node *
+ar_next_block(const struct warta_node *n)
+{
+	for (n = n->next; n && n->type == WARTA_NODE_ORPHAN_CAPTION; n = n->next)
+		;
+	return (struct warta_node *)n;
+}
+
+/* A sub-heading line, in every language: one short line standing alone
+ * ("Road closures", "What the vote means for the coalition", "المبيدات
+ * الحشرية", "CP值高到令人害怕的餐廳"):
+ *  - at most 8 words and 60 characters (text with Han: 24 characters);
+ *  - no sentence punctuation at its end (a closing parenthesis is fine);
+ *  - no colon, slash or bar in it (captions, credits, times, labels);
+ *  - it starts with a letter, and in a script with case with a capital. */
 #define SUBHEAD_MAX_WORDS 8
 #define SUBHEAD_MAX_CHARS 60
-#define SUBHEAD_MAX_CJK 20
+#define SUBHEAD_MAX_CJK 24
 
 static int
 subheading_text(const char *s)
@@ -249,7 +320,7 @@ subheading_text(const char *s)
 	for (p = s; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
-		if (c == ':' || c == 0xFF1A || c == '|' || c == '/')
+		if (c == ':' || c == 0xFF1A || c == '|' || c == '/' || c == 0xFF0F || c == 0xFF5C)
 			return 0;
 		if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN)
 			cjk++;
@@ -264,28 +335,63 @@ subheading_text(const char *s)
 	}
 	if (words > SUBHEAD_MAX_WORDS || (cjk && n > SUBHEAD_MAX_CJK))
 		return 0;
-	return !g_unichar_ispunct(last) || last == ')';
+	return !g_unichar_ispunct(last) || last == ')' || last == 0xFF09;
 }
 
+/* Sentence punctuation ends the text (closing quotes and brackets aside). */
+static int
+ends_sentence(const char *s)
+{
+	const char *e = s + strlen(s);
+
+	while (e > s) {
+		const char *p = g_utf8_prev_char(e);
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isspace(c) || c == '"' || c == '\'' || c == 0x201D || c == 0x2019 ||
+		    c == 0xBB || c == ')' || c == 0x300D || c == 0x300F || c == 0xFF09) {
+			e = p;
+			continue;
+		}
+		return c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2026 || c == 0x3002 ||
+		       c == 0xFF01 || c == 0xFF1F || c == 0xFF1A || c == 0x061F || c == 0x06D4;
+	}
+	return 0;
+}
+
+/* Its place: after a block of text (not at the start of the body, not
+ * after a heading) and before a paragraph of sentences (ending in sentence
+ * punctuation, or more than twice as long as the line), a list, a table or
+ * a quotation. */
 static int
 subheading_candidate(const struct warta_node *n)
 {
-	char *s, *next;
+	const struct warta_node *prev = ar_prev_block(n), *next = ar_next_block(n);
+	char *s, *t;
 	int r;
 
-	if (n->type != WARTA_NODE_PARAGRAPH || !n->prev || !n->next ||
-	    n->prev->type != WARTA_NODE_PARAGRAPH || n->next->type != WARTA_NODE_PARAGRAPH ||
-	    !only_inline_text(n))
+	if (n->type != WARTA_NODE_PARAGRAPH || !prev || !next || !only_inline_text(n))
+		return 0;
+	if (prev->type != WARTA_NODE_PARAGRAPH && prev->type != WARTA_NODE_LIST &&
+	    prev->type != WARTA_NODE_BLOCKQUOTE && prev->type != WARTA_NODE_TABLE &&
+	    prev->type != WARTA_NODE_PULLQUOTE)
+		return 0;
+	if (next->type != WARTA_NODE_PARAGRAPH && next->type != WARTA_NODE_LIST &&
+	    next->type != WARTA_NODE_BLOCKQUOTE && next->type != WARTA_NODE_TABLE)
 		return 0;
 	s = warta_node_plain_text(n);
-	next = warta_node_plain_text(n->next);
-	r = subheading_text(s) && strlen(next) > 2 * strlen(s);
+	r = subheading_text(s);
+	if (r && next->type == WARTA_NODE_PARAGRAPH) {
+		t = warta_node_plain_text(next);
+		r = strlen(t) > 2 * strlen(s) || ends_sentence(t);
+		g_free(t);
+	}
 	g_free(s);
-	g_free(next);
 	return r;
 }
 
-/* Only when the article has two or more: one short line alone may be anything. */
+/* Only when the article has two or more: one short line alone may be
+ * anything (a shout, a name, the end of a scrape). */
 void
 ar_subheadings(struct ar_ctx *cx)
 {
@@ -308,6 +414,123 @@ ar_subheadings(struct ar_ctx *cx)
 		ar_node_drop(cx, p);
 	}
 	g_ptr_array_free(c, TRUE);
+}
+
+/* ------------------------------------------------ standfirst */
+
+/* The standfirst (the deck) some sites put first in the body: a one-item
+ * bullet list ("- Harga beras naik 12 persen …") or a paragraph all in
+ * bold, before the first paragraph.  It becomes the deck when the article
+ * has none (a deck from the front matter leaves the body as it is). */
+#define STANDFIRST_MAX_CHARS 400
+
+void
+ar_standfirst(struct ar_ctx *cx)
+{
+	struct warta_node *n = cx->doc->root->first, *text = NULL, *next;
+	char *s, *note;
+
+	while (n && n->type == WARTA_NODE_ORPHAN_CAPTION)
+		n = n->next;
+	if (!n || (cx->doc->meta.subtitle && *cx->doc->meta.subtitle))
+		return;
+	next = ar_next_block(n);
+	if (!next || next->type != WARTA_NODE_PARAGRAPH)
+		return;
+	if (n->type == WARTA_NODE_LIST && !n->as.list.ordered && n->first && !n->first->next &&
+	    n->first->first && !n->first->first->next && n->first->first->type == WARTA_NODE_PARAGRAPH)
+		text = n->first->first;
+	else if (n->type == WARTA_NODE_PARAGRAPH && n->first && n->first == n->last &&
+	         n->first->type == WARTA_NODE_STRONG)
+		text = n;
+	if (!text)
+		return;
+	s = warta_node_plain_text(text);
+	g_strstrip(s);
+	if (!*s || g_utf8_strlen(s, -1) > STANDFIRST_MAX_CHARS) {
+		g_free(s);
+		return;
+	}
+	note = ar_note_text(s);
+	ar_diag_node(cx, WARTA_NOTE, n, "standfirst moved to the deck: %s", note);
+	g_free(note);
+	/* one line: soft breaks read as spaces */
+	g_strdelimit(s, "\n", ' ');
+	cx->doc->meta.subtitle = s;
+	ar_node_drop(cx, n);
+}
+
+/* ------------------------------------------------ spaces */
+
+/* A run of spaces and tabs in a text node (a scrape's double spaces) is set
+ * as one space; no-break spaces (U+00A0, U+202F) and fixed-width spaces
+ * (U+2000–U+200A, U+3000) are the author's and stay.  A space ending a
+ * text node followed by one starting the next text in the same block goes
+ * too.  Code is never touched. */
+static void
+collapse(struct ar_ctx *cx, struct warta_node *t, int after_space)
+{
+	const char *s = t->text;
+	size_t i = 0, n = strlen(s);
+
+	while (i < n) {
+		size_t j;
+
+		if (s[i] != ' ' && s[i] != '\t') {
+			i++;
+			continue;
+		}
+		for (j = i; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
+			;
+		/* keep one space (a tab becomes a space), unless one was just set */
+		{
+			size_t keep = (i == 0 && after_space && j < n) ? 0 : 1;
+
+			if (j - i > keep && (j - i > 1 || !keep)) {
+				GString *g = g_string_new_len(s, (gssize)(i + keep));
+				struct ar_run *r = ar_run_get(cx, t);
+
+				if (keep)
+					g->str[i] = ' ';
+				g_string_append(g, s + j);
+				if (r)
+					ar_run_cut(r, i + keep, j);
+				g_free(t->text);
+				t->text = g_string_free(g, FALSE);
+				s = t->text;
+				n = strlen(s);
+				j = i + keep;
+			}
+		}
+		i = j;
+	}
+}
+
+void
+ar_spaces(struct ar_ctx *cx)
+{
+	struct warta_node *n = cx->doc->root, *prev_text = NULL;
+
+	while ((n = warta_node_next(n, cx->doc->root)) != NULL) {
+		if (n->type == WARTA_NODE_CODE_BLOCK || n->type == WARTA_NODE_HTML_BLOCK) {
+			prev_text = NULL;
+			continue;
+		}
+		if (warta_node_is_block(n)) {
+			prev_text = NULL;
+			continue;
+		}
+		if (n->type == WARTA_NODE_TEXT && n->text) {
+			int after = prev_text && prev_text->text && *prev_text->text &&
+			            g_str_has_suffix(prev_text->text, " ");
+
+			collapse(cx, n, after);
+			prev_text = n;
+		} else if (n->type == WARTA_NODE_SOFTBREAK || n->type == WARTA_NODE_LINEBREAK ||
+		           n->type == WARTA_NODE_CODE || n->type == WARTA_NODE_HTML_INLINE ||
+		           n->type == WARTA_NODE_IMAGE || n->type == WARTA_NODE_FOOTNOTE_REF)
+			prev_text = NULL;
+	}
 }
 
 static void

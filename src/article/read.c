@@ -1374,8 +1374,12 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 		doc->root->end_col = doc->root->last->end_col;
 	}
 
+	ar_captions(&cx);
+	ar_bylines(&cx);
+	ar_standfirst(&cx);
 	ar_sections(&cx);
 	ar_subheadings(&cx);
+	ar_spaces(&cx);
 	ar_dateline(&cx);
 	ar_quotes(&cx);
 	ar_heading_ids(&cx);

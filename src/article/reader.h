@@ -122,6 +122,29 @@ void ar_pullquotes(struct ar_ctx *cx);
  * place and agency (may be NULL) newly allocated. */
 size_t ar_dateline_match(const char *text, char **place, char **agency);
 
+/* ------------------------------------------------ structure (caption.c, byline.c, layer.c) */
+
+/* A note or warning at a node's start. */
+void ar_diag_node(struct ar_ctx *cx, enum warta_severity sev, const struct warta_node *n,
+                  const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+/* s cut after 60 characters with an ellipsis, for notes. */
+char *ar_note_text(const char *s);
+/* Paragraphs that are a photo caption only → orphan_caption (kept with --keep-boilerplate). */
+void ar_captions(struct ar_ctx *cx);
+/* Bylines written in the body ("Oleh: …", "By …", "記者…／…報導") → meta.author;
+ * an agency code ending the body ("(ant/rd)") → meta.source. */
+void ar_bylines(struct ar_ctx *cx);
+/* The byline pattern table on one line of text in language lang: 1 with
+ * the name (and a place, or NULL) newly allocated. */
+int ar_byline_match(const char *text, const char *lang, char **name, char **place);
+/* A leading one-item bullet list, or a bold first paragraph → the deck. */
+void ar_standfirst(struct ar_ctx *cx);
+/* Runs of spaces and tabs in text → one space (no-break and fixed spaces kept). */
+void ar_spaces(struct ar_ctx *cx);
+/* The previous or next block sibling that is set (orphan captions skipped). */
+struct warta_node *ar_prev_block(const struct warta_node *n);
+struct warta_node *ar_next_block(const struct warta_node *n);
+
 /* ------------------------------------------------ boilerplate (boiler.c) */
 
 struct ar_boiler;

@@ -23,6 +23,7 @@ enum warta_node_type {
 	WARTA_NODE_TABLE_ROW,      /* as.row.header */
 	WARTA_NODE_TABLE_CELL,     /* as.cell.align */
 	WARTA_NODE_FOOTNOTE_DEF,   /* as.footnote: label, index; children are blocks */
+	WARTA_NODE_ORPHAN_CAPTION, /* a photo caption whose picture the scrape lost: not set; inline children */
 	/* inlines */
 	WARTA_NODE_TEXT,           /* text */
 	WARTA_NODE_SOFTBREAK,

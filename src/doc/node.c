@@ -156,6 +156,7 @@ static const char *const type_names[WARTA_NODE_TYPE_COUNT] = {
 	[WARTA_NODE_QUOTE] = "quote",
 	[WARTA_NODE_FOOTNOTE_REF] = "footnote_reference",
 	[WARTA_NODE_DATELINE] = "dateline",
+	[WARTA_NODE_ORPHAN_CAPTION] = "orphan_caption",
 };
 
 const char *

@@ -530,6 +530,9 @@ render_block(struct render *r, const struct warta_node *n, int top)
 	case WARTA_NODE_FOOTNOTE_DEF:
 		/* set at the end of the article */
 		break;
+	case WARTA_NODE_ORPHAN_CAPTION:
+		/* a caption whose picture the scrape lost: in the tree, not set */
+		break;
 	default:
 		/* Inline content directly in a block container: wrap it. */
 		g_string_append(r->out, "<p>");

@@ -56,6 +56,8 @@ def walk(node, body, notes, quotes, headings, datelines, in_note=False):
     """Words of the blocks in reading order (inline runs joined as pandoc
     joins them), and the quotations, numbered headings and datelines."""
     t = node.get('type')
+    if t == 'orphan_caption':
+        return      # a caption whose picture the scrape lost: in the tree, not set
     if t == 'footnote_definition':
         in_note = True
     out = notes if in_note else body

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # words.py ARTICLE TREE.json MESSAGES — for the corpus test of test-reader.sh:
 # the tree has a headline, and every word of the article's body (after its
-# title line, without the lines -v reported as dropped boilerplate, with the
+# title line, without the lines -v reported as dropped boilerplate or as
+# moved to the metadata (bylines, agency codes, standfirsts), with the
 # control characters hygiene removes taken out) appears in the tree's text in
 # the same order.  Exit 1 with the first missing word and its context.
 import html
@@ -16,7 +17,8 @@ if not t["meta"]["title"].strip():
 
 dropped = set()
 for line in open(msgs, encoding="utf-8", errors="replace"):
-    m = re.match(r"warta: .*?:(\d+):\d+: note: boilerplate line dropped", line)
+    m = re.match(r"warta: .*?:(\d+):\d+: note: (boilerplate line dropped|byline moved|byline dropped"
+                 r"|agency code moved|standfirst moved)", line)
     if m:
         dropped.add(int(m.group(1)))
 

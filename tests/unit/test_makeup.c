@@ -1,0 +1,292 @@
+/* test_makeup.c — the page make-up (src/layout/makeup.c) on articles
+ * measured in grid lines: legs and their breaks, modular pages (geometry
+ * sound, pages tiled to the foot, the front page, jumps paired, section
+ * order), run-on pages (fewer pages, run on, sections and article breaks),
+ * and the same on a thousand random editions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "layout/makeup.h"
+
+static struct mk_params
+newspaper(void)
+{
+	struct mk_params p;
+
+	memset(&p, 0, sizeof p);
+	p.cols = 4;
+	p.lines = 96;
+	p.alley = 1;
+	p.jump_line = 1;
+	p.min_before = 12;
+	p.min_after = 8;
+	p.max_pad = 2;
+	p.window = 10;
+	p.front = 1;
+	p.front_band = 10;
+	p.front_foot = 4;
+	p.front_min = 3;
+	p.front_max = 6;
+	p.flag_band = 3;
+	return p;
+}
+
+static void
+article(struct mk_article *a, int section, int prio, int body, int cols)
+{
+	memset(a, 0, sizeof *a);
+	a->section = section;
+	a->priority = prio;
+	a->body = body;
+	for (int k = 1; k <= cols; k++) {
+		a->head[k] = k >= 3 ? 5 : k == 2 ? 6 : 7;
+		a->jhead[k] = 2;
+	}
+}
+
+/* lines × columns of the page's module area */
+static int
+area(const struct mk_params *p, const struct mk_page *pg)
+{
+	return (p->lines - pg->band - pg->foot) * p->cols;
+}
+
+/* every column of the page reaches the foot within `tol` lines */
+static int
+tiled(const struct mk_params *p, const struct mk_result *r, int pi, int tol)
+{
+	const struct mk_page *pg = &r->pages[pi];
+
+	for (int c = 0; c < p->cols; c++) {
+		int bottom = pg->band;
+
+		for (int j = pg->first; j < pg->first + pg->n; j++) {
+			const struct mk_module *m = &r->mod[j];
+
+			if (c >= m->col0 && c < m->col0 + m->k && m->line0 + m->h > bottom)
+				bottom = m->line0 + m->h;
+		}
+		if (p->lines - pg->foot - bottom > tol)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+test_legs(void)
+{
+	struct mk_article a;
+	unsigned char nb[21];
+	int legs[MK_MAX_COLS], t, h;
+
+	article(&a, 0, 0, 20, 4);
+	h = mk_balance(&a, 0, 20, 3, legs);
+	INT_EQ(h, 7, "20 lines in 3 legs: 7 high");
+	INT_EQ(legs[0] + legs[1] + legs[2], 20, "all lines set");
+	INT_EQ(legs[2], 6, "the last leg the short one");
+	memset(nb, 0, sizeof nb);
+	nb[7] = 1;                      /* no leg may end after line 7 (an orphan) */
+	a.nobreak = nb;
+	h = mk_balance(&a, 0, 20, 3, legs);
+	OK(legs[0] != 7, "a leg does not end where nobreak forbids (%d)", legs[0]);
+	INT_EQ(legs[0] + legs[1] + legs[2], 20, "all lines set with a forbidden break");
+	OK(h >= 7, "balanced height %d", h);
+	t = mk_legs(&a, 0, 20, 2, 5, legs);
+	INT_EQ(t, 10, "two legs of 5 take 10 lines");
+	t = mk_legs(&a, 5, 15, 1, 3, legs);
+	OK(t == 3 || t == 1, "a leg from line 5 stops before line 7 ends it (%d)", t);
+	OK(t != 2, "never after line 7");
+}
+
+static void
+test_modular(void)
+{
+	struct mk_params p = newspaper();
+	struct mk_article a[12];
+	struct mk_result r;
+	int bodies[12] = { 420, 60, 150, 35, 90, 200, 25, 70, 120, 300, 45, 80 };
+	int jumps = 0, front_mods = 0;
+
+	for (int i = 0; i < 12; i++)
+		article(&a[i], i < 7 ? 0 : 1, i == 4 ? 1000 : bodies[i], bodies[i], p.cols);
+	a[4].photo[4] = 20;
+	a[4].photo[3] = 24;
+	a[4].photo[2] = 16;
+	INT_EQ(mk_modular(a, 12, &p, &r), 0, "modular make-up");
+	const char *bad = mk_check(a, 12, &p, &r);
+	OK(bad == NULL, "geometry sound: %s", bad ? bad : "yes");
+	OK(r.n_pages >= 3, "%d pages", r.n_pages);
+	OK(r.pages[0].front, "page 1 is the front page");
+	/* the lead: the priority-1000 article across the top under the nameplate */
+	OK(r.mod[r.pages[0].first].art == 4, "the lead is the most important article");
+	INT_EQ(r.mod[r.pages[0].first].line0, p.front_band, "the lead right under the nameplate");
+	INT_EQ(r.mod[r.pages[0].first].k, p.cols, "the lead spans every column");
+	INT_EQ(r.mod[r.pages[0].first].photo, 20, "with its photo across them");
+	front_mods = r.pages[0].n - 1;
+	OK(front_mods >= 3 && front_mods <= 6, "3 to 6 more modules on the front (%d)", front_mods);
+	for (int pi = 0; pi < r.n_pages; pi++) {
+		const struct mk_page *pg = &r.pages[pi];
+
+		if (!pg->last) {
+			OK(pg->filled * 10 >= area(&p, pg) * 9, "page %d at least 90%% full (%d of %d)",
+			    pi + 1, pg->filled, area(&p, pg));
+			OK(tiled(&p, &r, pi, 1), "page %d tiled to the foot", pi + 1);
+		}
+		if (pi > 0 && pg->section != r.pages[pi - 1].section)
+			OK(pg->flag && pg->band == p.flag_band, "page %d starts section %d with a flag",
+			    pi + 1, pg->section);
+		if (pi > 0)
+			OK(pg->section >= r.pages[pi - 1].section || r.pages[pi - 1].front,
+			    "sections in order at page %d", pi + 1);
+		for (int j = pg->first; j < pg->first + pg->n; j++) {
+			const struct mk_module *m = &r.mod[j];
+
+			if (pi > 0)
+				OK(a[m->art].section == pg->section, "page %d holds its section's articles",
+				    pi + 1);
+			if (m->jump_to >= 0) {
+				jumps++;
+				OK(m->jump_to > pi, "a jump goes to a later page");
+				OK(m->jump_to_line == 1, "with its 'continued on' line");
+				OK(m->to - m->from >= p.min_before, "runs %d lines before jumping",
+				    m->to - m->from);
+			}
+			if (m->cont) {
+				OK(m->jump_from >= 0 && m->jump_from < pi, "a continuation says where from");
+				OK(m->jump_from_line == 1 && m->head == 2, "with a jump head and its line");
+				OK(a[m->art].body - m->from >= p.min_after || m->jump_from_line,
+				    "jumps at least %d lines", p.min_after);
+			}
+		}
+	}
+	OK(jumps >= 1, "the 420-line article jumps (%d jumps)", jumps);
+	mk_result_free(&r);
+
+	/* a short edition: one page, no jump */
+	article(&a[0], 0, 10, 40, 4);
+	article(&a[1], 0, 5, 30, 4);
+	p.front = 0;
+	INT_EQ(mk_modular(a, 2, &p, &r), 0, "two short articles");
+	INT_EQ(r.n_pages, 1, "one page");
+	INT_EQ(r.n_mod, 2, "two modules, no jump");
+	OK(mk_check(a, 2, &p, &r) == NULL, "sound");
+	mk_result_free(&r);
+
+	p.cols = 0;
+	INT_EQ(mk_modular(a, 2, &p, &r), -1, "bad parameters refused");
+}
+
+static void
+test_flow(void)
+{
+	struct mk_params p;
+	struct mk_article a[30];
+	struct mk_result r;
+	int bodies[6] = { 6, 140, 22, 3, 70, 40 };
+
+	memset(&p, 0, sizeof p);
+	p.cols = 2;
+	p.lines = 60;
+	p.alley = 2;
+	p.keep = 3;
+	p.max_pad = 0;
+	for (int i = 0; i < 30; i++) {
+		article(&a[i], i < 20 ? 0 : 1, 0, bodies[i % 6], 2);
+		a[i].head[2] = 4;
+	}
+	INT_EQ(mk_flow(a, 30, &p, &r), 0, "flow make-up");
+	OK(mk_check(a, 30, &p, &r) == NULL, "flow geometry sound: %s", mk_check(a, 30, &p, &r) ?: "");
+	OK(r.n_pages * 10 <= 30 * 6, "run on: %d pages for 30 articles (at most 18)", r.n_pages);
+	for (int pi = 0; pi < r.n_pages; pi++) {
+		const struct mk_page *pg = &r.pages[pi];
+
+		if (!pg->last)
+			OK(pg->filled >= (p.lines - 8) * p.cols, "page %d full (%d)", pi + 1, pg->filled);
+		if (pi > 0 && pg->section != r.pages[pi - 1].section)
+			OK(r.pages[pi - 1].last, "a section's last page is marked");
+	}
+	/* the article after a 6-line one starts on the same page */
+	OK(r.mod[1].page == 0, "the second article runs on after the first");
+	for (int j = 0; j < r.n_mod; j++)
+		if (a[r.mod[j].art].section == 1 && !r.mod[j].cont && (j == 0 || a[r.mod[j - 1].art].section == 0))
+			OK(r.mod[j].line0 == 0 && (j == 0 || r.mod[j].page > r.mod[j - 1].page),
+			    "section 2 on a new page");
+	mk_result_free(&r);
+	p.article_break = 1;
+	INT_EQ(mk_flow(a, 30, &p, &r), 0, "article-break = page");
+	OK(r.n_pages >= 30, "every article on a new page (%d pages)", r.n_pages);
+	for (int j = 1; j < r.n_mod; j++)
+		if (!r.mod[j].cont)
+			OK(r.mod[j].page > r.mod[j - 1].page, "article %d on a new page", r.mod[j].art + 1);
+	mk_result_free(&r);
+}
+
+static void
+test_random(void)
+{
+	struct mk_params p = newspaper();
+	struct mk_article a[40];
+	unsigned char nb[40][700];
+	unsigned seed = 12345;
+	int fails = 0, underfull = 0, pages = 0;
+
+	for (int t = 0; t < 300; t++) {
+		int n = 5 + t % 30, sect = 0;
+		struct mk_result r;
+		const char *bad;
+
+		for (int i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			int body = 10 + (int)((seed >> 8) % 600);
+
+			if (i > 0 && (seed >> 20) % 9 == 0)
+				sect++;
+			article(&a[i], sect, (int)((seed >> 4) % 50), body, p.cols);
+			if ((seed >> 16) % 4 == 0)
+				a[i].photo[4] = a[i].photo[3] = a[i].photo[2] = 14;
+			for (int l = 0; l < 700; l++)
+				nb[i][l] = (unsigned char)(((seed >> (l % 24)) & 7) == 0);
+			a[i].nobreak = nb[i];
+		}
+		p.front = t % 2;
+		p.cols = t % 3 == 0 ? 5 : 4;
+		for (int i = 0; i < n; i++)
+			for (int k = 1; k <= p.cols; k++) {
+				a[i].head[k] = 4 + (k < 3);
+				a[i].jhead[k] = 2;
+			}
+		if (mk_modular(a, n, &p, &r) < 0) {
+			fails++;
+			continue;
+		}
+		bad = mk_check(a, n, &p, &r);
+		if (bad) {
+			fails++;
+			OK(0, "random edition %d: %s", t, bad);
+		}
+		for (int pi = 0; pi < r.n_pages; pi++) {
+			pages++;
+			if (!r.pages[pi].last && r.pages[pi].filled * 10 < area(&p, &r.pages[pi]) * 9)
+				underfull++;
+		}
+		mk_result_free(&r);
+		p.front = 0;
+		if (mk_flow(a, n, &p, &r) < 0 || mk_check(a, n, &p, &r) != NULL)
+			fails++;
+		mk_result_free(&r);
+	}
+	INT_EQ(fails, 0, "300 random editions made up soundly, modular and flow");
+	OK(underfull * 50 <= pages, "at most 2%% of pages not last in their section under 90%% full (%d of %d)",
+	    underfull, pages);
+}
+
+int
+main(void)
+{
+	test_legs();
+	test_modular();
+	test_flow();
+	test_random();
+	return harness_done();
+}
