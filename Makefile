@@ -7,6 +7,8 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/warta
 MANDIR    ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
 DESTDIR   ?=
 
 CC        ?= cc
@@ -126,7 +128,7 @@ DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt 
               hyphen-nl hyphen-it
 DEBS_FONTS := $(shell sed -e 's/\#.*//' fonts/packages 2>/dev/null)
 DEBS_TEST  := epubcheck default-jre-headless default-jdk-headless groff-base man-db qpdf poppler-utils pandoc libxml2-utils unzip \
-              python3 parallel bsdextrautils valgrind clang libclang-rt-14-dev
+              python3 parallel bsdextrautils valgrind clang libclang-rt-14-dev zsh bash-completion
 DEBS       := $(DEBS_BUILD) $(DEBS_DICTS) $(DEBS_FONTS) $(DEBS_TEST)
 
 deps:
@@ -272,9 +274,13 @@ install: all
 	@set -e; for f in fonts/*; do [ ! -f "$$f" ] || \
 	  { echo "install -m 644 $$f $(DESTDIR)$(DATADIR)/fonts/"; install -m 644 "$$f" $(DESTDIR)$(DATADIR)/fonts/; }; done
 	install -m 644 warta.1 $(DESTDIR)$(MANDIR)/man1/warta.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completions/warta.bash $(DESTDIR)$(BASHCOMPDIR)/warta
+	install -m 644 completions/_warta $(DESTDIR)$(ZSHCOMPDIR)/_warta
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/warta $(DESTDIR)$(MANDIR)/man1/warta.1
+	rm -f $(DESTDIR)$(BINDIR)/warta $(DESTDIR)$(MANDIR)/man1/warta.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/warta $(DESTDIR)$(ZSHCOMPDIR)/_warta
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

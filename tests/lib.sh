@@ -20,6 +20,13 @@ fail() { echo "not ok - $1"; [ -n "$2" ] && printf '%s\n' "$2" | sed 's/^/#   /'
 skip() { echo "ok - $1 # SKIP $2"; }
 check() { name=$1; shift; if out=$("$@" 2>&1); then ok "$name"; else fail "$name" "$out"; fi; }
 have_corpus() { [ -d "$CORPUS" ]; }
+# trace_pdf TRACE PDF WARTA-ARGS…: the layout trace (-t trace, doc/trace.md) of
+# an input, then its PDF; warta's messages of the PDF run on stderr (those of
+# the trace run in TRACE.err).  Fails when either fails.
+trace_pdf() {
+	_t=$1 _p=$2; shift 2
+	$RUN "$WARTA" -o "$_t" "$@" 2>"$_t.err" && $RUN "$WARTA" -o "$_p" "$@"
+}
 # diff_golden NAME ACTUAL GOLDEN: compare, or rewrite the golden with REGEN=1.
 diff_golden() {
 	if [ -n "$REGEN" ]; then cp "$2" "$3"; ok "$1 (regenerated)"; return; fi

@@ -278,6 +278,19 @@ warta_json_write_flushed(const struct warta_doc *doc, GString *out,
 	kstr(&mo, "lang_origin", origin_name(m->lang_origin));
 	kbool(&mo, "rtl", m->rtl);
 	kstr(&mo, "shape", shape_name(m->shape));
+	/* only in an edition's trees: the section the article is set in */
+	if (m->group)
+		kstr(&mo, "group", m->group);
+	/* only when -M or --metadata-file gave values: where each came from */
+	if (m->origin) {
+		struct obj oo = { out, 3, 0 };
+
+		key(&mo, "origin");
+		g_string_append_c(out, '{');
+		for (i = 0; m->origin[i] && m->origin[i + 1]; i += 2)
+			kstr(&oo, m->origin[i], m->origin[i + 1]);
+		close_obj(&oo);
+	}
 	close_obj(&mo);
 	key(&top, "body");
 	node(out, doc->root, 1, &sk);

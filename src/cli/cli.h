@@ -18,7 +18,7 @@
 #define EXIT_USAGE 2
 #define CLI_DEFAULT_STYLE "a4"   /* without -s or a front-matter style */
 
-enum cli_format { FMT_PDF, FMT_EPUB, FMT_PNG, FMT_SVG, FMT_JSON, FMT_COUNT };
+enum cli_format { FMT_PDF, FMT_EPUB, FMT_PNG, FMT_SVG, FMT_JSON, FMT_TRACE, FMT_COUNT };
 
 struct cli {
 	/* options, as given */
@@ -33,10 +33,18 @@ struct cli {
 	gboolean version;
 	gboolean keep_boilerplate;
 	gboolean repair;
+	char *dpi_arg;            /* --dpi, as given */
 	double dpi;
 	char *pages;              /* --pages A-B */
-	gboolean report;
+	int report;               /* --report: 1 text, 2 JSON */
+	gboolean report_json;     /* --report=json */
 	gboolean embed_fonts;
+	char **metadata;          /* -M KEY=VALUE, repeatable */
+	char *metadata_file;      /* --metadata-file FILE (YAML) */
+	gboolean keep_tree;       /* --keep-tree */
+	gboolean null_names;      /* -0: --files-from names end with NUL */
+	char *edition_publisher;
+	const char *meta_lang_origin;  /* "option" or "metadata-file" when -M/--metadata-file set lang */
 	char *max_size;
 	char *edition;            /* --edition TITLE */
 	char *edition_date;
@@ -44,7 +52,8 @@ struct cli {
 	char *missing_glyphs;     /* --missing-glyphs error|warn */
 	char *manifest;           /* --manifest FILE */
 	char **files_from;        /* --files-from FILE, repeatable */
-	int jobs;                 /* -j */
+	char *jobs_arg;           /* -j, as given */
+	int jobs;
 	char **args;              /* INPUT… */
 
 	/* resolved */
@@ -53,6 +62,7 @@ struct cli {
 	char **inputs;            /* files, directories expanded (GStrv) */
 	int ninputs;
 	GPtrArray *sections;      /* from --manifest: section of inputs[i], or NULL */
+	char **reldirs;           /* inputs[i]'s directory below its directory argument, or NULL */
 	GHashTable *input_ids;    /* "dev:ino" of every input file, to refuse output == input */
 	struct warta_read_opts ropts;
 	int first_page, last_page;
@@ -76,6 +86,17 @@ const char *cli_format_ext(enum cli_format f);
 void cli_print_diags(struct warta_diags *d);
 /* The same lines, appended to out. */
 void cli_format_diags(GString *out, struct warta_diags *d);
+/* Levenshtein distance, for "did you mean". */
+int cli_edit_distance(const char *a, const char *b);
+
+/* meta.c */
+/* Reads --metadata-file and -M into the run's values (and lang into
+ * cli.ropts.lang).  0, or -1 after a message (a usage error). */
+int cli_meta_collect(void);
+/* 1 when -M or --metadata-file gave a value. */
+int cli_meta_given(void);
+/* Sets the given values in doc->meta, and doc->meta.origin. */
+void cli_meta_apply(struct warta_doc *doc);
 
 /* convert.c */
 /* Reads one input (diagnostics into d), or NULL. */

@@ -2,6 +2,7 @@
  * names each output (-o FILE, -d DIR/NAME.EXT or standard output) and hands
  * the tree to the format's writer: JSON through util/output.h here, PDF/PNG/SVG
  * to src/render, EPUB to src/epub (each writes its own file atomically). */
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,7 +36,11 @@ cli_is_input(const char *path)
 struct warta_doc *
 cli_read(const char *input, struct warta_diags *d)
 {
-	return warta_article_read_file(input, &cli.ropts, d);
+	struct warta_doc *doc = warta_article_read_file(input, &cli.ropts, d);
+
+	if (doc)
+		cli_meta_apply(doc);
+	return doc;
 }
 
 /* The style for one article: -s, else the one its front matter names (loaded
@@ -142,7 +147,8 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 	}
 	case FMT_PDF:
 	case FMT_PNG:
-	case FMT_SVG: {
+	case FMT_SVG:
+	case FMT_TRACE: {
 		struct warta_render_opts ro;
 		struct warta_report rep;
 		const struct warta_style *style = cli.style;
@@ -150,7 +156,7 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		memset(&ro, 0, sizeof ro);
 		memset(&rep, 0, sizeof rep);
 		ro.format = f == FMT_PDF ? WARTA_PRINT_PDF : f == FMT_PNG ? WARTA_PRINT_PNG :
-		            WARTA_PRINT_SVG;
+		            f == FMT_SVG ? WARTA_PRINT_SVG : WARTA_PRINT_TRACE;
 		ro.dpi = cli.dpi;
 		ro.first_page = cli.first_page;
 		ro.last_page = cli.last_page;
@@ -193,13 +199,17 @@ cli_find_same_names(void)
 	for (i = 0; i < cli.ninputs; i++) {
 		/* the name the reader will give it: doc->name of a document of this path */
 		struct warta_doc *probe = warta_doc_new(cli.inputs[i]);
+		/* --keep-tree: the same NAME in two directories is no clash */
+		char *key = cli.keep_tree && cli.reldirs[i] ?
+		            g_build_filename(cli.reldirs[i], probe->name, NULL) : g_strdup(probe->name);
 		gpointer j;
 
-		if (g_hash_table_lookup_extended(first, probe->name, NULL, &j)) {
+		if (g_hash_table_lookup_extended(first, key, NULL, &j)) {
 			cli.same_name[i] = GPOINTER_TO_INT(j);
+			g_free(key);
 		} else {
 			cli.same_name[i] = -1;
-			g_hash_table_insert(first, g_strdup(probe->name), GINT_TO_POINTER(i));
+			g_hash_table_insert(first, key, GINT_TO_POINTER(i));
 		}
 		warta_doc_free(probe);
 	}
@@ -240,8 +250,10 @@ cli_convert(int index, struct warta_diags *d, GPtrArray *written)
 	 * one in input order fails, whichever worker gets there first */
 	if (cli.outdir && cli.same_name[index] >= 0) {
 		warta_diag(d, WARTA_ERROR, input, 0, 0,
-		           "its outputs in %s would be those of %s (the same name); rename one",
-		           cli.outdir, cli.inputs[cli.same_name[index]]);
+		           "its outputs in %s would be those of %s (the same name); rename one%s",
+		           cli.outdir, cli.inputs[cli.same_name[index]],
+		           cli.keep_tree ? "" : ", or give --keep-tree when they are in different "
+		           "directories");
 		return -1;
 	}
 	if (!(doc = cli_read(input, d)))
@@ -253,9 +265,23 @@ cli_convert(int index, struct warta_diags *d, GPtrArray *written)
 			continue;
 		if (cli.outdir) {
 			char *file = g_strdup_printf("%s.%s", doc->name, cli_format_ext(f));
+			const char *rel = cli.keep_tree ? cli.reldirs[index] : NULL;
 
-			path = g_build_filename(cli.outdir, file, NULL);
+			path = g_build_filename(cli.outdir, rel ? rel : file, rel ? file : NULL, NULL);
 			g_free(file);
+			if (rel) {
+				char *dir = g_path_get_dirname(path);
+
+				if (g_mkdir_with_parents(dir, 0777) != 0) {
+					warta_diag(d, WARTA_ERROR, input, 0, 0,
+					           "cannot make the directory %s: %s", dir, g_strerror(errno));
+					g_free(dir);
+					g_free(path);
+					rc = -1;
+					continue;
+				}
+				g_free(dir);
+			}
 			if (cli_is_input(path)) {
 				warta_diag(d, WARTA_ERROR, input, 0, 0,
 				           "its output %s is one of the inputs", path);

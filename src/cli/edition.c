@@ -1,7 +1,8 @@
 /* edition.c — many articles as one book: reads every input, groups them into
  * sections (the manifest's, else front matter section or source), orders the
  * sections by first appearance and the articles in each by date then input
- * order, sets doc->meta.section, and calls the back end once with the array. */
+ * order, sets doc->meta.group (and, for the print back end, meta.section),
+ * and calls the back end once with the array. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -148,9 +149,17 @@ cli_edition(void)
 	}
 	qsort(e, n, sizeof *e, cmp_entry);
 	docs = g_new(struct warta_doc *, n ? n : 1);
+	for (f = 0; f < FMT_COUNT && !cli.formats[f]; f++)
+		;
 	for (i = 0; i < n; i++) {
-		g_free(e[i].doc->meta.section);
-		e[i].doc->meta.section = g_strdup(e[i].key);
+		/* the group in its own field: the article's section stays its own
+		 * (JSON and EPUB); the print back end still groups by section */
+		g_free(e[i].doc->meta.group);
+		e[i].doc->meta.group = g_strdup(e[i].key);
+		if (f == FMT_PDF) {
+			g_free(e[i].doc->meta.section);
+			e[i].doc->meta.section = g_strdup(e[i].key);
+		}
 		docs[i] = e[i].doc;
 	}
 	date = edition_date(e, n);
@@ -163,8 +172,6 @@ cli_edition(void)
 		        cli.output);
 		rc = -1;
 	} else {
-		for (f = 0; f < FMT_COUNT && !cli.formats[f]; f++)
-			;
 		warta_diags_init(&d);
 		rc = cli_write(docs, n, f, cli.output, &d);
 		cli_print_diags(&d);

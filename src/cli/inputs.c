@@ -4,15 +4,59 @@
  * sections a manifest gives, and the file ids used to refuse output == input. */
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "cli/cli.h"
+
+/* The extensions of article files in a directory, matched in any case. */
+static const char *const article_exts[] = { ".txt", ".md", ".markdown", NULL };
 
 static int
 is_article_name(const char *name)
 {
-	return name[0] != '.' &&
-	       (g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".md") ||
-	        g_str_has_suffix(name, ".markdown"));
+	size_t n = strlen(name);
+	int i;
+
+	if (name[0] == '.')
+		return 0;
+	for (i = 0; article_exts[i]; i++) {
+		size_t k = strlen(article_exts[i]);
+
+		if (n > k && g_ascii_strcasecmp(name + n - k, article_exts[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Where a name came from, for messages: "LIST:LINE: " of --files-from or
+ * --manifest, or "" for a command-line argument. */
+static char *origin;
+
+/* The directory of each input below its directory argument ("2024/10"), or
+ * NULL: what --keep-tree mirrors under -d.  Parallel to the inputs. */
+static GPtrArray *reldirs;
+
+static void
+add_path(GPtrArray *out, char *path, const char *reldir)
+{
+	g_ptr_array_add(out, path);
+	g_ptr_array_add(reldirs, reldir && *reldir ? g_strdup(reldir) : NULL);
+}
+
+/* -v: a file of a directory that is not taken, and why. */
+static void
+skipped(const char *path, const char *why)
+{
+	if (cli.verbose)
+		fprintf(stderr, "warta: %s: note: skipped: %s\n", path, why);
+}
+
+static const char *
+file_kind(mode_t m)
+{
+	return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" :
+	       S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
 }
 
 static int
@@ -26,9 +70,12 @@ cmp_str(gconstpointer a, gconstpointer b)
 static GHashTable *walked;
 
 /* Appends the article files under dir, sorted by name; subdirectories are
- * walked in the same order.  0, or -1 after a message. */
+ * walked in the same order.  Only regular files are taken (a FIFO named x.txt
+ * would stop the batch); the others, and files of other extensions, are
+ * reported with -v.  rel is dir below the directory argument ("" at its top).
+ * 0, or -1 after a message. */
 static int
-add_dir(GPtrArray *out, const char *dir)
+add_dir(GPtrArray *out, const char *dir, const char *rel)
 {
 	GError *err = NULL;
 	GDir *d;
@@ -56,14 +103,27 @@ add_dir(GPtrArray *out, const char *dir)
 	g_ptr_array_sort(names, cmp_str);
 	for (i = 0; i < names->len && rc == 0; i++) {
 		char *path = g_build_filename(dir, names->pdata[i], NULL);
+		GStatBuf st;
 
-		if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-			rc = add_dir(out, path);
+		/* stat follows symbolic links: a link to an article is an article */
+		if (g_stat(path, &st) != 0) {
+			skipped(path, g_strerror(errno));
 			g_free(path);
-		} else if (is_article_name(names->pdata[i])) {
-			g_ptr_array_add(out, path);
+		} else if (S_ISDIR(st.st_mode)) {
+			char *sub = *rel ? g_build_filename(rel, names->pdata[i], NULL) :
+			                   g_strdup(names->pdata[i]);
+
+			rc = add_dir(out, path, sub);
+			g_free(sub);
+			g_free(path);
+		} else if (!is_article_name(names->pdata[i])) {
+			skipped(path, "not an article file (.txt, .md, .markdown)");
+			g_free(path);
+		} else if (!S_ISREG(st.st_mode)) {
+			skipped(path, file_kind(st.st_mode));
+			g_free(path);
 		} else {
-			g_free(path);
+			add_path(out, path, rel);
 		}
 	}
 	g_ptr_array_free(names, TRUE);
@@ -76,67 +136,107 @@ add_input(GPtrArray *out, const char *arg)
 	if (strcmp(arg, "-") != 0 && g_file_test(arg, G_FILE_TEST_IS_DIR)) {
 		guint before = out->len;
 
-		if (add_dir(out, arg) != 0)
+		if (add_dir(out, arg, "") != 0)
 			return -1;
 		if (out->len == before) {
-			fprintf(stderr, "warta: %s: error: a directory with no article files "
-			        "(.txt, .md, .markdown)\n", arg);
+			fprintf(stderr, "warta: %s%s: error: a directory with no article files "
+			        "(.txt, .md, .markdown)\n", origin ? origin : "", arg);
 			return -1;
 		}
 		return 0;
 	}
-	g_ptr_array_add(out, g_strdup(arg));
+	/* a name from a list that names nothing: the list's line says which */
+	if (origin && strcmp(arg, "-") != 0 && !g_file_test(arg, G_FILE_TEST_EXISTS)) {
+		fprintf(stderr, "warta: %serror: %s: no such file\n", origin, arg);
+		return -1;
+	}
+	add_path(out, g_strdup(arg), NULL);
 	return 0;
 }
 
-/* The whole of FILE ("-": standard input) as text.  NULL after a message. */
+/* A list of names (--files-from, --manifest) is at most this long. */
+#define LIST_MAX_BYTES (256 * 1024 * 1024)
+
+/* The whole of FILE ("-": standard input) as text, its length in *len; opt
+ * names the option in messages.  NULL after a message. */
 static char *
-slurp(const char *file)
+slurp(const char *opt, const char *file, gsize *len)
 {
 	GError *err = NULL;
-	char *text = NULL;
-	gsize len;
+	GIOChannel *ch;
+	GString *s;
+	char buf[65536];
+	gsize n;
+	GIOStatus st;
 
-	if (strcmp(file, "-") == 0) {
-		GIOChannel *ch = g_io_channel_unix_new(0);
-
-		g_io_channel_set_encoding(ch, NULL, NULL);
-		if (g_io_channel_read_to_end(ch, &text, &len, &err) != G_IO_STATUS_NORMAL) {
-			fprintf(stderr, "warta: standard input: %s\n", err ? err->message : "read error");
-			g_clear_error(&err);
-			text = NULL;
-		}
-		g_io_channel_unref(ch);
-		return text;
-	}
-	if (!g_file_get_contents(file, &text, &len, &err)) {
-		fprintf(stderr, "warta: %s\n", err->message);
+	if (strcmp(file, "-") == 0)
+		ch = g_io_channel_unix_new(0);
+	else if (!(ch = g_io_channel_new_file(file, "r", &err))) {
+		fprintf(stderr, "warta: %s %s: error: cannot read: %s\n", opt, file,
+		        g_strerror(err->code == G_FILE_ERROR_NOENT ? ENOENT : err->code ==
+		                   G_FILE_ERROR_ACCES ? EACCES : EIO));
 		g_error_free(err);
 		return NULL;
 	}
-	return text;
+	g_io_channel_set_encoding(ch, NULL, NULL);
+	s = g_string_new(NULL);
+	while ((st = g_io_channel_read_chars(ch, buf, sizeof buf, &n, &err)) == G_IO_STATUS_NORMAL &&
+	       s->len <= LIST_MAX_BYTES)
+		g_string_append_len(s, buf, (gssize)n);
+	g_io_channel_unref(ch);
+	if (st == G_IO_STATUS_ERROR || s->len > LIST_MAX_BYTES) {
+		fprintf(stderr, "warta: %s %s: error: %s\n", opt,
+		        strcmp(file, "-") == 0 ? "(standard input)" : file,
+		        err ? err->message : "more than 256 MB of names");
+		g_clear_error(&err);
+		g_string_free(s, TRUE);
+		return NULL;
+	}
+	*len = s->len;
+	return g_string_free(s, FALSE);
 }
 
-/* --files-from: one name a line; blank lines are skipped, a trailing CR dropped. */
+/* --files-from: one name a line; blank lines are skipped, a trailing CR
+ * dropped.  With -0 the names end with NUL bytes instead (find -print0); a
+ * NUL in a list of lines is an error, never the silent end of a name. */
 static int
 add_files_from(GPtrArray *out, const char *file)
 {
-	char *text = slurp(file), **lines, **p;
-	int rc = 0;
+	const char *shown = strcmp(file, "-") == 0 ? "(standard input)" : file;
+	gsize len, i, start = 0;
+	char *text = slurp("--files-from", file, &len);
+	int rc = 0, lineno = 1;
 
 	if (!text)
 		return -1;
-	lines = g_strsplit(text, "\n", -1);
-	g_free(text);
-	for (p = lines; *p && rc == 0; p++) {
-		size_t n = strlen(*p);
+	for (i = 0; i <= len && rc == 0; i++) {
+		char c = i < len ? text[i] : (cli.null_names ? '\0' : '\n');
+		size_t n;
 
-		if (n && (*p)[n - 1] == '\r')
-			(*p)[n - 1] = '\0';
-		if (**p)
-			rc = add_input(out, *p);
+		if (!cli.null_names && c == '\0') {
+			fprintf(stderr, "warta: --files-from %s:%d: error: a NUL byte in a name "
+			        "(for names ending with NUL, as find -print0 writes them, give -0)\n",
+			        shown, lineno);
+			rc = -1;
+			break;
+		}
+		if (c != (cli.null_names ? '\0' : '\n'))
+			continue;
+		text[i < len ? i : len] = '\0';
+		n = i - start;
+		if (!cli.null_names && n && text[start + n - 1] == '\r')
+			text[start + --n] = '\0';
+		if (n) {
+			origin = g_strdup_printf("--files-from %s:%d: ", shown, lineno);
+			rc = add_input(out, text + start);
+			g_clear_pointer(&origin, g_free);
+		}
+		start = i + 1;
+		lineno++;
+		if (i == len)
+			break;
 	}
-	g_strfreev(lines);
+	g_free(text);
 	return rc;
 }
 
@@ -146,11 +246,17 @@ add_files_from(GPtrArray *out, const char *file)
 static int
 add_manifest(GPtrArray *out, const char *file)
 {
-	char *text = slurp(file), **lines, **p, *dir, *section = NULL;
+	gsize len;
+	char *text = slurp("--manifest", file, &len), **lines, **p, *dir, *section = NULL;
 	int rc = 0, lineno = 0;
 
 	if (!text)
 		return -1;
+	if (memchr(text, '\0', len)) {
+		fprintf(stderr, "warta: --manifest %s: error: a NUL byte: not a text file\n", file);
+		g_free(text);
+		return -1;
+	}
 	dir = strcmp(file, "-") == 0 ? g_strdup(".") : g_path_get_dirname(file);
 	lines = g_strsplit(text, "\n", -1);
 	g_free(text);
@@ -175,7 +281,19 @@ add_manifest(GPtrArray *out, const char *file)
 			section = g_strdup(g_strstrip(line + 1));
 			continue;
 		}
-		if (g_path_is_absolute(line)) {
+		origin = g_strdup_printf("%s:%d: ", file, lineno);
+		if (!g_path_is_absolute(line)) {
+			char *path = g_build_filename(dir, line, NULL);
+
+			if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+				fprintf(stderr, "warta: %serror: %s: no such file (names are relative to "
+				        "the manifest's directory)\n", origin, line);
+				rc = -1;
+			}
+			g_free(path);
+		}
+		if (rc != 0) {
+		} else if (g_path_is_absolute(line)) {
 			rc = add_input(out, line);
 		} else {
 			char *path = g_build_filename(dir, line, NULL);
@@ -183,6 +301,7 @@ add_manifest(GPtrArray *out, const char *file)
 			rc = add_input(out, path);
 			g_free(path);
 		}
+		g_clear_pointer(&origin, g_free);
 		for (i = before; i < out->len; i++)
 			g_ptr_array_add(cli.sections, g_strdup(section));
 	}
@@ -199,6 +318,7 @@ cli_collect_inputs(void)
 	char **p;
 	int rc = 0, i;
 
+	reldirs = g_ptr_array_new();
 	if (cli.manifest) {
 		cli.sections = g_ptr_array_new_with_free_func(g_free);
 		rc = add_manifest(out, cli.manifest);
@@ -218,6 +338,8 @@ cli_collect_inputs(void)
 	g_ptr_array_add(out, NULL);
 	cli.inputs = (char **)g_ptr_array_free(out, FALSE);
 	cli.ninputs = (int)g_strv_length(cli.inputs);
+	cli.reldirs = (char **)g_ptr_array_free(reldirs, FALSE);
+	reldirs = NULL;
 	cli.input_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (i = 0; i < cli.ninputs; i++) {
 		char *id = strcmp(cli.inputs[i], "-") ? cli_file_id(cli.inputs[i]) : NULL;

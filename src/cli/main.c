@@ -18,8 +18,8 @@
 
 struct cli cli;
 
-static const char *const format_names[FMT_COUNT] = { "pdf", "epub", "png", "svg", "json" };
-static const char *const format_titles[FMT_COUNT] = { "PDF", "EPUB", "PNG", "SVG", "JSON" };
+static const char *const format_names[FMT_COUNT] = { "pdf", "epub", "png", "svg", "json", "trace" };
+static const char *const format_titles[FMT_COUNT] = { "PDF", "EPUB", "PNG", "SVG", "JSON", "layout trace" };
 
 const char *
 cli_format_ext(enum cli_format f)
@@ -29,9 +29,9 @@ cli_format_ext(enum cli_format f)
 
 static GOptionEntry entries[] = {
 	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli.output,
-	  "Write FILE; the format comes from its extension (.pdf .epub .png .svg .json); '-' is standard output", "FILE" },
+	  "Write FILE; the format comes from its extension (.pdf .epub .png .svg .json .trace); '-' is standard output", "FILE" },
 	{ "to", 't', 0, G_OPTION_ARG_STRING, &cli.to,
-	  "Formats, comma-separated, when -o does not say: pdf,epub,png,svg,json", "LIST" },
+	  "Formats, comma-separated, when -o does not say: pdf,epub,png,svg,json,trace", "LIST" },
 	{ "outdir", 'd', 0, G_OPTION_ARG_FILENAME, &cli.outdir,
 	  "One output per input and format: DIR/NAME.EXT", "DIR" },
 	{ "style", 's', 0, G_OPTION_ARG_STRING, &cli.style_name,
@@ -52,37 +52,53 @@ static GOptionEntry entries[] = {
 	  "Replace invalid UTF-8 with U+FFFD (a warning) instead of failing", NULL },
 	{ "max-size", 0, 0, G_OPTION_ARG_STRING, &cli.max_size,
 	  "Refuse inputs larger than SIZE (bytes, or with k, M, G; default 64M)", "SIZE" },
-	{ "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &cli.dpi,
-	  "PNG resolution (default 150)", "DPI" },
+	{ "dpi", 0, 0, G_OPTION_ARG_STRING, &cli.dpi_arg,
+	  "PNG resolution, 10 to 2400 (default 150)", "DPI" },
 	{ "pages", 0, 0, G_OPTION_ARG_STRING, &cli.pages,
-	  "PNG/SVG: only pages A to B (\"1\", \"2-3\", \"2-\")", "A-B" },
+	  "PDF/PNG/SVG: only pages A to B (\"1\", \"2-3\", \"2-\")", "A-B" },
 	{ "report", 0, 0, G_OPTION_ARG_NONE, &cli.report,
-	  "Print a typesetting report (pages, loose and tight lines, hyphens, widows …)", NULL },
+	  "PDF/PNG/SVG: print a typesetting report (pages, loose and tight lines, hyphens, widows …) "
+	  "on standard error; --report=json: as JSON lines", NULL },
+	/* --report=json, rewritten by check_unknown_options (GOption would take
+	 * the next argument as an optional value) */
+	{ "report-json", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli.report_json, NULL, NULL },
 	{ "missing-glyphs", 0, 0, G_OPTION_ARG_STRING, &cli.missing_glyphs,
 	  "A character no font has: error (the default: exit status 1) or warn; set as a box either way",
 	  "error|warn" },
 	{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &cli.embed_fonts,
-	  "EPUB: embed the style's fonts", NULL },
+	  "EPUB: embed the faces the book uses, subset to its characters", NULL },
+	{ "metadata", 'M', 0, G_OPTION_ARG_STRING_ARRAY, &cli.metadata,
+	  "Set a metadata value (title, author, date, section, source, lang …), overriding the "
+	  "input's and --metadata-file's; repeatable", "KEY=VALUE" },
+	{ "metadata-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.metadata_file,
+	  "Metadata values from a YAML file, overriding the input's", "FILE" },
+	{ "keep-tree", 0, 0, G_OPTION_ARG_NONE, &cli.keep_tree,
+	  "With -d: mirror the input directories' tree under DIR (a/b.txt → DIR/a/b.pdf)", NULL },
 	{ "edition", 0, 0, G_OPTION_ARG_STRING, &cli.edition,
 	  "Make one book of all inputs, titled TITLE (with -o FILE.pdf or FILE.epub)", "TITLE" },
 	{ "edition-date", 0, 0, G_OPTION_ARG_STRING, &cli.edition_date,
 	  "The edition's date, YYYY-MM-DD (default: the newest article's)", "DATE" },
+	{ "edition-publisher", 0, 0, G_OPTION_ARG_STRING, &cli.edition_publisher,
+	  "The edition's publisher (and creator) in its metadata", "NAME" },
 	{ "group-by", 0, 0, G_OPTION_ARG_STRING, &cli.group_by,
 	  "Edition sections from: section (front matter section, else source; the default), source, none", "KEY" },
 	{ "manifest", 0, 0, G_OPTION_ARG_FILENAME, &cli.manifest,
 	  "Edition sections and their articles from FILE ([Section] lines, then file names)", "FILE" },
 	{ "files-from", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli.files_from,
 	  "Read input names from FILE, one a line ('-': standard input)", "FILE" },
-	{ "jobs", 'j', 0, G_OPTION_ARG_INT, &cli.jobs,
+	{ "null", '0', 0, G_OPTION_ARG_NONE, &cli.null_names,
+	  "--files-from names end with a NUL byte, not a newline (find -print0)", NULL },
+	{ "jobs", 'j', 0, G_OPTION_ARG_STRING, &cli.jobs_arg,
 	  "Worker processes for several inputs (default: the number of cores)", "N" },
 	{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli.args, NULL, "INPUT…" },
 	{ NULL, 0, 0, 0, NULL, NULL, NULL }
 };
 
 static const char description[] =
-	"INPUT is an article file ('-' reads standard input) or a directory (its .txt\n"
-	"and .md files, in name order).  Without -o or -d the output goes to standard\n"
-	"output.\n"
+	"INPUT is an article file ('-' reads standard input) or a directory (its\n"
+	".txt, .md and .markdown files, any case, recursively, in name order; other\n"
+	"files are skipped, and named with -v).  Without -o or -d the output goes to\n"
+	"standard output.\n"
 	"\n"
 	"Examples:\n"
 	"  warta article.txt -o article.pdf\n"
@@ -190,14 +206,14 @@ resolve_formats(void)
 			if (!*name)
 				continue;
 			if ((f = format_by_name(name)) < 0)
-				usage_error("unknown format '%s' in -t (pdf, epub, png, svg, json)", name);
+				usage_error("unknown format '%s' in -t (pdf, epub, png, svg, json, trace)", name);
 			if (!cli.formats[f])
 				cli.nformats++;
 			cli.formats[f] = 1;
 		}
 		g_strfreev(list);
 		if (cli.nformats == 0)
-			usage_error("-t needs a format (pdf, epub, png, svg, json)");
+			usage_error("-t needs a format (pdf, epub, png, svg, json, trace)");
 		if (out_fmt >= 0 && (cli.nformats > 1 || !cli.formats[out_fmt]))
 			usage_error("-o %s says %s, but -t asks for %s", cli.output,
 			            format_names[out_fmt], cli.to);
@@ -213,13 +229,16 @@ resolve_formats(void)
 	}
 }
 
-/* "64M", "100k", "1048576" → bytes; 0 on a bad size. */
+/* "64M", "100k", "1048576" → bytes; 0 on a bad size.  Digits first: no
+ * sign, no space ("-1" was 2^64 - 1, unlimited; " 1M" was taken). */
 static size_t
 parse_size(const char *s)
 {
 	char *end;
 	guint64 n, mul = 1;
 
+	if (!g_ascii_isdigit(*s))
+		return 0;
 	errno = 0;
 	n = g_ascii_strtoull(s, &end, 10);
 	if (errno || end == s)
@@ -236,6 +255,29 @@ parse_size(const char *s)
 	if (*end || n == 0 || n > G_MAXSIZE / mul)
 		return 0;
 	return (size_t)(n * mul);
+}
+
+/* "150", "72.5" → *out: digits, at most one point, nothing else (no sign,
+ * space, exponent, "nan" or "inf"), from lo to hi.  1; 0 on a bad value, -1
+ * on a number out of range. */
+static int
+parse_number(const char *s, double lo, double hi, double *out)
+{
+	const char *p = s;
+	int digits = 0, points = 0;
+
+	for (; *p; p++) {
+		if (g_ascii_isdigit(*p))
+			digits++;
+		else if (*p == '.' && !points)
+			points++;
+		else
+			return 0;
+	}
+	if (!digits)
+		return 0;
+	*out = g_ascii_strtod(s, NULL);
+	return *out >= lo && *out <= hi ? 1 : -1;
 }
 
 /* "3", "2-5", "2-", "-4" → first/last page (0: open). */
@@ -268,6 +310,138 @@ parse_pages(const char *s, int *first, int *last)
 	g_match_info_free(mi);
 	g_regex_unref(re);
 	return ok;
+}
+
+/* Levenshtein distance of a and b (option and key names). */
+int
+cli_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int *row = g_new(int, lb + 1), best;
+
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		int diag = row[0];
+
+		row[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			int up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+		}
+	}
+	best = row[lb];
+	g_free(row);
+	return best;
+}
+
+static const GOptionEntry *
+entry_long(const char *name, size_t n)
+{
+	const GOptionEntry *e;
+
+	for (e = entries; e->long_name; e++)
+		if (*e->long_name && strlen(e->long_name) == n && strncmp(e->long_name, name, n) == 0)
+			return e;
+	return NULL;
+}
+
+static const GOptionEntry *
+entry_short(char c)
+{
+	const GOptionEntry *e;
+
+	for (e = entries; e->long_name; e++)
+		if (e->short_name == c)
+			return e;
+	return NULL;
+}
+
+static int
+takes_value(const GOptionEntry *e)
+{
+	return e->arg != G_OPTION_ARG_NONE && !(e->flags & G_OPTION_FLAG_OPTIONAL_ARG);
+}
+
+/* Before GOptionContext sees them: an unknown long option is a usage error
+ * that names the nearest known one ("--ouput": did you mean --output?).  The
+ * values of options that take one are skipped, "--" ends the options. */
+static void
+check_unknown_options(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0)
+			return;
+		if (a[0] != '-' || a[1] == '\0')
+			continue;
+		if (a[1] == '-') {
+			const char *name = a + 2, *eq = strchr(name, '=');
+			size_t n = eq ? (size_t)(eq - name) : strlen(name);
+			const GOptionEntry *e = entry_long(name, n), *best = NULL;
+			int bestd = 99;
+			char *given;
+
+			if (e) {
+				if (!eq && takes_value(e))
+					i++;
+				continue;
+			}
+			if (n == 6 && strncmp(name, "report", 6) == 0 && eq) {
+				if (strcmp(eq + 1, "json") == 0)
+					argv[i] = (char *)"--report-json";
+				else if (strcmp(eq + 1, "text") == 0)
+					argv[i] = (char *)"--report";
+				else
+					usage_error("--report=%s: use --report or --report=json", eq + 1);
+				continue;
+			}
+			if ((n == 4 && strncmp(name, "help", 4) == 0) ||
+			    (n > 5 && strncmp(name, "help-", 5) == 0))
+				continue;
+			given = g_strndup(name, n);
+			for (e = entries; e->long_name; e++) {
+				int dist;
+
+				if (!*e->long_name)
+					continue;
+				dist = cli_edit_distance(given, e->long_name);
+				/* a prefix ("--out") counts as near as one edit */
+				if (g_str_has_prefix(e->long_name, given) && dist > 1)
+					dist = 1;
+				if (dist < bestd) {
+					bestd = dist;
+					best = e;
+				}
+			}
+			if (best && bestd <= 2 + (int)n / 6)
+				usage_error("unknown option --%s; did you mean --%s?", given, best->long_name);
+			usage_error("unknown option --%s", given);
+		} else {
+			const char *p;
+
+			for (p = a + 1; *p; p++) {
+				const GOptionEntry *e = entry_short(*p);
+
+				if (!e && *p != 'h' && *p != '?')
+					usage_error("unknown option -%c", *p);
+				if (e && takes_value(e)) {
+					if (!p[1])
+						i++;
+					break;   /* the rest is its value */
+				}
+			}
+		}
+	}
 }
 
 static void
@@ -333,7 +507,7 @@ load_shared(void)
 	 * onum) a warning at the style's line.  A font set that cannot be loaded
 	 * is left to the back ends, which report it. */
 	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
-	    cli.formats[FMT_EPUB])) {
+	    cli.formats[FMT_TRACE] || cli.formats[FMT_EPUB])) {
 		struct warta_diags fd;
 		FcConfig *fc;
 
@@ -349,7 +523,8 @@ load_shared(void)
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)warta_style_free);
 	g_mutex_init(&cli.styles_lock);
-	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])) {
+	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+	    cli.formats[FMT_TRACE])) {
 		cli.engine = warta_engine_new(&d);
 		if (!cli.engine)
 			rc = 1;   /* no input can be set: they all fail */
@@ -370,6 +545,72 @@ unload_shared(void)
 		g_hash_table_destroy(cli.styles);
 }
 
+/* An option given an empty value ("-d ''") is a usage error, not a failure
+ * to write into "". */
+static void
+check_empty_values(void)
+{
+	static const struct { const char *name; char **value; } opts[] = {
+		{ "-o", &cli.output }, { "-d", &cli.outdir }, { "-s", &cli.style_name },
+		{ "-l", &cli.lang }, { "--max-size", &cli.max_size }, { "--dpi", &cli.dpi_arg },
+		{ "--pages", &cli.pages }, { "--edition", &cli.edition },
+		{ "--edition-date", &cli.edition_date }, { "--edition-publisher", &cli.edition_publisher },
+		{ "--group-by", &cli.group_by }, { "--manifest", &cli.manifest },
+		{ "--metadata-file", &cli.metadata_file }, { "-j", &cli.jobs_arg },
+	};
+	size_t i;
+	char **p;
+
+	for (i = 0; i < G_N_ELEMENTS(opts); i++)
+		if (*opts[i].value && !**opts[i].value)
+			usage_error("%s needs a value, not an empty string", opts[i].name);
+	for (p = cli.files_from; p && *p; p++)
+		if (!**p)
+			usage_error("--files-from needs a file name, not an empty string");
+}
+
+/* Options that do nothing for the formats asked for: a warning each (the run
+ * goes on), and an -o extension that names no format when -t gives one. */
+static void
+warn_unused_options(void)
+{
+	const int print = cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG];
+	GString *fmts = g_string_new(NULL);
+	int f;
+
+	if (cli.quiet)
+		goto out;
+	for (f = 0; f < FMT_COUNT; f++)
+		if (cli.formats[f])
+			g_string_append_printf(fmts, "%s%s", fmts->len ? ", " : "", format_titles[f]);
+	if (cli.dpi_arg && !cli.formats[FMT_PNG])
+		fprintf(stderr, "warta: warning: --dpi sets the resolution of PNG pages; ignored for %s\n",
+		        fmts->str);
+	if (cli.pages && !print)
+		fprintf(stderr, "warta: warning: --pages chooses pages of a PDF, PNG or SVG; ignored "
+		        "for %s\n", fmts->str);
+	if (cli.report && !print)
+		fprintf(stderr, "warta: warning: --report describes the pages of a PDF, PNG or SVG; "
+		        "ignored for %s\n", fmts->str);
+	if (cli.embed_fonts && !cli.formats[FMT_EPUB])
+		fprintf(stderr, "warta: warning: --embed-fonts is about EPUB (a PDF always embeds its "
+		        "fonts); ignored for %s\n", fmts->str);
+	if (cli.edition_publisher && !cli.edition)
+		fprintf(stderr, "warta: warning: --edition-publisher names an edition's publisher; "
+		        "ignored without --edition\n");
+	if (cli.to && cli.output && strcmp(cli.output, "-") != 0 && format_by_ext(cli.output) < 0) {
+		const char *base = strrchr(cli.output, '/'), *dot;
+
+		base = base ? base + 1 : cli.output;
+		dot = strrchr(base, '.');
+		if (dot && dot != base && cli.nformats == 1)
+			fprintf(stderr, "warta: warning: -o %s: the extension %s is not that of %s, which "
+			        "-t asks for; writing %s anyway\n", cli.output, dot, fmts->str, fmts->str);
+	}
+out:
+	g_string_free(fmts, TRUE);
+}
+
 /* Every check that needs no input read: a failure is a usage error. */
 static void
 check_options(void)
@@ -378,27 +619,44 @@ check_options(void)
 
 	if (!cli.args && !cli.files_from && !cli.manifest)
 		usage_error("no input (an article file, a directory, or - for standard input)");
+	check_empty_values();
 	if (cli.output && cli.outdir)
 		usage_error("-o and -d exclude each other");
 	if (cli.quiet && cli.verbose)
 		usage_error("-q and -v exclude each other");
 	resolve_formats();
+	if (cli.report_json)
+		cli.report = 2;
 	if (cli.lang && !g_regex_match_simple("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
 	                                      cli.lang, 0, 0))
 		usage_error("-l %s is not a language tag (BCP 47: id, en, pt-BR, zh-Hant …)", cli.lang);
 	cli.ropts.lang = cli.lang;
+	if (cli_meta_collect() != 0)
+		exit(EXIT_USAGE);
 	cli.ropts.keep_boilerplate = cli.keep_boilerplate;
 	cli.ropts.repair = cli.repair;
 	if (cli.max_size && !(cli.ropts.max_bytes = parse_size(cli.max_size)))
-		usage_error("--max-size %s is not a size (4096, 100k, 64M, 1G)", cli.max_size);
-	if (cli.dpi != 0 && (cli.dpi < 10 || cli.dpi > 2400))
-		usage_error("--dpi %g is out of range (10 to 2400)", cli.dpi);
+		usage_error("--max-size '%s' is not a size (4096, 100k, 64M, 1G)", cli.max_size);
+	if (cli.dpi_arg && (i = parse_number(cli.dpi_arg, 10, 2400, &cli.dpi)) != 1)
+		usage_error("--dpi '%s' is %s (72, 150, 300)", cli.dpi_arg,
+		            i < 0 ? "out of range: a resolution is from 10 to 2400" :
+		            "not a resolution from 10 to 2400");
 	if (cli.pages && !parse_pages(cli.pages, &cli.first_page, &cli.last_page))
-		usage_error("--pages %s is not a page range (3, 2-5, 2-)", cli.pages);
-	if (cli.jobs < 0)
-		usage_error("-j %d: the number of jobs must be positive", cli.jobs);
+		usage_error("--pages '%s' is not a page range (3, 2-5, 2-)", cli.pages);
+	if (cli.jobs_arg) {
+		double j;
+
+		if (parse_number(cli.jobs_arg, 1, 1024, &j) != 1 || strchr(cli.jobs_arg, '.'))
+			usage_error("-j '%s': the number of jobs is a whole number from 1 to 1024",
+			            cli.jobs_arg);
+		cli.jobs = (int)j;
+	}
 	if (cli.jobs == 0)
 		cli.jobs = (int)g_get_num_processors();
+	if (cli.keep_tree && !cli.outdir)
+		usage_error("--keep-tree mirrors input directories under -d DIR: give -d");
+	if (cli.null_names && !cli.files_from)
+		usage_error("-0 (--null) is about --files-from names: give --files-from");
 	if (warta_source_date_epoch(NULL) < 0)
 		usage_error("SOURCE_DATE_EPOCH=%s is not a number of seconds from 0 to %" G_GINT64_FORMAT
 		            " (9999-12-31T23:59:59Z)", g_getenv("SOURCE_DATE_EPOCH"), WARTA_EPOCH_MAX);
@@ -433,8 +691,8 @@ check_options(void)
 		if (!cli.output)
 			usage_error("an edition is one book: name it with -o FILE.pdf or -o FILE.epub");
 		if (cli.nformats != 1 || cli.formats[FMT_PNG] || cli.formats[FMT_SVG])
-			usage_error("an edition is one PDF or EPUB (or its trees as JSON): "
-			            "-o FILE.pdf, -o FILE.epub, -o FILE.json");
+			usage_error("an edition is one PDF or EPUB (or its trees as JSON, or its layout "
+			            "trace): -o FILE.pdf, -o FILE.epub, -o FILE.json, -o FILE.trace");
 	} else if (!cli.outdir) {
 		if (cli.nformats > 1)
 			usage_error("several formats make several files: use -d DIR");
@@ -443,12 +701,13 @@ check_options(void)
 			            cli.ninputs, cli.ninputs);
 	}
 	if (!cli.outdir && (!cli.output || strcmp(cli.output, "-") == 0) && isatty(STDOUT_FILENO) &&
-	    !cli.formats[FMT_JSON] && !cli.formats[FMT_SVG])
+	    !cli.formats[FMT_JSON] && !cli.formats[FMT_SVG] && !cli.formats[FMT_TRACE])
 		usage_error("not writing %s to a terminal: use -o FILE or -d DIR",
 		            format_titles[cli.formats[FMT_PDF] ? FMT_PDF :
 		                          cli.formats[FMT_EPUB] ? FMT_EPUB : FMT_PNG]);
 	if (cli.output && strcmp(cli.output, "-") != 0 && cli_is_input(cli.output))
 		usage_error("the output %s is one of the inputs", cli.output);
+	warn_unused_options();
 }
 
 int
@@ -459,6 +718,7 @@ main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	check_unknown_options(argc, argv);
 	ctx = g_option_context_new(NULL);
 	g_option_context_set_summary(ctx, "Typesets news articles as PDF, EPUB, PNG, SVG, or their tree as JSON.");
 	g_option_context_add_main_entries(ctx, entries, NULL);

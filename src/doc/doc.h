@@ -95,6 +95,10 @@ struct warta_meta {
 	int rtl;                  /* 1 when the language is written right to left */
 	enum warta_shape shape;
 	int title_line, title_col;
+	/* where the values came from, when the command line set some (-M,
+	 * --metadata-file): "key", "origin", … pairs (GStrv), else NULL */
+	char **origin;
+	char *group;              /* an edition's section this article is set in, or NULL */
 };
 
 struct warta_doc {

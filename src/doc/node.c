@@ -245,6 +245,8 @@ warta_doc_free(struct warta_doc *d)
 	g_free(d->meta.style);
 	g_strfreev(d->meta.keywords);
 	g_free(d->meta.lang);
+	g_strfreev(d->meta.origin);
+	g_free(d->meta.group);
 	if (d->root)
 		warta_node_free(d->root);
 	g_free(d);

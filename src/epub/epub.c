@@ -170,12 +170,13 @@ book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
 			a->lang = g_strdup("und");
 		a->rtl = doc->meta.rtl || ep_lang_rtl(a->lang);
 		a->title = doc_title(doc);
-		/* a new group whenever the section changes (editions only) */
-		if (!g || (b->edition && g_strcmp0(g->name, doc->meta.section) != 0)) {
+		/* a new group whenever the edition's group changes (editions only;
+		 * the article's own section stays on its page) */
+		if (!g || (b->edition && g_strcmp0(g->name, doc->meta.group) != 0)) {
 			g = g_new0(struct ep_group, 1);
 			g->first = i;
-			if (b->edition && doc->meta.section) {
-				g->name = g_strdup(doc->meta.section);
+			if (b->edition && doc->meta.group) {
+				g->name = g_strdup(doc->meta.group);
 				g->id = g_strdup_printf("s%02u", b->groups->len + 1);
 				g->file = g_strdup_printf("%s.xhtml", g->id);
 			}

@@ -20,7 +20,7 @@ struct warta_epub_opts {
 /* Writes docs[0..n) as one book to out_path ("-": stdout), atomically.
  * One article (n == 1, no edition_title): cover, nav, the article.  An edition
  * (n > 1 or edition_title): cover, title page, then a section page whenever
- * docs[i]->meta.section changes, each followed by its articles (in the order
+ * docs[i]->meta.group changes (the caller groups), each followed by its articles (in the order
  * given); each article keeps its language and direction.  The bytes depend on
  * the input alone: dcterms:modified comes from SOURCE_DATE_EPOCH, else the
  * newest article date.  Problems that still give a valid book (no font set:

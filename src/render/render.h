@@ -1,8 +1,9 @@
-/* render.h — the print back end: documents + style → pages → PDF, PNG or SVG,
- * through Pango/HarfBuzz shaping, Knuth–Plass lines (layout/), a page builder
- * and Cairo.  The engine (fonts, dictionaries) is made once and shared by
- * threads; each render call holds a Pango font map and context of its own
- * (kept in the engine for the next call). */
+/* render.h — the print back end: documents + style → pages → PDF, PNG, SVG
+ * or a layout trace, through Pango/HarfBuzz shaping, Knuth–Plass lines
+ * (layout/), a page builder and an outputter (render/out.h).  The engine
+ * (fonts, dictionaries) is made once and shared by threads; each render call
+ * holds a Pango font map and context of its own (kept in the engine for the
+ * next call). */
 #ifndef WARTA_RENDER_H
 #define WARTA_RENDER_H
 
@@ -12,15 +13,10 @@
 #include "style/style.h"
 #include "util/diag.h"
 
-/* WARTA_PRINT_TRACE writes a text trace of the layout instead of drawing:
- *   page N WxH                       (pt)
- *     head / column C X Y / footnotes / running head
- *       Y X KIND r=RATIO [xSCALE] [overfull] [rtl] |text of the line-|
- * one line per set line (Y its baseline, X its left edge, pt, one decimal;
- * KIND glue, hyphen, explicit, penalty, forced or final; RATIO the adjustment
- * ratio; SCALE the glyph expansion), rules and drop caps likewise.  With a PDF,
- * the environment variable WARTA_PRINT_TRACE=FILE also writes this trace to
- * FILE (golden tests through the command line). */
+/* The formats: a PDF, PNG or SVG pages (Cairo), or WARTA_PRINT_TRACE, a text
+ * trace of the layout (doc/trace.md: one line per set line with its
+ * baseline, left edge, break kind and adjustment ratio; rules, drop caps;
+ * the page, column and notes each belongs to), what golden tests compare. */
 enum warta_print_format { WARTA_PRINT_PDF, WARTA_PRINT_PNG, WARTA_PRINT_SVG, WARTA_PRINT_TRACE };
 
 struct warta_engine;

@@ -5,10 +5,14 @@
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "style/style.h"
 
 #define MAX_DEPTH 16
+#define STYLE_MAX_BYTES (1024 * 1024)   /* a style file is a few KB */
 
 /* Value kinds of keys. */
 enum kind {
@@ -922,6 +926,26 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 		g_free(canon);
 		return -1;
 	}
+	/* a style is a regular file of at most STYLE_MAX_BYTES: not a FIFO that
+	 * never ends, not /dev/zero read without limit */
+	{
+		GStatBuf st;
+
+		if (g_stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || st.st_size > STYLE_MAX_BYTES)) {
+			char *what = !S_ISREG(st.st_mode) ?
+			             g_strdup("not a regular file; a style is a file") :
+			             g_strdup_printf("%jd bytes; a style is at most %d",
+			                             (intmax_t)st.st_size, STYLE_MAX_BYTES);
+
+			if (from_file)
+				err(L, from_file, from_line, from_col, "%s: %s", path, what);
+			else
+				err(L, path, 0, 0, "%s", what);
+			g_free(what);
+			g_free(canon);
+			return -1;
+		}
+	}
 	f.path = g_strdup(path);
 	if (!g_file_get_contents(path, &f.text, &len, &ge)) {
 		if (from_file)
@@ -1292,8 +1316,18 @@ warta_style_load(const char *name_or_path, const char *const *dirs, struct warta
 	else if (!(path = find_style(name_or_path, NULL, dirs))) {
 		char *names = style_names(dirs);
 
-		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "no style named '%s' (styles: %s)",
-		           name_or_path, names);
+		if (*names) {
+			warta_diag(d, WARTA_ERROR, NULL, 0, 0, "no style named '%s' (styles: %s)",
+			           name_or_path, names);
+		} else {
+			/* no style at all: say where they were looked for */
+			char *where = g_strjoinv(", ", (char **)dirs);
+
+			warta_diag(d, WARTA_ERROR, NULL, 0, 0, "no style named '%s': no styles found in %s "
+			           "(is warta installed? WARTA_DATADIR names its data directory)",
+			           name_or_path, where);
+			g_free(where);
+		}
 		g_free(names);
 		return NULL;
 	}

@@ -140,7 +140,8 @@ cp "$first" "$TMP/die/1.txt"
 mkfifo "$TMP/die/2-fifo.txt"
 cp "$first" "$TMP/die/3.txt"
 cp "$first" "$TMP/die/4.txt"
-$WARTA -j 2 -d "$TMP/dieout" -t pdf "$TMP/die" >/dev/null 2>"$TMP/die.err" &
+# (named one by one: a directory walk skips a FIFO)
+$WARTA -j 2 -d "$TMP/dieout" -t pdf "$TMP/die/1.txt" "$TMP/die/2-fifo.txt" "$TMP/die/3.txt" "$TMP/die/4.txt" >/dev/null 2>"$TMP/die.err" &
 pid=$!
 t=0
 while [ "$(ls "$TMP/dieout" 2>/dev/null | grep -c '\.pdf$')" -lt 3 ] && [ $t -lt 300 ]; do sleep 0.1; t=$((t + 1)); done

@@ -28,13 +28,14 @@ art "$E/u1.txt" "Undated loose" "" "" ""
 art "$E/b2.txt" "Business undated" Business "" ""
 set -- "$E/w1.txt" "$E/b1.txt" "$E/w2.txt" "$E/k1.txt" "$E/u1.txt" "$E/b2.txt"
 
-# order NAME FILE.json EXPECTED: "title|section" lines in edition order
+# order NAME FILE.json EXPECTED: "title|group" lines in edition order (the
+# edition's section an article is set in: meta.group, its own field)
 order() {
 	got=$(python3 - "$2" <<'PY'
 import json, sys
 for d in json.load(open(sys.argv[1])):
     m = d["meta"]
-    print("%s|%s" % (m["title"], m.get("section") or ""))
+    print("%s|%s" % (m["title"], m.get("group") or ""))
 PY
 	)
 	if [ "$got" = "$3" ]; then ok "$1"; else fail "$1" "got:
@@ -55,6 +56,14 @@ Business one|Business
 Business undated|Business
 Kompas one|Kompas
 Undated loose|"
+
+# the grouping never overwrites an article's own section (issue 14)
+got=$(python3 -c '
+import json, sys
+print(" ".join("%s=%s" % (d["meta"]["title"].split()[0], d["meta"]["section"] or "-") for d in json.load(open(sys.argv[1]))))' "$TMP/e1.json")
+[ "$got" = "World=World World=World Business=Business Business=Business Kompas=- Undated=-" ] &&
+	ok "edition JSON keeps each article's meta.section; the group is meta.group" ||
+	fail "edition JSON meta.section kept" "$got"
 
 $WARTA --edition Daily --group-by source -o "$TMP/e2.json" "$@" 2>/dev/null
 order "--group-by source" "$TMP/e2.json" \

@@ -34,7 +34,40 @@ fi
 out=$(WARTA_DATADIR="$P/share/warta" "$P/bin/warta" --list-styles 2>&1)
 echo "$out" | grep -q '^a4 ' && ok "installed binary finds the installed styles" || fail "installed --list-styles" "$out"
 "$P/bin/warta" --version >/dev/null && ok "installed binary runs" || fail "installed --version"
-find "$DEST" -type f | sed "s|^$DEST||" | grep -v -e '/bin/warta$' -e '/share/warta/' -e '/man1/warta.1$' >"$TMP/extra"
-[ ! -s "$TMP/extra" ] && ok "nothing installed outside bin, share/warta and the man page" || fail "stray files" "$(cat "$TMP/extra")"
+# shell completion: bash and zsh, each knowing every option of --help
+BC="$P/share/bash-completion/completions/warta" ZC="$P/share/zsh/vendor-completions/_warta"
+[ -f "$BC" ] && [ -f "$ZC" ] && ok "bash and zsh completion installed" || fail "completion installed" "$(find "$DEST" | grep -i compl)"
+"$P/bin/warta" --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u >"$TMP/helpopts"
+for f in "$BC" "$ZC"; do
+	miss=
+	while read -r o; do grep -q -- "$o" "$f" || miss="$miss $o"; done <"$TMP/helpopts"
+	[ -s "$TMP/helpopts" ] && [ -z "$miss" ] && ok "$(basename "$f") completes every option of --help" ||
+		fail "$(basename "$f") misses options" "$miss"
+done
+if command -v bash >/dev/null; then
+	# complete the way bash would: options, formats after -t, styles after -s
+	out=$(PATH="$P/bin:$PATH" WARTA_DATADIR="$P/share/warta" bash -c '
+		. "$1"
+		t() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _warta; echo "${COMPREPLY[*]}"; }
+		t warta --emb; t warta -t pdf,e; t warta -s col; t warta --group-by s; t warta -M aut' sh "$BC" 2>&1)
+	[ "$out" = "--embed-fonts
+pdf,epub
+column
+section source
+author=" ] && ok "bash completion: options, formats, styles, keys" || fail "bash completion" "$out"
+else
+	skip "bash completion" "no bash"
+fi
+if command -v zsh >/dev/null; then
+	out=$(zsh -n "$ZC" 2>&1) && ok "zsh completion parses (zsh -n)" || fail "zsh -n _warta" "$out"
+	# loaded by compinit from its directory, it defines the _warta function
+	out=$(HOME="$TMP" zsh -f -c 'fpath=("$1" $fpath); autoload -Uz compinit; compinit -u -d "$2/zcd"; (( $+_comps[warta] )) && echo "$_comps[warta]"' sh "$(dirname "$ZC")" "$TMP" 2>&1)
+	[ "$out" = "_warta" ] && ok "zsh compinit binds _warta to warta" || fail "zsh compinit" "$out"
+else
+	skip "zsh completion" "zsh not installed"
+fi
+find "$DEST" -type f | sed "s|^$DEST||" | grep -v -e '/bin/warta$' -e '/share/warta/' -e '/man1/warta.1$' \
+	-e '/bash-completion/completions/warta$' -e '/zsh/vendor-completions/_warta$' >"$TMP/extra"
+[ ! -s "$TMP/extra" ] && ok "nothing installed outside bin, share/warta, the man page and completion" || fail "stray files" "$(cat "$TMP/extra")"
 out=$(cd "$ROOT" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s uninstall BUILD="$BUILD" $san DESTDIR="$DEST" 2>&1)
 [ -z "$(find "$DEST" -type f)" ] && ok "make uninstall removes every file" || fail "uninstall" "$out $(find "$DEST" -type f)"

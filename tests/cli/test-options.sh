@@ -50,7 +50,7 @@ fi
 
 # usage errors: exit 2, a message, nothing written
 usage "no input" "no input"
-usage "unknown option" "Unknown option" --frobnicate x.txt
+usage "unknown option" "unknown option --frobnicate" --frobnicate x.txt
 usage "unknown format" "unknown format 'doc'" -t doc "$SAMPLE"
 usage "empty -t" "needs a format" -t , "$SAMPLE"
 usage "-o extension unknown" "cannot tell the format" -o "$TMP/x.docx" "$SAMPLE"
@@ -69,8 +69,8 @@ usage "--pages 0" "not a page range" --pages 0-2 -t png -o "$TMP/p.png" "$SAMPLE
 usage "--dpi out of range" "out of range" --dpi 5 -t json "$SAMPLE"
 usage "bad --max-size" "not a size" --max-size 12Q -t json "$SAMPLE"
 usage "bad -l" "not a language tag" -l "in donesia" -t json "$SAMPLE"
-usage "negative -j" "must be positive" -j -1 -t json "$SAMPLE"
-usage "bad -j" "Cannot parse integer" -j x -t json "$SAMPLE"
+usage "negative -j" "the number of jobs is a whole number" -j -1 -t json "$SAMPLE"
+usage "bad -j" "the number of jobs is a whole number" -j x -t json "$SAMPLE"
 usage "bad --edition-date" "not a date" --edition X --edition-date 2024-02-30 -o "$TMP/e.json" "$SAMPLE"
 usage "--edition-date with a sign" "not a date" --edition X --edition-date=+024-01-01 -o "$TMP/e.json" "$SAMPLE"
 usage "--edition-date with a space" "not a date" --edition X --edition-date=" 024-01-01" -o "$TMP/e.json" "$SAMPLE"

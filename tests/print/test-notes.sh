@@ -16,7 +16,7 @@
 		i=$((i + 1))
 	done
 } >"$TMP/many.txt"
-if WARTA_PRINT_TRACE="$TMP/many.trace" $RUN "$WARTA" -o "$TMP/many.pdf" "$TMP/many.txt" 2>"$TMP/many.err"; then
+if trace_pdf "$TMP/many.trace" "$TMP/many.pdf" "$TMP/many.txt" 2>"$TMP/many.err"; then
 	ok "119 notes on one short paragraph set"
 	# every note line's baseline lies below its page's column top and
 	# above the page's foot
@@ -50,7 +50,7 @@ fi
 	i=1; while [ $i -le 1500 ]; do printf ' long note text %d' $i; i=$((i + 1)); done
 	printf '\n'
 } >"$TMP/big.txt"
-if WARTA_PRINT_TRACE="$TMP/big.trace" $RUN "$WARTA" -o "$TMP/big.pdf" "$TMP/big.txt" 2>"$TMP/big.err"; then
+if trace_pdf "$TMP/big.trace" "$TMP/big.pdf" "$TMP/big.txt" 2>"$TMP/big.err"; then
 	if grep -q "big.txt:5:1: warning: footnote 1 is taller than a column" "$TMP/big.err"; then
 		ok "a note taller than a column warns at its definition"
 	else fail "a note taller than a column warns at its definition" "$(cat "$TMP/big.err")"; fi

@@ -9,19 +9,30 @@ GOLD="$ROOT/tests/print/golden"
 
 # golden traces: the sample in every shipped style, the test inputs in a4
 for style in a4 letter newspaper column ereader; do
-	if WARTA_PRINT_TRACE="$TMP/s-$style.trace" $RUN "$WARTA" -q -s "$style" -o "$TMP/s-$style.pdf" "$SAMPLE"; then
+	if trace_pdf "$TMP/s-$style.trace" "$TMP/s-$style.pdf" -q -s "$style" "$SAMPLE"; then
 		diff_golden "trace: sample in $style" "$TMP/s-$style.trace" "$GOLD/sample-$style.trace"
 	else
 		fail "sample in $style sets"
 	fi
 done
 for f in blocks rtl cjk longword dropcap pullquote; do
-	if WARTA_PRINT_TRACE="$TMP/$f.trace" $RUN "$WARTA" -q -o "$TMP/$f.pdf" "$DATA/$f.txt"; then
+	if trace_pdf "$TMP/$f.trace" "$TMP/$f.pdf" -q "$DATA/$f.txt"; then
 		diff_golden "trace: $f" "$TMP/$f.trace" "$GOLD/$f.trace"
 	else
 		fail "$f sets"
 	fi
 done
+
+# the trace is an output format chosen by the caller (-t trace), the same
+# on standard output; the library reads no environment variable for it
+if "$WARTA" -q -t trace -o - "$DATA/rtl.txt" >"$TMP/rtl-stdout.trace" && cmp -s "$TMP/rtl-stdout.trace" "$TMP/rtl.trace"; then
+	ok "-t trace -o -: the same trace on standard output"
+else fail "-t trace -o -: the same trace on standard output" "$(diff "$TMP/rtl.trace" "$TMP/rtl-stdout.trace" | head -5)"; fi
+rm -f "$TMP/env.trace"
+if WARTA_PRINT_TRACE="$TMP/env.trace" "$WARTA" -q -o "$TMP/env.pdf" "$DATA/rtl.txt" && [ ! -e "$TMP/env.trace" ] &&
+   cmp -s "$TMP/env.pdf" "$TMP/rtl.pdf"; then
+	ok "WARTA_PRINT_TRACE is not read: a PDF run writes the PDF alone"
+else fail "WARTA_PRINT_TRACE is not read: a PDF run writes the PDF alone" "$(ls "$TMP"/env.*)"; fi
 
 # the column bench (issue 3) measured by the shared spacing tool: p95 word
 # gap <= 0.50 em, loose <= 8 %, tight <= 2 % (spaces shrink by at most 1/5),
@@ -47,7 +58,7 @@ else
 fi
 # headlines (a4): the fewest lines, evenly filled, no line ending on a
 # one-letter word (it set "Storms Move Out But A")
-if WARTA_PRINT_TRACE="$TMP/hl.trace" "$WARTA" -q -o "$TMP/hl.pdf" "$DATA/headline.txt"; then
+if trace_pdf "$TMP/hl.trace" "$TMP/hl.pdf" -q "$DATA/headline.txt"; then
 	got=$(awk '/^  head/ { h = 1; next } h && /Thursday/ { exit } h { sub(/^[^|]*/, ""); printf "%s", $0 }' "$TMP/hl.trace")
 	if [ "$got" = "|Storms Move Out But||A New Weather System||Could Hit SoCal Next Week|" ]; then
 		ok "headline: fewest lines, balanced, no one-letter word at a line end"
@@ -58,7 +69,7 @@ fi
 
 # CJK headlines at 3/4 of the Latin size (a4: 3 lines, not 4), Chinese
 # paragraphs indented by two ems (20 pt at 10 pt)
-if WARTA_PRINT_TRACE="$TMP/ch.trace" "$WARTA" -q -o "$TMP/ch.pdf" "$DATA/cjk-head.txt"; then
+if trace_pdf "$TMP/ch.trace" "$TMP/ch.pdf" -q "$DATA/cjk-head.txt"; then
 	got=$(awk '/^  head/ { h = 1; next } h && /2024/ { exit } h { n++ } END { print n + 0 }' "$TMP/ch.trace")
 	[ "$got" = 3 ] && ok "CJK headline: 3 lines at 3/4 size" || fail "CJK headline: 3 lines at 3/4 size" "$got lines"
 	got=$(pdftotext -bbox-layout "$TMP/ch.pdf" - | python3 -c '
@@ -84,7 +95,7 @@ got=$(awk '$1 == "column" { cx = $3 } /drop cap/ { n = 1; next }
 if [ "$got" = "indented indented indented full" ]; then ok "the line below a descending drop cap is at the full measure"
 else fail "the line below a descending drop cap is at the full measure" "$got"; fi
 # a first paragraph shorter than its cap: the next block starts below the cap
-if WARTA_PRINT_TRACE="$TMP/dcs.trace" "$WARTA" -q -s "$DATA/one.style" -o "$TMP/dcs.pdf" "$DATA/dropcap-short.txt"; then
+if trace_pdf "$TMP/dcs.trace" "$TMP/dcs.pdf" -q -s "$DATA/one.style" "$DATA/dropcap-short.txt"; then
 	got=$(awk '/drop cap/ { cap = $1; n = 1; next } n == 1 { n = 2; next }
 		n == 2 { print ($1 > cap + 8 ? "below" : "overlaps " $1 " " cap); exit }' "$TMP/dcs.trace")
 	if [ "$got" = below ]; then ok "a paragraph shorter than its drop cap: what follows goes below the cap"
@@ -110,7 +121,7 @@ else ok "longword: no overfull line"; fi
 # letters (syllables from the dictionary), an Arabic run (right to left):
 # golden traces and warnings, no overfull line, every character in the PDF
 for f in wide wide-ar; do
-	if WARTA_PRINT_TRACE="$TMP/$f.trace" $RUN "$WARTA" -s column -o "$TMP/$f.pdf" "$DATA/$f.txt" 2>"$TMP/$f.err"; then
+	if trace_pdf "$TMP/$f.trace" "$TMP/$f.pdf" -s column "$DATA/$f.txt" 2>"$TMP/$f.err"; then
 		diff_golden "trace: $f (column)" "$TMP/$f.trace" "$GOLD/$f.trace"
 		sed "s|$DATA/||" "$TMP/$f.err" >"$TMP/$f.err2"
 		diff_golden "warnings: $f (column)" "$TMP/$f.err2" "$GOLD/$f.err"

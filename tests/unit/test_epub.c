@@ -806,6 +806,9 @@ edition(void)
 	docs[0]->meta.section = g_strdup("\u0639\u0627\u0644\u0645");
 	g_free(docs[3]->meta.section);
 	docs[3]->meta.section = g_strdup("\u4e9e\u6d32");
+	/* an edition's sections are the groups the caller made (meta.group) */
+	for (rc = 0; rc < 4; rc++)
+		docs[rc]->meta.group = g_strdup(docs[rc]->meta.section);
 	warta_diags_init(&d);
 	path = write_book("edition.epub", docs, 4, &opts, &rc, &d);
 	INT_EQ(rc, 0, "edition: written");
@@ -837,6 +840,7 @@ edition(void)
 	for (rc = 0; rc < 4; rc++) {
 		g_free(docs[rc]->meta.section);
 		docs[rc]->meta.section = NULL;
+		g_clear_pointer(&docs[rc]->meta.group, g_free);
 	}
 	OK(cover_ink_rows(path, 800, 1600) == 0, "edition with two sections: the cover's middle is paper");
 	g_free(path);

@@ -1,0 +1,511 @@
+/* items.c — a shaped paragraph → the Knuth–Plass list (linebreak.h):
+ * words as boxes (stretchable by glyph expansion), spaces as glue, ragged
+ * lines' stretch, hyphenation points from the dictionaries (not in URLs),
+ * breaks after dashes and between CJK characters, and emergency breaks in
+ * words wider than every line. */
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "layout/para_int.h"
+
+static void
+push(struct build *bl, struct lb_item it, struct slot sl)
+{
+	g_array_append_val(bl->items, it);
+	g_array_append_val(bl->slots, sl);
+}
+
+static void
+push_box(struct build *bl, double w, size_t b0, size_t b1)
+{
+	struct lb_item it;
+	struct slot sl = { b0, b1, PA_BREAK_GLUE, 0, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_BOX;
+	it.width = w;
+	if (b1 > b0) {
+		it.stretch = w * bl->expansion;
+		it.shrink = w * bl->expansion * 0.5;
+	}
+
+	push(bl, it, sl);
+}
+
+static void
+push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, int space)
+{
+	struct lb_item it;
+	struct slot sl = { b0, b1, PA_BREAK_GLUE, space, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_GLUE;
+	it.width = w;
+	it.stretch = y;
+	it.shrink = z;
+
+	push(bl, it, sl);
+}
+
+/* \parfillskip: glue(0pt plus 1fil) (tex.web §816) */
+static void
+push_fil(struct build *bl, size_t at)
+{
+	struct lb_item it;
+	struct slot sl = { at, at, PA_BREAK_GLUE, 0, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_GLUE;
+	it.stretch_fil = 1;
+	push(bl, it, sl);
+}
+
+static void
+push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t at, enum pa_break k)
+{
+	struct lb_item it;
+	struct slot sl = { at, at, k, 0, 0 };
+
+	memset(&it, 0, sizeof it);
+	it.type = LB_PENALTY;
+	it.width = w;
+	it.penalty = pen;
+	it.flagged = flagged;
+	it.hyphenation = hyph;
+
+	push(bl, it, sl);
+}
+
+static int
+is_cjk(gunichar c)
+{
+	GUnicodeScript sc = g_unichar_get_script(c);
+
+	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
+	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
+	    sc == G_UNICODE_SCRIPT_BOPOMOFO || g_unichar_iswide(c);
+}
+
+static int
+is_dash(gunichar c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 ||
+	    c == 0x2014 || c == 0x2015 || c == 0x00AD;
+}
+
+static double
+hyphen_width(const struct pa_para *p, int item)
+{
+	PangoGlyphString *gs = pango_glyph_string_new();
+	double w;
+
+	pango_shape_with_flags("\xe2\x80\x90", 3, "\xe2\x80\x90", 3, &p->items[item]->analysis, gs,
+	    PANGO_SHAPE_NONE);
+	if (gs->num_glyphs < 1 || (gs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+		pango_shape_with_flags("-", 1, "-", 1, &p->items[item]->analysis, gs, PANGO_SHAPE_NONE);
+	w = PU(pango_glyph_string_get_width(gs));
+	pango_glyph_string_free(gs);
+	return w;
+}
+
+/* A token (bytes [t0, t1)) that reads as a URL, e-mail address or path: no
+ * hyphen may be added inside it. */
+static int
+url_like(const char *text, size_t len, size_t t0, size_t t1)
+{
+	char *tok = g_strndup(text + t0, MIN(t1, len) - t0);
+	int r = strstr(tok, "://") || strstr(tok, "www.") || strchr(tok, '@') ||
+	    strchr(tok, '/') || strchr(tok, '\\') || strchr(tok, '_');
+
+	g_free(tok);
+	return r;
+}
+
+/* Marks hyph[b] = 1 where libhyphen allows a break before byte b. */
+static void
+hyphenate_words(const struct pa_para *p, const struct pa_setup *s, unsigned char *hyph)
+{
+	const char *text = p->text->str;
+	int c = 0, n = p->n_chars, tok_url = 0;
+	size_t tok_end = 0;
+	const char *lang = p->lang;
+	size_t *at, b;          /* byte of each character: g_utf8_offset_to_pointer from
+	                         * the start for each was quadratic in the paragraph */
+
+	if (s->hyph == NULL || !s->hyphenate || !warta_hyphenator_has(s->hyph, lang))
+		return;
+	at = g_new(size_t, n + 1);
+	for (b = 0, c = 0; c < n; c++, b = g_utf8_next_char(text + b) - text)
+		at[c] = b;
+	at[n] = p->text->len;
+	c = 0;
+	while (c < n) {
+		int ws, we, k, ok = 1, upper = 0, np, pts[64];
+		size_t b0, b1;
+
+		if (!p->la[c].is_word_start) {
+			c++;
+			continue;
+		}
+		ws = c;
+		for (we = c + 1; we < n && !p->la[we].is_word_end; we++)
+			;
+		c = we > ws ? we : ws + 1;
+		b0 = at[ws];
+		b1 = at[we];
+		if (we - ws < s->hyphen_left + s->hyphen_right + 1)
+			continue;
+		/* no hyphens inside URLs, e-mail addresses and paths; the words of
+		 * one space-delimited token share its verdict (a long token is
+		 * scanned once, not once per word) */
+		if (b0 >= tok_end) {
+			size_t t0 = b0, t1 = b1;
+
+			while (t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0))))
+				t0 = g_utf8_prev_char(text + t0) - text;
+			while (t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1)))
+				t1 = g_utf8_next_char(text + t1) - text;
+			tok_url = url_like(text, p->text->len, t0, t1);
+			tok_end = t1 > b0 ? t1 : b0 + 1;
+		}
+		if (tok_url)
+			continue;
+		/* parts of a hyphenated compound ("negara-negara") keep their one break */
+		if ((ws > 0 && is_dash(g_utf8_get_char(g_utf8_prev_char(text + b0)))) ||
+		    (b1 < p->text->len && is_dash(g_utf8_get_char(text + b1))))
+			continue;
+		for (k = ws; k < we && ok; k++) {
+			gunichar ch = g_utf8_get_char(text + at[k]);
+			const struct pa_run *r = pa_run_at(p, at[k]);
+
+			if (!g_unichar_isalpha(ch) || (r && (!r->fmt.hyphenate || r->fmt.literal || r->fmt.link)))
+				ok = 0;
+			if (g_unichar_isupper(ch))
+				upper++;
+		}
+		/* no hyphens in acronyms or CamelCase; capitalised words may break
+		 * (TeX's \uchyph=1): narrow news columns need them */
+		if (!ok || upper > 1 || (upper == 1 && !g_unichar_isupper(g_utf8_get_char(text + b0))))
+			continue;
+		np = warta_hyphenate(s->hyph, lang, text + b0, b1 - b0, s->hyphen_left, s->hyphen_right,
+		    pts, G_N_ELEMENTS(pts));
+		for (k = 0; k < np; k++)
+			if (pts[k] > 0 && (size_t)pts[k] < b1 - b0)
+				hyph[b0 + pts[k]] = 1;
+	}
+	g_free(at);
+}
+
+/* Stretch of a ragged line.  Balanced settings (headlines, decks: no fil
+ * at the end) get half the measure, so that the breaker evens the lines out
+ * instead of filling the first ones. */
+static double
+rag_stretch(const struct pa_setup *s, double size)
+{
+	double S = RAG_EM * size;
+
+	if (!s->last_line_fill && s->n_widths > 0)
+		S = MAX(S, s->widths[0] / 2);
+	return S;
+}
+
+/* A break inside a word (hyphen, dash, CJK, after a slash).  Ragged lines
+ * need the stretch of a line end here too (Knuth & Plass 1981, p. 1134):
+ * penalty(INF) glue(0, S) penalty(p) glue(0, -S), the first glue being no
+ * legal break since a penalty precedes it. */
+static void
+push_break(struct build *bl, const struct pa_setup *s, double size, double w, int pen, int flagged,
+           int hyph, size_t at, enum pa_break k)
+{
+	double S;
+
+	if (s->align == WARTA_TA_JUSTIFY) {
+		push_penalty(bl, w, pen, flagged, hyph, at, k);
+		return;
+	}
+	S = rag_stretch(s, size);
+	push_penalty(bl, 0, LB_INFINITY, 0, 0, at, PA_BREAK_PENALTY);
+	push_glue(bl, 0, S, 0, at, at, 0);
+	push_penalty(bl, w, pen, flagged, hyph, at, k);
+	push_glue(bl, 0, -S, 0, at, at, 0);
+}
+
+/* Emergency breaks (issue 6).  A box wider than every line of the measure
+ * cannot be set without an overfull line, so it gets a break at each
+ * grapheme-cluster boundary (a Pango cursor position that also starts a
+ * glyph cluster, so that no ligature or conjunct is cut), two clusters or
+ * more from its ends.  Typography: a word of letters in a script that
+ * hyphenates (Latin, Greek, Cyrillic, Armenian, Georgian) takes a hyphen
+ * there, as at a hyphenation point; a URL, path, e-mail address, number,
+ * code, link text, an identifier in CamelCase, or a script that never
+ * hyphenates (Arabic, Hebrew, CJK, Thai, …) takes none, since a hyphen would
+ * read as part of it.  Where the word would break best (a syllable the
+ * hyphenation dictionary finds in a window around it, since libhyphen gives
+ * nothing for so long a word; in an identifier, before an inner capital,
+ * between letters and digits, after punctuation) the break costs
+ * EMERGENCY_GOOD, elsewhere EMERGENCY_PENALTY (more than a loose line, so
+ * the word rather starts a new line than breaks once more).  The breaks
+ * count from the second pass like hyphens and are never flagged: a
+ * 300-letter word needs more broken lines in a row than max_hyphen_run
+ * allows.  A line ending at one is set ragged (the ragged-right items of
+ * push_break): a run of letters has no space to justify with. */
+#define EMERGENCY_PENALTY 1000
+#define EMERGENCY_GOOD 500
+#define EMERGENCY_WINDOW 32     /* characters hyphenated at a time */
+
+static int
+hyphenating_script(gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_LATIN:
+	case G_UNICODE_SCRIPT_GREEK:
+	case G_UNICODE_SCRIPT_CYRILLIC:
+	case G_UNICODE_SCRIPT_ARMENIAN:
+	case G_UNICODE_SCRIPT_GEORGIAN:
+	case G_UNICODE_SCRIPT_INHERITED:
+	case G_UNICODE_SCRIPT_COMMON:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* good[b - b0] = 1 at the syllable breaks of the letters [b0, b1): the
+ * dictionary's points in windows of EMERGENCY_WINDOW characters that overlap
+ * by half, each window trusted in its middle half (and at the word's ends). */
+static void
+good_syllables(const struct pa_para *p, const struct pa_setup *s, size_t b0, size_t b1,
+               unsigned char *good)
+{
+	const char *text = p->text->str;
+	long n = g_utf8_strlen(text + b0, b1 - b0), w0;
+	int pts[EMERGENCY_WINDOW], np, k;
+
+	if (s->hyph == NULL || !warta_hyphenator_has(s->hyph, p->lang))
+		return;
+	for (w0 = 0; w0 < n; w0 += EMERGENCY_WINDOW / 2) {
+		const char *a = g_utf8_offset_to_pointer(text + b0, w0);
+		const char *e = g_utf8_offset_to_pointer(a, MIN(EMERGENCY_WINDOW, n - w0));
+		long lo = w0 == 0 ? 0 : EMERGENCY_WINDOW / 4;
+		long hi = w0 + EMERGENCY_WINDOW >= n ? EMERGENCY_WINDOW : 3 * EMERGENCY_WINDOW / 4;
+
+		np = warta_hyphenate(s->hyph, p->lang, a, e - a, 2, 2, pts, G_N_ELEMENTS(pts));
+		for (k = 0; k < np; k++) {
+			long c = g_utf8_pointer_to_offset(a, a + pts[k]);
+
+			if (c >= lo && c < hi)
+				good[a + pts[k] - (text + b0)] = 1;
+		}
+		if (w0 + EMERGENCY_WINDOW >= n)
+			break;
+	}
+}
+
+/* Pushes the box of bytes [b0, b1), width w; see above when it is too wide. */
+static void
+push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, const double *cw,
+          double *hw, const int *item_of, double w, size_t b0, size_t b1, double size)
+{
+	const char *text = p->text->str;
+	size_t b, start, *pos, t0, t1;
+	int m = 0, k, lo, hi, hy = 1, c, camel = 0, letters = 0, trail = 0;
+	double pw = 0, S, hyphen = 0;
+	gunichar prev = 0;
+	unsigned char *good;
+	struct wide wd;
+
+	if (w <= bl->widest + 0.01 || b1 <= b0) {
+		push_box(bl, w, b0, b1);
+		return;
+	}
+	pos = g_new(size_t, b1 - b0);
+	good = g_malloc0(b1 - b0 + 1);
+	for (b = b0; b < b1; b = g_utf8_next_char(text + b) - text) {
+		gunichar ch = g_utf8_get_char(text + b);
+		const struct pa_run *r = pa_run_at(p, b);
+
+		if (b > b0 && p->la[p->char_at[b]].is_cursor_position && bl->cluster[b])
+			pos[m++] = b;
+		/* letters, with punctuation only around them ("word," "(word") */
+		if (g_unichar_isalpha(ch) || g_unichar_ismark(ch)) {
+			if (trail)
+				hy = 0;
+			letters++;
+		} else if (!g_unichar_ispunct(ch)) {
+			hy = 0;
+		} else if (letters > 0) {
+			trail = 1;
+		}
+		if (!hyphenating_script(ch) || (r && (r->fmt.literal || r->fmt.link)))
+			hy = 0;
+		/* the good breaks of an identifier, number or URL */
+		if (b > b0 && ((g_unichar_isupper(ch) && g_unichar_islower(prev)) ||
+		    (g_unichar_isdigit(ch) != 0) != (g_unichar_isdigit(prev) != 0) ||
+		    (g_unichar_ispunct(prev) && !g_unichar_ispunct(ch))))
+			good[b - b0] = 1;
+		camel |= g_unichar_isupper(ch) && g_unichar_islower(prev);
+		prev = ch;
+	}
+	/* two clusters at least on each side, when the word has them */
+	lo = m >= 3 ? 1 : 0;
+	hi = m >= 3 ? m - 1 : m;
+	if (lo >= hi) {
+		g_free(pos);
+		g_free(good);
+		push_box(bl, w, b0, b1);
+		return;
+	}
+	if (hy && letters > 0 && !camel) {
+		for (t0 = b0; t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0)));)
+			t0 = g_utf8_prev_char(text + t0) - text;
+		for (t1 = b1; t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1));)
+			t1 = g_utf8_next_char(text + t1) - text;
+		hy = !url_like(text, p->text->len, t0, t1);
+	} else {
+		hy = 0;
+	}
+	if (hy) {
+		memset(good, 0, b1 - b0 + 1);
+		good_syllables(p, s, b0, b1, good);
+		if (hw[item_of[b0]] == 0)
+			hw[item_of[b0]] = hyphen_width(p, item_of[b0]);
+		hyphen = hw[item_of[b0]];
+	}
+	wd.b0 = b0;
+	wd.b1 = b1;
+	wd.width = w;
+	wd.broken = 0;
+	g_array_append_val(bl->wide, wd);
+	S = rag_stretch(s, size);
+	start = b0;
+	c = p->char_at[b0];
+	for (b = b0, k = lo; b < b1; b = g_utf8_next_char(text + b) - text, c++) {
+		if (k < hi && b == pos[k]) {
+			push_box(bl, pw, start, b);
+			push_penalty(bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
+			push_glue(bl, 0, S, 0, b, b, 0);
+			push_penalty(bl, hy ? hyphen : 0, good[b - b0] ? EMERGENCY_GOOD : EMERGENCY_PENALTY,
+			    0, 1, b, hy ? PA_BREAK_HYPHEN : PA_BREAK_PENALTY);
+			g_array_index(bl->slots, struct slot, bl->slots->len - 1).emergency = bl->wide->len;
+			push_glue(bl, 0, -S, 0, b, b, 0);
+			start = b;
+			pw = 0;
+			k++;
+		}
+		pw += cw[c];
+	}
+	push_box(bl, pw, start, b1);
+	g_free(pos);
+	g_free(good);
+}
+
+void
+pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const double *cw,
+            const int *item_of)
+{
+	const char *text = p->text->str;
+	size_t len = p->text->len, b, box0 = 0, lead_end = 0;
+	double box = 0, size = 10;
+	int c, in_box = 0, ragged = s->align != WARTA_TA_JUSTIFY;
+	unsigned char *hyph = g_malloc0(len + 1);
+	const struct warta_style *st = s->style;
+	int hp = st ? st->hyphen_penalty : 50, xp = st ? st->ex_hyphen_penalty : 50;
+	double *hw = g_new0(double, p->n_items);
+	gunichar prev = 0;
+
+	hyphenate_words(p, s, hyph);
+	if (s->indent > 0)
+		push_box(bl, s->indent, 0, 0);
+	/* literal text (code) keeps its indentation: leading spaces are part
+	 * of the first box, not glue discarded at the line start (tex.web §879) */
+	while (lead_end < len && (text[lead_end] == ' ' || text[lead_end] == '\t') &&
+	    pa_run_at(p, lead_end) && pa_run_at(p, lead_end)->fmt.literal)
+		lead_end++;
+	for (b = 0, c = 0; b < len; b = g_utf8_next_char(text + b) - text, c++) {
+		gunichar ch = g_utf8_get_char(text + b);
+		size_t nb = g_utf8_next_char(text + b) - text;
+		const struct pa_run *r = pa_run_at(p, b);
+
+		size = r ? r->fmt.size : size;
+		if (ch == 0x2028) {             /* hard line break */
+			if (in_box)
+				push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
+			in_box = 0, box = 0;
+			push_fil(bl, b);
+			push_penalty(bl, 0, -LB_INFINITY, 0, 0, nb, PA_BREAK_FORCED);
+			prev = ch;
+			continue;
+		}
+		if ((g_unichar_isspace(ch) || ch == 0xA0 || ch == 0x202F) && b >= lead_end) {
+			double w = cw[c];
+			int nbsp = ch == 0xA0 || ch == 0x202F;
+			/* a one-letter word ("A", "a", "I") does not end a
+			 * balanced line (headline, deck) when it can be helped */
+			int one = in_box && !s->last_line_fill && text + b == g_utf8_next_char(text + box0) &&
+			    g_unichar_isalpha(g_utf8_get_char(text + box0)) && !is_cjk(g_utf8_get_char(text + box0));
+
+			if (in_box)
+				push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
+			in_box = 0, box = 0;
+			if (nbsp)
+				push_penalty(bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
+			if (ragged && !nbsp) {
+				double S = rag_stretch(s, size);
+
+				push_glue(bl, 0, S, 0, b, b, 0);
+				push_penalty(bl, 0, one ? 5000 : 0, 0, 0, b, PA_BREAK_GLUE);
+				push_glue(bl, w, -S, 0, b, nb, 1);
+			} else if (r && r->fmt.literal) {
+				push_glue(bl, w, 0, 0, b, nb, 1);
+			} else {
+				push_glue(bl, w, w / 2, w / 5, b, nb, 1);
+			}
+			prev = ch;
+			continue;
+		}
+		if (c > 0 && in_box && p->la[c].is_line_break && !(r && r->fmt.footnote)) {
+			push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
+			in_box = 0, box = 0;
+			if (p->la[c].break_inserts_hyphen) {    /* soft hyphen */
+				if (hw[item_of[b]] == 0)
+					hw[item_of[b]] = hyphen_width(p, item_of[b]);
+				push_break(bl, s, size, hw[item_of[b]], hp, 1, 0, b, PA_BREAK_HYPHEN);
+			} else if (is_dash(prev)) {
+				push_break(bl, s, size, 0, xp, 1, 0, b, PA_BREAK_EXPLICIT);
+			} else if ((is_cjk(prev) || is_cjk(ch)) && !ragged) {
+				push_glue(bl, 0, size / 8, 0, b, b, 0);    /* inter-character glue */
+			} else {
+				push_break(bl, s, size, 0, 0, 0, 0, b, PA_BREAK_PENALTY);
+			}
+		} else if (c > 0 && in_box && hyph[b]) {
+			int it = item_of[b];
+
+			if (hw[it] == 0)
+				hw[it] = hyphen_width(p, it);
+			push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
+			in_box = 0, box = 0;
+			push_break(bl, s, size, hw[it], hp, 1, 1, b, PA_BREAK_HYPHEN);
+		}
+		if (!in_box) {
+			in_box = 1;
+			box0 = b;
+		}
+		box += cw[c];
+		prev = ch;
+	}
+	if (in_box)
+		push_word(bl, p, s, cw, hw, item_of, box, box0, len, size);
+	/* parfillskip + forced break (tex.web §816) */
+	if (s->justify_last && !ragged)
+		push_glue(bl, 0, 0, 0, len, len, 0);
+	else if (s->last_line_fill || !ragged)
+		push_fil(bl, len);
+	else
+		push_glue(bl, 0, rag_stretch(s, size), 0, len, len, 0);
+	push_penalty(bl, 0, -LB_INFINITY, 0, 0, len, PA_BREAK_FINAL);
+	g_free(hyph);
+	g_free(hw);
+}
+

@@ -1,0 +1,69 @@
+/* para_int.h — what the files of paragraph setting share (para.h is their
+ * face):
+ *   shape.c  styled runs → Pango attributes → items shaped once with the
+ *            whole paragraph as context (letter spacing, missing glyphs)
+ *   items.c  shaped text → Knuth–Plass boxes, glue and penalties
+ *            (linebreak.h): spaces, hyphenation points, CJK and dash
+ *            breaks, emergency breaks in words wider than every line
+ *   lines.c  one line from the breaker's choice: its glyph pieces (word
+ *            edges reshaped at hyphens), ratio, glyph expansion, spaces,
+ *            visual order and position
+ *   para.c   the paragraph's life and pa_set, which runs the three
+ * Not used outside src/layout/. */
+#ifndef WARTA_PARA_INT_H
+#define WARTA_PARA_INT_H
+
+#include "layout/para.h"
+
+#define PU(x) ((x) / (double)PANGO_SCALE)   /* Pango units → pt (72 dpi) */
+#define RAG_EM 3.0                          /* stretch of ragged lines, em (Knuth–Plass 1981, §"ragged") */
+#define EXPANSION_STEP 0.001                /* glyph expansion in steps of 0.1 % (pdfTeX: \pdffontexpand step) */
+
+/* What an lb item stands for in the text. */
+struct slot {
+	size_t b0, b1;              /* bytes; for a penalty b0 == b1 is the break position */
+	enum pa_break kind;         /* for penalties: hyphen, explicit, plain */
+	int space;                  /* glue: b0 is a space character to set to the glue's width */
+	int emergency;              /* penalty: a break inside a word wider than the measure:
+	                             * 1 + its index in build.wide */
+};
+
+/* The breaker's list being built, and what it stands for. */
+struct build {
+	GArray *items;              /* struct lb_item */
+	GArray *slots;              /* struct slot */
+	double expansion;           /* glyph expansion limit of boxes, fraction of their width */
+	double widest;              /* the widest line measure, pt */
+	unsigned char *cluster;     /* cluster[b]: a glyph cluster starts at byte b */
+	GArray *wide;               /* struct wide: boxes wider than every measure */
+};
+
+/* A box (word, number, URL piece) wider than every line, given emergency breaks. */
+struct wide {
+	size_t b0, b1;
+	double width;
+	int broken;                 /* the breaker used one of its breaks (warned) */
+};
+
+/* shape.c */
+/* The run holding byte b (NULL: no runs). */
+const struct pa_run *pa_run_at(const struct pa_para *p, size_t b);
+/* Attributes, items and glyphs of the whole paragraph (p->items, p->glyphs,
+ * p->la, p->char_at); a warning for each character no font has. */
+void pa_shape(struct pa_para *p, const struct pa_setup *s);
+/* The letter spacing of item's run added to its glyphs gs. */
+void pa_letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs);
+
+/* items.c: the breaker's list of p into bl (cw: each character's width,
+ * item_of: each byte's item). */
+void pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const double *cw,
+                    const int *item_of);
+
+/* lines.c: line L (number lineno) from items [first, brk] of bl as the
+ * breaker chose them (lbl); prev_hyph_at: where the line before ended at
+ * a hyphen, or -1; space_w: scratch of text length + 1, all -1. */
+void pa_make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, size_t first,
+                  size_t brk, const struct lb_line *lbl, int lineno, int prev_hyph_at, struct pa_line *L,
+                  double *space_w);
+
+#endif

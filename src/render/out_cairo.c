@@ -1,0 +1,668 @@
+/* out_cairo.c — the Cairo outputter (out.h): a PDF (metadata, outline, links,
+ * named destinations, tagged structure), or PNG or SVG pages, each page its
+ * own file.  Every file is written through util/output.h: nothing is left
+ * at a path unless the whole output succeeded. */
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+
+#include "render/out.h"
+#include "util/output.h"
+
+#define MAX_TAGS 12
+
+struct tag {
+	const char *name;
+	int id;
+};
+
+struct out {
+	struct rn_out base;
+	const struct rn *R;
+	struct warta_diags *d;
+	enum warta_print_format fmt;
+	struct warta_output *o;         /* PDF */
+	cairo_surface_t *pdf;
+	cairo_t *cr;                    /* PDF: one for the document; PNG/SVG: the page's */
+	int first, last;                /* page range for PNG/SVG; 0: all */
+	int numbered;                   /* PNG/SVG: NAME-N.ext */
+	struct warta_output_set *pages; /* PNG/SVG: the pages' files, put in place once all are made */
+	/* PNG/SVG: the page being drawn */
+	int page_no;
+	char *name;
+	struct warta_output *po;
+	cairo_surface_t *surface;
+	GByteArray *svg;
+	int failed;
+	struct tag tags[MAX_TAGS];
+	int n_tags;
+	int outline_parent;             /* section outline entry (editions), 0: root */
+};
+
+/* ------------------------------------------------------------ tags */
+
+static void
+tags_close_to(struct out *O, int depth)
+{
+	while (O->fmt == WARTA_PRINT_PDF && O->n_tags > depth) {
+		O->n_tags--;
+		cairo_tag_end(O->cr, O->tags[O->n_tags].name);
+	}
+	O->n_tags = MIN(O->n_tags, depth);
+}
+
+/* Opens the structure path of a block: Art › Sect › BlockQuote › P/H. */
+static void
+tags_path(struct out *O, const struct art *A, const struct rblock *b, int label)
+{
+	struct tag want[MAX_TAGS];
+	int n = 0, i;
+
+	if (O->cr == NULL || O->fmt != WARTA_PRINT_PDF)
+		return;
+	want[n++] = (struct tag){ "Art", A ? A->index + 1 : 0 };
+	if (b && b->sect > 0 && (b->tag == NULL || strcmp(b->tag, "H1") != 0))
+		want[n++] = (struct tag){ "Sect", b->sect };
+	if (b && b->quote > 0)
+		want[n++] = (struct tag){ "BlockQuote", b->quote };
+	if (b && b->list > 0) {
+		want[n++] = (struct tag){ "L", b->list };
+		want[n++] = (struct tag){ "LI", b->item };
+		want[n++] = (struct tag){ label ? "Lbl" : "LBody", b->item };
+	}
+	if (b && b->table > 0) {
+		want[n++] = (struct tag){ "Table", b->table };
+		if (b->row > 0)
+			want[n++] = (struct tag){ "TR", b->row };
+	}
+	if (b && b->tag && !label)      /* rules and rows have no element of their own */
+		want[n++] = (struct tag){ b->tag, b->id };
+	for (i = 0; i < n && i < O->n_tags; i++)
+		if (strcmp(want[i].name, O->tags[i].name) != 0 || want[i].id != O->tags[i].id)
+			break;
+	tags_close_to(O, i);
+	for (; i < n; i++) {
+		cairo_tag_begin(O->cr, want[i].name, "");
+		O->tags[O->n_tags++] = want[i];
+	}
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static void
+color(cairo_t *cr, unsigned int c)
+{
+	cairo_set_source_rgb(cr, ((c >> 16) & 255) / 255.0, ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
+}
+
+/* A link target as a Cairo attribute string. */
+static char *
+link_attr(const char *url)
+{
+	char *esc, *r;
+
+	if (url[0] == '#')
+		return g_strdup_printf("dest='%s'", url + 1);
+	/* cairo 1.16 writes the URI verbatim into a PDF string: percent-encode
+	 * parentheses, backslashes, quotes and everything outside ASCII */
+	esc = g_uri_escape_string(url, "!#$%&*+,-./:;=?@[]_~", FALSE);
+	r = g_strdup_printf("uri='%s'", esc);
+	g_free(esc);
+	return r;
+}
+
+
+/* Whether pieces a and b of a line can go into one Cairo operation: one font,
+ * colour and rise, left to right, no link. */
+static int
+same_run(const struct pa_piece *a, const struct pa_piece *b)
+{
+	unsigned int ca = a->run ? a->run->fmt.color : 0, cb = b->run ? b->run->fmt.color : 0;
+	double ra = a->run ? a->run->fmt.rise : 0, rb = b->run ? b->run->fmt.rise : 0;
+
+	return a->gi.item->analysis.font == b->gi.item->analysis.font && ca == cb && ra == rb &&
+	    !(a->gi.item->analysis.level & 1) && !(b->gi.item->analysis.level & 1);
+}
+
+/* Pieces a..b-1 of line L (same_run) drawn as ONE cairo_show_text_glyphs at
+ * the current point, what pango_cairo_show_glyph_item does for each piece
+ * (Pango 1.50, pangocairo-render.c: empty glyphs left out, each cluster's
+ * drawn glyphs with its text, for the PDF's text extraction), so that a line
+ * is one operation instead of one per piece: Cairo's PDF surface pays per
+ * operation (its analysis region, text matrix and font set again).  x: the
+ * pieces' left edges are offset from piece a's by (x - x_a) / k in the
+ * current frame (k: the line's glyph expansion). */
+static void
+show_pieces(cairo_t *cr, const struct pa_para *P, const struct pa_line *L, int a, int b, double k)
+{
+	const struct pa_piece *p0 = &L->pieces[a];
+	GArray *gl = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	GArray *cl = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
+	GString *txt = g_string_new(NULL);
+	cairo_scaled_font_t *sf;
+	double x0, y0;
+	int i;
+
+	cairo_get_current_point(cr, &x0, &y0);
+	for (i = a; i < b; i++) {
+		const struct pa_piece *pc = &L->pieces[i];
+		const char *text = pc->text ? pc->text : P->text->str;
+		PangoGlyphString *gs = pc->gi.glyphs;
+		PangoGlyphItem gi = pc->gi;
+		PangoGlyphItemIter it;
+		double px = x0 + (pc->x - p0->x) / k;
+		int xpos = 0, g;
+		gboolean more;
+
+		for (more = pango_glyph_item_iter_init_start(&it, &gi, text); more;
+		     more = pango_glyph_item_iter_next_cluster(&it)) {
+			cairo_text_cluster_t c = { it.end_index - it.start_index, 0 };
+
+			for (g = it.start_glyph; g < it.end_glyph; g++) {
+				const PangoGlyphInfo *gi1 = &gs->glyphs[g];
+
+				if (gi1->glyph != PANGO_GLYPH_EMPTY && !(gi1->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+					cairo_glyph_t cg;
+
+					cg.index = gi1->glyph;
+					cg.x = px + (double)(xpos + gi1->geometry.x_offset) / PANGO_SCALE;
+					cg.y = y0 + (double)gi1->geometry.y_offset / PANGO_SCALE;
+					g_array_append_val(gl, cg);
+					c.num_glyphs++;
+				}
+				xpos += gi1->geometry.width;
+			}
+			g_string_append_len(txt, text + it.start_index, it.end_index - it.start_index);
+			g_array_append_val(cl, c);
+		}
+	}
+	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(p0->gi.item->analysis.font));
+	if (sf && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS) {
+		cairo_save(cr);
+		cairo_set_scaled_font(cr, sf);
+		cairo_show_text_glyphs(cr, txt->str, (int)txt->len, (cairo_glyph_t *)gl->data, (int)gl->len,
+		    (cairo_text_cluster_t *)cl->data, (int)cl->len, 0);
+		cairo_restore(cr);
+	} else {
+		/* no usable Cairo font: each piece as Pango draws it (it skips
+		 * what it cannot draw) */
+		for (i = a; i < b; i++) {
+			const struct pa_piece *pc = &L->pieces[i];
+
+			cairo_move_to(cr, x0 + (pc->x - p0->x) / k, y0);
+			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, (PangoGlyphItem *)&pc->gi);
+		}
+	}
+	g_array_free(gl, TRUE);
+	g_array_free(cl, TRUE);
+	g_string_free(txt, TRUE);
+}
+
+/* A piece with a character no font has: drawn by Pango, whose hex box shows
+ * it (show_pieces leaves such glyphs out). */
+static int
+has_box(const struct pa_piece *pc)
+{
+	int g;
+
+	for (g = 0; g < pc->gi.glyphs->num_glyphs; g++)
+		if (pc->gi.glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+			return 1;
+	return 0;
+}
+
+static void
+text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
+{
+	struct out *O = (struct out *)o;
+	cairo_t *cr = O->cr;
+	const struct pa_line *L = &P->lines[li];
+	double k = L->scale != 1 && L->scale > 0 ? L->scale : 1;
+	int i, j;
+
+	for (i = 0; i < L->n_pieces; i = j) {
+		const struct pa_piece *pc = &L->pieces[i];
+		char *attr = NULL;
+		int linked = pc->run && pc->run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF;
+
+		j = i + 1;
+		if (!linked && pc->gi.item->analysis.font && !has_box(pc))
+			while (j < L->n_pieces && same_run(pc, &L->pieces[j]) && !has_box(&L->pieces[j]) &&
+			    !(L->pieces[j].run && L->pieces[j].run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF))
+				j++;
+		if (linked) {
+			attr = link_attr(g_ptr_array_index(P->links, pc->run->fmt.link - 1));
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+		}
+		color(cr, pc->run ? pc->run->fmt.color : 0);
+		cairo_save(cr);
+		cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
+		if (k != 1)
+			cairo_scale(cr, k, 1);   /* glyph expansion: the pieces drawn horizontally scaled */
+		cairo_move_to(cr, 0, 0);
+		if (j - i > 1)
+			show_pieces(cr, P, L, i, j, k);
+		else
+			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, (PangoGlyphItem *)&pc->gi);
+		cairo_restore(cr);
+		if (attr) {
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			g_free(attr);
+		}
+	}
+}
+
+
+static char *
+page_name(const char *path, int page)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	if (dot == NULL || (slash && dot < slash))
+		return g_strdup_printf("%s-%d", path, page);
+	return g_strdup_printf("%.*s-%d%s", (int)(dot - path), path, page, dot);
+}
+
+static cairo_status_t
+write_fn(void *closure, const unsigned char *data, unsigned int len)
+{
+	/* cairo 1.16 can crash in cairo_surface_finish after its write function
+	 * failed (seen writing to /dev/full), so never report the error to it:
+	 * the output remembers it, and its commit then fails and cleans up */
+	(void)warta_output_cairo_write(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+write_mem(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo 1.16 names an SVG page's group "surfaceN" after a counter of every
+ * surface the process made, so the same page came out with another N at
+ * another -j or after other documents.  The names are renumbered in order of
+ * their first appearance (references "#surfaceN" with them): the same bytes
+ * for the same page, whatever ran before. */
+static GByteArray *
+svg_renumber(const GByteArray *in)
+{
+	static const char key[] = "surface";
+	const size_t klen = sizeof key - 1;
+	GByteArray *out = g_byte_array_sized_new(in->len);
+	GArray *seen = g_array_new(FALSE, FALSE, sizeof(guint64));
+	const char *s = (const char *)in->data;
+	size_t i = 0, n = in->len;
+
+	while (i < n) {
+		const char *hit = memmem(s + i, n - i, key, klen);
+		size_t at, e;
+		guint64 v = 0;
+		guint k;
+		char num[24];
+
+		if (!hit) {
+			g_byte_array_append(out, (const guint8 *)s + i, (guint)(n - i));
+			break;
+		}
+		at = (size_t)(hit - s);
+		for (e = at + klen; e < n && e - at - klen < 18 && g_ascii_isdigit(s[e]); e++)
+			v = v * 10 + (guint64)(s[e] - '0');
+		g_byte_array_append(out, (const guint8 *)s + i, (guint)(at + klen - i));
+		if (e == at + klen) {   /* "surface" not followed by a number */
+			i = at + klen;
+			continue;
+		}
+		for (k = 0; k < seen->len && g_array_index(seen, guint64, k) != v; k++)
+			;
+		if (k == seen->len)
+			g_array_append_val(seen, v);
+		g_snprintf(num, sizeof num, "%u", k + 1);
+		g_byte_array_append(out, (const guint8 *)num, (guint)strlen(num));
+		i = e;
+	}
+	g_array_free(seen, TRUE);
+	return out;
+}
+
+static void
+drop_cap(struct rn_out *o, const struct rdrop *d, double x, double y)
+{
+	struct out *O = (struct out *)o;
+	cairo_t *cr = O->cr;
+	PangoLayout *lay = pango_layout_new(O->R->ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+
+	pango_font_description_set_family(fd, d->family);
+	pango_font_description_set_size(fd, (int)lround(d->size * PANGO_SCALE));
+	pango_layout_set_font_description(lay, fd);
+	pango_layout_set_text(lay, d->text, -1);
+	color(cr, d->color);
+	cairo_move_to(cr, x, y - pango_layout_get_baseline(lay) / (double)PANGO_SCALE);
+	pango_cairo_show_layout(cr, lay);
+	pango_font_description_free(fd);
+	g_object_unref(lay);
+}
+
+static void
+rule(struct rn_out *o, enum rn_rule kind, double x, double y, double w, double thick)
+{
+	cairo_t *cr = ((struct out *)o)->cr;
+
+	if (kind == RN_RULE_RUNNING_HEAD)
+		cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+	else
+		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+	cairo_set_line_width(cr, thick);
+	cairo_move_to(cr, x, y);
+	cairo_line_to(cr, x + w, y);
+	cairo_stroke(cr);
+}
+
+static void
+structure(struct rn_out *o, const struct art *A, const struct rblock *b, int label)
+{
+	if (A == NULL)
+		tags_close_to((struct out *)o, 0);
+	else
+		tags_path((struct out *)o, A, b, label);
+}
+
+static void
+elem_begin(struct rn_out *o, const char *tag, const char *attr)
+{
+	struct out *O = (struct out *)o;
+
+	if (O->fmt == WARTA_PRINT_PDF)
+		cairo_tag_begin(O->cr, strcmp(tag, RN_ELEM_DEST) == 0 ? CAIRO_TAG_DEST : tag, attr);
+}
+
+static void
+elem_end(struct rn_out *o, const char *tag)
+{
+	struct out *O = (struct out *)o;
+
+	if (O->fmt == WARTA_PRINT_PDF)
+		cairo_tag_end(O->cr, strcmp(tag, RN_ELEM_DEST) == 0 ? CAIRO_TAG_DEST : tag);
+}
+
+static void
+mark(struct rn_out *o, enum rn_mark m, int column, double x, double y)
+{
+	(void)o, (void)m, (void)column, (void)x, (void)y;
+}
+
+/* ------------------------------------------------------------ documents and pages */
+
+/* The PDF's Cairo context in an error state: the output fails, and says why
+ * (once). */
+static void
+context_failed(struct out *O)
+{
+	cairo_status_t st = cairo_status(O->cr);
+
+	if (st == CAIRO_STATUS_SUCCESS || O->failed)
+		return;
+	O->failed = 1;
+	warta_diag(O->d, WARTA_ERROR, O->R->out_path, 0, 0, "cairo: %s", cairo_status_to_string(st));
+}
+
+/* The article's outline entries: its title, its headings under it. */
+static void
+article(struct rn_out *o, const struct art *A)
+{
+	struct out *O = (struct out *)o;
+	guint i;
+	int art = 0;
+
+	if (O->pdf == NULL)
+		return;
+	for (i = 0; i < A->outline->len; i++) {
+		const struct routline *r = g_ptr_array_index(A->outline, i);
+		char *t;
+
+		if (A->contents && !r->h1)
+			continue;
+		t = g_strdup_printf("dest='%s'", r->dest);
+		if (r->h1)
+			art = cairo_pdf_surface_add_outline(O->pdf, O->outline_parent, r->text, t,
+			    O->R->n_docs > 1 ? 0 : CAIRO_PDF_OUTLINE_FLAG_OPEN);
+		else
+			cairo_pdf_surface_add_outline(O->pdf, art, r->text, t, 0);
+		g_free(t);
+	}
+}
+
+/* An edition's section: an outline entry (bold, open) over its articles. */
+static void
+section(struct rn_out *o, const char *name, size_t i)
+{
+	struct out *O = (struct out *)o;
+	char *t;
+
+	if (O->pdf == NULL)
+		return;
+	if (name == NULL) {
+		O->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+		return;
+	}
+	t = g_strdup_printf("dest='a%zu-top'", i + 2);
+	O->outline_parent = cairo_pdf_surface_add_outline(O->pdf, CAIRO_PDF_OUTLINE_ROOT, name, t,
+	    CAIRO_PDF_OUTLINE_FLAG_OPEN | CAIRO_PDF_OUTLINE_FLAG_BOLD);
+	g_free(t);
+}
+
+static int
+in_range(const struct out *O, int page)
+{
+	return (O->first <= 0 || page >= O->first) && (O->last <= 0 || page <= O->last);
+}
+
+/* A PDF page; or an image or SVG page in the range: its own surface and file. */
+static int
+page_begin(struct rn_out *o, int page_no)
+{
+	struct out *O = (struct out *)o;
+	const struct rn *R = O->R;
+	const struct warta_style *st = R->style;
+
+	if (O->fmt == WARTA_PRINT_PDF) {
+		cairo_pdf_surface_set_size(O->pdf, st->page_width, st->page_height);
+		cairo_set_source_rgb(O->cr, 1, 1, 1);
+		return 1;
+	}
+	if (!in_range(O, page_no))
+		return 0;
+	O->page_no = page_no;
+	O->name = O->numbered ? page_name(R->out_path, page_no) : g_strdup(R->out_path);
+	O->po = warta_output_open(O->name, O->d);
+	if (O->po == NULL) {
+		O->failed = 1;
+		g_free(O->name);
+		O->name = NULL;
+		return 0;
+	}
+	if (O->fmt == WARTA_PRINT_PNG) {
+		double dpi = R->opts->dpi > 0 ? R->opts->dpi : 150, k = dpi / 72.0;
+
+		O->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(st->page_width * k),
+		    (int)ceil(st->page_height * k));
+		O->cr = cairo_create(O->surface);
+		cairo_scale(O->cr, k, k);
+	} else {
+		O->svg = g_byte_array_new();
+		O->surface = cairo_svg_surface_create_for_stream(write_mem, O->svg, st->page_width,
+		    st->page_height);
+		cairo_svg_surface_restrict_to_version(O->surface, CAIRO_SVG_VERSION_1_2);
+		O->cr = cairo_create(O->surface);
+	}
+	cairo_set_source_rgb(O->cr, 1, 1, 1);
+	cairo_paint(O->cr);
+	return 1;
+}
+
+static void
+page_end(struct rn_out *o)
+{
+	struct out *O = (struct out *)o;
+	cairo_surface_t *s = O->surface;
+
+	if (O->fmt == WARTA_PRINT_PDF) {
+		cairo_show_page(O->cr);
+		context_failed(O);
+		return;
+	}
+	cairo_show_page(O->cr);
+	cairo_destroy(O->cr);
+	O->cr = NULL;
+	if (O->fmt == WARTA_PRINT_PNG && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS)
+		cairo_surface_write_to_png_stream(s, write_fn, O->po);
+	cairo_surface_finish(s);
+	if (O->svg) {
+		GByteArray *fixed = svg_renumber(O->svg);
+
+		warta_output_write(O->po, fixed->data, fixed->len);
+		g_byte_array_free(fixed, TRUE);
+		g_byte_array_free(O->svg, TRUE);
+		O->svg = NULL;
+	}
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		warta_diag(O->d, WARTA_ERROR, O->name, 0, 0, "cairo: %s",
+		    cairo_status_to_string(cairo_surface_status(s)));
+		warta_output_abort(O->po);
+		O->failed = 1;
+	} else if (warta_output_set_add(O->pages, O->po, O->d) < 0) {
+		O->failed = 1;
+	}
+	O->po = NULL;
+	cairo_surface_destroy(s);
+	O->surface = NULL;
+	g_free(O->name);
+	O->name = NULL;
+}
+
+static int
+failed(struct rn_out *o)
+{
+	return ((struct out *)o)->failed;
+}
+
+static int
+finish(struct rn_out *o, int fail)
+{
+	struct out *O = (struct out *)o;
+	int rc = 0;
+
+	if (fail)
+		O->failed = 1;
+	if (O->pdf) {
+		cairo_destroy(O->cr);
+		cairo_surface_finish(O->pdf);
+		if (cairo_surface_status(O->pdf) != CAIRO_STATUS_SUCCESS) {
+			warta_diag(O->d, WARTA_ERROR, O->R->out_path, 0, 0, "cairo: %s",
+			    cairo_status_to_string(cairo_surface_status(O->pdf)));
+			O->failed = 1;
+		}
+		cairo_surface_destroy(O->pdf);
+	}
+	if (O->o) {
+		if (O->failed) {
+			warta_output_abort(O->o);
+			rc = -1;
+		} else if (warta_output_commit(O->o, O->d) < 0) {
+			rc = -1;
+		}
+	} else if (O->pages) {
+		if (O->failed) {
+			warta_output_set_abort(O->pages);
+			rc = -1;
+		} else if (warta_output_set_commit(O->pages, O->d) < 0) {
+			rc = -1;
+		}
+	} else if (O->failed) {
+		rc = -1;
+	}
+	g_free(O);
+	return rc;
+}
+
+static void
+metadata(struct out *O)
+{
+	const struct rn *R = O->R;
+	const struct warta_meta *m = &R->docs[0]->meta;
+	int edition = R->n_docs > 1 || R->opts->edition_title;
+
+	cairo_pdf_surface_set_metadata(O->pdf, CAIRO_PDF_METADATA_TITLE,
+	    edition && R->opts->edition_title ? R->opts->edition_title : m->title ? m->title : "");
+	if (!edition && m->author)
+		cairo_pdf_surface_set_metadata(O->pdf, CAIRO_PDF_METADATA_AUTHOR, m->author);
+	if (!edition && m->subtitle)
+		cairo_pdf_surface_set_metadata(O->pdf, CAIRO_PDF_METADATA_SUBJECT, m->subtitle);
+	if (!edition && m->keywords && m->keywords[0]) {
+		char *k = g_strjoinv(", ", m->keywords);
+
+		cairo_pdf_surface_set_metadata(O->pdf, CAIRO_PDF_METADATA_KEYWORDS, k);
+		g_free(k);
+	}
+	cairo_pdf_surface_set_metadata(O->pdf, CAIRO_PDF_METADATA_CREATOR, "warta " WARTA_VERSION);
+	cairo_pdf_surface_set_metadata(O->pdf, CAIRO_PDF_METADATA_CREATE_DATE, R->create_date);
+}
+
+static const struct rn_out_ops cairo_ops = {
+	article, section, page_begin, page_end, mark, structure, elem_begin, elem_end,
+	text_line, drop_cap, rule, failed, finish,
+};
+
+struct rn_out *
+rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d)
+{
+	struct out *O;
+	enum warta_print_format fmt = R->opts->format;
+
+	if (fmt == WARTA_PRINT_PNG || fmt == WARTA_PRINT_SVG) {
+		int first = R->opts->first_page, last = R->opts->last_page;
+		int a = first > 0 ? first : 1, b = last > 0 ? MIN(last, pages) : pages;
+
+		if (a > pages) {
+			warta_diag(d, WARTA_ERROR, NULL, 0, 0, "page %d asked for, but there are only %d",
+			    a, pages);
+			return NULL;
+		}
+		if (b > a && strcmp(R->out_path, "-") == 0) {
+			warta_diag(d, WARTA_ERROR, NULL, 0, 0,
+			    "%d pages cannot go to standard output; give a file name or one page", b - a + 1);
+			return NULL;
+		}
+		O = g_new0(struct out, 1);
+		O->numbered = b > a;
+		O->first = first;
+		O->last = last;
+		/* PNG/SVG pages are many files: each is written and closed as
+		 * soon as it is made, and none replaces its target before all
+		 * are made without an error; a failure leaves none of them and
+		 * every earlier file of the same name as it was */
+		O->pages = warta_output_set_new();
+	} else {
+		struct warta_output *o = warta_output_open(R->out_path, d);
+
+		if (o == NULL)
+			return NULL;
+		O = g_new0(struct out, 1);
+		O->o = o;
+		O->pdf = cairo_pdf_surface_create_for_stream(write_fn, o, R->style->page_width,
+		    R->style->page_height);
+		O->cr = cairo_create(O->pdf);
+	}
+	O->base.ops = &cairo_ops;
+	O->R = R;
+	O->d = d;
+	O->fmt = fmt;
+	if (O->pdf)
+		metadata(O);
+	return &O->base;
+}

@@ -1,0 +1,222 @@
+/* paint.c — one laid-out page → outputter operations (out.h): the running
+ * head and folio, the head block on an article's first page, each column's
+ * part of the vertical list at the baselines the page builder measured,
+ * then each column's footnotes.  Knows where things go on the page, not
+ * how they are drawn. */
+#include <string.h>
+
+#include "render/out.h"
+
+static void
+text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
+{
+	o->ops->text_line(o, P, li, x, y);
+}
+
+/* One rline at baseline y, column left edge cx. */
+static void
+paint_rline(const struct rn *R, struct rn_out *o, const struct art *A, const struct rline *l,
+            double cx, double y)
+{
+	const struct rn_out_ops *op = o->ops;
+
+	if (l->kind == RL_RULE) {
+		op->structure(o, A, l->blk, 0);
+		op->rule(o, RN_RULE_TEXT, cx + l->x, y - 3, l->width, l->thick > 0 ? l->thick : 0.5);
+		return;
+	}
+	if (l->kind == RL_ROW) {
+		guint i;
+
+		op->structure(o, A, l->blk, 0);
+		for (i = 0; i < l->cells->len; i++) {
+			const struct rcell *c = g_ptr_array_index(l->cells, i);
+			const char *tag = l->blk->header ? "TH" : "TD";
+			int k;
+
+			op->elem_begin(o, tag, "");
+			for (k = 0; k < c->para->n_lines; k++)
+				text_line(o, c->para, k, cx + l->x + c->x, y + k * l->lead);
+			op->elem_end(o, tag);
+		}
+		return;
+	}
+	if (l->label && l->label->n_lines > 0) {
+		op->structure(o, A, l->blk, 1);
+		text_line(o, l->label, 0, cx + l->x - l->label_gap - l->label->lines[0].natural, y);
+	}
+	op->structure(o, A, l->blk, 0);
+	if (l->rlabel && l->rlabel->n_lines > 0)
+		text_line(o, l->rlabel, 0, cx + l->rlabel_x, y);
+	if (l->cap) {
+		double lead = rn_leading(R, WARTA_EL_BODY);
+
+		op->drop_cap(o, l->cap, cx + l->x, y + (l->cap->lines - 1) * lead - l->cap->rise);
+	}
+	if (l->blk && l->blk->dest && l->line == 0) {
+		char *a = g_strdup_printf("name='%s'", l->blk->dest);
+
+		op->elem_begin(o, RN_ELEM_DEST, a);
+		text_line(o, l->para, l->line, cx + l->x, y);
+		op->elem_end(o, RN_ELEM_DEST);
+		g_free(a);
+	} else {
+		text_line(o, l->para, l->line, cx + l->x, y);
+	}
+}
+
+/* A vertical list range, as the page builder measured it. */
+static void
+paint_list(const struct rn *R, struct rn_out *o, const struct art *A, const struct pb_item *v,
+           size_t a, size_t b, double cx, double top)
+{
+	double y = top;
+	int first = 1;
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		const struct pb_item *it = &v[i];
+
+		if (it->kind == PB_LINE) {
+			y += first ? it->top : it->height;
+			first = 0;
+			paint_rline(R, o, A, it->data, cx, y);
+		} else if (it->kind == PB_GLUE && !first) {
+			y += it->height;
+		}
+	}
+}
+
+static double
+page_left(const struct rn *R, int page_no)
+{
+	return page_no % 2 ? R->style->margin_inner : R->style->margin_outer;
+}
+
+/* Running head and folio, from page 2 on. */
+static void
+running_head(const struct rn *R, struct rn_out *o, int pno, const char *text)
+{
+	const struct warta_style *st = R->style;
+	double left = page_left(R, pno), y = st->margin_top - 2 * rn_leading(R, WARTA_EL_RUNNING_HEAD);
+	struct pa_fmt rf = rn_fmt(R, WARTA_EL_RUNNING_HEAD), ff = rn_fmt(R, WARTA_EL_FOLIO);
+	struct pa_para *H, *F;
+	struct pa_setup su;
+	char num[16];
+	double wh = R->textw * 0.75, wf = R->textw;
+
+	if (pno < 2)
+		return;
+	H = pa_new("en", 0, NULL);
+	F = pa_new("en", 0, NULL);
+	o->ops->structure(o, NULL, NULL, 0);
+	g_snprintf(num, sizeof num, "%d", pno);
+	pa_add(F, num, -1, &ff, 0, 0);
+	pa_add(H, text ? text : "", -1, &rf, 0, 0);
+	memset(&su, 0, sizeof su);
+	su.ctx = R->ctx;
+	su.style = st;
+	su.align = WARTA_TA_LEFT;
+	su.last_line_fill = 1;
+	su.widths = &wf;
+	su.n_widths = 1;
+	pa_set(F, &su);
+	su.widths = &wh;
+	pa_set(H, &su);
+	o->ops->mark(o, RN_MARK_RUNNING_HEAD, 0, left, y);
+	if (F->n_lines) {
+		double fw = F->lines[0].natural;
+		double fx = pno % 2 ? left + R->textw - fw : left;
+
+		text_line(o, F, 0, fx, y);
+		if (H->n_lines) {
+			double hw = H->lines[0].natural;
+			double hx = pno % 2 ? left + R->textw - fw - 12 - hw : left + fw + 12;
+
+			text_line(o, H, 0, hx, y);
+		}
+	}
+	o->ops->rule(o, RN_RULE_RUNNING_HEAD, left, y + 5, R->textw, 0.4);
+	pa_free(H);
+	pa_free(F);
+}
+
+static void
+paint_footnotes(const struct rn *R, struct rn_out *o, const struct art *A, const struct pb_column *col,
+                double cx, double top, double coltop)
+{
+	double total = FN_SEPARATOR, y, lead = rn_leading(R, WARTA_EL_FOOTNOTE);
+	int k;
+
+	if (col->fn_count == 0)
+		return;
+	for (k = 0; k < col->fn_count; k++)
+		total += A->fn_height[A->ps.order[col->fn_first + k]];
+	/* the page builder fills a column with notes only up to its height,
+	 * bar one note taller than a column, alone there (article.c warns):
+	 * it starts at the column's top (coltop: below the headline) and
+	 * stops at its foot */
+	y = MAX(top + R->texth - total, coltop);
+	o->ops->mark(o, RN_MARK_FOOTNOTES, 0, cx, y);
+	/* the short rule starts where the lines do: at the right when RTL */
+	o->ops->rule(o, RN_RULE_TEXT, A->doc->meta.rtl ? cx + R->colw * 0.7 : cx, y + 3, R->colw * 0.3, 0.4);
+	y += FN_SEPARATOR;
+	for (k = 0; k < col->fn_count; k++) {
+		int f = A->ps.order[col->fn_first + k], i;
+		struct pa_para *P = A->fn[f];
+		char *dest;
+
+		if (P == NULL)
+			continue;
+		y += A->fn_height[f] - P->n_lines * lead;
+		dest = g_strdup_printf("name='%sfn-%d'", A->prefix, f);
+		o->ops->structure(o, A, NULL, 0);
+		o->ops->elem_begin(o, "Note", "");
+		o->ops->elem_begin(o, RN_ELEM_DEST, dest);
+		for (i = 0; i < P->n_lines && (i == 0 || y + lead <= top + R->texth + 0.01); i++) {
+			y += lead;
+			text_line(o, P, i, cx, y - lead * 0.25);
+			if (i == 0)
+				o->ops->elem_end(o, RN_ELEM_DEST);
+		}
+		o->ops->elem_end(o, "Note");
+		g_free(dest);
+	}
+}
+
+/* The left edge of column c (0-based); right to left, the first column is
+ * the rightmost, and its footnotes go with it. */
+static double
+col_x(const struct rn *R, const struct art *A, double left, int c)
+{
+	int k = A->doc->meta.rtl ? R->cols - 1 - c : c;
+
+	return left + k * (R->colw + R->style->gutter);
+}
+
+void
+rn_paint_page(const struct rn *R, struct rn_out *o, struct art *A, const struct pb_page *pg,
+              int page_no, const char *running)
+{
+	const struct warta_style *st = R->style;
+	double left = page_left(R, page_no), top = st->margin_top;
+	int c;
+
+	running_head(R, o, page_no, running);
+	if (A->pages_done == 0) {
+		o->ops->mark(o, RN_MARK_HEAD, 0, left, top);
+		paint_list(R, o, A, (struct pb_item *)A->head->data, 0, A->head->len, left, top);
+		top += A->head_height;
+	}
+	for (c = 0; c < pg->n_cols; c++) {
+		double cx = col_x(R, A, left, c);
+
+		o->ops->mark(o, RN_MARK_COLUMN, c + 1, cx, top);
+		paint_list(R, o, A, (struct pb_item *)A->v->data, pg->col[c].start, pg->col[c].end, cx, top);
+	}
+	/* the notes after all the columns: reading order, and the text's
+	 * structure elements are not cut by them */
+	for (c = 0; c < pg->n_cols; c++)
+		paint_footnotes(R, o, A, &pg->col[c], col_x(R, A, left, c), st->margin_top, top);
+	o->ops->structure(o, NULL, NULL, 0);
+}

@@ -1,0 +1,784 @@
+/* typeset.c — the tree's blocks → the vertical list: inline nodes →
+ * formatted runs of a paragraph (layout/para.c sets its lines), then
+ * paragraphs, headings, block quotes, pull quotes, lists, tables, code and
+ * rules, each line an item of the list with the penalties that keep
+ * headings with what follows and forbid widows and orphans.  A huge
+ * paragraph is set in pieces.  Pages are made between top-level blocks. */
+#include <math.h>
+#include <string.h>
+
+#include "article/article.h"
+#include "render/typeset.h"
+
+/* ------------------------------------------------------------ inlines */
+
+static int
+looks_like_url(const char *s)
+{
+	return s && (strstr(s, "://") || strncmp(s, "www.", 4) == 0 || strchr(s, '@'));
+}
+
+void
+rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n, const struct pa_fmt *f)
+{
+	const struct warta_node *c;
+	struct pa_fmt g = *f;
+	char buf[32];
+
+	switch (n->type) {
+	case WARTA_NODE_TEXT:
+		pa_add(P, n->text ? n->text : "", -1, f, n->line, n->col);
+		return;
+	case WARTA_NODE_SOFTBREAK:
+		pa_add(P, " ", 1, f, n->line, n->col);
+		return;
+	case WARTA_NODE_LINEBREAK:
+		pa_add(P, "\xe2\x80\xa8", 3, f, n->line, n->col);
+		return;
+	case WARTA_NODE_HTML_INLINE:
+		return;
+	case WARTA_NODE_EMPH:
+		g.italic = !f->italic;
+		break;
+	case WARTA_NODE_STRONG:
+		g.weight = 700;
+		break;
+	case WARTA_NODE_CODE:
+		g = rn_inline_fmt(R, WARTA_EL_CODE, f);
+		g.literal = 1;
+		g.hyphenate = 0;
+		g.small_caps = 0;
+		pa_add(P, n->text ? n->text : "", -1, &g, n->line, n->col);
+		return;
+	case WARTA_NODE_LINK:
+		if (n->as.link.url && n->as.link.active)
+			g.link = pa_link(P, n->as.link.url);
+		{
+			char *t = warta_node_plain_text(n);
+
+			if (looks_like_url(t))
+				g.hyphenate = 0;
+			g_free(t);
+		}
+		break;
+	case WARTA_NODE_IMAGE:
+		g.italic = !f->italic;
+		pa_add(P, "[", 1, &g, n->line, n->col);
+		for (c = n->first; c; c = c->next)
+			rn_inlines(R, A, P, c, &g);
+		pa_add(P, "]", 1, &g, n->line, n->col);
+		return;
+	case WARTA_NODE_QUOTE:
+		g = rn_inline_fmt(R, WARTA_EL_QUOTATION, f);
+		if (n->as.quote.open)
+			pa_add(P, n->as.quote.open, -1, &g, n->line, n->col);
+		for (c = n->first; c; c = c->next)
+			rn_inlines(R, A, P, c, &g);
+		if (n->as.quote.close)
+			pa_add(P, n->as.quote.close, -1, &g, n->end_line, n->end_col);
+		return;
+	case WARTA_NODE_FOOTNOTE_REF:
+		g.size = f->size * 0.62;
+		g.rise = f->size * 0.36;
+		g.footnote = n->as.footnote.index;
+		g.hyphenate = 0;
+		g.small_caps = 0;
+		g_snprintf(buf, sizeof buf, "#%sfn-%d", A->prefix, n->as.footnote.index);
+		g.link = pa_link(P, buf);
+		g_snprintf(buf, sizeof buf, "%d", n->as.footnote.index);
+		pa_add(P, buf, -1, &g, n->line, n->col);
+		return;
+	case WARTA_NODE_DATELINE:
+		g = rn_inline_fmt(R, WARTA_EL_DATELINE, f);
+		g.small_caps = 2;           /* capitals become small caps too (c2sc) */
+		g.hyphenate = 0;
+		if (n->first) {
+			for (c = n->first; c; c = c->next)
+				rn_inlines(R, A, P, c, &g);
+		} else if (n->as.dateline.place) {
+			pa_add(P, n->as.dateline.place, -1, &g, n->line, n->col);
+		}
+		if (n->as.dateline.agency) {
+			pa_add(P, " (", 2, &g, n->line, n->col);
+			pa_add(P, n->as.dateline.agency, -1, &g, n->line, n->col);
+			pa_add(P, ")", 1, &g, n->line, n->col);
+		}
+		pa_add(P, "\xc2\xa0\xe2\x80\x94 ", -1, f, n->line, n->col); /* NBSP em dash space */
+		return;
+	default:
+		break;
+	}
+	for (c = n->first; c; c = c->next)
+		rn_inlines(R, A, P, c, &g);
+}
+
+static double
+first_advance(GArray *v, double lead, const struct pa_para *P, const struct pa_line *L)
+{
+	double glue = 0, size = 10;
+	guint i = v->len;
+
+	if (P->runs->len)
+		size = g_array_index(P->runs, struct pa_run, 0).fmt.size;
+	while (i-- > 0) {
+		const struct pb_item *it = &g_array_index(v, struct pb_item, i);
+
+		if (it->kind == PB_GLUE)
+			glue += it->height;
+		else if (it->kind == PB_LINE)
+			return MAX(lead, it->depth + 0.72 * size + 1 + MIN(glue, 0));
+	}
+	(void)L;
+	return lead;
+}
+
+/* Is the last item a heading that must stay with what follows? */
+static int
+keep_pending(const struct art *A)
+{
+	return A->keep_next;
+}
+
+/* Sets a paragraph in the column and puts its lines on the list. */
+void
+rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
+           struct rblock *b, double left, double right, double indent, int keep_whole,
+           struct rdrop *cap)
+{
+	const struct warta_elem_style *s = rn_el(R, e);
+	const struct warta_style *st = R->style;
+	double widths[8], offs[8], lead = rn_leading(R, e);
+	struct pa_setup su;
+	int i, n, kp = keep_pending(A);
+	size_t nw = 1;
+
+	memset(&su, 0, sizeof su);
+	su.ctx = R->ctx;
+	su.hyph = R->e->hyph;
+	su.style = st;
+	su.align = s->align;
+	su.indent = indent;
+	widths[0] = A->colw - left - right;
+	offs[0] = 0;
+	if (cap) {
+		nw = MIN(cap->indent_lines + 1, 8);
+		for (i = 0; i < (int)nw; i++) {
+			widths[i] = A->colw - left - right - (i < cap->indent_lines ? cap->width : 0);
+			offs[i] = i < cap->indent_lines ? cap->width : 0;
+		}
+		su.indent = 0;
+	}
+	su.widths = widths;
+	su.n_widths = nw;
+	su.offsets = offs;
+	su.n_offsets = nw;
+	su.hyphenate = s->hyphenate;
+	su.hyphen_left = s->hyphen_left > 0 ? s->hyphen_left : 2;
+	su.hyphen_right = s->hyphen_right > 0 ? s->hyphen_right : 3;
+	su.last_line_fill = e != WARTA_EL_HEADLINE && e != WARTA_EL_PULLQUOTE && e != WARTA_EL_DECK;
+	su.justify_last = A->justify_last;
+	su.diags = A->d;
+	su.continues_word = A->continues_word;
+	if (pa_set(P, &su) < 0) {
+		warta_diag(A->d, WARTA_ERROR, A->doc->path, 0, 0, "out of memory setting a paragraph");
+		return;
+	}
+	n = P->n_lines;
+	if ((e == WARTA_EL_BLOCKQUOTE && n <= 4) || e == WARTA_EL_PULLQUOTE)
+		keep_whole = 1;         /* short quotations and pull quotes stay in one piece */
+	/* between two blocks with no space between them: a legal page break,
+	 * except inside a pull quote */
+	if (n > 0 && A->v->len > 0 && g_array_index(A->v, struct pb_item, A->v->len - 1).kind == PB_LINE)
+		rn_vpenalty(A->v, kp || e == WARTA_EL_PULLQUOTE ? 10000 : 0);
+	for (i = 0; i < n; i++) {
+		struct rline *l = rn_new_rline(A, RL_TEXT, b);
+		struct pa_line *L = &P->lines[i];
+
+		l->para = P;
+		l->line = i;
+		l->x = P->rtl ? right : left;
+		if (P->rtl)
+			l->x = left;
+		if (i == 0 && cap)
+			l->cap = cap;
+		if (i > 0) {
+			int pen = 0;
+
+			if (keep_whole || (kp && i == 1))
+				pen = 10000;
+			else {
+				if (i == 1)
+					pen += st->club_penalty;
+				if (i == n - 1)
+					pen += st->widow_penalty;
+				if (P->lines[i - 1].hyphenated)
+					pen += st->broken_penalty;
+				if (cap && i <= cap->indent_lines)
+					pen = 10000;
+			}
+			rn_vpenalty(A->v, MIN(pen, 10000));
+		}
+		rn_vline(A->v, l, i == 0 ? first_advance(A->v, lead, P, L) : lead,
+		    L->ascent > 0 ? MIN(L->ascent, lead) : lead * 0.8);
+		{
+			struct pb_item *it = &g_array_index(A->v, struct pb_item, A->v->len - 1);
+
+			it->para_first = i == 0;
+			it->para_last = i == n - 1;
+			it->depth = L->descent;
+		}
+		A->rep.lines++;
+		if (L->justified && L->ratio > 0.5)
+			A->rep.loose++;
+		if (L->justified && L->ratio < -0.5)
+			A->rep.tight++;
+		if (L->overfull)
+			A->rep.overfull++;
+		if (L->hyphenated || L->brk == PA_BREAK_EXPLICIT) {
+			A->rep.hyphenated++;
+			A->hyph_run++;
+			A->rep.longest_hyphen_run = MAX(A->rep.longest_hyphen_run, A->hyph_run);
+		} else {
+			A->hyph_run = 0;
+		}
+	}
+	A->hyph_run = 0;
+	A->keep_next = 0;
+}
+
+struct pa_para *
+rn_new_para(struct rn *R, struct art *A, const struct warta_node *n)
+{
+	struct pa_para *P = pa_new(n && n->lang ? n->lang : A->doc->meta.lang,
+	    n && n->lang ? warta_lang_is_rtl(n->lang) : A->doc->meta.rtl, A->doc->path);
+
+	g_ptr_array_add(A->paras, P);
+	return P;
+}
+
+
+/* A huge paragraph (scraped text with no paragraph breaks) is set in pieces
+ * of about CHUNK bytes cut at spaces, each piece's last line justified, so
+ * that shaping and line breaking work on bounded lists. */
+#define CHUNK 32768
+
+static void
+chunks(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e, struct rblock *b,
+       double left, double right, double indent, struct rdrop *cap)
+{
+	const char *t = P->text->str;
+	size_t s = 0, len = P->text->len;
+	guint r = 0, k;
+	int first = 1;
+
+	while (s < len) {
+		size_t end = MIN(len, s + CHUNK);
+		struct pa_para *Q;
+
+		if (end < len) {
+			while (end > s + CHUNK / 2 && t[end] != ' ')
+				end--;
+			if (t[end] != ' ')
+				end = MIN(len, s + CHUNK);
+			while (end < len && (t[end] & 0xC0) == 0x80)
+				end++;                  /* never inside a character */
+			if (end < len && t[end] == ' ')
+				end++;
+		}
+		Q = pa_new(P->lang, P->rtl, P->file);
+		g_ptr_array_add(A->paras, Q);
+		for (k = 0; k < P->links->len; k++)
+			g_ptr_array_add(Q->links, g_strdup(g_ptr_array_index(P->links, k)));
+		for (; r < P->runs->len; r++) {
+			const struct pa_run *run = &g_array_index(P->runs, struct pa_run, r);
+			size_t a = MAX(run->start, s), z = MIN(run->end, end);
+
+			if (a < z)
+				pa_add(Q, t + a, z - a, &run->fmt, run->line, run->col);
+			if (run->end > end)
+				break;          /* continues in the next piece */
+		}
+		A->justify_last = end < len;
+		rn_para_lines(R, A, Q, e, b, left, right, first ? indent : 0, 0, first ? cap : NULL);
+		A->justify_last = 0;
+		/* cut inside a word (one longer than half a piece): its rest
+		 * opens the next piece, and it was warned about here */
+		A->continues_word = end < len && t[end - 1] != ' ';
+		first = 0;
+		s = end;
+		if (A->depth == 1 && s < len) {
+			/* the pages filled so far, drawn and freed; P and b
+			 * are still needed for the next pieces */
+			A->hold = P;
+			A->hold_blk = b;
+			rn_art_flush(A, 0);
+			A->hold = NULL;
+			A->hold_blk = NULL;
+		}
+	}
+	A->continues_word = 0;
+}
+
+/* Han, kana, Hangul and full-width forms: glyphs that fill the em. */
+static int
+wide_char(gunichar c)
+{
+	GUnicodeScript sc = g_unichar_get_script(c);
+
+	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
+	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
+	    sc == G_UNICODE_SCRIPT_BOPOMOFO || g_unichar_iswide(c);
+}
+
+/* Headline and deck text: CJK glyphs fill the em where Latin capitals
+ * take about 0.7 of it, so runs of them are set at 3/4 of the size to
+ * look as big as the Latin headline (and not take a third of the page). */
+void
+rn_add_display(struct pa_para *P, const char *t, const struct pa_fmt *f, int line, int col)
+{
+	struct pa_fmt cf = *f;
+	const char *p = t, *start = t;
+	int wide = -1, c0 = col;
+
+	cf.size = f->size * 0.75;
+	for (; *p; p = g_utf8_next_char(p)) {
+		int w = wide_char(g_utf8_get_char(p));
+
+		if (w != wide && p > start) {
+			pa_add(P, start, p - start, wide ? &cf : f, line, c0);
+			c0 = col;
+			start = p;
+		}
+		wide = w;
+		col++;
+	}
+	if (p > start)
+		pa_add(P, start, p - start, wide == 1 ? &cf : f, line, c0);
+}
+
+static void
+paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
+          double left, double right, int sect, int quote, int first_in_block)
+{
+	struct pa_para *P = rn_new_para(R, A, n);
+	struct pa_fmt f = rn_fmt(R, e);
+	const struct warta_elem_style *s = rn_el(R, e);
+	struct rblock *b = rn_new_block(A, "P", sect, quote);
+	struct rdrop *cap = NULL;
+	const struct warta_node *c;
+	double indent = s->indent;
+
+	for (c = n->first; c; c = c->next)
+		rn_inlines(R, A, P, c, &f);
+	if (pa_empty(P))
+		return;
+	if (e == WARTA_EL_BODY && !A->had_body) {
+		indent = 0;
+		/* a paragraph that opens with a dateline keeps it whole: no drop cap */
+		if (R->style->drop_cap > 1 && !A->contents &&
+		    !(n->first && n->first->type == WARTA_NODE_DATELINE))
+			cap = rn_drop_cap(R, A, P);
+	}
+	if (first_in_block || A->after_heading || !A->after_para)
+		indent = 0;
+	/* Chinese paragraphs open with a two-em indent (two ideographic spaces) */
+	if (indent > 0 && e == WARTA_EL_BODY && P->lang && g_str_has_prefix(P->lang, "zh"))
+		indent = 2 * f.size;
+	if (e == WARTA_EL_BODY)
+		A->had_body = 1;
+	A->after_heading = 0;
+	if (P->text->len > CHUNK) {
+		chunks(R, A, P, e, b, left, right, indent, cap);
+	} else {
+		rn_para_lines(R, A, P, e, b, left, right, indent, 0, cap);
+		/* a paragraph shorter than its drop cap: what follows goes
+		 * below the cap (no page break before it, the cap would be cut) */
+		if (cap && (int)P->n_lines < cap->lines) {
+			rn_vpenalty(A->v, 10000);
+			rn_space(A, (cap->lines - P->n_lines) * rn_leading(R, WARTA_EL_BODY));
+		}
+	}
+	A->after_para = 1;
+}
+
+/* A heading's text: its number, an en space, its inlines. */
+static void
+heading_text(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n)
+{
+	struct pa_fmt f = rn_fmt(R, WARTA_EL_HEADING), nf = rn_fmt(R, WARTA_EL_HEADING_NUMBER);
+	const struct warta_node *c;
+
+	if (n->as.heading.number && *n->as.heading.number) {
+		pa_add(P, n->as.heading.number, -1, &nf, n->line, n->col);
+		pa_add(P, "\xe2\x80\x82", 3, &f, n->line, n->col);    /* en space */
+	}
+	f.hyphenate = 0;
+	for (c = n->first; c; c = c->next)
+		rn_inlines(R, A, P, c, &f);
+}
+
+static char *
+heading_dest(struct rn *R, struct art *A, const struct warta_node *n)
+{
+	return g_strdup_printf("%s%s", A->prefix, n->as.heading.id ? n->as.heading.id : "sec");
+}
+
+void
+rn_add_outline(struct art *A, char *text, char *dest, int h1)
+{
+	struct routline *o = g_new0(struct routline, 1);
+
+	o->text = text;
+	o->dest = dest;
+	o->h1 = h1;
+	g_ptr_array_add(A->outline, o);
+}
+
+/* The outline entries of the headings, in the order rn_blocks() sets them
+ * (a heading with no text is not set): the PDF outline of an article is
+ * written before its first page, while the later headings are not laid
+ * out yet. */
+void
+rn_outline_walk(struct rn *R, struct art *A, const struct warta_node *n)
+{
+	const struct warta_node *c;
+
+	for (c = n->first; c; c = c->next) {
+		switch (c->type) {
+		case WARTA_NODE_HEADING: {
+			struct pa_para *P = pa_new(A->doc->meta.lang, 0, A->doc->path);
+
+			heading_text(R, A, P, c);
+			if (!pa_empty(P)) {
+				char *title = warta_node_plain_text(c);
+
+				rn_add_outline(A, c->as.heading.number && *c->as.heading.number ?
+				    g_strdup_printf("%s. %s", c->as.heading.number, title) : g_strdup(title),
+				    heading_dest(R, A, c), 0);
+				g_free(title);
+			}
+			pa_free(P);
+			break;
+		}
+		case WARTA_NODE_BLOCKQUOTE:
+		case WARTA_NODE_PULLQUOTE:
+		case WARTA_NODE_LIST:
+		case WARTA_NODE_ITEM:
+			rn_outline_walk(R, A, c);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+heading(struct rn *R, struct art *A, const struct warta_node *n, int sect)
+{
+	struct pa_para *P = rn_new_para(R, A, n);
+	struct rblock *b = rn_new_block(A, "H2", sect, 0);
+	const struct warta_elem_style *s = rn_el(R, WARTA_EL_HEADING);
+
+	heading_text(R, A, P, n);
+	if (pa_empty(P))
+		return;
+	b->dest = heading_dest(R, A, n);
+	if (A->v->len > 0)
+		rn_vpenalty(A->v, -100);           /* a good place for a page break (LaTeX's \@secpenalty) */
+	rn_space(A, s->space_before);
+	rn_para_lines(R, A, P, WARTA_EL_HEADING, b, 0, 0, 0, 1, NULL);
+	rn_vpenalty(A->v, 10000);
+	rn_space(A, s->space_after);
+	A->keep_next = 1;
+	A->after_heading = 1;
+}
+
+static void
+rule(struct rn *R, struct art *A, double width, double x, double before, double after, double thick)
+{
+	struct rline *l = rn_new_rline(A, RL_RULE, rn_new_block(A, NULL, A->sect, 0));
+
+	l->x = x;
+	l->width = width;
+	l->thick = thick;
+	rn_vline(A->v, l, before, before);
+	rn_vpenalty(A->v, 10000);
+	rn_vglue(A->v, after);
+}
+
+static void
+code_block(struct rn *R, struct art *A, const struct warta_node *n, double left, double right,
+           int sect, int quote)
+{
+	struct pa_fmt f = rn_fmt(R, WARTA_EL_CODE);
+	const struct warta_elem_style *s = rn_el(R, WARTA_EL_CODE);
+	char **lines = g_strsplit(n->text ? n->text : "", "\n", -1);
+	struct rblock *b = rn_new_block(A, "P", sect, quote);
+	int i, nl = g_strv_length(lines);
+
+	f.literal = 1;
+	f.hyphenate = 0;
+	while (nl > 0 && lines[nl - 1][0] == '\0')
+		nl--;
+	rn_space(A, MAX(s->space_before, 4));
+	for (i = 0; i < nl; i++) {
+		struct pa_para *P = rn_new_para(R, A, n);
+
+		pa_add(P, *lines[i] ? lines[i] : "\xc2\xa0", -1, &f, n->line + 1 + i, 1);
+		rn_para_lines(R, A, P, WARTA_EL_CODE, b, left + 8, right, 0, nl <= 6, NULL);
+		if (i + 1 < nl)
+			rn_vpenalty(A->v, nl <= 6 ? 10000 : 0);
+	}
+	rn_space(A, MAX(s->space_after, 4));
+	g_strfreev(lines);
+}
+
+static void
+table(struct rn *R, struct art *A, const struct warta_node *n, double left, double right, int sect)
+{
+	const struct warta_node *row, *cell;
+	int ncol = 0, i, r;
+	double *nat, total = 0, avail = A->colw - left - right, pad = 4, extra = 0;
+	double lead = rn_leading(R, WARTA_EL_TABLE);
+	const struct warta_elem_style *s = rn_el(R, WARTA_EL_TABLE);
+	int tid = ++A->table_id;
+
+	A->cur_table = tid;             /* its rules belong to it */
+
+	for (row = n->first; row; row = row->next) {
+		int k = 0;
+
+		for (cell = row->first; cell; cell = cell->next)
+			k++;
+		ncol = MAX(ncol, k);
+	}
+	if (ncol == 0) {
+		A->cur_table = 0;
+		return;
+	}
+	nat = g_new0(double, ncol);
+	for (row = n->first; row; row = row->next) {
+		for (cell = row->first, i = 0; cell; cell = cell->next, i++) {
+			struct pa_fmt f = rn_fmt(R, WARTA_EL_TABLE);
+			char *t = warta_node_plain_text(cell);
+
+			if (row->as.row.header)
+				f.weight = 700;
+			nat[i] = MAX(nat[i], pa_measure(R->ctx, R->style, t, &f) + 2 * pad);
+			g_free(t);
+		}
+	}
+	for (i = 0; i < ncol; i++)
+		total += nat[i];
+	rn_space(A, s->space_before);
+	rule(R, A, avail, left, 2, 3, 0.8);
+	for (row = n->first, r = 0; row; row = row->next, r++) {
+		struct rline *l = rn_new_rline(A, RL_ROW, rn_new_block(A, NULL, sect, 0));
+		double x = left, h = 0;
+
+		l->blk->table = tid;
+		l->blk->row = ++A->row_id;
+		l->blk->header = row->as.row.header;
+
+		l->cells = g_ptr_array_new();
+		for (cell = row->first, i = 0; cell; cell = cell->next, i++) {
+			struct pa_para *P = rn_new_para(R, A, cell);
+			struct pa_fmt f = rn_fmt(R, WARTA_EL_TABLE);
+			const struct warta_node *c;
+			double w = total <= avail ? nat[i] + (avail - total) / ncol : avail * nat[i] / total;
+			double widths[1] = { MAX(w - 2 * pad, 10) };
+			struct pa_setup su;
+			struct rcell *rc = g_new0(struct rcell, 1);
+
+			if (row->as.row.header)
+				f.weight = 700;
+			for (c = cell->first; c; c = c->next)
+				rn_inlines(R, A, P, c, &f);
+			memset(&su, 0, sizeof su);
+			su.ctx = R->ctx;
+			su.style = R->style;
+			su.align = cell->as.cell.align == WARTA_ALIGN_RIGHT ? WARTA_TA_RIGHT :
+			    cell->as.cell.align == WARTA_ALIGN_CENTER ? WARTA_TA_CENTER : WARTA_TA_LEFT;
+			su.widths = widths;
+			su.n_widths = 1;
+			su.last_line_fill = 1;
+			su.diags = A->d;
+			if (P->text->len)
+				pa_set(P, &su);
+			rc->para = P;
+			rc->x = x + pad - left;
+			g_ptr_array_add(l->cells, rc);
+			h = MAX(h, P->n_lines * lead);
+			x += w;
+		}
+		l->x = left;
+		l->width = avail;
+		l->lead = lead;
+		l->header = row->as.row.header;
+		if (r > 0)
+			rn_vpenalty(A->v, r == 1 ? 10000 : 0);
+		rn_vline(A->v, l, extra + lead + (r == 0 ? 0 : 3), lead * 0.8);
+		extra = MAX(h - lead, 0);
+		if (row->as.row.header) {
+			rn_vpenalty(A->v, 10000);
+			rule(R, A, avail, left, 4 + extra, 3, 0.4);
+			extra = -lead * 0.6;
+		}
+		A->rep.lines++;
+	}
+	rn_vpenalty(A->v, 10000);
+	rule(R, A, avail, left, 5 + extra, s->space_after, 0.8);
+	A->cur_table = 0;
+	g_free(nat);
+}
+
+static void
+list(struct rn *R, struct art *A, const struct warta_node *n, double left, double right, int sect,
+     int quote)
+{
+	const struct warta_node *it;
+	const struct warta_elem_style *s = rn_el(R, WARTA_EL_LIST);
+	double indent = s->margin_left > 0 ? s->margin_left : 16;
+	int k = n->as.list.start ? n->as.list.start : 1, lid = ++A->list_id;
+
+	if (left + right + indent > A->colw * 0.4)
+		indent = 0;             /* deeply nested lists stop indenting */
+
+	rn_space(A, s->space_before);
+	for (it = n->first; it; it = it->next, k++) {
+		char lab[32];
+		size_t mark = A->rlines->len;
+		struct pa_para *L;
+		struct pa_fmt f = rn_fmt(R, WARTA_EL_BODY);
+
+		if (n->as.list.ordered)
+			g_snprintf(lab, sizeof lab, "%d%c", k, n->as.list.delim ? n->as.list.delim : '.');
+		else
+			g_strlcpy(lab, "\xe2\x80\xa2", sizeof lab);
+		{
+			int save_list = A->cur_list, save_item = A->cur_item;
+
+			A->cur_list = lid;
+			A->cur_item = ++A->item_id;
+			rn_blocks(R, A, it, WARTA_EL_LIST, left + indent, right, sect, quote);
+			A->cur_list = save_list;
+			A->cur_item = save_item;
+		}
+		if (A->rlines->len > mark) {
+			struct rline *first = g_ptr_array_index(A->rlines, mark);
+			struct pa_setup su;
+			double big = 200;
+
+			L = pa_new("en", 0, A->doc->path);
+			g_ptr_array_add(A->paras, L);
+			if (first->para && first->para->runs->len)
+				f = g_array_index(first->para->runs, struct pa_run, 0).fmt;
+			f.link = 0;
+			f.footnote = 0;
+			f.rise = 0;
+			f.small_caps = 0;
+			pa_add(L, lab, -1, &f, it->line, it->col);
+			memset(&su, 0, sizeof su);
+			su.ctx = R->ctx;
+			su.style = R->style;
+			su.align = WARTA_TA_LEFT;
+			su.widths = &big;
+			su.n_widths = 1;
+			su.last_line_fill = 1;
+			pa_set(L, &su);
+			first->label = L;
+			first->label_gap = indent * 0.35;
+		}
+		if (!n->as.list.tight && it->next)
+			rn_space(A, s->space_after > 0 ? s->space_after : 3);
+	}
+	rn_space(A, s->space_after);
+}
+
+void
+rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
+       double left, double right, int sect, int quote)
+{
+	const struct warta_node *c;
+	int first = 1;
+
+	A->depth++;
+	for (c = n->first; c; c = c->next, first = 0) {
+		const struct warta_elem_style *s;
+
+		if (c->type != WARTA_NODE_PARAGRAPH && c->type != WARTA_NODE_FOOTNOTE_DEF)
+			A->after_para = 0;      /* no indent after a display (also below) */
+
+		switch (c->type) {
+		case WARTA_NODE_PARAGRAPH:
+			if (!first && e == WARTA_EL_BODY && rn_el(R, e)->space_before > 0)
+				rn_space(A, rn_el(R, e)->space_before);
+			paragraph(R, A, c, e, left, right, sect ? sect : A->sect, quote,
+			    first && e != WARTA_EL_BODY);
+			break;
+		case WARTA_NODE_HEADING:
+			A->sect++;
+			heading(R, A, c, A->sect);
+			break;
+		case WARTA_NODE_BLOCKQUOTE:
+			s = rn_el(R, WARTA_EL_BLOCKQUOTE);
+			rn_space(A, s->space_before);
+			A->quote_id++;
+			/* nested quotations indent until the measure is down to 60% */
+			if (left + right + s->margin_left + s->margin_right <= A->colw * 0.4)
+				rn_blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left + s->margin_left, right + s->margin_right,
+				    A->sect, A->quote_id);
+			else
+				rn_blocks(R, A, c, WARTA_EL_BLOCKQUOTE, left, right, A->sect, A->quote_id);
+			rn_space(A, s->space_after);
+			break;
+		case WARTA_NODE_PULLQUOTE: {
+			double w;
+
+			s = rn_el(R, WARTA_EL_PULLQUOTE);
+			w = A->colw - left - right - s->margin_left - s->margin_right;
+			rn_space(A, s->space_before);
+			A->quote_id++;
+			rule(R, A, w * 0.3, left + s->margin_left + w * 0.35, 2, 6, 0.6);
+			rn_blocks(R, A, c, WARTA_EL_PULLQUOTE, left + s->margin_left, right + s->margin_right,
+			    A->sect, A->quote_id);
+			rn_vpenalty(A->v, 10000);
+			/* as far below the last baseline as the first is below the top rule */
+			rule(R, A, w * 0.3, left + s->margin_left + w * 0.35, MAX(8, s->leading * 0.75),
+			    s->space_after, 0.6);
+			break;
+		}
+		case WARTA_NODE_LIST:
+			list(R, A, c, left, right, A->sect, quote);
+			break;
+		case WARTA_NODE_ITEM:
+			rn_blocks(R, A, c, e, left, right, sect, quote);
+			break;
+		case WARTA_NODE_CODE_BLOCK:
+			code_block(R, A, c, left, right, A->sect, quote);
+			break;
+		case WARTA_NODE_HTML_BLOCK:
+			warta_diag(A->d, WARTA_NOTE, A->doc->path, c->line, c->col,
+			    "raw HTML block left out of the print edition");
+			break;
+		case WARTA_NODE_THEMATIC_BREAK: {
+			double w = A->colw - left - right;
+
+			rule(R, A, w * 0.2, left + w * 0.4, 10, 10, 0.5);
+			break;
+		}
+		case WARTA_NODE_TABLE:
+			table(R, A, c, left, right, A->sect);
+			break;
+		case WARTA_NODE_FOOTNOTE_DEF:
+			break;                  /* set at the foot of the column of the call */
+		default:
+			break;
+		}
+		if (c->type != WARTA_NODE_PARAGRAPH && c->type != WARTA_NODE_FOOTNOTE_DEF)
+			A->after_para = 0;
+		if (A->depth == 1)
+			rn_art_flush(A, 0);        /* draw and free the pages filled so far */
+	}
+	A->depth--;
+}

@@ -1,0 +1,202 @@
+/* typeset.h — the typesetter: a document's tree → paragraphs set in lines
+ * (layout/para.h) → a vertical list of lines, glue and penalties → pages
+ * (the page builder, layout/page.h), each page handed to a callback as soon
+ * as it is made.  What the pages hold (struct art and its rlines) is read by
+ * the painter (paint.c) and the outputters (out.h).
+ *
+ *   fmt.c      style elements → text formats and leading
+ *   typeset.c  the tree's blocks and inlines → paragraphs → the vertical list
+ *   dropcap.c  the drop cap: measured, and its letter cut from the paragraph
+ *   article.c  one article (head block, notes, body, source line); contents
+ *   vlist.c    the vertical list's items, an article's life: pages made and
+ *              streamed, what drawn pages used freed as it goes
+ * Not used outside src/render/. */
+#ifndef WARTA_RENDER_TYPESET_H
+#define WARTA_RENDER_TYPESET_H
+
+#include <glib.h>
+#include <pango/pango.h>
+
+#include "layout/page.h"
+#include "layout/para.h"
+#include "render/engine.h"
+#include "render/render.h"
+
+/* One warta_render call: what every article of it is set with.  Read-only
+ * once made (render.c); what a pass or an article changes lives in the
+ * driver's pass (render.c) and in struct art. */
+struct rn {
+	struct warta_engine *e;
+	const struct warta_style *style;
+	const struct warta_render_opts *opts;
+	struct warta_doc *const *docs;
+	size_t n_docs;
+	const char *out_path;
+	PangoContext *ctx;
+	double textw, texth, colw;      /* text area, one column's width, pt */
+	int cols;
+	char *create_date;
+};
+
+/* Structure of the tagged PDF: which element a line belongs to. */
+struct rblock {
+	const char *tag;                /* "P", "H1", "H2" */
+	int id;                         /* distinguishes consecutive blocks */
+	int sect;                       /* section number (Sect), 0: before the first */
+	int quote;                      /* block quote number (BlockQuote), 0: none */
+	int list, item;                 /* list and item numbers (L › LI › LBody), 0: none */
+	int table, row, header;         /* table and row numbers (Table › TR › TH/TD), 0: none */
+	char *dest;                     /* named destination at its first line, or NULL */
+};
+
+struct routline {                       /* an entry of the PDF outline */
+	char *text, *dest;
+	int h1;                         /* the article's title; else a heading under it */
+};
+
+struct rdrop {                          /* a drop cap */
+	char *text;                     /* the letter */
+	char *family;
+	double size, width;             /* pt; width includes the gap */
+	double rise;                    /* pt its baseline sits above line N's (a descender) */
+	int lines;                      /* lines it spans */
+	int indent_lines;               /* lines set beside it (= lines) */
+	unsigned int color;
+};
+
+struct rcell {
+	struct pa_para *para;
+	double x;                       /* from the row's left edge */
+};
+
+enum rl_kind { RL_TEXT, RL_RULE, RL_ROW };
+
+struct rline {                          /* what one pb_item draws */
+	enum rl_kind kind;
+	struct rblock *blk;
+	struct pa_para *para;           /* RL_TEXT */
+	int line;
+	double x;                       /* left edge inside the column, pt */
+	double width, thick;            /* RL_RULE, RL_ROW */
+	struct pa_para *label;          /* list label set before the line */
+	double label_gap;
+	struct rdrop *cap;              /* drop cap drawn with this (first) line */
+	struct pa_para *rlabel;         /* set at rlabel_x on the same baseline (contents page numbers) */
+	double rlabel_x;
+	GPtrArray *cells;               /* RL_ROW: struct rcell * */
+	double lead;                    /* RL_ROW: line advance in cells */
+	int header;
+};
+
+struct art;
+/* Called with each page of an article as soon as the page builder has made
+ * it: the column ranges of pg index A->v, its notes A->ps.order;
+ * A->pages_done is its index in the article. */
+typedef void (*rn_page_fn)(void *data, struct art *A, const struct pb_page *pg);
+
+struct art {                            /* one document laid out */
+	struct warta_doc *doc;
+	int index;
+	char prefix[32];                /* its destination names' prefix: "aN-" */
+	const char *kicker;             /* section name over the headline (editions), or NULL */
+	struct warta_diags *d;          /* what its layout reports */
+	struct warta_report rep;        /* its lines, hyphens …, widows (pages: the driver's) */
+	double colw;                    /* the measure being set: a column, or the text width */
+	int continues_word;             /* pa_setup.continues_word */
+	/* what the pages not yet drawn need: whatever only drawn pages used
+	 * is freed as the article goes (vlist.c art_trim) */
+	GPtrArray *rlines, *blocks, *paras, *drops;
+	GPtrArray *outline;             /* struct routline *, known before the first page */
+	GArray *v;                      /* the body's vertical list (struct pb_item) from the
+	                                   first item of the next page on */
+	GArray *head;                   /* the headline block's list */
+	double head_height;
+	struct pa_para **fn;            /* footnotes by index */
+	double *fn_height;
+	int n_fn;
+	struct pb_stream ps;            /* the page builder */
+	int pages_done;                 /* pages handed to page() */
+	rn_page_fn page;
+	void *page_data;
+	struct pa_para *hold;           /* being cut in pieces: kept by art_trim */
+	struct rblock *hold_blk;
+	int depth;                      /* rn_blocks() nesting: pages are made between top-level blocks */
+	int keep;                       /* pages to keep whole (kept), 0: stream and free */
+	GArray *kept;                   /* struct pb_page: its pages, while keep */
+	int n_blocks;                   /* blocks made (their ids) */
+	int sect, quote_id, keep_next, after_heading, after_para, had_body, hyph_run;
+	int contents;                   /* an edition's masthead and contents */
+	int justify_last;               /* setting a piece of a huge paragraph */
+	int list_id, item_id, table_id, row_id;  /* counters for the structure */
+	int cur_list, cur_item;         /* the list item being set, 0: none */
+	int cur_table;                  /* the table being set, 0: none */
+};
+
+/* Space the footnote rule takes above a column's notes, pt. */
+#define FN_SEPARATOR 10
+
+/* fmt.c */
+const struct warta_elem_style *rn_el(const struct rn *R, enum warta_element e);
+struct pa_fmt rn_fmt(const struct rn *R, enum warta_element e);
+/* Element e's format inside text of format outer (its emphasis kept). */
+struct pa_fmt rn_inline_fmt(const struct rn *R, enum warta_element e, const struct pa_fmt *outer);
+double rn_leading(const struct rn *R, enum warta_element e);
+
+/* vlist.c */
+struct rline *rn_new_rline(struct art *A, enum rl_kind k, struct rblock *b);
+struct rblock *rn_new_block(struct art *A, const char *tag, int sect, int quote);
+void rn_vglue(GArray *v, double h);
+void rn_vpenalty(GArray *v, int p);
+void rn_vline(GArray *v, struct rline *l, double height, double top);
+void rn_space(struct art *A, double h);
+/* A new article of doc (index: 1-based in an edition, 0 alone; kicker may be
+ * NULL); its layout reports to d. */
+struct art *rn_art_new(struct rn *R, struct warta_doc *doc, int index, const char *kicker,
+                       struct warta_diags *d);
+/* Starts the page builder, once the head block and the notes are set. */
+void rn_art_pages(struct rn *R, struct art *A);
+/* Hands the pages that the list so far decides to A->page, then frees what
+ * nothing ahead uses.  final: the list is complete. */
+void rn_art_flush(struct art *A, int final);
+/* The last pages, and the page builder's widows and orphans into A->rep. */
+void rn_art_end(struct art *A);
+void rn_art_free(struct art *A);
+
+/* dropcap.c: the drop cap of paragraph P (its first letter, taken out of
+ * it), or NULL where the style or the letter has none. */
+struct rdrop *rn_drop_cap(struct rn *R, struct art *A, struct pa_para *P);
+
+/* typeset.c */
+struct pa_para *rn_new_para(struct rn *R, struct art *A, const struct warta_node *n);
+/* Appends inline node n (and its children) to P in format f. */
+void rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n,
+                const struct pa_fmt *f);
+/* Headline and deck text, CJK runs at 3/4 of the size. */
+void rn_add_display(struct pa_para *P, const char *t, const struct pa_fmt *f, int line, int col);
+/* Sets P in element e's style between left and right and puts its lines on
+ * A's list (keep_whole: no page break inside; cap: a drop cap beside it). */
+void rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
+                   struct rblock *b, double left, double right, double indent, int keep_whole,
+                   struct rdrop *cap);
+void rn_add_outline(struct art *A, char *text, char *dest, int h1);
+/* The outline entries of n's headings, in the order they are set. */
+void rn_outline_walk(struct rn *R, struct art *A, const struct warta_node *n);
+/* Sets the blocks under n in element e's style. */
+void rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
+               double left, double right, int sect, int quote);
+
+/* article.c */
+/* Lays out one document (index and kicker as rn_art_new, d its reports)
+ * and hands each page to page(data, …) as it is made; the caller frees the
+ * result (rn_art_free) after the last page.  keep > 0: if it has at most
+ * keep pages, everything is kept and A->kept lists the pages (to draw them
+ * again without a second layout); else, and with keep 0, what drawn pages
+ * used is freed as it goes. */
+struct art *rn_art_layout(struct rn *R, struct warta_doc *doc, int index, const char *kicker,
+                          int keep, struct warta_diags *d, rn_page_fn page, void *data);
+/* An edition's masthead and contents: doc a pseudo-document (title, date,
+ * language); first_page[i] the page of R->docs[i] (NULL: all 0). */
+struct art *rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
+                               struct warta_diags *d, rn_page_fn page, void *data);
+
+#endif
