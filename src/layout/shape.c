@@ -46,8 +46,7 @@ insert(PangoAttrList *l, PangoAttribute *a, size_t s, size_t e)
 static const char *
 script_family(PangoScript sc, const struct warta_style *st, const char *lang)
 {
-	const char *f, *region;
-	size_t n;
+	const char *f;
 
 	switch (sc) {
 	case PANGO_SCRIPT_ARABIC:
@@ -68,17 +67,7 @@ script_family(PangoScript sc, const struct warta_style *st, const char *lang)
 	case PANGO_SCRIPT_KATAKANA:
 	case PANGO_SCRIPT_HANGUL:
 	case PANGO_SCRIPT_BOPOMOFO:
-		f = st && st->fallback_cjk ? st->fallback_cjk : "Noto Serif CJK SC";
-		region = warta_lang_cjk_region(lang);
-		n = strlen(f);
-		if (region && n > 3 && f[n - 3] == ' ' &&
-		    (g_str_has_prefix(f, "Noto Serif CJK ") || g_str_has_prefix(f, "Noto Sans CJK "))) {
-			char *x = g_strdup_printf("%.*s %s", (int)(n - 3), f, region);
-
-			f = g_intern_string(x);
-			g_free(x);
-		}
-		return f;
+		return warta_style_cjk_family(st, lang);
 	default:
 		return NULL;
 	}

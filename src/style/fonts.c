@@ -8,6 +8,7 @@
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 
+#include "article/article.h"
 #include "style/style.h"
 
 #ifndef WARTA_DATADIR
@@ -367,6 +368,23 @@ struct _FcConfig *
 warta_fonts_config_from(const char *list, struct warta_diags *d)
 {
 	return config_from_list(list, d);
+}
+
+const char *
+warta_style_cjk_family(const struct warta_style *s, const char *lang)
+{
+	const char *f = s && s->fallback_cjk && *s->fallback_cjk ? s->fallback_cjk : "Noto Serif CJK SC";
+	const char *region = warta_lang_cjk_region(lang);
+	size_t n = strlen(f);
+
+	if (region && n > 3 && f[n - 3] == ' ' &&
+	    (g_str_has_prefix(f, "Noto Serif CJK ") || g_str_has_prefix(f, "Noto Sans CJK "))) {
+		char *x = g_strdup_printf("%.*s %s", (int)(n - 3), f, region);
+
+		f = g_intern_string(x);
+		g_free(x);
+	}
+	return f;
 }
 
 /* ------------------------------------------------------------------ checks */

@@ -111,3 +111,37 @@ got=$(pdftotext -bbox "$TMP/miss.pdf" - | grep -c '>and<')
 	ok "--missing-glyphs=warn: a warning, exit 0" || fail "--missing-glyphs=warn: a warning, exit 0" "status $rc; $(cat "$TMP/miss.err")"
 "$WARTA" --missing-glyphs=maybe -o "$TMP/miss.pdf" "$TMP/miss.txt" 2>/dev/null; rc=$?
 [ $rc = 2 ] && ok "--missing-glyphs=maybe: a usage error" || fail "--missing-glyphs=maybe: a usage error" "status $rc"
+
+# EPUB: the tag whole in dc:language and xml:lang, the CSS in the region's
+# face; a book of Simplified and Traditional articles sets each in its own
+# (a :lang() rule); epubcheck 0 errors 0 warnings
+"$WARTA" -o "$TMP/tc.epub" "$DATA/zh-tc.txt"
+css=$(unzip -p "$TMP/tc.epub" EPUB/css/news.css)
+opf=$(unzip -p "$TMP/tc.epub" EPUB/package.opf)
+if printf '%s' "$css" | grep -q 'Noto Serif CJK TC' && ! printf '%s' "$css" | grep -q 'CJK SC' &&
+   printf '%s' "$opf" | grep -q '<dc:language>zh-Hant-TW</dc:language>'; then
+	ok "EPUB of zh-Hant-TW: dc:language whole, CSS in Noto Serif CJK TC"
+else
+	fail "EPUB of zh-Hant-TW: dc:language whole, CSS in Noto Serif CJK TC" "$(printf '%s' "$opf" | grep language)"
+fi
+"$WARTA" --edition Mixed -o "$TMP/mix.epub" "$DATA/zh-sc.txt" "$DATA/zh-tc.txt" "$DATA/japanese.txt"
+css=$(unzip -p "$TMP/mix.epub" EPUB/css/news.css)
+if printf '%s' "$css" | grep -q '^body {font-family:"Charis SIL","Noto Serif CJK SC"' &&
+   printf '%s' "$css" | grep -q 'html:lang(zh-Hant-TW) p.*"Noto Serif CJK TC"' &&
+   printf '%s' "$css" | grep -q 'html:lang(ja) p.*"Noto Serif CJK JP"'; then
+	ok "EPUB edition: each CJK article in its region's face (:lang rules)"
+else
+	fail "EPUB edition: each CJK article in its region's face (:lang rules)" "$(printf '%s' "$css" | grep -i cjk | head -3)"
+fi
+JAR=/usr/share/java/epubcheck.jar
+if [ -f "$JAR" ] && command -v java >/dev/null; then
+	for b in tc mix; do
+		if java -jar "$JAR" "$TMP/$b.epub" 2>&1 | grep -q 'Messages: 0 fatals / 0 errors / 0 warnings'; then
+			ok "epubcheck 0/0: $b.epub"
+		else
+			fail "epubcheck 0/0: $b.epub" "$(java -jar "$JAR" "$TMP/$b.epub" 2>&1 | grep -E 'ERROR|WARN' | head -5)"
+		fi
+	done
+else
+	skip "epubcheck of the CJK books" "no epubcheck"
+fi
