@@ -129,5 +129,5 @@ def main():
     return 1 if bad else 0
 
 
-if __name__ == '__main__':
+if __name__ == "__main__":
     sys.exit(main())
