@@ -14,7 +14,7 @@ DESTDIR   ?=
 CC        ?= cc
 BUILD     ?= build
 PKGS      := pangocairo pangoft2 cairo fontconfig harfbuzz glib-2.0 gthread-2.0 \
-             libzip libcmark-gfm yaml-0.1 libdeflate libjpeg gdk-pixbuf-2.0 \
+             libzip libcmark-gfm yaml-0.1 libdeflate icu-uc icu-i18n libjpeg gdk-pixbuf-2.0 \
              libwebp libwebpdemux gmodule-2.0
 VERSION   := 0.1.0
 
@@ -154,8 +154,8 @@ FORCE:
 # fonts/packages lists the font packages; fonts/fonts.list the files used.
 DEBS_BUILD := build-essential pkg-config libpango1.0-dev libcairo2-dev libzip-dev libdeflate-dev \
               libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libexttextcat-dev \
-              libexttextcat-data libhyphen-dev libjpeg62-turbo-dev librsvg2-dev libgdk-pixbuf-2.0-dev \
-              libwebp-dev
+              libexttextcat-data libhyphen-dev libicu-dev libjpeg62-turbo-dev librsvg2-dev \
+              libgdk-pixbuf-2.0-dev libwebp-dev
 DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt \
               hyphen-nl hyphen-it
 DEBS_FONTS := $(shell sed -e 's/\#.*//' fonts/packages 2>/dev/null)
