@@ -214,7 +214,27 @@ book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
 			}
 		}
 	}
-	b->cover_alt = g_strdup(b->title);
+	if (b->edition) {
+		/* the edition's cover shows its title, date and sections: say so */
+		GString *alt = g_string_new(b->title);
+		const char *sep = ": ";
+
+		if (b->date)
+			g_string_append_printf(alt, ", %s", b->date);
+		for (i = 0; i < b->groups->len; i++) {
+			const struct ep_group *grp = b->groups->pdata[i];
+			char *name = grp->name ? ep_clean_line(grp->name) : NULL;
+
+			if (name && *name) {
+				g_string_append_printf(alt, "%s%s", sep, name);
+				sep = ", ";
+			}
+			g_free(name);
+		}
+		b->cover_alt = g_string_free(alt, FALSE);
+	} else {
+		b->cover_alt = g_strdup(b->title);
+	}
 }
 
 /* warta_fonts_config, made once per process and shared by the books (and
@@ -326,6 +346,8 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 	unsigned char *buf = NULL;
 	guint i, j;
 	int rc = -1;
+	char *nav, *css;
+	GString *cover_s = NULL, *title_s = NULL;
 
 	zip_error_init(&ze);
 	mem = zip_source_buffer_create(NULL, 0, 0, &ze);
@@ -354,9 +376,40 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 	if (b->fonts->len > 0)
 		add_owned(&z, "META-INF/com.apple.ibooks.display-options.xml", ep_display_options_xml());
 	add_owned(&z, "EPUB/package.opf", ep_package_opf(b));
-	add_owned(&z, "EPUB/nav.xhtml", ep_nav_xhtml(b));
+	/* the documents first: the style sheet keeps only the rules they use
+	 * (EPUBCheck's CSS-024 notes) */
+	{
+		GPtrArray *docs = g_ptr_array_new();
+		char *full = ep_css(b);
+
+		nav = ep_nav_xhtml(b);
+		g_ptr_array_add(docs, nav);
+		if (b->cover) {
+			cover_s = g_string_new(NULL);
+			ep_cover_xhtml(b, cover_s);
+			g_ptr_array_add(docs, cover_s->str);
+		}
+		if (b->edition) {
+			title_s = g_string_new(NULL);
+			ep_title_xhtml(b, title_s);
+			g_ptr_array_add(docs, title_s->str);
+		}
+		for (i = 0; i < b->groups->len; i++) {
+			struct ep_group *g = b->groups->pdata[i];
+
+			if (g->name)
+				g_ptr_array_add(docs, g->xhtml->str);
+		}
+		for (i = 0; i < b->n; i++)
+			g_ptr_array_add(docs, b->articles[i].xhtml->str);
+		g_ptr_array_add(docs, NULL);
+		css = ep_css_prune(full, (const char *const *)docs->pdata);
+		g_free(full);
+		g_ptr_array_free(docs, TRUE);
+	}
+	add_owned(&z, "EPUB/nav.xhtml", nav);
 	add_owned(&z, "EPUB/toc.ncx", ep_toc_ncx(b));
-	add_owned(&z, "EPUB/css/news.css", ep_css(b));
+	add_owned(&z, "EPUB/css/news.css", css);
 	for (i = 0; i < b->fonts->len; i++) {
 		const struct ep_font *f = b->fonts->pdata[i];
 		char *data = NULL, *name;
@@ -375,18 +428,11 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 		g_free(name);
 	}
 	if (b->cover) {
-		GString *s = g_string_new(NULL);
-
 		add(&z, "EPUB/images/cover.png", b->cover, b->cover_len, 1);
-		ep_cover_xhtml(b, s);
-		add_owned(&z, "EPUB/text/cover.xhtml", g_string_free(s, FALSE));
+		add_owned(&z, "EPUB/text/cover.xhtml", g_string_free(cover_s, FALSE));
 	}
-	if (b->edition) {
-		GString *s = g_string_new(NULL);
-
-		ep_title_xhtml(b, s);
-		add_owned(&z, "EPUB/text/title.xhtml", g_string_free(s, FALSE));
-	}
+	if (b->edition)
+		add_owned(&z, "EPUB/text/title.xhtml", g_string_free(title_s, FALSE));
 	for (i = 0; i < b->groups->len; i++) {
 		struct ep_group *g = b->groups->pdata[i];
 		char *name;

@@ -104,6 +104,11 @@ const char *ep_label(enum ep_label l, const char *lang);
 /* Fills a->xhtml and a->headings from a->doc. */
 void ep_article_xhtml(struct ep_book *b, struct ep_article *a);
 /* The XML declaration, DOCTYPE, <html> with languages, <head> with title and CSS. */
+/* 1 when the style sheet lowers an all-capitals dateline (span.uc) for small caps. */
+int ep_css_lowers_uc(const struct ep_book *b);
+/* The rules of css whose selectors the documents (NULL-terminated) use; the
+ * others dropped, @font-face kept.  Caller g_free()s. */
+char *ep_css_prune(const char *css, const char *const *docs);
 void ep_xhtml_open(GString *out, const char *title, const char *lang, int rtl,
                    const char *css_href, const char *body_type, const char *body_class);
 void ep_xhtml_close(GString *out);
