@@ -14,6 +14,7 @@
 
 #include "article/reader.h"
 #include "util/date.h"
+#include "util/url.h"
 
 /* ------------------------------------------------ text runs */
 
@@ -281,35 +282,93 @@ struct frame {
 	struct warta_node *owner;  /* node, or the nearest kept one below it on the stack */
 };
 
-/* A link is made active (followed in the PDF and the EPUB) only for the
- * schemes a news article links with; everything else (javascript:, file:,
- * data:, vbscript:, smb:, "\\\\host\\share", relative paths that mean
- * nothing outside the site, schemes hidden behind controls or entities)
- * stays plain text.  An allowlist: a blocklist always misses one. */
-static int
-safe_url(const char *url)
+/* A link is made active (followed in the PDF and the EPUB) only from a
+ * valid absolute http, https or mailto URL (RFC 3986, parsed by GLib's
+ * GUri), or a place in the article ("#id"); everything else (javascript:,
+ * file:, data:, "\\host\share", relative paths that mean nothing outside
+ * the site, "http://", "https://%zz", "http:x", a host with spaces) stays
+ * text, with a warning.  An allowlist: a blocklist always misses one.
+ * Characters an author may write but a URI may not hold (non-ASCII, spaces,
+ * "<>^`{|}") are percent-encoded before parsing, as the EPUB writer encodes
+ * them in its hrefs (ep_safe_href); a '%' must start a valid escape.
+ * Returns NULL when the link is good, else why not (static text). */
+static const char *
+bad_url(const char *url)
 {
-	static const char *const good[] = { "http", "https", "mailto", NULL };
-	const char *p = url;
-	size_t n;
-	int i;
+	GString *enc;
+	GUri *u;
+	const char *p, *scheme, *why = NULL;
+	char *ascii;
 
-	if (!url)
-		return 0;
-	while (*p == ' ')
-		p++;
-	if (p[0] == '#')
-		return p[1] != '\0';           /* a place in the article */
-	if (!g_ascii_isalpha(*p))
-		return 0;
-	for (n = 1; g_ascii_isalnum(p[n]) || p[n] == '+' || p[n] == '-' || p[n] == '.'; n++)
+	if (!url || !*url)
+		return "is empty";
+	if (!(ascii = warta_url_ascii_host(url)))
+		return "has a host name that cannot be written in ASCII (IDNA)";
+	g_free(ascii);
+	for (p = url; *p == ' '; p++)
 		;
-	if (p[n] != ':')
-		return 0;
-	for (i = 0; good[i]; i++)
-		if (strlen(good[i]) == n && g_ascii_strncasecmp(p, good[i], n) == 0)
-			return p[n + 1] != '\0';
-	return 0;
+	if (p[0] == '#')
+		return p[1] ? NULL : "is an empty place";
+	enc = g_string_sized_new(strlen(p) + 8);
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= 0x20 || c >= 0x7F || strchr("\"<>\\^`{|}", c))
+			g_string_append_printf(enc, "%%%02X", c);
+		else
+			g_string_append_c(enc, (char)c);
+	}
+	u = g_uri_parse(enc->str, G_URI_FLAGS_NONE, NULL);
+	if (!u) {
+		char *sch = g_uri_parse_scheme(enc->str);
+
+		why = sch ? "is not a valid URL" : "is a relative address, not a URL";
+		g_free(sch);
+	}
+	g_string_free(enc, TRUE);
+	if (!u)
+		return why;
+	scheme = g_uri_get_scheme(u);
+	if (g_ascii_strcasecmp(scheme, "mailto") == 0) {
+		const char *to = g_uri_get_path(u);
+
+		if (!to || !*to || !strchr(to, '@') || *to == '@' || to[strlen(to) - 1] == '@')
+			why = "is not a valid mailto address";
+	} else if (g_ascii_strcasecmp(scheme, "http") == 0 || g_ascii_strcasecmp(scheme, "https") == 0) {
+		const char *h = g_uri_get_host(u);
+		size_t label = 0, len = h ? strlen(h) : 0;
+
+		if (!h || !*h)
+			why = "has no host";
+		else if (strchr(h, ':'))
+			;                       /* an IPv6 literal: GUri checked its brackets */
+		else if (len > 253)
+			why = "has a host name longer than 253 characters";
+		else
+			for (p = h; *p && !why; p++) {
+				unsigned char c = (unsigned char)*p;
+
+				if (c == '.') {
+					if (label == 0 || p[-1] == '-')
+						why = "has an empty or malformed host name label";
+					label = 0;
+				} else if (c == '-' && label == 0) {
+					why = "has an empty or malformed host name label";
+				} else if (g_ascii_isalnum(c) || c >= 0x80 || c == '_' || c == '-') {
+					if (++label > 63)
+						why = "has a host name label longer than 63 characters";
+				} else {
+					why = "has a character a host name cannot hold";
+				}
+			}
+		/* "." alone, or a last label ending in '-' */
+		if (!why && (strcmp(h, ".") == 0 || h[len - 1] == '-'))
+			why = "has an empty or malformed host name label";
+	} else {
+		why = "is not an http, https or mailto URL";
+	}
+	g_uri_unref(u);
+	return why;
 }
 
 /* "[^label]" in the source at a footnote reference; label of a definition
@@ -550,11 +609,22 @@ convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 			break;
 		case WARTA_NODE_LINK:
 		case WARTA_NODE_IMAGE: {
-			const char *url = cmark_node_get_url(cm), *title = cmark_node_get_title(cm);
+			const char *url = cmark_node_get_url(cm), *title = cmark_node_get_title(cm), *why;
 
 			n->as.link.url = g_strdup(url ? url : "");
 			n->as.link.title = title && *title ? g_strdup(title) : NULL;
-			n->as.link.active = safe_url(url);
+			why = bad_url(url);
+			n->as.link.active = !why;
+			if (why && t == WARTA_NODE_LINK) {
+				size_t ul = url ? strlen(url) : 0;
+				const char *cut = url ? url + MIN(ul, 80) : NULL;
+
+				while (cut && cut > url && ((unsigned char)*cut & 0xC0) == 0x80)
+					cut--;   /* a whole character */
+				ar_diag_at(cx, WARTA_WARNING, body_clean(b, line, col),
+				           "link target \"%.*s%s\" %s: set as text, not followed",
+				           url ? (int)(cut - url) : 0, url ? url : "", ul > 80 ? "…" : "", why);
+			}
 			break;
 		}
 		case WARTA_NODE_ITEM:
@@ -1372,6 +1442,7 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 	ar_quotes(&cx);
 	ar_heading_ids(&cx);
 	set_text_positions(&cx, doc->root);
+	ar_noncharacters(&cx);
 
 	g_hash_table_destroy(cx.runs);
 	g_hash_table_destroy(cx.item_no);

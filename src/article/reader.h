@@ -38,6 +38,12 @@ struct ar_src {
  * computed without src->orig afterwards: the caller may free it. */
 int ar_hygiene(struct ar_src *src, int repair, struct warta_diags *d);
 void ar_src_free(struct ar_src *src);
+/* Unicode noncharacters: U+FDD0–U+FDEF and U+nFFFE, U+nFFFF of every plane. */
+static inline int
+ar_is_noncharacter(gunichar c)
+{
+	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
 /* Original offset of a clean offset. */
 size_t ar_orig_off(const struct ar_src *src, size_t clean_off);
 /* 1-based line and column (in characters) of an original offset. */
@@ -109,6 +115,12 @@ void ar_node_drop(struct ar_ctx *cx, struct warta_node *n);
 /* Diagnostic at a clean offset. */
 void ar_diag_at(struct ar_ctx *cx, enum warta_severity sev, size_t clean_off,
                 const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+
+/* The hygiene rule for noncharacters applied to what the parsers decoded
+ * (entities such as &#xFFFF;, YAML escapes such as "\uFFFF"): every string
+ * of the tree and of the metadata, each noncharacter replaced by U+FFFD with
+ * a warning at its node (hygiene.c).  Call while the text runs still exist. */
+void ar_noncharacters(struct ar_ctx *cx);
 
 /* ------------------------------------------------ article layer (layer.c) */
 

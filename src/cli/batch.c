@@ -41,8 +41,10 @@ static pid_t worker_pid[MAX_WORKERS];
 static volatile sig_atomic_t is_worker;
 static unsigned char *reported;  /* reported[i]: input i was printed and counted */
 
-/* A worker that crashes (a library fault: SIGSEGV, SIGBUS …) removes the
- * temporary file it was writing, then dies of the signal as before. */
+/* A process that crashes (a library fault: SIGSEGV, SIGBUS …; GLib's abort
+ * on a failed allocation, SIGABRT; its breakpoint on a failed thread,
+ * SIGTRAP) removes the temporary files it was writing, then dies of the
+ * signal as before.  Only async-signal-safe calls (unlink, rename). */
 static void
 on_crash(int sig)
 {
@@ -292,17 +294,7 @@ spawn(struct worker *all, int k, int *next)
 		if (getppid() != parent)
 			_exit(3);       /* the batch died before prctl */
 		signal(SIGPIPE, SIG_IGN);
-		{
-			static const int crash[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
-			struct sigaction sa;
-
-			memset(&sa, 0, sizeof sa);
-			sa.sa_handler = on_crash;
-			sa.sa_flags = SA_RESETHAND | SA_NODEFER;
-			sigemptyset(&sa.sa_mask);
-			for (size_t j = 0; j < G_N_ELEMENTS(crash); j++)
-				sigaction(crash[j], &sa, NULL);
-		}
+		/* the crash handlers of cli_signals_install are inherited */
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		close(fd[0]);
 		for (int j = 0; j < MAX_WORKERS; j++) {
@@ -595,6 +587,16 @@ cli_signals_install(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	{
+		static const int crash[] = { SIGSEGV, SIGBUS, SIGABRT, SIGTRAP, SIGFPE, SIGILL };
+
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_crash;
+		sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+		sigemptyset(&sa.sa_mask);
+		for (size_t j = 0; j < G_N_ELEMENTS(crash); j++)
+			sigaction(crash[j], &sa, NULL);
+	}
 	/* over a file-size limit (ulimit -f) a write fails with EFBIG and the
 	 * output is abandoned cleanly, instead of the process dying mid-file */
 	signal(SIGXFSZ, SIG_IGN);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <glib/gstdio.h>
+
 #include "cli/cli.h"
 #include "util/date.h"
 
@@ -39,8 +41,21 @@ read_all(struct entry *e)
 	reading = e;
 	for (i = 0; i < cli.ninputs; i++)
 		warta_diags_init(&e[i].diags);
-	if (threads > 1)
-		pool = g_thread_pool_new(read_one, NULL, threads, TRUE, NULL);
+	if (threads > 1) {
+		GError *err = NULL;
+
+		/* threads that cannot be made (a memory limit): read in this one */
+		pool = g_thread_pool_new(read_one, NULL, threads, TRUE, &err);
+		if (err) {
+			if (cli.verbose)
+				fprintf(stderr, "warta: cannot start reading threads (%s): reading one at a time\n",
+				        err->message);
+			g_error_free(err);
+			if (pool)
+				g_thread_pool_free(pool, TRUE, TRUE);
+			pool = NULL;
+		}
+	}
 	for (i = 0; i < cli.ninputs; i++) {
 		if (pool)
 			g_thread_pool_push(pool, GINT_TO_POINTER(i + 1), NULL);
@@ -109,6 +124,95 @@ edition_date(struct entry *e, int n)
 	return s;
 }
 
+/* Whether the back end can set doc alone in format f: written to a scratch
+ * directory, then removed.  On failure, *why gets the first error. */
+static int
+probe(struct warta_doc *doc, int f, char **why)
+{
+	struct warta_diags d;
+	char *dir, *path;
+	int rc, report = cli.report;
+	GDir *gd;
+	const char *e;
+
+	if (!(dir = g_dir_make_tmp("warta-probe-XXXXXX", NULL)))
+		return 0;          /* no way to tell: keep it */
+	path = g_strdup_printf("%s/probe.%s", dir, cli_format_ext(f));
+	warta_diags_init(&d);
+	cli.report = 0;
+	rc = cli_write(&doc, 1, f, path, &d);
+	cli.report = report;
+	if (rc != 0) {
+		guint i;
+
+		for (i = 0; i < d.items->len; i++) {
+			const struct warta_diag *m = g_ptr_array_index(d.items, i);
+
+			if (m->severity == WARTA_ERROR) {
+				*why = g_strdup(m->message);
+				break;
+			}
+		}
+		if (!*why)
+			*why = g_strdup("the back end failed");
+	}
+	warta_diags_fini(&d);
+	if ((gd = g_dir_open(dir, 0, NULL))) {
+		while ((e = g_dir_read_name(gd))) {
+			char *x = g_build_filename(dir, e, NULL);
+
+			g_unlink(x);
+			g_free(x);
+		}
+		g_dir_close(gd);
+	}
+	g_rmdir(dir);
+	g_free(path);
+	g_free(dir);
+	return rc == 0;
+}
+
+/* The edition failed: finds the articles that fail alone, leaves them out
+ * with an error naming each, and writes the others.  Returns -1 when no
+ * article is to blame (the failure is the edition's: disk, style …; its
+ * messages in d are then printed), else the new write's result. */
+static int
+without_failures(struct warta_doc **docs, int n, int f, struct warta_diags *d, int *left_out)
+{
+	struct warta_doc **keep = g_new(struct warta_doc *, n);
+	struct warta_diags d2;
+	int i, k = 0, rc;
+
+	for (i = 0; i < n; i++) {
+		char *why = NULL;
+
+		if (probe(docs[i], f, &why)) {
+			keep[k++] = docs[i];
+			continue;
+		}
+		fprintf(stderr, "warta: %s: error: left out of the edition %s: %s\n",
+		        docs[i]->path, cli.output, why);
+		g_free(why);
+	}
+	*left_out = n - k;
+	if (k == n || k == 0) {
+		g_free(keep);
+		if (k == n)
+			cli_print_diags(d);
+		else
+			fprintf(stderr, "warta: %s: error: no article could be set; no edition written\n",
+			        cli.output);
+		return -1;
+	}
+	warta_diags_clear(d);
+	warta_diags_init(&d2);
+	rc = cli_write(keep, (size_t)k, f, cli.output, &d2);
+	cli_print_diags(&d2);
+	warta_diags_fini(&d2);
+	g_free(keep);
+	return rc;
+}
+
 int
 cli_edition(void)
 {
@@ -116,7 +220,7 @@ cli_edition(void)
 	struct warta_doc **docs;
 	struct warta_diags d;
 	GHashTable *groups = g_hash_table_new(g_str_hash, g_str_equal);
-	int i, n = 0, failed = 0, ngroups = 0, f, rc;
+	int i, n = 0, failed = 0, ngroups = 0, f, rc, left_out = 0;
 	char *date;
 
 	read_all(e);
@@ -172,13 +276,31 @@ cli_edition(void)
 		        cli.output);
 		rc = -1;
 	} else {
+		const char *fault = g_getenv("WARTA_TEST_RENDER_FAULT");
+
+		if (fault && *fault)
+			/* tests only: the article of that name gets a title the
+			 * back end refuses (bytes that are not UTF-8), standing for
+			 * any failure of one article at render time */
+			for (i = 0; i < n; i++)
+				if (strcmp(docs[i]->name, fault) == 0) {
+					g_free(docs[i]->meta.title);
+					docs[i]->meta.title = g_strdup("\xFF\xFE");
+				}
 		warta_diags_init(&d);
 		rc = cli_write(docs, n, f, cli.output, &d);
-		cli_print_diags(&d);
+		if (rc != 0 && n > 1) {
+			/* one article that cannot be set does not cost the others
+			 * their edition: find it and leave it out */
+			rc = without_failures(docs, n, f, &d, &left_out);
+			failed += left_out;
+		} else {
+			cli_print_diags(&d);
+		}
 		warta_diags_fini(&d);
 		if (rc == 0 && !cli.quiet && (cli.verbose || cli.stderr_tty))
-			fprintf(stderr, "warta: %s: %d article%s in %d section%s%s\n", cli.output, n,
-			        n == 1 ? "" : "s", ngroups, ngroups == 1 ? "" : "s",
+			fprintf(stderr, "warta: %s: %d article%s in %d section%s%s\n", cli.output,
+			        n - left_out, n - left_out == 1 ? "" : "s", ngroups, ngroups == 1 ? "" : "s",
 			        failed ? "; some inputs failed" : "");
 	}
 	for (i = 0; i < n; i++) {

@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "util/date.h"
+#include "util/output.h"
 
 struct cli cli;
 
@@ -703,6 +704,37 @@ check_options(void)
 	warn_unused_options();
 }
 
+/* GLib ends the process when an allocation fails (g_error "failed to
+ * allocate N bytes") or a thread cannot be made (g_thread_new, as Pango
+ * does: "Error creating thread"), with an abort or a breakpoint trap.  Both
+ * are the machine's limits, errors warta can see: the unfinished outputs are
+ * removed and warta exits 1 with a message.  Every other message goes to
+ * GLib's own writer. */
+static GLogWriterOutput
+log_writer(GLogLevelFlags level, const GLogField *fields, gsize n, gpointer data)
+{
+	if (level & G_LOG_LEVEL_ERROR) {
+		const char *msg = NULL;
+		gsize i;
+
+		for (i = 0; i < n; i++)
+			if (strcmp(fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+				msg = fields[i].value;
+		if (msg && (strstr(msg, "failed to allocate") || strstr(msg, "Error creating thread"))) {
+			static const char head[] = "warta: error: out of memory (";
+			static const char tail[] = "); unfinished outputs removed\n";
+
+			warta_output_unlink_all();
+			/* no allocation from here on */
+			(void)!write(STDERR_FILENO, head, sizeof head - 1);
+			(void)!write(STDERR_FILENO, msg, strlen(msg));
+			(void)!write(STDERR_FILENO, tail, sizeof tail - 1);
+			_exit(1);
+		}
+	}
+	return g_log_writer_default(level, fields, n, data);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -711,6 +743,7 @@ main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	g_log_set_writer_func(log_writer, NULL, NULL);
 	check_unknown_options(argc, argv);
 	ctx = g_option_context_new(NULL);
 	g_option_context_set_summary(ctx, "Typesets news articles as PDF, EPUB, PNG, SVG, or their tree as JSON.");

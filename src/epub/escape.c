@@ -7,6 +7,7 @@
 #include "article/article.h"
 #include "epub/epub_int.h"
 #include "util/date.h"
+#include "util/url.h"
 
 /* Characters XML 1.0 forbids (C0 but tab/LF/CR) and those HTML calls errors
  * in text (DEL and C1 controls, noncharacters). */
@@ -149,6 +150,13 @@ ep_safe_href(const char *url)
 	if (!url)
 		return NULL;
 	clean = ep_clean_line(url);
+	{
+		char *a = warta_url_ascii_host(clean);   /* an IDN host in ASCII */
+
+		g_free(clean);
+		if (!(clean = a))
+			return NULL;
+	}
 	scheme = g_uri_parse_scheme(clean);
 	if (!scheme || (g_ascii_strcasecmp(scheme, "http") != 0 &&
 	                g_ascii_strcasecmp(scheme, "https") != 0 &&

@@ -11,6 +11,7 @@
 
 #include "render/out.h"
 #include "util/output.h"
+#include "util/url.h"
 
 #define MAX_TAGS 12
 
@@ -108,7 +109,9 @@ link_attr(const char *url)
 		return g_strdup_printf("dest='%s'", url + 1);
 	/* cairo 1.16 writes the URI verbatim into a PDF string: percent-encode
 	 * parentheses, backslashes, quotes and everything outside ASCII */
-	esc = g_uri_escape_string(url, "!#$%&*+,-./:;=?@[]_~", FALSE);
+	r = warta_url_ascii_host(url);     /* an IDN host in ASCII */
+	esc = g_uri_escape_string(r ? r : url, "!#$%&*+,-./:;=?@[]_~", FALSE);
+	g_free(r);
 	r = g_strdup_printf("uri='%s'", esc);
 	g_free(esc);
 	return r;

@@ -1,6 +1,11 @@
-/* output.c — atomic output files (output.h): mkstemp beside the target, write
- * (buffered), fsync, rename, fsync the directory; sets of files (PNG/SVG pages) put in
- * place all together or not at all.  Keeps a registry of what a signal would
+/* output.c — atomic output files (output.h): an unnamed file in the
+ * target's directory (Linux O_TMPFILE), written (buffered), fsync'd, then
+ * given its name with linkat (straight as the target when there is none,
+ * else a hidden name renamed over it at once), fsync of the directory; where
+ * the file system has no O_TMPFILE, mkstemp beside the target as before.  An
+ * unnamed file cannot outlive its writer, however it dies (SIGKILL, the OOM
+ * killer).  Sets of files (PNG/SVG pages) put in place all together or not
+ * at all.  Keeps a registry of what a signal would
  * have to undo (warta_output_unlink_all). */
 #include <errno.h>
 #include <fcntl.h>
@@ -27,7 +32,9 @@ enum { R_TMP, R_LINKED, R_MOVED, R_IN };
 
 struct rec {
 	struct rec *prev, *next;        /* the registry, while listed */
-	char *tmp;                      /* the temporary file */
+	char *tmp;                      /* the temporary file's name, once it has one */
+	int named;                      /* 0: an unnamed O_TMPFILE, nothing on disk to undo */
+	int fd;                         /* a set's unnamed file, kept open until the commit; -1 */
 	char *target;
 	char *bak;                      /* a set's previous target, put aside; NULL if none */
 	int phase;                      /* R_* */
@@ -53,7 +60,12 @@ struct warta_output_set {
 	GPtrArray *recs;  /* struct rec *, in the order added */
 	int done;         /* every file is in place: a signal keeps them */
 	int failed;       /* a file could not be added */
+	int open;         /* files kept open and unnamed (at most SET_OPEN) */
 };
+
+/* A set's files stay unnamed, their descriptors open, until the set is
+ * committed: up to this many; later ones are named as they are added. */
+#define SET_OPEN 128
 
 /* The registry: a list of every file of ours a signal would have to undo,
  * however many (no descriptor stays open for a set's finished file).
@@ -136,31 +148,95 @@ rec_free(struct rec *r)
 {
 	if (!r)
 		return;
+	if (r->fd >= 0)
+		close(r->fd);
 	g_free(r->tmp);
 	g_free(r->target);
 	g_free(r->bak);
 	g_free(r);
 }
 
-/* mkstemp() of r->tmp and its entry in the registry, safe from the
- * termination signals (see above).  The fd, or -1 with errno set. */
+/* Whether an unnamed file can be given a name later: linkat() through
+ * /proc/self/fd (AT_EMPTY_PATH needs a capability warta does not ask for). */
+static int
+proc_fd_usable(void)
+{
+	static gsize once;
+	static int ok;
+
+	if (g_once_init_enter(&once)) {
+		ok = access("/proc/self/fd", X_OK) == 0;
+		g_once_init_leave(&once, 1);
+	}
+	return ok;
+}
+
+/* r->tmp's file and its entry in the registry, safe from the termination
+ * signals (see above): an unnamed O_TMPFILE in the target's directory
+ * (r->named 0), else mkstemp() of r->tmp.  The fd, or -1 with errno set. */
 static int
 create_tmp(struct rec *r)
 {
 	struct stretch s;
-	int fd, err;
+	int fd = -1, err;
 
 	if (stretch_enter(&s) < 0) {
 		errno = EINTR;
 		return -1;
 	}
-	fd = g_mkstemp_full(r->tmp, O_WRONLY | O_CLOEXEC, 0644);
+#ifdef O_TMPFILE
+	if (proc_fd_usable()) {
+		char *dir = g_path_get_dirname(r->target);
+
+		fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+		g_free(dir);
+		r->named = 0;
+	}
+#endif
+	if (fd < 0) {
+		/* no O_TMPFILE here (EOPNOTSUPP, EISDIR on old kernels), or
+		 * another error mkstemp will report the same way */
+		fd = g_mkstemp_full(r->tmp, O_WRONLY | O_CLOEXEC, 0644);
+		r->named = fd >= 0;
+	}
 	err = errno;
 	if (fd >= 0)
 		reg_add(r);
 	stretch_leave(&s);
 	errno = err;
 	return fd;
+}
+
+/* Gives r's unnamed file (open as fd) the name to: linkat() through
+ * /proc/self/fd.  0, or -1 with errno set. */
+static int
+link_unnamed(int fd, const char *to)
+{
+	char proc[64];
+
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	return linkat(AT_FDCWD, proc, AT_FDCWD, to, AT_SYMLINK_FOLLOW);
+}
+
+static void fill_x(char *name);
+
+/* Names r's unnamed file (fd) with a fresh hidden name beside the target,
+ * in a stretch the caller holds.  0, or -1 with errno set. */
+static int
+name_unnamed(struct rec *r, int fd)
+{
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		fill_x(r->tmp);
+		if (link_unnamed(fd, r->tmp) == 0) {
+			r->named = 1;
+			return 0;
+		}
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
 }
 
 /* The umask, read once: umask() can only be read by setting it, which must
@@ -223,6 +299,7 @@ warta_output_open(const char *target, struct warta_diags *d)
 		return o;
 	}
 	r = g_new0(struct rec, 1);
+	r->fd = -1;
 	r->tmp = hidden_name(target);
 	r->target = g_strdup(target);
 	r->phase = R_TMP;
@@ -318,7 +395,8 @@ rec_discard(struct rec *r)
 
 	if (stretch_enter(&s) < 0)
 		return;
-	unlink(r->tmp);
+	if (r->named)
+		unlink(r->tmp);
 	reg_remove(r);
 	stretch_leave(&s);
 	rec_free(r);
@@ -378,23 +456,99 @@ finish_direct(struct warta_output *o, struct warta_diags *d)
 	return rc;
 }
 
-/* fsync and close of o's temporary file: 0, or -1 with the reason in d. */
+/* fsync of o's temporary file: 0, or -1 with the reason in d (the file
+ * then closed). */
 static int
-finish_tmp(struct warta_output *o, struct warta_diags *d)
+sync_tmp(struct warta_output *o, struct warta_diags *d)
 {
 	out_flush(o);
 	g_free(o->buf);
 	o->buf = NULL;
 	if (!o->err && fsync(o->fd) != 0 && errno != EINVAL)
 		o->err = errno;
-	if (close(o->fd) != 0 && !o->err)
-		o->err = errno;
-	o->fd = -1;
 	if (o->err) {
+		close(o->fd);
+		o->fd = -1;
 		warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: %s",
 		           g_strerror(o->err));
 		return -1;
 	}
+	return 0;
+}
+
+/* fsync and close of o's temporary file, named first if it was unnamed
+ * (a set's files wait for the others with their names, their descriptors
+ * closed): 0, or -1 with the reason in d. */
+static int
+finish_tmp(struct warta_output *o, struct warta_diags *d)
+{
+	struct stretch s;
+	int err = 0;
+
+	if (sync_tmp(o, d) < 0)
+		return -1;
+	if (!o->rec->named) {
+		if (stretch_enter(&s) < 0) {
+			err = EINTR;
+		} else {
+			if (name_unnamed(o->rec, o->fd) < 0)
+				err = errno;
+			stretch_leave(&s);
+		}
+	}
+	if (close(o->fd) != 0 && !err)
+		err = errno;
+	o->fd = -1;
+	if (err) {
+		warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: %s",
+		           err == EINTR ? "interrupted" : g_strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+/* Puts o's unnamed file in place as its target and closes it: linkat()
+ * straight to the target when there is none (no name but the finished
+ * file's ever exists), else to a hidden name renamed over the target within
+ * the same stretch.  0, or -1 with the reason in d. */
+static int
+commit_unnamed(struct warta_output *o, struct warta_diags *d)
+{
+	struct rec *r = o->rec;
+	struct stretch s;
+	int err = 0, closed;
+
+	if (sync_tmp(o, d) < 0) {
+		rec_discard(r);
+		return -1;
+	}
+	if (stretch_enter(&s) < 0) {
+		close(o->fd);
+		warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: interrupted");
+		return -1;        /* the signal handler has nothing of it to remove */
+	}
+	if (link_unnamed(o->fd, r->target) != 0) {
+		if (errno != EEXIST)
+			err = errno;
+		else if (name_unnamed(r, o->fd) != 0)
+			err = errno;
+		else if (rename(r->tmp, r->target) != 0) {
+			err = errno;
+			unlink(r->tmp);
+		}
+	}
+	reg_remove(r);
+	stretch_leave(&s);
+	closed = close(o->fd);
+	if (closed != 0 && !err)
+		err = errno;   /* linked already: a late error still fails the output */
+	rec_free(r);
+	if (err) {
+		warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: %s",
+		           g_strerror(err));
+		return -1;
+	}
+	sync_dir(o->target);
 	return 0;
 }
 
@@ -407,6 +561,12 @@ warta_output_commit(struct warta_output *o, struct warta_diags *d)
 
 	if (!r)                   /* standard output, a device, a pipe */
 		return finish_direct(o, d);
+	if (!r->named) {
+		rc = commit_unnamed(o, d);
+		g_free(o->target);
+		g_free(o);
+		return rc;
+	}
 	if (finish_tmp(o, d) < 0) {
 		rc = -1;
 		rec_discard(r);
@@ -445,7 +605,8 @@ undo(const struct rec *r)
 {
 	switch (r->phase) {
 	case R_TMP:
-		unlink(r->tmp);
+		if (r->named)
+			unlink(r->tmp);
 		break;
 	case R_LINKED:
 		unlink(r->tmp);
@@ -521,7 +682,23 @@ warta_output_set_add(struct warta_output_set *set, struct warta_output *o,
 		set->failed = 1;
 		return -1;
 	}
-	if (finish_tmp(o, d) < 0) {
+	if (!r->named && set->open < SET_OPEN) {
+		/* kept open and unnamed until the commit */
+		if (sync_tmp(o, d) < 0) {
+			rec_discard(r);
+			set->failed = 1;
+		} else if (stretch_enter(&s) < 0) {
+			close(o->fd);
+			warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: interrupted");
+			set->failed = 1;
+		} else {
+			r->fd = o->fd;
+			r->set = set;
+			set->open++;
+			stretch_leave(&s);
+			g_ptr_array_add(set->recs, r);
+		}
+	} else if (finish_tmp(o, d) < 0) {
 		rec_discard(r);
 		set->failed = 1;
 	} else if (stretch_enter(&s) < 0) {
@@ -692,6 +869,23 @@ warta_output_set_commit(struct warta_output_set *set, struct warta_diags *d)
 			warta_diag(d, WARTA_ERROR, r->target, 0, 0, "output is a directory");
 			rc = -1;
 			break;
+		}
+		if (r->fd >= 0) {
+			/* an unnamed file: named now, beside its target */
+			if (stretch_enter(&s) < 0) {
+				rc = -2;
+				break;
+			}
+			err = name_unnamed(r, r->fd) < 0 ? errno : 0;
+			stretch_leave(&s);
+			close(r->fd);
+			r->fd = -1;
+			if (err) {
+				warta_diag(d, WARTA_ERROR, r->target, 0, 0, "cannot write output: %s",
+				           g_strerror(err));
+				rc = -1;
+				break;
+			}
 		}
 		if ((rc = put_aside(r, d)) != 0)
 			break;

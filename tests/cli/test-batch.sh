@@ -156,7 +156,8 @@ grep -q "^warta: $TMP/die/2-fifo.txt: error: the worker converting it died of si
 no_tmp "$TMP/dieout" && ok "a worker killed mid-input: no temporary file left" || fail "killed worker temporary files" "$(ls -A "$TMP/dieout")"
 
 # A worker that crashes while writing (a library fault: SIGSEGV) removes the
-# temporary file it was writing before it dies; its input fails with the reason.
+# temporary file it was writing before it dies (an O_TMPFILE one goes with
+# the process); its input fails with the reason.
 mkdir -p "$TMP/crash"
 for n in 1 2; do
 	{ cat "$first"; for i in $(seq 60); do tail -n +2 "$first"; echo; done; } >"$TMP/crash/$n.txt"
@@ -164,7 +165,16 @@ done
 (ulimit -c 0; exec $WARTA -j 2 -d "$TMP/crashout" -t pdf "$TMP/crash" >/dev/null 2>"$TMP/crash.err") &
 pid=$!
 t=0
-while [ "$(find "$TMP/crashout" -name '.*' -type f 2>/dev/null | wc -l)" -lt 1 ] && [ $t -lt 300 ]; do sleep 0.02; t=$((t + 1)); done
+# writing: a hidden temporary file, or (O_TMPFILE) a worker's descriptor
+# of an unnamed file in the output directory
+writing() {
+	[ "$(find "$TMP/crashout" -name '.*' -type f 2>/dev/null | wc -l)" -ge 1 ] && return 0
+	for w in $(ps -o pid= --ppid $pid 2>/dev/null); do
+		ls -l /proc/$w/fd 2>/dev/null | grep -q "$TMP/crashout/" && return 0
+	done
+	return 1
+}
+while ! writing && [ $t -lt 300 ]; do sleep 0.02; t=$((t + 1)); done
 pkill -SEGV -P $pid
 wait $pid; rc=$?
 [ $rc = 1 ] && grep -q "error: the worker converting it died of signal 11" "$TMP/crash.err" &&

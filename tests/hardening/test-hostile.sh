@@ -1,0 +1,222 @@
+#!/bin/sh
+# test-hostile.sh — issue 15's hostile inputs: noncharacters (cleaned by one
+# rule in every format, an edition never lost to one article), malformed link
+# URLs, temporary files under signals and SIGKILL, and the documented caps.
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$ROOT/tests/lib.sh"
+
+if [ ! -x "$WARTA" ]; then
+	fail "warta is built" "no $WARTA"
+	exit 0
+fi
+FORMATS=$($WARTA --version | sed -n 's/^formats: *//p')
+has() { case " $FORMATS " in *" $1 "*) return 0 ;; esac; return 1; }
+fmts=$(echo $FORMATS | tr ' ' '\n' | grep -E '^(json|epub|pdf|svg|png)$' | paste -sd, -)
+no_tmp() { [ -z "$(find "$@" -name '.*' 2>/dev/null)" ]; }
+
+# ---------------------------------------------------------------- noncharacters
+# Each noncharacter, raw in the title and the body, as an entity and as a YAML
+# escape: every format is written, each one becomes U+FFFD (the same in the
+# JSON and in the PDF's text) and is reported with its line and column.
+i=0
+for spec in 'EFBFBE:FFFE' 'EFBFBF:FFFF' 'EFB790:FDD0' 'EFB7AF:FDEF' 'F09FBFBE:1FFFE' 'F48FBFBF:10FFFF'; do
+	hex=${spec%%:*} cp=${spec#*:}
+	i=$((i + 1))
+	python3 -c 'import sys; c = bytes.fromhex(sys.argv[1]); sys.stdout.buffer.write(
+	    b" date 2024-10-25 Title " + c + b" here\n\nBody " + c + b" end &#x" + sys.argv[2].encode() + b"; done.\n")' \
+	    $hex $cp >"$TMP/nc$i.txt"
+	rm -rf "$TMP/out"
+	$RUN $WARTA -t "$fmts" -d "$TMP/out" "$TMP/nc$i.txt" 2>"$TMP/err"
+	rc=$?
+	n=$(grep -c "warning: noncharacter U+$cp" "$TMP/err")
+	json_ok=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+def texts(n):
+    if "text" in n: yield n["text"]
+    for c in n.get("children", []): yield from texts(c)
+body = "".join(texts(d["body"]))
+print(d["meta"]["title"] == "Title \ufffd here" and "Body \ufffd end \ufffd done." in body)' "$TMP/out/nc$i.json" 2>&1)
+	pdf_ok=yes
+	if has pdf; then
+		qpdf --check "$TMP/out/nc$i.pdf" >/dev/null 2>&1 &&
+		  pdftotext "$TMP/out/nc$i.pdf" - | grep -q "end � done" || pdf_ok=no
+	fi
+	if [ $rc = 0 ] && [ "$n" = 3 ] && grep -q "nc$i.txt:1:24: warning: noncharacter U+$cp replaced by U+FFFD" "$TMP/err" &&
+	   grep -q "nc$i.txt:3:6: warning: noncharacter U+$cp replaced by U+FFFD" "$TMP/err" &&
+	   grep -q "nc$i.txt:3:12: warning: noncharacter U+$cp in the text replaced by U+FFFD" "$TMP/err" &&
+	   [ "$json_ok" = True ] && [ $pdf_ok = yes ]; then
+		ok "noncharacter U+$cp in title, body and entity: U+FFFD in every format, 3 positioned warnings"
+	else
+		fail "noncharacter U+$cp: exit $rc, json $json_ok, pdf $pdf_ok" "$(cat "$TMP/err"; ls "$TMP/out")"
+	fi
+done
+# a YAML escape and a noncharacter in a link's URL
+printf -- '---\ntitle: "A \\uFFFF b"\nauthor: "\\uFDD0 X"\n---\n\nSee [x](https://example.org/&#xFFFF;) end.\n' >"$TMP/ncy.txt"
+rm -rf "$TMP/out"
+$RUN $WARTA -t "$fmts" -d "$TMP/out" "$TMP/ncy.txt" 2>"$TMP/err"
+rc=$?
+if [ $rc = 0 ] && grep -q 'ncy.txt:2:1: warning: noncharacter U+FFFF in the title replaced by U+FFFD' "$TMP/err" &&
+   grep -q 'noncharacter U+FDD0 in the author replaced by U+FFFD' "$TMP/err" &&
+   grep -q 'ncy.txt:6:5: warning: noncharacter U+FFFF in a link' "$TMP/err" &&
+   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["meta"]["title"] != "A \ufffd b")' "$TMP/out/ncy.json"; then
+	ok "noncharacters from YAML escapes and in a link URL: replaced, with warnings"
+else
+	fail "noncharacters from YAML escapes: exit $rc" "$(cat "$TMP/err")"
+fi
+
+# an edition with one such article is written whole
+if has pdf; then
+	mkdir -p "$TMP/ed"
+	for k in 1 2 3; do
+		printf ' date 2024-10-2%d Article %d\n\nBody of article %d.\n' $k $k $k >"$TMP/ed/a$k.txt"
+	done
+	cp "$TMP/nc2.txt" "$TMP/ed/a4.txt"
+	$RUN $WARTA -q --edition Daily -o "$TMP/ed.pdf" "$TMP"/ed/a*.txt 2>"$TMP/err"
+	rc=$?
+	t=$(pdftotext "$TMP/ed.pdf" - 2>/dev/null)
+	if [ $rc = 0 ] && echo "$t" | grep -q 'Article 3' && echo "$t" | grep -q 'Title � here'; then
+		ok "edition with a noncharacter article: every article set"
+	else
+		fail "edition with a noncharacter article: exit $rc" "$(cat "$TMP/err")"
+	fi
+	# an article that fails at render time is left out, named, exit 1;
+	# the others are set (WARTA_TEST_RENDER_FAULT gives a2 a title Cairo refuses)
+	WARTA_TEST_RENDER_FAULT=a2 $RUN $WARTA -q --edition Daily -o "$TMP/ed2.pdf" "$TMP"/ed/a*.txt 2>"$TMP/err"
+	rc=$?
+	t=$(pdftotext "$TMP/ed2.pdf" - 2>/dev/null)
+	if [ $rc = 1 ] && grep -q "a2.txt: error: left out of the edition $TMP/ed2.pdf: cairo:" "$TMP/err" &&
+	   qpdf --check "$TMP/ed2.pdf" >/dev/null 2>&1 && echo "$t" | grep -q 'Article 1' &&
+	   echo "$t" | grep -q 'Article 3' && ! echo "$t" | grep -q 'Article 2' &&
+	   [ -z "$(ls -d /tmp/warta-probe-* 2>/dev/null)" ] && no_tmp "$TMP"; then
+		ok "edition: an article failing at render time is left out and named, exit 1, the others set"
+	else
+		fail "edition with a failing article: exit $rc" "$(cat "$TMP/err")"
+	fi
+fi
+
+# ---------------------------------------------------------------- link URLs
+# Only a valid absolute http, https or mailto URL (GUri, RFC 3986) or a
+# #place is linked; every other target is text with a positioned warning.
+cat >"$TMP/links.txt" <<'EOT'
+ date 2024-10-25 Links
+
+[a](http://) [d](https://%zz) [h](http:x) [m](mailto:) [n](http://-a.com/) [p](https://a..b/) [q](https://a/%zz) [port](http://host:99999/)
+
+[ok1](https://example.org/a?b=c#d) [ok2](mailto:desk@example.org) [ok3](https://bücher.de/ä) [ok4](http://[::1]/x) <https://example.net/auto>
+EOT
+rm -rf "$TMP/out"
+$RUN $WARTA -t "$fmts" -d "$TMP/out" "$TMP/links.txt" 2>"$TMP/err"
+rc=$?
+act=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+def links(n):
+    if n["type"] == "link": yield n
+    for c in n.get("children", []): yield from links(c)
+print(" ".join("%s=%d" % (l["url"], l["active"]) for l in links(d["body"])))' "$TMP/out/links.json")
+want="http://=0 https://%zz=0 http:x=0 mailto:=0 http://-a.com/=0 https://a..b/=0 https://a/%zz=0 http://host:99999/=0 https://example.org/a?b=c#d=1 mailto:desk@example.org=1 https://bücher.de/ä=1 http://[::1]/x=1 https://example.net/auto=1"
+nw=$(grep -c 'warning: link target .*: set as text, not followed' "$TMP/err")
+if [ $rc = 0 ] && [ "$act" = "$want" ] && [ "$nw" = 8 ] &&
+   grep -q 'links.txt:3:1: warning: link target "http://" has no host' "$TMP/err" &&
+   grep -q 'links.txt:3:14: warning: link target "https://%zz" is not a valid URL' "$TMP/err"; then
+	ok "links: malformed URLs are text with positioned warnings, valid ones linked"
+else
+	fail "links: exit $rc, $nw warnings" "$act$(echo; cat "$TMP/err")"
+fi
+if has pdf; then
+	uris=$(qpdf --qdf --object-streams=disable "$TMP/out/links.pdf" - 2>/dev/null | grep -a -o '/URI ([^)]*)' | sort -u | paste -sd' ' -)
+	case $uris in
+	*'http:x'*|*'%zz'*|*'(http://)'*|*'-a.com'*|*'a..b'*|*99999*) fail "links: PDF links a malformed URL" "$uris" ;;
+	*example.org*) ok "links: the PDF links only the valid URLs" ;;
+	*) fail "links: the PDF lost its valid links" "$uris" ;;
+	esac
+fi
+JAR=/usr/share/java/epubcheck.jar
+if ! has epub; then
+	skip "links: epubcheck" "no EPUB in this build"
+elif ! command -v java >/dev/null 2>&1 || [ ! -f "$JAR" ]; then
+	skip "links: epubcheck" "no java or $JAR"
+else
+	java -jar "$JAR" "$TMP/out/links.epub" >"$TMP/ec" 2>&1
+	if grep -q '^No errors or warnings detected' "$TMP/ec"; then
+		ok "links: epubcheck 0 errors 0 warnings on malformed link URLs"
+	else
+		fail "links: epubcheck" "$(grep -E 'ERROR|WARNING|Messages' "$TMP/ec" | head -10)"
+	fi
+fi
+
+# ---------------------------------------------------------------- temporary files
+# Under memory limits GLib aborts on a failed allocation or thread: warta
+# exits 1 with a message (never SIGABRT or SIGTRAP, 134 or 133) and leaves
+# no temporary file (O_TMPFILE outputs have no name until done; the crash
+# handlers remove the rest).  A library that does not check its malloc may
+# still fault (SIGSEGV, SIGBUS): warta cannot see that one, but it leaves no
+# file either.  The limits sweep the range where the red team's runs died.
+if has pdf; then
+	mkdir -p "$TMP/lim"
+	for k in 1 2; do
+		printf ' date 2024-10-2%d Article %d\n\nBody of article %d.\n' $k $k $k >"$TMP/lim/a$k.txt"
+	done
+	cp "$SAMPLE" "$TMP/lim/sample.txt"
+	lfmt=pdf
+	has epub && lfmt=pdf,epub
+	bad=
+	v=60000
+	while [ $v -le 400000 ]; do
+		for mode in batch single; do
+			rm -rf "$TMP/lim/out"
+			mkdir -p "$TMP/lim/out"
+			if [ $mode = batch ]; then
+				(ulimit -v $v; exec $WARTA -q -j 2 -t $lfmt -d "$TMP/lim/out" "$TMP"/lim/*.txt) 2>"$TMP/err"
+			else
+				(ulimit -v $v; exec $WARTA -q -o "$TMP/lim/out/s.pdf" "$TMP/lim/sample.txt") 2>"$TMP/err"
+			fi
+			rc=$?
+			left=$(find "$TMP/lim/out" -name '.*' | wc -l)
+			case $rc in 0|1|135|139) ;; *) left="$left+exit" ;; esac
+			if [ "$left" != 0 ] || { [ $rc = 1 ] && ! grep -q '^warta: .*error' "$TMP/err"; }; then
+				bad="$bad
+ulimit -v $v $mode: exit $rc, $left temporary files: $(head -c 200 "$TMP/err")"
+			fi
+		done
+		v=$((v + 20000))
+	done
+	if [ -z "$bad" ]; then
+		ok "memory limits: exit 0 or 1 with a message, never a signal; no temporary file left"
+	else
+		fail "memory limits" "$bad"
+	fi
+fi
+
+# A -j 2 batch whose workers are killed with SIGKILL over and over (what
+# the OOM killer does): the batch goes on with new workers, names the
+# inputs it lost, and no temporary file survives.
+if has pdf; then
+	mkdir -p "$TMP/kill"
+	i=0
+	while [ $i -lt 16 ]; do
+		cp "$SAMPLE" "$TMP/kill/in$i.txt"
+		i=$((i + 1))
+	done
+	kfmt=pdf
+	has png && kfmt=pdf,png
+	$WARTA -q -j 2 -t $kfmt -d "$TMP/kill/out" "$TMP"/kill/in*.txt 2>"$TMP/kerr" &
+	batch=$!
+	kills=0
+	for round in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		sleep 0.4
+		for p in $(ps -o pid= --ppid $batch 2>/dev/null); do
+			kill -KILL $p 2>/dev/null && kills=$((kills + 1))
+		done
+	done
+	wait $batch
+	rc=$?
+	left=$(find "$TMP/kill/out" -name '.*' 2>/dev/null)
+	if [ $kills -gt 0 ] && [ -z "$left" ] && [ $rc -le 1 ] &&
+	   { [ $rc = 0 ] || grep -q 'worker converting it died of signal 9' "$TMP/kerr"; }; then
+		ok "batch workers killed with SIGKILL ($kills kills): no temporary file left"
+	else
+		fail "batch workers killed with SIGKILL: exit $rc, $kills kills" "$left$(head -5 "$TMP/kerr")"
+	fi
+fi
