@@ -489,12 +489,21 @@ sample_book(void)
 		const struct warta_elem_style *bq = &style->el[WARTA_EL_BLOCKQUOTE];
 		double col = (style->page_width - style->margin_inner - style->margin_outer -
 		              (style->columns - 1) * style->gutter) / style->columns;
-		const char *r = strstr(css, "\nblockquote {");
+		/* the sample has no block quote, so its style sheet has no rule
+		 * for one (only the rules its documents use): a book that has */
+		struct warta_doc *bd = blocks_doc();
+		char *bp = write_book("blockquote.epub", &bd, 1, &opts, &rc, &d);
+		char *bcss = member(bp, "EPUB/css/news.css");
+		const char *r = bcss ? strstr(bcss, "\nblockquote {") : NULL;
 		const char *ml = r ? strstr(r, "margin-left:") : NULL;
 
+		OK(!contains(css, "\nblockquote {"), "CSS: no block quote rule in a book without one (CSS-024)");
 		OK(style->columns == 2 && bq->margin_left > 0, "a4: two columns, a blockquote indent");
 		DBL_NEAR(ml ? g_ascii_strtod(ml + 12, NULL) : -1, 100 * bq->margin_left / col, 0.01,
 		         "CSS: a blockquote's side margin is its indent as a share of one column");
+		g_free(bcss);
+		g_free(bp);
+		warta_doc_free(bd);
 	}
 	OK(!contains(css, "@font-face"), "no fonts embedded by default");
 	g_free(opf);
