@@ -407,16 +407,36 @@ selector_used(GHashTable *used, const char *sel)
 	return ok;
 }
 
-char *
-ep_css_prune(const char *css, const char *const *docs)
+GHashTable *
+ep_docs_used(const char *const *docs)
 {
 	GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	GString *o = g_string_new(NULL);
-	char **lines = g_strsplit(css, "\n", -1), **l;
 	int i;
 
 	for (i = 0; docs[i]; i++)
 		scan_used(used, docs[i]);
+	return used;
+}
+
+int
+ep_selectors_used(GHashTable *used, const char *selectors)
+{
+	char **list = g_strsplit(selectors, ",", -1);
+	int i, any = 0;
+
+	for (i = 0; list[i] && !any; i++)
+		any = selector_used(used, g_strstrip(list[i]));
+	g_strfreev(list);
+	return any;
+}
+
+char *
+ep_css_prune(const char *css, const char *const *docs)
+{
+	GHashTable *used = ep_docs_used(docs);
+	GString *o = g_string_new(NULL);
+	char **lines = g_strsplit(css, "\n", -1), **l;
+
 	for (l = lines; *l; l++) {
 		const char *brace = strchr(*l, '{');
 		char *sels, **list;

@@ -74,6 +74,7 @@ font_free(gpointer p)
 
 	g_free(f->family);
 	g_free(f->path);
+	g_free(f->data);
 	g_free(f->name);
 	g_free(f->id);
 	g_free(f);
@@ -416,6 +417,13 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 		gsize len = 0;
 		GError *err = NULL;
 
+		if (f->data) {
+			/* the subset made by ep_fonts_subset */
+			name = g_strconcat("EPUB/fonts/", f->name, NULL);
+			add(&z, name, f->data, f->len, 0);
+			g_free(name);
+			continue;
+		}
 		if (!g_file_get_contents(f->path, &data, &len, &err)) {
 			warta_diag(d, WARTA_ERROR, f->path, 0, 0, "cannot read font: %s", err->message);
 			g_error_free(err);
@@ -503,6 +511,7 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
                  struct warta_diags *d)
 {
 	struct ep_book b;
+	char *date_shown = NULL;
 	struct warta_output *out;
 	unsigned char *bytes = NULL;
 	size_t len = 0;
@@ -543,8 +552,29 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 
 	t0 = warta_clock_now();
 	fonts_config(&b, d);
-	if (opts && opts->embed_fonts)
-		ep_fonts_find(&b, d);
+	if (opts && opts->embed_fonts) {
+		/* the faces the articles' elements use, subset to their characters
+		 * (the cover, title and nav pages use the articles' faces) */
+		GPtrArray *fdocs = g_ptr_array_new();
+
+		g_ptr_array_add(fdocs, b.title);
+		for (i = 0; i < b.groups->len; i++)
+			if (((struct ep_group *)b.groups->pdata[i])->name)
+				g_ptr_array_add(fdocs, ((struct ep_group *)b.groups->pdata[i])->xhtml->str);
+		for (i = 0; i < b.n; i++)
+			g_ptr_array_add(fdocs, b.articles[i].xhtml->str);
+		g_ptr_array_add(fdocs, (gpointer)ep_label(EP_CONTENTS, b.lang));
+		date_shown = b.date ? ep_date_display(b.date, b.lang) : NULL;
+		if (date_shown)
+			g_ptr_array_add(fdocs, date_shown);
+		g_ptr_array_add(fdocs, NULL);
+		ep_fonts_find(&b, (const char *const *)fdocs->pdata, d);
+		i = ep_fonts_subset(&b, (const char *const *)fdocs->pdata, d);
+		g_ptr_array_free(fdocs, TRUE);
+		g_free(date_shown);
+		if (i != 0)
+			goto out;
+	}
 	ep_cover_draw(&b, d);
 	warta_clock_add(WARTA_CLOCK_COVER, t0);
 

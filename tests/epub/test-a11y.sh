@@ -122,3 +122,46 @@ em=$(printf '%s\n' "$css" | sed -n 's/^h1\.headline[^{]*{.*font-size:\([0-9.]*\)
 printf '%s\n' "$css" | grep -q 'color:#\|a3221b' && fail "a fixed text colour in the CSS" "$(printf '%s\n' "$css" | grep -o '[a-z.]* {[^}]*color:#[^;]*')" ||
 	ok "no fixed text colour: accents in currentColor, themes set the text's colour"
 printf '%s\n' "$css" | grep -q '^a {text-decoration:underline;}' && ok "links underlined (not told by colour alone)" || fail "links underlined"
+
+# --embed-fonts: only the faces the book uses, each subset to its characters
+# with hb-subset (a CJK face of a collection too); epubcheck 0/0 on them
+fonts_book() {	# NAME LIMIT-KB INPUT…
+	name=$1 limit=$2; shift 2
+	if ! "$WARTA" -q --embed-fonts "$@" -o "$B/$name.epub" 2>"$TMP/err"; then
+		fail "--embed-fonts $name" "$(cat "$TMP/err")"; return
+	fi
+	kb=$(( $(wc -c <"$B/$name.epub") / 1024 ))
+	[ "$kb" -lt "$limit" ] && ok "--embed-fonts $name: $kb KB, under $limit KB" || fail "--embed-fonts $name size" "$kb KB"
+	if command -v java >/dev/null && [ -f "$JAR" ]; then
+		java -jar "$JAR" "$B/$name.epub" >"$TMP/ec" 2>&1 &&
+			! grep -q '^\(ERROR\|WARNING\|FATAL\)' "$TMP/ec" && ok "--embed-fonts $name: epubcheck 0/0" ||
+			fail "--embed-fonts $name: epubcheck" "$(grep '^\(ERROR\|WARNING\|FATAL\)' "$TMP/ec" | head)"
+	fi
+}
+fonts_book latin 300 "$SAMPLE"
+fonts_book cjk 1024 "$HERE/cjk-zh.txt"
+fonts_book arabic 300 "$HERE/rtl-ar.txt"
+got=$(python3 - "$B/latin.epub" "$B/cjk.epub" <<'PY'
+import sys, zipfile
+out = []
+for p in sys.argv[1:]:
+    z = zipfile.ZipFile(p)
+    fonts = [n for n in z.namelist() if n.startswith("EPUB/fonts/")]
+    css = z.read("EPUB/css/news.css").decode()
+    out.append("%d" % len(fonts))
+    # every embedded file is named by an @font-face rule, and is a font
+    for f in fonts:
+        data = z.read(f)
+        if f[len("EPUB/"):] .replace("fonts/", "../fonts/") not in css and f.split("/")[-1] not in css:
+            out.append("unnamed " + f)
+        if data[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+            out.append("not a font " + f)
+    if "cjk" in p and not any("CJK" in f for f in fonts):
+        out.append("no CJK face")
+print(" ".join(out))
+PY
+)
+case $got in [0-9]\ [0-9]) ok "embedded faces: $got (Latin, CJK books); every file a named font, the CJK face included" ;;
+	*) fail "embedded faces" "$got" ;; esac
+# fewer faces than the style has: the sample has no code, table, pull quote or footnote
+[ "${got%% *}" -lt 8 ] && ok "only the faces the sample uses (${got%% *})" || fail "faces embedded" "$got"
