@@ -28,6 +28,7 @@ enum kind {
 	K_FEATURES,     /* OpenType features: "onum, pnum, liga=0" */
 	K_PAPER,        /* a4, a5, a3, letter, legal, tabloid [landscape] */
 	K_PATTERNS,     /* list of GRegex patterns */
+	K_PRINT_URL,    /* footnote, inline or none */
 	K_STYLENAME     /* another style: name or path */
 };
 
@@ -123,6 +124,19 @@ static const struct keydef breaking_keys[] = {
 	{ "club-penalty",           K_INT,    0, 10000, 0 },
 	{ "widow-penalty",          K_INT,    0, 10000, 0 },
 	{ "broken-penalty",         K_INT,    0, 10000, 0 },
+	{ NULL, 0, 0, 0, 0 }
+};
+
+static const struct keydef edition_keys[] = {
+	{ "makeup",        K_STRING, 0, 0, 0 },     /* pages, flow, modular: checked in resolve */
+	{ "article-break", K_STRING, 0, 0, 0 },     /* space, rule, page */
+	{ "min-lines",     K_INT,    0, 1000, 0 },
+	{ NULL, 0, 0, 0, 0 }
+};
+
+/* [link]: how print shows where a link goes (README "Styles") */
+static const struct keydef link_keys[] = {
+	{ "print-url", K_PRINT_URL, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0 }
 };
 
@@ -322,6 +336,10 @@ group_keys(const char *group)
 		return breaking_keys;
 	if (g_str_equal(group, "boilerplate"))
 		return boilerplate_keys;
+	if (g_str_equal(group, "edition"))
+		return edition_keys;
+	if (g_str_equal(group, "link"))
+		return link_keys;
 	for (i = 0; i < WARTA_EL_COUNT; i++)
 		if (g_str_equal(group, element_names[i]))
 			return elem_keys;
@@ -389,7 +407,7 @@ suggest(const char *name, const char *const *cands, int n)
 static char *
 suggest_group(const char *name)
 {
-	const char *c[WARTA_EL_COUNT + 5];
+	const char *c[WARTA_EL_COUNT + 7];
 	int i, n = 0;
 
 	c[n++] = "style";
@@ -397,6 +415,8 @@ suggest_group(const char *name)
 	c[n++] = "fonts";
 	c[n++] = "breaking";
 	c[n++] = "boilerplate";
+	c[n++] = "edition";
+	c[n++] = "link";
 	for (i = 0; i < WARTA_EL_COUNT; i++)
 		c[n++] = element_names[i];
 	return suggest(name, c, n);
@@ -494,6 +514,8 @@ valid_feature(const char *f)
 }
 
 static const char *const align_names[] = { "justify", "left", "center", "right", NULL };
+/* in the order of enum warta_print_url */
+static const char *const print_url_names[] = { "footnote", "inline", "none", NULL };
 
 static const struct {
 	const char *name;
@@ -595,6 +617,14 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 			r->num = 0;
 		else
 			why = "not a boolean (true or false)";
+		break;
+	case K_PRINT_URL:
+		for (j = 0; print_url_names[j]; j++)
+			if (g_str_equal(v, print_url_names[j]))
+				break;
+		if (!print_url_names[j])
+			why = "not a way to print URLs (footnote, inline or none)";
+		r->num = j;
 		break;
 	case K_ALIGN:
 		for (j = 0; align_names[j]; j++)
@@ -1053,6 +1083,7 @@ defaults(struct warta_style *s)
 	s->columns = 1;
 	s->gutter = 12;
 	s->drop_cap = 0;
+	s->print_url = WARTA_PRINT_URL_FOOTNOTE;
 	s->fallback_arabic = g_strdup("Noto Naskh Arabic");
 	s->fallback_greek = g_strdup("Linux Libertine O");
 	s->fallback_cjk = g_strdup("Noto Serif CJK SC");
@@ -1066,6 +1097,9 @@ defaults(struct warta_style *s)
 	s->double_hyphen_demerits = 10000;
 	s->final_hyphen_demerits = 5000;
 	s->max_hyphen_run = 2;
+	s->makeup = WARTA_MAKEUP_PAGES;
+	s->article_break = WARTA_BREAK_SPACE;
+	s->min_lines = 0;
 	s->expansion = 0;
 	s->club_penalty = 150;
 	s->widow_penalty = 150;
@@ -1231,6 +1265,28 @@ warta_style_where(const struct warta_style *s, const char *group, const char *ke
 	return w;
 }
 
+/* A value out of a list of words: its index, or an error at its place. */
+static void
+resolve_word(struct loader *L, const char *g, const char *k, const char *const *words, int *out)
+{
+	struct raw *r = get_raw(L, g, k);
+	GString *all;
+	int i;
+
+	if (!r)
+		return;
+	for (i = 0; words[i]; i++)
+		if (g_str_equal(r->str, words[i])) {
+			*out = i;
+			return;
+		}
+	all = g_string_new(NULL);
+	for (i = 0; words[i]; i++)
+		g_string_append_printf(all, "%s%s", i ? ", " : "", words[i]);
+	err(L, r->file, r->line, r->col, "[%s] %s: '%s' is not one of %s", g, k, r->str, all->str);
+	g_string_free(all, TRUE);
+}
+
 static void
 resolve(struct loader *L, struct warta_style *s)
 {
@@ -1250,6 +1306,8 @@ resolve(struct loader *L, struct warta_style *s)
 	resolve_int(L, "page", "columns", &s->columns);
 	resolve_len(L, "page", "gutter", em, &s->gutter);
 	resolve_int(L, "page", "drop-cap", &s->drop_cap);
+	if ((r = get_raw(L, "link", "print-url")))
+		s->print_url = (enum warta_print_url)(int)r->num;
 	if ((r = get_raw(L, "fonts", "fallback-arabic")))
 		g_free(s->fallback_arabic), s->fallback_arabic = g_strdup(r->str);
 	if ((r = get_raw(L, "fonts", "fallback-greek")))
@@ -1272,6 +1330,11 @@ resolve(struct loader *L, struct warta_style *s)
 	resolve_int(L, "breaking", "club-penalty", &s->club_penalty);
 	resolve_int(L, "breaking", "widow-penalty", &s->widow_penalty);
 	resolve_int(L, "breaking", "broken-penalty", &s->broken_penalty);
+	resolve_word(L, "edition", "makeup", (const char *const[]){ "pages", "flow", "modular", NULL },
+	    (int *)&s->makeup);
+	resolve_word(L, "edition", "article-break",
+	    (const char *const[]){ "space", "rule", "page", NULL }, (int *)&s->article_break);
+	resolve_int(L, "edition", "min-lines", &s->min_lines);
 	if ((r = get_raw(L, "boilerplate", "patterns")))
 		s->boilerplate = g_strdupv(r->list);
 	else
