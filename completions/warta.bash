@@ -6,7 +6,7 @@ _warta()
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	opts="-o --output -t --to -d --outdir -s --style --list-styles -l --lang
+	opts="-o --output -t --to -d --outdir -s --style --list-styles --list-style-keys -l --lang
 	      -q --quiet -v --verbose --version -h --help --keep-boilerplate --repair
 	      --max-size --dpi --pages --report --report=json --embed-fonts
 	      -M --metadata --metadata-file --keep-tree --edition --edition-date
@@ -14,7 +14,7 @@ _warta()
 
 	case $prev in
 	-t|--to)
-		local formats="pdf epub png svg json" done=
+		local formats="pdf epub png svg json trace" done=
 		case $cur in *,*) done=${cur%,*},; cur=${cur##*,} ;; esac
 		COMPREPLY=($(compgen -P "$done" -W "$formats" -- "$cur"))
 		return 0 ;;

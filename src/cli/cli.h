@@ -27,6 +27,7 @@ struct cli {
 	char *outdir;             /* -d */
 	char *style_name;         /* -s */
 	gboolean list_styles;
+	gboolean list_style_keys;
 	char *lang;               /* -l */
 	gboolean quiet;
 	gboolean verbose;

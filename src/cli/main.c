@@ -39,6 +39,8 @@ static GOptionEntry entries[] = {
 	  "A style from styles/, or a path to a style file", "NAME" },
 	{ "list-styles", 0, 0, G_OPTION_ARG_NONE, &cli.list_styles,
 	  "List the styles and exit", NULL },
+	{ "list-style-keys", 0, 0, G_OPTION_ARG_NONE, &cli.list_style_keys,
+	  "List every key a style file may set (type, default, meaning) and exit", NULL },
 	{ "lang", 'l', 0, G_OPTION_ARG_STRING, &cli.lang,
 	  "Language of the input (BCP 47), overriding front matter and detection", "CODE" },
 	{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &cli.quiet,
@@ -763,6 +765,13 @@ main(int argc, char **argv)
 	if (cli.version) {
 		print_version();
 		return 0;
+	}
+	if (cli.list_style_keys) {
+		char *ref = warta_style_reference(0);
+
+		fputs(ref, stdout);
+		g_free(ref);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 	}
 	if (cli.list_styles) {
 		setup_style_dirs();

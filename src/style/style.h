@@ -7,6 +7,8 @@
 
 #include "util/diag.h"
 
+#include "warta.h"           /* the public names this header shares (warta_doc, …) */
+
 enum warta_element {
 	WARTA_EL_BODY,            /* [body] paragraphs */
 	WARTA_EL_HEADLINE,        /* [headline] the title */
@@ -144,5 +146,9 @@ int warta_style_check_fonts(const struct warta_style *s, struct _FcConfig *cfg,
 const struct warta_style_where *warta_style_where(const struct warta_style *s,
                                                   const char *group, const char *key);
 const char *warta_element_name(enum warta_element el); /* "headline", "heading-number", … */
+/* The reference of every group and key a style file may hold, with its type,
+ * built-in default and meaning, made from the key table (keys.c): plain text
+ * (warta --list-style-keys), or Markdown (doc/styles.md).  g_free() it. */
+char *warta_style_reference(int markdown);
 
 #endif
