@@ -8,7 +8,7 @@ _warta()
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="-o --output -t --to -d --outdir -s --style --list-styles --list-style-keys -l --lang
 	      -q --quiet -v --verbose --version -h --help --keep-boilerplate --repair
-	      --max-size --dpi --pages --report --report=json --embed-fonts
+	      --max-size --dpi --pages --report --report=json --missing-glyphs --embed-fonts
 	      -M --metadata --metadata-file --keep-tree --edition --edition-date
 	      --edition-publisher --edition-number --group-by --manifest --files-from -0 --null -j --jobs"
 
@@ -26,6 +26,9 @@ _warta()
 		return 0 ;;
 	--group-by)
 		COMPREPLY=($(compgen -W "section source none" -- "$cur"))
+		return 0 ;;
+	--missing-glyphs)
+		COMPREPLY=($(compgen -W "error warn" -- "$cur"))
 		return 0 ;;
 	-M|--metadata)
 		COMPREPLY=($(compgen -S = -W "title subtitle author date source section dateline style keywords lang" -- "$cur"))

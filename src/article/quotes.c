@@ -45,7 +45,7 @@ ar_marks_for(const char *lang)
 	size_t i;
 
 	for (i = 0; marks_table[i].lang; i++)
-		if (lang && strcmp(lang, marks_table[i].lang) == 0)
+		if (lang && warta_lang_is(lang, marks_table[i].lang))
 			break;
 	return &marks_table[i].m;
 }
@@ -553,7 +553,7 @@ is_space_at(const char *s, size_t i, size_t n)
 static void
 typeset(struct out *o, const char *s, size_t n, const char *lang)
 {
-	int fr = lang && strcmp(lang, "fr") == 0;
+	int fr = warta_lang_is(lang, "fr");
 	size_t i = 0;
 
 	while (i < n) {
@@ -809,7 +809,7 @@ ar_quotes(struct ar_ctx *cx)
 			quote_container(cx, n);
 		if (n->type == WARTA_NODE_TEXT)
 			typeset_node(cx, n);
-		if (n->type == WARTA_NODE_QUOTE && cx->doc->meta.lang && strcmp(cx->doc->meta.lang, "fr") == 0)
+		if (n->type == WARTA_NODE_QUOTE && warta_lang_is(cx->doc->meta.lang, "fr"))
 			french_guillemets(cx, n);
 		if (n->type == WARTA_NODE_LINK && autolink(n))
 			warta_walk_skip(&w);

@@ -219,11 +219,13 @@ decide_lang(struct ar_ctx *cx, struct body *b)
 	struct warta_meta *m = &cx->doc->meta;
 	char *p = NULL;
 
-	if (cx->opts->lang && *cx->opts->lang && (p = ar_lang_primary(cx->opts->lang))) {
+	/* the tag is kept whole (zh-Hant-TW, sr-Latn): it chooses the CJK
+	 * face, the EPUB's lang and the PDF's /Lang */
+	if (cx->opts->lang && *cx->opts->lang && (p = warta_lang_normalize(cx->opts->lang))) {
 		g_free(m->lang);
 		m->lang = p;
 		m->lang_origin = WARTA_LANG_OPTION;
-	} else if (m->lang && (p = ar_lang_primary(m->lang))) {
+	} else if (m->lang && (p = warta_lang_normalize(m->lang))) {
 		g_free(m->lang);
 		m->lang = p;
 		m->lang_origin = WARTA_LANG_FRONT_MATTER;
@@ -240,6 +242,16 @@ decide_lang(struct ar_ctx *cx, struct body *b)
 			m->lang_origin = WARTA_LANG_DEFAULT;
 		}
 		g_string_free(sample, TRUE);
+	}
+	/* Chinese whose tag does not say which: the characters tell
+	 * Traditional from Simplified (the face, its punctuation) */
+	if (strcmp(m->lang, "zh") == 0) {
+		const char *sc = warta_zh_script(b->text->str, MIN(b->text->len, AR_LANG_SAMPLE));
+
+		if (sc) {
+			g_free(m->lang);
+			m->lang = g_strconcat("zh-", sc, NULL);
+		}
 	}
 	m->rtl = warta_lang_is_rtl(m->lang);
 }

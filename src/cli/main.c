@@ -65,6 +65,9 @@ static GOptionEntry entries[] = {
 	/* --report=json, rewritten by check_unknown_options (GOption would take
 	 * the next argument as an optional value) */
 	{ "report-json", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli.report_json, NULL, NULL },
+	{ "missing-glyphs", 0, 0, G_OPTION_ARG_STRING, &cli.missing_glyphs,
+	  "A character no font has: error (the default: exit status 1) or warn; set as a box either way",
+	  "error|warn" },
 	{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &cli.embed_fonts,
 	  "EPUB: embed the faces the book uses, subset to its characters", NULL },
 	{ "metadata", 'M', 0, G_OPTION_ARG_STRING_ARRAY, &cli.metadata,
@@ -666,6 +669,10 @@ check_options(void)
 		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
 	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest || cli.edition_number))
 		usage_error("--edition-date, --edition-number, --group-by and --manifest need --edition");
+	if (cli.missing_glyphs && strcmp(cli.missing_glyphs, "error") != 0 &&
+	    strcmp(cli.missing_glyphs, "warn") != 0)
+		usage_error("--missing-glyphs %s: use error or warn", cli.missing_glyphs);
+	warta_diags_missing_glyphs_default(cli.missing_glyphs && strcmp(cli.missing_glyphs, "warn") == 0);
 	if (cli.group_by && strcmp(cli.group_by, "section") != 0 &&
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);

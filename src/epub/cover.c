@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article/article.h"
 #include "epub/epub_int.h"
 
 #define COVER_W 1600
@@ -198,8 +199,13 @@ ep_fonts_find(struct ep_book *b, const char *const *docs, struct warta_diags *d)
 		if (strong || ep_selectors_used(used, "h2, h3, h4, h5, h6, p.subhead, p.byline"))
 			want_face(b, s->fallback_arabic, 700, 0, 1, d);
 	}
-	if (b->need_cjk && s->fallback_cjk && *s->fallback_cjk)
-		want_face(b, s->fallback_cjk, 400, 0, 1, d);
+	if (b->need_cjk) {
+		/* the face of each CJK region the book's articles are in */
+		want_face(b, ep_cjk_family(b), 400, 0, 1, d);
+		for (i = 0; i < b->n; i++)
+			if (warta_lang_cjk_region(b->articles[i].lang))
+				want_face(b, warta_style_cjk_family(s, b->articles[i].lang), 400, 0, 1, d);
+	}
 	g_hash_table_destroy(used);
 	/* unique file names and ids */
 	for (i = 0; i < b->fonts->len; i++) {

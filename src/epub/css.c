@@ -5,6 +5,7 @@
  * font size, line height or colour on body text (KDP). */
 #include <string.h>
 
+#include "article/article.h"
 #include "epub/epub_int.h"
 
 /* Numbers in the C locale, at most 3 decimals, no exponent. */
@@ -67,10 +68,9 @@ font_family(GString *o, const struct ep_book *b, const char *family)
 		g_string_append_c(o, ',');
 		family_name(o, s->fallback_arabic);
 	}
-	if (s && b->need_cjk && s->fallback_cjk && *s->fallback_cjk &&
-	    strcmp(s->fallback_cjk, family) != 0) {
+	if (s && b->need_cjk && strcmp(ep_cjk_family(b), family) != 0) {
 		g_string_append_c(o, ',');
-		family_name(o, s->fallback_cjk);
+		family_name(o, ep_cjk_family(b));
 	}
 	g_string_append_printf(o, ",%s;", generic_family(family));
 }
@@ -308,6 +308,53 @@ static const char *const fixed_rules =
  * (render.c): paragraphs open with a two-em indent, and the headline and
  * deck, all ideographs that fill the em, are set at 3/4 of their size.  Later
  * rules of the same selectors, so the classes that set no indent keep none. */
+const char *
+ep_cjk_family(const struct ep_book *b)
+{
+	guint i;
+
+	for (i = 0; i < b->n; i++)
+		if (warta_lang_cjk_region(b->articles[i].lang))
+			return warta_style_cjk_family(b->style, b->articles[i].lang);
+	return warta_style_cjk_family(b->style, NULL);
+}
+
+/* Articles in a CJK language whose region's face is not the book's (a
+ * Traditional Chinese article in a book that opened with a Simplified one):
+ * their text in their own face, by their lang (the html element of their
+ * page carries it).  The selectors outweigh the element rules above. */
+static void
+cjk_regions(GString *o, const struct ep_book *b)
+{
+	const char *main = ep_cjk_family(b), *body = b->style->el[WARTA_EL_BODY].family;
+	GHashTable *done = g_hash_table_new(g_str_hash, g_str_equal);
+	guint i;
+
+	for (i = 0; i < b->n; i++) {
+		const char *tag = b->articles[i].lang, *fam;
+		static const char *const sel[] = { "body", "p", "h1", "h2", "h3", "h4", "li", "td",
+		                                   "th", "blockquote", NULL };
+		int k;
+
+		if (!warta_lang_cjk_region(tag) || g_hash_table_contains(done, tag))
+			continue;
+		g_hash_table_add(done, (gpointer)tag);
+		fam = warta_style_cjk_family(b->style, tag);
+		if (strcmp(fam, main) == 0)
+			continue;
+		for (k = 0; sel[k]; k++)
+			g_string_append_printf(o, "%shtml:lang(%s) %s", k ? ", " : "", tag, sel[k]);
+		g_string_append(o, " {font-family:");
+		if (body && *body) {
+			family_name(o, body);
+			g_string_append_c(o, ',');
+		}
+		family_name(o, fam);
+		g_string_append(o, ",serif;}\n");
+	}
+	g_hash_table_destroy(done);
+}
+
 static void
 chinese(GString *o, const struct ep_book *b)
 {
@@ -547,6 +594,8 @@ ep_css(const struct ep_book *b)
 	g_string_append(o, rtl->str);
 	g_string_free(rtl, TRUE);
 	chinese(o, b);
+	if (b->need_cjk)
+		cjk_regions(o, b);
 	g_string_append(o, fixed_rules);
 	return g_string_free(o, FALSE);
 }

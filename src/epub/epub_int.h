@@ -133,6 +133,10 @@ void ep_group_xhtml(struct ep_book *b, struct ep_group *g);
 char *ep_css(const struct ep_book *b);
 /* A style weight as CSS would name it: 400, 600, 700 … (multiple of 100). */
 int ep_css_weight(int weight);
+/* The CJK face of the book: that of its first article in a CJK language
+ * (Noto Serif CJK TC for zh-Hant …, warta_style_cjk_family), else the
+ * style's. */
+const char *ep_cjk_family(const struct ep_book *b);
 
 /* cover.c */
 /* Draws the cover PNG into b->cover; 0, or -1 with a warning in d. */
