@@ -449,6 +449,14 @@ selector_used(GHashTable *used, const char *sel)
 
 		if (!**p)
 			continue;
+		/* a pseudo-class (html:lang(ja)) narrows a compound: the element
+		 * and classes before it decide whether it is used */
+		{
+			char *colon = strchr(*p, ':');
+
+			if (colon)
+				*colon = '\0';
+		}
 		bits = g_strsplit(*p, ".", -1);
 		if (*bits[0] && !g_hash_table_contains(used, bits[0]))
 			ok = 0;
