@@ -13,7 +13,7 @@ DESTDIR   ?=
 
 CC        ?= cc
 BUILD     ?= build
-PKGS      := pangocairo pangoft2 cairo fontconfig harfbuzz glib-2.0 gthread-2.0 \
+PKGS      := pangocairo pangoft2 cairo fontconfig harfbuzz harfbuzz-subset glib-2.0 gthread-2.0 \
              libzip libcmark-gfm yaml-0.1 libdeflate icu-uc icu-i18n
 VERSION   := 0.1.0
 
@@ -149,7 +149,7 @@ FORCE:
 # ---------------------------------------------------------------- set-up
 # Debian packages: to build, to typeset (dictionaries, fonts), and to test.
 # fonts/packages lists the font packages; fonts/fonts.list the files used.
-DEBS_BUILD := build-essential pkg-config libpango1.0-dev libcairo2-dev libzip-dev libdeflate-dev \
+DEBS_BUILD := build-essential pkg-config libpango1.0-dev libcairo2-dev libzip-dev libdeflate-dev libharfbuzz-dev \
               libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libexttextcat-dev \
               libexttextcat-data libhyphen-dev libicu-dev
 DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt \
