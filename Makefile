@@ -288,6 +288,11 @@ previews: deps
 	  pdftoppm -png -gray -r 30 -f 1 -l 1 -singlefile $(PREVIEWS)/edition.pdf styles/previews/edition-front && \
 	  pdftoppm -png -gray -r 30 -f 9 -l 9 -singlefile $(PREVIEWS)/edition.pdf styles/previews/edition-inside && \
 	  echo "warta: styles/previews/edition-front.png, edition-inside.png"; \
+	  $(BIN) -q -o $(PREVIEWS)/028.pdf $(CORPUS)/028.txt && \
+	  pdftoppm -png -gray -r 30 -f 1 -l 1 -singlefile $(PREVIEWS)/028.pdf styles/previews/corpus-zh && \
+	  $(BIN) -q -o $(PREVIEWS)/025.pdf $(CORPUS)/025.txt && \
+	  pdftoppm -png -gray -r 30 -f 1 -l 1 -singlefile $(PREVIEWS)/025.pdf styles/previews/corpus-ar && \
+	  echo "warta: styles/previews/corpus-zh.png, corpus-ar.png"; \
 	else echo "warta: no corpus ($(CORPUS)): edition previews not made"; fi
 
 # The README's style previews: page 1 of the sample in each shipped style at
