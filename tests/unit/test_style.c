@@ -571,7 +571,7 @@ __lsan_default_options(void)
 static void
 reference(void)
 {
-	char *md = warta_style_reference(1), *text = warta_style_reference(0), *doc = NULL;
+	char *md = warta_style_reference(1), *text = warta_style_reference(0), *doc = NULL, *pa, *pb;
 	char **lines, **l, *group = NULL;
 	GString *all = g_string_new("[style]\nname = all-defaults\n");
 	struct warta_diags d;
@@ -613,9 +613,13 @@ reference(void)
 	}
 	OK(n > 40, "the plain reference lists the keys with their defaults (%d)", n);
 	warta_diags_init(&d);
-	a = load(write_style("all-defaults.style", all->str), &d);
+	pa = write_style("all-defaults.style", all->str);
+	a = load(pa, &d);
 	OK(a != NULL && d.items->len == 0, "a style of every documented default loads cleanly");
-	b = load(write_style("no-keys.style", "[style]\nname = no-keys\n"), &d);
+	pb = write_style("no-keys.style", "[style]\nname = no-keys\n");
+	b = load(pb, &d);
+	g_free(pa);
+	g_free(pb);
 	OK(b != NULL, "a style of no keys loads");
 	if (a && b) {
 		int same = a->page_width == b->page_width && a->page_height == b->page_height &&
