@@ -426,7 +426,10 @@ paragraph(struct render *r, const struct warta_node *n, int top)
 			g_string_append_c(r->out, '\n');
 		return;
 	}
-	/* No first-line indent at the start or after anything but a paragraph. */
+	/* No first-line indent at the start or after anything but a paragraph
+	 * (an orphan caption, not set, is not there). */
+	while (prev && prev->type == WARTA_NODE_ORPHAN_CAPTION)
+		prev = prev->prev;
 	if (!prev || prev->type != WARTA_NODE_PARAGRAPH)
 		cls = n->first && n->first->type == WARTA_NODE_DATELINE ? "first lede" : "first";
 	open_tag(r, "p", cls, n);

@@ -8,25 +8,60 @@
 #include "render/typeset.h"
 
 
-/* Footnotes: each definition set at the column width in the footnote style. */
+/* A footnote's paragraph set at the column width in the footnote style. */
+static void
+set_note(struct rn *R, struct art *A, struct pa_para *P, int i, int line, int col)
+{
+	struct pa_setup su;
+	double w = A->colw;
+
+	memset(&su, 0, sizeof su);
+	su.ctx = R->ctx;
+	su.hyph = R->e->hyph;
+	su.style = R->style;
+	su.align = rn_el(R, WARTA_EL_FOOTNOTE)->align;
+	su.widths = &w;
+	su.n_widths = 1;
+	su.hyphenate = 1;
+	su.hyphen_left = 2;
+	su.hyphen_right = 3;
+	su.last_line_fill = 1;
+	su.diags = A->d;
+	pa_set(P, &su);
+	A->fn[i] = P;
+	A->fn_height[i] = P->n_lines * rn_leading(R, WARTA_EL_FOOTNOTE) +
+	    MAX(rn_el(R, WARTA_EL_FOOTNOTE)->space_before, 2);
+	/* the page builder carries notes that do not fit to the next
+	 * column; one taller than a column is drawn cut at its foot */
+	if (A->fn_height[i] + FN_SEPARATOR > R->texth + 0.01)
+		warta_diag(A->d, WARTA_WARNING, A->doc->path, line, col,
+		    "footnote %d is taller than a column (%.1f pt > %.1f pt): its lines past "
+		    "the column's foot are not printed", i, A->fn_height[i] + FN_SEPARATOR, R->texth);
+	A->rep.lines += P->n_lines;
+}
+
+/* Footnotes: each definition set at the column width in the footnote
+ * style; then the notes of the links' URLs (links.c), numbered after them. */
 static void
 footnotes(struct rn *R, struct art *A)
 {
 	const struct warta_node *c;
-	int maxi = 0;
+	GPtrArray *urls;
+	int maxi = 0, nurl;
+	guint k;
 
 	for (c = A->doc->root->first; c; c = c->next)
 		if (c->type == WARTA_NODE_FOOTNOTE_DEF)
 			maxi = MAX(maxi, c->as.footnote.index);
-	A->n_fn = maxi;
-	A->fn = g_new0(struct pa_para *, maxi + 1);
-	A->fn_height = g_new0(double, maxi + 1);
+	urls = rn_link_notes(R, A, maxi);
+	nurl = urls ? (int)urls->len : 0;
+	A->n_fn = maxi + nurl;
+	A->fn = g_new0(struct pa_para *, maxi + nurl + 1);
+	A->fn_height = g_new0(double, maxi + nurl + 1);
 	for (c = A->doc->root->first; c; c = c->next) {
 		struct pa_para *P;
 		struct pa_fmt f = rn_fmt(R, WARTA_EL_FOOTNOTE), nf;
 		const struct warta_node *b, *x;
-		struct pa_setup su;
-		double w = A->colw;
 		char num[32];
 		int i = c->as.footnote.index;
 
@@ -51,30 +86,34 @@ footnotes(struct rn *R, struct art *A)
 				g_free(t);
 			}
 		}
-		memset(&su, 0, sizeof su);
-		su.ctx = R->ctx;
-		su.hyph = R->e->hyph;
-		su.style = R->style;
-		su.align = rn_el(R, WARTA_EL_FOOTNOTE)->align;
-		su.widths = &w;
-		su.n_widths = 1;
-		su.hyphenate = 1;
-		su.hyphen_left = 2;
-		su.hyphen_right = 3;
-		su.last_line_fill = 1;
-		su.diags = A->d;
-		pa_set(P, &su);
-		A->fn[i] = P;
-		A->fn_height[i] = P->n_lines * rn_leading(R, WARTA_EL_FOOTNOTE) +
-		    MAX(rn_el(R, WARTA_EL_FOOTNOTE)->space_before, 2);
-		/* the page builder carries notes that do not fit to the next
-		 * column; one taller than a column is drawn cut at its foot */
-		if (A->fn_height[i] + FN_SEPARATOR > R->texth + 0.01)
-			warta_diag(A->d, WARTA_WARNING, A->doc->path, c->line, c->col,
-			    "footnote %d is taller than a column (%.1f pt > %.1f pt): its lines past "
-			    "the column's foot are not printed", i, A->fn_height[i] + FN_SEPARATOR, R->texth);
-		A->rep.lines += P->n_lines;
+		set_note(R, A, P, i, c->line, c->col);
 	}
+	for (k = 0; k < (guint)nurl; k++) {
+		const char *u = urls->pdata[k];
+		struct pa_fmt f = rn_fmt(R, WARTA_EL_FOOTNOTE), nf = f;
+		struct pa_para *P = rn_new_para(R, A, NULL);
+		char num[32];
+		int i = maxi + 1 + (int)k;
+
+		nf.size = f.size * 0.8;
+		nf.rise = f.size * 0.3;
+		g_snprintf(num, sizeof num, "%d\xc2\xa0", i);
+		pa_add(P, num, -1, &nf, 0, 0);
+		f.hyphenate = 0;
+		if (strchr(u, ':'))
+			f.link = pa_link(P, u);
+		else {
+			/* a mail address shown without its scheme links with it */
+			char *m = g_strconcat("mailto:", u, NULL);
+
+			f.link = pa_link(P, m);
+			g_free(m);
+		}
+		pa_add(P, u, -1, &f, 0, 0);
+		set_note(R, A, P, i, 0, 0);
+	}
+	if (urls)
+		g_ptr_array_free(urls, TRUE);
 }
 
 /* The headline block, spanning the columns of the first page. */

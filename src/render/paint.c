@@ -5,6 +5,7 @@
  * how they are drawn. */
 #include <string.h>
 
+#include "layout/fit.h"
 #include "render/out.h"
 
 static void
@@ -93,6 +94,22 @@ page_left(const struct rn *R, int page_no)
 	return page_no % 2 ? R->style->margin_inner : R->style->margin_outer;
 }
 
+struct head_measure {
+	const struct rn *R;
+	const struct pa_fmt *f;
+};
+
+static double
+head_width(const char *text, size_t n, void *data)
+{
+	const struct head_measure *hm = data;
+	char *s = g_strndup(text, n);
+	double w = pa_measure(hm->R->ctx, hm->R->style, s, hm->f);
+
+	g_free(s);
+	return w;
+}
+
 /* Running head and folio, from page 2 on. */
 static void
 running_head(const struct rn *R, struct rn_out *o, int pno, const char *text)
@@ -112,7 +129,6 @@ running_head(const struct rn *R, struct rn_out *o, int pno, const char *text)
 	o->ops->structure(o, NULL, NULL, 0);
 	g_snprintf(num, sizeof num, "%d", pno);
 	pa_add(F, num, -1, &ff, 0, 0);
-	pa_add(H, text ? text : "", -1, &rf, 0, 0);
 	memset(&su, 0, sizeof su);
 	su.ctx = R->ctx;
 	su.style = st;
@@ -121,6 +137,18 @@ running_head(const struct rn *R, struct rn_out *o, int pno, const char *text)
 	su.widths = &wf;
 	su.n_widths = 1;
 	pa_set(F, &su);
+	/* the head in its measure, beside the folio: shortened at a word
+	 * with an ellipsis rather than cut after any word */
+	if (F->n_lines)
+		wh = MIN(wh, R->textw - F->lines[0].natural - 12);
+	{
+		struct head_measure hm = { R, &rf };
+		char *fit = warta_fit_words(text ? text : "", MAX(wh, 0), head_width, &hm);
+
+		pa_add(H, fit, -1, &rf, 0, 0);
+		g_free(fit);
+	}
+	wh += 1;        /* what fits is set on one line: no rounding may break it */
 	su.widths = &wh;
 	pa_set(H, &su);
 	o->ops->mark(o, RN_MARK_RUNNING_HEAD, 0, left, y);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "article/article.h"
+#include "layout/fit.h"
 #include "render/typeset.h"
 
 /* ------------------------------------------------------------ inlines */
@@ -18,12 +19,29 @@ looks_like_url(const char *s)
 	return s && (strstr(s, "://") || strncmp(s, "www.", 4) == 0 || strchr(s, '@'));
 }
 
+/* The superior number calling note idx. */
+static void
+note_call(struct art *A, struct pa_para *P, const struct pa_fmt *f, int idx, int line, int col)
+{
+	struct pa_fmt g = *f;
+	char buf[64];
+
+	g.size = f->size * 0.62;
+	g.rise = f->size * 0.36;
+	g.footnote = idx;
+	g.hyphenate = 0;
+	g.small_caps = 0;
+	g_snprintf(buf, sizeof buf, "#%sfn-%d", A->prefix, idx);
+	g.link = pa_link(P, buf);
+	g_snprintf(buf, sizeof buf, "%d", idx);
+	pa_add(P, buf, -1, &g, line, col);
+}
+
 void
 rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n, const struct pa_fmt *f)
 {
 	const struct warta_node *c;
 	struct pa_fmt g = *f;
-	char buf[32];
 
 	switch (n->type) {
 	case WARTA_NODE_TEXT:
@@ -50,17 +68,32 @@ rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_no
 		g.small_caps = 0;
 		pa_add(P, n->text ? n->text : "", -1, &g, n->line, n->col);
 		return;
-	case WARTA_NODE_LINK:
+	case WARTA_NODE_LINK: {
+		char *t = warta_node_plain_text(n), *url;
+		int idx;
+
 		if (n->as.link.url && n->as.link.active)
 			g.link = pa_link(P, n->as.link.url);
-		{
-			char *t = warta_node_plain_text(n);
-
-			if (looks_like_url(t))
-				g.hyphenate = 0;
-			g_free(t);
+		if (looks_like_url(t))
+			g.hyphenate = 0;
+		g_free(t);
+		for (c = n->first; c; c = c->next)
+			rn_inlines(R, A, P, c, &g);
+		/* where it goes, for a reader of paper ([link] print-url) */
+		if (R->style->print_url == WARTA_PRINT_URL_NONE || !(url = rn_link_url_shown(n)))
+			return;
+		idx = A->link_fn ? GPOINTER_TO_INT(g_hash_table_lookup(A->link_fn, n)) : 0;
+		if (idx > 0)
+			note_call(A, P, f, idx, n->end_line, n->end_col);
+		else {
+			g.hyphenate = 0;
+			pa_add(P, " (", 2, f, n->end_line, n->end_col);
+			pa_add(P, url, -1, &g, n->end_line, n->end_col);
+			pa_add(P, ")", 1, f, n->end_line, n->end_col);
 		}
-		break;
+		g_free(url);
+		return;
+	}
 	case WARTA_NODE_IMAGE:
 		g.italic = !f->italic;
 		pa_add(P, "[", 1, &g, n->line, n->col);
@@ -78,15 +111,7 @@ rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_no
 			pa_add(P, n->as.quote.close, -1, &g, n->end_line, n->end_col);
 		return;
 	case WARTA_NODE_FOOTNOTE_REF:
-		g.size = f->size * 0.62;
-		g.rise = f->size * 0.36;
-		g.footnote = n->as.footnote.index;
-		g.hyphenate = 0;
-		g.small_caps = 0;
-		g_snprintf(buf, sizeof buf, "#%sfn-%d", A->prefix, n->as.footnote.index);
-		g.link = pa_link(P, buf);
-		g_snprintf(buf, sizeof buf, "%d", n->as.footnote.index);
-		pa_add(P, buf, -1, &g, n->line, n->col);
+		note_call(A, P, f, n->as.footnote.index, n->line, n->col);
 		return;
 	case WARTA_NODE_DATELINE:
 		g = rn_inline_fmt(R, WARTA_EL_DATELINE, f);
@@ -533,12 +558,38 @@ code_block(struct rn *R, struct art *A, const struct warta_node *n, double left,
 	g_strfreev(lines);
 }
 
+/* The word of s with the most characters (newly allocated), or NULL. */
+static char *
+longest_word(const char *s)
+{
+	const char *p = s, *best = NULL;
+	glong bestn = 0;
+	size_t bestlen = 0;
+
+	while (*p) {
+		const char *q;
+		glong k = 0;
+
+		while (*p && g_unichar_isspace(g_utf8_get_char(p)))
+			p = g_utf8_next_char(p);
+		for (q = p; *q && !g_unichar_isspace(g_utf8_get_char(q)); q = g_utf8_next_char(q))
+			k++;
+		if (k > bestn) {
+			bestn = k;
+			best = p;
+			bestlen = (size_t)(q - p);
+		}
+		p = q;
+	}
+	return best ? g_strndup(best, bestlen) : NULL;
+}
+
 static void
 table(struct rn *R, struct art *A, const struct warta_node *n, double left, double right, int sect)
 {
 	const struct warta_node *row, *cell;
 	int ncol = 0, i, r;
-	double *nat, total = 0, avail = A->colw - left - right, pad = 4, extra = 0;
+	double *nat, *minw, *cw, avail = A->colw - left - right, pad = 4, extra = 0;
 	double lead = rn_leading(R, WARTA_EL_TABLE);
 	const struct warta_elem_style *s = rn_el(R, WARTA_EL_TABLE);
 	int tid = ++A->table_id;
@@ -557,19 +608,28 @@ table(struct rn *R, struct art *A, const struct warta_node *n, double left, doub
 		return;
 	}
 	nat = g_new0(double, ncol);
+	minw = g_new0(double, ncol);
+	cw = g_new0(double, ncol);
 	for (row = n->first; row; row = row->next) {
 		for (cell = row->first, i = 0; cell; cell = cell->next, i++) {
 			struct pa_fmt f = rn_fmt(R, WARTA_EL_TABLE);
-			char *t = warta_node_plain_text(cell);
+			char *t = warta_node_plain_text(cell), *w;
 
 			if (row->as.row.header)
 				f.weight = 700;
 			nat[i] = MAX(nat[i], pa_measure(R->ctx, R->style, t, &f) + 2 * pad);
+			/* the cell's narrowest width: its longest word (one measure
+			 * a cell, so a big table stays linear) */
+			if ((w = longest_word(t)) != NULL) {
+				minw[i] = MAX(minw[i], pa_measure(R->ctx, R->style, w, &f) + 2 * pad);
+				g_free(w);
+			}
 			g_free(t);
 		}
 	}
-	for (i = 0; i < ncol; i++)
-		total += nat[i];
+	/* widths from content: no column squeezed under a word while another
+	 * has slack (layout/fit.c) */
+	warta_col_widths(ncol, minw, nat, avail, cw);
 	rn_space(A, s->space_before);
 	rule(R, A, avail, left, 2, 3, 0.8);
 	for (row = n->first, r = 0; row; row = row->next, r++) {
@@ -585,7 +645,7 @@ table(struct rn *R, struct art *A, const struct warta_node *n, double left, doub
 			struct pa_para *P = rn_new_para(R, A, cell);
 			struct pa_fmt f = rn_fmt(R, WARTA_EL_TABLE);
 			const struct warta_node *c;
-			double w = total <= avail ? nat[i] + (avail - total) / ncol : avail * nat[i] / total;
+			double w = cw[i];
 			double widths[1] = { MAX(w - 2 * pad, 10) };
 			struct pa_setup su;
 			struct rcell *rc = g_new0(struct rcell, 1);
@@ -630,6 +690,8 @@ table(struct rn *R, struct art *A, const struct warta_node *n, double left, doub
 	rule(R, A, avail, left, 5 + extra, s->space_after, 0.8);
 	A->cur_table = 0;
 	g_free(nat);
+	g_free(minw);
+	g_free(cw);
 }
 
 static void
@@ -703,11 +765,18 @@ rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 	int first = 1;
 
 	A->depth++;
-	for (c = n->first; c; c = c->next, first = 0) {
+	for (c = n->first; c; c = c->next) {
 		const struct warta_elem_style *s;
 
+		if (c->type == WARTA_NODE_ORPHAN_CAPTION)
+			continue;               /* a caption without its picture: not set */
 		if (c->type != WARTA_NODE_PARAGRAPH && c->type != WARTA_NODE_FOOTNOTE_DEF)
 			A->after_para = 0;      /* no indent after a display (also below) */
+		/* the drop cap is the opening paragraph's: a body that opens
+		 * with a heading, a list or another display has none */
+		if (A->depth == 1 && e == WARTA_EL_BODY && c->type != WARTA_NODE_PARAGRAPH &&
+		    c->type != WARTA_NODE_FOOTNOTE_DEF && c->type != WARTA_NODE_HTML_BLOCK)
+			A->had_body = 1;
 
 		switch (c->type) {
 		case WARTA_NODE_PARAGRAPH:
@@ -779,6 +848,7 @@ rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 			A->after_para = 0;
 		if (A->depth == 1)
 			rn_art_flush(A, 0);        /* draw and free the pages filled so far */
+		first = 0;                      /* (an orphan caption, skipped, leaves it) */
 	}
 	A->depth--;
 }

@@ -112,6 +112,7 @@ struct art {                            /* one document laid out */
 	GArray *head;                   /* the headline block's list */
 	double head_height;
 	struct pa_para **fn;            /* footnotes by index */
+	GHashTable *link_fn;            /* LINK node → the note of its URL (links.c), or NULL */
 	double *fn_height;
 	int n_fn;
 	struct pb_stream ps;            /* the page builder */
@@ -169,6 +170,13 @@ struct rdrop *rn_drop_cap(struct rn *R, struct art *A, struct pa_para *P);
 /* typeset.c */
 struct pa_para *rn_new_para(struct rn *R, struct art *A, const struct warta_node *n);
 /* Appends inline node n (and its children) to P in format f. */
+/* links.c: the URL print shows for a link (newly allocated), or NULL (not
+ * active, an anchor, the text is the URL); the URLs that get notes when the
+ * style says footnote, numbered from first + 1, A->link_fn filled (NULL
+ * for the other ways). */
+char *rn_link_url_shown(const struct warta_node *n);
+GPtrArray *rn_link_notes(struct rn *R, struct art *A, int first);
+
 void rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n,
                 const struct pa_fmt *f);
 /* Headline and deck text, CJK runs at 3/4 of the size. */

@@ -165,6 +165,8 @@ rn_art_free(struct art *A)
 	g_array_free(A->head, TRUE);
 	g_free(A->fn);
 	g_free(A->fn_height);
+	if (A->link_fn)
+		g_hash_table_destroy(A->link_fn);
 	pb_stream_fini(&A->ps);
 	g_free(A);
 }

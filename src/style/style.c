@@ -28,6 +28,7 @@ enum kind {
 	K_FEATURES,     /* OpenType features: "onum, pnum, liga=0" */
 	K_PAPER,        /* a4, a5, a3, letter, legal, tabloid [landscape] */
 	K_PATTERNS,     /* list of GRegex patterns */
+	K_PRINT_URL,    /* footnote, inline or none */
 	K_STYLENAME     /* another style: name or path */
 };
 
@@ -123,6 +124,12 @@ static const struct keydef breaking_keys[] = {
 	{ "club-penalty",           K_INT,    0, 10000, 0 },
 	{ "widow-penalty",          K_INT,    0, 10000, 0 },
 	{ "broken-penalty",         K_INT,    0, 10000, 0 },
+	{ NULL, 0, 0, 0, 0 }
+};
+
+/* [link]: how print shows where a link goes (README "Styles") */
+static const struct keydef link_keys[] = {
+	{ "print-url", K_PRINT_URL, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0 }
 };
 
@@ -322,6 +329,8 @@ group_keys(const char *group)
 		return breaking_keys;
 	if (g_str_equal(group, "boilerplate"))
 		return boilerplate_keys;
+	if (g_str_equal(group, "link"))
+		return link_keys;
 	for (i = 0; i < WARTA_EL_COUNT; i++)
 		if (g_str_equal(group, element_names[i]))
 			return elem_keys;
@@ -389,7 +398,7 @@ suggest(const char *name, const char *const *cands, int n)
 static char *
 suggest_group(const char *name)
 {
-	const char *c[WARTA_EL_COUNT + 5];
+	const char *c[WARTA_EL_COUNT + 6];
 	int i, n = 0;
 
 	c[n++] = "style";
@@ -397,6 +406,7 @@ suggest_group(const char *name)
 	c[n++] = "fonts";
 	c[n++] = "breaking";
 	c[n++] = "boilerplate";
+	c[n++] = "link";
 	for (i = 0; i < WARTA_EL_COUNT; i++)
 		c[n++] = element_names[i];
 	return suggest(name, c, n);
@@ -494,6 +504,8 @@ valid_feature(const char *f)
 }
 
 static const char *const align_names[] = { "justify", "left", "center", "right", NULL };
+/* in the order of enum warta_print_url */
+static const char *const print_url_names[] = { "footnote", "inline", "none", NULL };
 
 static const struct {
 	const char *name;
@@ -595,6 +607,14 @@ parse_value(struct loader *L, struct sfile *f, const char *group, const struct k
 			r->num = 0;
 		else
 			why = "not a boolean (true or false)";
+		break;
+	case K_PRINT_URL:
+		for (j = 0; print_url_names[j]; j++)
+			if (g_str_equal(v, print_url_names[j]))
+				break;
+		if (!print_url_names[j])
+			why = "not a way to print URLs (footnote, inline or none)";
+		r->num = j;
 		break;
 	case K_ALIGN:
 		for (j = 0; align_names[j]; j++)
@@ -1053,6 +1073,7 @@ defaults(struct warta_style *s)
 	s->columns = 1;
 	s->gutter = 12;
 	s->drop_cap = 0;
+	s->print_url = WARTA_PRINT_URL_FOOTNOTE;
 	s->fallback_arabic = g_strdup("Noto Naskh Arabic");
 	s->fallback_greek = g_strdup("Linux Libertine O");
 	s->fallback_cjk = g_strdup("Noto Serif CJK SC");
@@ -1250,6 +1271,8 @@ resolve(struct loader *L, struct warta_style *s)
 	resolve_int(L, "page", "columns", &s->columns);
 	resolve_len(L, "page", "gutter", em, &s->gutter);
 	resolve_int(L, "page", "drop-cap", &s->drop_cap);
+	if ((r = get_raw(L, "link", "print-url")))
+		s->print_url = (enum warta_print_url)(int)r->num;
 	if ((r = get_raw(L, "fonts", "fallback-arabic")))
 		g_free(s->fallback_arabic), s->fallback_arabic = g_strdup(r->str);
 	if ((r = get_raw(L, "fonts", "fallback-greek")))

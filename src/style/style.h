@@ -51,6 +51,13 @@ struct warta_elem_style {
 	int hyphen_left, hyphen_right; /* minimum characters before/after a hyphen */
 };
 
+/* How print shows the URL of a link whose text is not the URL. */
+enum warta_print_url {
+	WARTA_PRINT_URL_FOOTNOTE,   /* a numbered note at the foot of the column */
+	WARTA_PRINT_URL_INLINE,     /* " (URL)" after the link text */
+	WARTA_PRINT_URL_NONE
+};
+
 struct warta_style {
 	char *name;               /* "a4" */
 	char *description;        /* one line, for --list-styles */
@@ -60,6 +67,7 @@ struct warta_style {
 	int columns;
 	double gutter;            /* pt */
 	int drop_cap;             /* lines of a drop cap on the first paragraph, 0: none */
+	enum warta_print_url print_url; /* [link] print-url: where print shows a link's URL */
 	char *fallback_arabic;    /* family for Arabic script */
 	char *fallback_cjk;       /* family for Han, Kana, Hangul */
 	char *fallback_greek;     /* family for Greek script runs: Charis SIL has only

@@ -136,6 +136,16 @@ else
 	fail "pull quotes are blockquote.pull, marker gone" "$(grep -n -A2 'pull' "$x" 2>&1 | head -12)"
 fi
 
+# orphan photo captions (orphan-captions.txt has five): not in the book, and
+# the paragraph after one is indented as after any paragraph
+x="$TMP/x/orphan-captions.epub/EPUB/text/a001.xhtml"
+if [ -f "$x" ] && ! grep -q 'Foto: Warga\|AP Photo\|Humas Pemkot\|讀者提供\|Photo: Volunteers' "$x" &&
+   grep -q '<p>Petugas kebersihan' "$x" && grep -q '<p>Pemerintah kota' "$x"; then
+	ok "orphan captions are not set, the next paragraph is indented"
+else
+	fail "orphan captions are not set, the next paragraph is indented" "$(grep -n '<p' "$x" 2>&1 | head -12)"
+fi
+
 # ---------------------------------------------------------------- read back
 if command -v pandoc >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
 	for s in $singles; do

@@ -6,6 +6,32 @@ in reading order.  Whitespace is ignored (lines are joined), and so is case
 import json, sys, re
 
 LEAVES = {'paragraph', 'heading', 'code_block', 'table_cell'}
+# print-url = footnote (the default styles): a link's URL is a note whose
+# number follows the link text (README "Styles"); id(node) -> number
+LINK_NOTES = {}
+
+
+def bare(u):
+    u = u.strip()
+    for p in ('https://', 'http://', 'mailto:', 'www.', 'www.'):
+        if u.lower().startswith(p):
+            u = u[len(p):]
+    return u.lower().strip().rstrip('/')
+
+
+def number_links(n, first, by_url, skip=False):
+    t = n.get('type')
+    if t in ('table', 'footnote_definition', 'orphan_caption', 'code_block', 'html_block'):
+        skip = True
+    if t == 'link' and not skip:
+        url = n.get('url') or ''
+        text = ''.join(inline_text(c) for c in n.get('children', []))
+        if n.get('active') and url and not url.startswith('#') and bare(text) and bare(text) != bare(url):
+            if url not in by_url:
+                by_url[url] = first + len(by_url) + 1
+            LINK_NOTES[id(n)] = str(by_url[url])
+    for c in n.get('children', []):
+        number_links(c, first, by_url, skip)
 
 
 def inline_text(n):
@@ -26,6 +52,8 @@ def inline_text(n):
     s = ''.join(inline_text(c) for c in n.get('children', []))
     if t == 'quote':
         s = (n.get('open') or '') + s + (n.get('close') or '')
+    if t == 'link':
+        s += LINK_NOTES.get(id(n), '')
     return s
 
 
@@ -75,6 +103,9 @@ def main():
     tree = json.load(open(sys.argv[1], encoding='utf-8'))
     pdf = norm(open(sys.argv[2], encoding='utf-8').read())
     want = []
+    first = max([c.get('index', 0) for c in tree['body'].get('children', [])
+                 if c.get('type') == 'footnote_definition'] + [0])
+    number_links(tree['body'], first, {})
     blocks(tree['body'], want)
     pos, bad = 0, 0
     for w in want:
