@@ -41,6 +41,7 @@ static const struct byline_pat byline_pats[] = {
  * case letters, two to five, then one or more "/xx" parts. */
 #define AGENCY_RE "\\((?:[a-z]{2,5})(?:/[a-z0-9]{1,5}){1,3}\\)"
 
+#define AGENCY_TAIL 64
 #define BYLINE_MAX_CHARS 100
 #define BYLINE_HEAD 3      /* blocks at the start of the body looked at */
 #define BYLINE_TAIL 2      /* … and at its end */
@@ -192,6 +193,7 @@ agency_code(struct ar_ctx *cx)
 	GRegex *re;
 	GMatchInfo *mi = NULL;
 	int start, end;
+	size_t tail;
 	char *code;
 
 	while (p && p->type == WARTA_NODE_ORPHAN_CAPTION)
@@ -199,8 +201,15 @@ agency_code(struct ar_ctx *cx)
 	if (!p || p->type != WARTA_NODE_PARAGRAPH || !(t = p->last) || t->type != WARTA_NODE_TEXT ||
 	    !t->text)
 		return;
-	re = g_regex_new("\\s*(" AGENCY_RE ")\\s*$", 0, 0, NULL);
-	if (!g_regex_match(re, t->text, 0, &mi) || !g_match_info_fetch_pos(mi, 1, &start, &end)) {
+	/* the code is short: only the text's last bytes are looked at, so a
+	 * huge paragraph costs nothing here */
+	tail = strlen(t->text);
+	tail = tail > AGENCY_TAIL ? tail - AGENCY_TAIL : 0;
+	while (tail > 0 && ((unsigned char)t->text[tail] & 0xC0) == 0x80)
+		tail--;
+	re = g_regex_new("\\s{0,8}(" AGENCY_RE ")\\s{0,8}$", 0, 0, NULL);
+	if (!g_regex_match_full(re, t->text, -1, (gint)tail, 0, &mi, NULL) ||
+	    !g_match_info_fetch_pos(mi, 1, &start, &end)) {
 		g_match_info_free(mi);
 		g_regex_unref(re);
 		return;

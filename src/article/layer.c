@@ -471,10 +471,13 @@ static void
 collapse(struct ar_ctx *cx, struct warta_node *t, int after_space)
 {
 	const char *s = t->text;
-	size_t i = 0, n = strlen(s);
+	size_t i = 0, n = strlen(s), seg = 0;
+	struct ar_run *r = ar_run_get(cx, t), *nr = NULL, *piece;
+	GString *g = NULL;
 
+	/* one pass: the kept pieces copied once, text and source map alike */
 	while (i < n) {
-		size_t j;
+		size_t j, keep;
 
 		if (s[i] != ' ' && s[i] != '\t') {
 			i++;
@@ -482,28 +485,37 @@ collapse(struct ar_ctx *cx, struct warta_node *t, int after_space)
 		}
 		for (j = i; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
 			;
-		/* keep one space (a tab becomes a space), unless one was just set */
-		{
-			size_t keep = (i == 0 && after_space && j < n) ? 0 : 1;
-
-			if (j - i > keep && (j - i > 1 || !keep)) {
-				GString *g = g_string_new_len(s, (gssize)(i + keep));
-				struct ar_run *r = ar_run_get(cx, t);
-
-				if (keep)
-					g->str[i] = ' ';
-				g_string_append(g, s + j);
-				if (r)
-					ar_run_cut(r, i + keep, j);
-				g_free(t->text);
-				t->text = g_string_free(g, FALSE);
-				s = t->text;
-				n = strlen(s);
-				j = i + keep;
+		/* one space stays (a single tab too), none at the start of a
+		 * text that follows a space (unless it is all spaces) */
+		keep = (i == 0 && after_space && j < n) ? 0 : 1;
+		if (j - i > keep && (j - i > 1 || !keep)) {
+			if (!g) {
+				g = g_string_sized_new(n);
+				nr = r ? ar_run_new() : NULL;
 			}
+			g_string_append_len(g, s + seg, (gssize)(i + keep - seg));
+			if (keep)
+				g->str[g->len - 1] = ' ';
+			if (nr) {
+				piece = ar_run_slice(r, seg, i + keep);
+				ar_run_append(nr, piece);
+				ar_run_free(piece);
+			}
+			seg = j;
 		}
 		i = j;
 	}
+	if (!g)
+		return;
+	g_string_append_len(g, s + seg, (gssize)(n - seg));
+	if (nr) {
+		piece = ar_run_slice(r, seg, n);
+		ar_run_append(nr, piece);
+		ar_run_free(piece);
+		ar_run_set(cx, t, nr);
+	}
+	g_free(t->text);
+	t->text = g_string_free(g, FALSE);
 }
 
 void

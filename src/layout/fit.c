@@ -5,6 +5,7 @@
 #include "layout/fit.h"
 
 #define ELLIPSIS "\xE2\x80\xA6"
+#define FIT_MAX_BYTES 1024
 
 /* text[0, n) + "…", measured. */
 static double
@@ -57,12 +58,21 @@ char *
 warta_fit_words(const char *text, double width, warta_measure_fn measure, void *data)
 {
 	size_t n = strlen(text), best = 0, p;
+	char *head = NULL;
 	GArray *cuts;
 	GString *buf;
 	const char *s;
 	int k;
 
-	if (measure(text, n, data) <= width)
+	/* no measure holds more than a few hundred characters: a longer text
+	 * is looked at up to FIT_MAX_BYTES (and is cut, with the ellipsis) */
+	if (n > FIT_MAX_BYTES) {
+		n = FIT_MAX_BYTES;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+		head = g_strndup(text, n);
+		text = head;
+	} else if (measure(text, n, data) <= width)
 		return g_strdup(text);
 	buf = g_string_new(NULL);
 	cuts = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -94,6 +104,7 @@ warta_fit_words(const char *text, double width, warta_measure_fn measure, void *
 	g_string_truncate(buf, 0);
 	g_string_append_len(buf, text, (gssize)best);
 	g_string_append(buf, ELLIPSIS);
+	g_free(head);
 	return g_string_free(buf, FALSE);
 }
 

@@ -15,6 +15,15 @@ chars(const char *s, size_t n, void *data)
 	return (double)g_utf8_strlen(s, (gssize)n);
 }
 
+static int calls;
+
+static double
+counted(const char *s, size_t n, void *data)
+{
+	calls++;
+	return chars(s, n, data);
+}
+
 static void
 fit(void)
 {
@@ -40,6 +49,20 @@ fit(void)
 	s = warta_fit_words("Abc", 0.5, chars, NULL);
 	STR_EQ(s, "…", "nothing fits: the ellipsis");
 	g_free(s);
+	{
+		/* a huge headline: a few measures of its first kilobyte */
+		GString *big = g_string_new(NULL);
+		int i;
+
+		for (i = 0; i < 20000; i++)
+			g_string_append(big, "word ");
+		calls = 0;
+		s = warta_fit_words(big->str, 40, counted, NULL);
+		OK(g_str_has_suffix(s, "word…") && g_utf8_strlen(s, -1) <= 40, "huge text cut: %s", s);
+		OK(calls <= 16, "huge text: %d measures", calls);
+		g_free(s);
+		g_string_free(big, TRUE);
+	}
 }
 
 static void

@@ -174,9 +174,37 @@ runs(void)
 	warta_diags_fini(&d);
 }
 
+/* Runs of spaces collapse in one pass and keep the source map: a long
+ * paragraph of double spaces, with an agency code at its end. */
+static void
+spaces_long(void)
+{
+	struct warta_diags d;
+	struct warta_doc *doc;
+	GString *in = g_string_new(" date 2024-01-01 T\n\n");
+	struct warta_node *t;
+	int i;
+
+	for (i = 0; i < 20000; i++)
+		g_string_append(in, "kata  ");
+	g_string_append(in, "akhir. (ant/rd)\n");
+	warta_diags_init(&d);
+	doc = read_str(in->str, &d);
+	t = doc ? doc->root->first->first : NULL;
+	OK(t && t->type == WARTA_NODE_TEXT && strlen(t->text) == 20000 * 5 + 6 &&
+	   g_str_has_suffix(t->text, "kata akhir."), "double spaces collapsed, code cut");
+	OK(t && t->end_line == 3 && t->end_col == 20000 * 6 + 6, "end position kept (%d:%d)",
+	   t ? t->end_line : 0, t ? t->end_col : 0);
+	OK(doc && g_strcmp0(doc->meta.source, "(ant/rd)") == 0, "agency code to the source line");
+	warta_doc_free(doc);
+	warta_diags_fini(&d);
+	g_string_free(in, TRUE);
+}
+
 int
 main(void)
 {
+	spaces_long();
 	captions();
 	bylines();
 	furniture();
