@@ -232,6 +232,14 @@ previews: deps
 	@rm -rf $(PREVIEWS) && mkdir -p $(PREVIEWS)
 	$(BIN) -q --dpi 80 -d $(PREVIEWS) -t png $(SAMPLE) $(wildcard $(CORPUS)/*.txt)
 	@echo "warta: previews written to $(PREVIEWS)/"
+	@# the README's newspaper edition: its front page and an inside page
+	@if [ -d $(CORPUS) ]; then \
+	  $(BIN) -q -s newspaper --edition 'Edisi Pagi' --edition-date 2025-10-22 --edition-number XII/345 \
+	    -o $(PREVIEWS)/edition.pdf $(CORPUS) && \
+	  pdftoppm -png -gray -r 30 -f 1 -l 1 -singlefile $(PREVIEWS)/edition.pdf styles/previews/edition-front && \
+	  pdftoppm -png -gray -r 30 -f 9 -l 9 -singlefile $(PREVIEWS)/edition.pdf styles/previews/edition-inside && \
+	  echo "warta: styles/previews/edition-front.png, edition-inside.png"; \
+	else echo "warta: no corpus ($(CORPUS)): edition previews not made"; fi
 
 # The README's style previews: page 1 of the sample in each shipped style at
 # 60 dpi, from warta's own PNG output, into styles/previews/NAME.png

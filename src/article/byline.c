@@ -97,7 +97,7 @@ ar_byline_match(const char *text, const char *lang, char **name, char **place)
 		if (!lang_in(byline_pats[i].langs, lang))
 			continue;
 		full = g_strdup_printf("^(?:%s)$", byline_pats[i].re);
-		re = g_regex_new(full, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+		re = g_regex_new(full, G_REGEX_CASELESS, 0, NULL);
 		g_free(full);
 		if (!re)
 			continue;

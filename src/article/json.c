@@ -261,6 +261,8 @@ warta_json_write_flushed(const struct warta_doc *doc, GString *out,
 	kstr(&mo, "date_text", date_text);
 	kstr(&mo, "source", m->source);
 	kstr(&mo, "section", m->section);
+	if (m->priority > 0)
+		kint(&mo, "priority", m->priority);
 	kstr(&mo, "dateline", m->dateline);
 	kstr(&mo, "style", m->style);
 	key(&mo, "keywords");

@@ -931,6 +931,17 @@ front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 			else
 				ar_diag_at(cx, WARTA_WARNING, v ? yaml_off(cx, fs, fe, v->start_mark) : fs,
 				           "date is not YYYY-MM-DD: %s", val ? val : "(not a string)");
+		} else if (strcmp(key, "priority") == 0) {
+			/* a newspaper's make-up: 1 the most important (the lead) … 99 */
+			char *end = NULL;
+			long pr = val ? strtol(val, &end, 10) : 0;
+
+			if (val && end != val && *end == '\0' && pr >= 1 && pr <= 99)
+				m->priority = (int)pr;
+			else
+				ar_diag_at(cx, WARTA_WARNING, v ? yaml_off(cx, fs, fe, v->start_mark) : fs,
+				           "priority is not a whole number from 1 (the most important) to 99: %s",
+				           val ? val : "(not a string)");
 		} else if (strcmp(key, "keywords") == 0 || strcmp(key, "tags") == 0) {
 			GPtrArray *kw = g_ptr_array_new();
 

@@ -48,6 +48,7 @@ struct cli {
 	char *max_size;
 	char *edition;            /* --edition TITLE */
 	char *edition_date;
+	char *edition_number;
 	char *group_by;           /* --group-by section|source|none */
 	char *manifest;           /* --manifest FILE */
 	char **files_from;        /* --files-from FILE, repeatable */

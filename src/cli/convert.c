@@ -94,6 +94,12 @@ print_report(const char *path, const struct warta_report *r)
 	        "(longest run %d), %d overfull, %d widows, %d orphans\n",
 	        path, r->pages, r->pages == 1 ? "" : "s", r->lines, r->loose, r->tight,
 	        r->hyphenated, r->longest_hyphen_run, r->overfull, r->widows, r->orphans);
+	if (r->grid) {                  /* an edition made up on the baseline grid */
+		char *g = g_strdup_printf(", %d off the grid", r->off_grid);
+
+		g_string_insert(s, s->len - 1, g);
+		g_free(g);
+	}
 	if (cli.capture) {              /* a batch prints it with the input's messages */
 		g_string_append(cli.capture, s->str);
 	} else {
@@ -162,6 +168,7 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		ro.last_page = cli.last_page;
 		ro.edition_title = cli.edition;
 		ro.edition_date = cli.edition_date;
+		ro.edition_number = cli.edition_number;
 		if (n == 1)
 			style = style_for(docs[0], d);
 		if (warta_render(cli.engine, style, docs, n, &ro, path,

@@ -76,6 +76,8 @@ static GOptionEntry entries[] = {
 	  "Make one book of all inputs, titled TITLE (with -o FILE.pdf or FILE.epub)", "TITLE" },
 	{ "edition-date", 0, 0, G_OPTION_ARG_STRING, &cli.edition_date,
 	  "The edition's date, YYYY-MM-DD (default: the newest article's)", "DATE" },
+	{ "edition-number", 0, 0, G_OPTION_ARG_STRING, &cli.edition_number,
+	  "The edition line of a newspaper's nameplate (volume/number: \"12\", \"XII/345\")", "TEXT" },
 	{ "edition-publisher", 0, 0, G_OPTION_ARG_STRING, &cli.edition_publisher,
 	  "The edition's publisher (and creator) in its metadata", "NAME" },
 	{ "group-by", 0, 0, G_OPTION_ARG_STRING, &cli.group_by,
@@ -660,8 +662,8 @@ check_options(void)
 		            " (9999-12-31T23:59:59Z)", g_getenv("SOURCE_DATE_EPOCH"), WARTA_EPOCH_MAX);
 	if (cli.edition_date && !warta_date_valid(cli.edition_date))
 		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
-	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest))
-		usage_error("--edition-date, --group-by and --manifest need --edition");
+	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest || cli.edition_number))
+		usage_error("--edition-date, --edition-number, --group-by and --manifest need --edition");
 	if (cli.group_by && strcmp(cli.group_by, "section") != 0 &&
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);

@@ -87,6 +87,7 @@ struct warta_meta {
 	char *date;               /* "YYYY-MM-DD", or NULL */
 	char *source;             /* publisher or agency */
 	char *section;
+	int priority;             /* front matter priority: 1 the most important, 0: none */
 	char *dateline;           /* place, from front matter or detected */
 	char *style;              /* style name asked for by the front matter */
 	char **keywords;          /* NULL-terminated (GStrv), may be NULL */

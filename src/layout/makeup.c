@@ -241,6 +241,15 @@ mk_flow(const struct mk_article *a, int n, const struct mk_params *p, struct mk_
 				hb = avail;
 				if (t == 0 && avail == 0 && rem > 0 && hd == 0)
 					goto fail;      /* cannot happen: a page holds a line */
+				/* with every article on a new page, its last page holds
+				 * only its tail: at least min_lines of it (the page
+				 * before gives them up) */
+				if (p->article_break && p->min_lines > 0 && rem - t < p->min_lines &&
+				    rem - p->min_lines >= need && rem - p->min_lines > 0) {
+					t = mk_legs(&a[i], from, rem - p->min_lines, N, avail, legs);
+					if (t == 0)
+						t = mk_legs(&a[i], from, rem, N, avail, legs);
+				}
 			}
 			m = add_module(&v);
 			if (m == NULL)

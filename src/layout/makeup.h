@@ -58,6 +58,8 @@ struct mk_params {
 	/* flow only */
 	int article_break;            /* every article starts a new page */
 	int keep;                     /* body lines kept with a head at a page's foot */
+	int min_lines;                /* with article_break: body lines an article's last
+	                                 page holds at least (when it has that many) */
 };
 
 struct mk_module {

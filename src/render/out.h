@@ -13,7 +13,7 @@
 #include "render/typeset.h"
 
 /* Where the painter is on a page (the trace's section lines). */
-enum rn_mark { RN_MARK_RUNNING_HEAD, RN_MARK_HEAD, RN_MARK_COLUMN, RN_MARK_FOOTNOTES };
+enum rn_mark { RN_MARK_RUNNING_HEAD, RN_MARK_HEAD, RN_MARK_COLUMN, RN_MARK_FOOTNOTES, RN_MARK_JUMP };
 
 /* A rule drawn under the running head (a page furniture line), or one of
  * the text's (thematic breaks, the footnote rule, table rules). */
@@ -51,6 +51,13 @@ struct rn_out_ops {
 	 * or if the output failed, nothing is left at its path) and frees o.
 	 * 0, or -1. */
 	int (*finish)(struct rn_out *o, int failed);
+	/* A module of a made-up page (edition_pages.c): article art (1-based)
+	 * in columns col0 (0-based) .. col0 + k − 1, grid lines line0 ..
+	 * line0 + h − 1; x, y, w, hgt its rectangle, pt.  Article 0 is the
+	 * page's grid: every column, every grid line, the type area; -1 a band
+	 * of furniture (nameplate, section flag, index strip). */
+	void (*module)(struct rn_out *o, int art, int col0, int k, int line0, int h, double x, double y,
+	               double w, double hgt);
 };
 
 /* elem_begin's tag of a named destination (a link target). */
@@ -69,6 +76,17 @@ struct rn_out *rn_out_trace_new(const struct rn *R, struct warta_diags *d);
 
 /* paint.c: draws page pg of article A on o as page page_no of the output,
  * running the head running (NULL: none). */
+/* One line of the vertical list (text, rule or table row) at baseline y,
+ * its column's left edge at cx. */
+void rn_paint_rline(const struct rn *R, struct rn_out *o, const struct art *A, const struct rline *l,
+                    double cx, double y);
+
+/* edition_pages.c: an edition whose style makes it up as pages of several
+ * articles ([edition] makeup = flow or modular): laid out, made up on the
+ * baseline grid and drawn on the outputter R->opts->format asks for.
+ * 0, or -1 with the reason in d. */
+int rn_edition_pages(struct rn *R, struct warta_diags *d, struct warta_report *rep);
+
 void rn_paint_page(const struct rn *R, struct rn_out *o, struct art *A, const struct pb_page *pg,
                    int page_no, const char *running);
 

@@ -603,9 +603,17 @@ metadata(struct out *O)
 	cairo_pdf_surface_set_metadata(O->pdf, CAIRO_PDF_METADATA_CREATE_DATE, R->create_date);
 }
 
+/* Modules are drawn by what they hold (and the cutoff rules): no frame. */
+static void
+module(struct rn_out *o, int art, int col0, int k, int line0, int h, double x, double y, double w,
+       double hgt)
+{
+	(void)o, (void)art, (void)col0, (void)k, (void)line0, (void)h, (void)x, (void)y, (void)w, (void)hgt;
+}
+
 static const struct rn_out_ops cairo_ops = {
 	article, section, page_begin, page_end, mark, structure, elem_begin, elem_end,
-	text_line, drop_cap, rule, failed, finish,
+	text_line, drop_cap, rule, failed, finish, module,
 };
 
 struct rn_out *

@@ -67,6 +67,9 @@ mark(struct rn_out *o, enum rn_mark m, int column, double x, double y)
 	case RN_MARK_FOOTNOTES:
 		g_string_append(s, "   footnotes\n");
 		break;
+	case RN_MARK_JUMP:
+		g_string_append(s, "  jump\n");
+		break;
 	}
 }
 
@@ -142,9 +145,17 @@ finish(struct rn_out *o, int fail)
 	return rc;
 }
 
+static void
+module(struct rn_out *o, int art, int col0, int k, int line0, int h, double x, double y, double w,
+       double hgt)
+{
+	g_string_append_printf(((struct trace *)o)->s, "  module a%d cols %d+%d lines %d+%d %.1f %.1f %.1fx%.1f\n",
+	    art, col0, k, line0, h, x, y, w, hgt);
+}
+
 static const struct rn_out_ops trace_ops = {
 	article, section, page_begin, page_end, mark, structure, elem_begin, elem_end,
-	text_line, drop_cap, rule, failed, finish,
+	text_line, drop_cap, rule, failed, finish, module,
 };
 
 struct rn_out *

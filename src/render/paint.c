@@ -14,9 +14,9 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 	o->ops->text_line(o, P, li, x, y);
 }
 
-/* One rline at baseline y, column left edge cx. */
-static void
-paint_rline(const struct rn *R, struct rn_out *o, const struct art *A, const struct rline *l,
+/* One rline at baseline y, column left edge cx (out.h). */
+void
+rn_paint_rline(const struct rn *R, struct rn_out *o, const struct art *A, const struct rline *l,
             double cx, double y)
 {
 	const struct rn_out_ops *op = o->ops;
@@ -81,7 +81,7 @@ paint_list(const struct rn *R, struct rn_out *o, const struct art *A, const stru
 		if (it->kind == PB_LINE) {
 			y += first ? it->top : it->height;
 			first = 0;
-			paint_rline(R, o, A, it->data, cx, y);
+			rn_paint_rline(R, o, A, it->data, cx, y);
 		} else if (it->kind == PB_GLUE && !first) {
 			y += it->height;
 		}

@@ -206,6 +206,9 @@ run(struct rn *R, struct warta_diags *d, struct warta_report *rep)
 	struct kept *kept = NULL;
 	struct rn_out *out;
 
+	/* an edition of several articles a page: its own make-up */
+	if (edition && R->style->makeup != WARTA_MAKEUP_PAGES)
+		return rn_edition_pages(R, d, rep);
 	if (edition || fmt == WARTA_PRINT_PNG || fmt == WARTA_PRINT_SVG) {
 		first_page = g_new0(int, R->n_docs);
 		kept = g_new0(struct kept, R->n_docs);

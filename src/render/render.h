@@ -40,10 +40,13 @@ struct warta_render_opts {
 	int first_page, last_page;   /* PNG/SVG page range, 1-based; 0: all */
 	const char *edition_title;   /* several docs: the edition's masthead; NULL for one article */
 	const char *edition_date;    /* "YYYY-MM-DD" or NULL */
+	const char *edition_number;  /* the nameplate's edition line ("12", "XII/345"), or NULL */
 };
 
 struct warta_report {
 	int pages, lines, loose, tight, hyphenated, longest_hyphen_run, overfull, widows, orphans;
+	int grid;                    /* 1: an edition made up on a baseline grid (flow, modular) */
+	int off_grid;                /* then: body lines whose baseline is not on the grid */
 };
 
 /* Sets docs[0..n) (one article, or an edition) in style and writes out_path

@@ -127,6 +127,13 @@ static const struct keydef breaking_keys[] = {
 	{ NULL, 0, 0, 0, 0 }
 };
 
+static const struct keydef edition_keys[] = {
+	{ "makeup",        K_STRING, 0, 0, 0 },     /* pages, flow, modular: checked in resolve */
+	{ "article-break", K_STRING, 0, 0, 0 },     /* space, rule, page */
+	{ "min-lines",     K_INT,    0, 1000, 0 },
+	{ NULL, 0, 0, 0, 0 }
+};
+
 /* [link]: how print shows where a link goes (README "Styles") */
 static const struct keydef link_keys[] = {
 	{ "print-url", K_PRINT_URL, 0, 0, 0 },
@@ -329,6 +336,8 @@ group_keys(const char *group)
 		return breaking_keys;
 	if (g_str_equal(group, "boilerplate"))
 		return boilerplate_keys;
+	if (g_str_equal(group, "edition"))
+		return edition_keys;
 	if (g_str_equal(group, "link"))
 		return link_keys;
 	for (i = 0; i < WARTA_EL_COUNT; i++)
@@ -398,7 +407,7 @@ suggest(const char *name, const char *const *cands, int n)
 static char *
 suggest_group(const char *name)
 {
-	const char *c[WARTA_EL_COUNT + 6];
+	const char *c[WARTA_EL_COUNT + 7];
 	int i, n = 0;
 
 	c[n++] = "style";
@@ -406,6 +415,7 @@ suggest_group(const char *name)
 	c[n++] = "fonts";
 	c[n++] = "breaking";
 	c[n++] = "boilerplate";
+	c[n++] = "edition";
 	c[n++] = "link";
 	for (i = 0; i < WARTA_EL_COUNT; i++)
 		c[n++] = element_names[i];
@@ -1087,6 +1097,9 @@ defaults(struct warta_style *s)
 	s->double_hyphen_demerits = 10000;
 	s->final_hyphen_demerits = 5000;
 	s->max_hyphen_run = 2;
+	s->makeup = WARTA_MAKEUP_PAGES;
+	s->article_break = WARTA_BREAK_SPACE;
+	s->min_lines = 0;
 	s->expansion = 0;
 	s->club_penalty = 150;
 	s->widow_penalty = 150;
@@ -1252,6 +1265,28 @@ warta_style_where(const struct warta_style *s, const char *group, const char *ke
 	return w;
 }
 
+/* A value out of a list of words: its index, or an error at its place. */
+static void
+resolve_word(struct loader *L, const char *g, const char *k, const char *const *words, int *out)
+{
+	struct raw *r = get_raw(L, g, k);
+	GString *all;
+	int i;
+
+	if (!r)
+		return;
+	for (i = 0; words[i]; i++)
+		if (g_str_equal(r->str, words[i])) {
+			*out = i;
+			return;
+		}
+	all = g_string_new(NULL);
+	for (i = 0; words[i]; i++)
+		g_string_append_printf(all, "%s%s", i ? ", " : "", words[i]);
+	err(L, r->file, r->line, r->col, "[%s] %s: '%s' is not one of %s", g, k, r->str, all->str);
+	g_string_free(all, TRUE);
+}
+
 static void
 resolve(struct loader *L, struct warta_style *s)
 {
@@ -1295,6 +1330,11 @@ resolve(struct loader *L, struct warta_style *s)
 	resolve_int(L, "breaking", "club-penalty", &s->club_penalty);
 	resolve_int(L, "breaking", "widow-penalty", &s->widow_penalty);
 	resolve_int(L, "breaking", "broken-penalty", &s->broken_penalty);
+	resolve_word(L, "edition", "makeup", (const char *const[]){ "pages", "flow", "modular", NULL },
+	    (int *)&s->makeup);
+	resolve_word(L, "edition", "article-break",
+	    (const char *const[]){ "space", "rule", "page", NULL }, (int *)&s->article_break);
+	resolve_int(L, "edition", "min-lines", &s->min_lines);
 	if ((r = get_raw(L, "boilerplate", "patterns")))
 		s->boilerplate = g_strdupv(r->list);
 	else

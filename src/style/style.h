@@ -51,6 +51,18 @@ struct warta_elem_style {
 	int hyphen_left, hyphen_right; /* minimum characters before/after a hyphen */
 };
 
+/* How an edition's articles are made up into pages ([edition] makeup). */
+enum warta_makeup {
+	WARTA_MAKEUP_PAGES,       /* each article from a new page (a book of articles) */
+	WARTA_MAKEUP_FLOW,        /* run on: each after the previous one */
+	WARTA_MAKEUP_MODULAR      /* newspaper pages of rectangular modules, front page, jumps */
+};
+
+/* What separates run-on articles ([edition] article-break). */
+enum warta_article_break {
+	WARTA_BREAK_SPACE, WARTA_BREAK_RULE, WARTA_BREAK_PAGE
+};
+
 /* How print shows the URL of a link whose text is not the URL. */
 enum warta_print_url {
 	WARTA_PRINT_URL_FOOTNOTE,   /* a numbered note at the foot of the column */
@@ -81,6 +93,11 @@ struct warta_style {
 	double expansion;         /* allowed glyph expansion, fraction (0.02 = 2%), 0 = none */
 	/* page breaking */
 	int club_penalty, widow_penalty, broken_penalty;
+	/* an edition's make-up ([edition]) */
+	enum warta_makeup makeup;
+	enum warta_article_break article_break;
+	int min_lines;            /* no page of a flow edition with fewer body lines, but
+	                           * a section's last */
 	struct warta_elem_style el[WARTA_EL_COUNT];
 	char **boilerplate;       /* extra boilerplate line patterns (GRegex), NULL-terminated */
 	GHashTable *where;        /* "group\nkey" → struct warta_style_where: the line

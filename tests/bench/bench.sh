@@ -205,6 +205,16 @@ make_edition() {   # make_edition PAGES DIR
 	done
 }
 
+# A newspaper edition of the corpus: every article laid out, measured on
+# the grid, made up as modules (the DP over the column grid), drawn.
+echo
+n=$(ls "$CORPUS"/*.txt | wc -l)
+echo "newspaper edition of the corpus ($n articles, -s newspaper: layout, make-up, PDF), whole process:"
+r=$(run "$LONG_RUNS" "$WARTA" -q -s newspaper --edition Bench -o "$TMP/news.pdf" "$CORPUS")
+row "→ PDF wall (make-up included)" "$(field median_ms "$r")" ms "<=" 1000
+row "→ PDF CPU" "$(field cpu_ms "$r")" ms
+row "→ PDF pages" "$(pages "$TMP/news.pdf")" pages
+
 echo
 echo "long documents of about 500 pages:"
 make_edition 500 "$TMP/ed"

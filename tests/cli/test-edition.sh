@@ -134,8 +134,13 @@ Undated loose"
 [ "$outline" = "$want" ] && ok "PDF outline: sections, then their articles in edition order" ||
 	fail "PDF outline" "got:
 $outline"
-pdftotext -layout -l 1 "$TMP/s.pdf" - | tr -s ' ' | grep -q "^World one 3$" &&
-	ok "PDF contents: an article with its page number" || fail "PDF contents" "$(pdftotext -layout -l 1 "$TMP/s.pdf" - | head -20)"
+# a4 runs an edition on ([edition] makeup = flow): the two World articles
+# share page 2, each section starts a new page
+pdftotext -layout -l 1 "$TMP/s.pdf" - | tr -s ' ' | grep -q "^World one 2$" &&
+	pdftotext -f 2 -l 2 "$TMP/s.pdf" - | grep -q "text of World one" &&
+	pdftotext -f 3 -l 3 "$TMP/s.pdf" - | grep -q "^Business one" &&
+	ok "PDF contents: an article with its page number, run on after the one before" ||
+	fail "PDF contents" "$(pdftotext -layout -l 1 "$TMP/s.pdf" - | head -20)"
 nav=$(unzip -p "$TMP/s.epub" '*nav.xhtml' | tr -d '\n' | sed 's/<nav epub:type="landmarks".*//' |
 	grep -o '<a [^>]*>[^<]*</a>\|<ol>\|</ol>' | sed 's/<a [^>]*>//; s/<\/a>//' | tr '\n' ' ')
 case $nav in

@@ -183,7 +183,7 @@ test_flow(void)
 	struct mk_params p;
 	struct mk_article a[30];
 	struct mk_result r;
-	int bodies[6] = { 6, 140, 22, 3, 70, 40 };
+	int bodies[6] = { 6, 140, 22, 3, 70, 115 };
 
 	memset(&p, 0, sizeof p);
 	p.cols = 2;
@@ -197,7 +197,7 @@ test_flow(void)
 	}
 	INT_EQ(mk_flow(a, 30, &p, &r), 0, "flow make-up");
 	OK(mk_check(a, 30, &p, &r) == NULL, "flow geometry sound: %s", mk_check(a, 30, &p, &r) ?: "");
-	OK(r.n_pages * 10 <= 30 * 6, "run on: %d pages for 30 articles (at most 18)", r.n_pages);
+	OK(r.n_pages <= 20, "run on: %d pages for 30 articles (at most 20; 35 one article a page)", r.n_pages);
 	for (int pi = 0; pi < r.n_pages; pi++) {
 		const struct mk_page *pg = &r.pages[pi];
 
@@ -214,7 +214,18 @@ test_flow(void)
 			    "section 2 on a new page");
 	mk_result_free(&r);
 	p.article_break = 1;
+	p.min_lines = 12;
 	INT_EQ(mk_flow(a, 30, &p, &r), 0, "article-break = page");
+	OK(mk_check(a, 30, &p, &r) == NULL, "sound");
+	for (int pi = 0; pi < r.n_pages; pi++) {
+		int lines = 0, body = 0;
+
+		for (int j = r.pages[pi].first; j < r.pages[pi].first + r.pages[pi].n; j++) {
+			lines += r.mod[j].to - r.mod[j].from;
+			body = a[r.mod[j].art].body;
+		}
+		OK(lines >= 12 || lines == body, "page %d holds at least the minimum, 12 lines (%d)", pi + 1, lines);
+	}
 	OK(r.n_pages >= 30, "every article on a new page (%d pages)", r.n_pages);
 	for (int j = 1; j < r.n_mod; j++)
 		if (!r.mod[j].cont)

@@ -108,6 +108,27 @@ units(void)
 	}
 	g_free(p);
 
+	p = write_style("ed.style", "[edition]\nmakeup = modular\narticle-break = page\nmin-lines = 9\n");
+	s = load(p, &d);
+	OK(s != NULL, "[edition] loads");
+	if (s) {
+		INT_EQ(s->makeup, WARTA_MAKEUP_MODULAR, "makeup = modular");
+		INT_EQ(s->article_break, WARTA_BREAK_PAGE, "article-break = page");
+		INT_EQ(s->min_lines, 9, "min-lines");
+		warta_style_free(s);
+	}
+	g_free(p);
+	p = write_style("ed-bad.style", "[edition]\nmakeup = tabloid\n");
+	s = load(p, &d);
+	OK(s == NULL, "an unknown make-up is refused");
+	{
+		const struct warta_diag *m = d.items->len ? g_ptr_array_index(d.items, d.items->len - 1) : NULL;
+
+		OK(m && strstr(m->message, "[edition] makeup: 'tabloid' is not one of pages, flow, modular") &&
+		   m->line == 2 && m->col == 10, "at its value, naming the choices");
+	}
+	g_free(p);
+
 	p = write_style("bom.style", "\xef\xbb\xbf[style]\ndescription = with a BOM\n");
 	s = load(p, &d);
 	OK(s != NULL && g_str_equal(s->description, "with a BOM"), "a UTF-8 byte-order mark is skipped");
