@@ -132,7 +132,7 @@ char *warta_node_plain_text(const struct warta_node *node);
  * The reader warns about a value over its cap; the JSON keeps it whole.
  * Shaping and breaking a headline is not linear in its length (a 200,000-
  * character section took 37 s on the EPUB cover): the caps bound it. */
-#define WARTA_CAP_TITLE     300
+#define WARTA_CAP_TITLE     3000
 #define WARTA_CAP_SUBTITLE  1000
 #define WARTA_CAP_AUTHOR    200
 #define WARTA_CAP_SECTION   100
