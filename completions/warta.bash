@@ -6,15 +6,15 @@ _warta()
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	opts="-o --output -t --to -d --outdir -s --style --list-styles -l --lang
+	opts="-o --output -t --to -d --outdir -s --style --list-styles --list-style-keys -l --lang
 	      -q --quiet -v --verbose --version -h --help --keep-boilerplate --repair
-	      --max-size --dpi --pages --report --report=json --embed-fonts
+	      --max-size --dpi --pages --report --report=json --missing-glyphs --embed-fonts
 	      -M --metadata --metadata-file --keep-tree --edition --edition-date
 	      --edition-publisher --edition-number --group-by --manifest --files-from -0 --null -j --jobs"
 
 	case $prev in
 	-t|--to)
-		local formats="pdf epub png svg json" done=
+		local formats="pdf epub png svg json trace" done=
 		case $cur in *,*) done=${cur%,*},; cur=${cur##*,} ;; esac
 		COMPREPLY=($(compgen -P "$done" -W "$formats" -- "$cur"))
 		return 0 ;;
@@ -26,6 +26,9 @@ _warta()
 		return 0 ;;
 	--group-by)
 		COMPREPLY=($(compgen -W "section source none" -- "$cur"))
+		return 0 ;;
+	--missing-glyphs)
+		COMPREPLY=($(compgen -W "error warn" -- "$cur"))
 		return 0 ;;
 	-M|--metadata)
 		COMPREPLY=($(compgen -S = -W "title subtitle author date source section dateline style keywords lang" -- "$cur"))

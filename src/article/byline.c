@@ -56,7 +56,7 @@ lang_in(const char *langs, const char *lang)
 		return 1;
 	v = g_strsplit(langs, " ", -1);
 	for (i = 0; v[i] && !r; i++)
-		r = lang && strcmp(v[i], lang) == 0;
+		r = warta_lang_is(lang, v[i]);
 	g_strfreev(v);
 	return r;
 }
@@ -134,7 +134,7 @@ names_capitalised(const char *name, const char *lang)
 	int i, ok = 1;
 	static const char *const small[] = { "and", "de", "van", "von", "da", "bin", "binti", "&", NULL };
 
-	if (!lang || strcmp(lang, "en") != 0)
+	if (!warta_lang_is(lang, "en"))
 		return 1;
 	w = g_strsplit_set(name, " \t,", -1);
 	for (i = 0; w[i] && ok; i++) {

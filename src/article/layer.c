@@ -869,13 +869,16 @@ pull_marker(struct ar_ctx *cx, struct warta_node *q, struct warta_node **brk, si
 void
 ar_pullquotes(struct ar_ctx *cx)
 {
-	struct warta_node *root = cx->doc->root, *n = root;
+	struct warta_walk w;
+	struct warta_node *n;
 
-	while (n) {
+	warta_walk_init(&w, cx->doc->root);
+	while (warta_walk_next(&w, &n) != WARTA_WALK_DONE) {
 		struct warta_node *brk, *p;
 		size_t at;
 
-		if (n->type == WARTA_NODE_BLOCKQUOTE && pull_marker(cx, n, &brk, &at)) {
+		if (w.ev == WARTA_WALK_ENTER && n->type == WARTA_NODE_BLOCKQUOTE &&
+		    pull_marker(cx, n, &brk, &at)) {
 			p = n->first;
 			while (p->first && p->first != brk)
 				ar_node_drop(cx, p->first);
@@ -890,27 +893,11 @@ ar_pullquotes(struct ar_ctx *cx)
 			}
 			n->type = WARTA_NODE_PULLQUOTE;
 			if (!n->first) {
-				struct warta_node *next = n->next, *up = n->parent;
-
 				ar_diag_at(cx, WARTA_WARNING, at,
 				           "pull quote with nothing in it: dropped");
+				warta_walk_skip(&w);
 				ar_node_drop(cx, n);
-				n = next;
-				if (n)
-					continue;
-				n = up;
-				goto up;
 			}
 		}
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-up:
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
 	}
 }

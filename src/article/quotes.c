@@ -45,7 +45,7 @@ ar_marks_for(const char *lang)
 	size_t i;
 
 	for (i = 0; marks_table[i].lang; i++)
-		if (lang && strcmp(lang, marks_table[i].lang) == 0)
+		if (lang && warta_lang_is(lang, marks_table[i].lang))
 			break;
 	return &marks_table[i].m;
 }
@@ -553,7 +553,7 @@ is_space_at(const char *s, size_t i, size_t n)
 static void
 typeset(struct out *o, const char *s, size_t n, const char *lang)
 {
-	int fr = lang && strcmp(lang, "fr") == 0;
+	int fr = warta_lang_is(lang, "fr");
 	size_t i = 0;
 
 	while (i < n) {
@@ -796,25 +796,23 @@ quote_container(struct ar_ctx *cx, struct warta_node *parent)
 void
 ar_quotes(struct ar_ctx *cx)
 {
-	struct warta_node *root = cx->doc->root, *n = root;
+	struct warta_walk w;
+	struct warta_node *n;
 
-	/* pre-order; a container's quotes are rebuilt before its children are visited */
-	while (n) {
+	/* pre-order; a container's quotes are rebuilt before its children are
+	 * visited; an autolink's text is left as written */
+	warta_walk_init(&w, cx->doc->root);
+	while (warta_walk_next(&w, &n) != WARTA_WALK_DONE) {
+		if (w.ev != WARTA_WALK_ENTER)
+			continue;
 		if (inline_container(n))
 			quote_container(cx, n);
 		if (n->type == WARTA_NODE_TEXT)
 			typeset_node(cx, n);
-		if (n->type == WARTA_NODE_QUOTE && cx->doc->meta.lang && strcmp(cx->doc->meta.lang, "fr") == 0)
+		if (n->type == WARTA_NODE_QUOTE && warta_lang_is(cx->doc->meta.lang, "fr"))
 			french_guillemets(cx, n);
-		if (n->first && !(n->type == WARTA_NODE_LINK && autolink(n))) {
-			n = n->first;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		if (n->type == WARTA_NODE_LINK && autolink(n))
+			warta_walk_skip(&w);
 	}
 	{
 		struct warta_meta *m = &cx->doc->meta;

@@ -5,6 +5,7 @@
 #ifndef WARTA_ARTICLE_READER_H
 #define WARTA_ARTICLE_READER_H
 
+#include <cmark-gfm.h>
 #include <glib.h>
 #include <stddef.h>
 
@@ -120,7 +121,7 @@ void ar_diag_at(struct ar_ctx *cx, enum warta_severity sev, size_t clean_off,
 /* The hygiene rule for noncharacters applied to what the parsers decoded
  * (entities such as &#xFFFF;, YAML escapes such as "\uFFFF"): every string
  * of the tree and of the metadata, each noncharacter replaced by U+FFFD with
- * a warning at its node (hygiene.c).  Call while the text runs still exist. */
+ * a warning at its node (nonchar.c).  Call while the text runs still exist. */
 void ar_noncharacters(struct ar_ctx *cx);
 /* A warning for each metadata value longer than its display cap (doc.h). */
 void ar_meta_caps(struct ar_ctx *cx);
@@ -200,5 +201,35 @@ char *ar_lang_choose(const char *const *cands, int nc, const char *text, size_t 
  * cands[0, max): returns their number, 0 when too close to call or nothing
  * to go by.  The names are the compiled model's (static storage). */
 int ar_langid_classify(const char *text, size_t n, const char **cands, int max);
+
+
+/* read.c's parts: the body cmark reads (markdown.c), the article's shape
+ * (front.c). */
+/* The body as given to cmark: kept lines of the clean text, each copied
+ * whole; bstart[k] is where body line k starts in the body, cstart[k] where
+ * it starts in the clean text.  A long body is parsed a chunk at a time
+ * (see select_lines): then this holds the current chunk's lines only, and
+ * cmark's line numbers count from the chunk's first line. */
+struct body {
+	GString *text;
+	GArray *bstart, *cstart;   /* size_t */
+	size_t cursor;             /* alignment cursor, body offset */
+	int flattened;             /* containers flattened so far, all chunks */
+};
+
+/* markdown.c: cmark's tree of body b → children of the document root. */
+void ar_convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot);
+/* front.c: the line at p of t (len bytes): returns where the next starts, *e
+ * where this one ends (before its newline). */
+size_t ar_next_line(const char *t, size_t len, size_t p, size_t *e);
+/* 1 when s[0..n) is only spaces and tabs. */
+int ar_blank(const char *s, size_t n);
+/* A title line without its markup ("# ", trailing "#"s, spaces).  g_free(). */
+char *ar_trim_title(const char *s, size_t n);
+/* The date line "date YYYY-MM-DD Title" at clean bytes [s, e): into the
+ * document's metadata; 1 when it was one. */
+int ar_date_line(struct ar_ctx *cx, size_t s, size_t e);
+/* YAML front matter at clean bytes [fs, fe) into the document's metadata. */
+void ar_front_matter(struct ar_ctx *cx, size_t fs, size_t fe);
 
 #endif

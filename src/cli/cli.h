@@ -27,6 +27,7 @@ struct cli {
 	char *outdir;             /* -d */
 	char *style_name;         /* -s */
 	gboolean list_styles;
+	gboolean list_style_keys;
 	char *lang;               /* -l */
 	gboolean quiet;
 	gboolean verbose;
@@ -50,6 +51,7 @@ struct cli {
 	char *edition_date;
 	char *edition_number;
 	char *group_by;           /* --group-by section|source|none */
+	char *missing_glyphs;     /* --missing-glyphs error|warn */
 	char *manifest;           /* --manifest FILE */
 	char **files_from;        /* --files-from FILE, repeatable */
 	char *jobs_arg;           /* -j, as given */

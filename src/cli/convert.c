@@ -186,6 +186,7 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		eo.embed_fonts = cli.embed_fonts;
 		eo.edition_title = cli.edition;
 		eo.edition_date = cli.edition_date;
+		eo.edition_publisher = cli.edition_publisher;
 		if (n == 1)
 			style = style_for(docs[0], d);
 		return warta_epub_write(docs, n, style, &eo, path, d);

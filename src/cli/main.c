@@ -39,6 +39,8 @@ static GOptionEntry entries[] = {
 	  "A style from styles/, or a path to a style file", "NAME" },
 	{ "list-styles", 0, 0, G_OPTION_ARG_NONE, &cli.list_styles,
 	  "List the styles and exit", NULL },
+	{ "list-style-keys", 0, 0, G_OPTION_ARG_NONE, &cli.list_style_keys,
+	  "List every key a style file may set (type, default, meaning) and exit", NULL },
 	{ "lang", 'l', 0, G_OPTION_ARG_STRING, &cli.lang,
 	  "Language of the input (BCP 47), overriding front matter and detection", "CODE" },
 	{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &cli.quiet,
@@ -56,13 +58,16 @@ static GOptionEntry entries[] = {
 	{ "dpi", 0, 0, G_OPTION_ARG_STRING, &cli.dpi_arg,
 	  "PNG resolution, 10 to 2400 (default 150)", "DPI" },
 	{ "pages", 0, 0, G_OPTION_ARG_STRING, &cli.pages,
-	  "PDF/PNG/SVG: only pages A to B (\"1\", \"2-3\", \"2-\")", "A-B" },
+	  "PNG/SVG: only pages A to B (\"1\", \"2-3\", \"2-\")", "A-B" },
 	{ "report", 0, 0, G_OPTION_ARG_NONE, &cli.report,
 	  "PDF/PNG/SVG: print a typesetting report (pages, loose and tight lines, hyphens, widows …) "
 	  "on standard error; --report=json: as JSON lines", NULL },
 	/* --report=json, rewritten by check_unknown_options (GOption would take
 	 * the next argument as an optional value) */
 	{ "report-json", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli.report_json, NULL, NULL },
+	{ "missing-glyphs", 0, 0, G_OPTION_ARG_STRING, &cli.missing_glyphs,
+	  "A character no font has: error (the default: exit status 1) or warn; set as a box either way",
+	  "error|warn" },
 	{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &cli.embed_fonts,
 	  "EPUB: embed the faces the book uses, subset to its characters", NULL },
 	{ "metadata", 'M', 0, G_OPTION_ARG_STRING_ARRAY, &cli.metadata,
@@ -586,9 +591,11 @@ warn_unused_options(void)
 	if (cli.dpi_arg && !cli.formats[FMT_PNG])
 		fprintf(stderr, "warta: warning: --dpi sets the resolution of PNG pages; ignored for %s\n",
 		        fmts->str);
-	if (cli.pages && !print)
-		fprintf(stderr, "warta: warning: --pages chooses pages of a PDF, PNG or SVG; ignored "
-		        "for %s\n", fmts->str);
+	/* a PDF is written whole: its page labels, outline and links name
+	 * pages that a range would leave out */
+	if (cli.pages && !cli.formats[FMT_PNG] && !cli.formats[FMT_SVG])
+		fprintf(stderr, "warta: warning: --pages chooses PNG or SVG pages; ignored for %s "
+		        "(a PDF is written whole)\n", fmts->str);
 	if (cli.report && !print)
 		fprintf(stderr, "warta: warning: --report describes the pages of a PDF, PNG or SVG; "
 		        "ignored for %s\n", fmts->str);
@@ -664,6 +671,10 @@ check_options(void)
 		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
 	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest || cli.edition_number))
 		usage_error("--edition-date, --edition-number, --group-by and --manifest need --edition");
+	if (cli.missing_glyphs && strcmp(cli.missing_glyphs, "error") != 0 &&
+	    strcmp(cli.missing_glyphs, "warn") != 0)
+		usage_error("--missing-glyphs %s: use error or warn", cli.missing_glyphs);
+	warta_diags_missing_glyphs_default(cli.missing_glyphs && strcmp(cli.missing_glyphs, "warn") == 0);
 	if (cli.group_by && strcmp(cli.group_by, "section") != 0 &&
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);
@@ -763,6 +774,13 @@ main(int argc, char **argv)
 	if (cli.version) {
 		print_version();
 		return 0;
+	}
+	if (cli.list_style_keys) {
+		char *ref = warta_style_reference(0);
+
+		fputs(ref, stdout);
+		g_free(ref);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 	}
 	if (cli.list_styles) {
 		setup_style_dirs();

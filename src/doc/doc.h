@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "warta.h"           /* the public names this header shares (warta_doc, …) */
+
 enum warta_node_type {
 	/* blocks */
 	WARTA_NODE_DOCUMENT,       /* the body; children are blocks */
@@ -114,6 +116,27 @@ struct warta_doc {
  * sibling, else the next sibling of the nearest ancestor below root), or
  * NULL once the walk leaves root's subtree. */
 struct warta_node *warta_node_next(const struct warta_node *n, const struct warta_node *root);
+/* A walk of a subtree in document order, as an iterator: each node is
+ * entered (WARTA_WALK_ENTER), and a node with children is exited
+ * (WARTA_WALK_EXIT) after them.  After entering a node the caller may
+ * skip its children (warta_walk_skip: no EXIT for it either); after a
+ * skip the node may be unlinked and freed, the walk goes on after it.
+ * Children added to or removed from an entered node before the next step
+ * are seen.
+ *   struct warta_walk w;  struct warta_node *n;  enum warta_walk_event ev;
+ *   warta_walk_init(&w, root);
+ *   while ((ev = warta_walk_next(&w, &n)) != WARTA_WALK_DONE) …        */
+enum warta_walk_event { WARTA_WALK_DONE, WARTA_WALK_ENTER, WARTA_WALK_EXIT };
+struct warta_walk {
+	struct warta_node *root, *cur;
+	enum warta_walk_event ev;       /* of cur; DONE before the first step */
+	struct warta_node *pend;        /* after a skip: the next step, computed */
+	enum warta_walk_event pend_ev;
+	int skipped, started;
+};
+void warta_walk_init(struct warta_walk *w, struct warta_node *root);
+enum warta_walk_event warta_walk_next(struct warta_walk *w, struct warta_node **n);
+void warta_walk_skip(struct warta_walk *w);
 struct warta_node *warta_node_new(enum warta_node_type type, int line, int col);
 void warta_node_append(struct warta_node *parent, struct warta_node *child);
 void warta_node_prepend(struct warta_node *parent, struct warta_node *child);

@@ -346,3 +346,59 @@ warta_docs_capped_free(struct warta_doc **c, size_t n)
 	}
 	g_free(c);
 }
+
+void
+warta_walk_init(struct warta_walk *w, struct warta_node *root)
+{
+	memset(w, 0, sizeof *w);
+	w->root = root;
+}
+
+/* The step after cur's subtree: its next sibling entered, else its parent
+ * exited; nothing past the root. */
+static enum warta_walk_event
+walk_after(const struct warta_walk *w, struct warta_node *cur, struct warta_node **to)
+{
+	if (cur == w->root || cur == NULL) {
+		*to = NULL;
+		return WARTA_WALK_DONE;
+	}
+	if (cur->next) {
+		*to = cur->next;
+		return WARTA_WALK_ENTER;
+	}
+	*to = cur->parent;
+	return *to ? WARTA_WALK_EXIT : WARTA_WALK_DONE;
+}
+
+enum warta_walk_event
+warta_walk_next(struct warta_walk *w, struct warta_node **n)
+{
+	if (w->skipped) {
+		w->skipped = 0;
+		w->cur = w->pend;
+		w->ev = w->pend_ev;
+	} else if (!w->started) {
+		w->started = 1;
+		w->cur = w->root;
+		w->ev = w->root ? WARTA_WALK_ENTER : WARTA_WALK_DONE;
+	} else if (w->ev == WARTA_WALK_ENTER && w->cur->first) {
+		w->cur = w->cur->first;
+		w->ev = WARTA_WALK_ENTER;
+	} else if (w->ev != WARTA_WALK_DONE) {
+		w->ev = walk_after(w, w->cur, &w->cur);
+	}
+	if (w->ev == WARTA_WALK_DONE)
+		w->cur = NULL;
+	*n = w->cur;
+	return w->ev;
+}
+
+void
+warta_walk_skip(struct warta_walk *w)
+{
+	if (w->cur == NULL || w->ev != WARTA_WALK_ENTER)
+		return;
+	w->pend_ev = walk_after(w, w->cur, &w->pend);
+	w->skipped = 1;
+}

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article/article.h"
 #include "epub/epub_int.h"
 
 #define COVER_W 1600
@@ -47,13 +48,14 @@ font_media_type(const char *path)
 /* Embeds the face of family nearest to weight with the given slant (none if
  * the family has no face of that slant: readers slant it themselves). */
 static void
-want_face(struct ep_book *b, const char *family, int weight, int italic, struct warta_diags *d)
+want_face(struct ep_book *b, const char *family, int weight, int italic, int fallback,
+          struct warta_diags *d)
 {
 	FcPattern *pat;
 	FcObjectSet *os;
 	FcFontSet *fs;
 	const char *best = NULL;
-	int best_dist = 10000, best_weight = 400, any = 0, collections = 0, i;
+	int best_dist = 10000, best_weight = 400, any = 0, collections = 0, i, best_index = 0;
 	struct ep_font *f;
 	guint j;
 	char *base;
@@ -70,8 +72,9 @@ want_face(struct ep_book *b, const char *family, int weight, int italic, struct 
 		FcPatternGetInteger(fs->fonts[i], FC_WEIGHT, 0, &fw);
 		FcPatternGetInteger(fs->fonts[i], FC_SLANT, 0, &slant);
 		FcPatternGetInteger(fs->fonts[i], FC_INDEX, 0, &index);
-		if (!font_media_type((const char *)file) || index != 0) {
-			/* font collections (.ttc) are not EPUB core media types */
+		if (!font_media_type((const char *)file) &&
+		    !g_str_has_suffix((const char *)file, ".ttc") &&
+		    !g_str_has_suffix((const char *)file, ".otc")) {
 			collections++;
 			continue;
 		}
@@ -81,10 +84,12 @@ want_face(struct ep_book *b, const char *family, int weight, int italic, struct 
 		ot = (FcWeightToOpenType(fw) + 50) / 100 * 100;
 		dist = abs(ot - weight);
 		/* ties go to the smaller path: never fontconfig's order */
-		if (dist < best_dist || (dist == best_dist && strcmp((const char *)file, best) < 0)) {
+		if (dist < best_dist || (dist == best_dist && (strcmp((const char *)file, best) < 0 ||
+		    (strcmp((const char *)file, best) == 0 && index < best_index)))) {
 			best_dist = dist;
 			best = (const char *)file;
 			best_weight = ot;
+			best_index = index;
 		}
 	}
 	if (!best && !any && !family_reported(b, family)) {
@@ -96,7 +101,8 @@ want_face(struct ep_book *b, const char *family, int weight, int italic, struct 
 			           "font \"%s\" not embedded: not in warta's font set", family);
 	}
 	for (j = 0; best && j < b->fonts->len; j++)
-		if (strcmp(((struct ep_font *)b->fonts->pdata[j])->path, best) == 0)
+		if (strcmp(((struct ep_font *)b->fonts->pdata[j])->path, best) == 0 &&
+		    ((struct ep_font *)b->fonts->pdata[j])->index == (unsigned)best_index)
 			best = NULL;
 	if (best) {
 		f = g_new0(struct ep_font, 1);
@@ -105,7 +111,13 @@ want_face(struct ep_book *b, const char *family, int weight, int italic, struct 
 		f->weight = best_weight;
 		f->italic = italic;
 		f->media_type = font_media_type(f->path);
-		base = g_path_get_basename(f->path);
+		f->index = (unsigned)best_index;
+		f->fallback = fallback;
+		/* a face of a collection: a file of its own once subset */
+		if (g_str_has_suffix(best, ".ttc") || g_str_has_suffix(best, ".otc"))
+			base = g_strdup_printf("%s-%d.otf", family, best_index);
+		else
+			base = g_path_get_basename(f->path);
 		/* only safe characters in the book's file names */
 		g_strcanon(base, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.", '_');
 		f->name = base;
@@ -117,9 +129,32 @@ want_face(struct ep_book *b, const char *family, int weight, int italic, struct 
 	FcPatternDestroy(pat);
 }
 
+/* The selectors of each element's rule in the style sheet (css.c), to tell
+ * which elements a book uses. */
+static const char *const elem_selectors[WARTA_EL_COUNT] = {
+	[WARTA_EL_BODY] = "p, li",
+	[WARTA_EL_HEADLINE] = "h1.headline, h1.masthead, h1.section-title",
+	[WARTA_EL_DECK] = "p.deck",
+	[WARTA_EL_BYLINE] = "p.byline",
+	[WARTA_EL_DATE] = "p.date, p.edition-date",
+	[WARTA_EL_DATELINE] = "span.dateline",
+	[WARTA_EL_HEADING] = "h2, h3, h4, h5, h6, p.subhead",
+	[WARTA_EL_HEADING_NUMBER] = "span.num",
+	[WARTA_EL_QUOTATION] = "span.q",
+	[WARTA_EL_BLOCKQUOTE] = "blockquote",
+	[WARTA_EL_PULLQUOTE] = "blockquote.pull",
+	[WARTA_EL_FOOTNOTE] = "section.footnotes, aside.footnote",
+	[WARTA_EL_CODE] = "code, pre",
+	[WARTA_EL_LIST] = "li",
+	[WARTA_EL_TABLE] = "table",
+	[WARTA_EL_SOURCE] = "p.source, p.section, p.edition-section",
+};
+
 void
-ep_fonts_find(struct ep_book *b, struct warta_diags *d)
+ep_fonts_find(struct ep_book *b, const char *const *docs, struct warta_diags *d)
 {
+	GHashTable *used;
+	int emphasis, strong;
 	const struct warta_style *s = b->style;
 	const char *body;
 	guint i, j;
@@ -132,28 +167,46 @@ ep_fonts_find(struct ep_book *b, struct warta_diags *d)
 		return;
 	}
 	body = s->el[WARTA_EL_BODY].family;
-	/* the faces the style sheet asks for: each element's own, and its
-	 * emphasis (italic toggled); bold and italic of the body face */
+	used = ep_docs_used(docs);
+	emphasis = g_hash_table_contains(used, "em") || g_hash_table_contains(used, "i") ||
+	           g_hash_table_contains(used, "cite");
+	strong = g_hash_table_contains(used, "strong") || g_hash_table_contains(used, "b") ||
+	         g_hash_table_contains(used, "th");
+	/* the faces the book uses: each element's own where the book has the
+	 * element, and its emphasis (italic toggled) where it has emphasis;
+	 * bold of the body face where it has strong text.  The body first:
+	 * the fallbacks are subset to what it cannot set. */
 	for (e = 0; e < WARTA_EL_COUNT; e++) {
 		const struct warta_elem_style *el = &s->el[e];
 		const char *fam = el->family && *el->family ? el->family : body;
 		int w = ep_css_weight(el->weight);
 
-		if (e == WARTA_EL_RUNNING_HEAD || e == WARTA_EL_FOLIO || !fam || !*fam)
+		if (e == WARTA_EL_RUNNING_HEAD || e == WARTA_EL_FOLIO || !fam || !*fam ||
+		    !elem_selectors[e] || (e != WARTA_EL_BODY && e != WARTA_EL_HEADLINE &&
+		    !ep_selectors_used(used, elem_selectors[e])))
 			continue;
-		want_face(b, fam, w, el->italic, d);
-		want_face(b, fam, w, !el->italic, d);
+		want_face(b, fam, w, el->italic, 0, d);
+		if (emphasis)
+			want_face(b, fam, w, !el->italic, 0, d);
 	}
-	if (body && *body) {
-		want_face(b, body, 700, 0, d);
-		want_face(b, body, 700, 1, d);
+	if (body && *body && strong) {
+		want_face(b, body, 700, 0, 0, d);
+		if (emphasis)
+			want_face(b, body, 700, 1, 0, d);
 	}
 	if (b->need_arabic && s->fallback_arabic && *s->fallback_arabic) {
-		want_face(b, s->fallback_arabic, 400, 0, d);
-		want_face(b, s->fallback_arabic, 700, 0, d);
+		want_face(b, s->fallback_arabic, 400, 0, 1, d);
+		if (strong || ep_selectors_used(used, "h2, h3, h4, h5, h6, p.subhead, p.byline"))
+			want_face(b, s->fallback_arabic, 700, 0, 1, d);
 	}
-	if (b->need_cjk && s->fallback_cjk && *s->fallback_cjk)
-		want_face(b, s->fallback_cjk, 400, 0, d);
+	if (b->need_cjk) {
+		/* the face of each CJK region the book's articles are in */
+		want_face(b, ep_cjk_family(b), 400, 0, 1, d);
+		for (i = 0; i < b->n; i++)
+			if (warta_lang_cjk_region(b->articles[i].lang))
+				want_face(b, warta_style_cjk_family(s, b->articles[i].lang), 400, 0, 1, d);
+	}
+	g_hash_table_destroy(used);
 	/* unique file names and ids */
 	for (i = 0; i < b->fonts->len; i++) {
 		struct ep_font *f = b->fonts->pdata[i];

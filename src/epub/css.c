@@ -5,6 +5,7 @@
  * font size, line height or colour on body text (KDP). */
 #include <string.h>
 
+#include "article/article.h"
 #include "epub/epub_int.h"
 
 /* Numbers in the C locale, at most 3 decimals, no exponent. */
@@ -67,10 +68,9 @@ font_family(GString *o, const struct ep_book *b, const char *family)
 		g_string_append_c(o, ',');
 		family_name(o, s->fallback_arabic);
 	}
-	if (s && b->need_cjk && s->fallback_cjk && *s->fallback_cjk &&
-	    strcmp(s->fallback_cjk, family) != 0) {
+	if (s && b->need_cjk && strcmp(ep_cjk_family(b), family) != 0) {
 		g_string_append_c(o, ',');
-		family_name(o, s->fallback_cjk);
+		family_name(o, ep_cjk_family(b));
 	}
 	g_string_append_printf(o, ",%s;", generic_family(family));
 }
@@ -120,7 +120,12 @@ enum {
 	F_FACE = 256,     /* weight, italic, small caps, capitals, letter spacing */
 	F_SIDES = 512,    /* left/right margins as % of the measure */
 	F_HEADING = 1024, /* never justified */
+	F_CLAMP = 2048,   /* a display size, at most HEADLINE_MAX_EM on a reading screen */
 };
+
+/* The largest headline on a reading screen: the print's 42 pt over 10 pt
+ * body (4.2 em) filled a third of a phone's screen. */
+#define HEADLINE_MAX_EM 2.4
 
 /* Only colours that are colours: a near-black or grey text colour would be
  * unreadable in the readers' night modes, which keep explicit colours. */
@@ -161,8 +166,12 @@ rule(GString *o, GString *rtl, const struct ep_book *b, const char *sel, enum wa
 		font_family(o, b, e->family);
 	if ((f & F_SIZE) && parent && parent->size > 0 && e->size > 0 &&
 	    (e->size < parent->size - 0.01 || e->size > parent->size + 0.01)) {
+		double em = e->size / parent->size;
+
+		if ((f & F_CLAMP) && em > HEADLINE_MAX_EM)
+			em = HEADLINE_MAX_EM;
 		g_string_append(o, "font-size:");
-		num(o, e->size / parent->size);
+		num(o, em);
 		g_string_append(o, "em;");
 	}
 	if ((f & F_LEADING) && e->leading > 0 && size > 0) {
@@ -224,8 +233,10 @@ rule(GString *o, GString *rtl, const struct ep_book *b, const char *sel, enum wa
 			g_string_append(o, "em;");
 		}
 	}
-	if ((f & F_COLOR) && chromatic(e->color))
-		g_string_append_printf(o, "color:#%06x;", e->color & 0xffffff);
+	/* No text colour: a reading system's night or sepia theme sets the
+	 * text's colour, and the print's accent red (#a3221b) on black is
+	 * unreadable.  Accents are rules and borders in currentColor. */
+	(void)chromatic;
 	if (f & F_HYPH) {
 		hyphens(o, e->hyphenate);
 		if (e->hyphenate && e->hyphen_left > 0 && e->hyphen_right > 0)
@@ -261,7 +272,11 @@ font_faces(GString *o, const struct ep_book *b)
 static const char *const fixed_rules =
 	"header {margin-bottom:1.5em;}\n"
 	"p.first {text-indent:0;}\n"
-	"a {text-decoration:none;}\n"
+	"a {text-decoration:underline;}\n"
+	"a.noteref, a.note-number {text-decoration:none;}\n"
+	"span.link {border-bottom:thin dotted;}\n"
+	"code.html, pre.html {white-space:pre-wrap;}\n"
+	"section.section-page {margin-top:10%;}\n"
 	"a.noteref, span.noteref {vertical-align:super;font-size:0.7em;line-height:0;}\n"
 	"span.missing {font-size:0.8em;}\n"
 	"a.note-number {font-weight:bold;}\n"
@@ -270,6 +285,8 @@ static const char *const fixed_rules =
 	"aside.footnote {margin:0 0 0.5em 0;}\n"
 	"aside.footnote p {text-indent:0;}\n"
 	"span.image {font-style:italic;}\n"
+	"p.lede {text-indent:0;}\n"
+	"span.agency {white-space:nowrap;}\n"
 	"hr {margin:1em 25%;border:0;border-top:thin solid;}\n"
 	"table {border-collapse:collapse;margin:1em 0;}\n"
 	"th, td {padding:0.2em 0.4em;vertical-align:top;border-bottom:thin solid;text-indent:0;}\n"
@@ -291,6 +308,53 @@ static const char *const fixed_rules =
  * (render.c): paragraphs open with a two-em indent, and the headline and
  * deck, all ideographs that fill the em, are set at 3/4 of their size.  Later
  * rules of the same selectors, so the classes that set no indent keep none. */
+const char *
+ep_cjk_family(const struct ep_book *b)
+{
+	guint i;
+
+	for (i = 0; i < b->n; i++)
+		if (warta_lang_cjk_region(b->articles[i].lang))
+			return warta_style_cjk_family(b->style, b->articles[i].lang);
+	return warta_style_cjk_family(b->style, NULL);
+}
+
+/* Articles in a CJK language whose region's face is not the book's (a
+ * Traditional Chinese article in a book that opened with a Simplified one):
+ * their text in their own face, by their lang (the html element of their
+ * page carries it).  The selectors outweigh the element rules above. */
+static void
+cjk_regions(GString *o, const struct ep_book *b)
+{
+	const char *main = ep_cjk_family(b), *body = b->style->el[WARTA_EL_BODY].family;
+	GHashTable *done = g_hash_table_new(g_str_hash, g_str_equal);
+	guint i;
+
+	for (i = 0; i < b->n; i++) {
+		const char *tag = b->articles[i].lang, *fam;
+		static const char *const sel[] = { "body", "p", "h1", "h2", "h3", "h4", "li", "td",
+		                                   "th", "blockquote", NULL };
+		int k;
+
+		if (!warta_lang_cjk_region(tag) || g_hash_table_contains(done, tag))
+			continue;
+		g_hash_table_add(done, (gpointer)tag);
+		fam = warta_style_cjk_family(b->style, tag);
+		if (strcmp(fam, main) == 0)
+			continue;
+		for (k = 0; sel[k]; k++)
+			g_string_append_printf(o, "%shtml:lang(%s) %s", k ? ", " : "", tag, sel[k]);
+		g_string_append(o, " {font-family:");
+		if (body && *body) {
+			family_name(o, body);
+			g_string_append_c(o, ',');
+		}
+		family_name(o, fam);
+		g_string_append(o, ",serif;}\n");
+	}
+	g_hash_table_destroy(done);
+}
+
 static void
 chinese(GString *o, const struct ep_book *b)
 {
@@ -308,7 +372,7 @@ chinese(GString *o, const struct ep_book *b)
 		g_string_append(o, "p {text-indent:2em;}\n");
 	if (s->el[WARTA_EL_HEADLINE].size > 0) {
 		g_string_append(o, "h1.headline, h1.masthead, h1.section-title {font-size:");
-		num(o, 0.75 * s->el[WARTA_EL_HEADLINE].size / body->size);
+		num(o, 0.75 * MIN(s->el[WARTA_EL_HEADLINE].size / body->size, HEADLINE_MAX_EM));
 		g_string_append(o, "em;}\n");
 	}
 	if (s->el[WARTA_EL_DECK].size > 0) {
@@ -316,6 +380,140 @@ chinese(GString *o, const struct ep_book *b)
 		num(o, 0.75 * s->el[WARTA_EL_DECK].size / body->size);
 		g_string_append(o, "em;}\n");
 	}
+}
+
+int
+ep_css_lowers_uc(const struct ep_book *b)
+{
+	const struct warta_style *s = b->style;
+
+	return !s || (s->el[WARTA_EL_DATELINE].small_caps && !s->el[WARTA_EL_DATELINE].uppercase);
+}
+
+/* What the book's documents use: "tag", "tag.class" and ".class" keys. */
+static void
+scan_used(GHashTable *used, const char *doc)
+{
+	const char *p = doc;
+
+	while (p && (p = strchr(p, '<'))) {
+		const char *t = ++p, *end, *cls;
+		char *tag;
+
+		if (!g_ascii_isalpha(*t))
+			continue;
+		while (g_ascii_isalnum(*p))
+			p++;
+		tag = g_ascii_strdown(t, p - t);
+		g_hash_table_add(used, g_strdup(tag));
+		end = strchr(p, '>');
+		cls = strstr(p, " class=\"");
+		if (end && cls && cls < end) {
+			const char *q = cls + 8, *e = strchr(q, '"');
+			char *list = g_strndup(q, e ? (gsize)(e - q) : 0), **names, **n;
+
+			names = g_strsplit(list, " ", -1);
+			for (n = names; *n; n++)
+				if (**n) {
+					g_hash_table_add(used, g_strdup_printf("%s.%s", tag, *n));
+					g_hash_table_add(used, g_strdup_printf(".%s", *n));
+				}
+			g_strfreev(names);
+			g_free(list);
+		}
+		g_free(tag);
+	}
+}
+
+/* 1 when every compound of a selector ("body.rtl h1.headline") is used. */
+static int
+selector_used(GHashTable *used, const char *sel)
+{
+	char **parts = g_strsplit(sel, " ", -1), **p;
+	int ok = 1;
+
+	for (p = parts; *p && ok; p++) {
+		char **bits;
+		int i;
+
+		if (!**p)
+			continue;
+		bits = g_strsplit(*p, ".", -1);
+		if (*bits[0] && !g_hash_table_contains(used, bits[0]))
+			ok = 0;
+		for (i = 1; ok && bits[i]; i++) {
+			char *k = *bits[0] ? g_strdup_printf("%s.%s", bits[0], bits[i]) :
+			                     g_strdup_printf(".%s", bits[i]);
+
+			ok = g_hash_table_contains(used, k);
+			g_free(k);
+		}
+		g_strfreev(bits);
+	}
+	g_strfreev(parts);
+	return ok;
+}
+
+GHashTable *
+ep_docs_used(const char *const *docs)
+{
+	GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	int i;
+
+	for (i = 0; docs[i]; i++)
+		scan_used(used, docs[i]);
+	return used;
+}
+
+int
+ep_selectors_used(GHashTable *used, const char *selectors)
+{
+	char **list = g_strsplit(selectors, ",", -1);
+	int i, any = 0;
+
+	for (i = 0; list[i] && !any; i++)
+		any = selector_used(used, g_strstrip(list[i]));
+	g_strfreev(list);
+	return any;
+}
+
+char *
+ep_css_prune(const char *css, const char *const *docs)
+{
+	GHashTable *used = ep_docs_used(docs);
+	GString *o = g_string_new(NULL);
+	char **lines = g_strsplit(css, "\n", -1), **l;
+
+	for (l = lines; *l; l++) {
+		const char *brace = strchr(*l, '{');
+		char *sels, **list;
+		GString *keep;
+		int k;
+
+		if (!**l)
+			continue;
+		if (**l == '@' || !brace) {       /* @font-face: the faces used */
+			g_string_append_printf(o, "%s\n", *l);
+			continue;
+		}
+		sels = g_strndup(*l, brace - *l);
+		list = g_strsplit(sels, ",", -1);
+		keep = g_string_new(NULL);
+		for (k = 0; list[k]; k++) {
+			char *one = g_strstrip(list[k]);
+
+			if (selector_used(used, one))
+				g_string_append_printf(keep, "%s%s", keep->len ? ", " : "", one);
+		}
+		if (keep->len)
+			g_string_append_printf(o, "%s %s\n", keep->str, brace);
+		g_string_free(keep, TRUE);
+		g_strfreev(list);
+		g_free(sels);
+	}
+	g_strfreev(lines);
+	g_hash_table_destroy(used);
+	return g_string_free(o, FALSE);
 }
 
 char *
@@ -353,7 +551,8 @@ ep_css(const struct ep_book *b)
 	/* headline and headings: explicit alignment (Kindle justifies by default),
 	 * kept with what follows, never hyphenated */
 	rule(o, rtl, b, "h1.headline, h1.masthead, h1.section-title", WARTA_EL_HEADLINE, body,
-	     F_SIZE | F_LEADING | F_SPACE | F_ALIGN | F_HEADING | F_HYPH | face, keep_with_next);
+	     F_SIZE | F_CLAMP | F_LEADING | F_SPACE | F_ALIGN | F_HEADING | F_HYPH | face,
+	     keep_with_next);
 	rule(o, rtl, b, "h2, h3, h4, h5, h6", WARTA_EL_HEADING, body,
 	     F_SIZE | F_LEADING | F_SPACE | F_ALIGN | F_HEADING | F_HYPH | face, keep_with_next);
 	rule(o, rtl, b, "p.subhead", WARTA_EL_HEADING, body,
@@ -373,6 +572,9 @@ ep_css(const struct ep_book *b)
 	if (s->el[WARTA_EL_DATELINE].small_caps && !s->el[WARTA_EL_DATELINE].uppercase)
 		g_string_append(o, "span.uc {text-transform:lowercase;}\n");
 	rule(o, rtl, b, "span.q", WARTA_EL_QUOTATION, body, F_SIZE | face, NULL);
+	/* a quotation inside an italic quotation turns back to roman */
+	if (s->el[WARTA_EL_QUOTATION].italic)
+		g_string_append(o, "span.q2 {font-style:normal;}\n");
 	rule(o, rtl, b, "blockquote", WARTA_EL_BLOCKQUOTE, body,
 	     F_SIZE | F_SPACE | F_SIDES | F_ALIGN | F_HYPH | face, NULL);
 	rule(o, rtl, b, "blockquote p", WARTA_EL_BLOCKQUOTE, NULL, F_INDENT, NULL);
@@ -392,6 +594,8 @@ ep_css(const struct ep_book *b)
 	g_string_append(o, rtl->str);
 	g_string_free(rtl, TRUE);
 	chinese(o, b);
+	if (b->need_cjk)
+		cjk_regions(o, b);
 	g_string_append(o, fixed_rules);
 	return g_string_free(o, FALSE);
 }

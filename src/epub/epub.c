@@ -74,6 +74,7 @@ font_free(gpointer p)
 
 	g_free(f->family);
 	g_free(f->path);
+	g_free(f->data);
 	g_free(f->name);
 	g_free(f->id);
 	g_free(f);
@@ -214,7 +215,27 @@ book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
 			}
 		}
 	}
-	b->cover_alt = g_strdup(b->title);
+	if (b->edition) {
+		/* the edition's cover shows its title, date and sections: say so */
+		GString *alt = g_string_new(b->title);
+		const char *sep = ": ";
+
+		if (b->date)
+			g_string_append_printf(alt, ", %s", b->date);
+		for (i = 0; i < b->groups->len; i++) {
+			const struct ep_group *grp = b->groups->pdata[i];
+			char *name = grp->name ? ep_clean_line(grp->name) : NULL;
+
+			if (name && *name) {
+				g_string_append_printf(alt, "%s%s", sep, name);
+				sep = ", ";
+			}
+			g_free(name);
+		}
+		b->cover_alt = g_string_free(alt, FALSE);
+	} else {
+		b->cover_alt = g_strdup(b->title);
+	}
 }
 
 /* warta_fonts_config, made once per process and shared by the books (and
@@ -326,6 +347,8 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 	unsigned char *buf = NULL;
 	guint i, j;
 	int rc = -1;
+	char *nav, *css;
+	GString *cover_s = NULL, *title_s = NULL;
 
 	zip_error_init(&ze);
 	mem = zip_source_buffer_create(NULL, 0, 0, &ze);
@@ -354,15 +377,53 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 	if (b->fonts->len > 0)
 		add_owned(&z, "META-INF/com.apple.ibooks.display-options.xml", ep_display_options_xml());
 	add_owned(&z, "EPUB/package.opf", ep_package_opf(b));
-	add_owned(&z, "EPUB/nav.xhtml", ep_nav_xhtml(b));
+	/* the documents first: the style sheet keeps only the rules they use
+	 * (EPUBCheck's CSS-024 notes) */
+	{
+		GPtrArray *docs = g_ptr_array_new();
+		char *full = ep_css(b);
+
+		nav = ep_nav_xhtml(b);
+		g_ptr_array_add(docs, nav);
+		if (b->cover) {
+			cover_s = g_string_new(NULL);
+			ep_cover_xhtml(b, cover_s);
+			g_ptr_array_add(docs, cover_s->str);
+		}
+		if (b->edition) {
+			title_s = g_string_new(NULL);
+			ep_title_xhtml(b, title_s);
+			g_ptr_array_add(docs, title_s->str);
+		}
+		for (i = 0; i < b->groups->len; i++) {
+			struct ep_group *g = b->groups->pdata[i];
+
+			if (g->name)
+				g_ptr_array_add(docs, g->xhtml->str);
+		}
+		for (i = 0; i < b->n; i++)
+			g_ptr_array_add(docs, b->articles[i].xhtml->str);
+		g_ptr_array_add(docs, NULL);
+		css = ep_css_prune(full, (const char *const *)docs->pdata);
+		g_free(full);
+		g_ptr_array_free(docs, TRUE);
+	}
+	add_owned(&z, "EPUB/nav.xhtml", nav);
 	add_owned(&z, "EPUB/toc.ncx", ep_toc_ncx(b));
-	add_owned(&z, "EPUB/css/news.css", ep_css(b));
+	add_owned(&z, "EPUB/css/news.css", css);
 	for (i = 0; i < b->fonts->len; i++) {
 		const struct ep_font *f = b->fonts->pdata[i];
 		char *data = NULL, *name;
 		gsize len = 0;
 		GError *err = NULL;
 
+		if (f->data) {
+			/* the subset made by ep_fonts_subset */
+			name = g_strconcat("EPUB/fonts/", f->name, NULL);
+			add(&z, name, f->data, f->len, 0);
+			g_free(name);
+			continue;
+		}
 		if (!g_file_get_contents(f->path, &data, &len, &err)) {
 			warta_diag(d, WARTA_ERROR, f->path, 0, 0, "cannot read font: %s", err->message);
 			g_error_free(err);
@@ -375,18 +436,11 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 		g_free(name);
 	}
 	if (b->cover) {
-		GString *s = g_string_new(NULL);
-
 		add(&z, "EPUB/images/cover.png", b->cover, b->cover_len, 1);
-		ep_cover_xhtml(b, s);
-		add_owned(&z, "EPUB/text/cover.xhtml", g_string_free(s, FALSE));
+		add_owned(&z, "EPUB/text/cover.xhtml", g_string_free(cover_s, FALSE));
 	}
-	if (b->edition) {
-		GString *s = g_string_new(NULL);
-
-		ep_title_xhtml(b, s);
-		add_owned(&z, "EPUB/text/title.xhtml", g_string_free(s, FALSE));
-	}
+	if (b->edition)
+		add_owned(&z, "EPUB/text/title.xhtml", g_string_free(title_s, FALSE));
 	for (i = 0; i < b->groups->len; i++) {
 		struct ep_group *g = b->groups->pdata[i];
 		char *name;
@@ -457,6 +511,7 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
                  struct warta_diags *d)
 {
 	struct ep_book b;
+	char *date_shown = NULL;
 	struct warta_output *out;
 	unsigned char *bytes = NULL;
 	size_t len = 0;
@@ -502,8 +557,29 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 
 	t0 = warta_clock_now();
 	fonts_config(&b, d);
-	if (opts && opts->embed_fonts)
-		ep_fonts_find(&b, d);
+	if (opts && opts->embed_fonts) {
+		/* the faces the articles' elements use, subset to their characters
+		 * (the cover, title and nav pages use the articles' faces) */
+		GPtrArray *fdocs = g_ptr_array_new();
+
+		g_ptr_array_add(fdocs, b.title);
+		for (i = 0; i < b.groups->len; i++)
+			if (((struct ep_group *)b.groups->pdata[i])->name)
+				g_ptr_array_add(fdocs, ((struct ep_group *)b.groups->pdata[i])->xhtml->str);
+		for (i = 0; i < b.n; i++)
+			g_ptr_array_add(fdocs, b.articles[i].xhtml->str);
+		g_ptr_array_add(fdocs, (gpointer)ep_label(EP_CONTENTS, b.lang));
+		date_shown = b.date ? ep_date_display(b.date, b.lang) : NULL;
+		if (date_shown)
+			g_ptr_array_add(fdocs, date_shown);
+		g_ptr_array_add(fdocs, NULL);
+		ep_fonts_find(&b, (const char *const *)fdocs->pdata, d);
+		i = ep_fonts_subset(&b, (const char *const *)fdocs->pdata, d);
+		g_ptr_array_free(fdocs, TRUE);
+		g_free(date_shown);
+		if (i != 0)
+			goto out;
+	}
 	ep_cover_draw(&b, d);
 	warta_clock_add(WARTA_CLOCK_COVER, t0);
 

@@ -15,6 +15,7 @@ struct warta_epub_opts {
 	int embed_fonts;             /* --embed-fonts */
 	const char *edition_title;   /* several docs: the edition's title; NULL for one article */
 	const char *edition_date;    /* "YYYY-MM-DD" or NULL */
+	const char *edition_publisher; /* an edition's publisher and creator, or NULL */
 };
 
 /* Writes docs[0..n) as one book to out_path ("-": stdout), atomically.

@@ -49,6 +49,10 @@ struct ep_font {
 	const char *media_type;   /* "font/ttf", "font/otf" */
 	int weight;               /* 400, 700 */
 	int italic;
+	unsigned index;           /* the face's index in a collection (.ttc) */
+	int fallback;             /* an Arabic or CJK fallback face */
+	char *data;               /* the subset font (subset.c), len bytes */
+	gsize len;
 };
 
 struct ep_book {
@@ -104,6 +108,19 @@ const char *ep_label(enum ep_label l, const char *lang);
 /* Fills a->xhtml and a->headings from a->doc. */
 void ep_article_xhtml(struct ep_book *b, struct ep_article *a);
 /* The XML declaration, DOCTYPE, <html> with languages, <head> with title and CSS. */
+/* "tag", "tag.class" and ".class" of every element of the documents
+ * (NULL-terminated).  g_hash_table_destroy() it. */
+GHashTable *ep_docs_used(const char *const *docs);
+/* 1 when every compound of a CSS selector list is used somewhere. */
+int ep_selectors_used(GHashTable *used, const char *selectors);
+/* subset.c: each of b->fonts subset to the characters of the documents
+ * (f->data, f->len).  0, or -1 with the reason in d. */
+int ep_fonts_subset(struct ep_book *b, const char *const *docs, struct warta_diags *d);
+/* 1 when the style sheet lowers an all-capitals dateline (span.uc) for small caps. */
+int ep_css_lowers_uc(const struct ep_book *b);
+/* The rules of css whose selectors the documents (NULL-terminated) use; the
+ * others dropped, @font-face kept.  Caller g_free()s. */
+char *ep_css_prune(const char *css, const char *const *docs);
 void ep_xhtml_open(GString *out, const char *title, const char *lang, int rtl,
                    const char *css_href, const char *body_type, const char *body_class);
 void ep_xhtml_close(GString *out);
@@ -116,12 +133,17 @@ void ep_group_xhtml(struct ep_book *b, struct ep_group *g);
 char *ep_css(const struct ep_book *b);
 /* A style weight as CSS would name it: 400, 600, 700 … (multiple of 100). */
 int ep_css_weight(int weight);
+/* The CJK face of the book: that of its first article in a CJK language
+ * (Noto Serif CJK TC for zh-Hant …, warta_style_cjk_family), else the
+ * style's. */
+const char *ep_cjk_family(const struct ep_book *b);
 
 /* cover.c */
 /* Draws the cover PNG into b->cover; 0, or -1 with a warning in d. */
 int ep_cover_draw(struct ep_book *b, struct warta_diags *d);
 /* Finds the font files for the style's families; warnings in d for any missing. */
-void ep_fonts_find(struct ep_book *b, struct warta_diags *d);
+/* The faces the documents' elements use (NULL-terminated XHTML), into b->fonts. */
+void ep_fonts_find(struct ep_book *b, const char *const *docs, struct warta_diags *d);
 
 /* png.c */
 /* A PNG of width × height pixels with 4 bits of palette index each (palette:

@@ -206,37 +206,17 @@ ep_lang_attrs(GString *out, const char *lang, int rtl)
 		g_string_append(out, " dir=\"rtl\"");
 }
 
-/* The fixed strings of the book's own pages, by primary language. */
-static const struct {
-	const char *lang;
-	const char *s[EP_LABEL_COUNT];
-} labels[] = {
-	{ "en", { "Contents", "Cover", "Start", "Notes" } },
-	{ "id", { "Daftar Isi", "Sampul", "Mulai", "Catatan" } },
-	{ "ms", { "Kandungan", "Kulit", "Mula", "Nota" } },
-	{ "ar", { "المحتويات", "الغلاف", "البداية", "الحواشي" } },
-	{ "zh", { "目录", "封面", "开始", "注释" } },
-	{ "de", { "Inhalt", "Titelbild", "Beginn", "Anmerkungen" } },
-	{ "fr", { "Sommaire", "Couverture", "Début", "Notes" } },
-	{ "es", { "Índice", "Cubierta", "Inicio", "Notas" } },
-	{ "pt", { "Índice", "Capa", "Início", "Notas" } },
-	{ "nl", { "Inhoud", "Omslag", "Begin", "Noten" } },
-	{ "it", { "Indice", "Copertina", "Inizio", "Note" } },
-};
-
+/* The fixed strings of the book's own pages, in the language
+ * (warta_label: the words of every page warta makes). */
 const char *
 ep_label(enum ep_label l, const char *lang)
 {
-	size_t i, len;
+	static const enum warta_label_key key[EP_LABEL_COUNT] = {
+		[EP_CONTENTS] = WARTA_LABEL_CONTENTS, [EP_COVER] = WARTA_LABEL_COVER,
+		[EP_START] = WARTA_LABEL_START, [EP_NOTES] = WARTA_LABEL_NOTES,
+	};
 
-	if (lang) {
-		len = strcspn(lang, "-_");
-		for (i = 0; i < G_N_ELEMENTS(labels); i++)
-			if (strlen(labels[i].lang) == len &&
-			    g_ascii_strncasecmp(labels[i].lang, lang, len) == 0)
-				return labels[i].s[l];
-	}
-	return labels[0].s[l];
+	return warta_label(lang, key[l]);
 }
 
 int

@@ -83,6 +83,54 @@ ep_modified(const struct ep_book *b, struct warta_diags *d)
 	return g_strdup("1980-01-01T00:00:00Z");
 }
 
+/* dcterms:modified, never earlier than the book's dc:date (an edition dated
+ * after SOURCE_DATE_EPOCH would say it was last changed before its date). */
+static char *
+modified_after_date(const struct ep_book *b)
+{
+	if (b->date && ep_date_valid(b->date) && strncmp(b->modified, b->date, 10) < 0)
+		return g_strdup_printf("%sT00:00:00Z", b->date);
+	return g_strdup(b->modified);
+}
+
+/* The edition's publisher: --edition-publisher, else the one source every
+ * article shares, else NULL. */
+static const char *
+edition_publisher(const struct ep_book *b)
+{
+	const char *one = NULL;
+	guint i;
+
+	if (b->opts && b->opts->edition_publisher && *b->opts->edition_publisher)
+		return b->opts->edition_publisher;
+	for (i = 0; i < b->n; i++) {
+		const char *s = b->articles[i].doc->meta.source;
+
+		if (!s || !*s || (one && strcmp(one, s) != 0))
+			return NULL;
+		one = s;
+	}
+	return one;
+}
+
+/* Whether the book meets EPUB Accessibility 1.1 with WCAG 2.2 AA as far as
+ * warta can know: every image has a text alternative (the cover's is its
+ * title), every article's language is known, and the reading order,
+ * headings and navigation are the ones warta writes (checked by the EPUB
+ * suite, with DAISY Ace when it is installed). */
+static int
+meets_a11y(const struct ep_book *b)
+{
+	guint i;
+
+	if (b->cover && (!b->cover_alt || !*b->cover_alt))
+		return 0;
+	for (i = 0; i < b->n; i++)
+		if (!b->articles[i].lang || strcmp(b->articles[i].lang, "und") == 0)
+			return 0;
+	return 1;
+}
+
 /* ---------------------------------------------------------------- OPF */
 
 static void
@@ -145,30 +193,37 @@ ep_package_opf(const struct ep_book *b)
 	g_ptr_array_set_size(seen, 0);
 	if (b->date)
 		element(o, "dc:date", NULL, b->date);
-	for (i = 0; i < b->n; i++) {
-		const char *author = b->articles[i].doc->meta.author;
-		char *clean = ep_clean_line(author);
+	if (b->edition) {
+		/* an edition is the publisher's: its creator and publisher are the
+		 * edition's own; each article names its reporters itself */
+		const char *pub = edition_publisher(b);
+		char *clean = ep_clean_line(pub);
 
-		if (*clean && add_unique(seen, author)) {
-			char attrs[32];
-
-			g_snprintf(attrs, sizeof attrs, " id=\"creator-%d\"", ++ncreator);
-			element(o, "dc:creator", attrs, clean);
-			g_string_append_printf(o, "<meta refines=\"#creator-%d\" property=\"role\" "
-			                       "scheme=\"marc:relators\">aut</meta>\n", ncreator);
+		if (*clean) {
+			element(o, "dc:creator", " id=\"creator-1\"", clean);
+			g_string_append(o, "<meta refines=\"#creator-1\" property=\"role\" "
+			                "scheme=\"marc:relators\">pbl</meta>\n");
+			element(o, "dc:publisher", NULL, clean);
 		}
 		g_free(clean);
-	}
-	g_ptr_array_set_size(seen, 0);
-	for (i = 0; i < b->n; i++) {
-		const char *source = b->articles[i].doc->meta.source;
-		char *clean = ep_clean_line(source);
+	} else {
+		for (i = 0; i < b->n; i++) {
+			const char *author = b->articles[i].doc->meta.author;
+			char *clean = ep_clean_line(author);
 
-		if (*clean && add_unique(seen, source))
-			element(o, "dc:publisher", NULL, clean);
-		g_free(clean);
+			if (*clean && add_unique(seen, author)) {
+				char attrs[32];
+
+				g_snprintf(attrs, sizeof attrs, " id=\"creator-%d\"", ++ncreator);
+				element(o, "dc:creator", attrs, clean);
+				g_string_append_printf(o, "<meta refines=\"#creator-%d\" property=\"role\" "
+				                       "scheme=\"marc:relators\">aut</meta>\n", ncreator);
+			}
+			g_free(clean);
+		}
+		g_ptr_array_set_size(seen, 0);
+		element(o, "dc:publisher", NULL, b->articles[0].doc->meta.source);
 	}
-	g_ptr_array_set_size(seen, 0);
 	if (!b->edition)
 		element(o, "dc:description", NULL, b->articles[0].doc->meta.subtitle);
 	for (i = 0; i < b->n; i++) {
@@ -178,7 +233,12 @@ ep_package_opf(const struct ep_book *b)
 			if (add_unique(seen, kw[j]))
 				element(o, "dc:subject", NULL, kw[j]);
 	}
-	g_string_append_printf(o, "<meta property=\"dcterms:modified\">%s</meta>\n", b->modified);
+	{
+		char *mod = modified_after_date(b);
+
+		g_string_append_printf(o, "<meta property=\"dcterms:modified\">%s</meta>\n", mod);
+		g_free(mod);
+	}
 	if (b->cover)
 		g_string_append(o, "<meta name=\"cover\" content=\"cover-img\"/>\n");
 	/* EPUB Accessibility 1.1 §"Package metadata" */
@@ -193,10 +253,20 @@ ep_package_opf(const struct ep_book *b)
 		g_string_append(o, "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n");
 	g_string_append(o, "<meta property=\"schema:accessibilityHazard\">none</meta>\n");
 	g_string_append_printf(o, "<meta property=\"schema:accessibilitySummary\">%s</meta>\n",
-	                       b->cover ?
+	                       !b->cover ?
+	                       "Text of news articles with structured headings and a table of contents." :
+	                       b->edition ?
 	                       "Text of news articles with structured headings and a table of contents; "
-	                       "the cover image repeats the headline as text." :
-	                       "Text of news articles with structured headings and a table of contents.");
+	                       "the cover image shows the edition's title, date and sections (or "
+	                       "headlines), which its text alternative, the title page and the table "
+	                       "of contents give as text." :
+	                       "Text of news articles with structured headings and a table of contents; "
+	                       "the cover image repeats the headline as text.");
+	if (meets_a11y(b))
+		g_string_append(o, "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - "
+		                "WCAG 2.2 Level AA</meta>\n"
+		                "<meta property=\"a11y:certifiedBy\">warta's EPUB checks (epubcheck, "
+		                "DAISY Ace)</meta>\n");
 	g_string_append(o, "</metadata>\n<manifest>\n");
 
 	item(o, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
@@ -321,7 +391,7 @@ ep_nav_xhtml(const struct ep_book *b)
 	guint i, j;
 
 	ep_xhtml_open(o, contents, b->lang, b->rtl, "css/news.css", "frontmatter", NULL);
-	g_string_append_printf(o, "<nav epub:type=\"toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", contents);
+	g_string_append_printf(o, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", contents);
 	for (i = 0; i < b->groups->len; i++) {
 		const struct ep_group *g = b->groups->pdata[i];
 
@@ -377,18 +447,53 @@ nav_point_open(GString *o, int *order, const char *label, const char *src, const
 	                       frag ? "#" : "", frag ? frag : "");
 }
 
+/* An article's headings as nested navPoints, nested as nav_headings nests
+ * them in the nav (the same tree for NCX-only readers).  o may be NULL: then
+ * only the depth is counted.  The depth of the deepest heading (0: none). */
+static int
+ncx_headings(GString *o, int *order, const struct ep_article *a)
+{
+	int stack[64];
+	int depth = 0, deepest = 0;
+	guint i;
+
+	for (i = 0; i < a->headings->len; i++) {
+		const struct ep_heading *h = a->headings->pdata[i];
+
+		if (depth == 0 || (h->level > stack[depth - 1] && depth < (int)G_N_ELEMENTS(stack))) {
+			stack[depth++] = h->level;
+		} else {
+			if (o)
+				g_string_append(o, "</navPoint>\n");
+			while (depth > 1 && h->level < stack[depth - 1]) {
+				if (o)
+					g_string_append(o, "</navPoint>\n");
+				depth--;
+			}
+		}
+		deepest = MAX(deepest, depth);
+		if (o)
+			nav_point_open(o, order, h->label, a->file, h->id);
+	}
+	while (o && depth-- > 0)
+		g_string_append(o, "</navPoint>\n");
+	return deepest;
+}
+
 char *
 ep_toc_ncx(const struct ep_book *b)
 {
 	GString *o = g_string_new(NULL);
-	int order = 0, depth = 1;
-	guint i, j, k;
+	int order = 0, depth = 1, grouped = 0;
+	guint i, j;
 
+	/* the nav's depth: section, article, the article's headings */
 	for (i = 0; i < b->groups->len; i++)
 		if (((const struct ep_group *)b->groups->pdata[i])->name)
-			depth = 2;
-	if (!b->edition && b->articles[0].headings->len > 0)
-		depth = 2;
+			grouped = 1;
+	for (i = 0; i < b->n; i++)
+		depth = MAX(depth, 1 + ncx_headings(NULL, NULL, &b->articles[i]));
+	depth += grouped;
 	g_string_append(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"");
 	ep_escape(o, b->lang, 1);
@@ -412,22 +517,7 @@ ep_toc_ncx(const struct ep_book *b)
 			const struct ep_article *a = &b->articles[j];
 
 			nav_point_open(o, &order, a->title, a->file, NULL);
-			/* two levels at most (Kindle): a single article lists its
-			 * top-level sections */
-			if (!b->edition) {
-				int top = 100;
-
-				for (k = 0; k < a->headings->len; k++)
-					top = MIN(top, ((const struct ep_heading *)a->headings->pdata[k])->level);
-				for (k = 0; k < a->headings->len; k++) {
-					const struct ep_heading *h = a->headings->pdata[k];
-
-					if (h->level != top)
-						continue;
-					nav_point_open(o, &order, h->label, a->file, h->id);
-					g_string_append(o, "</navPoint>\n");
-				}
-			}
+			ncx_headings(o, &order, a);
 			g_string_append(o, "</navPoint>\n");
 		}
 		if (g->name)

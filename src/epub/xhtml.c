@@ -88,7 +88,7 @@ footnote_ref(struct render *r, const struct warta_node *n)
 		g_string_append_printf(r->out, "\">%u</span>", idx + 1);
 		return;
 	}
-	g_string_append_printf(r->out, "<a epub:type=\"noteref\" class=\"noteref\" href=\"#fn-%u\" id=\"fnref-%u",
+	g_string_append_printf(r->out, "<a epub:type=\"noteref\" role=\"doc-noteref\" class=\"noteref\" href=\"#fn-%u\" id=\"fnref-%u",
 	                       idx + 1, idx + 1);
 	if (calls > 1)
 		g_string_append_printf(r->out, "-%u", calls);
@@ -113,7 +113,7 @@ dateline(struct render *r, const struct warta_node *n)
 		}
 		/* Small caps change only lower case: an all-capitals place is
 		 * lowered by the style sheet (span.uc) and set in small caps. */
-		g_string_append(r->out, upper > 0 && lower == 0 ?
+		g_string_append(r->out, upper > 0 && lower == 0 && ep_css_lowers_uc(r->b) ?
 		                "<span class=\"dateline uc\"" : "<span class=\"dateline\"");
 		node_lang(r, n);
 		g_string_append_c(r->out, '>');
@@ -223,7 +223,9 @@ render_inline(struct render *r, const struct warta_node *n)
 	case WARTA_NODE_QUOTE:
 		/* The marks stay as the reader set them (no <q>: readers would add
 		 * their own). */
-		open_tag(r, "span", n->as.quote.level > 0 ? "q q2" : "q", n);
+		/* q2 only where the style sheet has a rule for it (italic quotations) */
+		open_tag(r, "span", n->as.quote.level > 0 && r->b->style &&
+		         r->b->style->el[WARTA_EL_QUOTATION].italic ? "q q2" : "q", n);
 		text(r, n->as.quote.open);
 		render_inlines(r, n->first);
 		text(r, n->as.quote.close);
@@ -602,7 +604,7 @@ footnotes(struct render *r)
 	for (i = 0; i < r->notes->len; i++) {
 		const struct warta_node *def = r->notes->pdata[i];
 
-		g_string_append_printf(r->out, "<aside epub:type=\"footnote\" class=\"footnote\" id=\"fn-%u\"", i + 1);
+		g_string_append_printf(r->out, "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\" id=\"fn-%u\"", i + 1);
 		node_lang(r, def);
 		g_string_append(r->out, ">\n");
 		if (i >= called) {
@@ -624,6 +626,9 @@ footnotes(struct render *r)
 
 /* ---------------------------------------------------------------- pages */
 
+/* The head's author (an article's reporters), for ep_xhtml_open. */
+static const char *head_author;
+
 void
 ep_xhtml_open(GString *out, const char *title, const char *lang, int rtl,
               const char *css_href, const char *body_type, const char *body_class)
@@ -635,6 +640,16 @@ ep_xhtml_open(GString *out, const char *title, const char *lang, int rtl,
 	g_string_append(out, ">\n<head>\n<meta charset=\"utf-8\"/>\n<title>");
 	ep_escape(out, title, 0);
 	g_string_append(out, "</title>\n");
+	if (head_author) {
+		char *clean = ep_clean_line(head_author);
+
+		if (*clean) {
+			g_string_append(out, "<meta name=\"author\" content=\"");
+			ep_escape(out, clean, 1);
+			g_string_append(out, "\"/>\n");
+		}
+		g_free(clean);
+	}
 	if (css_href)
 		g_string_append_printf(out, "<link rel=\"stylesheet\" type=\"text/css\" href=\"%s\"/>\n",
 		                       css_href);
@@ -698,7 +713,11 @@ ep_article_xhtml(struct ep_book *b, struct ep_article *a)
 	r.notes = g_ptr_array_new();
 	a->headings = g_ptr_array_new();
 
+	/* the article's reporters, in its own head (an edition's package names
+	 * the edition's publisher) */
+	head_author = doc->meta.author;
 	ep_xhtml_open(r.out, a->title, a->lang, a->rtl, "../css/news.css", "bodymatter", NULL);
+	head_author = NULL;
 	g_string_append(r.out, "<article>\n<header>\n");
 	if (!b->edition)
 		meta_line(r.out, "section", doc->meta.section);
@@ -729,9 +748,10 @@ ep_article_xhtml(struct ep_book *b, struct ep_article *a)
 void
 ep_cover_xhtml(struct ep_book *b, GString *out)
 {
-	ep_xhtml_open(out, b->title, b->lang, b->rtl, "../css/news.css", "cover", "cover");
-	g_string_append(out, "<section epub:type=\"cover\" class=\"cover\">\n"
-	                "<img src=\"../images/cover.png\" alt=\"");
+	ep_xhtml_open(out, b->title, b->lang, b->rtl, "../css/news.css", NULL, "cover");
+	/* the image is the cover (DPUB-ARIA's doc-cover is an image role) */
+	g_string_append(out, "<section class=\"cover\">\n"
+	                "<img epub:type=\"cover\" role=\"doc-cover\" src=\"../images/cover.png\" alt=\"");
 	ep_escape(out, b->cover_alt, 1);
 	g_string_append(out, "\"/>\n</section>\n");
 	ep_xhtml_close(out);

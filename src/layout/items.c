@@ -405,20 +405,126 @@ push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, c
 	g_free(good);
 }
 
+/* The list being built for one paragraph, and where the scan is. */
+struct scan {
+	struct build *bl;
+	const struct pa_para *p;
+	const struct pa_setup *s;
+	const double *cw;
+	const int *item_of;
+	double *hw;                 /* hyphen width of each item, 0: not measured yet */
+	int hp, xp;                 /* hyphen and explicit-hyphen penalties */
+	int ragged;
+	int in_box;                 /* a word is open: from box0, box wide */
+	size_t box0;
+	double box, size;           /* size: the current run's, pt */
+	gunichar prev;
+};
+
+/* Closes the open word (if any) at byte b. */
+static void
+end_word(struct scan *S, size_t b)
+{
+	if (S->in_box)
+		push_word(S->bl, S->p, S->s, S->cw, S->hw, S->item_of, S->box, S->box0, b, S->size);
+	S->in_box = 0, S->box = 0;
+}
+
+/* The width of a hyphen in the item at byte b, measured once. */
+static double
+item_hyphen(struct scan *S, size_t b)
+{
+	int it = S->item_of[b];
+
+	if (S->hw[it] == 0)
+		S->hw[it] = hyphen_width(S->p, it);
+	return S->hw[it];
+}
+
+/* A space (or a no-break space) ch at bytes [b, nb), character c: glue
+ * (ragged lines: stretch that a break takes away), a penalty against a
+ * break at a no-break space, a dear break after a one-letter word of a
+ * balanced line. */
+static void
+at_space(struct scan *S, gunichar ch, size_t b, size_t nb, int c, const struct pa_run *r)
+{
+	const char *text = S->p->text->str;
+	double w = S->cw[c];
+	int nbsp = ch == 0xA0 || ch == 0x202F;
+	/* a one-letter word ("A", "a", "I") does not end a balanced line
+	 * (headline, deck) when it can be helped */
+	int one = S->in_box && !S->s->last_line_fill && text + b == g_utf8_next_char(text + S->box0) &&
+	    g_unichar_isalpha(g_utf8_get_char(text + S->box0)) && !is_cjk(g_utf8_get_char(text + S->box0));
+
+	end_word(S, b);
+	if (nbsp)
+		push_penalty(S->bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
+	if (S->ragged && !nbsp) {
+		double st = rag_stretch(S->s, S->size);
+
+		push_glue(S->bl, 0, st, 0, b, b, 0);
+		push_penalty(S->bl, 0, one ? 5000 : 0, 0, 0, b, PA_BREAK_GLUE);
+		push_glue(S->bl, w, -st, 0, b, nb, 1);
+	} else if (r && r->fmt.literal) {
+		push_glue(S->bl, w, 0, 0, b, nb, 1);
+	} else {
+		push_glue(S->bl, w, w / 2, w / 5, b, nb, 1);
+	}
+}
+
+/* A break opportunity inside a run of letters at byte b (character c, ch):
+ * after a soft hyphen or a dash, between CJK characters, where Pango's
+ * line breaking allows one, at a hyphenation point of the dictionaries. */
+static void
+at_letter(struct scan *S, gunichar ch, size_t b, int c, const struct pa_run *r, const unsigned char *hyph)
+{
+	const struct pa_para *p = S->p;
+
+	if (c > 0 && S->in_box && p->la[c].is_line_break && !(r && r->fmt.footnote)) {
+		end_word(S, b);
+		if (p->la[c].break_inserts_hyphen)      /* soft hyphen */
+			push_break(S->bl, S->s, S->size, item_hyphen(S, b), S->hp, 1, 0, b, PA_BREAK_HYPHEN);
+		else if (is_dash(S->prev))
+			push_break(S->bl, S->s, S->size, 0, S->xp, 1, 0, b, PA_BREAK_EXPLICIT);
+		else if ((is_cjk(S->prev) || is_cjk(ch)) && !S->ragged)
+			push_glue(S->bl, 0, S->size / 8, 0, b, b, 0);      /* inter-character glue */
+		else
+			push_break(S->bl, S->s, S->size, 0, 0, 0, 0, b, PA_BREAK_PENALTY);
+	} else if (c > 0 && S->in_box && hyph[b]) {
+		double w = item_hyphen(S, b);
+
+		end_word(S, b);
+		push_break(S->bl, S->s, S->size, w, S->hp, 1, 1, b, PA_BREAK_HYPHEN);
+	}
+	if (!S->in_box) {
+		S->in_box = 1;
+		S->box0 = b;
+	}
+	S->box += S->cw[c];
+}
+
 void
 pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const double *cw,
             const int *item_of)
 {
 	const char *text = p->text->str;
-	size_t len = p->text->len, b, box0 = 0, lead_end = 0;
-	double box = 0, size = 10;
-	int c, in_box = 0, ragged = s->align != WARTA_TA_JUSTIFY;
+	size_t len = p->text->len, b, lead_end = 0;
 	unsigned char *hyph = g_malloc0(len + 1);
 	const struct warta_style *st = s->style;
-	int hp = st ? st->hyphen_penalty : 50, xp = st ? st->ex_hyphen_penalty : 50;
-	double *hw = g_new0(double, p->n_items);
-	gunichar prev = 0;
+	struct scan S;
+	int c;
 
+	memset(&S, 0, sizeof S);
+	S.bl = bl;
+	S.p = p;
+	S.s = s;
+	S.cw = cw;
+	S.item_of = item_of;
+	S.hw = g_new0(double, p->n_items);
+	S.hp = st ? st->hyphen_penalty : 50;
+	S.xp = st ? st->ex_hyphen_penalty : 50;
+	S.ragged = s->align != WARTA_TA_JUSTIFY;
+	S.size = 10;
 	hyphenate_words(p, s, hyph);
 	if (s->indent > 0)
 		push_box(bl, s->indent, 0, 0);
@@ -432,84 +538,28 @@ pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, co
 		size_t nb = g_utf8_next_char(text + b) - text;
 		const struct pa_run *r = pa_run_at(p, b);
 
-		size = r ? r->fmt.size : size;
+		S.size = r ? r->fmt.size : S.size;
 		if (ch == 0x2028) {             /* hard line break */
-			if (in_box)
-				push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
-			in_box = 0, box = 0;
+			end_word(&S, b);
 			push_fil(bl, b);
 			push_penalty(bl, 0, -LB_INFINITY, 0, 0, nb, PA_BREAK_FORCED);
-			prev = ch;
-			continue;
+		} else if ((g_unichar_isspace(ch) || ch == 0xA0 || ch == 0x202F) && b >= lead_end) {
+			at_space(&S, ch, b, nb, c, r);
+		} else {
+			at_letter(&S, ch, b, c, r, hyph);
 		}
-		if ((g_unichar_isspace(ch) || ch == 0xA0 || ch == 0x202F) && b >= lead_end) {
-			double w = cw[c];
-			int nbsp = ch == 0xA0 || ch == 0x202F;
-			/* a one-letter word ("A", "a", "I") does not end a
-			 * balanced line (headline, deck) when it can be helped */
-			int one = in_box && !s->last_line_fill && text + b == g_utf8_next_char(text + box0) &&
-			    g_unichar_isalpha(g_utf8_get_char(text + box0)) && !is_cjk(g_utf8_get_char(text + box0));
-
-			if (in_box)
-				push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
-			in_box = 0, box = 0;
-			if (nbsp)
-				push_penalty(bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
-			if (ragged && !nbsp) {
-				double S = rag_stretch(s, size);
-
-				push_glue(bl, 0, S, 0, b, b, 0);
-				push_penalty(bl, 0, one ? 5000 : 0, 0, 0, b, PA_BREAK_GLUE);
-				push_glue(bl, w, -S, 0, b, nb, 1);
-			} else if (r && r->fmt.literal) {
-				push_glue(bl, w, 0, 0, b, nb, 1);
-			} else {
-				push_glue(bl, w, w / 2, w / 5, b, nb, 1);
-			}
-			prev = ch;
-			continue;
-		}
-		if (c > 0 && in_box && p->la[c].is_line_break && !(r && r->fmt.footnote)) {
-			push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
-			in_box = 0, box = 0;
-			if (p->la[c].break_inserts_hyphen) {    /* soft hyphen */
-				if (hw[item_of[b]] == 0)
-					hw[item_of[b]] = hyphen_width(p, item_of[b]);
-				push_break(bl, s, size, hw[item_of[b]], hp, 1, 0, b, PA_BREAK_HYPHEN);
-			} else if (is_dash(prev)) {
-				push_break(bl, s, size, 0, xp, 1, 0, b, PA_BREAK_EXPLICIT);
-			} else if ((is_cjk(prev) || is_cjk(ch)) && !ragged) {
-				push_glue(bl, 0, size / 8, 0, b, b, 0);    /* inter-character glue */
-			} else {
-				push_break(bl, s, size, 0, 0, 0, 0, b, PA_BREAK_PENALTY);
-			}
-		} else if (c > 0 && in_box && hyph[b]) {
-			int it = item_of[b];
-
-			if (hw[it] == 0)
-				hw[it] = hyphen_width(p, it);
-			push_word(bl, p, s, cw, hw, item_of, box, box0, b, size);
-			in_box = 0, box = 0;
-			push_break(bl, s, size, hw[it], hp, 1, 1, b, PA_BREAK_HYPHEN);
-		}
-		if (!in_box) {
-			in_box = 1;
-			box0 = b;
-		}
-		box += cw[c];
-		prev = ch;
+		S.prev = ch;
 	}
-	if (in_box)
-		push_word(bl, p, s, cw, hw, item_of, box, box0, len, size);
+	end_word(&S, len);
 	/* parfillskip + forced break (tex.web §816) */
-	if (s->justify_last && !ragged)
+	if (s->justify_last && !S.ragged)
 		push_glue(bl, 0, 0, 0, len, len, 0);
-	else if (s->last_line_fill || !ragged)
+	else if (s->last_line_fill || !S.ragged)
 		push_fil(bl, len);
 	else
-		push_glue(bl, 0, rag_stretch(s, size), 0, len, len, 0);
+		push_glue(bl, 0, rag_stretch(s, S.size), 0, len, len, 0);
 	push_penalty(bl, 0, -LB_INFINITY, 0, 0, len, PA_BREAK_FINAL);
 	g_free(hyph);
-	g_free(hw);
+	g_free(S.hw);
 }
 

@@ -110,6 +110,9 @@ struct pa_setup {
 };
 
 struct pa_para *pa_new(const char *lang, int rtl, const char *file);
+/* Adds the line breaks inside Lao, Khmer and Myanmar words (ICU's
+ * dictionaries; sabreak.c) to Pango's analysis la of text (n_la entries). */
+void pa_sa_breaks(const char *text, int len, PangoLogAttr *la, int n_la);
 void pa_free(struct pa_para *p);
 /* Appends len bytes of UTF-8 (-1: up to NUL) set as fmt. */
 void pa_add(struct pa_para *p, const char *utf8, int len, const struct pa_fmt *fmt, int line, int col);

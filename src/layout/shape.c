@@ -8,6 +8,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "article/article.h"
 #include "layout/para_int.h"
 
 const struct pa_run *
@@ -36,21 +37,37 @@ insert(PangoAttrList *l, PangoAttribute *a, size_t s, size_t e)
 }
 
 /* Script fallbacks: Arabic and CJK text gets the style's families, found by
- * script (common characters take the script around them), so no tofu. */
+ * script (common characters take the script around them), so no tofu.
+ * Arabic is followed by Noto Serif, the Latin drawn with Noto Naskh: the
+ * ( ) % - an Arabic face lacks come from it.  CJK takes the face of the
+ * language's region (Noto Serif CJK TC for zh-Hant and zh-TW, HK, JP, KR;
+ * SC otherwise) when the style's face is a Noto CJK one: the region's
+ * glyph forms and its punctuation (centred in Taiwan and Hong Kong). */
 static const char *
-script_family(PangoScript sc, const struct warta_style *st)
+script_family(PangoScript sc, const struct warta_style *st, const char *lang)
 {
+	const char *f;
+
 	switch (sc) {
 	case PANGO_SCRIPT_ARABIC:
 	case PANGO_SCRIPT_SYRIAC:
 	case PANGO_SCRIPT_THAANA:
-		return st && st->fallback_arabic ? st->fallback_arabic : "Noto Naskh Arabic";
+		f = st && st->fallback_arabic ? st->fallback_arabic : "Noto Naskh Arabic";
+		if (strchr(f, ','))
+			return f;
+		{
+			char *x = g_strconcat(f, ",Noto Serif", NULL);
+
+			f = g_intern_string(x);
+			g_free(x);
+		}
+		return f;
 	case PANGO_SCRIPT_HAN:
 	case PANGO_SCRIPT_HIRAGANA:
 	case PANGO_SCRIPT_KATAKANA:
 	case PANGO_SCRIPT_HANGUL:
 	case PANGO_SCRIPT_BOPOMOFO:
-		return st && st->fallback_cjk ? st->fallback_cjk : "Noto Serif CJK SC";
+		return warta_style_cjk_family(st, lang);
 	default:
 		return NULL;
 	}
@@ -59,10 +76,41 @@ script_family(PangoScript sc, const struct warta_style *st)
 struct srange {
 	size_t s, e;
 	const char *family;         /* NULL: the run's own */
+	int untracked;              /* never letter-spaced (see trackable) */
 };
 
+/* Scripts whose letters may be spaced apart (a headline's tracking): those
+ * of separate letters.  Joining scripts would be torn apart, and in the
+ * Brahmic and Southeast Asian scripts HarfBuzz then sees each vowel sign
+ * alone and draws it on a dotted circle (a Khmer headline did). */
+static int
+trackable(PangoScript sc)
+{
+	switch (sc) {
+	case PANGO_SCRIPT_COMMON:
+	case PANGO_SCRIPT_INHERITED:
+	case PANGO_SCRIPT_LATIN:
+	case PANGO_SCRIPT_GREEK:
+	case PANGO_SCRIPT_CYRILLIC:
+	case PANGO_SCRIPT_ARMENIAN:
+	case PANGO_SCRIPT_GEORGIAN:
+	case PANGO_SCRIPT_HEBREW:
+	case PANGO_SCRIPT_ETHIOPIC:
+	case PANGO_SCRIPT_CHEROKEE:
+	case PANGO_SCRIPT_CANADIAN_ABORIGINAL:
+	case PANGO_SCRIPT_HAN:
+	case PANGO_SCRIPT_HIRAGANA:
+	case PANGO_SCRIPT_KATAKANA:
+	case PANGO_SCRIPT_HANGUL:
+	case PANGO_SCRIPT_BOPOMOFO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static GArray *
-script_ranges(const char *text, size_t len, const struct warta_style *st)
+script_ranges(const char *text, size_t len, const struct warta_style *st, const char *lang)
 {
 	GArray *a = g_array_new(FALSE, FALSE, sizeof(struct srange));
 	PangoScriptIter *it = pango_script_iter_new(text, len);
@@ -74,7 +122,8 @@ script_ranges(const char *text, size_t len, const struct warta_style *st)
 		const char *q, *from;
 
 		pango_script_iter_get_range(it, &s, &e, &sc);
-		r.family = script_family(sc, st);
+		r.family = script_family(sc, st, lang);
+		r.untracked = !trackable(sc);
 		/* full-width punctuation after a Latin word ("Cook’s。") takes
 		 * the Latin script, but no Latin font has it: it gets the CJK
 		 * family too, not whichever CJK face the fallback finds first
@@ -88,11 +137,12 @@ script_ranges(const char *text, size_t len, const struct warta_style *st)
 			    g_unichar_get_script(c) != G_UNICODE_SCRIPT_COMMON)
 				continue;
 			if (q > from) {
-				w.s = from - text, w.e = q - text, w.family = NULL;
+				w.s = from - text, w.e = q - text, w.family = NULL, w.untracked = 0;
 				g_array_append_val(a, w);
 			}
 			w.s = q - text, w.e = g_utf8_next_char(q) - text;
-			w.family = script_family(PANGO_SCRIPT_HAN, st);
+			w.family = script_family(PANGO_SCRIPT_HAN, st, lang);
+			w.untracked = 0;
 			g_array_append_val(a, w);
 			from = g_utf8_next_char(q);
 		}
@@ -127,26 +177,73 @@ fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e, const GA
 		    : PANGO_VARIANT_SMALL_CAPS), s, e);
 	if (f->uppercase)
 		insert(l, pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE), s, e);
-	if (f->letter_spacing != 0)
-		insert(l, pango_attr_letter_spacing_new((int)lround(f->letter_spacing * f->size * PANGO_SCALE)), s, e);
+	for (i = 0; f->letter_spacing != 0 && i < scripts->len; i++) {
+		const struct srange *r = &g_array_index(scripts, struct srange, i);
+		size_t a = MAX(s, r->s), b = MIN(e, r->e);
+
+		if (a < b && !r->untracked)
+			insert(l, pango_attr_letter_spacing_new((int)lround(f->letter_spacing * f->size *
+			    PANGO_SCALE)), a, b);
+	}
 	if (f->features && *f->features)
 		insert(l, pango_attr_font_features_new(f->features), s, e);
 }
 
 /* ------------------------------------------------------------ shaping */
 
+/* Characters no font in warta's set has: one message per run of them, with
+ * its place and its length; each is set as a box (Pango's hex box, which
+ * names the code point) so that the loss shows on the page.  An error
+ * unless the caller asked for a warning (--missing-glyphs=warn). */
 static void
-warn_missing(struct pa_para *p, struct warta_diags *d, size_t b)
+report_missing(struct pa_para *p, struct warta_diags *d, GArray *miss)
 {
-	const struct pa_run *r = pa_run_at(p, b);
-	gunichar c = g_utf8_get_char(p->text->str + b);
-	int col = r ? r->col + (int)g_utf8_strlen(p->text->str + r->start, b - r->start) : 0;
-	char u[8] = { 0 };
+	const char *text = p->text->str;
+	guint i = 0, j;
 
-	g_unichar_to_utf8(c, u);
-	if (d)
-		warta_diag(d, WARTA_WARNING, p->file, r ? r->line : 0, col,
-		    "no font has a glyph for U+%04X '%s': left out", c, u);
+	if (!d)
+		return;
+	while (i < miss->len) {
+		size_t b = g_array_index(miss, size_t, i);
+		const struct pa_run *r = pa_run_at(p, b);
+		gunichar c = g_utf8_get_char(text + b), last;
+		int col = r ? r->col + (int)g_utf8_strlen(text + r->start, b - r->start) : 0;
+		char u[8] = { 0 }, v[8] = { 0 };
+		size_t e = b;
+
+		/* the run: the missing characters that follow one another,
+		 * spaces and marks between them included */
+		for (j = i + 1; j < miss->len; j++) {
+			size_t nb = g_array_index(miss, size_t, j);
+			const char *q = g_utf8_next_char(text + e);
+
+			while (q < text + nb && (g_unichar_isspace(g_utf8_get_char(q)) ||
+			    g_unichar_ismark(g_utf8_get_char(q))))
+				q = g_utf8_next_char(q);
+			if (q != text + nb)
+				break;
+			e = nb;
+		}
+		last = g_utf8_get_char(text + e);
+		g_unichar_to_utf8(c, u);
+		g_unichar_to_utf8(last, v);
+		if (j - i == 1)
+			warta_diag(d, d->missing_glyphs_warn ? WARTA_WARNING : WARTA_ERROR, p->file,
+			    r ? r->line : 0, col, "no font has a glyph for U+%04X '%s': set as a box", c, u);
+		else
+			warta_diag(d, d->missing_glyphs_warn ? WARTA_WARNING : WARTA_ERROR, p->file,
+			    r ? r->line : 0, col, "no font has a glyph for %u characters, U+%04X '%s' to "
+			    "U+%04X '%s': set as boxes", j - i, c, u, last, v);
+		i = j;
+	}
+}
+
+static gint
+cmp_size(gconstpointer a, gconstpointer b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 /* Letter spacing: pango_shape_item leaves it to the caller (as PangoLayout's
@@ -159,17 +256,9 @@ pa_letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs)
 
 	if (r == NULL || r->fmt.letter_spacing == 0)
 		return;
-	/* joining scripts are never letter-spaced: it would tear the letters apart */
-	switch (item->analysis.script) {
-	case PANGO_SCRIPT_ARABIC:
-	case PANGO_SCRIPT_SYRIAC:
-	case PANGO_SCRIPT_NKO:
-	case PANGO_SCRIPT_MONGOLIAN:
-	case PANGO_SCRIPT_THAANA:
+	/* joining and Brahmic scripts are never letter-spaced (trackable) */
+	if (!trackable(item->analysis.script))
 		return;
-	default:
-		break;
-	}
 	gi.item = item;
 	gi.glyphs = gs;
 	pango_glyph_item_letter_space(&gi, p->text->str, p->la + p->char_at[item->offset],
@@ -186,11 +275,11 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 	guint r;
 	size_t b;
 	int c;
-	GArray *scripts;
+	GArray *scripts, *miss = g_array_new(FALSE, FALSE, sizeof(size_t));
 
 	p->attrs = pango_attr_list_new();
 	insert(p->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), 0, len);
-	scripts = script_ranges(text, len, s->style);
+	scripts = script_ranges(text, len, s->style, p->lang);
 	for (r = 0; r < p->runs->len; r++) {
 		const struct pa_run *run = &g_array_index(p->runs, struct pa_run, r);
 
@@ -201,6 +290,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 	p->n_chars = g_utf8_strlen(text, len);
 	p->la = g_new0(PangoLogAttr, p->n_chars + 1);
 	pango_get_log_attrs(text, len, -1, pango_language_from_string(p->lang), p->la, p->n_chars + 1);
+	pa_sa_breaks(text, len, p->la, p->n_chars + 1);
 	p->char_at = g_new(int, len + 1);
 	for (b = 0, c = 0; b < (size_t)len; c++) {
 		size_t n = g_utf8_next_char(text + b) - (text + b);
@@ -227,14 +317,20 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 				size_t at = item->offset + gs->log_clusters[g];
 				gunichar ch = g_utf8_get_char(text + at);
 
-				if (!g_unichar_iscntrl(ch) && !g_unichar_isspace(ch))
-					warn_missing(p, s->diags, at);
-				/* left out rather than drawn as a hex box */
-				gs->glyphs[g].glyph = PANGO_GLYPH_EMPTY;
-				gs->glyphs[g].geometry.width = 0;
+				if (!g_unichar_iscntrl(ch) && !g_unichar_isspace(ch) &&
+				    (g == 0 || gs->log_clusters[g - 1] != gs->log_clusters[g]))
+					g_array_append_val(miss, at);
+				else {
+					/* a control or space character: nothing to see */
+					gs->glyphs[g].glyph = PANGO_GLYPH_EMPTY;
+					gs->glyphs[g].geometry.width = 0;
+				}
 			}
 		}
 	}
 	g_list_free(items);
+	g_array_sort(miss, cmp_size);
+	report_missing(p, s->diags, miss);
+	g_array_free(miss, TRUE);
 }
 

@@ -204,6 +204,19 @@ show_pieces(cairo_t *cr, const struct pa_para *P, const struct pa_line *L, int a
 	g_string_free(txt, TRUE);
 }
 
+/* A piece with a character no font has: drawn by Pango, whose hex box shows
+ * it (show_pieces leaves such glyphs out). */
+static int
+has_box(const struct pa_piece *pc)
+{
+	int g;
+
+	for (g = 0; g < pc->gi.glyphs->num_glyphs; g++)
+		if (pc->gi.glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+			return 1;
+	return 0;
+}
+
 static void
 text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 {
@@ -219,8 +232,8 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 		int linked = pc->run && pc->run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF;
 
 		j = i + 1;
-		if (!linked && pc->gi.item->analysis.font)
-			while (j < L->n_pieces && same_run(pc, &L->pieces[j]) &&
+		if (!linked && pc->gi.item->analysis.font && !has_box(pc))
+			while (j < L->n_pieces && same_run(pc, &L->pieces[j]) && !has_box(&L->pieces[j]) &&
 			    !(L->pieces[j].run && L->pieces[j].run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF))
 				j++;
 		if (linked) {

@@ -164,46 +164,98 @@ keep_pending(const struct art *A)
 	return A->keep_next;
 }
 
+/* How to set paragraph lines of element e between left and right (and
+ * beside cap): su, with its widths and offsets in widths[8], offs[8]. */
+static void
+para_setup(struct rn *R, struct art *A, enum warta_element e, double left, double right,
+           double indent, struct rdrop *cap, struct pa_setup *su, double *widths, double *offs)
+{
+	const struct warta_elem_style *s = rn_el(R, e);
+	size_t nw = 1, i;
+
+	memset(su, 0, sizeof *su);
+	su->ctx = R->ctx;
+	su->hyph = R->e->hyph;
+	su->style = R->style;
+	su->align = s->align;
+	su->indent = indent;
+	widths[0] = A->colw - left - right;
+	offs[0] = 0;
+	if (cap) {
+		nw = MIN(cap->indent_lines + 1, 8);
+		for (i = 0; i < nw; i++) {
+			widths[i] = A->colw - left - right - ((int)i < cap->indent_lines ? cap->width : 0);
+			offs[i] = (int)i < cap->indent_lines ? cap->width : 0;
+		}
+		su->indent = 0;
+	}
+	su->widths = widths;
+	su->n_widths = nw;
+	su->offsets = offs;
+	su->n_offsets = nw;
+	su->hyphenate = s->hyphenate;
+	su->hyphen_left = s->hyphen_left > 0 ? s->hyphen_left : 2;
+	su->hyphen_right = s->hyphen_right > 0 ? s->hyphen_right : 3;
+	su->last_line_fill = e != WARTA_EL_HEADLINE && e != WARTA_EL_PULLQUOTE && e != WARTA_EL_DECK;
+	su->justify_last = A->justify_last;
+	su->diags = A->d;
+	su->continues_word = A->continues_word;
+}
+
+/* The penalty of a page break before line i of n of P: none inside a
+ * paragraph kept whole, beside a drop cap or after a heading's first line;
+ * else the style's club, widow and broken-line penalties. */
+static int
+break_penalty(const struct warta_style *st, const struct pa_para *P, int i, int n, int keep_whole,
+              int kp, const struct rdrop *cap)
+{
+	int pen = 0;
+
+	if (keep_whole || (kp && i == 1))
+		return 10000;
+	if (i == 1)
+		pen += st->club_penalty;
+	if (i == n - 1)
+		pen += st->widow_penalty;
+	if (P->lines[i - 1].hyphenated)
+		pen += st->broken_penalty;
+	if (cap && i <= cap->indent_lines)
+		pen = 10000;
+	return MIN(pen, 10000);
+}
+
+/* Line L counted in the article's report (loose, tight, overfull,
+ * hyphenated, the longest run of hyphens). */
+static void
+report_line(struct art *A, const struct pa_line *L)
+{
+	A->rep.lines++;
+	if (L->justified && L->ratio > 0.5)
+		A->rep.loose++;
+	if (L->justified && L->ratio < -0.5)
+		A->rep.tight++;
+	if (L->overfull)
+		A->rep.overfull++;
+	if (L->hyphenated || L->brk == PA_BREAK_EXPLICIT) {
+		A->rep.hyphenated++;
+		A->hyph_run++;
+		A->rep.longest_hyphen_run = MAX(A->rep.longest_hyphen_run, A->hyph_run);
+	} else {
+		A->hyph_run = 0;
+	}
+}
+
 /* Sets a paragraph in the column and puts its lines on the list. */
 void
 rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
            struct rblock *b, double left, double right, double indent, int keep_whole,
            struct rdrop *cap)
 {
-	const struct warta_elem_style *s = rn_el(R, e);
-	const struct warta_style *st = R->style;
 	double widths[8], offs[8], lead = rn_leading(R, e);
 	struct pa_setup su;
 	int i, n, kp = keep_pending(A);
-	size_t nw = 1;
 
-	memset(&su, 0, sizeof su);
-	su.ctx = R->ctx;
-	su.hyph = R->e->hyph;
-	su.style = st;
-	su.align = s->align;
-	su.indent = indent;
-	widths[0] = A->colw - left - right;
-	offs[0] = 0;
-	if (cap) {
-		nw = MIN(cap->indent_lines + 1, 8);
-		for (i = 0; i < (int)nw; i++) {
-			widths[i] = A->colw - left - right - (i < cap->indent_lines ? cap->width : 0);
-			offs[i] = i < cap->indent_lines ? cap->width : 0;
-		}
-		su.indent = 0;
-	}
-	su.widths = widths;
-	su.n_widths = nw;
-	su.offsets = offs;
-	su.n_offsets = nw;
-	su.hyphenate = s->hyphenate;
-	su.hyphen_left = s->hyphen_left > 0 ? s->hyphen_left : 2;
-	su.hyphen_right = s->hyphen_right > 0 ? s->hyphen_right : 3;
-	su.last_line_fill = e != WARTA_EL_HEADLINE && e != WARTA_EL_PULLQUOTE && e != WARTA_EL_DECK;
-	su.justify_last = A->justify_last;
-	su.diags = A->d;
-	su.continues_word = A->continues_word;
+	para_setup(R, A, e, left, right, indent, cap, &su, widths, offs);
 	if (pa_set(P, &su) < 0) {
 		warta_diag(A->d, WARTA_ERROR, A->doc->path, 0, 0, "out of memory setting a paragraph");
 		return;
@@ -218,54 +270,22 @@ rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element
 	for (i = 0; i < n; i++) {
 		struct rline *l = rn_new_rline(A, RL_TEXT, b);
 		struct pa_line *L = &P->lines[i];
+		struct pb_item *it;
 
 		l->para = P;
 		l->line = i;
-		l->x = P->rtl ? right : left;
-		if (P->rtl)
-			l->x = left;
+		l->x = left;            /* right to left too: the line is set in the measure */
 		if (i == 0 && cap)
 			l->cap = cap;
-		if (i > 0) {
-			int pen = 0;
-
-			if (keep_whole || (kp && i == 1))
-				pen = 10000;
-			else {
-				if (i == 1)
-					pen += st->club_penalty;
-				if (i == n - 1)
-					pen += st->widow_penalty;
-				if (P->lines[i - 1].hyphenated)
-					pen += st->broken_penalty;
-				if (cap && i <= cap->indent_lines)
-					pen = 10000;
-			}
-			rn_vpenalty(A->v, MIN(pen, 10000));
-		}
+		if (i > 0)
+			rn_vpenalty(A->v, break_penalty(R->style, P, i, n, keep_whole, kp, cap));
 		rn_vline(A->v, l, i == 0 ? first_advance(A->v, lead, P, L) : lead,
 		    L->ascent > 0 ? MIN(L->ascent, lead) : lead * 0.8);
-		{
-			struct pb_item *it = &g_array_index(A->v, struct pb_item, A->v->len - 1);
-
-			it->para_first = i == 0;
-			it->para_last = i == n - 1;
-			it->depth = L->descent;
-		}
-		A->rep.lines++;
-		if (L->justified && L->ratio > 0.5)
-			A->rep.loose++;
-		if (L->justified && L->ratio < -0.5)
-			A->rep.tight++;
-		if (L->overfull)
-			A->rep.overfull++;
-		if (L->hyphenated || L->brk == PA_BREAK_EXPLICIT) {
-			A->rep.hyphenated++;
-			A->hyph_run++;
-			A->rep.longest_hyphen_run = MAX(A->rep.longest_hyphen_run, A->hyph_run);
-		} else {
-			A->hyph_run = 0;
-		}
+		it = &g_array_index(A->v, struct pb_item, A->v->len - 1);
+		it->para_first = i == 0;
+		it->para_last = i == n - 1;
+		it->depth = L->descent;
+		report_line(A, L);
 	}
 	A->hyph_run = 0;
 	A->keep_next = 0;

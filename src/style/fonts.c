@@ -8,6 +8,7 @@
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 
+#include "article/article.h"
 #include "style/style.h"
 
 #ifndef WARTA_DATADIR
@@ -79,13 +80,67 @@ warta_data_dir(void)
 	return dir;
 }
 
-/* fontconfig prints "No writable cache directories" for a configuration
- * without one; application font files are not cached, so this is only for
- * quiet. */
+/* warta's configuration:
+ * - a cache directory: fontconfig prints "No writable cache directories" for
+ *   a configuration without one (application font files are not cached, so
+ *   this is only for quiet);
+ * - the family "emoji", which Pango asks for a run of emoji (itemize.c),
+ *   is Noto Color Emoji, as in fontconfig's own rules (60-generic.conf):
+ *   without it a black thumbs-up came from a symbol face;
+ * - the fallback order: whatever family a style asks for, a character its
+ *   face lacks comes from the first of these faces that has it, so the ( ) %
+ *   of an Arabic or Hebrew run come from Noto Serif (drawn to go with the
+ *   Noto script faces), never from DejaVu Sans Mono (the code face, last but
+ *   for the emoji, whose face also holds the digits and # * of keycaps);
+ * - bitmap scaling: Noto Color Emoji is a set of 136-pixel bitmap strikes;
+ *   fontconfig's own rule (10-scale-bitmap-fonts.conf, not loaded into a
+ *   bare configuration) scales a strike to the size asked for, without it
+ *   an emoji comes out three times too large.  Ours does the same: the
+ *   factor is the pixel size asked for over the strike's. */
 static const char cache_xml[] =
 	"<?xml version=\"1.0\"?>\n"
 	"<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
-	"<fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>\n";
+	"<fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir>\n"
+	"<match target=\"pattern\"><test name=\"family\"><string>emoji</string></test>"
+	"<edit name=\"family\" mode=\"prepend_first\" binding=\"strong\">"
+	"<string>Noto Color Emoji</string></edit></match>\n"
+	"<match target=\"pattern\"><edit name=\"family\" mode=\"append_last\" binding=\"strong\">"
+	"<string>Charis SIL</string><string>Noto Serif</string>"
+	"<string>Noto Naskh Arabic</string><string>Noto Serif Hebrew</string>"
+	"<string>Noto Serif Devanagari</string><string>Noto Serif Bengali</string>"
+	"<string>Noto Serif Gurmukhi</string><string>Noto Serif Gujarati</string>"
+	"<string>Noto Sans Oriya</string><string>Noto Serif Tamil</string>"
+	"<string>Noto Serif Telugu</string><string>Noto Serif Kannada</string>"
+	"<string>Noto Serif Malayalam</string><string>Noto Serif Sinhala</string>"
+	"<string>Noto Serif Thai</string><string>Noto Serif Lao</string>"
+	"<string>Noto Serif Khmer</string><string>Noto Serif Myanmar</string>"
+	"<string>Noto Serif Tibetan</string><string>Noto Serif Armenian</string>"
+	"<string>Noto Serif Georgian</string><string>Noto Serif Ethiopic</string>"
+	"<string>Noto Serif CJK SC</string><string>Noto Sans Thaana</string>"
+	"<string>Noto Sans Syriac</string><string>Noto Sans Mongolian</string>"
+	"<string>Noto Sans Canadian Aboriginal</string><string>Noto Sans Cherokee</string>"
+	"<string>Noto Sans Tifinagh</string><string>Noto Sans NKo</string>"
+	"<string>Noto Sans Ol Chiki</string><string>Noto Sans Javanese</string>"
+	"<string>Noto Sans Sundanese</string><string>Noto Sans Balinese</string>"
+	"<string>Noto Sans Adlam</string><string>Noto Sans Vai</string>"
+	"<string>Noto Sans Yi</string><string>Noto Sans Lisu</string>"
+	"<string>Noto Sans Meetei Mayek</string><string>Noto Nastaliq Urdu</string>"
+	"<string>Noto Sans</string><string>Linux Libertine O</string>"
+	"<string>Noto Sans Symbols</string><string>Noto Sans Symbols2</string>"
+	"<string>Noto Sans Math</string><string>DejaVu Sans Mono</string>"
+	"<string>Noto Color Emoji</string></edit></match>\n"
+	"<match target=\"font\"><test name=\"outline\" compare=\"eq\"><bool>false</bool></test>"
+	"<edit name=\"pixelsizefixupfactor\" mode=\"assign\"><divide>"
+	"<name target=\"pattern\">pixelsize</name><name target=\"font\">pixelsize</name>"
+	"</divide></edit></match>\n"
+	"<match target=\"font\"><test name=\"outline\" compare=\"eq\"><bool>false</bool></test>"
+	"<test name=\"pixelsizefixupfactor\" compare=\"not_eq\"><double>1.0</double></test>"
+	"<edit name=\"matrix\" mode=\"assign\"><times><name>matrix</name><matrix>"
+	"<name>pixelsizefixupfactor</name><double>0</double>"
+	"<double>0</double><name>pixelsizefixupfactor</name></matrix></times></edit>"
+	"<edit name=\"size\" mode=\"assign\"><divide><name>size</name>"
+	"<name>pixelsizefixupfactor</name></divide></edit></match>\n"
+	"</fontconfig>\n";
 
 struct fontfile {
 	char *path;
@@ -313,6 +368,23 @@ struct _FcConfig *
 warta_fonts_config_from(const char *list, struct warta_diags *d)
 {
 	return config_from_list(list, d);
+}
+
+const char *
+warta_style_cjk_family(const struct warta_style *s, const char *lang)
+{
+	const char *f = s && s->fallback_cjk && *s->fallback_cjk ? s->fallback_cjk : "Noto Serif CJK SC";
+	const char *region = warta_lang_cjk_region(lang);
+	size_t n = strlen(f);
+
+	if (region && n > 3 && f[n - 3] == ' ' &&
+	    (g_str_has_prefix(f, "Noto Serif CJK ") || g_str_has_prefix(f, "Noto Sans CJK "))) {
+		char *x = g_strdup_printf("%.*s %s", (int)(n - 3), f, region);
+
+		f = g_intern_string(x);
+		g_free(x);
+	}
+	return f;
 }
 
 /* ------------------------------------------------------------------ checks */

@@ -7,6 +7,8 @@
 
 #include "util/diag.h"
 
+#include "warta.h"           /* the public names this header shares (warta_doc, …) */
+
 enum warta_element {
 	WARTA_EL_BODY,            /* [body] paragraphs */
 	WARTA_EL_HEADLINE,        /* [headline] the title */
@@ -130,6 +132,11 @@ const char *warta_data_dir(void);
 struct _FcConfig *warta_fonts_config(struct warta_diags *d);
 /* The same from another font list (tests; a user's own font set). */
 struct _FcConfig *warta_fonts_config_from(const char *list, struct warta_diags *d);
+/* The CJK family of style s for text in language lang: the style's
+ * fallback-cjk, with its region changed to lang's when it is a Noto CJK
+ * family ("Noto Serif CJK SC" → "Noto Serif CJK TC" for zh-Hant, zh-TW;
+ * HK for zh-HK, yue; JP for ja; KR for ko).  An interned string. */
+const char *warta_style_cjk_family(const struct warta_style *s, const char *lang);
 /* Makes cfg fontconfig's default configuration for the process, so that
  * Pango's first font map does not load the system's (fonts.c says why).
  * 0, or -1 when fontconfig refuses. */
@@ -144,5 +151,9 @@ int warta_style_check_fonts(const struct warta_style *s, struct _FcConfig *cfg,
 const struct warta_style_where *warta_style_where(const struct warta_style *s,
                                                   const char *group, const char *key);
 const char *warta_element_name(enum warta_element el); /* "headline", "heading-number", … */
+/* The reference of every group and key a style file may hold, with its type,
+ * built-in default and meaning, made from the key table (keys.c): plain text
+ * (warta --list-style-keys), or Markdown (doc/styles.md).  g_free() it. */
+char *warta_style_reference(int markdown);
 
 #endif

@@ -20,6 +20,14 @@ cap(const struct warta_diags *d)
 	return d->max > 0 ? d->max : 1000;
 }
 
+static int missing_glyphs_warn_default;
+
+void
+warta_diags_missing_glyphs_default(int warn)
+{
+	missing_glyphs_warn_default = warn;
+}
+
 void
 warta_diags_init(struct warta_diags *d)
 {
@@ -27,6 +35,7 @@ warta_diags_init(struct warta_diags *d)
 	d->counts[0] = d->counts[1] = d->counts[2] = 0;
 	d->kept[0] = d->kept[1] = d->kept[2] = 0;
 	d->max = 0;
+	d->missing_glyphs_warn = missing_glyphs_warn_default;
 	g_mutex_init(&d->lock);
 }
 

@@ -26,10 +26,15 @@ struct warta_diags {
 	int max;                 /* record at most this many of each severity (but keep
 	                          * counting): hostile input cannot fill memory with
 	                          * messages, nor warnings crowd out an error; 0: 1000 */
+	int missing_glyphs_warn; /* a character no font has is a warning, not an
+	                          * error (--missing-glyphs=warn) */
 	GMutex lock;
 };
 
 void warta_diags_init(struct warta_diags *d);
+/* What warta_diags_init gives missing_glyphs_warn from now on, in this
+ * process (the command line's --missing-glyphs). */
+void warta_diags_missing_glyphs_default(int warn);
 void warta_diags_clear(struct warta_diags *d);   /* frees the messages, keeps the list usable */
 void warta_diags_fini(struct warta_diags *d);
 void warta_diag(struct warta_diags *d, enum warta_severity sev, const char *file,

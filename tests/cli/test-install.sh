@@ -67,7 +67,9 @@ else
 	skip "zsh completion" "zsh not installed"
 fi
 find "$DEST" -type f | sed "s|^$DEST||" | grep -v -e '/bin/warta$' -e '/share/warta/' -e '/man1/warta.1$' \
-	-e '/bash-completion/completions/warta$' -e '/zsh/vendor-completions/_warta$' >"$TMP/extra"
-[ ! -s "$TMP/extra" ] && ok "nothing installed outside bin, share/warta, the man page and completion" || fail "stray files" "$(cat "$TMP/extra")"
+	-e '/bash-completion/completions/warta$' -e '/zsh/vendor-completions/_warta$' \
+	-e '/lib/libwarta\.a$' -e '/lib/libwarta\.so\.[0-9.]*$' -e '/lib/pkgconfig/warta\.pc$' \
+	-e '/include/warta\.h$' -e '/man3/warta\.3$' >"$TMP/extra"
+[ ! -s "$TMP/extra" ] && ok "nothing installed outside bin, share/warta, the man pages, completion and the library (test-library.sh)" || fail "stray files" "$(cat "$TMP/extra")"
 out=$(cd "$ROOT" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s uninstall BUILD="$BUILD" $san DESTDIR="$DEST" 2>&1)
 [ -z "$(find "$DEST" -type f)" ] && ok "make uninstall removes every file" || fail "uninstall" "$out $(find "$DEST" -type f)"

@@ -60,6 +60,7 @@ run --report -o r.epub "$SAMPLE"
 run --report -t json "$SAMPLE"
 run --embed-fonts -o e.pdf "$SAMPLE"
 run --pages 1 -t json "$SAMPLE"
+run --pages 1 -o p1.pdf "$SAMPLE"
 run -t pdf -o k.docx "$SAMPLE"
 run --edition-publisher Daily -t json "$SAMPLE"
 # lists name their line

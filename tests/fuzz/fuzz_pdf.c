@@ -8,21 +8,11 @@
 #include "article/article.h"
 #include "render/render.h"
 #include "style/style.h"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Outputs go to memory-backed /dev/shm when there is one: every run commits
- * (fsync, rename) a real output file. */
-static const char *
-tmp_dir(void)
-{
-	return g_file_test("/dev/shm", G_FILE_TEST_IS_DIR) && access("/dev/shm", W_OK) == 0
-	    ? "/dev/shm" : g_get_tmp_dir();
-}
-
-static struct warta_style *style;
 static struct warta_engine *engine;
-static char *out_path;
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -31,20 +21,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct warta_render_opts ro = { 0 };
 	struct warta_diags d;
 	struct warta_doc *doc;
+	const struct warta_style *style;
+	const char *out_path = fuzz_out_path("pdf");
 
 	warta_diags_init(&d);
-	if (!style) {
-		const char *dirs[] = { NULL, NULL };
-		char *sd = g_build_filename(warta_data_dir(), "styles", NULL);
-
-		dirs[0] = sd;
-		style = warta_style_load("a4", dirs, &d);
-		g_free(sd);
-		engine = warta_engine_new(&d);
-		out_path = g_strdup_printf("%s/warta-fuzz-%d.pdf", tmp_dir(), (int)getpid());
-		if (!style || !engine)
-			__builtin_trap();
-	}
+	style = fuzz_style(&d);
+	if (!engine && !(engine = warta_engine_new(&d)))
+		__builtin_trap();
 	/* Keep each run short: the print engine is linear, but libFuzzer's default
 	 * max_len already bounds the input. */
 	doc = warta_article_read("fuzz.txt", (const char *)data, size, &opts, &d);

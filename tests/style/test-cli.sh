@@ -82,3 +82,13 @@ if $RUN "$WARTA" -q -s "$TMP/nofont.style" -o "$TMP/nf.json" "$SAMPLE" && [ -s "
 else
 	fail "JSON does not check the style's fonts"
 fi
+
+# --list-style-keys: every key of the table, with its default; the plain
+# form of doc/styles.md (test_style checks that file against the table)
+out=$($RUN "$WARTA" --list-style-keys)
+rc=$?
+if [ $rc -eq 0 ] && printf '%s\n' "$out" | grep -q '^\[page\] columns = integer, 1 to 8$' &&
+   printf '%s\n' "$out" | grep -q 'default: Charis SIL$' &&
+   [ "$(printf '%s\n' "$out" | grep -c '^\[')" -ge 50 ]; then
+	ok "--list-style-keys lists every key with its type and default"
+else fail "--list-style-keys lists every key with its type and default" "rc=$rc $(printf '%s\n' "$out" | head -5)"; fi

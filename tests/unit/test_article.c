@@ -264,7 +264,8 @@ dates(void)
 	char *s;
 
 	date_case("id", "Jumat, 25 Oktober 2024");
-	date_case("en", "Friday, 25 October 2024");
+	date_case("en", "Friday, October 25, 2024");
+	date_case("en-GB", "Friday, 25 October 2024");
 	date_case("ms", "Jumaat, 25 Oktober 2024");
 	date_case("de", "Freitag, 25. Oktober 2024");
 	date_case("fr", "vendredi 25 octobre 2024");
@@ -273,14 +274,22 @@ dates(void)
 	date_case("nl", "vrijdag 25 oktober 2024");
 	date_case("it", "venerdì 25 ottobre 2024");
 	date_case("ar", "الجمعة، 25 أكتوبر 2024");
-	date_case("zh", "2024年10月25日 星期五");
+	date_case("zh", "2024年10月25日星期五");
+	date_case("zh-Hant-TW", "2024年10月25日 星期五");
+	date_case("ja", "2024年10月25日金曜日");
+	date_case("ru", "пятница, 25 октября 2024\xE2\x80\xAFг.");
+	date_case("fa", "جمعه ۲۵ اکتبر ۲۰۲۴");
+	date_case("ar-u-nu-arab", "الجمعة، ٢٥ أكتوبر ٢٠٢٤");
 	date_case("id-ID", "Jumat, 25 Oktober 2024");
-	date_case("xx", "Friday, 25 October 2024");
+	date_case("xx", "Friday, October 25, 2024");
 	s = warta_date_format("2024-11-01", "fr");
 	STR_EQ(s, "vendredi 1er novembre 2024", "French first of the month");
 	g_free(s);
+	s = warta_date_format("2024-03-01", "id");
+	STR_EQ(s, "Jumat, 1 Maret 2024", "Indonesian: the day without a leading zero");
+	g_free(s);
 	s = warta_date_format("2024-02-29", "en");
-	STR_EQ(s, "Thursday, 29 February 2024", "leap day");
+	STR_EQ(s, "Thursday, February 29, 2024", "leap day");
 	g_free(s);
 	s = warta_date_format("2023-02-29", "en");
 	OK(s == NULL, "no 29 February in 2023");
@@ -842,7 +851,7 @@ shapes(void)
 
 	warta_diags_init(&d);
 	doc = read_str("---\ntitle: Judul\nlang: ms\n---\n\nIsi.\n", "de-AT", &d);
-	STR_EQ(doc->meta.lang, "de", "-l wins, primary tag");
+	STR_EQ(doc->meta.lang, "de-AT", "-l wins, the whole tag");
 	INT_EQ(doc->meta.lang_origin, WARTA_LANG_OPTION, "lang from the option");
 	warta_doc_free(doc);
 	warta_diags_fini(&d);

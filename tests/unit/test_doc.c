@@ -87,11 +87,67 @@ walk(void)
 	warta_node_free(doc);
 }
 
+/* The iterator: enter and exit events, a skipped subtree, a node freed
+ * after its skip, and the walk of a subtree staying inside it. */
+static void
+iterator(void)
+{
+	struct warta_node *doc = warta_node_new(WARTA_NODE_DOCUMENT, 1, 1);
+	struct warta_node *p1 = warta_node_new(WARTA_NODE_PARAGRAPH, 2, 1);
+	struct warta_node *em = warta_node_new(WARTA_NODE_EMPH, 2, 2);
+	struct warta_node *t1 = warta_node_new(WARTA_NODE_TEXT, 2, 3);
+	struct warta_node *t2 = warta_node_new(WARTA_NODE_TEXT, 2, 4);
+	struct warta_node *p2 = warta_node_new(WARTA_NODE_PARAGRAPH, 3, 1);
+	struct warta_node *t3 = warta_node_new(WARTA_NODE_TEXT, 3, 2);
+	struct warta_node *n;
+	struct warta_walk w;
+	enum warta_walk_event ev;
+	GString *order = g_string_new(NULL);
+
+	warta_node_append(doc, p1);
+	warta_node_append(p1, em);
+	warta_node_append(em, t1);
+	warta_node_append(p1, t2);
+	warta_node_append(doc, p2);
+	warta_node_append(p2, t3);
+	warta_walk_init(&w, doc);
+	while ((ev = warta_walk_next(&w, &n)) != WARTA_WALK_DONE)
+		g_string_append_printf(order, "%s%d:%d ", ev == WARTA_WALK_ENTER ? "+" : "-", n->line, n->col);
+	STR_EQ(order->str, "+1:1 +2:1 +2:2 +2:3 -2:2 +2:4 -2:1 +3:1 +3:2 -3:1 -1:1 ",
+	       "enter every node, exit every node with children, in document order");
+	OK(warta_walk_next(&w, &n) == WARTA_WALK_DONE && n == NULL, "done stays done");
+	g_string_truncate(order, 0);
+	warta_walk_init(&w, doc);
+	while ((ev = warta_walk_next(&w, &n)) != WARTA_WALK_DONE) {
+		if (ev != WARTA_WALK_ENTER)
+			continue;
+		g_string_append_printf(order, "%d:%d ", n->line, n->col);
+		if (n == em) {
+			warta_walk_skip(&w);
+			warta_node_unlink(em);
+			warta_node_free(em);
+		}
+	}
+	STR_EQ(order->str, "1:1 2:1 2:2 2:4 3:1 3:2 ", "a skipped node's children are not entered; it may be freed");
+	OK(p1->first == t2, "the freed node is gone from the tree");
+	g_string_truncate(order, 0);
+	warta_walk_init(&w, p1);
+	while ((ev = warta_walk_next(&w, &n)) != WARTA_WALK_DONE)
+		g_string_append_printf(order, "%s%d:%d ", ev == WARTA_WALK_ENTER ? "+" : "-", n->line, n->col);
+	STR_EQ(order->str, "+2:1 +2:4 -2:1 ", "a subtree's walk ends at its root");
+	warta_walk_init(&w, t3);
+	OK(warta_walk_next(&w, &n) == WARTA_WALK_ENTER && n == t3 && warta_walk_next(&w, &n) == WARTA_WALK_DONE,
+	   "a leaf's walk: the leaf, then done");
+	g_string_free(order, TRUE);
+	warta_node_free(doc);
+}
+
 int
 main(void)
 {
 	tree();
 	diags();
 	walk();
+	iterator();
 	return harness_done();
 }

@@ -359,6 +359,18 @@ contains(const char *hay, const char *needle)
 	return hay && strstr(hay, needle) != NULL;
 }
 
+static int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	while (hay && (hay = strstr(hay, needle))) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
+}
+
 /* ---------------------------------------------------------------- tests */
 
 static void
@@ -477,12 +489,21 @@ sample_book(void)
 		const struct warta_elem_style *bq = &style->el[WARTA_EL_BLOCKQUOTE];
 		double col = (style->page_width - style->margin_inner - style->margin_outer -
 		              (style->columns - 1) * style->gutter) / style->columns;
-		const char *r = strstr(css, "\nblockquote {");
+		/* the sample has no block quote, so its style sheet has no rule
+		 * for one (only the rules its documents use): a book that has */
+		struct warta_doc *bd = blocks_doc();
+		char *bp = write_book("blockquote.epub", &bd, 1, &opts, &rc, &d);
+		char *bcss = member(bp, "EPUB/css/news.css");
+		const char *r = bcss ? strstr(bcss, "\nblockquote {") : NULL;
 		const char *ml = r ? strstr(r, "margin-left:") : NULL;
 
+		OK(!contains(css, "\nblockquote {"), "CSS: no block quote rule in a book without one (CSS-024)");
 		OK(style->columns == 2 && bq->margin_left > 0, "a4: two columns, a blockquote indent");
 		DBL_NEAR(ml ? g_ascii_strtod(ml + 12, NULL) : -1, 100 * bq->margin_left / col, 0.01,
 		         "CSS: a blockquote's side margin is its indent as a share of one column");
+		g_free(bcss);
+		g_free(bp);
+		warta_doc_free(bd);
 	}
 	OK(!contains(css, "@font-face"), "no fonts embedded by default");
 	g_free(opf);
@@ -508,6 +529,9 @@ reproducible(void)
 	int rc1, rc2, rc3;
 
 	warta_diags_init(&d);
+	/* a date before SOURCE_DATE_EPOCH's day: modified is the epoch's time */
+	g_free(doc->meta.date);
+	doc->meta.date = g_strdup("2023-11-01");
 	g_setenv("SOURCE_DATE_EPOCH", "1700000000", TRUE);
 	g_setenv("TZ", "UTC", TRUE);
 	tzset();
@@ -532,6 +556,17 @@ reproducible(void)
 	opf = member(p1, "EPUB/package.opf");
 	OK(contains(opf, "<meta property=\"dcterms:modified\">2023-11-14T22:13:20Z</meta>"),
 	   "modified from SOURCE_DATE_EPOCH");
+	g_free(opf);
+	/* an article dated after SOURCE_DATE_EPOCH: modified is never earlier
+	 * than dc:date (issue 14) */
+	g_free(doc->meta.date);
+	doc->meta.date = g_strdup("2024-10-25");
+	g_free(p2);
+	p2 = write_book("tz-later.epub", &doc, 1, &opts, &rc2, &d);
+	opf = member(p2, "EPUB/package.opf");
+	OK(contains(opf, "<dc:date>2024-10-25</dc:date>") &&
+	   contains(opf, "<meta property=\"dcterms:modified\">2024-10-25T00:00:00Z</meta>"),
+	   "dcterms:modified is never earlier than dc:date");
 	g_free(opf);
 	g_setenv("SOURCE_DATE_EPOCH", "yesterday", TRUE);
 	g_free(p3);
@@ -695,9 +730,9 @@ structure(void)
 	OK(all_well_formed(path) == 6, "blocks: well-formed");
 	art = member(path, "EPUB/text/a001.xhtml");
 	nav = member(path, "EPUB/nav.xhtml");
-	OK(contains(art, "<a epub:type=\"noteref\" class=\"noteref\" href=\"#fn-1\" id=\"fnref-1\">1</a>") &&
+	OK(contains(art, "<a epub:type=\"noteref\" role=\"doc-noteref\" class=\"noteref\" href=\"#fn-1\" id=\"fnref-1\">1</a>") &&
 	   contains(art, "id=\"fnref-1-2\""), "footnote calls: noterefs, second call its own id");
-	OK(contains(art, "<aside epub:type=\"footnote\" class=\"footnote\" id=\"fn-1\">\n<p class=\"first\">"
+	OK(contains(art, "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\" id=\"fn-1\">\n<p class=\"first\">"
 	            "<a class=\"note-number\" href=\"#fnref-1\">1.</a> Source: the ministry.</p>"),
 	   "footnote: an EPUB 3 footnote aside with a way back");
 	OK(contains(art, "Never called."), "footnote never called still set");
@@ -798,7 +833,7 @@ edition(void)
 {
 	struct warta_doc *docs[4] = { sample_doc(), arabic_doc(), chinese_doc(), blocks_doc() };
 	struct warta_diags d;
-	struct warta_epub_opts opts = { 0, "Edisi Pagi", "2024-10-26" };
+	struct warta_epub_opts opts = { 0, "Edisi Pagi", "2024-10-26", NULL };
 	char *path, *opf, *nav, *ncx;
 	int rc;
 
@@ -827,8 +862,46 @@ edition(void)
 	OK(contains(nav, "<li><a href=\"text/s01.xhtml\">") && contains(nav, "<li lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\">"
 	            "<a href=\"text/a002.xhtml\">"), "edition nav: section, then articles with their language");
 	OK(contains(nav, "<a href=\"text/a001.xhtml#sec-1\">1. Rusia</a>"), "edition nav: article sections");
-	OK(contains(ncx, "<meta name=\"dtb:depth\" content=\"2\"/>") && !contains(ncx, "#sec-"),
-	   "edition NCX: two levels (section, article)");
+	/* the NCX as deep as the nav: section, article, the article's sections */
+	OK(!contains(ncx, "<meta name=\"dtb:depth\" content=\"2\"/>") &&
+	   !contains(ncx, "<meta name=\"dtb:depth\" content=\"1\"/>") &&
+	   contains(ncx, "<content src=\"text/a001.xhtml#sec-1\"/>"),
+	   "edition NCX: as deep as the nav (section, article, the article's sections)");
+	{
+		char *toc = g_strndup(nav, strstr(nav, "</nav>") - nav);
+
+		OK(count(toc, "<li>") + count(toc, "<li ") == count(ncx, "<navPoint "),
+		   "edition NCX: one navPoint for every entry of the nav's table of contents (%d)",
+		   count(ncx, "<navPoint "));
+		g_free(toc);
+	}
+	OK(contains(nav, "<nav epub:type=\"toc\" role=\"doc-toc\""), "nav: role doc-toc");
+	OK(contains(opf, "<dc:creator") == 0 && !contains(opf, "<dc:publisher>"),
+	   "edition: no reporter as the book's creator, no publisher of several sources");
+	OK(contains(opf, "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>"),
+	   "edition: conforms to EPUB Accessibility 1.1, WCAG 2.2 AA");
+	OK(contains(opf, "the cover image shows the edition's title, date and sections"),
+	   "edition: the accessibility summary describes an edition's cover");
+	{
+		struct warta_epub_opts po = { 0, "Edisi Pagi", "2024-10-26", "Harian Contoh" };
+		char *pp;
+
+		g_free(docs[0]->meta.author);
+		docs[0]->meta.author = g_strdup("Reporter Satu");
+		pp = write_book("edition-pub.epub", docs, 4, &po, &rc, &d);
+		char *popf = member(pp, "EPUB/package.opf"), *part = member(pp, "EPUB/text/a001.xhtml");
+
+
+		OK(count(popf, "<dc:creator") == 1 &&
+		   contains(popf, "<dc:creator id=\"creator-1\">Harian Contoh</dc:creator>") &&
+		   count(popf, "<dc:publisher>") == 1 && contains(popf, "<dc:publisher>Harian Contoh</dc:publisher>"),
+		   "edition: --edition-publisher is the book's one creator and publisher");
+		OK(contains(part, "<meta name=\"author\" content=\"Reporter Satu\"/>"),
+		   "edition: each article names its reporters in its own head");
+		g_free(popf);
+		g_free(part);
+		g_free(pp);
+	}
 	OK(contains(nav, "epub:type=\"titlepage\""), "edition: title page landmark");
 	OK(!contains(opf, "page-progression-direction"), "edition: mixed directions turn pages left to right");
 	g_free(opf);
@@ -861,7 +934,7 @@ fonts(void)
 {
 	struct warta_doc *docs[2] = { sample_doc(), arabic_doc() };
 	struct warta_diags d;
-	struct warta_epub_opts opts = { 1, "Fonts", NULL };
+	struct warta_epub_opts opts = { 1, "Fonts", NULL, NULL };
 	char *path, *opf, *css, *disp;
 	GPtrArray *names;
 	guint i, nfonts = 0;

@@ -264,14 +264,23 @@ missing_glyph(void)
 	int found = 0;
 
 	warta_diags_init(&d);
-	p = set("en", 0, "A face \xf0\x9f\x98\x80 here.", 200, WARTA_TA_LEFT, 0, &d);
+	/* U+10600 LINEAR A SIGN AB001: no face of warta's set has it */
+	p = set("en", 0, "A sign \xf0\x90\x98\x80 here.", 200, WARTA_TA_LEFT, 0, &d);
 	for (i = 0; i < d.items->len; i++) {
 		struct warta_diag *x = g_ptr_array_index(d.items, i);
 
-		if (strstr(x->message, "U+1F600") && x->line == 3 && x->col == 8 && x->severity == WARTA_WARNING)
+		if (strstr(x->message, "U+10600") && x->line == 3 && x->col == 8 && x->severity == WARTA_ERROR)
 			found = 1;
 	}
-	OK(found, "a missing glyph is a warning naming the character and its position (3:8)");
+	OK(found, "a missing glyph is an error naming the character and its position (3:8)");
+	{
+		struct pa_para *q = set("en", 0, "A sign  here.", 200, WARTA_TA_LEFT, 0, NULL);
+
+		OK(p->n_lines == 1 && q->n_lines == 1 && p->lines[0].natural > q->lines[0].natural + 3,
+		   "it is set as a box that takes room (%.1f pt against %.1f)", p->lines[0].natural,
+		   q->lines[0].natural);
+		pa_free(q);
+	}
 	pa_free(p);
 	warta_diags_fini(&d);
 }

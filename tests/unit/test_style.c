@@ -3,6 +3,7 @@
  * in tests/style/ (REGEN=1 rewrites them), every shipped style, and a
  * fontconfig configuration holding only warta's fonts, as Pango sees it. */
 #include <glib.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -479,8 +480,19 @@ fonts(FcConfig *cfg)
 {
 	static const char *const want[] = {
 		"Charis SIL", "DejaVu Sans Mono", "Linux Libertine Display O", "Linux Libertine O",
-		"Noto Naskh Arabic", "Noto Sans", "Noto Serif CJK HK", "Noto Serif CJK JP",
-		"Noto Serif CJK KR", "Noto Serif CJK SC", "Noto Serif CJK TC", NULL
+		"Noto Color Emoji", "Noto Naskh Arabic", "Noto Nastaliq Urdu", "Noto Sans",
+		"Noto Sans Adlam", "Noto Sans Balinese", "Noto Sans Canadian Aboriginal",
+		"Noto Sans Cherokee", "Noto Sans Javanese", "Noto Sans Lisu", "Noto Sans Math",
+		"Noto Sans Meetei Mayek", "Noto Sans Mongolian", "Noto Sans NKo", "Noto Sans Ol Chiki",
+		"Noto Sans Oriya", "Noto Sans Sundanese", "Noto Sans Symbols", "Noto Sans Symbols2",
+		"Noto Sans Syriac", "Noto Sans Thaana", "Noto Sans Tifinagh", "Noto Sans Vai",
+		"Noto Sans Yi", "Noto Serif", "Noto Serif Armenian", "Noto Serif Bengali",
+		"Noto Serif CJK HK", "Noto Serif CJK JP", "Noto Serif CJK KR", "Noto Serif CJK SC",
+		"Noto Serif CJK TC", "Noto Serif Devanagari", "Noto Serif Ethiopic", "Noto Serif Georgian",
+		"Noto Serif Gujarati", "Noto Serif Gurmukhi", "Noto Serif Hebrew", "Noto Serif Kannada",
+		"Noto Serif Khmer", "Noto Serif Lao", "Noto Serif Malayalam", "Noto Serif Myanmar",
+		"Noto Serif Sinhala", "Noto Serif Tamil", "Noto Serif Telugu", "Noto Serif Thai",
+		"Noto Serif Tibetan", NULL
 	};
 	GHashTable *fams;
 	GList *keys, *k;
@@ -518,7 +530,7 @@ fonts(FcConfig *cfg)
 		    g_str_equal(name, "Monospace") || g_str_equal(name, "System-ui"))
 			generic++;
 	}
-	INT_EQ(n - generic, 11, "Pango lists the 11 families (besides its generic names)");
+	INT_EQ(n - generic, 52, "Pango lists the 52 families (besides its generic names)");
 	g_free(families);
 	ctx = pango_font_map_create_context(fm);
 	pango_sets(ctx, "Charis SIL", "Kebijakan luar negeri, Кириллица", "smcp");
@@ -552,6 +564,107 @@ __lsan_default_options(void)
 	return "print_suppressions=0";
 }
 
+/* The key table: doc/styles.md is what it makes (REGEN=1 rewrites it), and
+ * the defaults it documents are the ones the loader applies: a style that
+ * sets every key to its documented default resolves like one that sets
+ * none. */
+static void
+reference(void)
+{
+	char *md = warta_style_reference(1), *text = warta_style_reference(0), *doc = NULL;
+	char **lines, **l, *group = NULL;
+	GString *all = g_string_new("[style]\nname = all-defaults\n");
+	struct warta_diags d;
+	struct warta_style *a, *b;
+	int regen = g_getenv("REGEN") && *g_getenv("REGEN"), n = 0, el;
+
+	if (regen)
+		g_file_set_contents("doc/styles.md", md, -1, NULL);
+	OK(g_file_get_contents("doc/styles.md", &doc, NULL, NULL) && g_str_equal(doc, md),
+	   "doc/styles.md is what the key table makes (REGEN=1 to rewrite)");
+	/* "[group] key = type" then "    help; default: VALUE" */
+	lines = g_strsplit(text, "\n", -1);
+	for (l = lines; *l && l[1]; l++) {
+		char *eq, *def, *name, *g;
+
+		if ((*l)[0] != '[' || !(eq = strstr(*l, " = ")) || !(def = strstr(l[1], "; default: ")))
+			continue;
+		g = g_strndup(*l + 1, strchr(*l, ']') - *l - 1);
+		name = g_strndup(strchr(*l, ']') + 2, eq - strchr(*l, ']') - 2);
+		def = g_strdup(def + strlen("; default: "));
+		if (strchr(def, ';'))
+			*strchr(def, ';') = '\0';       /* "10pt; other elements: the body's" */
+		if (g_str_equal(g, "ELEMENT")) {
+			g_free(g);
+			g = g_strdup("body");
+		}
+		if (!g_str_equal(g, "style") && !g_str_equal(def, "(none)") && !g_str_equal(def, "(empty)")) {
+			if (!group || !g_str_equal(group, g)) {
+				g_string_append_printf(all, "[%s]\n", g);
+				g_free(group);
+				group = g_strdup(g);
+			}
+			g_string_append_printf(all, "%s = %s\n", name, def);
+			n++;
+		}
+		g_free(g);
+		g_free(name);
+		g_free(def);
+	}
+	OK(n > 40, "the plain reference lists the keys with their defaults (%d)", n);
+	warta_diags_init(&d);
+	a = load(write_style("all-defaults.style", all->str), &d);
+	OK(a != NULL && d.items->len == 0, "a style of every documented default loads cleanly");
+	b = load(write_style("no-keys.style", "[style]\nname = no-keys\n"), &d);
+	OK(b != NULL, "a style of no keys loads");
+	if (a && b) {
+		int same = a->page_width == b->page_width && a->page_height == b->page_height &&
+		    a->margin_top == b->margin_top && a->margin_bottom == b->margin_bottom &&
+		    a->margin_inner == b->margin_inner && a->margin_outer == b->margin_outer &&
+		    a->columns == b->columns && a->gutter == b->gutter && a->drop_cap == b->drop_cap &&
+		    g_str_equal(a->fallback_arabic, b->fallback_arabic) &&
+		    g_str_equal(a->fallback_greek, b->fallback_greek) &&
+		    g_str_equal(a->fallback_cjk, b->fallback_cjk) &&
+		    a->pretolerance == b->pretolerance && a->tolerance == b->tolerance &&
+		    a->emergency_stretch == b->emergency_stretch && a->line_penalty == b->line_penalty &&
+		    a->hyphen_penalty == b->hyphen_penalty && a->ex_hyphen_penalty == b->ex_hyphen_penalty &&
+		    a->adj_demerits == b->adj_demerits &&
+		    a->double_hyphen_demerits == b->double_hyphen_demerits &&
+		    a->final_hyphen_demerits == b->final_hyphen_demerits &&
+		    a->max_hyphen_run == b->max_hyphen_run && a->expansion == b->expansion &&
+		    a->club_penalty == b->club_penalty && a->widow_penalty == b->widow_penalty &&
+		    a->broken_penalty == b->broken_penalty && a->print_url == b->print_url &&
+		    a->makeup == b->makeup && a->article_break == b->article_break && a->min_lines == b->min_lines;
+
+		OK(same, "page, fonts and breaking: the documented defaults are the built-in ones");
+		for (el = 0; el < WARTA_EL_COUNT; el++) {
+			const struct warta_elem_style *x = &a->el[el], *y = &b->el[el];
+
+			OK(g_str_equal(x->family, y->family) && fabs(x->size - y->size) < 1e-9 &&
+			   fabs(x->leading - y->leading) < 1e-9 && x->space_before == y->space_before &&
+			   x->space_after == y->space_after && x->indent == y->indent &&
+			   x->margin_left == y->margin_left && x->margin_right == y->margin_right &&
+			   x->align == y->align && x->color == y->color && x->weight == y->weight &&
+			   x->italic == y->italic && x->small_caps == y->small_caps &&
+			   x->uppercase == y->uppercase && x->letter_spacing == y->letter_spacing &&
+			   g_str_equal(x->features, y->features) && x->hyphenate == y->hyphenate &&
+			   x->hyphen_left == y->hyphen_left && x->hyphen_right == y->hyphen_right,
+			   "[%s]: the documented defaults are the built-in ones", warta_element_name(el));
+		}
+	}
+	if (a)
+		warta_style_free(a);
+	if (b)
+		warta_style_free(b);
+	warta_diags_fini(&d);
+	g_strfreev(lines);
+	g_string_free(all, TRUE);
+	g_free(group);
+	g_free(doc);
+	g_free(md);
+	g_free(text);
+}
+
 int
 main(void)
 {
@@ -569,6 +682,7 @@ main(void)
 	units();
 	inheritance();
 	goldens();
+	reference();
 	warta_diags_init(&d);
 	cfg = warta_fonts_config(&d);
 	shipped(cfg);

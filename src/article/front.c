@@ -1,0 +1,304 @@
+/* front.c — an article's shape before its body: lines, blank lines, the
+ * title line, the date line ("date 2024-10-25 Title") and YAML front
+ * matter (libyaml) into the document's metadata, with positions. */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "article/reader.h"
+#include "util/date.h"
+
+/* ------------------------------------------------ shapes */
+
+/* Line k of the clean text: [*s, *e) without the LF; returns the next line's start. */
+size_t
+ar_next_line(const char *t, size_t len, size_t p, size_t *e)
+{
+	const char *nl = memchr(t + p, '\n', len - p);
+
+	*e = nl ? (size_t)(nl - t) : len;
+	return nl ? *e + 1 : len;
+}
+
+int
+ar_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!g_ascii_isspace(s[i]))
+			return 0;
+	return 1;
+}
+
+/* Trims ASCII spaces, no-break spaces and bidi/zero-width marks at both ends. */
+char *
+ar_trim_title(const char *s, size_t n)
+{
+	const char *e = s + n;
+
+	for (;;) {
+		gunichar c;
+
+		if (s >= e)
+			break;
+		c = g_utf8_get_char(s);
+		if (!(g_unichar_isspace(c) || c == 0x200E || c == 0x200F || c == 0x200B || c == 0xFEFF ||
+		      c == 0x061C || c == 0x00A0))
+			break;
+		s = g_utf8_next_char(s);
+	}
+	while (e > s) {
+		const char *p = g_utf8_find_prev_char(s, e);
+		gunichar c = g_utf8_get_char(p);
+
+		if (!(g_unichar_isspace(c) || c == 0x200E || c == 0x200F || c == 0x200B || c == 0xFEFF ||
+		      c == 0x061C || c == 0x00A0))
+			break;
+		e = p;
+	}
+	return g_strndup(s, (gsize)(e - s));
+}
+
+/* " date YYYY-MM-DD Title": returns 1 and fills meta when line [s, e) is one. */
+int
+ar_date_line(struct ar_ctx *cx, size_t s, size_t e)
+{
+	const char *t = cx->src->clean;
+	size_t p = s, ds, ts;
+	char *date;
+
+	while (p < e && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	if (e - p < 15 || strncmp(t + p, "date", 4) != 0 || (t[p + 4] != ' ' && t[p + 4] != '\t'))
+		return 0;
+	p += 4;
+	while (p < e && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	ds = p;
+	while (p < e && (g_ascii_isdigit(t[p]) || t[p] == '-'))
+		p++;
+	if (p - ds != 10 || (p < e && t[p] != ' ' && t[p] != '\t'))
+		return 0;
+	date = g_strndup(t + ds, 10);
+	if (!warta_date_valid(date)) {
+		ar_diag_at(cx, WARTA_WARNING, ds, "not a valid date: %s", date);
+		g_free(date);
+	} else
+		cx->doc->meta.date = date;
+	while (p < e && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	ts = p;
+	if (ts < e) {
+		cx->doc->meta.title = ar_trim_title(t + ts, e - ts);
+		if (*cx->doc->meta.title)   /* where the title's first letter is, past any marks */
+			ts += (size_t)(strstr(t + ts, cx->doc->meta.title) - (t + ts));
+		ar_clean_pos(cx->src, ts, &cx->doc->meta.title_line, &cx->doc->meta.title_col);
+	}
+	return 1;
+}
+
+/* ------------------------------------------------ YAML front matter */
+
+static char *
+yaml_scalar(yaml_document_t *doc, yaml_node_t *v)
+{
+	if (!v || v->type != YAML_SCALAR_NODE)
+		return NULL;
+	return g_strndup((const char *)v->data.scalar.value, v->data.scalar.length);
+}
+
+/* A libyaml mark (0-based line, column in characters) → clean offset. */
+static size_t
+yaml_off(struct ar_ctx *cx, size_t fs, size_t fe, yaml_mark_t mk)
+{
+	const char *t = cx->src->clean;
+	size_t p = fs, line = 0, e;
+
+	while (line < mk.line && p < fe) {
+		p = ar_next_line(t, fe, p, &e);
+		line++;
+	}
+	ar_next_line(t, fe, p, &e);
+	for (size_t c = 0; c < mk.column && p < e; c++)
+		p = (size_t)(g_utf8_next_char(t + p) - t);
+	return p < fe ? p : (fe > fs ? fe - 1 : fs);
+}
+
+/* Front matter deeper than this many flow collections ("[[[…]]]",
+ * "{a: {b: …}}") is refused before libyaml sees it: libyaml's time grows with
+ * the square of the depth (40,000 levels took 16 s). */
+#define AR_YAML_MAX_DEPTH 64
+
+/* Where the front matter t[0, n) opens its (AR_YAML_MAX_DEPTH + 1)th nested
+ * flow collection, or (size_t)-1.  One pass: quoted scalars and comments
+ * are skipped; a '[' or '{' counts only where a flow collection can start
+ * (spaces between): outside one after ':', '-', '?' or at a line's start,
+ * inside one after ':', ',', '?', '[' or '{'; so brackets inside a plain
+ * scalar ("a [b] c") do not. */
+static size_t
+yaml_too_deep(const char *t, size_t n)
+{
+	size_t i, depth = 0;
+	char prev = '\n';          /* the last character that was not a space */
+
+	for (i = 0; i < n; i++) {
+		char c = t[i];
+
+		if (c == ' ' || c == '\t')
+			continue;
+		if (c == '#' && (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n')) {
+			while (i < n && t[i] != '\n')
+				i++;
+			prev = '\n';
+			continue;
+		}
+		if ((c == '"' || c == '\'') && strchr("\n:-,?[{", prev)) {
+			for (i++; i < n; i++) {
+				if (c == '"' && t[i] == '\\')
+					i++;
+				else if (t[i] == c) {
+					if (c == '\'' && i + 1 < n && t[i + 1] == '\'')
+						i++;   /* '' inside single quotes */
+					else
+						break;
+				}
+			}
+			prev = c;
+			continue;
+		}
+		if ((c == '[' || c == '{') && strchr(depth ? ":,?[{" : "\n:-?", prev)) {
+			if (++depth > AR_YAML_MAX_DEPTH)
+				return i;
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		} else if (c == '[' || c == '{' || c == ',') {
+			c = 'a';           /* inside a plain scalar: just a character */
+		}
+		prev = c;
+	}
+	return (size_t)-1;
+}
+
+void
+ar_front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
+{
+	struct warta_meta *m = &cx->doc->meta;
+	yaml_parser_t parser;
+	yaml_document_t ydoc;
+	yaml_node_t *root;
+	yaml_node_pair_t *pair;
+	size_t deep = yaml_too_deep(cx->src->clean + fs, fe - fs);
+
+	if (deep != (size_t)-1) {
+		ar_diag_at(cx, WARTA_ERROR, fs + deep, "front matter: collections nested deeper than %d "
+		           "levels", AR_YAML_MAX_DEPTH);
+		return;
+	}
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)cx->src->clean + fs, fe - fs);
+	if (!yaml_parser_load(&parser, &ydoc)) {
+		size_t off = yaml_off(cx, fs, fe, parser.problem_mark);
+
+		ar_diag_at(cx, WARTA_ERROR, off, "front matter: %s%s%s",
+		           parser.problem ? parser.problem : "not valid YAML",
+		           parser.context ? " " : "", parser.context ? parser.context : "");
+		yaml_parser_delete(&parser);
+		return;
+	}
+	root = yaml_document_get_root_node(&ydoc);
+	if (root && root->type != YAML_MAPPING_NODE) {
+		ar_diag_at(cx, WARTA_ERROR, fs, "front matter is not a mapping of keys to values");
+		root = NULL;
+	}
+	for (pair = root ? root->data.mapping.pairs.start : NULL;
+	     root && pair < root->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(&ydoc, pair->key);
+		yaml_node_t *v = yaml_document_get_node(&ydoc, pair->value);
+		char *key = yaml_scalar(&ydoc, k), *val = yaml_scalar(&ydoc, v);
+		size_t koff = k ? yaml_off(cx, fs, fe, k->start_mark) : fs;
+		char **slot = NULL;
+
+		if (!key)
+			;
+		else if (strcmp(key, "title") == 0)
+			slot = &m->title;
+		else if (strcmp(key, "subtitle") == 0 || strcmp(key, "deck") == 0)
+			slot = &m->subtitle;
+		else if (strcmp(key, "author") == 0 || strcmp(key, "byline") == 0)
+			slot = &m->author;
+		else if (strcmp(key, "source") == 0)
+			slot = &m->source;
+		else if (strcmp(key, "section") == 0)
+			slot = &m->section;
+		else if (strcmp(key, "dateline") == 0)
+			slot = &m->dateline;
+		else if (strcmp(key, "style") == 0)
+			slot = &m->style;
+		else if (strcmp(key, "lang") == 0 || strcmp(key, "language") == 0)
+			slot = &m->lang;
+		else if (strcmp(key, "date") == 0) {
+			if (val && warta_date_valid(val))
+				slot = &m->date;
+			else
+				ar_diag_at(cx, WARTA_WARNING, v ? yaml_off(cx, fs, fe, v->start_mark) : fs,
+				           "date is not YYYY-MM-DD: %s", val ? val : "(not a string)");
+		} else if (strcmp(key, "priority") == 0) {
+			/* a newspaper's make-up: 1 the most important (the lead) … 99 */
+			char *end = NULL;
+			long pr = val ? strtol(val, &end, 10) : 0;
+
+			if (val && end != val && *end == '\0' && pr >= 1 && pr <= 99)
+				m->priority = (int)pr;
+			else
+				ar_diag_at(cx, WARTA_WARNING, v ? yaml_off(cx, fs, fe, v->start_mark) : fs,
+				           "priority is not a whole number from 1 (the most important) to 99: %s",
+				           val ? val : "(not a string)");
+		} else if (strcmp(key, "keywords") == 0 || strcmp(key, "tags") == 0) {
+			GPtrArray *kw = g_ptr_array_new();
+
+			if (v && v->type == YAML_SEQUENCE_NODE) {
+				yaml_node_item_t *item;
+
+				for (item = v->data.sequence.items.start; item < v->data.sequence.items.top; item++) {
+					char *s = yaml_scalar(&ydoc, yaml_document_get_node(&ydoc, *item));
+
+					if (s)
+						g_ptr_array_add(kw, s);
+				}
+			} else if (val) {
+				char **parts = g_strsplit(val, ",", -1);
+
+				for (int i = 0; parts[i]; i++) {
+					char *s = g_strstrip(g_strdup(parts[i]));
+
+					if (*s)
+						g_ptr_array_add(kw, s);
+					else
+						g_free(s);
+				}
+				g_strfreev(parts);
+			}
+			g_ptr_array_add(kw, NULL);
+			g_strfreev(m->keywords);
+			m->keywords = (char **)g_ptr_array_free(kw, FALSE);
+		} else
+			ar_diag_at(cx, WARTA_WARNING, koff, "front matter: unknown key \"%s\" ignored", key);
+		if (slot && !val)
+			ar_diag_at(cx, WARTA_WARNING, koff, "front matter: %s is not a string", key);
+		else if (slot) {
+			char *trimmed = g_strstrip(g_strdup(val));
+
+			g_free(*slot);
+			*slot = *trimmed ? trimmed : (g_free(trimmed), NULL);
+			if (slot == &m->title && v) {
+				ar_clean_pos(cx->src, yaml_off(cx, fs, fe, v->start_mark), &m->title_line, &m->title_col);
+			}
+		}
+		g_free(key);
+		g_free(val);
+	}
+	yaml_document_delete(&ydoc);
+	yaml_parser_delete(&parser);
+}
+

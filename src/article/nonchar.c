@@ -1,0 +1,166 @@
+/* nonchar.c — hygiene's rule for Unicode noncharacters (hygiene.c) applied
+ * to what the parsers decoded: entities such as &#xFFFF; and YAML escapes
+ * such as "\uFFFF" become U+FFFD in every string of the tree and the
+ * metadata, with a positioned warning, so every format shows the same
+ * U+FFFD (Cairo refuses noncharacters).  A pass over the finished tree. */
+#include <string.h>
+
+#include "article/reader.h"
+
+/* Replaces each noncharacter of *sp by U+FFFD; returns how many, and the
+ * first one's byte offset and code point. */
+static int
+fix_noncharacters(char **sp, size_t *first, gunichar *first_c)
+{
+	const char *s = *sp, *q;
+	GString *out = NULL;
+	int count = 0;
+
+	if (!s)
+		return 0;
+	for (q = s; *q;) {
+		gunichar c;
+		size_t len;
+
+		if ((unsigned char)*q < 0xEF) {   /* every noncharacter starts with EF or F0–F4 */
+			if (out)
+				g_string_append_c(out, *q);
+			q++;
+			continue;
+		}
+		c = g_utf8_get_char_validated(q, -1);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			/* cmark encodes the entities &#xFFFE; and &#xFFFF; as the single
+			 * bytes FE and FF (utf8proc's sentinels), never valid UTF-8 */
+			c = (unsigned char)*q == 0xFF ? 0xFFFF : 0xFFFE;
+			len = 1;
+		} else {
+			len = (size_t)g_utf8_skip[(unsigned char)*q];
+			if (!ar_is_noncharacter(c)) {
+				if (out)
+					g_string_append_len(out, q, (gssize)len);
+				q += len;
+				continue;
+			}
+		}
+		if (count++ == 0) {
+			*first = (size_t)(q - s);
+			*first_c = c;
+			out = g_string_sized_new(strlen(s) + 2);
+			g_string_append_len(out, s, q - s);
+		}
+		g_string_append(out, "\xEF\xBF\xBD");
+		q += len;
+	}
+	if (!count)
+		return 0;
+	g_free(*sp);
+	*sp = g_string_free(out, FALSE);
+	return count;
+}
+
+static void
+nonch_warn(struct warta_diags *d, const char *path, int line, int col, int count, gunichar c,
+           const char *where)
+{
+	if (count == 1)
+		warta_diag(d, WARTA_WARNING, path, line, col,
+		           "noncharacter U+%04X in %s replaced by U+FFFD", c, where);
+	else
+		warta_diag(d, WARTA_WARNING, path, line, col,
+		           "%d noncharacters in %s replaced by U+FFFD (first U+%04X)", count, where, c);
+}
+
+/* Warns of each metadata field longer than its display cap (WARTA_CAP_*,
+ * doc.h): the print and EPUB back ends set its first characters and an
+ * ellipsis (warta_docs_capped); the JSON keeps it whole. */
+void
+ar_meta_caps(struct ar_ctx *cx)
+{
+	struct warta_meta *m = &cx->doc->meta;
+	const struct { const char *v, *name; size_t cap; } f[] = {
+		{ m->title, "title", WARTA_CAP_TITLE },
+		{ m->subtitle, "subtitle", WARTA_CAP_SUBTITLE },
+		{ m->author, "author", WARTA_CAP_AUTHOR },
+		{ m->section, "section", WARTA_CAP_SECTION },
+		{ m->source, "source", WARTA_CAP_SOURCE },
+		{ m->dateline, "dateline", WARTA_CAP_DATELINE },
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(f); i++) {
+		glong len = f[i].v ? g_utf8_strlen(f[i].v, -1) : 0;
+
+		if ((size_t)len > f[i].cap)
+			warta_diag(cx->d, WARTA_WARNING, cx->src->path, m->title_line, m->title_line ? 1 : 0,
+			           "the %s is %ld characters: PDF, PNG, SVG and EPUB set its first %zu and "
+			           "an ellipsis (the JSON keeps it whole)", f[i].name, len, f[i].cap);
+	}
+}
+
+void
+ar_noncharacters(struct ar_ctx *cx)
+{
+	struct warta_meta *m = &cx->doc->meta;
+	struct warta_node *n;
+	char **fields[] = { &m->title, &m->subtitle, &m->author, &m->date, &m->source,
+	                    &m->section, &m->dateline, &m->style, &m->lang };
+	const char *names[] = { "the title", "the subtitle", "the author", "the date",
+	                        "the source", "the section", "the dateline", "the style",
+	                        "the language" };
+	size_t i, first;
+	gunichar c;
+	int count;
+
+	for (i = 0; i < G_N_ELEMENTS(fields); i++)
+		if ((count = fix_noncharacters(fields[i], &first, &c)))
+			nonch_warn(cx->d, cx->src->path, m->title_line, m->title_line ? 1 : 0, count, c,
+			           names[i]);
+	for (i = 0; m->keywords && m->keywords[i]; i++)
+		if ((count = fix_noncharacters(&m->keywords[i], &first, &c)))
+			nonch_warn(cx->d, cx->src->path, m->title_line, m->title_line ? 1 : 0, count, c,
+			           "the keywords");
+	for (n = cx->doc->root; n; n = warta_node_next(n, cx->doc->root)) {
+		char **strs[4] = { &n->text, NULL, NULL, NULL };
+		size_t k;
+
+		switch (n->type) {
+		case WARTA_NODE_HEADING:
+			strs[1] = &n->as.heading.number;
+			strs[2] = &n->as.heading.id;
+			break;
+		case WARTA_NODE_CODE_BLOCK:
+			strs[1] = &n->as.code.info;
+			break;
+		case WARTA_NODE_LINK:
+		case WARTA_NODE_IMAGE:
+			strs[1] = &n->as.link.url;
+			strs[2] = &n->as.link.title;
+			break;
+		case WARTA_NODE_FOOTNOTE_DEF:
+		case WARTA_NODE_FOOTNOTE_REF:
+			strs[1] = &n->as.footnote.label;
+			break;
+		case WARTA_NODE_DATELINE:
+			strs[1] = &n->as.dateline.place;
+			strs[2] = &n->as.dateline.agency;
+			break;
+		default:
+			break;
+		}
+		for (k = 0; k < G_N_ELEMENTS(strs) && strs[k]; k++) {
+			int line = n->line, col = n->col;
+
+			if (!(count = fix_noncharacters(strs[k], &first, &c)))
+				continue;
+			if (k == 0 && n->type == WARTA_NODE_TEXT) {
+				size_t off = ar_text_off(cx, n, first);
+
+				if (off != (size_t)-1)
+					ar_clean_pos(cx->src, off, &line, &col);
+			}
+			nonch_warn(cx->d, cx->src->path, line, col, count, c,
+			           k == 0 ? "the text" : "a link, label or heading");
+		}
+	}
+}
