@@ -125,6 +125,61 @@ yaml_off(struct ar_ctx *cx, size_t fs, size_t fe, yaml_mark_t mk)
 	return p < fe ? p : (fe > fs ? fe - 1 : fs);
 }
 
+/* Front matter deeper than this many flow collections ("[[[…]]]",
+ * "{a: {b: …}}") is refused before libyaml sees it: libyaml's time grows with
+ * the square of the depth (40,000 levels took 16 s). */
+#define AR_YAML_MAX_DEPTH 64
+
+/* Where the front matter t[0, n) opens its (AR_YAML_MAX_DEPTH + 1)th nested
+ * flow collection, or (size_t)-1.  One pass: quoted scalars and comments
+ * are skipped; a '[' or '{' counts only where a flow collection can start
+ * (spaces between): outside one after ':', '-', '?' or at a line's start,
+ * inside one after ':', ',', '?', '[' or '{'; so brackets inside a plain
+ * scalar ("a [b] c") do not. */
+static size_t
+yaml_too_deep(const char *t, size_t n)
+{
+	size_t i, depth = 0;
+	char prev = '\n';          /* the last character that was not a space */
+
+	for (i = 0; i < n; i++) {
+		char c = t[i];
+
+		if (c == ' ' || c == '\t')
+			continue;
+		if (c == '#' && (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n')) {
+			while (i < n && t[i] != '\n')
+				i++;
+			prev = '\n';
+			continue;
+		}
+		if ((c == '"' || c == '\'') && strchr("\n:-,?[{", prev)) {
+			for (i++; i < n; i++) {
+				if (c == '"' && t[i] == '\\')
+					i++;
+				else if (t[i] == c) {
+					if (c == '\'' && i + 1 < n && t[i + 1] == '\'')
+						i++;   /* '' inside single quotes */
+					else
+						break;
+				}
+			}
+			prev = c;
+			continue;
+		}
+		if ((c == '[' || c == '{') && strchr(depth ? ":,?[{" : "\n:-?", prev)) {
+			if (++depth > AR_YAML_MAX_DEPTH)
+				return i;
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		} else if (c == '[' || c == '{' || c == ',') {
+			c = 'a';           /* inside a plain scalar: just a character */
+		}
+		prev = c;
+	}
+	return (size_t)-1;
+}
+
 void
 ar_front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 {
@@ -133,7 +188,13 @@ ar_front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 	yaml_document_t ydoc;
 	yaml_node_t *root;
 	yaml_node_pair_t *pair;
+	size_t deep = yaml_too_deep(cx->src->clean + fs, fe - fs);
 
+	if (deep != (size_t)-1) {
+		ar_diag_at(cx, WARTA_ERROR, fs + deep, "front matter: collections nested deeper than %d "
+		           "levels", AR_YAML_MAX_DEPTH);
+		return;
+	}
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)cx->src->clean + fs, fe - fs);
 	if (!yaml_parser_load(&parser, &ydoc)) {

@@ -13,6 +13,10 @@
  *    Cairo refuses them; the reader applies the same rule to those that come
  *    from an entity (&#xFFFF;) or a YAML escape (ar_noncharacters, nonchar.c),
  *    so every format shows the same U+FFFD;
+ *  - a character carrying more than AR_MAX_MARKS combining marks (Zalgo
+ *    text: 50,000 marks on one letter took 38 s to shape): the marks past
+ *    the 30th are removed, one warning per line (the limit of Unicode's
+ *    Stream-Safe Text Format, UAX #15, which no real text reaches);
  *  - CRLF and lone CR become LF (lone CR counts as a line end in positions);
  *  - a byte order mark at the very start is dropped;
  *  - tabs, no-break spaces, bidi marks (U+200E/U+200F/U+061C) and zero-width
@@ -139,7 +143,11 @@ tally_flush(struct ar_src *s, struct tally *t, struct warta_diags *d, int kind, 
 	if (t->count == 0)
 		return;
 	ar_orig_pos(s, t->first, &line, &col);
-	if (kind == 2) {
+	if (kind == 3) {
+		warta_diag(d, WARTA_WARNING, s->path, line, col,
+		           "more than %d combining marks on one character: %d removed on this line",
+		           AR_MAX_MARKS, t->count);
+	} else if (kind == 2) {
 		if (t->count == 1)
 			warta_diag(d, WARTA_WARNING, s->path, line, col,
 			           "noncharacter U+%04X replaced by U+FFFD", t->first_char);
@@ -203,8 +211,8 @@ ar_hygiene(struct ar_src *s, int repair, struct warta_diags *d)
 	const unsigned char *p = (const unsigned char *)s->orig;
 	size_t i = 0, n = s->orig_len;
 	GString *out = g_string_sized_new(n + 1);
-	struct tally ctl = { 0 }, bad = { 0 }, nonch = { 0 };
-	int errors = 0, in_bad = 0;
+	struct tally ctl = { 0 }, bad = { 0 }, nonch = { 0 }, marks = { 0 };
+	int errors = 0, in_bad = 0, nmarks = 0;
 
 	s->edits = g_array_new(FALSE, FALSE, sizeof(struct ar_edit));
 	index_lines(s);
@@ -221,6 +229,7 @@ ar_hygiene(struct ar_src *s, int repair, struct warta_diags *d)
 			g_string_append_c(out, (char)b);
 			i++;
 			in_bad = 0;
+			nmarks = 0;
 			continue;
 		}
 		if (b < 0x80) {
@@ -260,6 +269,16 @@ ar_hygiene(struct ar_src *s, int repair, struct warta_diags *d)
 			add_edit(s, out, i);
 			continue;
 		}
+		if (c >= 0x300 && g_unichar_ismark(c)) {
+			if (++nmarks > AR_MAX_MARKS) {
+				tally_add(s, &marks, d, 3, repair, i, c);
+				i += len;
+				add_edit(s, out, i);
+				continue;
+			}
+		} else {
+			nmarks = 0;
+		}
 		if (ar_is_noncharacter(c)) {
 			tally_add(s, &nonch, d, 2, repair, i, c);
 			add_edit(s, out, i);
@@ -273,6 +292,7 @@ ar_hygiene(struct ar_src *s, int repair, struct warta_diags *d)
 	}
 	tally_flush(s, &ctl, d, 0, repair);
 	tally_flush(s, &nonch, d, 2, repair);
+	tally_flush(s, &marks, d, 3, repair);
 	tally_flush(s, &bad, d, 1, repair);
 	s->clean_len = out->len;
 	s->clean = g_realloc(g_string_free(out, FALSE), s->clean_len + 1);   /* without the room to grow */

@@ -71,6 +71,33 @@ nonch_warn(struct warta_diags *d, const char *path, int line, int col, int count
 		           "%d noncharacters in %s replaced by U+FFFD (first U+%04X)", count, where, c);
 }
 
+/* Warns of each metadata field longer than its display cap (WARTA_CAP_*,
+ * doc.h): the print and EPUB back ends set its first characters and an
+ * ellipsis (warta_docs_capped); the JSON keeps it whole. */
+void
+ar_meta_caps(struct ar_ctx *cx)
+{
+	struct warta_meta *m = &cx->doc->meta;
+	const struct { const char *v, *name; size_t cap; } f[] = {
+		{ m->title, "title", WARTA_CAP_TITLE },
+		{ m->subtitle, "subtitle", WARTA_CAP_SUBTITLE },
+		{ m->author, "author", WARTA_CAP_AUTHOR },
+		{ m->section, "section", WARTA_CAP_SECTION },
+		{ m->source, "source", WARTA_CAP_SOURCE },
+		{ m->dateline, "dateline", WARTA_CAP_DATELINE },
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(f); i++) {
+		glong len = f[i].v ? g_utf8_strlen(f[i].v, -1) : 0;
+
+		if ((size_t)len > f[i].cap)
+			warta_diag(cx->d, WARTA_WARNING, cx->src->path, m->title_line, m->title_line ? 1 : 0,
+			           "the %s is %ld characters: PDF, PNG, SVG and EPUB set its first %zu and "
+			           "an ellipsis (the JSON keeps it whole)", f[i].name, len, f[i].cap);
+	}
+}
+
 void
 ar_noncharacters(struct ar_ctx *cx)
 {

@@ -557,6 +557,7 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 	ar_heading_ids(&cx);
 	set_text_positions(&cx, doc->root);
 	ar_noncharacters(&cx);
+	ar_meta_caps(&cx);
 
 	g_hash_table_destroy(cx.runs);
 	g_hash_table_destroy(cx.item_no);

@@ -12,7 +12,8 @@
 #include "article/article.h"
 
 #define AR_MAX_DEPTH 32           /* nesting cap of the tree; deeper containers are flattened */
-#define AR_DEFAULT_MAX (64u << 20) /* default input size limit: 64 MiB */
+#define AR_DEFAULT_MAX (64u << 20)
+#define AR_MAX_MARKS 30           /* combining marks kept on one character (hygiene.c) */ /* default input size limit: 64 MiB */
 
 /* ------------------------------------------------ source map (hygiene.c) */
 
@@ -130,6 +131,8 @@ void ar_diag_at(struct ar_ctx *cx, enum warta_severity sev, size_t clean_off,
  * of the tree and of the metadata, each noncharacter replaced by U+FFFD with
  * a warning at its node (nonchar.c).  Call while the text runs still exist. */
 void ar_noncharacters(struct ar_ctx *cx);
+/* A warning for each metadata value longer than its display cap (doc.h). */
+void ar_meta_caps(struct ar_ctx *cx);
 
 /* ------------------------------------------------ article layer (layer.c) */
 

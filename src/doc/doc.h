@@ -165,6 +165,28 @@ const char *warta_node_type_name(enum warta_node_type type); /* "paragraph", "qu
 /* The concatenated text of a node's inline content (quotes with their marks). Caller g_free()s. */
 char *warta_node_plain_text(const struct warta_node *node);
 
+/* Display caps: the most characters of each metadata value the print
+ * back end and the EPUB set (on the page, the running head, the outline,
+ * the cover, the book's pages); a longer value is cut at a character
+ * boundary (never inside a cluster of combining marks) and ends with "…".
+ * The reader warns about a value over its cap; the JSON keeps it whole.
+ * Shaping and breaking a headline is not linear in its length (a 200,000-
+ * character section took 37 s on the EPUB cover): the caps bound it. */
+#define WARTA_CAP_TITLE     3000
+#define WARTA_CAP_SUBTITLE  1000
+#define WARTA_CAP_AUTHOR    200
+#define WARTA_CAP_SECTION   100
+#define WARTA_CAP_SOURCE    120
+#define WARTA_CAP_DATELINE  100
+#define WARTA_CAP_GROUP     100
+/* s cut to max characters and "…", or a copy of s (NULL: NULL).  Caller g_free()s. */
+char *warta_text_capped(const char *s, size_t max);
+/* For a back end: copies of the n documents (their trees shared, not
+ * copied) whose metadata values are cut to the caps above.  Free with
+ * warta_docs_capped_free (the originals are untouched). */
+struct warta_doc **warta_docs_capped(struct warta_doc *const *docs, size_t n);
+void warta_docs_capped_free(struct warta_doc **capped, size_t n);
+
 struct warta_doc *warta_doc_new(const char *path);
 void warta_doc_free(struct warta_doc *doc);
 

@@ -1,6 +1,7 @@
 /* node.c — building, walking and freeing the document tree (doc.h).
  * Reads nothing; writes nodes allocated with GLib, freed with warta_node_free(). */
 #include <glib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "doc/doc.h"
@@ -273,6 +274,87 @@ warta_node_next(const struct warta_node *n, const struct warta_node *root)
 		n = n->parent;
 	}
 	return NULL;
+}
+
+char *
+warta_text_capped(const char *s, size_t max)
+{
+	const char *p = s;
+	size_t i;
+
+	if (!s)
+		return NULL;
+	for (i = 0; i < max && *p; i++)
+		p = g_utf8_next_char(p);
+	if (!*p)
+		return g_strdup(s);
+	/* not inside a cluster: back off marks and joiners that belong to the
+	 * character before them */
+	while (p > s) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!g_unichar_ismark(c) && c != 0x200D && c != 0x034F && !(c >= 0xFE00 && c <= 0xFE0F))
+			break;
+		p = g_utf8_prev_char(p);
+	}
+	/* and not after a space: "word…", not "word …" */
+	while (p > s) {
+		const char *q = g_utf8_prev_char(p);
+
+		if (!g_unichar_isspace(g_utf8_get_char(q)))
+			break;
+		p = q;
+	}
+	return g_strdup_printf("%.*s…", (int)(p - s), s);
+}
+
+static const struct {
+	size_t off, cap;
+} capped_fields[] = {
+	{ offsetof(struct warta_meta, title), WARTA_CAP_TITLE },
+	{ offsetof(struct warta_meta, subtitle), WARTA_CAP_SUBTITLE },
+	{ offsetof(struct warta_meta, author), WARTA_CAP_AUTHOR },
+	{ offsetof(struct warta_meta, section), WARTA_CAP_SECTION },
+	{ offsetof(struct warta_meta, source), WARTA_CAP_SOURCE },
+	{ offsetof(struct warta_meta, dateline), WARTA_CAP_DATELINE },
+	{ offsetof(struct warta_meta, group), WARTA_CAP_GROUP },
+};
+
+struct warta_doc **
+warta_docs_capped(struct warta_doc *const *docs, size_t n)
+{
+	struct warta_doc **c = g_new0(struct warta_doc *, n ? n : 1);
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (!docs[i])
+			continue;
+		c[i] = g_new(struct warta_doc, 1);
+		*c[i] = *docs[i];
+		for (k = 0; k < G_N_ELEMENTS(capped_fields); k++) {
+			char **f = (char **)((char *)&c[i]->meta + capped_fields[k].off);
+
+			*f = warta_text_capped(*f, capped_fields[k].cap);
+		}
+	}
+	return c;
+}
+
+void
+warta_docs_capped_free(struct warta_doc **c, size_t n)
+{
+	size_t i, k;
+
+	if (!c)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!c[i])
+			continue;
+		for (k = 0; k < G_N_ELEMENTS(capped_fields); k++)
+			g_free(*(char **)((char *)&c[i]->meta + capped_fields[k].off));
+		g_free(c[i]);
+	}
+	g_free(c);
 }
 
 void

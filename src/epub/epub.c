@@ -532,6 +532,7 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 	guint i;
 	int rc = -1;
 	long long t0;
+	struct warta_doc **capped;
 
 	if (n == 0 || !docs) {
 		warta_diag(d, WARTA_ERROR, out_path, 0, 0, "no articles for the EPUB");
@@ -544,6 +545,10 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 		}
 	}
 	t0 = warta_clock_now();
+	/* titles, decks, bylines, sections, sources cut to their display caps
+	 * before the cover shapes them (doc.h) */
+	capped = warta_docs_capped(docs, n);
+	docs = capped;
 	book_init(&b, docs, n, style, opts);
 	b.d = d;
 	for (i = 0; i < b.n; i++)
@@ -617,5 +622,6 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 out:
 	g_free(bytes);
 	book_free(&b);
+	warta_docs_capped_free(capped, n);
 	return rc;
 }

@@ -285,8 +285,11 @@ good_syllables(const struct pa_para *p, const struct pa_setup *s, size_t b0, siz
 
 	if (s->hyph == NULL || !warta_hyphenator_has(s->hyph, p->lang))
 		return;
+	/* a: the window's start, carried from one window to the next (counting
+	 * from the word's start for each made a long word's cost its square) */
+	const char *a = text + b0;
+
 	for (w0 = 0; w0 < n; w0 += EMERGENCY_WINDOW / 2) {
-		const char *a = g_utf8_offset_to_pointer(text + b0, w0);
 		const char *e = g_utf8_offset_to_pointer(a, MIN(EMERGENCY_WINDOW, n - w0));
 		long lo = w0 == 0 ? 0 : EMERGENCY_WINDOW / 4;
 		long hi = w0 + EMERGENCY_WINDOW >= n ? EMERGENCY_WINDOW : 3 * EMERGENCY_WINDOW / 4;
@@ -300,6 +303,7 @@ good_syllables(const struct pa_para *p, const struct pa_setup *s, size_t b0, siz
 		}
 		if (w0 + EMERGENCY_WINDOW >= n)
 			break;
+		a = g_utf8_offset_to_pointer(a, EMERGENCY_WINDOW / 2);
 	}
 }
 

@@ -17,6 +17,7 @@ pa_new(const char *lang, int rtl, const char *file)
 	p->text = g_string_new(NULL);
 	p->runs = g_array_new(FALSE, FALSE, sizeof(struct pa_run));
 	p->links = g_ptr_array_new_with_free_func(g_free);
+	p->link_no = g_hash_table_new(g_str_hash, g_str_equal);
 	p->lang = g_strdup(lang ? lang : "en");
 	p->rtl = rtl;
 	p->file = file;
@@ -74,6 +75,7 @@ pa_free(struct pa_para *p)
 	free_shaping(p);
 	g_string_free(p->text, TRUE);
 	g_array_free(p->runs, TRUE);
+	g_hash_table_destroy(p->link_no);
 	g_ptr_array_free(p->links, TRUE);
 	g_free(p->lang);
 	g_free(p);
@@ -100,12 +102,14 @@ pa_add(struct pa_para *p, const char *utf8, int len, const struct pa_fmt *fmt, i
 int
 pa_link(struct pa_para *p, const char *url)
 {
-	guint i;
+	char *u;
+	gpointer k;
 
-	for (i = 0; i < p->links->len; i++)
-		if (strcmp(g_ptr_array_index(p->links, i), url) == 0)
-			return i + 1;
-	g_ptr_array_add(p->links, g_strdup(url));
+	if ((k = g_hash_table_lookup(p->link_no, url)))
+		return GPOINTER_TO_INT(k);
+	u = g_strdup(url);
+	g_ptr_array_add(p->links, u);
+	g_hash_table_insert(p->link_no, u, GINT_TO_POINTER(p->links->len));
 	return p->links->len;
 }
 
@@ -120,23 +124,35 @@ pa_empty(const struct pa_para *p)
 	return 1;
 }
 
-/* The warning for a word given emergency breaks, once, at its source position. */
+/* The warning for a word given emergency breaks, once, at its source
+ * position: called for each of the word's lines, it returns at once after
+ * the first (a word of 100 KB has thousands of lines; measuring it again
+ * for each made its cost the square of its length). */
 static void
 warn_wide(const struct pa_para *p, const struct pa_setup *s, struct wide *w, double widest)
 {
-	const struct pa_run *r = pa_run_at(p, w->b0);
-	long n = g_utf8_strlen(p->text->str + w->b0, w->b1 - w->b0);
-	char *t = g_utf8_substring(p->text->str + w->b0, 0, MIN(n, 40));
-	int col = r ? r->col + (int)g_utf8_strlen(p->text->str + r->start, w->b0 - r->start) : 0;
+	const struct pa_run *r;
+	const char *end;
+	int n, more, col;
+	char *head;
 
-	if (s->continues_word && w->b0 == 0)
-		w->broken = 1;   /* warned in the piece before */
-	if (!w->broken && s->diags)
-		warta_diag(s->diags, WARTA_WARNING, p->file, r ? r->line : 0, col,
-		    "a word wider than the column (%.1f pt > %.1f pt) is broken across lines: \"%s%s\"",
-		    w->width, widest, t, n > 40 ? "…" : "");
+	if (w->broken)
+		return;
 	w->broken = 1;
-	g_free(t);
+	if ((s->continues_word && w->b0 == 0) || !s->diags)
+		return;   /* warned in the piece before */
+	r = pa_run_at(p, w->b0);
+	/* the first 40 characters, and whether there are more */
+	end = p->text->str + w->b0;
+	for (n = 0; n < 40 && end < p->text->str + w->b1; n++)
+		end = g_utf8_next_char(end);
+	more = end < p->text->str + w->b1;
+	head = g_strndup(p->text->str + w->b0, (gsize)(end - (p->text->str + w->b0)));
+	col = r ? r->col + (int)g_utf8_strlen(p->text->str + r->start, w->b0 - r->start) : 0;
+	warta_diag(s->diags, WARTA_WARNING, p->file, r ? r->line : 0, col,
+	    "a word wider than the column (%.1f pt > %.1f pt) is broken across lines: \"%s%s\"",
+	    w->width, widest, head, more ? "…" : "");
+	g_free(head);
 }
 
 /* Each character's width (cw, n_chars + 1) and each byte's item (item_of,

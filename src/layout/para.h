@@ -68,6 +68,8 @@ struct pa_para {
 	GString *text;
 	GArray *runs;               /* struct pa_run */
 	GPtrArray *links;           /* char * URLs or "#dest", owned */
+	GHashTable *link_no;        /* URL (in links) → its 1-based index: a paragraph of
+	                             * 100,000 links looked each one up among the others */
 	const char *file;           /* for diagnostics */
 	char *lang;                 /* language of the paragraph (hyphenation, shaping) */
 	int rtl;                    /* base direction right to left */

@@ -245,6 +245,7 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 	struct warta_report rep;
 	int rc;
 	struct warta_render_opts defo;
+	struct warta_doc **capped;
 
 	if (opts == NULL) {
 		memset(&defo, 0, sizeof defo);
@@ -270,6 +271,10 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 		return -1;
 	}
 	R.create_date = create_date(docs[0], opts);
+	/* titles, decks, bylines, sections, sources cut to their display caps
+	 * before anything shapes them (doc.h) */
+	capped = warta_docs_capped(docs, n);
+	R.docs = capped;
 
 	/* a font map of our own for this call, kept in the engine afterwards */
 	fonts = rn_fonts_take(e);
@@ -280,5 +285,6 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 		*report = rep;
 	rn_fonts_put(e, fonts);
 	g_free(R.create_date);
+	warta_docs_capped_free(capped, n);
 	return rc;
 }

@@ -313,7 +313,7 @@ chunks(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e, str
 {
 	const char *t = P->text->str;
 	size_t s = 0, len = P->text->len;
-	guint r = 0, k;
+	guint r = 0;
 	int first = 1;
 
 	while (s < len) {
@@ -332,14 +332,20 @@ chunks(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e, str
 		}
 		Q = pa_new(P->lang, P->rtl, P->file);
 		g_ptr_array_add(A->paras, Q);
-		for (k = 0; k < P->links->len; k++)
-			g_ptr_array_add(Q->links, g_strdup(g_ptr_array_index(P->links, k)));
 		for (; r < P->runs->len; r++) {
 			const struct pa_run *run = &g_array_index(P->runs, struct pa_run, r);
 			size_t a = MAX(run->start, s), z = MIN(run->end, end);
 
-			if (a < z)
-				pa_add(Q, t + a, z - a, &run->fmt, run->line, run->col);
+			if (a < z) {
+				/* the piece's own links only (each piece had them
+				 * all: pieces × links, the square of a paragraph
+				 * of autolinks) */
+				struct pa_fmt f = run->fmt;
+
+				if (f.link)
+					f.link = pa_link(Q, g_ptr_array_index(P->links, f.link - 1));
+				pa_add(Q, t + a, z - a, &f, run->line, run->col);
+			}
 			if (run->end > end)
 				break;          /* continues in the next piece */
 		}

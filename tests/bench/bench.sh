@@ -55,13 +55,14 @@ row() {
 		printf '  %-46s %10s %-9s\n' "$1" "$2" "$3"
 	fi
 }
-# run N CMD…: the runner's line for N runs (after one warm-up when N > 3), or
-# exit on failure
+# run N [-x] CMD…: the runner's line for N runs (after one warm-up when N > 3),
+# or exit on failure
 run() {
-	n=$1 w=0
+	n=$1 w=0 x=
 	shift
+	[ "$1" = -x ] && { x=-x; shift; }   # exit status 1 (a refused input) is a run
 	[ "$n" -gt 3 ] && w=1
-	"$RUNNER" -n "$n" -w "$w" -q -- "$@" || { echo "bench: failed: $*" >&2; exit 1; }
+	"$RUNNER" -n "$n" -w "$w" -q $x -- "$@" || { echo "bench: failed: $*" >&2; exit 1; }
 }
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 div() { awk -v a="$1" -v b="$2" -v f="${3:-%.1f}" 'BEGIN { printf f, b ? a / b : 0 }'; }
@@ -128,6 +129,31 @@ while read -r name first med; do
 	esac
 	printf '  %-46s %10s first %10s warm\n' "$what" "$first" "$med"
 done < "$TMP/stages"
+
+# ------------------------------------------------------------ pathological
+# Issue 15's classes of hostile input (tests/hardening/pathological.py), each
+# at N and 2N, → PDF: time, peak RSS and the growth t(2N)/t(N) (about 2 when
+# linear; an input refused at a documented limit stays flat).  Target: any
+# input up to 1 MB sets in under 3 s and 250 MB.
+echo
+echo "pathological inputs → PDF (issue 15; $LONG_RUNS runs each; target for inputs up to 1 MB: < 3000 ms and < 250 MB; growth t(2N)/t(N) ≈ 2 when linear):"
+printf '  %-11s %8s %9s %9s %9s %8s %7s  %s\n' class N "bytes(2N)" "t(N) ms" "t(2N) ms" "RSS MB" growth verdict
+PATHO=${BENCH_PATHOLOGICAL:-word:200000 codespaces:200000 fmlong:100000 yamlnest:50000 marks:25000 \
+  tablebig:250000 tabs:500000 code:500000 autolinks:10000 refdefs:5000}
+[ -n "$BENCH_QUICK" ] && PATHO="word:50000 fmlong:50000 yamlnest:50000 marks:25000"
+for spec in $PATHO; do
+	kind=${spec%%:*} n=${spec#*:}
+	python3 "$ROOT/tests/hardening/pathological.py" "$kind" "$n" >"$TMP/p1.txt"
+	python3 "$ROOT/tests/hardening/pathological.py" "$kind" $((n * 2)) >"$TMP/p2.txt"
+	r1=$(run "$LONG_RUNS" -x "$WARTA" -q -o "$TMP/p1.pdf" "$TMP/p1.txt")
+	r2=$(run "$LONG_RUNS" -x "$WARTA" -q -o "$TMP/p2.pdf" "$TMP/p2.txt")
+	t1=$(field median_ms "$r1") t2=$(field median_ms "$r2") m2=$(field rss_mb "$r2")
+	bytes=$(wc -c <"$TMP/p2.txt")
+	v=$(awk -v t="$t2" -v m="$m2" -v b="$bytes" 'BEGIN {
+		if (b > 1048576) print "(over 1 MB)"; else print (t < 3000 && m < 250) ? "PASS" : "MISS" }')
+	printf '  %-11s %8d %9d %9.0f %9.0f %8.1f %7s  %s\n' "$kind" "$n" "$bytes" "$t1" "$t2" "$m2" \
+		"$(div "$t2" "$t1" %.2f)" "$v"
+done
 
 # ------------------------------------------------------------ batch
 echo

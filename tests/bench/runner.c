@@ -3,8 +3,9 @@
  * time from fork to exit, the median user+system CPU time and the highest peak
  * RSS (ru_maxrss) as one line of key=value figures for bench.sh.
  *
- * usage: runner [-n RUNS] [-w WARMUPS] [-q] -- COMMAND [ARG…]
- * -q sends the command's standard output and error to /dev/null. */
+ * usage: runner [-n RUNS] [-w WARMUPS] [-q] [-x] -- COMMAND [ARG…]
+ * -q sends the command's standard output and error to /dev/null; -x takes
+ * exit status 1 (an input refused with a message) as a run, not a failure. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,6 +18,8 @@
 #include <unistd.h>
 
 #include "timing.h"
+
+static int max_status;   /* the highest exit status that is not a failure (-x: 1) */
 
 /* One run: wall ms, CPU ms and peak RSS in KiB; -1 when the command fails. */
 static int
@@ -57,7 +60,7 @@ run(char **argv, int quiet, double *wall, double *cpu, long *rss)
 	*cpu = ru.ru_utime.tv_sec * 1e3 + ru.ru_utime.tv_usec / 1e3 +
 	    ru.ru_stime.tv_sec * 1e3 + ru.ru_stime.tv_usec / 1e3;
 	*rss = ru.ru_maxrss;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (!WIFEXITED(status) || WEXITSTATUS(status) > max_status) {
 		fprintf(stderr, "runner: %s: exit status %d\n", argv[0],
 		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 		return -1;
@@ -72,8 +75,11 @@ main(int argc, char **argv)
 	double *wall, *cpu, w, u;
 	long rss, maxrss = 0;
 
-	while ((c = getopt(argc, argv, "n:w:q")) != -1) {
+	while ((c = getopt(argc, argv, "n:w:qx")) != -1) {
 		switch (c) {
+		case 'x':
+			max_status = 1;   /* an input warta refuses (exit 1) is timed too */
+			break;
 		case 'n':
 			runs = atoi(optarg);
 			break;
@@ -111,6 +117,6 @@ main(int argc, char **argv)
 	free(cpu);
 	return 0;
 usage:
-	fprintf(stderr, "usage: runner [-n RUNS] [-w WARMUPS] [-q] -- COMMAND [ARG...]\n");
+	fprintf(stderr, "usage: runner [-n RUNS] [-w WARMUPS] [-q] [-x] -- COMMAND [ARG...]\n");
 	return 2;
 }

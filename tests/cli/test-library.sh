@@ -38,10 +38,11 @@ else fail "symbols versioned WARTA_0" "$(nm -D --defined-only "$so" | head -3)";
 man -l "$P/share/man/man3/warta.3" 2>/dev/null | grep -q 'warta_print_render' && ok "warta.3 documents the calls" ||
 	fail "warta.3 documents the calls"
 
-# the example, against the staged copy through pkg-config
+# the example, against the staged copy through pkg-config (with the
+# sanitizers' runtime when the library was built with them: SAN=1)
 export PKG_CONFIG_PATH="$P/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$DEST"
 if flags=$(pkg-config --cflags --libs warta) &&
-   out=$(cc -o "$TMP/example" "$ROOT/examples/pdf-and-epub.c" $flags 2>&1); then
+   out=$(cc ${san:+-fsanitize=address,undefined} -o "$TMP/example" "$ROOT/examples/pdf-and-epub.c" $flags 2>&1); then
 	ok "examples/pdf-and-epub.c builds with pkg-config --cflags --libs warta"
 else
 	fail "examples/pdf-and-epub.c builds with pkg-config --cflags --libs warta" "$flags $out"

@@ -3,6 +3,7 @@
 # for tests/hardening/scaling.sh (hand measurements of linear time; not a test).
 import sys, random
 kind, n = sys.argv[1], int(sys.argv[2])
+sys.stdout.reconfigure(encoding="utf-8")
 out = sys.stdout
 random.seed(1)
 w = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do".split()
@@ -69,3 +70,27 @@ elif kind == 'bq':
     out.write('Title\n\n' + '> line\n' * n)
 elif kind == 'refdefs':
     out.write('Title\n\n' + ''.join('[r%d]: http://x/%d\n' % (i, i) for i in range(n)) + '\n' + ' '.join('[r%d]' % i for i in range(n)) + '\n')
+elif kind == 'word':     # one unbreakable word of n bytes
+    out.write('Title\n\nStart ' + 'a' * n + ' end.\n')
+elif kind == 'codespaces':  # a line of n spaces in a code block
+    out.write('Title\n\n```\nx' + ' ' * n + 'y\n```\n')
+elif kind == 'tablebig':    # 200 columns, rows to make n bytes
+    cols = 200
+    rows = max(1, n // (cols * 4))
+    out.write('Title\n\n|' + ' a |' * cols + '\n|' + '---|' * cols + '\n' + ('|' + ' 1 |' * cols + '\n') * rows)
+elif kind == 'tabs':        # n bytes of tabs in a paragraph
+    out.write('Title\n\nx' + '\t' * n + 'y\n')
+elif kind == 'code':        # n bytes of fenced code, lines of 60
+    line = 'int x = foo(bar, baz) + qux * 42; // comment text here ok\n'
+    out.write('Title\n\n```c\n' + line * max(1, n // len(line)) + '```\n')
+elif kind == 'autolinks':   # n autolinks
+    out.write('Title\n\n' + ' '.join('https://example.org/p/%d' % i for i in range(n)) + '\n')
+elif kind == 'fmlong':      # front-matter values of n characters
+    out.write('---\ntitle: ' + 'Judul panjang ' * (n // 14) + '\nsection: ' + '9' * n +
+              '\nauthor: ' + 'ab ' * (n // 3) + '\nsource: ' + 'S' * n + '\n---\n\nBody.\n')
+elif kind == 'yamlnest':    # YAML flow collections nested n deep
+    out.write('---\ntitle: ' + '[' * n + 'x' + ']' * n + '\n---\n\nBody.\n')
+elif kind == 'marks':       # n combining marks on one letter of the headline
+    out.write('# Z' + '\u0301' * n + 'algo\n\nBody.\n')
+else:
+    sys.exit('pathological.py: unknown kind ' + kind)
