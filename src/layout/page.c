@@ -417,7 +417,8 @@ pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int fina
 			if (taken(&sc, k))
 				continue;
 			sc.mark[k] = sc.gen;
-			e = p->fn_height[k] + pb_separator(p, k, s->order + col->fn_first, col->fn_count);
+			e = p->fn_height[k] + pb_separator(p, k, s->order ? s->order + col->fn_first : NULL,
+			                                      col->fn_count);
 			if (sc.ph < sc.pt || (used + e > full + 0.01 && (pg->n_cols > 0 || col->fn_count > 0))) {
 				sc.pend[sc.pt++] = k;
 				continue;
