@@ -605,6 +605,34 @@ flag(struct ed *E, struct rn_out *o, int page_no, const char *name)
 	return lines;
 }
 
+/* One entry of the index strip: TEXT linked to URL, at most two lines of
+ * a column (a teaser, not the whole headline when long), at X from grid
+ * line Y0 + 2. */
+static void
+index_entry(struct ed *E, struct rn_out *o, const struct pa_fmt *tf, const char *lang, int rtl,
+            const char *text, const char *url, double x, int y0)
+{
+	const struct rn *R = E->R;
+	struct pa_fmt f = *tf;
+	struct pa_para *P = pa_new(lang, rtl, NULL);
+	struct pa_setup su;
+	double w = R->colw;
+
+	g_ptr_array_add(E->paras, P);
+	f.link = pa_link(P, url);
+	pa_add(P, text, -1, &f, 0, 0);
+	memset(&su, 0, sizeof su);
+	su.ctx = R->ctx;
+	su.style = R->style;
+	su.align = WARTA_TA_LEFT;
+	su.widths = &w;
+	su.n_widths = 1;
+	su.last_line_fill = 1;
+	pa_set(P, &su);
+	for (int k = 0; k < P->n_lines && k < 2; k++)
+		o->ops->text_line(o, P, k, x, grid_y(E, y0 + 2 + k));
+}
+
 /* The front page's index strip: the section fronts inside, or (one
  * section) the stories inside, each with its page, linked. */
 static int
@@ -642,24 +670,8 @@ index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 			char *t = g_strdup_printf("%s \xe2\x80\x94 %d", X->section_name ? X->section_name : "",
 			    E->sect_page[s]);
 			char *url = g_strdup_printf("#page-%d", E->sect_page[s]);
-			struct pa_fmt f = tf;
-			struct pa_para *P = pa_new(ed_lang(E), 0, NULL);
-			struct pa_setup su;
-			double w = R->colw;
 
-			g_ptr_array_add(E->paras, P);
-			f.link = pa_link(P, url);
-			pa_add(P, t, -1, &f, 0, 0);
-			memset(&su, 0, sizeof su);
-			su.ctx = R->ctx;
-			su.style = R->style;
-			su.align = WARTA_TA_LEFT;
-			su.widths = &w;
-			su.n_widths = 1;
-			su.last_line_fill = 1;
-			pa_set(P, &su);
-			for (int k = 0; k < P->n_lines && k < 2; k++)
-				o->ops->text_line(o, P, k, col_left(E, left, n), grid_y(E, y0 + 2 + k));
+			index_entry(E, o, &tf, ed_lang(E), 0, t, url, col_left(E, left, n), y0);
 			g_free(t);
 			g_free(url);
 			n++;
@@ -676,25 +688,8 @@ index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 			char *t = g_strdup_printf("%s \xe2\x80\x94 %d", mt->title ? mt->title : X->A->doc->name,
 			    m->page + 1);
 			char *url = g_strdup_printf("#%stop", X->A->prefix);
-			struct pa_fmt f = tf;
-			struct pa_para *P = pa_new(mt->lang, mt->rtl, NULL);
-			struct pa_setup su;
-			double w = R->colw;
 
-			g_ptr_array_add(E->paras, P);
-			f.link = pa_link(P, url);
-			pa_add(P, t, -1, &f, 0, 0);
-			memset(&su, 0, sizeof su);
-			su.ctx = R->ctx;
-			su.style = R->style;
-			su.align = WARTA_TA_LEFT;
-			su.widths = &w;
-			su.n_widths = 1;
-			su.last_line_fill = 1;
-			pa_set(P, &su);
-			/* at most two lines: a teaser, not the whole headline when long */
-			for (int k = 0; k < P->n_lines && k < 2; k++)
-				o->ops->text_line(o, P, k, col_left(E, left, n), grid_y(E, y0 + 2 + k));
+			index_entry(E, o, &tf, mt->lang, mt->rtl, t, url, col_left(E, left, n), y0);
 			g_free(t);
 			g_free(url);
 			n++;
