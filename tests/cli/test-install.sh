@@ -15,7 +15,7 @@ if ! out=$(cd "$ROOT" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s install
 	exit 0
 fi
 ok "make install DESTDIR=… succeeds"
-prefix=$(cd "$ROOT" && make -s -f Makefile -f - print-prefix <<'MK' 2>/dev/null
+prefix=$(cd "$ROOT" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s -f Makefile -f - print-prefix <<'MK' 2>/dev/null
 print-prefix: ; @echo $(PREFIX)
 MK
 )
