@@ -166,6 +166,8 @@ try_byline(struct ar_ctx *cx, struct warta_node *p)
 	if (!m->author || !*m->author) {
 		g_free(m->author);
 		m->author = g_strdup(name);
+		cx->field_line[AR_F_AUTHOR] = p->line;
+		cx->field_col[AR_F_AUTHOR] = p->col;
 		ar_diag_node(cx, WARTA_NOTE, p, "byline moved to the article's author: %s", note);
 		moved = 1;
 	} else if (g_utf8_collate(m->author, name) == 0) {

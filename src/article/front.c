@@ -218,6 +218,7 @@ ar_front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 		char *key = yaml_scalar(&ydoc, k), *val = yaml_scalar(&ydoc, v);
 		size_t koff = k ? yaml_off(cx, fs, fe, k->start_mark) : fs;
 		char **slot = NULL;
+		int field;
 
 		if (!key)
 			;
@@ -293,6 +294,11 @@ ar_front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 			m->keywords = (char **)g_ptr_array_free(kw, FALSE);
 		} else
 			ar_diag_at(cx, WARTA_WARNING, koff, "front matter: unknown key \"%s\" ignored", key);
+		field = slot == &m->title ? AR_F_TITLE : slot == &m->subtitle ? AR_F_SUBTITLE :
+		    slot == &m->author ? AR_F_AUTHOR : slot == &m->section ? AR_F_SECTION :
+		    slot == &m->source ? AR_F_SOURCE : slot == &m->dateline ? AR_F_DATELINE :
+		    slot == &m->date ? AR_F_DATE : slot == &m->style ? AR_F_STYLE :
+		    slot == &m->lang ? AR_F_LANG : -1;
 		if (slot && !val)
 			ar_diag_at(cx, WARTA_WARNING, koff, "front matter: %s is not a string", key);
 		else if (slot) {
@@ -303,6 +309,9 @@ ar_front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 			if (slot == &m->title && v) {
 				ar_clean_pos(cx->src, yaml_off(cx, fs, fe, v->start_mark), &m->title_line, &m->title_col);
 			}
+			if (field >= 0 && v)
+				ar_clean_pos(cx->src, yaml_off(cx, fs, fe, v->start_mark), &cx->field_line[field],
+				             &cx->field_col[field]);
 		}
 		g_free(key);
 		g_free(val);

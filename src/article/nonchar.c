@@ -71,6 +71,22 @@ nonch_warn(struct warta_diags *d, const char *path, int line, int col, int count
 		           "%d noncharacters in %s replaced by U+FFFD (first U+%04X)", count, where, c);
 }
 
+/* Where metadata field f was written: its front matter value or byline,
+ * else the title's line and column, else 0 (the file). */
+static void
+field_pos(const struct ar_ctx *cx, enum ar_field f, int *line, int *col)
+{
+	const struct warta_meta *m = &cx->doc->meta;
+
+	if (cx->field_line[f] > 0) {
+		*line = cx->field_line[f];
+		*col = cx->field_col[f];
+	} else {
+		*line = m->title_line;
+		*col = m->title_line ? MAX(m->title_col, 1) : 0;
+	}
+}
+
 /* Warns of each metadata field longer than its display cap (WARTA_CAP_*,
  * doc.h): the print and EPUB back ends set its first characters and an
  * ellipsis (warta_docs_capped); the JSON keeps it whole. */
@@ -78,23 +94,26 @@ void
 ar_meta_caps(struct ar_ctx *cx)
 {
 	struct warta_meta *m = &cx->doc->meta;
-	const struct { const char *v, *name; size_t cap; } f[] = {
-		{ m->title, "title", WARTA_CAP_TITLE },
-		{ m->subtitle, "subtitle", WARTA_CAP_SUBTITLE },
-		{ m->author, "author", WARTA_CAP_AUTHOR },
-		{ m->section, "section", WARTA_CAP_SECTION },
-		{ m->source, "source", WARTA_CAP_SOURCE },
-		{ m->dateline, "dateline", WARTA_CAP_DATELINE },
+	const struct { const char *v, *name; size_t cap; enum ar_field at; } f[] = {
+		{ m->title, "title", WARTA_CAP_TITLE, AR_F_TITLE },
+		{ m->subtitle, "subtitle", WARTA_CAP_SUBTITLE, AR_F_SUBTITLE },
+		{ m->author, "author", WARTA_CAP_AUTHOR, AR_F_AUTHOR },
+		{ m->section, "section", WARTA_CAP_SECTION, AR_F_SECTION },
+		{ m->source, "source", WARTA_CAP_SOURCE, AR_F_SOURCE },
+		{ m->dateline, "dateline", WARTA_CAP_DATELINE, AR_F_DATELINE },
 	};
 	size_t i;
 
 	for (i = 0; i < G_N_ELEMENTS(f); i++) {
 		glong len = f[i].v ? g_utf8_strlen(f[i].v, -1) : 0;
+		int line, col;
 
-		if ((size_t)len > f[i].cap)
-			warta_diag(cx->d, WARTA_WARNING, cx->src->path, m->title_line, m->title_line ? 1 : 0,
-			           "the %s is %ld characters: PDF, PNG, SVG and EPUB set its first %zu and "
-			           "an ellipsis (the JSON keeps it whole)", f[i].name, len, f[i].cap);
+		if ((size_t)len <= f[i].cap)
+			continue;
+		field_pos(cx, f[i].at, &line, &col);
+		warta_diag(cx->d, WARTA_WARNING, cx->src->path, line, col,
+		           "the %s is %ld characters: PDF, PNG, SVG and EPUB set its first %zu and "
+		           "an ellipsis (the JSON keeps it whole)", f[i].name, len, f[i].cap);
 	}
 }
 
@@ -112,10 +131,15 @@ ar_noncharacters(struct ar_ctx *cx)
 	gunichar c;
 	int count;
 
+	const enum ar_field at[] = { AR_F_TITLE, AR_F_SUBTITLE, AR_F_AUTHOR, AR_F_DATE, AR_F_SOURCE,
+	                             AR_F_SECTION, AR_F_DATELINE, AR_F_STYLE, AR_F_LANG };
+	int line, col;
+
 	for (i = 0; i < G_N_ELEMENTS(fields); i++)
-		if ((count = fix_noncharacters(fields[i], &first, &c)))
-			nonch_warn(cx->d, cx->src->path, m->title_line, m->title_line ? 1 : 0, count, c,
-			           names[i]);
+		if ((count = fix_noncharacters(fields[i], &first, &c))) {
+			field_pos(cx, at[i], &line, &col);
+			nonch_warn(cx->d, cx->src->path, line, col, count, c, names[i]);
+		}
 	for (i = 0; m->keywords && m->keywords[i]; i++)
 		if ((count = fix_noncharacters(&m->keywords[i], &first, &c)))
 			nonch_warn(cx->d, cx->src->path, m->title_line, m->title_line ? 1 : 0, count, c,
@@ -149,7 +173,7 @@ ar_noncharacters(struct ar_ctx *cx)
 			break;
 		}
 		for (k = 0; k < G_N_ELEMENTS(strs) && strs[k]; k++) {
-			int line = n->line, col = n->col;
+			int nline = n->line, ncol = n->col;
 
 			if (!(count = fix_noncharacters(strs[k], &first, &c)))
 				continue;
@@ -157,9 +181,9 @@ ar_noncharacters(struct ar_ctx *cx)
 				size_t off = ar_text_off(cx, n, first);
 
 				if (off != (size_t)-1)
-					ar_clean_pos(cx->src, off, &line, &col);
+					ar_clean_pos(cx->src, off, &nline, &ncol);
 			}
-			nonch_warn(cx->d, cx->src->path, line, col, count, c,
+			nonch_warn(cx->d, cx->src->path, nline, ncol, count, c,
 			           k == 0 ? "the text" : "a link, label or heading");
 		}
 	}

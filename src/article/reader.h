@@ -88,6 +88,10 @@ struct ar_run *ar_run_slice(const struct ar_run *r, size_t from, size_t to);
 void ar_run_append(struct ar_run *r, const struct ar_run *b);
 void ar_run_cut(struct ar_run *r, size_t from, size_t to);
 
+/* The metadata fields whose position the reader keeps (ar_ctx.field_line). */
+enum ar_field { AR_F_TITLE, AR_F_SUBTITLE, AR_F_AUTHOR, AR_F_SECTION, AR_F_SOURCE, AR_F_DATELINE,
+	AR_F_DATE, AR_F_STYLE, AR_F_LANG, AR_F_N };
+
 struct ar_ctx {
 	struct ar_src *src;
 	struct warta_doc *doc;
@@ -98,6 +102,9 @@ struct ar_ctx {
 	int boiler_dropped;        /* boilerplate lines dropped */
 	char *lead[4];             /* front matter image, image-alt, image-caption, image-credit */
 	size_t lead_off;           /* clean offset of the image: value */
+	/* where each metadata value was written (front matter value, byline),
+	 * for the warnings about it; line 0: not known (the title line is used) */
+	int field_line[AR_F_N], field_col[AR_F_N];
 };
 
 struct ar_run *ar_run_get(struct ar_ctx *cx, struct warta_node *n);

@@ -226,6 +226,26 @@ no_output unknown-style
 printf -- '---\ntitle: Front matter names a style\nstyle: nosuchstyle\n---\n\nText.\n' >"$W/fm-style.txt"
 case_run front-matter-unknown-style fm-style.txt
 all_output front-matter-unknown-style fm-style
+# Metadata values past their display caps (doc.h): each warning points at
+# its own value (line and column), in the front matter or the title line;
+# noncharacters in front matter values point at their values too.
+python3 -c '
+print("---")
+print("subtitle: " + "Dek " * 300)
+print("author:   " + "ab " * 100)
+print("dateline: Jakarta")
+print("section:  \"" + "9" * 150 + "\"")
+print("source: >-")
+print("  " + "Sumber " * 30)
+print("lang: \"id\\uFFFF\"")
+print("title: Short")
+print("---")
+print("\nBody text here.")' >"$W/long-meta.txt"
+case_run long-metadata long-meta.txt
+all_output long-metadata long-meta
+python3 -c 'print(" date 2024-10-25 " + "Judul " * 600 + "\n\nBody text here.")' >"$W/long-title.txt"
+case_run long-title long-title.txt
+all_output long-title long-title
 printf '# A style whose body font is not in the font set\n[style]\ninherits = a4\ndescription = Missing font\n\n[body]\nfamily = No Such Font Family\n' >"$W/nofont.style"
 if echo "$fmts" | grep -qE 'epub|pdf'; then
 	case_run missing-font styled.txt -s nofont.style

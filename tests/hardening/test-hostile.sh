@@ -56,8 +56,8 @@ printf -- '---\ntitle: "A \\uFFFF b"\nauthor: "\\uFDD0 X"\n---\n\nSee [x](https:
 rm -rf "$TMP/out"
 $RUN $WARTA -t "$fmts" -d "$TMP/out" "$TMP/ncy.txt" 2>"$TMP/err"
 rc=$?
-if [ $rc = 0 ] && grep -q 'ncy.txt:2:1: warning: noncharacter U+FFFF in the title replaced by U+FFFD' "$TMP/err" &&
-   grep -q 'noncharacter U+FDD0 in the author replaced by U+FFFD' "$TMP/err" &&
+if [ $rc = 0 ] && grep -q 'ncy.txt:2:8: warning: noncharacter U+FFFF in the title replaced by U+FFFD' "$TMP/err" &&
+   grep -q 'ncy.txt:3:9: warning: noncharacter U+FDD0 in the author replaced by U+FFFD' "$TMP/err" &&
    grep -q 'ncy.txt:6:5: warning: noncharacter U+FFFF in a link' "$TMP/err" &&
    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["meta"]["title"] != "A \ufffd b")' "$TMP/out/ncy.json"; then
 	ok "noncharacters from YAML escapes and in a link URL: replaced, with warnings"
