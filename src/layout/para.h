@@ -73,6 +73,9 @@ struct pa_para {
 	const char *file;           /* for diagnostics */
 	char *lang;                 /* language of the paragraph (hyphenation, shaping) */
 	int rtl;                    /* base direction right to left */
+	int coalesce;               /* 1: runs that differ only in their source positions are
+	                             * shaped as one (a table row set as a line: hundreds of
+	                             * runs, each an attribute range for Pango's itemizer) */
 	/* after pa_set: */
 	struct pa_line *lines;
 	int n_lines;

@@ -189,6 +189,19 @@ fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e, const GA
 		insert(l, pango_attr_font_features_new(f->features), s, e);
 }
 
+/* Whether runs set as a and b look the same: the same attributes
+ * (fmt_attrs), and the same colour, link, rise and note call, which the
+ * pieces of a line take from the run where their item starts. */
+static int
+same_attrs(const struct pa_fmt *a, const struct pa_fmt *b)
+{
+	return a->color == b->color && a->link == b->link && a->rise == b->rise &&
+	    a->footnote == b->footnote && a->literal == b->literal && a->hyphenate == b->hyphenate &&
+	    g_strcmp0(a->family, b->family) == 0 && a->size == b->size && a->weight == b->weight &&
+	    a->italic == b->italic && a->small_caps == b->small_caps && a->uppercase == b->uppercase &&
+	    a->letter_spacing == b->letter_spacing && g_strcmp0(a->features, b->features) == 0;
+}
+
 /* ------------------------------------------------------------ shaping */
 
 /* Characters no font in warta's set has: one message per run of them, with
@@ -280,10 +293,17 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 	p->attrs = pango_attr_list_new();
 	insert(p->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), 0, len);
 	scripts = script_ranges(text, len, s->style, p->lang);
-	for (r = 0; r < p->runs->len; r++) {
+	for (r = 0; r < p->runs->len;) {
 		const struct pa_run *run = &g_array_index(p->runs, struct pa_run, r);
+		size_t end = run->end;
 
-		fmt_attrs(p->attrs, &run->fmt, run->start, run->end, scripts);
+		/* with p->coalesce, runs that differ only in their source
+		 * positions share one set of attributes (para.h) */
+		for (r++; p->coalesce && r < p->runs->len && same_attrs(&run->fmt,
+		     &g_array_index(p->runs, struct pa_run, r).fmt) &&
+		     g_array_index(p->runs, struct pa_run, r).start == end; r++)
+			end = g_array_index(p->runs, struct pa_run, r).end;
+		fmt_attrs(p->attrs, &run->fmt, run->start, end, scripts);
 	}
 	g_array_free(scripts, TRUE);
 

@@ -544,8 +544,8 @@ heading(struct rn *R, struct art *A, const struct warta_node *n, int sect)
 	A->after_heading = 1;
 }
 
-static void
-rule(struct rn *R, struct art *A, double width, double x, double before, double after, double thick)
+void
+rn_rule(struct rn *R, struct art *A, double width, double x, double before, double after, double thick)
 {
 	struct rline *l = rn_new_rline(A, RL_RULE, rn_new_block(A, NULL, A->sect, 0));
 
@@ -582,142 +582,6 @@ code_block(struct rn *R, struct art *A, const struct warta_node *n, double left,
 	}
 	rn_space(A, MAX(s->space_after, 4));
 	g_strfreev(lines);
-}
-
-/* The word of s with the most characters (newly allocated), or NULL. */
-static char *
-longest_word(const char *s)
-{
-	const char *p = s, *best = NULL;
-	glong bestn = 0;
-	size_t bestlen = 0;
-
-	while (*p) {
-		const char *q;
-		glong k = 0;
-
-		while (*p && g_unichar_isspace(g_utf8_get_char(p)))
-			p = g_utf8_next_char(p);
-		for (q = p; *q && !g_unichar_isspace(g_utf8_get_char(q)); q = g_utf8_next_char(q))
-			k++;
-		if (k > bestn) {
-			bestn = k;
-			best = p;
-			bestlen = (size_t)(q - p);
-		}
-		p = q;
-	}
-	return best ? g_strndup(best, bestlen) : NULL;
-}
-
-static void
-table(struct rn *R, struct art *A, const struct warta_node *n, double left, double right, int sect)
-{
-	const struct warta_node *row, *cell;
-	int ncol = 0, i, r;
-	double *nat, *minw, *cw, avail = A->colw - left - right, pad = 4, extra = 0;
-	double lead = rn_leading(R, WARTA_EL_TABLE);
-	const struct warta_elem_style *s = rn_el(R, WARTA_EL_TABLE);
-	int tid = ++A->table_id;
-
-	A->cur_table = tid;             /* its rules belong to it */
-
-	for (row = n->first; row; row = row->next) {
-		int k = 0;
-
-		for (cell = row->first; cell; cell = cell->next)
-			k++;
-		ncol = MAX(ncol, k);
-	}
-	if (ncol == 0) {
-		A->cur_table = 0;
-		return;
-	}
-	nat = g_new0(double, ncol);
-	minw = g_new0(double, ncol);
-	cw = g_new0(double, ncol);
-	for (row = n->first; row; row = row->next) {
-		for (cell = row->first, i = 0; cell; cell = cell->next, i++) {
-			struct pa_fmt f = rn_fmt(R, WARTA_EL_TABLE);
-			char *t = warta_node_plain_text(cell), *w;
-
-			if (row->as.row.header)
-				f.weight = 700;
-			nat[i] = MAX(nat[i], pa_measure(R->ctx, R->style, t, &f) + 2 * pad);
-			/* the cell's narrowest width: its longest word (one measure
-			 * a cell, so a big table stays linear) */
-			if ((w = longest_word(t)) != NULL) {
-				minw[i] = MAX(minw[i], pa_measure(R->ctx, R->style, w, &f) + 2 * pad);
-				g_free(w);
-			}
-			g_free(t);
-		}
-	}
-	/* widths from content: no column squeezed under a word while another
-	 * has slack (layout/fit.c) */
-	warta_col_widths(ncol, minw, nat, avail, cw);
-	rn_space(A, s->space_before);
-	rule(R, A, avail, left, 2, 3, 0.8);
-	for (row = n->first, r = 0; row; row = row->next, r++) {
-		struct rline *l = rn_new_rline(A, RL_ROW, rn_new_block(A, NULL, sect, 0));
-		double x = left, h = 0;
-
-		l->blk->table = tid;
-		l->blk->row = ++A->row_id;
-		l->blk->header = row->as.row.header;
-
-		l->cells = g_ptr_array_new();
-		for (cell = row->first, i = 0; cell; cell = cell->next, i++) {
-			struct pa_para *P = rn_new_para(R, A, cell);
-			struct pa_fmt f = rn_fmt(R, WARTA_EL_TABLE);
-			const struct warta_node *c;
-			double w = cw[i];
-			double widths[1] = { MAX(w - 2 * pad, 10) };
-			struct pa_setup su;
-			struct rcell *rc = g_new0(struct rcell, 1);
-
-			if (row->as.row.header)
-				f.weight = 700;
-			for (c = cell->first; c; c = c->next)
-				rn_inlines(R, A, P, c, &f);
-			memset(&su, 0, sizeof su);
-			su.ctx = R->ctx;
-			su.style = R->style;
-			su.align = cell->as.cell.align == WARTA_ALIGN_RIGHT ? WARTA_TA_RIGHT :
-			    cell->as.cell.align == WARTA_ALIGN_CENTER ? WARTA_TA_CENTER : WARTA_TA_LEFT;
-			su.widths = widths;
-			su.n_widths = 1;
-			su.last_line_fill = 1;
-			su.diags = A->d;
-			if (P->text->len)
-				pa_set(P, &su);
-			rc->para = P;
-			rc->x = x + pad - left;
-			g_ptr_array_add(l->cells, rc);
-			h = MAX(h, P->n_lines * lead);
-			x += w;
-		}
-		l->x = left;
-		l->width = avail;
-		l->lead = lead;
-		l->header = row->as.row.header;
-		if (r > 0)
-			rn_vpenalty(A->v, r == 1 ? 10000 : 0);
-		rn_vline(A->v, l, extra + lead + (r == 0 ? 0 : 3), lead * 0.8);
-		extra = MAX(h - lead, 0);
-		if (row->as.row.header) {
-			rn_vpenalty(A->v, 10000);
-			rule(R, A, avail, left, 4 + extra, 3, 0.4);
-			extra = -lead * 0.6;
-		}
-		A->rep.lines++;
-	}
-	rn_vpenalty(A->v, 10000);
-	rule(R, A, avail, left, 5 + extra, s->space_after, 0.8);
-	A->cur_table = 0;
-	g_free(nat);
-	g_free(minw);
-	g_free(cw);
 }
 
 static void
@@ -835,12 +699,12 @@ rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 			w = A->colw - left - right - s->margin_left - s->margin_right;
 			rn_space(A, s->space_before);
 			A->quote_id++;
-			rule(R, A, w * 0.3, left + s->margin_left + w * 0.35, 2, 6, 0.6);
+			rn_rule(R, A, w * 0.3, left + s->margin_left + w * 0.35, 2, 6, 0.6);
 			rn_blocks(R, A, c, WARTA_EL_PULLQUOTE, left + s->margin_left, right + s->margin_right,
 			    A->sect, A->quote_id);
 			rn_vpenalty(A->v, 10000);
 			/* as far below the last baseline as the first is below the top rule */
-			rule(R, A, w * 0.3, left + s->margin_left + w * 0.35, MAX(8, s->leading * 0.75),
+			rn_rule(R, A, w * 0.3, left + s->margin_left + w * 0.35, MAX(8, s->leading * 0.75),
 			    s->space_after, 0.6);
 			break;
 		}
@@ -860,11 +724,11 @@ rn_blocks(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 		case WARTA_NODE_THEMATIC_BREAK: {
 			double w = A->colw - left - right;
 
-			rule(R, A, w * 0.2, left + w * 0.4, 10, 10, 0.5);
+			rn_rule(R, A, w * 0.2, left + w * 0.4, 10, 10, 0.5);
 			break;
 		}
 		case WARTA_NODE_TABLE:
-			table(R, A, c, left, right, A->sect);
+			rn_table(R, A, c, left, right, A->sect);
 			break;
 		case WARTA_NODE_FOOTNOTE_DEF:
 			break;                  /* set at the foot of the column of the call */

@@ -211,6 +211,14 @@ void rn_add_display(struct pa_para *P, const char *t, const struct pa_fmt *f, in
 void rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
                    struct rblock *b, double left, double right, double indent, int keep_whole,
                    struct rdrop *cap);
+/* A rule width wide at x, with space before and after it, thick pt. */
+void rn_rule(struct rn *R, struct art *A, double width, double x, double before, double after,
+             double thick);
+
+/* table.c: table n between left and right, in section sect. */
+void rn_table(struct rn *R, struct art *A, const struct warta_node *n, double left, double right,
+              int sect);
+
 void rn_add_outline(struct art *A, char *text, char *dest, int h1);
 /* The outline entries of n's headings, in the order they are set. */
 void rn_outline_walk(struct rn *R, struct art *A, const struct warta_node *n);
