@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "layout/linebreak.h"
+#include "util/clock.h"
 
 #define INF_BAD 10000.0          /* §108 */
 #define EPS 1e-6                 /* pt: rounding slack of the width sums */
@@ -290,6 +291,7 @@ try_break(struct breaker *b, size_t i, const struct totals *cur)
 		int fit, artificial = 0, stays, run;
 
 		r = prev < 0 ? b->head : b->act[prev].next;
+		warta_count(WARTA_COUNT_BREAK, 1);
 		/* §835: a line number class has ended */
 		l = r >= 0 ? b->act[r].line : NONE;
 		if (r < 0 || l > old_l) {
@@ -458,6 +460,7 @@ run_pass(struct breaker *b)
 	b->count = 0;
 	b->bw_at = NONE;
 	reset_candidates(b);
+	warta_count(WARTA_COUNT_BREAK_ITEMS, (long long)b->n + 1);
 	a = new_active(b);                      /* §864 */
 	if (a < 0)
 		return -2;

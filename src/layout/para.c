@@ -280,6 +280,7 @@ make_lines(struct pa_para *p, const struct pa_setup *s, struct build *bl, const 
 	p->pass = res->pass;
 	p->n_lines = res->n_lines;
 	p->lines = g_new0(struct pa_line, res->n_lines);
+	warta_count(WARTA_COUNT_LINES, res->n_lines);
 	for (k = 0; k <= p->text->len; k++)
 		space_w[k] = -1;
 	for (i = 0; i < (int)res->n_lines; i++) {

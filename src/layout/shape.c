@@ -10,6 +10,7 @@
 
 #include "article/article.h"
 #include "layout/para_int.h"
+#include "util/clock.h"
 
 const struct pa_run *
 pa_run_at(const struct pa_para *p, size_t b)
@@ -329,6 +330,8 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 		PangoGlyphString *gs = pango_glyph_string_new();
 
 		pango_shape_item(item, text, len, p->la + p->char_at[item->offset], gs, PANGO_SHAPE_NONE);
+		warta_count(WARTA_COUNT_SHAPES, 1);
+		warta_count(WARTA_COUNT_SHAPED, item->length);
 		pa_letter_space(p, item, gs);
 		p->items[i] = item;
 		p->glyphs[i] = gs;

@@ -11,6 +11,7 @@
 
 #include "image/image.h"
 #include "render/out.h"
+#include "util/clock.h"
 #include "util/output.h"
 #include "util/url.h"
 
@@ -237,6 +238,8 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 			while (j < L->n_pieces && same_run(pc, &L->pieces[j]) && !has_box(&L->pieces[j]) &&
 			    !(L->pieces[j].run && L->pieces[j].run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF))
 				j++;
+		warta_count(WARTA_COUNT_DRAWS, 1 + linked);
+		warta_count(WARTA_COUNT_PAGE_DRAWS, 1 + linked);
 		if (linked) {
 			attr = link_attr(g_ptr_array_index(P->links, pc->run->fmt.link - 1));
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
@@ -408,6 +411,8 @@ elem_begin(struct rn_out *o, const char *tag, const char *attr)
 {
 	struct out *O = (struct out *)o;
 
+	warta_count(WARTA_COUNT_DRAWS, 1);
+	warta_count(WARTA_COUNT_PAGE_DRAWS, 1);
 	if (O->fmt == WARTA_PRINT_PDF)
 		cairo_tag_begin(O->cr, strcmp(tag, RN_ELEM_DEST) == 0 ? CAIRO_TAG_DEST : tag, attr);
 }
@@ -542,6 +547,7 @@ page_end(struct rn_out *o)
 	struct out *O = (struct out *)o;
 	cairo_surface_t *s = O->surface;
 
+	warta_count_page();
 	if (O->fmt == WARTA_PRINT_PDF) {
 		cairo_show_page(O->cr);
 		context_failed(O);

@@ -1,6 +1,7 @@
 /* clock.h — stage clocks for `make bench` (tests/bench/stages.c): when a
  * thread turns warta_clock.on, the library adds the wall time of its inner
- * stages (shaping, line breaking, the EPUB's parts) to warta_clock.ns[].
+ * stages (shaping, line breaking, the EPUB's parts) to warta_clock.ns[],
+ * and counts its costly operations in warta_clock.count[].
  * Off (the default) it costs one branch per stage. */
 #ifndef WARTA_CLOCK_H
 #define WARTA_CLOCK_H
@@ -16,9 +17,25 @@ enum warta_clock_stage {
 	WARTA_CLOCK_N
 };
 
+/* Operation counts, for growth tests that time nothing
+ * (tests/unit/test_growth.c): each must grow linearly with its input. */
+enum warta_count {
+	WARTA_COUNT_SHAPES,     /* layout/shape.c: items handed to HarfBuzz */
+	WARTA_COUNT_SHAPED,     /* layout/shape.c: bytes of them */
+	WARTA_COUNT_BREAK,      /* layout/linebreak.c: active nodes the breaker's passes visit */
+	WARTA_COUNT_BREAK_ITEMS,/* layout/linebreak.c: items its passes go through */
+	WARTA_COUNT_LINES,      /* layout/para.c: lines made */
+	WARTA_COUNT_DRAWS,      /* render/out_cairo.c: drawing operations and tags */
+	WARTA_COUNT_PAGE_DRAWS, /* render/out_cairo.c: those of the page being drawn */
+	WARTA_COUNT_PAGE_MAX,   /* render/out_cairo.c: the most of any page (Cairo's PDF surface
+	                         * pays for each operation with all the others on its page) */
+	WARTA_COUNT_N
+};
+
 struct warta_clock {
 	int on;
 	long long ns[WARTA_CLOCK_N];
+	long long count[WARTA_COUNT_N];
 };
 
 extern __thread struct warta_clock warta_clock;
@@ -39,6 +56,24 @@ warta_clock_add(enum warta_clock_stage s, long long since)
 {
 	if (warta_clock.on)
 		warta_clock.ns[s] += warta_clock_now() - since;
+}
+
+static inline void
+warta_count(enum warta_count c, long long n)
+{
+	if (warta_clock.on)
+		warta_clock.count[c] += n;
+}
+
+/* The end of a page: its drawing operations into WARTA_COUNT_PAGE_MAX. */
+static inline void
+warta_count_page(void)
+{
+	if (!warta_clock.on)
+		return;
+	if (warta_clock.count[WARTA_COUNT_PAGE_DRAWS] > warta_clock.count[WARTA_COUNT_PAGE_MAX])
+		warta_clock.count[WARTA_COUNT_PAGE_MAX] = warta_clock.count[WARTA_COUNT_PAGE_DRAWS];
+	warta_clock.count[WARTA_COUNT_PAGE_DRAWS] = 0;
 }
 
 #endif

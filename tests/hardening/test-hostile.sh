@@ -297,3 +297,37 @@ if [ $rc = 0 ] && [ "$marks" = "30 30" ] && [ "$(grep -c warning "$TMP/err")" = 
 else
 	fail "combining marks: exit $rc, marks $marks" "$(cat "$TMP/err")"
 fi
+
+# ---------------------------------------------------------------- wide tables
+# A table with more columns than the measure holds (10 pt of text and 4 pt
+# of padding each) is set row by row as lines of text with a warning at the
+# table; the EPUB keeps the table.  As a grid its cells ran into each other
+# and each was a Cairo operation (tests/unit/test_growth.c counts them).
+python3 -c '
+print(" date 2024-10-25 Wide table\n\nBefore.\n")
+print("| " + " | ".join("H%d" % i for i in range(1, 31)) + " |")
+print("|" + "---|" * 30)
+for r in range(3):
+    print("| " + " | ".join("%d" % (r * 100 + i) for i in range(1, 31)) + " |")
+print("\nAfter.")' >"$TMP/widetab.txt"
+rm -rf "$TMP/out"
+wfmt=json
+has pdf && wfmt=$wfmt,pdf
+has epub && wfmt=$wfmt,epub
+$RUN $WARTA -t $wfmt -d "$TMP/out" "$TMP/widetab.txt" 2>"$TMP/err"
+rc=$?
+pdf_ok=yes
+if has pdf; then
+	t=$(pdftotext "$TMP/out/widetab.pdf" - | tr '\n' ' ')
+	case $t in *'H1 | H2 | H3'*'101 | 102 | 103'*'229 | 230'*) ;; *) pdf_ok=no ;; esac
+fi
+epub_ok=yes
+if has epub; then
+	[ "$(unzip -p "$TMP/out/widetab.epub" 'EPUB/*.xhtml' | grep -o '<td' | wc -l)" = 90 ] || epub_ok=no
+fi
+if [ $rc = 0 ] && [ $pdf_ok = yes ] && [ $epub_ok = yes ] &&
+   grep -q 'widetab.txt:5:1: warning: a table of 30 columns is wider than the column (12 fit at 18 pt): PDF, PNG and SVG set each row as a line of text' "$TMP/err"; then
+	ok "a table too wide for the column: rows set as lines of text with a positioned warning, the EPUB keeps the table"
+else
+	fail "wide table: exit $rc, pdf $pdf_ok, epub $epub_ok" "$(cat "$TMP/err"; echo "$t" | head -c 600)"
+fi

@@ -1,0 +1,242 @@
+/* test_growth.c — issue 15's classes of hostile input, each read and set as
+ * a PDF at a size N and at 2N, counting what costs (util/clock.h: items and
+ * bytes shaped, the line breaker's active-node visits, lines made, drawing
+ * operations, the most drawing operations on one page).  Nothing is timed:
+ * each count must grow at most linearly (count(2N) <= 2.25 count(N) plus a
+ * small constant for the title and the page furniture), the line breaker
+ * visit at most VISITS_PER_ITEM active nodes per item, and no page may
+ * hold more drawing operations than PAGE_DRAWS (Cairo's PDF surface pays
+ * for each with all the others on its page: a 200-column table drawn cell
+ * by cell had thousands a page).  The inputs are those of
+ * tests/hardening/pathological.py, made here. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+#include "article/article.h"
+#include "render/render.h"
+#include "style/style.h"
+#include "util/clock.h"
+#include "util/diag.h"
+
+#define PAGE_DRAWS 1500        /* a full page of body text is about 300 */
+#define VISITS_PER_ITEM 40     /* body text visits 2 to 20 */
+
+static const char *const words[] = { "lorem", "ipsum", "dolor", "sit", "amet", "consectetur",
+	"adipiscing", "elit", "sed", "do" };
+static const char *const count_names[WARTA_COUNT_N] = {
+	"items shaped", "bytes shaped", "breaker visits", "breaker items", "lines", "drawing operations",
+	"(page)", "drawing operations on a page"
+};
+
+/* The input of class kind at size n. */
+static GString *
+make(const char *kind, int n)
+{
+	GString *s = g_string_new(NULL);
+	int i, k;
+
+	if (strcmp(kind, "word") == 0) {            /* one unbreakable word of n bytes */
+		g_string_append(s, "Title\n\nStart ");
+		for (i = 0; i < n; i++)
+			g_string_append_c(s, 'a');
+		g_string_append(s, " end.\n");
+	} else if (strcmp(kind, "codespaces") == 0) {  /* a code line of n spaces */
+		g_string_append(s, "Title\n\n```\nx");
+		for (i = 0; i < n; i++)
+			g_string_append_c(s, ' ');
+		g_string_append(s, "y\n```\n");
+	} else if (strcmp(kind, "fmlong") == 0) {    /* front matter values of n characters */
+		g_string_append(s, "---\ntitle: ");
+		for (i = 0; i < n / 14; i++)
+			g_string_append(s, "Judul panjang ");
+		g_string_append(s, "\nsection: ");
+		for (i = 0; i < n; i++)
+			g_string_append_c(s, '9');
+		g_string_append(s, "\nauthor: ");
+		for (i = 0; i < n / 3; i++)
+			g_string_append(s, "ab ");
+		g_string_append(s, "\nsource: ");
+		for (i = 0; i < n; i++)
+			g_string_append_c(s, 'S');
+		g_string_append(s, "\n---\n\nBody.\n");
+	} else if (strcmp(kind, "marks") == 0) {     /* n combining marks on a headline's letter */
+		g_string_append(s, "# Z");
+		for (i = 0; i < n; i++)
+			g_string_append(s, "\xcc\x81");
+		g_string_append(s, "algo\n\nBody.\n");
+	} else if (strcmp(kind, "tablebig") == 0) {  /* 200 columns, rows to make n bytes */
+		g_string_append(s, "Title\n\n|");
+		for (i = 0; i < 200; i++)
+			g_string_append(s, " a |");
+		g_string_append(s, "\n|");
+		for (i = 0; i < 200; i++)
+			g_string_append(s, "---|");
+		g_string_append_c(s, '\n');
+		for (k = 0; k < MAX(1, n / 800); k++) {
+			g_string_append_c(s, '|');
+			for (i = 0; i < 200; i++)
+				g_string_append_printf(s, " %d |", (k * 7 + i) % 1000);
+			g_string_append_c(s, '\n');
+		}
+	} else if (strcmp(kind, "table") == 0) {     /* n rows of two columns */
+		g_string_append(s, "Title\n\n| a | b |\n|---|---|\n");
+		for (k = 0; k < n; k++)
+			g_string_append_printf(s, "| %d | x%d |\n", k, k);
+	} else if (strcmp(kind, "tabs") == 0) {      /* n tabs in a paragraph */
+		g_string_append(s, "Title\n\nx");
+		for (i = 0; i < n; i++)
+			g_string_append_c(s, '\t');
+		g_string_append(s, "y\n");
+	} else if (strcmp(kind, "code") == 0) {      /* n bytes of fenced code */
+		g_string_append(s, "Title\n\n```c\n");
+		for (i = 0; i < MAX(1, n / 58); i++)
+			g_string_append(s, "int x = foo(bar, baz) + qux * 42; // comment text here ok\n");
+		g_string_append(s, "```\n");
+	} else if (strcmp(kind, "autolinks") == 0) { /* n autolinks */
+		g_string_append(s, "Title\n\n");
+		for (i = 0; i < n; i++)
+			g_string_append_printf(s, "https://example.org/p/%d ", i);
+		g_string_append_c(s, '\n');
+	} else if (strcmp(kind, "refdefs") == 0) {   /* n reference definitions, each used */
+		g_string_append(s, "Title\n\n");
+		for (i = 0; i < n; i++)
+			g_string_append_printf(s, "[r%d]: http://x/%d\n", i, i);
+		g_string_append_c(s, '\n');
+		for (i = 0; i < n; i++)
+			g_string_append_printf(s, "[r%d] ", i);
+		g_string_append_c(s, '\n');
+	} else if (strcmp(kind, "para") == 0) {      /* n bytes of one paragraph */
+		g_string_append(s, "Title\n\n");
+		for (i = 0; s->len < (size_t)n; i++)
+			g_string_append_printf(s, "%s%s", words[(i * 7) % 10], i % 10 == 9 ? "\n" : " ");
+		g_string_append_c(s, '\n');
+	} else if (strcmp(kind, "list") == 0) {      /* n list items */
+		g_string_append(s, "Title\n\n");
+		for (i = 0; i < n; i++)
+			g_string_append_printf(s, "- item %d\n", i);
+	}
+	return s;
+}
+
+/* Reads and sets the input of kind at size n as a PDF; its counts in c. */
+static int
+run(struct warta_engine *e, const struct warta_style *st, const char *kind, int n, long long *c)
+{
+	GString *in = make(kind, n);
+	struct warta_diags d;
+	struct warta_doc *doc;
+	struct warta_render_opts o;
+	char *path = g_strdup_printf("%s/warta-test-growth-%d.pdf", g_get_tmp_dir(), (int)getpid());
+	int rc = -1;
+
+	warta_diags_init(&d);
+	memset(&warta_clock, 0, sizeof warta_clock);
+	warta_clock.on = 1;
+	doc = warta_article_read("growth.txt", in->str, in->len, NULL, &d);
+	if (doc) {
+		struct warta_doc *docs[1] = { doc };
+
+		memset(&o, 0, sizeof o);
+		o.format = WARTA_PRINT_PDF;
+		rc = warta_render(e, st, docs, 1, &o, path, NULL, &d);
+		warta_doc_free(doc);
+	}
+	warta_clock.on = 0;
+	memcpy(c, warta_clock.count, sizeof warta_clock.count);
+	g_remove(path);
+	g_free(path);
+	g_string_free(in, TRUE);
+	warta_diags_fini(&d);
+	return rc;
+}
+
+/* kind at n and 2n; flat: a class cut at a documented cap (front matter
+ * values, combining marks, runs of tabs), whose counts do not grow at all. */
+static void
+growth(struct warta_engine *e, const struct warta_style *st, const char *kind, int n, int flat)
+{
+	long long a[WARTA_COUNT_N], b[WARTA_COUNT_N];
+	int ra = run(e, st, kind, n, a), rb = run(e, st, kind, 2 * n, b), k;
+
+	OK(ra == 0 && rb == 0, "%s at %d and %d: set as PDF", kind, n, 2 * n);
+	for (k = 0; k < WARTA_COUNT_N; k++) {
+		if (k == WARTA_COUNT_PAGE_DRAWS)
+			continue;
+		if (flat) {
+			OK(b[k] == a[k], "%s: %s do not grow past the cap (%lld at %d, %lld at %d)", kind,
+			    count_names[k], a[k], n, b[k], 2 * n);
+			continue;
+		}
+		if (k == WARTA_COUNT_BREAK_ITEMS) {
+			/* a paragraph the first pass cannot set goes through a
+			 * second and an emergency one (TeX's): a longer paragraph
+			 * may need more passes than a shorter one */
+			OK(b[k] <= 3 * (2.25 * a[k] + 400), "%s: %s grow linearly, three passes at most "
+			    "(%lld at %d, %lld at %d)", kind, count_names[k], a[k], n, b[k], 2 * n);
+			continue;
+		}
+		if (k == WARTA_COUNT_BREAK) {
+			/* the breaker's work per item its passes go through: the
+			 * active nodes it visits at each (quadratic breaking shows
+			 * as visits growing per item) */
+			OK(b[k] <= VISITS_PER_ITEM * b[WARTA_COUNT_BREAK_ITEMS] + 400 &&
+			   a[k] <= VISITS_PER_ITEM * a[WARTA_COUNT_BREAK_ITEMS] + 400,
+			    "%s: at most %d active nodes visited per breaker item (%.1f at %d, %.1f at %d)",
+			    kind, VISITS_PER_ITEM, (double)a[k] / MAX(1, a[WARTA_COUNT_BREAK_ITEMS]), n,
+			    (double)b[k] / MAX(1, b[WARTA_COUNT_BREAK_ITEMS]), 2 * n);
+			continue;
+		}
+		if (k == WARTA_COUNT_PAGE_MAX) {
+			OK(b[k] <= PAGE_DRAWS && a[k] <= PAGE_DRAWS,
+			    "%s: at most %d drawing operations a page (%lld at %d, %lld at %d)", kind,
+			    PAGE_DRAWS, a[k], n, b[k], 2 * n);
+			continue;
+		}
+		OK(b[k] <= 2.25 * a[k] + 400, "%s: %s grow linearly (%lld at %d, %lld at %d: %.2f)", kind,
+		    count_names[k], a[k], n, b[k], 2 * n, a[k] ? (double)b[k] / a[k] : 0.0);
+	}
+}
+
+int
+main(void)
+{
+	struct warta_diags d;
+	struct warta_engine *e;
+	struct warta_style *st;
+	char *dir;
+	const char *dirs[2];
+	const int light = g_getenv("WARTA_TEST_LIGHT") != NULL;
+
+	warta_diags_init(&d);
+	dir = g_build_filename(warta_data_dir(), "styles", NULL);
+	dirs[0] = dir;
+	dirs[1] = NULL;
+	st = warta_style_load("a4", dirs, &d);
+	e = warta_engine_new(&d);
+	OK(st != NULL && e != NULL, "the a4 style and the engine load");
+	if (st == NULL || e == NULL)
+		return harness_done();
+	/* sizes: a few pages each, so that both N and 2N fill pages */
+	growth(e, st, "word", light ? 4000 : 12000, 0);
+	growth(e, st, "codespaces", light ? 4000 : 12000, 0);
+	growth(e, st, "fmlong", light ? 4000 : 12000, 1);
+	growth(e, st, "marks", 4000, 1);
+	growth(e, st, "tablebig", light ? 12000 : 24000, 0);
+	growth(e, st, "table", light ? 300 : 800, 0);
+	growth(e, st, "tabs", 20000, 1);
+	growth(e, st, "code", light ? 8000 : 20000, 0);
+	growth(e, st, "autolinks", light ? 300 : 800, 0);
+	growth(e, st, "refdefs", light ? 300 : 800, 0);
+	growth(e, st, "para", light ? 8000 : 20000, 0);
+	growth(e, st, "list", light ? 300 : 800, 0);
+	warta_engine_free(e);
+	warta_style_free(st);
+	g_free(dir);
+	warta_diags_fini(&d);
+	return harness_done();
+}
