@@ -398,11 +398,7 @@ check_unknown_options(int argc, char **argv)
 			int bestd = 99;
 			char *given;
 
-			if (e) {
-				if (!eq && takes_value(e))
-					i++;
-				continue;
-			}
+			/* --report takes an optional value: --report=json, --report=text */
 			if (n == 6 && strncmp(name, "report", 6) == 0 && eq) {
 				if (strcmp(eq + 1, "json") == 0)
 					argv[i] = (char *)"--report-json";
@@ -410,6 +406,13 @@ check_unknown_options(int argc, char **argv)
 					argv[i] = (char *)"--report";
 				else
 					usage_error("--report=%s: use --report or --report=json", eq + 1);
+				continue;
+			}
+			if (e) {
+				if (eq && !takes_value(e))
+					usage_error("--%.*s takes no value ('%s')", (int)n, name, a);
+				if (!eq && takes_value(e))
+					i++;
 				continue;
 			}
 			if ((n == 4 && strncmp(name, "help", 4) == 0) ||

@@ -987,6 +987,9 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 		rep->hyphenated += a->hyphenated;
 		rep->longest_hyphen_run = MAX(rep->longest_hyphen_run, a->longest_hyphen_run);
 		rep->overfull += a->overfull;
+		rep->justified += a->justified;
+		rep->gap_sum += a->gap_sum;
+		rep->gap_max = MAX(rep->gap_max, a->gap_max);
 	}
 	/* a flow edition opens with its masthead and contents */
 	E.first_no = 1;

@@ -52,6 +52,9 @@ report_add(struct warta_report *r, const struct warta_report *a)
 	r->overfull += a->overfull;
 	r->widows += a->widows;
 	r->orphans += a->orphans;
+	r->justified += a->justified;
+	r->gap_sum += a->gap_sum;
+	r->gap_max = MAX(r->gap_max, a->gap_max);
 }
 
 /* An edition's masthead and contents (article.c), laid out and paged in
@@ -281,8 +284,14 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 	R.ctx = fonts->ctx;
 	memset(&rep, 0, sizeof rep);
 	rc = run(&R, d, &rep);
-	if (report)
+	if (report) {
+		/* the pages in the output: all, or those of the range */
+		int a = opts->first_page > 0 ? opts->first_page : 1;
+		int b = opts->last_page > 0 ? MIN(opts->last_page, rep.pages) : rep.pages;
+
+		rep.pages_written = opts->format == WARTA_PRINT_TRACE ? rep.pages : MAX(0, b - a + 1);
 		*report = rep;
+	}
 	rn_fonts_put(e, fonts);
 	g_free(R.create_date);
 	warta_docs_capped_free(capped, n);
