@@ -37,6 +37,51 @@ note_call(struct art *A, struct pa_para *P, const struct pa_fmt *f, int idx, int
 	pa_add(P, buf, -1, &g, line, col);
 }
 
+
+/* An author's link to a place in the article, "#ID": to the heading of
+ * that id, whose destination is "aN-ID" (heading_dest); 0 (no link, the
+ * text kept) when no heading has it, rather than a link that leads
+ * nowhere. */
+static int
+internal_link(struct art *A, struct pa_para *P, const char *id)
+{
+	char *dest;
+	int k = 0;
+
+	if (A->outline_dests == NULL) {
+		guint i;
+
+		A->outline_dests = g_hash_table_new(g_str_hash, g_str_equal);
+		for (i = 0; i < A->outline->len; i++)
+			g_hash_table_add(A->outline_dests,
+			    ((struct routline *)g_ptr_array_index(A->outline, i))->dest);
+	}
+	dest = rn_dest_name(A, id);
+	if (g_hash_table_contains(A->outline_dests, dest)) {
+		char *url = g_strconcat("#", dest, NULL);
+
+		k = pa_link(P, url);
+		g_free(url);
+	}
+	g_free(dest);
+	return k;
+}
+
+char *
+rn_dest_name(const struct art *A, const char *id)
+{
+	GString *s = g_string_new(A->prefix);
+	const char *p;
+
+	for (p = id; *p; p++) {
+		if (g_ascii_isalnum(*p) || *p == '-' || *p == '.')
+			g_string_append_c(s, *p);
+		else
+			g_string_append_printf(s, "_%02X", (unsigned char)*p);
+	}
+	return g_string_free(s, FALSE);
+}
+
 void
 rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n, const struct pa_fmt *f)
 {
@@ -72,7 +117,9 @@ rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_no
 		char *t = warta_node_plain_text(n), *url;
 		int idx;
 
-		if (n->as.link.url && n->as.link.active)
+		if (n->as.link.url && n->as.link.active && n->as.link.url[0] == '#')
+			g.link = internal_link(A, P, n->as.link.url + 1);
+		else if (n->as.link.url && n->as.link.active)
 			g.link = pa_link(P, n->as.link.url);
 		if (looks_like_url(t))
 			g.hyphenate = 0;
@@ -518,7 +565,7 @@ heading_text(struct rn *R, struct art *A, struct pa_para *P, const struct warta_
 static char *
 heading_dest(struct rn *R, struct art *A, const struct warta_node *n)
 {
-	return g_strdup_printf("%s%s", A->prefix, n->as.heading.id ? n->as.heading.id : "sec");
+	return rn_dest_name(A, n->as.heading.id ? n->as.heading.id : "sec");
 }
 
 void
