@@ -50,6 +50,7 @@ table_rows(struct rn *R, struct art *A, const struct warta_node *n, int ncol, do
 	const struct warta_elem_style *s = rn_el(R, WARTA_EL_TABLE);
 	const struct warta_node *row, *cell, *c;
 	struct rblock *b = rn_new_block(A, "P", sect, 0);
+	int r = 0;
 	int most = (int)(avail / (TABLE_MIN_CELL + 2 * TABLE_PAD));
 
 	warta_diag(A->d, WARTA_WARNING, A->doc->path, n->line, n->col,
@@ -79,6 +80,7 @@ table_rows(struct rn *R, struct art *A, const struct warta_node *n, int ncol, do
 		if (pa_empty(P))
 			continue;
 		rn_para_lines(R, A, P, WARTA_EL_TABLE, b, left, right, 0, 0, NULL);
+		rn_art_flush_inside(A, b, ++r);
 	}
 	rn_rule(R, A, avail, left, 8, s->space_after, 0.8);
 }
@@ -189,6 +191,7 @@ rn_table(struct rn *R, struct art *A, const struct warta_node *n, double left, d
 			extra = -lead * 0.6;
 		}
 		A->rep.lines++;
+		rn_art_flush_inside(A, l->blk, r + 1);
 	}
 	rn_vpenalty(A->v, 10000);
 	rn_rule(R, A, avail, left, 5 + extra, s->space_after, 0.8);

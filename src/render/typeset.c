@@ -10,6 +10,7 @@
 #include "article/article.h"
 #include "layout/fit.h"
 #include "render/typeset.h"
+#include "util/clock.h"
 
 /* ------------------------------------------------------------ inlines */
 
@@ -392,6 +393,7 @@ rn_new_para(struct rn *R, struct art *A, const struct warta_node *n)
 	    n && n->lang ? warta_lang_is_rtl(n->lang) : A->doc->meta.rtl, A->doc->path);
 
 	g_ptr_array_add(A->paras, P);
+	warta_count_max(WARTA_COUNT_HELD_MAX, A->paras->len);
 	return P;
 }
 
@@ -673,6 +675,7 @@ code_block(struct rn *R, struct art *A, const struct warta_node *n, double left,
 		rn_para_lines(R, A, P, WARTA_EL_CODE, b, left + 8, right, 0, nl <= 6, NULL);
 		if (i + 1 < nl)
 			rn_vpenalty(A->v, nl <= 6 ? 10000 : 0);
+		rn_art_flush_inside(A, b, i + 1);
 	}
 	rn_space(A, MAX(s->space_after, 4));
 	g_strfreev(lines);

@@ -186,6 +186,9 @@ void rn_art_pages(struct rn *R, struct art *A);
 /* Hands the pages that the list so far decides to A->page, then frees what
  * nothing ahead uses.  final: the list is complete. */
 void rn_art_flush(struct art *A, int final);
+/* rn_art_flush inside a long block at top level, every so many of its lines
+ * (i: the line's number in the block), block b kept for the lines to come. */
+void rn_art_flush_inside(struct art *A, struct rblock *b, int i);
 /* The last pages, and the page builder's widows and orphans into A->rep. */
 void rn_art_end(struct art *A);
 void rn_art_free(struct art *A);

@@ -29,6 +29,8 @@ enum warta_count {
 	WARTA_COUNT_PAGE_DRAWS, /* render/out_cairo.c: those of the page being drawn */
 	WARTA_COUNT_PAGE_MAX,   /* render/out_cairo.c: the most of any page (Cairo's PDF surface
 	                         * pays for each operation with all the others on its page) */
+	WARTA_COUNT_HELD_MAX,   /* render/typeset.c: the most paragraphs an article held at once
+	                         * (drawn pages free theirs) */
 	WARTA_COUNT_N
 };
 
@@ -63,6 +65,13 @@ warta_count(enum warta_count c, long long n)
 {
 	if (warta_clock.on)
 		warta_clock.count[c] += n;
+}
+
+static inline void
+warta_count_max(enum warta_count c, long long n)
+{
+	if (warta_clock.on && n > warta_clock.count[c])
+		warta_clock.count[c] = n;
 }
 
 /* The end of a page: its drawing operations into WARTA_COUNT_PAGE_MAX. */
