@@ -419,6 +419,7 @@ struct scan {
 	size_t box0;
 	double box, size;           /* size: the current run's, pt */
 	gunichar prev;
+	int spaces;                 /* plain spaces just before, in ragged or literal text */
 };
 
 /* Closes the open word (if any) at byte b. */
@@ -457,6 +458,20 @@ at_space(struct scan *S, gunichar ch, size_t b, size_t nb, int c, const struct p
 	    g_unichar_isalpha(g_utf8_get_char(text + S->box0)) && !is_cjk(g_utf8_get_char(text + S->box0));
 
 	end_word(S, b);
+	/* a run of spaces in ragged or literal text has one break, at its
+	 * first space (a break discards the glue after it, tex.web §879);
+	 * the others are one glue, widened by each: a code line of a million
+	 * spaces was three million items */
+	if (!nbsp && (S->ragged || (r && r->fmt.literal)) && S->spaces > 0) {
+		if (S->spaces++ == 1) {
+			push_glue(S->bl, w, 0, 0, b, nb, 0);
+		} else {
+			g_array_index(S->bl->items, struct lb_item, S->bl->items->len - 1).width += w;
+			g_array_index(S->bl->slots, struct slot, S->bl->slots->len - 1).b1 = nb;
+		}
+		return;
+	}
+	S->spaces = !nbsp && (S->ragged || (r && r->fmt.literal));
 	if (nbsp)
 		push_penalty(S->bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
 	if (S->ragged && !nbsp) {
@@ -480,6 +495,7 @@ at_letter(struct scan *S, gunichar ch, size_t b, int c, const struct pa_run *r, 
 {
 	const struct pa_para *p = S->p;
 
+	S->spaces = 0;
 	if (c > 0 && S->in_box && p->la[c].is_line_break && !(r && r->fmt.footnote)) {
 		end_word(S, b);
 		if (p->la[c].break_inserts_hyphen)      /* soft hyphen */
@@ -540,6 +556,7 @@ pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, co
 
 		S.size = r ? r->fmt.size : S.size;
 		if (ch == 0x2028) {             /* hard line break */
+			S.spaces = 0;
 			end_word(&S, b);
 			push_fil(bl, b);
 			push_penalty(bl, 0, -LB_INFINITY, 0, 0, nb, PA_BREAK_FORCED);

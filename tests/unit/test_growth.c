@@ -212,6 +212,21 @@ growth(struct warta_engine *e, const struct warta_style *st, const char *kind, i
 	}
 }
 
+/* A run of spaces in code (or ragged text) is one break and one glue: the
+ * breaker's items do not grow with its length (a million spaces were three
+ * million items and 360 MB). */
+static void
+space_runs(struct warta_engine *e, const struct warta_style *st)
+{
+	long long a[WARTA_COUNT_N], b[WARTA_COUNT_N];
+
+	run(e, st, "codespaces", 5000, a);
+	run(e, st, "codespaces", 10000, b);
+	OK(a[WARTA_COUNT_BREAK_ITEMS] == b[WARTA_COUNT_BREAK_ITEMS] && a[WARTA_COUNT_BREAK_ITEMS] < 100,
+	    "a run of 5,000 or 10,000 spaces in code: the same breaker items (%lld, %lld)",
+	    a[WARTA_COUNT_BREAK_ITEMS], b[WARTA_COUNT_BREAK_ITEMS]);
+}
+
 int
 main(void)
 {
@@ -244,6 +259,7 @@ main(void)
 	growth(e, st, "refdefs", light ? 300 : 800, 0, 0);
 	growth(e, st, "para", light ? 8000 : 20000, 0, 1);
 	growth(e, st, "list", light ? 300 : 800, 0, 0);
+	space_runs(e, st);
 	warta_engine_free(e);
 	warta_style_free(st);
 	g_free(dir);
