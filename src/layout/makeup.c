@@ -66,6 +66,13 @@ may_break(const struct mk_article *a, int after)
 	return a->nobreak == NULL || a->nobreak[after] == 0;
 }
 
+/* Not even a forced break (inside a picture). */
+static int
+hard(const struct mk_article *a, int after)
+{
+	return after > 0 && after < a->body && a->nobreak && a->nobreak[after] >= MK_HARD;
+}
+
 int
 mk_legs(const struct mk_article *a, int from, int n, int k, int height, int *legs)
 {
@@ -79,11 +86,16 @@ mk_legs(const struct mk_article *a, int from, int n, int k, int height, int *leg
 			continue;
 		t = pos + height < end ? pos + height : end;
 		e = t;
-		if (t < end) {
+		if (t < end || hard(a, t)) {
 			while (e > pos && !may_break(a, e))
 				e--;
-			if (e == pos)
-				e = t;          /* no allowed break in reach: forced */
+			if (e == pos) {
+				/* no allowed break in reach: forced where not hard; a
+				 * picture taller than the leg leaves it empty */
+				e = t;
+				while (e > pos && hard(a, e))
+					e--;
+			}
 		}
 		legs[j] = e - pos;
 		pos = e;
@@ -91,16 +103,35 @@ mk_legs(const struct mk_article *a, int from, int n, int k, int height, int *leg
 	return pos - from;
 }
 
+/* The longest run of [from, from + n) that no break may cut (a picture). */
+static int
+longest_hard(const struct mk_article *a, int from, int n)
+{
+	int best = 0, run = 1;
+
+	if (a->nobreak == NULL)
+		return 1;
+	for (int i = from + 1; i < from + n; i++) {
+		run = hard(a, i) ? run + 1 : 1;
+		if (run > best)
+			best = run;
+	}
+	return best > 1 ? best : 1;
+}
+
 int
 mk_balance(const struct mk_article *a, int from, int n, int k, int *legs)
 {
-	int h = k > 0 ? (n + k - 1) / k : n;
+	int h = k > 0 ? (n + k - 1) / k : n, m;
 
 	if (n <= 0) {
 		for (int j = 0; j < k; j++)
 			legs[j] = 0;
 		return 0;
 	}
+	m = longest_hard(a, from, n);
+	if (h < m)
+		h = m;
 	if (h < 1)
 		h = 1;
 	while (mk_legs(a, from, n, k, h, legs) < n)
@@ -620,7 +651,7 @@ page_solve(struct pctx *X, int front, int band, int foot, struct choice *best, i
 	}
 	/* top options: none, or candidate 0 across every column, whole or
 	 * jumping at a few heights */
-	int tops[8], ntop = 0;
+	int tops[12], ntop = 0;
 	const struct cand *c0 = &X->c[0];
 	if (!front)
 		tops[ntop++] = -1;
@@ -629,8 +660,11 @@ page_solve(struct pctx *X, int front, int band, int foot, struct choice *best, i
 
 		if (whole <= Hpage)
 			tops[ntop++] = whole;
-		for (int f = 1; f <= 4; f++) {
-			int h = Hpage * f / 6;
+		/* the lead of the front page at every twelfth from a third to
+		 * five sixths of the page (a picture in its text may not fit a
+		 * short leg); elsewhere a sixth to two thirds */
+		for (int f = front ? 4 : 2; f <= (front ? 10 : 8); f += front ? 1 : 2) {
+			int h = Hpage * f / 12;
 
 			if (h < whole && jump_fit(X, c0, N, h, legs) > 0)
 				tops[ntop++] = -100 - h;
@@ -668,6 +702,8 @@ page_solve(struct pctx *X, int front, int band, int foot, struct choice *best, i
 			for (int i = 1; i < X->nc; i++)
 				if (X->c[i].cont)
 					base_cost += HOLE * 4;
+			if (front)
+				base_cost += FRONT_COUNT * p->front_min;        /* the lead alone */
 			if (base_cost < bestc) {
 				bestc = base_cost;
 				best[0] = (struct choice){ 0, N, 0, band, h0, jump0, taken0, -1 };
@@ -1037,6 +1073,8 @@ mk_check(const struct mk_article *a, int n, const struct mk_params *p, const str
 				if (m->legs[c] > m->leg_h)
 					bad = "a leg longer than its module";
 				sum += m->legs[c];
+				if (m->legs[c] > 0 && hard(&a[m->art], m->from + sum))
+					bad = "a picture cut between legs";
 			}
 			if (sum != m->to - m->from)
 				bad = "legs do not hold the module's lines";

@@ -23,10 +23,12 @@
 /* One slot of a galley: a grid line, holding a line of the body (or of a
  * footnote), or nothing. */
 struct slot {
-	const struct rline *l;          /* a body line, or NULL */
+	const struct rline *l;          /* a body line (or a picture: RL_FIGURE), or NULL */
 	const struct pa_para *P;        /* a footnote line (l NULL): its paragraph */
 	int li;                         /* its line */
 	int note;                       /* the footnote's number at its first line, 0: none */
+	int fig;                        /* a picture's: its grid lines at its first slot, -1 at
+	                                   the others */
 };
 
 /* A head block set across some width: its list and its grid lines. */
@@ -41,6 +43,10 @@ struct ed_art {
 	int n_slot;
 	unsigned char *nobreak;
 	struct head head[MK_MAX_COLS + 1], jhead[MK_MAX_COLS + 1];
+	struct rfig *photo[MK_MAX_COLS + 1];    /* the lead photo across k columns, or NULL */
+	struct rline *photo_l[MK_MAX_COLS + 1]; /* drawing it (A's) */
+	int photo_lines[MK_MAX_COLS + 1];
+	GPtrArray *figs;                /* struct rfig *: body pictures set here (smaller) */
 	int priority;                   /* front matter's, 0: none (1 is the most important) */
 	int section;
 	const char *section_name;
@@ -139,81 +145,170 @@ col_left(const struct ed *E, double left, int c)
 
 /* ------------------------------------------------------------ galleys */
 
+/* Space above a picture in a leg, grid steps: clear of the descenders of
+ * the line before it. */
+#define FIG_AIR 0.4
+/* The lead photo's share of the type area's height at most. */
+#define LEAD_SHARE 0.28
+
+/* Insert f of X when it is a body picture (a top insert of the typesetter
+ * other than the lead photo, which is set under the head here), else NULL. */
+static struct rfig *
+body_fig(const struct ed_art *X, int f)
+{
+	const struct art *A = X->A;
+
+	if (f < 1 || f > A->n_fn || !A->fn_top || !A->fn_top[f] || !A->fig || !A->fig[f] ||
+	    A->fig[f] == A->lead_fig)
+		return NULL;
+	return A->fig[f];
+}
+
+struct gal {
+	GArray *slots, *nb;
+	int pos;                        /* the last slot filled, -1: none */
+	unsigned char *placed;          /* [1..n_fn]: a picture in the galley */
+	int after_fig;                  /* the next line keeps with the picture before it */
+};
+
+static void
+gal_put(struct gal *g, int s, struct slot sl, unsigned char nb)
+{
+	if ((guint)s + 1 > g->slots->len) {
+		g_array_set_size(g->slots, s + 1);
+		g_array_set_size(g->nb, s + 1);
+	}
+	g_array_index(g->slots, struct slot, s) = sl;
+	g_array_index(g->nb, unsigned char, s) = nb;
+}
+
+/* Picture f of X in the galley after its last slot: whole grid lines, no
+ * leg ends inside it (MK_HARD), the line after it kept with it (no picture
+ * at a leg's foot).  A picture taller than most of a column is set again
+ * smaller (a style may give figures its whole height). */
+static void
+gal_fig(struct ed *E, struct ed_art *X, struct gal *g, int f, unsigned char nb_before)
+{
+	struct rfig *F = body_fig(X, f);
+	struct rline *l;
+	int n;
+
+	if (F == NULL || g->placed[f])
+		return;
+	g->placed[f] = 1;
+	if (grid_lines(E, FIG_AIR * E->B + F->height) > E->L * 3 / 4) {
+		struct warta_diags *saved = X->A->d, scratch;
+
+		warta_diags_init(&scratch);     /* its caption was set (and reported) once */
+		X->A->d = &scratch;
+		F = rn_figure_new(E->R, X->A, F->node, F->width, (E->L * 3 / 4 - 1) * E->B);
+		X->A->d = saved;
+		warta_diags_fini(&scratch);
+		g_ptr_array_add(X->A->head_figs, F);    /* freed with the article */
+	}
+	n = grid_lines(E, FIG_AIR * E->B + F->height);
+	l = rn_new_rline(X->A, RL_FIGURE, NULL);
+	l->fig = F;
+	for (int i = 0; i < n; i++) {
+		struct slot sl = { i == 0 ? l : NULL, NULL, 0, 0, i == 0 ? n : -1 };
+
+		gal_put(g, g->pos + 1 + i, sl, i == 0 ? nb_before : MK_HARD);
+	}
+	g->pos += n;
+	g->after_fig = 1;
+}
+
+/* The pictures called on line it (inserts in its notes). */
+static void
+gal_calls(struct ed *E, struct ed_art *X, struct gal *g, const struct pb_item *it, unsigned char nb)
+{
+	for (int j = 0; it->footnotes && it->footnotes[j]; j++)
+		gal_fig(E, X, g, it->footnotes[j], nb);
+}
+
 /* The body's list on the grid: each line's advance from the line before
  * (with the glue between) rounded to whole grid steps, a shortfall of a
  * quarter step forgiven (a 2 pt space under a heading does not cost a
- * line); the footnotes after the body, a line apart. */
+ * line); its pictures where they stand (after the paragraph that calls
+ * them; before the first line of one that calls them on it: they waited for
+ * a line), and any never called at the end; the footnotes after the body,
+ * a line apart. */
 static void
 make_galley(struct ed *E, struct ed_art *X)
 {
 	struct art *A = X->A;
 	const struct pb_item *v = (const struct pb_item *)A->v->data;
 	size_t n = A->v->len, i;
-	GArray *slots = g_array_new(FALSE, TRUE, sizeof(struct slot));
-	GArray *nb = g_array_new(FALSE, TRUE, 1);
+	struct gal g = { g_array_new(FALSE, TRUE, sizeof(struct slot)), g_array_new(FALSE, TRUE, 1), -1,
+	                 g_new0(unsigned char, A->n_fn + 1), 0 };
 	double acc = 0;
-	int pos = -1, pen = 0, prev_first = 0, prev_last = 1, unbreakable = 0;
-	unsigned char zero = 0, one = 1;
+	int pen = 0, prev_first = 0, prev_last = 1, unbreakable = 0;
 
 	for (i = 0; i < n; i++) {
 		const struct pb_item *it = &v[i];
 
 		if (it->kind == PB_GLUE) {
-			if (pos >= 0)
+			if (g.pos >= 0)
 				acc += it->height;
 		} else if (it->kind == PB_PENALTY) {
 			if (it->penalty > pen)
 				pen = it->penalty;
 		} else if (it->kind == PB_LINE) {
-			int steps = 0, s;
-			struct slot sl = { it->data, NULL, 0, 0 };
+			int steps = 0, s, before = it->para_first && !it->para_last;
+			struct slot sl = { it->data, NULL, 0, 0, 0 };
 
-			if (pos >= 0) {
+			if (before)
+				gal_calls(E, X, &g, it, (unsigned char)(g.pos >= 0 && prev_first && !prev_last));
+			if (g.pos >= 0) {
 				steps = (int)ceil((it->height + acc) / E->B - 0.25);
 				if (steps < 1)
 					steps = 1;
 			}
-			s = pos + (pos >= 0 ? steps : 1);
-			g_array_set_size(slots, s + 1);
-			g_array_set_size(nb, s + 1);
-			g_array_index(slots, struct slot, s) = sl;
+			s = g.pos + (g.pos >= 0 ? steps : 1);
 			/* a leg may end before this line (after the first s slots)? */
-			unbreakable = pos < 0 || pen >= 10000 || (prev_first && !prev_last) ||
-			    (it->para_last && !it->para_first);
-			g_array_index(nb, unsigned char, s) = unbreakable ? one : zero;
-			for (int b = pos + 1; b < s; b++)
-				g_array_index(nb, unsigned char, b) = one;      /* a leg never starts blank */
-			pos = s;
+			unbreakable = g.pos < 0 || pen >= 10000 || (prev_first && !prev_last) ||
+			    (it->para_last && !it->para_first) || g.after_fig;
+			gal_put(&g, s, sl, unbreakable ? 1 : 0);
+			for (int b = g.pos + 1; b < s; b++)
+				g_array_index(g.nb, unsigned char, b) = 1;     /* a leg never starts blank */
+			g.pos = s;
+			g.after_fig = 0;
 			acc = 0;
 			pen = 0;
 			prev_first = it->para_first;
 			prev_last = it->para_last;
+			if (!before)
+				gal_calls(E, X, &g, it, (unsigned char)(prev_first && !prev_last));
 		}
 	}
+	for (int f = 1; f <= A->n_fn; f++)
+		gal_fig(E, X, &g, f, 0);
 	/* footnotes: a blank line, then each note's lines */
 	for (int f = 1; f <= A->n_fn; f++) {
 		struct pa_para *P = A->fn[f];
 
 		if (P == NULL)
 			continue;
-		pos += f == 1 ? 2 : 1;
-		for (int k = 0; k < P->n_lines; k++, pos++) {
-			struct slot sl = { NULL, P, k, k == 0 ? f : 0 };
+		g.pos += f == 1 || g.pos < 0 ? 2 : 1;
+		for (int k = 0; k < P->n_lines; k++, g.pos++) {
+			struct slot sl = { NULL, P, k, k == 0 ? f : 0, 0 };
 
-			g_array_set_size(slots, pos + 1);
-			g_array_set_size(nb, pos + 1);
-			g_array_index(slots, struct slot, pos) = sl;
-			g_array_index(nb, unsigned char, pos) = k > 0 && (k == 1 || k == P->n_lines - 1);
+			gal_put(&g, g.pos, sl, k > 0 && (k == 1 || k == P->n_lines - 1));
 		}
-		pos--;
+		g.pos--;
 	}
-	X->n_slot = pos + 1;
-	g_array_set_size(nb, X->n_slot + 1);
-	for (int s = 1; s < X->n_slot; s++)
-		if (g_array_index(slots, struct slot, s).l == NULL && g_array_index(slots, struct slot, s).P == NULL)
-			g_array_index(nb, unsigned char, s) = 1;       /* no leg starts blank */
-	X->slot = (struct slot *)g_array_free(slots, FALSE);
-	X->nobreak = (unsigned char *)g_array_free(nb, FALSE);
+	X->n_slot = g.pos + 1;
+	g_array_set_size(g.slots, X->n_slot + 1);
+	g_array_set_size(g.nb, X->n_slot + 1);
+	for (int s = 1; s < X->n_slot; s++) {
+		const struct slot *sl = &g_array_index(g.slots, struct slot, s);
+
+		if (sl->l == NULL && sl->P == NULL && sl->fig == 0)
+			g_array_index(g.nb, unsigned char, s) = 1;      /* no leg starts blank */
+	}
+	X->slot = (struct slot *)g_array_free(g.slots, FALSE);
+	X->nobreak = (unsigned char *)g_array_free(g.nb, FALSE);
+	g_free(g.placed);
 }
 
 /* ------------------------------------------------------------ heads */
@@ -353,6 +448,30 @@ fitting_head(struct ed *E, struct ed_art *X, double w, double size)
 		h = make_head(E, X, w, size, 0);
 	}
 	return h;
+}
+
+/* The lead photo of X across k columns (w pt), under the head: at most
+ * LEAD_SHARE of the type area's height, its caption and credit at its
+ * width; whole grid lines. */
+static void
+lead_photo(struct ed *E, struct ed_art *X, int k, double w)
+{
+	struct art *A = X->A;
+	struct warta_diags *saved = A->d, scratch;
+	struct rfig *F;
+
+	if (!A->doc->meta.lead)
+		return;
+	warta_diags_init(&scratch);     /* its caption was set (and reported) once */
+	A->d = &scratch;
+	F = rn_figure_new(E->R, A, A->doc->meta.lead, w, E->R->texth * LEAD_SHARE);
+	A->d = saved;
+	warta_diags_fini(&scratch);
+	g_ptr_array_add(A->head_figs, F);       /* freed with the article */
+	X->photo[k] = F;
+	X->photo_l[k] = rn_new_rline(A, RL_FIGURE, NULL);
+	X->photo_l[k]->fig = F;
+	X->photo_lines[k] = grid_lines(E, F->height);
 }
 
 /* ------------------------------------------------------------ furniture */
@@ -514,6 +633,11 @@ paint_module(struct ed *E, struct rn_out *o, const struct mk_module *m, int part
 		paint_jump(E, o, X, part, 0, m->jump_from + 1, x, w, grid_y(E, g));
 		g += m->jump_from_line;
 	}
+	/* the lead photo across the module under its head */
+	if (m->photo && X->photo_l[m->k]) {
+		o->ops->mark(o, RN_MARK_FIGURE, 0, x, E->top + g * E->B);
+		rn_paint_rline(R, o, X->A, X->photo_l[m->k], x, E->top + g * E->B + X->photo[m->k]->height);
+	}
 	g += m->photo + m->pad;
 	pos = m->from;
 	for (int j = 0; j < m->k; j++) {
@@ -522,11 +646,23 @@ paint_module(struct ed *E, struct rn_out *o, const struct mk_module *m, int part
 
 		o->ops->mark(o, RN_MARK_COLUMN, c + 1, cx, grid_y(E, g));
 		for (int s = 0; s < m->legs[j]; s++, pos++) {
+			const struct slot *sl = &X->slot[pos];
 			double y = grid_y(E, g + s), q = (y - E->top - E->first_base) / E->B;
 
-			if (fabs(q - floor(q + 0.5)) > 1e-6 && (X->slot[pos].l || X->slot[pos].P))
+			if (sl->fig > 0) {
+				/* a picture: its lines' top, a little air, then it */
+				double top = E->top + (g + s) * E->B + FIG_AIR * E->B;
+
+				o->ops->mark(o, RN_MARK_FIGURE, c + 1, cx, top);
+				rn_paint_rline(R, o, X->A, sl->l, cx, top + sl->l->fig->height);
+				o->ops->mark(o, RN_MARK_COLUMN, c + 1, cx, grid_y(E, g + s + sl->fig));
+				continue;
+			}
+			if (sl->fig < 0)
+				continue;
+			if (fabs(q - floor(q + 0.5)) > 1e-6 && (sl->l || sl->P))
 				E->off_grid++;
-			paint_slot(E, o, X, &X->slot[pos], cx, y);
+			paint_slot(E, o, X, sl, cx, y);
 		}
 	}
 	if (m->jump_to_line)
@@ -664,7 +800,8 @@ index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 				X = &E->a[i];
 				break;
 			}
-		if (X == NULL || E->sect_page[s] <= 1)
+		/* (articles with no section have no front to point to) */
+		if (X == NULL || E->sect_page[s] <= 1 || !X->section_name || !*X->section_name)
 			continue;
 		{
 			char *t = g_strdup_printf("%s \xe2\x80\x94 %d", X->section_name ? X->section_name : "",
@@ -890,17 +1027,6 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 		const char *s = doc->meta.section;
 
 		X->A = rn_art_layout(&R, doc, i + 1, NULL, G_MAXINT, d, noop_page, NULL);
-		/* pictures are the page builder's floats and the head's lines,
-		 * which this make-up does not use: said, not dropped in silence */
-		for (int f = 1; f <= X->A->n_fn + 1; f++) {
-			const struct rfig *F = f <= X->A->n_fn ? (X->A->fig ? X->A->fig[f] : NULL) :
-			    X->A->index == 0 || !X->A->lead_fig || X->A->lead_fig->index ? NULL : X->A->lead_fig;
-
-			if (F)
-				warta_diag(d, WARTA_WARNING, doc->path, F->node->line, F->node->col,
-				    "picture \"%s\": an edition's %s make-up does not set pictures yet; "
-				    "[edition] makeup = pages sets them", F->alt_text, E.modular ? "modular" : "flow");
-		}
 		X->priority = doc->meta.priority;
 		if (i > 0 && !((s == NULL && prev_sect == NULL) || (s && prev_sect && strcmp(s, prev_sect) == 0)))
 			E.n_sect++;
@@ -915,6 +1041,7 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 			if (E.modular || k == N) {
 				X->head[k] = fitting_head(&E, X, w, head_size(&E, k, 0));
 				X->jhead[k] = make_head(&E, X, w, MIN(head_size(&E, 1, 0), 16), 1);
+				lead_photo(&E, X, k, w);
 			}
 		}
 		/* the report counts the body's lines: the heads set at every width
@@ -944,6 +1071,7 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 		for (int k = 1; k <= N; k++) {
 			ma[i].head[k] = X->head[k].v ? X->head[k].lines : E.L;
 			ma[i].jhead[k] = X->jhead[k].v ? X->jhead[k].lines : E.L;
+			ma[i].photo[k] = X->photo_lines[k];
 		}
 	}
 	E.p.cols = N;
