@@ -75,43 +75,16 @@ struct ed {
 
 /* ------------------------------------------------------------ labels */
 
-/* The fixed words of the edition's pages per language (English otherwise).
- * One table, easy to replace by the shared labels (warta_label) once they
- * are on main. */
-enum ed_label { L_CONT_ON, L_CONT_FROM, L_INSIDE, L_PAGE, L_EDITION, L_COUNT };
-
-static const struct {
-	const char *lang;
-	const char *s[L_COUNT];
-} ed_labels[] = {
-	{ "en", { "Continued on page %d", "Continued from page %d", "Inside", "Page %d", "No. %s" } },
-	{ "id", { "Bersambung ke halaman %d", "Sambungan dari halaman %d", "Halaman dalam",
-	          "Halaman %d", "No. %s" } },
-	{ "ms", { "Bersambung di halaman %d", "Sambungan dari halaman %d", "Di dalam", "Halaman %d",
-	          "Bil. %s" } },
-	{ "de", { "Fortsetzung auf Seite %d", "Fortsetzung von Seite %d", "Im Innern", "Seite %d",
-	          "Nr. %s" } },
-	{ "fr", { "Suite en page %d", "Suite de la page %d", "À l’intérieur", "Page %d", "N° %s" } },
-	{ "nl", { "Vervolg op pagina %d", "Vervolg van pagina %d", "Binnenin", "Pagina %d", "Nr. %s" } },
-	{ "es", { "Continúa en la página %d", "Viene de la página %d", "En el interior", "Página %d",
-	          "N.º %s" } },
-	{ "ar", { "التتمة في الصفحة %d", "تتمة من الصفحة %d", "في الداخل", "صفحة %d", "العدد %s" } },
-	{ "zh", { "转第%d版", "上接第%d版", "本期导读", "第%d版", "第%s期" } },
-	{ "ja", { "%dページに続く", "%dページから続く", "中面", "%dページ", "第%s号" } },
-};
-
-static const char *
-label(const char *lang, enum ed_label k)
+/* A fixed word of the pages in lang, from the shared table (warta_label),
+ * its %s (a page number, the edition's number) filled with arg. */
+static char *
+label(const char *lang, enum warta_label_key k, const char *arg)
 {
-	size_t i;
+	const char *fmt = warta_label(lang, k), *at = strstr(fmt, "%s");
 
-	for (i = 0; lang && i < G_N_ELEMENTS(ed_labels); i++) {
-		size_t n = strlen(ed_labels[i].lang);
-
-		if (strncmp(lang, ed_labels[i].lang, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
-			return ed_labels[i].s[k];
-	}
-	return ed_labels[0].s[k];
+	if (at == NULL || arg == NULL)
+		return g_strdup(fmt);
+	return g_strdup_printf("%.*s%s%s", (int)(at - fmt), fmt, arg, at + 2);
 }
 
 /* ------------------------------------------------------------ grid */
@@ -576,7 +549,8 @@ paint_jump(struct ed *E, struct rn_out *o, const struct ed_art *X, int part, int
 {
 	const struct warta_meta *m = &X->A->doc->meta;
 	struct pa_fmt f = rn_fmt(E->R, WARTA_EL_BYLINE);
-	char *text = g_strdup_printf(label(m->lang, on ? L_CONT_ON : L_CONT_FROM), page);
+	char num[16];
+	char *text;
 	char *here = g_strdup_printf("%sjump-%d-%s", X->A->prefix, part, on ? "on" : "from");
 	char *there = g_strdup_printf("#%sjump-%d-%s", X->A->prefix, on ? part + 1 : part - 1,
 	    on ? "from" : "on");
@@ -584,6 +558,8 @@ paint_jump(struct ed *E, struct rn_out *o, const struct ed_art *X, int part, int
 	struct pa_para *P = pa_new(m->lang, m->rtl, NULL);
 	struct pa_setup su;
 
+	g_snprintf(num, sizeof num, "%d", page);
+	text = label(m->lang, on ? WARTA_LABEL_CONTINUED_ON : WARTA_LABEL_CONTINUED_FROM, num);
 	g_ptr_array_add(E->paras, P);
 	f.italic = 1;
 	f.link = pa_link(P, there);
@@ -692,7 +668,7 @@ nameplate(struct ed *E, struct rn_out *o, int page_no)
 	if (ed_date(E) && (ds = warta_date_format(ed_date(E), lang)) != NULL)
 		D = furniture(E, ds, lang, 0, &lf, R->textw / 2, WARTA_TA_LEFT);
 	if (op->edition_number && *op->edition_number) {
-		char *t = g_strdup_printf(label(lang, L_EDITION), op->edition_number);
+		char *t = label(lang, WARTA_LABEL_ISSUE, op->edition_number);
 
 		N = furniture(E, t, lang, 0, &lf, R->textw / 2, WARTA_TA_RIGHT);
 		g_free(t);
@@ -784,9 +760,10 @@ index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 	lf.weight = 700;
 	o->ops->rule(o, RN_RULE_TEXT, left, grid_y(E, y0) - E->B * 0.25 + 3, R->textw, 1.2);
 	{
-		struct pa_para *P = furniture(E, label(ed_lang(E), L_INSIDE), ed_lang(E), 0, &lf, R->textw,
-		    WARTA_TA_LEFT);
+		char *t = label(ed_lang(E), WARTA_LABEL_INSIDE, NULL);
+		struct pa_para *P = furniture(E, t, ed_lang(E), 0, &lf, R->textw, WARTA_TA_LEFT);
 
+		g_free(t);
 		o->ops->mark(o, RN_MARK_HEAD, 0, left, grid_y(E, y0));
 		if (P->n_lines)
 			o->ops->text_line(o, P, 0, left, grid_y(E, y0 + 1));

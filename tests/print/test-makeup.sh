@@ -157,6 +157,18 @@ else fail "article-break = page" "$starts"; fi
 check "article-break = page: no page under the minimum (12 lines), the short tail of an article neither" \
 	$CHECK lines "$TMP/b.trace" 12
 
+# --- jump lines in the article's language, from the shared label table
+# (warta_label): Portuguese, which only that table has
+mkdir -p "$TMP/pt"
+sed 's/^lang: id$/lang: pt/' "$E/01.txt" >"$TMP/pt/01.txt"
+cp "$E/02.txt" "$E/03.txt" "$E/05.txt" "$TMP/pt/"
+$WARTA -q -s newspaper --edition Harian -o "$TMP/pt.pdf" "$TMP/pt" 2>/dev/null
+pt=$(pdftotext "$TMP/pt.pdf" - 2>/dev/null | tr -d '\n')
+case $pt in
+*"Continua na página "[0-9]*"Continuação da página 1"*) ok "jump lines in Portuguese from the shared labels" ;;
+*) fail "jump lines in Portuguese" "$(pdftotext "$TMP/pt.pdf" - | grep -i -n "ntinua\|halaman\|page")" ;;
+esac
+
 # --- pictures in an edition: the picture sample (a lead photo in its front
 # matter, a chart after its second paragraph) as the lead story, with six of
 # the articles above; newspaper and a4
