@@ -16,6 +16,8 @@
   makeup_check.py pictures TRACE LEADS     every picture inside its module:
       a lead photo under the head, a body picture inside a leg; at least LEADS
       lead photos and one body picture
+  makeup_check.py tombstones TRACE MOST    headlines side by side (head
+      blocks of neighbouring modules level) on inside pages: at most MOST
 
 Each prints what is wrong (exit 1) or a one-line summary (exit 0).
 The trace format is doc/trace.md: "module aN cols C+K lines L+H X Y WxH"
@@ -83,6 +85,8 @@ def parse(trace):
         m = LINE.match(s)
         if m and mark == 'head' and mod is not None:
             mod['head_y'] = float(m.group(1))
+        if m and mark in ('head', 'jump') and mod is not None and not mod['legs']:
+            mod['head_bottom'] = float(m.group(1))
         if m and m.group(3) == 'figure' and mod is not None and mod.get('figs'):
             f = s.split()
             w, h = (float(v) for v in f[3].split('x'))
@@ -333,6 +337,31 @@ def pictures(trace, leads):
     return 0
 
 
+def tombstones(trace, most):
+    """headlines side by side: on every page but the front, the pairs of
+    modules next to each other (one's last column beside the other's
+    first) whose head blocks (from the module's top to the last line of its
+    head) overlap in height; at most `most` in all"""
+    pages = parse(trace)
+    n = 0
+    where = []
+    for i, p in enumerate(pages, 1):
+        if p['grid'] is None or i == 1:
+            continue
+        heads = [m for m in p['mods'] if 'head_bottom' in m]
+        for a in heads:
+            for b in heads:
+                if a['c0'] + a['k'] == b['c0'] and a['y'] < b['head_bottom'] and b['y'] < a['head_bottom']:
+                    n += 1
+                    where.append(f'page {i}: a{a["art"]} beside a{b["art"]}')
+    if n > most:
+        print(f'{n} pairs of headlines side by side on inside pages (at most {most}):')
+        print('\n'.join(where))
+        return 1
+    print(f'{n} pairs of headlines side by side on inside pages')
+    return 0
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == 'geometry':
@@ -341,6 +370,8 @@ def main():
         return text(sys.argv[2], sys.argv[3], sys.argv[4:])
     if cmd == 'jumps':
         return jumps(sys.argv[2])
+    if cmd == 'tombstones':
+        return tombstones(sys.argv[2], int(sys.argv[3]))
     if cmd == 'pictures':
         return pictures(sys.argv[2], int(sys.argv[3]))
     if cmd == 'lines':

@@ -276,6 +276,25 @@ test_flow(void)
 	mk_result_free(&r);
 }
 
+/* Pairs of modules next to each other on page pi (not the front) whose
+ * head blocks overlap in height: headlines side by side. */
+static int
+tombstones(const struct mk_result *r, int pi)
+{
+	const struct mk_page *pg = &r->pages[pi];
+	int n = 0;
+
+	for (int i = pg->first; i < pg->first + pg->n && !pg->front; i++)
+		for (int j = pg->first; j < pg->first + pg->n; j++) {
+			const struct mk_module *x = &r->mod[i], *y = &r->mod[j];
+
+			if (x->col0 + x->k == y->col0 && x->line0 < y->line0 + y->head + y->jump_from_line &&
+			    y->line0 < x->line0 + x->head + x->jump_from_line)
+				n++;
+		}
+	return n;
+}
+
 static void
 test_random(void)
 {
@@ -283,7 +302,7 @@ test_random(void)
 	struct mk_article a[40];
 	unsigned char nb[40][700];
 	unsigned seed = 12345;
-	int fails = 0, underfull = 0, pages = 0;
+	int fails = 0, underfull = 0, pages = 0, tombs = 0;
 
 	for (int t = 0; t < 300; t++) {
 		int n = 5 + t % 30, sect = 0;
@@ -330,6 +349,7 @@ test_random(void)
 			pages++;
 			if (!r.pages[pi].last && r.pages[pi].filled * 10 < area(&p, &r.pages[pi]) * 9)
 				underfull++;
+			tombs += tombstones(&r, pi);
 		}
 		mk_result_free(&r);
 		p.front = 0;
@@ -340,6 +360,8 @@ test_random(void)
 	INT_EQ(fails, 0, "300 random editions made up soundly, modular and flow");
 	OK(underfull * 50 <= pages, "at most 2%% of pages not last in their section under 90%% full (%d of %d)",
 	    underfull, pages);
+	/* unscored, headlines side by side were on 1 page in 40 */
+	OK(tombs * 80 <= pages, "headlines side by side on at most 1 page in 80 (%d pairs, %d pages)", tombs, pages);
 }
 
 int
