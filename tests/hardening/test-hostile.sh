@@ -318,8 +318,10 @@ $RUN $WARTA -t $wfmt -d "$TMP/out" "$TMP/widetab.txt" 2>"$TMP/err"
 rc=$?
 pdf_ok=yes
 if has pdf; then
-	t=$(pdftotext "$TMP/out/widetab.pdf" - | tr '\n' ' ')
-	case $t in *'H1 | H2 | H3'*'101 | 102 | 103'*'229 | 230'*) ;; *) pdf_ok=no ;; esac
+	t=$(pdftotext -raw "$TMP/out/widetab.pdf" - | tr '\n' ' ')
+	for want in 'H1 | H2 | H3' '101 | 102 | 103' '229 | 230'; do
+		case $t in *"$want"*) ;; *) pdf_ok=no ;; esac
+	done
 fi
 epub_ok=yes
 if has epub; then
