@@ -101,6 +101,11 @@ int cli_meta_given(void);
 /* Sets the given values in doc->meta, and doc->meta.origin. */
 void cli_meta_apply(struct warta_doc *doc);
 
+/* report.c */
+/* Prints the report of the output at path (a line of text, or with
+ * --report=json a JSON object), or adds it to cli.capture in a batch. */
+void cli_print_report(const char *path, const struct warta_report *r);
+
 /* convert.c */
 /* Reads one input (diagnostics into d), or NULL. */
 struct warta_doc *cli_read(const char *input, struct warta_diags *d);

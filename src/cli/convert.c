@@ -85,32 +85,6 @@ style_for(const struct warta_doc *doc, struct warta_diags *d)
 	return s ? s : cli.style;
 }
 
-static void
-print_report(const char *path, const struct warta_report *r)
-{
-	GString *s = g_string_new(NULL);
-
-	g_string_printf(s, "warta: %s: %d page%s, %d lines: %d loose, %d tight, %d hyphenated "
-	        "(longest run %d), %d overfull, %d widows, %d orphans\n",
-	        path, r->pages, r->pages == 1 ? "" : "s", r->lines, r->loose, r->tight,
-	        r->hyphenated, r->longest_hyphen_run, r->overfull, r->widows, r->orphans);
-	if (r->grid) {                  /* an edition made up on the baseline grid */
-		char *g = g_strdup_printf(", %d off the grid", r->off_grid);
-
-		g_string_insert(s, s->len - 1, g);
-		g_free(g);
-	}
-	if (cli.capture) {              /* a batch prints it with the input's messages */
-		g_string_append(cli.capture, s->str);
-	} else {
-		g_mutex_lock(&cli.out_lock);
-		fputs(s->str, stderr);
-		fflush(stderr);
-		g_mutex_unlock(&cli.out_lock);
-	}
-	g_string_free(s, TRUE);
-}
-
 /* Writes out what the JSON writer has gathered (see warta_json_write_flushed). */
 static void
 json_flush(GString *s, void *data)
@@ -175,7 +149,7 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		                 cli.report ? &rep : NULL, d) != 0)
 			return -1;
 		if (cli.report)
-			print_report(path, &rep);
+			cli_print_report(path, &rep);
 		return 0;
 	}
 	case FMT_EPUB: {

@@ -131,7 +131,7 @@ probe(struct warta_doc *doc, int f, char **why)
 {
 	struct warta_diags d;
 	char *dir, *path;
-	int rc, report = cli.report;
+	int rc, report = cli.report, first = cli.first_page, last = cli.last_page;
 	GDir *gd;
 	const char *e;
 
@@ -139,9 +139,13 @@ probe(struct warta_doc *doc, int f, char **why)
 		return 0;          /* no way to tell: keep it */
 	path = g_strdup_printf("%s/probe.%s", dir, cli_format_ext(f));
 	warta_diags_init(&d);
+	/* the article alone, whole: a page range is the edition's */
 	cli.report = 0;
+	cli.first_page = cli.last_page = 0;
 	rc = cli_write(&doc, 1, f, path, &d);
 	cli.report = report;
+	cli.first_page = first;
+	cli.last_page = last;
 	if (rc != 0) {
 		guint i;
 

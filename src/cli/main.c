@@ -60,7 +60,7 @@ static GOptionEntry entries[] = {
 	{ "dpi", 0, 0, G_OPTION_ARG_STRING, &cli.dpi_arg,
 	  "PNG resolution, 10 to 2400 (default 150)", "DPI" },
 	{ "pages", 0, 0, G_OPTION_ARG_STRING, &cli.pages,
-	  "PNG/SVG: only pages A to B (\"1\", \"2-3\", \"2-\")", "A-B" },
+	  "PDF/PNG/SVG: only pages A to B (\"1\", \"2-3\", \"2-\"); a PDF's pages keep their numbers", "A-B" },
 	{ "report", 0, 0, G_OPTION_ARG_NONE, &cli.report,
 	  "PDF/PNG/SVG: print a typesetting report (pages, loose and tight lines, hyphens, widows …) "
 	  "on standard error; --report=json: as JSON lines", NULL },
@@ -398,11 +398,7 @@ check_unknown_options(int argc, char **argv)
 			int bestd = 99;
 			char *given;
 
-			if (e) {
-				if (!eq && takes_value(e))
-					i++;
-				continue;
-			}
+			/* --report takes an optional value: --report=json, --report=text */
 			if (n == 6 && strncmp(name, "report", 6) == 0 && eq) {
 				if (strcmp(eq + 1, "json") == 0)
 					argv[i] = (char *)"--report-json";
@@ -410,6 +406,13 @@ check_unknown_options(int argc, char **argv)
 					argv[i] = (char *)"--report";
 				else
 					usage_error("--report=%s: use --report or --report=json", eq + 1);
+				continue;
+			}
+			if (e) {
+				if (eq && !takes_value(e))
+					usage_error("--%.*s takes no value ('%s')", (int)n, name, a);
+				if (!eq && takes_value(e))
+					i++;
 				continue;
 			}
 			if ((n == 4 && strncmp(name, "help", 4) == 0) ||
@@ -593,11 +596,9 @@ warn_unused_options(void)
 	if (cli.dpi_arg && !cli.formats[FMT_PNG])
 		fprintf(stderr, "warta: warning: --dpi sets the resolution of PNG pages; ignored for %s\n",
 		        fmts->str);
-	/* a PDF is written whole: its page labels, outline and links name
-	 * pages that a range would leave out */
-	if (cli.pages && !cli.formats[FMT_PNG] && !cli.formats[FMT_SVG])
-		fprintf(stderr, "warta: warning: --pages chooses PNG or SVG pages; ignored for %s "
-		        "(a PDF is written whole)\n", fmts->str);
+	if (cli.pages && !print)
+		fprintf(stderr, "warta: warning: --pages chooses pages of a PDF, PNG or SVG; ignored "
+		        "for %s\n", fmts->str);
 	if (cli.report && !print)
 		fprintf(stderr, "warta: warning: --report describes the pages of a PDF, PNG or SVG; "
 		        "ignored for %s\n", fmts->str);

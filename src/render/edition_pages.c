@@ -299,6 +299,9 @@ make_head(struct ed *E, struct ed_art *X, double w, double size, int jump)
 	} else {
 		rn_add_display(P, m->title ? m->title : A->doc->name, &f, m->title_line, m->title_col);
 		b = rn_new_block(A, "H1", 0, 0);
+		/* the target of the contents', the index strip's and the
+		 * outline's links to the article (as article.c's head) */
+		b->dest = g_strdup_printf("%stop", A->prefix);
 		rn_para_lines(R, A, P, WARTA_EL_HEADLINE, b, 0, 0, 0, 1, NULL);
 		rn_space(A, rn_el(R, WARTA_EL_HEADLINE)->space_after);
 		if (m->subtitle && *m->subtitle && (w > E->R->colw * 1.5 || !E->modular)) {
@@ -987,6 +990,9 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 		rep->hyphenated += a->hyphenated;
 		rep->longest_hyphen_run = MAX(rep->longest_hyphen_run, a->longest_hyphen_run);
 		rep->overfull += a->overfull;
+		rep->justified += a->justified;
+		rep->gap_sum += a->gap_sum;
+		rep->gap_max = MAX(rep->gap_max, a->gap_max);
 	}
 	/* a flow edition opens with its masthead and contents */
 	E.first_no = 1;

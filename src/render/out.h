@@ -75,6 +75,19 @@ struct rn_out {
  * number of pages (PNG/SVG: to check the range and name the files).  NULL
  * with the reason in d. */
 struct rn_out *rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d);
+/* A PDF page range (--pages): what the scanning pass found.  The drawing
+ * pass leaves out a link or outline entry whose destination is not on a
+ * page of the range. */
+struct rn_scan {
+	GHashTable *dests;              /* destination name → its page (first) */
+	int pages;                      /* pages of the document */
+	int scanning;                   /* 1 during the scanning pass */
+};
+/* out_scan.c: the scanning outputter, filling S. */
+struct rn_out *rn_out_scan_new(struct rn_scan *S);
+/* 1 when destination name is on a page the output has (always without a
+ * scan), else 0. */
+int rn_scan_kept(const struct rn *R, const char *name);
 /* out_trace.c: the layout trace to R->out_path.  NULL with the reason in d. */
 struct rn_out *rn_out_trace_new(const struct rn *R, struct warta_diags *d);
 

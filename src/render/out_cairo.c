@@ -32,7 +32,7 @@ struct out {
 	GByteArray *tee;                /* PDF with pictures: its bytes, for the figures' /Alt */
 	GPtrArray *alts;                /* and the figures' descriptions in drawing order */
 	cairo_t *cr;                    /* PDF: one for the document; PNG/SVG: the page's */
-	int first, last;                /* page range for PNG/SVG; 0: all */
+	int first, last;                /* page range (--pages); 0: all */
 	int numbered;                   /* PNG/SVG: NAME-N.ext */
 	struct warta_output_set *pages; /* PNG/SVG: the pages' files, put in place once all are made */
 	/* PNG/SVG: the page being drawn */
@@ -221,6 +221,19 @@ has_box(const struct pa_piece *pc)
 	return 0;
 }
 
+/* Whether piece pc is drawn as a link: in a PDF, a link whose target is
+ * in it (a page range leaves out the pages of some destinations). */
+static int
+is_linked(const struct out *O, const struct pa_para *P, const struct pa_piece *pc)
+{
+	const char *url;
+
+	if (!pc->run || pc->run->fmt.link <= 0 || O->fmt != WARTA_PRINT_PDF)
+		return 0;
+	url = g_ptr_array_index(P->links, pc->run->fmt.link - 1);
+	return url[0] != '#' || rn_scan_kept(O->R, url + 1);
+}
+
 static void
 text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 {
@@ -233,12 +246,12 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 	for (i = 0; i < L->n_pieces; i = j) {
 		const struct pa_piece *pc = &L->pieces[i];
 		char *attr = NULL;
-		int linked = pc->run && pc->run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF;
+		int linked = is_linked(O, P, pc);
 
 		j = i + 1;
 		if (!linked && pc->gi.item->analysis.font && !has_box(pc))
 			while (j < L->n_pieces && same_run(pc, &L->pieces[j]) && !has_box(&L->pieces[j]) &&
-			    !(L->pieces[j].run && L->pieces[j].run->fmt.link > 0 && O->fmt == WARTA_PRINT_PDF))
+			    !is_linked(O, P, &L->pieces[j]))
 				j++;
 		if (linked) {
 			attr = link_attr(g_ptr_array_index(P->links, pc->run->fmt.link - 1));
@@ -509,6 +522,13 @@ article(struct rn_out *o, const struct art *A)
 
 		if (A->contents && !r->h1)
 			continue;
+		if (!rn_scan_kept(O->R, r->dest)) {
+			/* on a page the range leaves out: no entry; the
+			 * headings of an omitted title go one level up */
+			if (r->h1)
+				art = O->outline_parent;
+			continue;
+		}
 		t = g_strdup_printf("dest='%s'", r->dest);
 		if (r->h1)
 			art = cairo_pdf_surface_add_outline(O->pdf, O->outline_parent, r->text, t,
@@ -532,6 +552,13 @@ section(struct rn_out *o, const char *name, size_t i)
 		O->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
 		return;
 	}
+	t = g_strdup_printf("a%zu-top", i + 2);
+	if (!rn_scan_kept(O->R, t)) {   /* its first page left out by a page range */
+		O->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+		g_free(t);
+		return;
+	}
+	g_free(t);
 	t = g_strdup_printf("dest='a%zu-top'", i + 2);
 	O->outline_parent = cairo_pdf_surface_add_outline(O->pdf, CAIRO_PDF_OUTLINE_ROOT, name, t,
 	    CAIRO_PDF_OUTLINE_FLAG_OPEN | CAIRO_PDF_OUTLINE_FLAG_BOLD);
@@ -553,7 +580,17 @@ page_begin(struct rn_out *o, int page_no)
 	const struct warta_style *st = R->style;
 
 	if (O->fmt == WARTA_PRINT_PDF) {
+		if (!in_range(O, page_no))
+			return 0;
 		cairo_pdf_surface_set_size(O->pdf, st->page_width, st->page_height);
+		if (O->first > 0 || O->last > 0) {
+			/* a page range: each page labelled with its number in the
+			 * whole document (/PageLabels), as its folio says */
+			char label[16];
+
+			g_snprintf(label, sizeof label, "%d", page_no);
+			cairo_pdf_surface_set_page_label(O->pdf, label);
+		}
 		cairo_set_source_rgb(O->cr, 1, 1, 1);
 		return 1;
 	}
@@ -719,16 +756,23 @@ rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d)
 {
 	struct out *O;
 	enum warta_print_format fmt = R->opts->format;
+	int first = R->opts->first_page, last = R->opts->last_page;
 
+	if (R->scan && R->scan->scanning)
+		return rn_out_scan_new(R->scan);
+	if (R->scan)
+		pages = R->scan->pages;
+	if (first > pages && (fmt != WARTA_PRINT_PDF || R->scan)) {
+		/* the file the pages are of: the article, or the edition */
+		const char *of = R->n_docs == 1 && R->docs[0]->path ? R->docs[0]->path : R->out_path;
+
+		warta_diag(d, WARTA_ERROR, of, 0, 0, "--pages: page %d asked for, but %s has %d page%s",
+		    first, R->n_docs == 1 ? "the article" : "the edition", pages, pages == 1 ? "" : "s");
+		return NULL;
+	}
 	if (fmt == WARTA_PRINT_PNG || fmt == WARTA_PRINT_SVG) {
-		int first = R->opts->first_page, last = R->opts->last_page;
 		int a = first > 0 ? first : 1, b = last > 0 ? MIN(last, pages) : pages;
 
-		if (a > pages) {
-			warta_diag(d, WARTA_ERROR, NULL, 0, 0, "page %d asked for, but there are only %d",
-			    a, pages);
-			return NULL;
-		}
 		if (b > a && strcmp(R->out_path, "-") == 0) {
 			warta_diag(d, WARTA_ERROR, NULL, 0, 0,
 			    "%d pages cannot go to standard output; give a file name or one page", b - a + 1);
@@ -750,6 +794,8 @@ rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d)
 			return NULL;
 		O = g_new0(struct out, 1);
 		O->o = o;
+		O->first = first;
+		O->last = last;
 		if (has_pictures(R)) {
 			O->tee = g_byte_array_new();
 			O->alts = g_ptr_array_new_with_free_func(g_free);

@@ -52,6 +52,9 @@ report_add(struct warta_report *r, const struct warta_report *a)
 	r->overfull += a->overfull;
 	r->widows += a->widows;
 	r->orphans += a->orphans;
+	r->justified += a->justified;
+	r->gap_sum += a->gap_sum;
+	r->gap_max = MAX(r->gap_max, a->gap_max);
 }
 
 /* An edition's masthead and contents (article.c), laid out and paged in
@@ -222,6 +225,28 @@ run(struct rn *R, struct warta_diags *d, struct warta_report *rep)
 	return out ? out->ops->finish(out, 0) : -1;
 }
 
+/* A PDF of a page range: the document laid out and paged once without
+ * drawing (out_scan.c), its diagnostics and report dropped (the drawing
+ * pass makes the same), to learn the number of pages and the page of every
+ * destination.  The drawing pass then draws the pages of the range only,
+ * with the links and outline entries whose target it has. */
+static void
+scan_pass(struct rn *R, struct rn_scan *scan)
+{
+	struct warta_diags scratch;
+	struct warta_report rep;
+
+	memset(scan, 0, sizeof *scan);
+	memset(&rep, 0, sizeof rep);
+	scan->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	scan->scanning = 1;
+	R->scan = scan;
+	warta_diags_init(&scratch);
+	(void)run(R, &scratch, &rep);
+	warta_diags_fini(&scratch);
+	scan->scanning = 0;
+}
+
 static char *
 create_date(const struct warta_doc *doc, const struct warta_render_opts *o)
 {
@@ -246,6 +271,7 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 	int rc;
 	struct warta_render_opts defo;
 	struct warta_doc **capped;
+	struct rn_scan scan;
 
 	if (opts == NULL) {
 		memset(&defo, 0, sizeof defo);
@@ -280,10 +306,20 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 	fonts = rn_fonts_take(e);
 	R.ctx = fonts->ctx;
 	memset(&rep, 0, sizeof rep);
+	if (opts->format == WARTA_PRINT_PDF && (opts->first_page > 0 || opts->last_page > 0))
+		scan_pass(&R, &scan);
 	rc = run(&R, d, &rep);
-	if (report)
+	if (report) {
+		/* the pages in the output: all, or those of the range */
+		int a = opts->first_page > 0 ? opts->first_page : 1;
+		int b = opts->last_page > 0 ? MIN(opts->last_page, rep.pages) : rep.pages;
+
+		rep.pages_written = opts->format == WARTA_PRINT_TRACE ? rep.pages : MAX(0, b - a + 1);
 		*report = rep;
+	}
 	rn_fonts_put(e, fonts);
+	if (R.scan)
+		g_hash_table_destroy(scan.dests);
 	g_free(R.create_date);
 	warta_docs_capped_free(capped, n);
 	return rc;

@@ -43,8 +43,17 @@ struct warta_render_opts {
 	const char *edition_number;  /* the nameplate's edition line ("12", "XII/345"), or NULL */
 };
 
+/* What --report prints (README, "The typesetting report"): lines of body
+ * text set; of them the justified lines measured as the column bench's
+ * pdf-spacing.py measures them (the mean gap between the words of a line
+ * over the em, the em being the height of the line's text box, the fonts'
+ * ascent plus descent: what a PDF's text extraction calls the line's
+ * height), loose above 0.50 em, tight below 0.15 em. */
 struct warta_report {
 	int pages, lines, loose, tight, hyphenated, longest_hyphen_run, overfull, widows, orphans;
+	int justified;               /* justified lines of three words or more: the measured ones */
+	double gap_sum, gap_max;     /* their mean word gaps, em: the sum, the largest */
+	int pages_written;           /* pages in the output (--pages), of pages */
 	int grid;                    /* 1: an edition made up on a baseline grid (flow, modular) */
 	int off_grid;                /* then: body lines whose baseline is not on the grid */
 };

@@ -36,6 +36,7 @@ struct rn {
 	double textw, texth, colw;      /* text area, one column's width, pt */
 	int cols;
 	char *create_date;
+	struct rn_scan *scan;           /* a PDF page range: its scanning pass (out.h), or NULL */
 };
 
 /* Structure of the tagged PDF: which element a line belongs to. */
@@ -125,6 +126,7 @@ struct art {                            /* one document laid out */
 	 * is freed as the article goes (vlist.c art_trim) */
 	GPtrArray *rlines, *blocks, *paras, *drops;
 	GPtrArray *outline;             /* struct routline *, known before the first page */
+	GHashTable *outline_dests;      /* their dests (a set, made at the first "#ID" link), or NULL */
 	GArray *v;                      /* the body's vertical list (struct pb_item) from the
 	                                   first item of the next page on */
 	GArray *head;                   /* the headline block's list */
@@ -212,6 +214,11 @@ void rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_el
                    struct rblock *b, double left, double right, double indent, int keep_whole,
                    struct rdrop *cap);
 void rn_add_outline(struct art *A, char *text, char *dest, int h1);
+/* The PDF destination name of place id of A: its prefix, then id in ASCII
+ * (other bytes as _XX: cairo 1.16 writes a name's non-ASCII bytes into the
+ * name tree as they are but into links and the outline as UTF-16, so such
+ * names never matched). */
+char *rn_dest_name(const struct art *A, const char *id);
 /* The outline entries of n's headings, in the order they are set. */
 void rn_outline_walk(struct rn *R, struct art *A, const struct warta_node *n);
 /* Sets the blocks under n in element e's style. */

@@ -141,6 +141,8 @@ rn_art_free(struct art *A)
 
 	if (A == NULL)
 		return;
+	if (A->outline_dests)
+		g_hash_table_destroy(A->outline_dests);
 	for (i = 0; i < A->rlines->len; i++)
 		rline_free(g_ptr_array_index(A->rlines, i));
 	g_ptr_array_free(A->rlines, TRUE);

@@ -61,6 +61,8 @@ run --report -t json "$SAMPLE"
 run --embed-fonts -o e.pdf "$SAMPLE"
 run --pages 1 -t json "$SAMPLE"
 run --pages 1 -o p1.pdf "$SAMPLE"
+run --pages 9 -o p9.pdf "$SAMPLE"
+run --pages 9 -o p9.png "$SAMPLE"
 run -t pdf -o k.docx "$SAMPLE"
 run --edition-publisher Daily -t json "$SAMPLE"
 # lists name their line

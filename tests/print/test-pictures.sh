@@ -114,6 +114,11 @@ want=$(printf '%s\n' 'Warga mengungsi dengan perahu karet' 'Grafik curah hujan' 
 [ "$got" = "$want" ] && qpdf --check "$TMP/alt.pdf" >/dev/null 2>&1 &&
 	ok "PDF: each Figure has its description as /Alt (qpdf reads them)" ||
 	fail "PDF: each Figure has its description as /Alt (qpdf reads them)" "got $got, want $want"
+(cd "$RD" && $RUN "$WARTA" -q --pages 2 -o "$TMP/alt-p2.pdf" pictures-figure.txt)
+got=$(python3 "$ROOT/tests/print/figure_alts.py" "$TMP/alt-p2.pdf" | tr '\n' '|')
+[ "$got" = "港口|码头|" ] && qpdf --check "$TMP/alt-p2.pdf" >/dev/null 2>&1 &&
+	ok "PDF of a page range (--pages 2): the figures there with their /Alt" ||
+	fail "PDF of a page range (--pages 2): the figures there with their /Alt" "$got"
 cat >"$TMP/deco.txt" <<EOF2
 ---
 title: Hiasan
