@@ -1,9 +1,8 @@
 /* image.c — the picture loaders (see image.h).  Each format is read by the
  * library Debian ships for it; this file only sniffs the format, checks the
  * limits from the header before any decoding, reads what the decoders leave
- * to the caller (EXIF orientation and resolution, PNG pHYs) and hands Cairo
- * a surface. */
-#include <setjmp.h>
+ * to the caller (PNG pHYs; JPEG and its EXIF in jpeg.c) and hands Cairo a
+ * surface. */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,7 +10,6 @@
 #include <unistd.h>
 #include <errno.h>
 
-#include <jpeglib.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gmodule.h>
 #include <librsvg/rsvg.h>
@@ -19,6 +17,7 @@
 #include <webp/demux.h>
 
 #include "image/image.h"
+#include "image/image_int.h"
 
 static const cairo_user_data_key_t img_key;
 static void set_ids(struct warta_image *img, cairo_surface_t *s);
@@ -36,8 +35,8 @@ lim_pixels(const struct warta_image_limits *lim)
 }
 
 /* The size a header states, against the limits. */
-static int
-size_ok(guint64 w, guint64 h, const struct warta_image_limits *lim, char **why)
+int
+img_size_ok(guint64 w, guint64 h, const struct warta_image_limits *lim, char **why)
 {
 	if (w == 0 || h == 0) {
 		*why = g_strdup_printf("the picture says it is %" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT
@@ -58,224 +57,6 @@ static guint32
 be32(const unsigned char *p)
 {
 	return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
-}
-
-/* ------------------------------------------------------------ EXIF */
-
-/* Orientation and resolution from an EXIF block ("Exif\0\0" then TIFF):
- * IFD0's Orientation (0x0112), XResolution (0x011A), YResolution (0x011B)
- * and ResolutionUnit (0x0128).  Every offset is checked against the block. */
-static void
-exif_read(const unsigned char *p, size_t n, int *orient, double *xdpi, double *ydpi)
-{
-	const unsigned char *t;
-	size_t tn, ifd, i, count;
-	int le, unit = 2;
-	double xr = 0, yr = 0;
-
-	if (n < 14 || memcmp(p, "Exif\0\0", 6) != 0)
-		return;
-	t = p + 6;
-	tn = n - 6;
-	if (memcmp(t, "II*\0", 4) == 0)
-		le = 1;
-	else if (memcmp(t, "MM\0*", 4) == 0)
-		le = 0;
-	else
-		return;
-#define U16(q) (le ? (unsigned)((q)[0] | (q)[1] << 8) : (unsigned)((q)[0] << 8 | (q)[1]))
-#define U32(q) (le ? ((guint32)(q)[0] | (guint32)(q)[1] << 8 | (guint32)(q)[2] << 16 | (guint32)(q)[3] << 24) \
-                   : be32(q))
-	ifd = U32(t + 4);
-	if (ifd > tn - 2 || ifd < 8)
-		return;
-	count = U16(t + ifd);
-	for (i = 0; i < count; i++) {
-		size_t e = ifd + 2 + 12 * i;
-		unsigned tag, type;
-
-		if (e + 12 > tn)
-			break;
-		tag = U16(t + e);
-		type = U16(t + e + 2);
-		if (tag == 0x0112 && type == 3) {
-			unsigned v = U16(t + e + 8);
-
-			if (v >= 1 && v <= 8)
-				*orient = (int)v;
-		} else if ((tag == 0x011A || tag == 0x011B) && type == 5) {
-			size_t off = U32(t + e + 8);
-
-			if (off <= tn - 8) {
-				guint32 num = U32(t + off), den = U32(t + off + 4);
-
-				if (den)
-					*(tag == 0x011A ? &xr : &yr) = (double)num / den;
-			}
-		} else if (tag == 0x0128 && type == 3) {
-			unit = (int)U16(t + e + 8);
-		}
-	}
-#undef U16
-#undef U32
-	if (unit == 3) {           /* per centimetre */
-		xr *= 2.54;
-		yr *= 2.54;
-	} else if (unit != 2) {
-		return;
-	}
-	if (yr <= 0)
-		yr = xr;
-	if (xr > 0 && !*xdpi) {
-		*xdpi = xr;
-		*ydpi = yr;
-	}
-}
-
-/* ------------------------------------------------------------ JPEG */
-
-struct jerr {
-	struct jpeg_error_mgr pub;
-	jmp_buf jb;
-	char msg[JMSG_LENGTH_MAX];
-};
-
-static void
-jerr_exit(j_common_ptr ci)
-{
-	struct jerr *e = (struct jerr *)ci->err;
-
-	e->pub.format_message(ci, e->msg);
-	longjmp(e->jb, 1);
-}
-
-static void
-jerr_quiet(j_common_ptr ci, int level)
-{
-	(void)ci;
-	(void)level;            /* libjpeg's warnings (corrupt data it recovers from) */
-}
-
-static int
-has_eoi(const unsigned char *d, size_t len, size_t from)
-{
-	for (size_t q = len; q >= from + 2; q--)
-		if (d[q - 2] == 0xFF && d[q - 1] == 0xD9)
-			return 1;
-	return 0;
-}
-
-static int
-jpeg_probe(struct warta_image *img, const struct warta_image_limits *lim, char **why)
-{
-	struct jpeg_decompress_struct ci;
-	struct jerr je;
-	jpeg_saved_marker_ptr m;
-	size_t sos;
-
-	ci.err = jpeg_std_error(&je.pub);
-	je.pub.error_exit = jerr_exit;
-	je.pub.emit_message = jerr_quiet;
-	if (setjmp(je.jb)) {
-		*why = g_strdup_printf("not a readable JPEG: %s", je.msg);
-		jpeg_destroy_decompress(&ci);
-		return -1;
-	}
-	jpeg_create_decompress(&ci);
-	jpeg_mem_src(&ci, img->data, (unsigned long)img->len);
-	jpeg_save_markers(&ci, JPEG_APP0 + 1, 0xffff);
-	jpeg_read_header(&ci, TRUE);
-	sos = img->len - ci.src->bytes_in_buffer;
-	img->stored_width = (int)ci.image_width;
-	img->stored_height = (int)ci.image_height;
-	img->components = ci.num_components;
-	img->adobe = ci.saw_Adobe_marker;
-	img->colour = ci.jpeg_color_space == JCS_GRAYSCALE ? "grey" :
-	              ci.jpeg_color_space == JCS_CMYK || ci.jpeg_color_space == JCS_YCCK ? "cmyk" : "rgb";
-	if (ci.saw_JFIF_marker && ci.X_density && ci.Y_density &&
-	    (ci.density_unit == 1 || ci.density_unit == 2)) {
-		double k = ci.density_unit == 2 ? 2.54 : 1;
-
-		img->xdpi = ci.X_density * k;
-		img->ydpi = ci.Y_density * k;
-	}
-	for (m = ci.marker_list; m; m = m->next)
-		if (m->marker == JPEG_APP0 + 1)
-			exif_read(m->data, m->data_length, &img->orientation, &img->xdpi, &img->ydpi);
-	jpeg_destroy_decompress(&ci);
-	if (img->components != 1 && img->components != 3 && img->components != 4) {
-		*why = g_strdup_printf("a JPEG with %d colour components", img->components);
-		return -1;
-	}
-	/* The entropy-coded data cannot hold FF D9 (an FF there is followed by
-	 * 00): the end-of-image marker after the scan tells a whole file from a
-	 * truncated one without decoding it. */
-	if (!has_eoi(img->data, img->len, sos)) {
-		*why = g_strdup("a truncated JPEG (no end-of-image marker after its data)");
-		return -1;
-	}
-	return size_ok((guint64)img->stored_width, (guint64)img->stored_height, lim, why) ? 0 : -1;
-}
-
-/* The JPEG's pixels as an RGB24 surface (CMYK converted, the Adobe
- * marker's inverted storage undone). */
-static cairo_surface_t *
-jpeg_decode(struct warta_image *img, char **why)
-{
-	struct jpeg_decompress_struct ci;
-	struct jerr je;
-	cairo_surface_t *volatile s = NULL;
-	unsigned char *volatile row = NULL;
-	unsigned char *px;
-	int stride, cmyk;
-
-	ci.err = jpeg_std_error(&je.pub);
-	je.pub.error_exit = jerr_exit;
-	je.pub.emit_message = jerr_quiet;
-	if (setjmp(je.jb)) {
-		*why = g_strdup_printf("JPEG data: %s", je.msg);
-		jpeg_destroy_decompress(&ci);
-		if (s)
-			cairo_surface_destroy(s);
-		g_free(row);
-		return NULL;
-	}
-	jpeg_create_decompress(&ci);
-	jpeg_mem_src(&ci, img->data, (unsigned long)img->len);
-	jpeg_read_header(&ci, TRUE);
-	cmyk = ci.jpeg_color_space == JCS_CMYK || ci.jpeg_color_space == JCS_YCCK;
-	ci.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRX;
-	jpeg_start_decompress(&ci);
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ci.output_width, (int)ci.output_height);
-	px = cairo_image_surface_get_data(s);
-	stride = cairo_image_surface_get_stride(s);
-	if (cmyk)
-		row = g_malloc((size_t)ci.output_width * 4);
-	while (ci.output_scanline < ci.output_height) {
-		unsigned char *dst = px + (size_t)ci.output_scanline * (size_t)stride;
-		JSAMPROW r = cmyk ? row : dst;
-
-		jpeg_read_scanlines(&ci, &r, 1);
-		if (cmyk) {
-			for (JDIMENSION x = 0; x < ci.output_width; x++) {
-				unsigned c = row[4 * x], m = row[4 * x + 1], y = row[4 * x + 2], k = row[4 * x + 3];
-
-				if (!img->adobe) {
-					c = 255 - c, m = 255 - m, y = 255 - y, k = 255 - k;
-				}
-				/* what remains of white after the inks: (1 - C)(1 - K) */
-				dst[4 * x + 0] = (unsigned char)((y * k + 127) / 255);
-				dst[4 * x + 1] = (unsigned char)((m * k + 127) / 255);
-				dst[4 * x + 2] = (unsigned char)((c * k + 127) / 255);
-				dst[4 * x + 3] = 255;
-			}
-		}
-	}
-	jpeg_finish_decompress(&ci);
-	jpeg_destroy_decompress(&ci);
-	g_free(row);
-	cairo_surface_mark_dirty(s);
-	return s;
 }
 
 /* ------------------------------------------------------------ PNG */
@@ -316,7 +97,7 @@ png_probe(struct warta_image *img, const struct warta_image_limits *lim, char **
 	type = d[25];
 	img->colour = type == 0 || type == 4 ? "grey" : type == 3 ? "palette" : "rgb";
 	img->alpha = type == 4 || type == 6;
-	if (!size_ok(be32(d + 16), be32(d + 20), lim, why))
+	if (!img_size_ok(be32(d + 16), be32(d + 20), lim, why))
 		return -1;
 	/* chunks up to the image data: tRNS (alpha), pHYs (resolution) */
 	while (p + 12 <= img->len) {
@@ -389,7 +170,7 @@ gif_probe(struct warta_image *img, const struct warta_image_limits *lim, char **
 	img->stored_width = d[6] | d[7] << 8;
 	img->stored_height = d[8] | d[9] << 8;
 	img->colour = "palette";
-	if (!size_ok((guint64)img->stored_width, (guint64)img->stored_height, lim, why))
+	if (!img_size_ok((guint64)img->stored_width, (guint64)img->stored_height, lim, why))
 		return -1;
 	ld = gdk_pixbuf_loader_new_with_type("gif", &err);
 	if (!ld) {
@@ -406,7 +187,7 @@ gif_probe(struct warta_image *img, const struct warta_image_limits *lim, char **
 		return -1;
 	}
 	pb = gdk_pixbuf_loader_get_pixbuf(ld);     /* the first frame */
-	if (!pb || !size_ok((guint64)gdk_pixbuf_get_width(pb), (guint64)gdk_pixbuf_get_height(pb), lim, why)) {
+	if (!pb || !img_size_ok((guint64)gdk_pixbuf_get_width(pb), (guint64)gdk_pixbuf_get_height(pb), lim, why)) {
 		if (!pb)
 			*why = g_strdup("a GIF with no frame");
 		g_object_unref(ld);
@@ -437,7 +218,7 @@ webp_probe(struct warta_image *img, const struct warta_image_limits *lim, char *
 	img->stored_height = f.height;
 	img->alpha = f.has_alpha;
 	img->colour = "rgb";
-	if (!size_ok((guint64)f.width, (guint64)f.height, lim, why))
+	if (!img_size_ok((guint64)f.width, (guint64)f.height, lim, why))
 		return -1;
 	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, f.width, f.height);
 	stride = cairo_image_surface_get_stride(s);
@@ -637,7 +418,7 @@ warta_image_load(const void *data, size_t len, const struct warta_image_limits *
 	img->data = (unsigned char *)g_bytes_get_data(img->bytes, NULL);
 	img->len = len;
 	switch (img->format) {
-	case WARTA_IMAGE_JPEG: rc = jpeg_probe(img, lim, why); break;
+	case WARTA_IMAGE_JPEG: rc = img_jpeg_probe(img, lim, why); break;
 	case WARTA_IMAGE_PNG:  rc = png_probe(img, lim, why); break;
 	case WARTA_IMAGE_GIF:  rc = gif_probe(img, lim, why); break;
 	case WARTA_IMAGE_WEBP: rc = webp_probe(img, lim, why); break;
@@ -771,6 +552,8 @@ warta_image_unref(struct warta_image *img)
 		return;
 	if (img->surface)
 		cairo_surface_destroy(img->surface);
+	if (img->pdf_surface)
+		cairo_surface_destroy(img->pdf_surface);
 	if (img->svg)
 		g_object_unref(img->svg);
 	if (img->bytes)
@@ -819,23 +602,34 @@ set_ids(struct warta_image *img, cairo_surface_t *s)
 }
 
 /* The surface to draw: for a JPEG without pixels, an undecoded surface of
- * its size carrying its bytes (Cairo's PDF writes the bytes; the surface's
- * memory is never touched). */
+ * its size carrying its bytes (Cairo's PDF and SVG write the bytes; the
+ * surface's pixels are never drawn), for a PDF one without pixels at all. */
 static cairo_surface_t *
-surface_for(struct warta_image *img, int pixels, char **why)
+surface_for(struct warta_image *img, int pixels, int pdf, char **why)
 {
 	cairo_surface_t *s;
 	int bare;
 
 	if (img->format != WARTA_IMAGE_JPEG)
 		return img->surface;
+	if (pdf && !pixels) {
+		/* no pixels at all: cairo's PDF takes the bytes and the size
+		 * from the JPEG data before it looks at the surface's kind */
+		if (!img->pdf_surface) {
+			cairo_rectangle_t r = { 0, 0, img->stored_width, img->stored_height };
+
+			img->pdf_surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &r);
+			set_ids(img, img->pdf_surface);
+		}
+		return img->pdf_surface;
+	}
 	bare = img->surface && cairo_surface_get_user_data(img->surface, &img_key) != NULL;
 	if (img->surface && (!pixels || !bare))
 		return img->surface;
 	if (!pixels) {
 		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, img->stored_width, img->stored_height);
 		cairo_surface_set_user_data(s, &img_key, img, NULL);   /* marks: not decoded */
-	} else if (!(s = jpeg_decode(img, why))) {
+	} else if (!(s = img_jpeg_decode(img, why))) {
 		return NULL;
 	}
 	set_ids(img, s);
@@ -874,7 +668,8 @@ warta_image_draw(struct warta_image *img, cairo_t *cr, double x, double y, doubl
 		}
 		return 0;
 	}
-	if (!(s = surface_for(img, pixels, why))) {
+	if (!(s = surface_for(img, pixels,
+	                      cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF, why))) {
 		cairo_restore(cr);
 		return -1;
 	}

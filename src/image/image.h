@@ -44,6 +44,10 @@ struct warta_image {
 	int adobe;                  /* JPEG: has an Adobe APP14 marker (CMYK stored inverted) */
 	char *hash;                 /* SHA-256 of the bytes, hex; made on first use */
 	cairo_surface_t *surface;   /* decoded pixels as stored (PNG, GIF, WebP at load; JPEG on demand) */
+	cairo_surface_t *pdf_surface; /* JPEG into a PDF: a recording surface of its size that
+	                               carries its bytes and has no pixels (an image surface's
+	                               would be copied whole when it is freed: cairo 1.16 keeps
+	                               a snapshot of it after the PDF is finished) */
 	void *svg;                  /* RsvgHandle for SVG */
 };
 
@@ -68,8 +72,8 @@ const char *warta_image_hash(struct warta_image *img);
 const char *warta_image_ext(const struct warta_image *img);
 
 /* Draws the picture into the rectangle x, y, w × h of cr (user space),
- * orientation applied.  pixels = 0 (a PDF): a JPEG goes in as its own bytes
- * and is not decoded; pixels = 1: decoded (PNG and SVG previews).  Each
+ * orientation applied.  pixels = 0 (a PDF, an SVG page): a JPEG goes in as
+ * its own bytes and is not decoded; pixels = 1: decoded (PNG previews).  Each
  * raster picture is one surface with a unique id, so Cairo's PDF writes it
  * once however often it is drawn.  SVG is drawn as vectors.
  * 0, or -1 with *why when the pixels cannot be decoded after all. */

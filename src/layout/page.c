@@ -35,6 +35,13 @@ pb_separator(const struct pb_params *p, int f, const int *list, int n)
 	return p->fn_separator;
 }
 
+/* Is f an insert set across the columns at the top of a page? */
+static int
+spanning(const struct pb_params *p, int f)
+{
+	return p->fn_top && f > 0 && f <= p->n_fn && p->fn_top[f] == 2;
+}
+
 struct fill {
 	size_t end;                 /* column holds [start, end) */
 	int *fn;                    /* footnotes set here (the scan's buffer) */
@@ -136,8 +143,8 @@ fill(struct scan *sc, size_t i, double h, struct fill *out)
 				int f = x->footnotes[k];
 
 				sc->work++;
-				if (f <= 0 || f > p->n_fn || taken(sc, f))
-					continue;
+				if (f <= 0 || f > p->n_fn || taken(sc, f) || spanning(p, f))
+					continue;  /* a spanning one is the page's (span_next) */
 				sc->mark[f] = sc->gen;
 				/* top inserts past the column's share wait, and
 				 * what is called after them with them */
@@ -327,6 +334,160 @@ pb_stream_init(struct pb_stream *s, const struct pb_params *p)
 	s->mark = g_new0(unsigned, p->n_fn + 1);
 	s->pend = g_new0(int, p->n_fn + 1);
 	s->fnbuf = g_new0(int, p->n_fn + 1);
+	s->spend = g_new0(int, p->n_fn + 1);
+	s->spage = g_new0(int, p->n_fn + 1);
+}
+
+/* The columns of a page, each of height h, from item i into pg: a try of
+ * its own (the notes carried and the order as the page before left them;
+ * the order from n_order on is this try's); none when spanning inserts
+ * (spans) leave no room for the first line.  Returns the first item of
+ * the next page; sc->more when the page needs more items. */
+static size_t
+columns(struct pb_stream *s, struct scan *sc, size_t i, double h, int spans, int n_order,
+        struct pb_page *pg, int *widows, int *orphans)
+{
+	const struct pb_params *p = &s->p;
+	const struct pb_item *it = sc->it;
+	size_t n = sc->n;
+	int cols = MAX(1, MIN(p->columns, PB_MAX_COLUMNS)), k, c;
+
+	sc->ph = s->ph;
+	sc->pt = s->pt;
+	s->n_order = n_order;
+	*widows = *orphans = 0;
+	memset(pg->col, 0, sizeof pg->col);
+	pg->n_cols = 0;
+	pg->col_height = h;
+	/* spanning inserts leave no room for a line: none this page */
+	if (spans && i < n && it[i].kind == PB_LINE && it[i].top > h + 0.01) {
+		sc->more = 0;
+		new_try(sc, s);
+		return i;
+	}
+	/* the last page: balance its columns.  Only once the list is final:
+	 * before, a try that fits reaches the window's end and asks for more,
+	 * so the try would be lost work on every block the caller adds */
+	if (p->balance && cols > 1 && i < n && sc->final && fits(sc, s, i, cols, h)) {
+		double total = 0, lo, step = 1.0, hh;
+		size_t j;
+
+		for (j = i; j < n; j++)
+			total += it[j].kind == PB_LINE ? it[j].height : it[j].kind == PB_GLUE ? it[j].height : 0;
+		lo = MAX(total / cols - 2 * step, 0);
+		for (hh = lo; hh < h; hh += step)
+			if (fits(sc, s, i, cols, hh))
+				break;
+		pg->col_height = h = MIN(hh, h);
+	}
+	sc->more = 0;
+	new_try(sc, s);
+	for (c = 0; c < cols && (i < n || sc->ph < sc->pt) && !sc->more; c++) {
+		struct fill f;
+
+		fill(sc, i, h, &f);
+		pg->col[c].start = i;
+		pg->col[c].end = f.end;
+		pg->col[c].height = f.height;
+		pg->col[c].fn_first = s->n_order;
+		pg->col[c].fn_count = f.n_fn;
+		for (k = 0; k < f.n_fn; k++)
+			order_add(s, f.fn[k]);
+		count_split(sc, f.end, widows, orphans);
+		i = skip(sc, f.end);
+		pg->n_cols = c + 1;
+	}
+	return i;
+}
+
+/* The spanning inserts called on the lines of pg's columns: with want, is
+ * want among them; else the first one not taken yet (0: none).  With
+ * queue, every one not taken is carried to the next page instead. */
+static int
+span_calls(struct pb_stream *s, struct scan *sc, const struct pb_page *pg, int want, int queue)
+{
+	int c, k;
+
+	for (c = 0; c < pg->n_cols; c++)
+		for (size_t j = pg->col[c].start; j < pg->col[c].end; j++) {
+			const int *fl = sc->it[j].kind == PB_LINE ? sc->it[j].footnotes : NULL;
+
+			for (k = 0; fl && fl[k]; k++) {
+				int f = fl[k];
+
+				sc->work++;
+				if (!spanning(&s->p, f) || (want ? f != want : s->placed[f] != 0))
+					continue;
+				if (!queue)
+					return f;
+				s->placed[f] = 1;
+				s->spend[s->st++] = f;
+			}
+		}
+	return 0;
+}
+
+/* Are the spanning inserts taken on this page, spage[0..ns) with
+ * placed 2, all still called on it? */
+static int
+spans_called(struct pb_stream *s, struct scan *sc, const struct pb_page *pg, int ns)
+{
+	for (int k = 0; k < ns; k++)
+		if (s->placed[s->spage[k]] == 2 && span_calls(s, sc, pg, s->spage[k], 0) == 0)
+			return 0;
+	return 1;
+}
+
+/* Can insert f join the spanning ones of a page of height avail that
+ * take sh so far (ns of them)? */
+static int
+span_room(const struct pb_params *p, int f, double sh, int ns, double avail)
+{
+	double e = p->fn_height[f];
+
+	if (ns > 0 && p->top_max > 0 && sh + e > p->top_max + 0.01)
+		return 0;
+	return sh + e <= avail + 0.01;
+}
+
+/* The last page pg (its columns' height full): footnotes never called go
+ * at the end of its last column while they fit, then on pages of their
+ * own; spanning inserts never called to the next page. */
+static void
+uncalled(struct pb_stream *s, struct scan *sc, struct pb_page *pg, size_t i, double full)
+{
+	const struct pb_params *p = &s->p;
+	struct pb_column *col = &pg->col[MAX(pg->n_cols, 1) - 1];
+	double used = col->height;
+	int k;
+
+	for (k = 1; k <= p->n_fn; k++) {
+		double e;
+
+		if (taken(sc, k))
+			continue;
+		if (spanning(p, k)) {
+			s->placed[k] = 1;
+			s->spend[s->st++] = k;
+			continue;
+		}
+		sc->mark[k] = sc->gen;
+		e = p->fn_height[k] + pb_separator(p, k, s->order ? s->order + col->fn_first : NULL,
+		                                      col->fn_count);
+		if (sc->ph < sc->pt || (used + e > full + 0.01 && (pg->n_cols > 0 || col->fn_count > 0))) {
+			sc->pend[sc->pt++] = k;
+			continue;
+		}
+		if (pg->n_cols == 0) {
+			pg->n_cols = 1;
+			col->start = col->end = i;
+		}
+		if (col->fn_count == 0)
+			col->fn_first = s->n_order;
+		order_add(s, k);
+		col->fn_count++;
+		used += e;
+	}
 }
 
 int
@@ -334,10 +495,10 @@ pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int fina
 {
 	const struct pb_params *p = &s->p;
 	struct scan sc;
-	int cols = MAX(1, MIN(p->columns, PB_MAX_COLUMNS)), k, c, widows = 0, orphans = 0;
+	int k, widows = 0, orphans = 0, ns = 0, q, f;
 	int n_order = s->n_order;
 	size_t i = s->i;
-	double h;
+	double avail, sh = 0;
 
 	if (s->done)
 		return 0;
@@ -359,81 +520,55 @@ pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int fina
 		s->started = 1;
 		s->i = i;
 	}
-	if (i >= n && s->n_pages > 0 && s->ph == s->pt) {
+	if (i >= n && s->n_pages > 0 && s->ph == s->pt && s->sh == s->st) {
 		/* only reached when final: a page ends inside the list otherwise */
 		s->done = 1;
 		return 0;
 	}
-	h = s->n_pages == 0 ? p->first_height : p->height;
+	avail = s->n_pages == 0 ? p->first_height : p->height;
 	memset(pg, 0, sizeof *pg);
-	pg->col_height = h;
-	/* the last page: balance its columns.  Only once the list is final:
-	 * before, a try that fits reaches the window's end and asks for more,
-	 * so the try would be lost work on every block the caller adds */
-	if (p->balance && cols > 1 && i < n && final && fits(&sc, s, i, cols, h)) {
-		double total = 0, lo, step = 1.0, hh;
-		size_t j;
-
-		for (j = i; j < n; j++)
-			total += it[j].kind == PB_LINE ? it[j].height : it[j].kind == PB_GLUE ? it[j].height : 0;
-		lo = MAX(total / cols - 2 * step, 0);
-		for (hh = lo; hh < h; hh += step)
-			if (fits(&sc, s, i, cols, hh))
-				break;
-		pg->col_height = h = MIN(hh, h);
+	/* the spanning inserts carried from the page before, in order, while
+	 * they take at most the share of the page */
+	for (q = s->sh; q < s->st && span_room(p, s->spend[q], sh, ns, avail); q++) {
+		s->spage[ns++] = s->spend[q];
+		sh += p->fn_height[s->spend[q]];
 	}
-	sc.more = 0;
-	new_try(&sc, s);
-	for (c = 0; c < cols && (i < n || sc.ph < sc.pt) && !sc.more; c++) {
-		struct fill f;
-
-		fill(&sc, i, h, &f);
-		pg->col[c].start = i;
-		pg->col[c].end = f.end;
-		pg->col[c].height = f.height;
-		pg->col[c].fn_first = s->n_order;
-		pg->col[c].fn_count = f.n_fn;
-		for (k = 0; k < f.n_fn; k++)
-			order_add(s, f.fn[k]);
-		count_split(&sc, f.end, &widows, &orphans);
-		i = skip(&sc, f.end);
-		pg->n_cols = c + 1;
+	i = columns(s, &sc, s->i, avail - sh, ns > 0, n_order, pg, &widows, &orphans);
+	/* one called on the page goes at its top when its call is still on
+	 * the page with it; else it and those after it wait for the next */
+	while (!sc.more && q == s->st && (f = span_calls(s, &sc, pg, 0, 0)) != 0 &&
+	       span_room(p, f, sh, ns, avail)) {
+		s->placed[f] = 2;
+		s->spage[ns++] = f;
+		sh += p->fn_height[f];
+		i = columns(s, &sc, s->i, avail - sh, ns > 0, n_order, pg, &widows, &orphans);
+		if (sc.more || spans_called(s, &sc, pg, ns))
+			continue;
+		s->placed[f] = 0;
+		ns--;
+		sh -= p->fn_height[f];
+		i = columns(s, &sc, s->i, avail - sh, ns > 0, n_order, pg, &widows, &orphans);
+		break;
 	}
-	s->work += sc.work;
 	if (sc.more) {
+		s->work += sc.work;
 		s->n_order = n_order;   /* built again with more items */
+		for (k = 0; k < ns; k++)
+			if (s->placed[s->spage[k]] == 2)
+				s->placed[s->spage[k]] = 0;
 		return 0;
 	}
-	if (i >= n && sc.ph == sc.pt) {
-		/* the last page: footnotes never called go at the end of its
-		 * last column while they fit in a full column's height, then
-		 * on pages of their own */
-		struct pb_column *col = &pg->col[MAX(pg->n_cols, 1) - 1];
-		double full = s->n_pages == 0 ? p->first_height : p->height, used = col->height;
-
-		for (k = 1; k <= p->n_fn; k++) {
-			double e;
-
-			if (taken(&sc, k))
-				continue;
-			sc.mark[k] = sc.gen;
-			e = p->fn_height[k] + pb_separator(p, k, s->order ? s->order + col->fn_first : NULL,
-			                                      col->fn_count);
-			if (sc.ph < sc.pt || (used + e > full + 0.01 && (pg->n_cols > 0 || col->fn_count > 0))) {
-				sc.pend[sc.pt++] = k;
-				continue;
-			}
-			if (pg->n_cols == 0) {
-				pg->n_cols = 1;
-				col->start = col->end = i;
-			}
-			if (col->fn_count == 0)
-				col->fn_first = s->n_order;
-			order_add(s, k);
-			col->fn_count++;
-			used += e;
-		}
-	}
+	span_calls(s, &sc, pg, 0, 1);
+	if (i >= n && sc.ph == sc.pt)
+		uncalled(s, &sc, pg, i, avail - sh);
+	/* the page's spanning inserts, after its columns' notes in the order */
+	pg->span_first = s->n_order;
+	pg->span_count = ns;
+	pg->span_height = sh;
+	for (k = 0; k < ns; k++)
+		order_add(s, s->spage[k]);
+	s->sh = q;
+	s->work += sc.work;
 	/* commit the try: the notes set or carried are taken */
 	for (k = n_order; k < s->n_order; k++)
 		s->placed[s->order[k]] = 1;
@@ -441,7 +576,7 @@ pb_stream_next(struct pb_stream *s, const struct pb_item *it, size_t n, int fina
 		s->placed[s->pend[k]] = 1;
 	s->ph = sc.ph;
 	s->pt = sc.pt;
-	if (i >= n && s->ph == s->pt)
+	if (i >= n && s->ph == s->pt && s->sh == s->st)
 		s->done = 1;
 	s->i = i;
 	s->n_pages++;
@@ -463,6 +598,8 @@ pb_stream_fini(struct pb_stream *s)
 	g_free(s->mark);
 	g_free(s->pend);
 	g_free(s->fnbuf);
+	g_free(s->spend);
+	g_free(s->spage);
 	g_free(s->order);
 	memset(s, 0, sizeof *s);
 }

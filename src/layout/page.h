@@ -34,6 +34,9 @@ struct pb_page {
 	struct pb_column col[PB_MAX_COLUMNS];
 	int n_cols;                 /* columns used */
 	double col_height;          /* the column height it was built for (balanced: shorter) */
+	int span_first, span_count; /* the spanning inserts across its top: indexes into the
+	                               caller's order, as a column's notes */
+	double span_height;         /* the height they take: the columns start below it */
 };
 
 struct pb_params {
@@ -46,10 +49,13 @@ struct pb_params {
 	const unsigned char *fn_top; /* [1..n_fn]: 1 for an insert set at the column's top (a
 	                               figure floated as TeX floats it: the column of its call,
 	                               else carried in order to the next), with no separator;
-	                               NULL: all are footnotes */
+	                               2 for one set across all the columns at the top of a page
+	                               (TeX's figure* in two columns, but on the page of its call
+	                               when it still is there with the insert: else carried in
+	                               order to the next page); NULL: all are footnotes */
 	double top_max;             /* top inserts of a column take at most this much (pt; the
-	                               style's share of a column); more wait for the next.
-	                               0: no limit */
+	                               style's share of a column); more wait for the next; the
+	                               spanning inserts of a page the same.  0: no limit */
 	int balance;                /* balance the columns of the last page */
 };
 
@@ -75,6 +81,8 @@ struct pb_stream {
 	int *placed;                /* footnotes set or carried, [1..n_fn] */
 	unsigned *mark, gen;        /* taken on the page being tried: mark[f] == gen */
 	int *pend, ph, pt;          /* notes carried to the next column: pend[ph..pt) */
+	int *spend, sh, st;         /* spanning inserts carried to the next page: spend[sh..st) */
+	int *spage;                 /* the spanning inserts of the page being built */
 	long work;                  /* notes looked at, all tries (linear in the calls) */
 	int *fnbuf;                 /* the notes of a column being filled */
 	int *order;                 /* footnote numbers in the order they are set */

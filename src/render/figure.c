@@ -8,7 +8,9 @@
  * left-to-right article, left in a right-to-left one).  A body figure is a
  * top insert for the page builder (layout/page.h): it goes to the top of
  * the column of the line where it stands, else of the next, in order, as
- * TeX floats a figure.  A picture that could not be had is its description
+ * TeX floats a figure; a wide one, where the style's [figure] span says,
+ * is set at the text width across the columns at the top of the page of
+ * its line, else of the next.  A picture that could not be had is its description
  * in a framed box of the same design. */
 #include <string.h>
 
@@ -203,6 +205,30 @@ body_figures(const struct warta_node *root, const struct warta_node **out)
 	return k;
 }
 
+/* Does figure node n span the columns: the style says so for a wide one
+ * (its natural size at least three quarters of the text width), there are
+ * columns, and n is a picture that could be had. */
+static int
+spans(const struct rn *R, const struct art *A, const struct warta_node *n)
+{
+	const struct warta_node *c = n;
+	const struct warta_image *img;
+	double dpi = R->style->figure_dpi > 0 ? R->style->figure_dpi : 150, w;
+
+	if (R->style->figure_span == WARTA_SPAN_COLUMN || R->cols < 2 || A->contents)
+		return 0;
+	if (n->type == WARTA_NODE_FIGURE)
+		for (c = n->first; c && c->type != WARTA_NODE_IMAGE; c = c->next)
+			;
+	img = c ? c->as.link.image : NULL;
+	if (!img || img->width <= 0)
+		return 0;
+	/* across the columns it fills three quarters of the measure at least:
+	 * never a small picture alone in a wide white band */
+	w = img->width * (img->format == WARTA_IMAGE_SVG ? 0.75 : 72.0 / dpi);
+	return w >= 0.75 * R->textw && w > A->colw + 0.5;
+}
+
 /* The body's figures: a top insert each, numbered after the footnotes
  * (A->n_fn of them so far).  Called before the page builder starts. */
 void
@@ -233,15 +259,26 @@ rn_figures(struct rn *R, struct art *A)
 	list = g_new(const struct warta_node *, nb + 1);
 	body_figures(A->doc->root, list);
 	for (i = 0; i < nb; i++) {
+		int wide = spans(R, A, list[i]);
+		int lines = A->rep.lines;
+
 		k++;
-		A->fig[k] = rn_figure_new(R, A, list[i], A->colw, R->texth * share);
+		A->fig[k] = rn_figure_new(R, A, list[i], wide ? R->textw : A->colw, R->texth * share);
+		if (wide && A->fig[k]->w < 0.75 * R->textw) {
+			/* a tall one, narrow at the share's height: its column's */
+			rn_figure_free(A->fig[k]);
+			A->rep.lines = lines;   /* its caption's lines not counted twice */
+			A->fig[k] = rn_figure_new(R, A, list[i], A->colw, R->texth * share);
+			wide = 0;
+		}
 		A->fig[k]->index = k;
+		A->fn_top[k] = wide ? 2 : 1;
 	}
 	g_free(list);
 	for (k = base + 1; k <= A->n_fn; k++) {
 		A->fn[k] = NULL;
 		A->fn_height[k] = A->fig[k]->height;
-		A->fn_top[k] = 1;
+		A->fn_top[k] = MAX(A->fn_top[k], 1);
 	}
 	A->fig_next = base + 1 + (A->lead_fig != NULL && A->lead_fig->index != 0);
 }

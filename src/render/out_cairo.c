@@ -11,6 +11,7 @@
 
 #include "image/image.h"
 #include "render/out.h"
+#include "render/pdf_alt.h"
 #include "util/clock.h"
 #include "util/output.h"
 #include "util/url.h"
@@ -29,6 +30,8 @@ struct out {
 	enum warta_print_format fmt;
 	struct warta_output *o;         /* PDF */
 	cairo_surface_t *pdf;
+	GByteArray *tee;                /* PDF with pictures: its bytes, for the figures' /Alt */
+	GPtrArray *alts;                /* and the figures' descriptions in drawing order */
 	cairo_t *cr;                    /* PDF: one for the document; PNG/SVG: the page's */
 	int first, last;                /* page range (--pages); 0: all */
 	int numbered;                   /* PNG/SVG: NAME-N.ext */
@@ -296,6 +299,52 @@ write_fn(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* The PDF's: kept as well when its figures' /Alt will be added. */
+static cairo_status_t
+pdf_write_fn(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct out *O = closure;
+
+	if (O->tee)
+		g_byte_array_append(O->tee, data, len);
+	return write_fn(O->o, data, len);
+}
+
+/* Does any document have a picture (a lead photo, a figure, an image)? */
+static int
+has_pictures(const struct rn *R)
+{
+	for (size_t i = 0; i < R->n_docs; i++) {
+		const struct warta_node *n, *root = R->docs[i]->root;
+
+		if (R->docs[i]->meta.lead)
+			return 1;
+		for (n = root ? root->first : NULL; n; n = warta_node_next(n, root))
+			if (n->type == WARTA_NODE_FIGURE || n->type == WARTA_NODE_IMAGE)
+				return 1;
+	}
+	return 0;
+}
+
+/* The figures' descriptions (/Alt), which cairo 1.16 cannot write: an
+ * incremental update after its bytes (pdf_alt.c). */
+static void
+write_alts(struct out *O)
+{
+	GString *up = g_string_new(NULL);
+	char *why = NULL;
+
+	if (rn_pdf_alt(O->tee->data, O->tee->len, (char *const *)O->alts->pdata, (int)O->alts->len,
+	               up, &why) < 0) {
+		warta_diag(O->d, WARTA_WARNING, O->R->out_path, 0, 0,
+		    "PDF: the figures' descriptions (/Alt) are not written: %s", why);
+		g_free(why);
+	} else if (up->len > 0) {
+		warta_output_write(O->o, up->str, up->len);
+	}
+	g_string_free(up, TRUE);
+}
+
 static cairo_status_t
 write_mem(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -394,6 +443,8 @@ figure(struct rn_out *o, const struct art *A, const struct rfig *F, double x, do
 	cairo_t *cr = O->cr;
 	char *why = NULL;
 
+	if (O->alts)    /* inside its Figure element: the PDF's nth is this */
+		g_ptr_array_add(O->alts, g_strdup(F->alt_text ? F->alt_text : ""));
 	if (F->img && warta_image_draw(F->img, cr, x, y, F->w, F->h, O->fmt == WARTA_PRINT_PNG, &why) == 0)
 		return;
 	if (why) {
@@ -642,6 +693,12 @@ finish(struct rn_out *o, int fail)
 			O->failed = 1;
 		}
 		cairo_surface_destroy(O->pdf);
+		if (!O->failed && O->alts && O->alts->len > 0)
+			write_alts(O);
+		if (O->tee)
+			g_byte_array_free(O->tee, TRUE);
+		if (O->alts)
+			g_ptr_array_free(O->alts, TRUE);
 	}
 	if (O->o) {
 		if (O->failed) {
@@ -745,7 +802,11 @@ rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d)
 		O->o = o;
 		O->first = first;
 		O->last = last;
-		O->pdf = cairo_pdf_surface_create_for_stream(write_fn, o, R->style->page_width,
+		if (has_pictures(R)) {
+			O->tee = g_byte_array_new();
+			O->alts = g_ptr_array_new_with_free_func(g_free);
+		}
+		O->pdf = cairo_pdf_surface_create_for_stream(pdf_write_fn, O, R->style->page_width,
 		    R->style->page_height);
 		O->cr = cairo_create(O->pdf);
 	}

@@ -74,6 +74,9 @@ mark(struct rn_out *o, enum rn_mark m, int column, double x, double y)
 	case RN_MARK_FIGURE:
 		g_string_append(s, "  figure\n");
 		break;
+	case RN_MARK_SPAN:
+		g_string_append_printf(s, "  across the columns %d %.1f %.1f\n", column, x, y);
+		break;
 	}
 }
 

@@ -288,6 +288,24 @@ col_x(const struct rn *R, const struct art *A, double left, int c)
 	return left + k * (R->colw + R->style->gutter);
 }
 
+/* The figures across the columns of page pg from top; returns where the
+ * columns start. */
+static double
+paint_spans(const struct rn *R, struct rn_out *o, const struct art *A, const struct pb_page *pg,
+            double left, double top)
+{
+	for (int k = 0; k < pg->span_count; k++) {
+		const struct rfig *F = A->fig ? A->fig[A->ps.order[pg->span_first + k]] : NULL;
+
+		if (F) {
+			o->ops->mark(o, RN_MARK_SPAN, k + 1, left, top);
+			paint_figure(R, o, A, F, left, top);
+			top += F->height;
+		}
+	}
+	return top;
+}
+
 void
 rn_paint_page(const struct rn *R, struct rn_out *o, struct art *A, const struct pb_page *pg,
               int page_no, const char *running)
@@ -297,10 +315,16 @@ rn_paint_page(const struct rn *R, struct rn_out *o, struct art *A, const struct 
 	int c;
 
 	running_head(R, o, page_no, running);
+	/* the figures across the columns: at the top of the page, or under
+	 * the headline on an article's first page unless the style says above */
+	if (A->pages_done != 0 || st->figure_span == WARTA_SPAN_PAGE)
+		top = paint_spans(R, o, A, pg, left, top);
 	if (A->pages_done == 0) {
 		o->ops->mark(o, RN_MARK_HEAD, 0, left, top);
 		paint_list(R, o, A, (struct pb_item *)A->head->data, 0, A->head->len, left, top, top);
 		top += A->head_height;
+		if (st->figure_span != WARTA_SPAN_PAGE)
+			top = paint_spans(R, o, A, pg, left, top);
 	}
 	for (c = 0; c < pg->n_cols; c++) {
 		double cx = col_x(R, A, left, c), y = top;

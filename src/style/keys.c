@@ -126,6 +126,12 @@ const struct keydef st_figure_keys[] = {
 	{ "lead-span", K_STRING, 0, 0, 0, "columns",
 	  "The lead photo: column (floated in the first column), columns (across the columns "
 	  "under the headline) or page (across the page above it)" },
+	{ "span",      K_STRING, 0, 0, 0, "column",
+	  "A wide body figure (its natural size at least three quarters of the text width): "
+	  "column (floated in its "
+	  "column, at the column's width), columns (across all the columns at the top of a page: "
+	  "the page of its call when it fits there, else the next; on an article's first page under "
+	  "the headline) or page (the same, but on the first page above the headline)" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

@@ -42,6 +42,7 @@ st_defaults(struct warta_style *s)
 	s->figure_share = 0.7;
 	s->figure_dpi = 150;
 	s->lead_span = WARTA_SPAN_COLUMNS;
+	s->figure_span = WARTA_SPAN_COLUMN;
 }
 
 static double
@@ -253,6 +254,8 @@ st_resolve(struct loader *L, struct warta_style *s)
 		s->figure_dpi = r->num;
 	resolve_word(L, "figure", "lead-span", (const char *const[]){ "column", "columns", "page", NULL },
 	    (int *)&s->lead_span);
+	resolve_word(L, "figure", "span", (const char *const[]){ "column", "columns", "page", NULL },
+	    (int *)&s->figure_span);
 	if ((r = st_get_raw(L, "link", "print-url")))
 		s->print_url = (enum warta_print_url)(int)r->num;
 	if ((r = st_get_raw(L, "fonts", "fallback-arabic")))

@@ -104,6 +104,9 @@ struct warta_style {
 	enum { WARTA_SPAN_COLUMN, WARTA_SPAN_COLUMNS, WARTA_SPAN_PAGE } lead_span;
 	                          /* the lead photo: floated in the first column; across the
 	                           * columns under the headline; across the page above it */
+	int figure_span;          /* a wide body figure (WARTA_SPAN_*): floated in its column;
+	                           * across the columns at the top of a page (the first page:
+	                           * under the headline, or above it for PAGE) */
 	/* an edition's make-up ([edition]) */
 	enum warta_makeup makeup;
 	enum warta_article_break article_break;

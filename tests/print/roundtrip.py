@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """roundtrip.py TREE.json TEXT.txt — checks that the text of every block of
 the article tree (warta -t json) appears in the PDF's text (pdftotext -raw),
-in reading order.  Whitespace is ignored (lines are joined), and so is case
+in reading order.  A figure's caption and credit float with it (to the top
+of a column or of a page, maybe inside a paragraph that runs on): each must
+be in the text, and is taken out of it before the blocks are followed.
+Whitespace is ignored (lines are joined), and so is case
 (uppercase and small-caps styles).  Prints what is missing; exit 1 then."""
 import json, sys, re
 
@@ -78,6 +81,15 @@ def blocks(n, out):
         blocks(c, out)
 
 
+def floats(n, out):
+    """The caption and credit texts of the tree's figures."""
+    if n.get('type') in ('caption', 'credit'):
+        out.append(inline_text(n))
+        return
+    for c in n.get('children', []):
+        floats(c, out)
+
+
 def norm(s):
     s = s.replace('\u00ad', '').replace('\u2010', '').replace('\u2028', '')
     s = re.sub('[\u200e\u200f\u202a-\u202e\u2066-\u2069]', '', s)
@@ -108,6 +120,18 @@ def main():
     number_links(tree['body'], first, {})
     blocks(tree['body'], want)
     pos, bad = 0, 0
+    caps = []
+    floats(tree['body'], caps)
+    for c in caps:
+        k = norm(c)
+        if not k or RTL.search(k):
+            continue
+        i = pdf.find(k)
+        if i < 0:
+            bad += 1
+            print('missing caption', repr(c[:80]))
+            continue
+        pdf = pdf[:i] + pdf[i + len(k):]
     for w in want:
         k = norm(w)
         if not k:

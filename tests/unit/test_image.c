@@ -194,8 +194,10 @@ jpeg_in_pdf(void)
 
 	OK(img && warta_image_draw(img, cr, 10, 10, 240, 160, 0, &why) == 0, "drawn into a PDF");
 	OK(img && warta_image_draw(img, cr, 10, 200, 120, 80, 0, &why) == 0, "drawn again, smaller");
-	OK(img && img->surface && cairo_surface_get_type(img->surface) == CAIRO_SURFACE_TYPE_IMAGE,
-	   "an undecoded surface");
+	OK(img && img->pdf_surface && !img->surface &&
+	   cairo_surface_get_type(img->pdf_surface) == CAIRO_SURFACE_TYPE_RECORDING,
+	   "into a PDF: a surface without pixels (a recording surface carrying the bytes), nothing "
+	   "decoded");
 	cairo_destroy(cr);
 	cairo_surface_finish(pdf);
 	cairo_surface_destroy(pdf);

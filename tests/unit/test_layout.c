@@ -542,6 +542,91 @@ top_inserts(void)
 	g_array_free(v, TRUE);
 }
 
+/* Figures across the columns (fn_top 2): at the top of the page of their
+ * call when the call is still on the page with them, else carried in order
+ * to the next page; a page's take at most the share; one never called
+ * still set; the stream fed a little at a time makes the same pages. */
+static void
+span_inserts(void)
+{
+	GArray *v = g_array_new(FALSE, FALSE, sizeof(struct pb_item));
+	double fnh[6] = { 0, 60, 60, 120, 40, 30 };
+	unsigned char top[6] = { 0, 2, 2, 2, 2, 1 };
+	struct pb_params pp;
+	struct pb_result r;
+	struct pb_stream s;
+	struct pb_page pg;
+	int c, ok, np;
+
+	/* 120 lines: span 1 on line 5, span 2 on line 29 (the last of page 1
+	 * once span 1 is there), span 3 on line 40 (page 2, past the share
+	 * with span 2), column figure 5 on line 50; span 4 never called */
+	for (c = 0; c < 120; c++) {
+		struct pb_item it = line(0, 0, c == 5 ? 1 : c == 29 ? 2 : c == 40 ? 3 : c == 50 ? 5 : 0),
+		               p = pen(0);
+
+		if (c)
+			g_array_append_val(v, p);
+		g_array_append_val(v, it);
+	}
+	memset(&pp, 0, sizeof pp);
+	pp.columns = 2;
+	pp.height = 10 + 12 * 19;          /* twenty lines a column */
+	pp.first_height = pp.height;
+	pp.fn_separator = 10;
+	pp.fn_height = fnh;
+	pp.n_fn = 5;
+	pp.fn_top = top;
+	pp.top_max = pp.height * 0.7;
+	pb_build((struct pb_item *)v->data, v->len, &pp, &r);
+	OK(r.n_pages >= 2 && r.pages[0].span_count == 1 && r.fn_order[r.pages[0].span_first] == 1 &&
+	   fabs(r.pages[0].span_height - 60) < 1e-9 && r.pages[0].col[0].fn_count == 0 &&
+	   r.pages[0].col[0].end - r.pages[0].col[0].start == 29 && r.pages[0].col[1].start == 30,
+	   "a figure across the columns called on a page: at its top, every column shorter by it "
+	   "(%zu items in column 1)", r.n_pages ? r.pages[0].col[0].end - r.pages[0].col[0].start : 0);
+	OK(r.n_pages >= 2 && r.pages[0].col[1].end == 59 && r.pages[1].span_count == 1 &&
+	   r.fn_order[r.pages[1].span_first] == 2,
+	   "one called on the page's last line, which it would push off the page: at the top of "
+	   "the next page, and the first page's text not held back (it ends at item %zu)",
+	   r.n_pages ? r.pages[0].col[1].end : 0);
+	OK(r.n_pages >= 3 && r.pages[2].span_count >= 1 && r.fn_order[r.pages[2].span_first] == 3,
+	   "one past the page's share with the one there: at the top of the next page");
+	np = r.n_pages;
+	ok = r.n_fn_order == 5 && r.pages[np - 1].span_count == 1 &&
+	     r.fn_order[r.pages[np - 1].span_first] == 4;
+	for (c = 0; c < np; c++)
+		ok &= r.pages[c].span_height <= pp.top_max + 0.01;
+	OK(ok, "every insert set once (%d), one never called on a page of its own at the end, no "
+	   "page's spans over the share", r.n_fn_order);
+	{
+		int col5 = 0;
+
+		for (c = 0; c < np; c++)
+			for (int k = 0; k < r.pages[c].n_cols; k++)
+				for (int j = 0; j < r.pages[c].col[k].fn_count; j++)
+					col5 += r.fn_order[r.pages[c].col[k].fn_first + j] == 5;
+		OK(col5 == 1, "a column figure among them is still a column's");
+	}
+	/* the stream fed five items at a time, final only at the end */
+	pb_stream_init(&s, &pp);
+	ok = 1;
+	np = 0;
+	for (size_t n = 0; n <= v->len; n = n + 5 > v->len && n < v->len ? v->len : n + 5) {
+		while (pb_stream_next(&s, (struct pb_item *)v->data, MIN(n, v->len), n >= v->len, &pg) == 1) {
+			ok &= np < r.n_pages && pg.span_count == r.pages[np].span_count &&
+			      pg.span_first == r.pages[np].span_first && pg.n_cols == r.pages[np].n_cols &&
+			      (pg.n_cols == 0 || pg.col[pg.n_cols - 1].end == r.pages[np].col[pg.n_cols - 1].end);
+			np++;
+		}
+		if (n >= v->len)
+			break;
+	}
+	OK(ok && np == r.n_pages, "fed a little at a time, the same pages (%d of %d)", np, r.n_pages);
+	pb_stream_fini(&s);
+	pb_result_free(&r);
+	g_array_free(v, TRUE);
+}
+
 /* Is every note 1..n set once, in the order 1..n (calls in that order),
  * each column within height h with its notes, and no note before the page
  * of its call? */
@@ -824,6 +909,7 @@ main(void)
 	notes_carried();
 	footnote_page();
 	top_inserts();
+	span_inserts();
 
 	g_object_unref(ctx);
 	FcConfigDestroy(fc);

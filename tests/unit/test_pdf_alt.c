@@ -1,0 +1,124 @@
+/* test_pdf_alt.c — unit tests of the figures' /Alt (src/render/pdf_alt.c):
+ * on a PDF that cairo writes with Figure elements, the update holds each
+ * Figure again with its description (UTF-16BE), a table for exactly those
+ * objects and a trailer back to cairo's; a decorative picture gets none; a
+ * count that differs, a truncated PDF or bytes that are no PDF are refused
+ * with a reason and nothing appended.  (qpdf reads the result in
+ * tests/print/test-pictures.sh.) */
+#include <cairo-pdf.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "harness.h"
+#include "render/pdf_alt.h"
+
+static cairo_status_t
+keep(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF of one page with n Figure elements (and a paragraph between). */
+static GByteArray *
+tagged_pdf(int n)
+{
+	GByteArray *b = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(keep, b, 200, 200);
+	cairo_t *cr = cairo_create(s);
+
+	cairo_tag_begin(cr, "Document", "");
+	for (int k = 0; k < n; k++) {
+		cairo_tag_begin(cr, "Figure", "");
+		cairo_rectangle(cr, 10, 10 + 40 * k, 30, 30);
+		cairo_fill(cr);
+		cairo_tag_end(cr, "Figure");
+		cairo_tag_begin(cr, "P", "");
+		cairo_rectangle(cr, 50, 10 + 40 * k, 30, 5);
+		cairo_fill(cr);
+		cairo_tag_end(cr, "P");
+	}
+	cairo_tag_end(cr, "Document");
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	return b;
+}
+
+static int
+count(const char *s, const char *what)
+{
+	int n = 0;
+
+	for (const char *p = s; (p = strstr(p, what)) != NULL; p++)
+		n++;
+	return n;
+}
+
+int
+main(void)
+{
+	GByteArray *b = tagged_pdf(3);
+	char *alt[3] = { "Perahu", "", "زوار" };
+	char *none[3] = { "", "", "" };
+	GString *up = g_string_new(NULL);
+	char *why = NULL;
+	int rc;
+
+	rc = rn_pdf_alt(b->data, b->len, alt, 3, up, &why);
+	OK(rc == 0 && count(up->str, "/S /Figure") == 2 && count(up->str, "/Alt ") == 2,
+	   "two described figures of three: each again with /Alt (%d, %s)", rc, why ? why : "");
+	OK(strstr(up->str, "/Alt <FEFF005000650072006100680075>") != NULL,
+	   "the description as a UTF-16BE text string with its byte order mark");
+	OK(strstr(up->str, "/Alt <FEFF0632064806270631>") != NULL, "an Arabic one too");
+	{
+		const char *x = strstr(up->str, "xref\n"), *t = strstr(up->str, "trailer\n");
+		char *sect = x && t && t > x ? g_strndup(x + 5, (gsize)(t - x - 5)) : g_strdup("");
+		char **l = g_strsplit(sect, "\n", -1);
+
+		OK(count(up->str, "\nxref\n") == 1 && g_strv_length(l) == 5 && g_str_has_suffix(l[0], " 1") &&
+		   strlen(l[1]) == 19 && g_str_has_suffix(l[2], " 1") && strlen(l[3]) == 19 &&
+		   strstr(up->str, "/Prev ") && g_str_has_suffix(up->str, "%%EOF\n"),
+		   "a cross-reference section for the two objects (20-byte entries) and a trailer "
+		   "with /Prev");
+		g_strfreev(l);
+		g_free(sect);
+	}
+	{
+		/* the offsets in the new table point at the new objects */
+		const char *x = strstr(up->str, "xref\n") + 5;
+		unsigned num;
+		size_t off;
+		int ok = 1;
+
+		for (int k = 0; k < 2; k++) {
+			char head[32];
+
+			ok &= sscanf(x, "%u 1\n%zu", &num, &off) == 2 && off >= b->len &&
+			      off - b->len < up->len;
+			g_snprintf(head, sizeof head, "%u 0 obj\n", num);
+			ok &= ok && strncmp(up->str + (off - b->len), head, strlen(head)) == 0;
+			x = strchr(x, '\n') + 1;
+			x = strchr(x, '\n') + 1;
+		}
+		OK(ok, "each table entry is the offset of its object in the file with the update");
+	}
+	g_string_truncate(up, 0);
+	rc = rn_pdf_alt(b->data, b->len, none, 3, up, &why);
+	OK(rc == 0 && up->len == 0, "no description: nothing appended");
+	rc = rn_pdf_alt(b->data, b->len, alt, 2, up, &why);
+	OK(rc < 0 && why && strstr(why, "2 figures") && up->len == 0,
+	   "a count that differs from the PDF's: refused (%s)", why ? why : "");
+	g_free(why);
+	why = NULL;
+	rc = rn_pdf_alt(b->data, b->len / 2, alt, 3, up, &why);
+	OK(rc < 0 && why && up->len == 0, "a truncated PDF: refused (%s)", why ? why : "");
+	g_free(why);
+	why = NULL;
+	rc = rn_pdf_alt((const unsigned char *)"startxref\n12\n%%EOF\n", 19, alt, 3, up, &why);
+	OK(rc < 0 && why && up->len == 0, "bytes that are no PDF: refused (%s)", why ? why : "");
+	g_free(why);
+	g_string_free(up, TRUE);
+	g_byte_array_free(b, TRUE);
+	return harness_done();
+}
