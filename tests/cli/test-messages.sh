@@ -72,6 +72,8 @@ run --edition X --manifest bad.manifest -o e.json
 # styles: regular files under a size limit
 run -s /dev/zero -t json "$SAMPLE"
 run -s "$W" -t json "$SAMPLE"
+# no data directory (warta not installed where it looks): where it looked
+( export WARTA_DATADIR="$W/nodata" XDG_DATA_HOME="$W/xdg"; run -o x.pdf "$SAMPLE" )
 # metadata: unknown keys, bad values, bad files
 printf 'title: From the file\nauthor: Ana Putri\nsection: World\nkeywords: [korea, asia]\n' >"$W/meta.yaml"
 printf 'title: [x]\n' >"$W/list.yaml"
