@@ -5,6 +5,7 @@
  * (meta.origin).  The keys are one table (meta_keys): a new key is one line
  * there and, when it has a field of its own, one setter. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
@@ -48,6 +49,21 @@ check_line(const char *v)
 	return strchr(v, '\n') || strchr(v, '\r') ? "more than one line" : NULL;
 }
 
+static const char *
+check_priority(const char *v)
+{
+	guint64 n;
+
+	return g_ascii_string_to_unsigned(v, 10, 1, 99, &n, NULL) ? NULL :
+	       "not a whole number from 1 (the most important) to 99";
+}
+
+static void
+set_priority(struct warta_meta *m, const char *v)
+{
+	m->priority = atoi(v);           /* checked: 1 to 99 */
+}
+
 static void
 set_keywords(struct warta_meta *m, const char *v)
 {
@@ -84,6 +100,7 @@ static const struct meta_key meta_keys[] = {
 	{ "style",    NULL,       F(style),    check_line, NULL },
 	{ "keywords", "tags",     0,           NULL,       set_keywords },
 	{ "lang",     "language", 0,           check_lang, set_lang },
+	{ "priority", NULL,       0,           check_priority, set_priority },
 };
 #undef F
 
@@ -447,6 +464,8 @@ cli_meta_apply(struct warta_doc *doc)
 				from = cli.meta_lang_origin;
 		} else if (k->set == set_keywords) {
 			present = doc->meta.keywords && doc->meta.keywords[0];
+		} else if (k->set == set_priority) {
+			present = doc->meta.priority > 0;
 		} else {
 			char *const *field = (char *const *)((const char *)&doc->meta + k->field);
 
