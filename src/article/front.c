@@ -2,6 +2,7 @@
  * title line, the date line ("date 2024-10-25 Title") and YAML front
  * matter (libyaml) into the document's metadata, with positions. */
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -180,14 +181,163 @@ yaml_too_deep(const char *t, size_t n)
 	return (size_t)-1;
 }
 
+/* The front matter being read: its document and where it is in the clean
+ * text. */
+struct fm {
+	struct ar_ctx *cx;
+	yaml_document_t *ydoc;
+	size_t fs, fe;
+};
+
+/* Where in the clean text node v starts (the front matter's start when
+ * there is no node). */
+static size_t
+node_off(const struct fm *f, const yaml_node_t *v)
+{
+	return v ? yaml_off(f->cx, f->fs, f->fe, v->start_mark) : f->fs;
+}
+
+/* The string a key sets (NULL: not a plain string key).  The lead
+ * picture's keys go to cx->lead: image, image-alt, image-caption,
+ * image-credit. */
+static char **
+string_slot(struct ar_ctx *cx, const char *key)
+{
+	static const struct {
+		const char *key;
+		size_t off;
+	} keys[] = {
+		{ "title", offsetof(struct warta_meta, title) },
+		{ "subtitle", offsetof(struct warta_meta, subtitle) },
+		{ "deck", offsetof(struct warta_meta, subtitle) },
+		{ "author", offsetof(struct warta_meta, author) },
+		{ "byline", offsetof(struct warta_meta, author) },
+		{ "source", offsetof(struct warta_meta, source) },
+		{ "section", offsetof(struct warta_meta, section) },
+		{ "dateline", offsetof(struct warta_meta, dateline) },
+		{ "style", offsetof(struct warta_meta, style) },
+		{ "lang", offsetof(struct warta_meta, lang) },
+		{ "language", offsetof(struct warta_meta, lang) },
+	};
+	static const char *const lead[] = { "image", "image-alt", "image-caption", "image-credit" };
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(keys); i++)
+		if (strcmp(key, keys[i].key) == 0)
+			return (char **)((char *)&cx->doc->meta + keys[i].off);
+	for (i = 0; i < G_N_ELEMENTS(lead); i++)
+		if (strcmp(key, lead[i]) == 0)
+			return &cx->lead[i];
+	return NULL;
+}
+
+/* priority: a newspaper's make-up, 1 the most important (the lead) … 99. */
+static void
+read_priority(const struct fm *f, const yaml_node_t *v, const char *val)
+{
+	char *end = NULL;
+	long pr = val ? strtol(val, &end, 10) : 0;
+
+	if (val && end != val && *end == '\0' && pr >= 1 && pr <= 99)
+		f->cx->doc->meta.priority = (int)pr;
+	else
+		ar_diag_at(f->cx, WARTA_WARNING, node_off(f, v),
+		           "priority is not a whole number from 1 (the most important) to 99: %s",
+		           val ? val : "(not a string)");
+}
+
+/* keywords, tags: a YAML sequence, or one string of comma-separated words. */
+static void
+read_keywords(const struct fm *f, yaml_node_t *v, const char *val)
+{
+	struct warta_meta *m = &f->cx->doc->meta;
+	GPtrArray *kw = g_ptr_array_new();
+
+	if (v && v->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *item;
+
+		for (item = v->data.sequence.items.start; item < v->data.sequence.items.top; item++) {
+			char *s = yaml_scalar(f->ydoc, yaml_document_get_node(f->ydoc, *item));
+
+			if (s)
+				g_ptr_array_add(kw, s);
+		}
+	} else if (val) {
+		char **parts = g_strsplit(val, ",", -1);
+
+		for (int i = 0; parts[i]; i++) {
+			char *s = g_strstrip(g_strdup(parts[i]));
+
+			if (*s)
+				g_ptr_array_add(kw, s);
+			else
+				g_free(s);
+		}
+		g_strfreev(parts);
+	}
+	g_ptr_array_add(kw, NULL);
+	g_strfreev(m->keywords);
+	m->keywords = (char **)g_ptr_array_free(kw, FALSE);
+}
+
+/* The string val (trimmed; NULL when empty) into slot; the title's place
+ * is kept for messages. */
+static void
+set_string(const struct fm *f, char **slot, const yaml_node_t *v, const char *val)
+{
+	struct warta_meta *m = &f->cx->doc->meta;
+	char *trimmed = g_strstrip(g_strdup(val));
+
+	g_free(*slot);
+	*slot = *trimmed ? trimmed : (g_free(trimmed), NULL);
+	if (slot == &m->title && v)
+		ar_clean_pos(f->cx->src, node_off(f, v), &m->title_line, &m->title_col);
+}
+
+/* One key and its value. */
+static void
+read_pair(const struct fm *f, const yaml_node_pair_t *pair)
+{
+	struct ar_ctx *cx = f->cx;
+	yaml_node_t *k = yaml_document_get_node(f->ydoc, pair->key);
+	yaml_node_t *v = yaml_document_get_node(f->ydoc, pair->value);
+	char *key = yaml_scalar(f->ydoc, k), *val = yaml_scalar(f->ydoc, v);
+	size_t koff = k ? yaml_off(cx, f->fs, f->fe, k->start_mark) : f->fs;
+	char **slot = NULL;
+
+	if (!key)
+		;
+	else if ((slot = string_slot(cx, key))) {
+		if (slot == &cx->lead[0])
+			cx->lead_off = v ? node_off(f, v) : koff;
+	} else if (strcmp(key, "date") == 0) {
+		if (val && warta_date_valid(val))
+			slot = &cx->doc->meta.date;
+		else
+			ar_diag_at(cx, WARTA_WARNING, node_off(f, v), "date is not YYYY-MM-DD: %s",
+			           val ? val : "(not a string)");
+	} else if (strcmp(key, "priority") == 0)
+		read_priority(f, v, val);
+	else if (strcmp(key, "keywords") == 0 || strcmp(key, "tags") == 0)
+		read_keywords(f, v, val);
+	else
+		ar_diag_at(cx, WARTA_WARNING, koff, "front matter: unknown key \"%s\" ignored", key);
+	if (slot && !val)
+		ar_diag_at(cx, WARTA_WARNING, koff, "front matter: %s is not a string", key);
+	else if (slot)
+		set_string(f, slot, v, val);
+	g_free(key);
+	g_free(val);
+}
+
 void
 ar_front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 {
-	struct warta_meta *m = &cx->doc->meta;
 	yaml_parser_t parser;
 	yaml_document_t ydoc;
 	yaml_node_t *root;
 	yaml_node_pair_t *pair;
+	struct fm f = { cx, &ydoc, fs, fe };
 	size_t deep = yaml_too_deep(cx->src->clean + fs, fe - fs);
 
 	if (deep != (size_t)-1) {
@@ -212,101 +362,8 @@ ar_front_matter(struct ar_ctx *cx, size_t fs, size_t fe)
 		root = NULL;
 	}
 	for (pair = root ? root->data.mapping.pairs.start : NULL;
-	     root && pair < root->data.mapping.pairs.top; pair++) {
-		yaml_node_t *k = yaml_document_get_node(&ydoc, pair->key);
-		yaml_node_t *v = yaml_document_get_node(&ydoc, pair->value);
-		char *key = yaml_scalar(&ydoc, k), *val = yaml_scalar(&ydoc, v);
-		size_t koff = k ? yaml_off(cx, fs, fe, k->start_mark) : fs;
-		char **slot = NULL;
-
-		if (!key)
-			;
-		else if (strcmp(key, "title") == 0)
-			slot = &m->title;
-		else if (strcmp(key, "subtitle") == 0 || strcmp(key, "deck") == 0)
-			slot = &m->subtitle;
-		else if (strcmp(key, "author") == 0 || strcmp(key, "byline") == 0)
-			slot = &m->author;
-		else if (strcmp(key, "source") == 0)
-			slot = &m->source;
-		else if (strcmp(key, "section") == 0)
-			slot = &m->section;
-		else if (strcmp(key, "dateline") == 0)
-			slot = &m->dateline;
-		else if (strcmp(key, "style") == 0)
-			slot = &m->style;
-		else if (strcmp(key, "lang") == 0 || strcmp(key, "language") == 0)
-			slot = &m->lang;
-		else if (strcmp(key, "image") == 0) {
-			slot = &cx->lead[0];
-			cx->lead_off = v ? yaml_off(cx, fs, fe, v->start_mark) : koff;
-		} else if (strcmp(key, "image-alt") == 0)
-			slot = &cx->lead[1];
-		else if (strcmp(key, "image-caption") == 0)
-			slot = &cx->lead[2];
-		else if (strcmp(key, "image-credit") == 0)
-			slot = &cx->lead[3];
-		else if (strcmp(key, "date") == 0) {
-			if (val && warta_date_valid(val))
-				slot = &m->date;
-			else
-				ar_diag_at(cx, WARTA_WARNING, v ? yaml_off(cx, fs, fe, v->start_mark) : fs,
-				           "date is not YYYY-MM-DD: %s", val ? val : "(not a string)");
-		} else if (strcmp(key, "priority") == 0) {
-			/* a newspaper's make-up: 1 the most important (the lead) … 99 */
-			char *end = NULL;
-			long pr = val ? strtol(val, &end, 10) : 0;
-
-			if (val && end != val && *end == '\0' && pr >= 1 && pr <= 99)
-				m->priority = (int)pr;
-			else
-				ar_diag_at(cx, WARTA_WARNING, v ? yaml_off(cx, fs, fe, v->start_mark) : fs,
-				           "priority is not a whole number from 1 (the most important) to 99: %s",
-				           val ? val : "(not a string)");
-		} else if (strcmp(key, "keywords") == 0 || strcmp(key, "tags") == 0) {
-			GPtrArray *kw = g_ptr_array_new();
-
-			if (v && v->type == YAML_SEQUENCE_NODE) {
-				yaml_node_item_t *item;
-
-				for (item = v->data.sequence.items.start; item < v->data.sequence.items.top; item++) {
-					char *s = yaml_scalar(&ydoc, yaml_document_get_node(&ydoc, *item));
-
-					if (s)
-						g_ptr_array_add(kw, s);
-				}
-			} else if (val) {
-				char **parts = g_strsplit(val, ",", -1);
-
-				for (int i = 0; parts[i]; i++) {
-					char *s = g_strstrip(g_strdup(parts[i]));
-
-					if (*s)
-						g_ptr_array_add(kw, s);
-					else
-						g_free(s);
-				}
-				g_strfreev(parts);
-			}
-			g_ptr_array_add(kw, NULL);
-			g_strfreev(m->keywords);
-			m->keywords = (char **)g_ptr_array_free(kw, FALSE);
-		} else
-			ar_diag_at(cx, WARTA_WARNING, koff, "front matter: unknown key \"%s\" ignored", key);
-		if (slot && !val)
-			ar_diag_at(cx, WARTA_WARNING, koff, "front matter: %s is not a string", key);
-		else if (slot) {
-			char *trimmed = g_strstrip(g_strdup(val));
-
-			g_free(*slot);
-			*slot = *trimmed ? trimmed : (g_free(trimmed), NULL);
-			if (slot == &m->title && v) {
-				ar_clean_pos(cx->src, yaml_off(cx, fs, fe, v->start_mark), &m->title_line, &m->title_col);
-			}
-		}
-		g_free(key);
-		g_free(val);
-	}
+	     root && pair < root->data.mapping.pairs.top; pair++)
+		read_pair(&f, pair);
 	yaml_document_delete(&ydoc);
 	yaml_parser_delete(&parser);
 }

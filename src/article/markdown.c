@@ -174,6 +174,59 @@ struct frame {
 	struct warta_node *owner;  /* node, or the nearest kept one below it on the stack */
 };
 
+/* An http(s) URL's host: NULL when good, else why not. */
+static const char *
+bad_host(const char *h)
+{
+	size_t label = 0, len = h ? strlen(h) : 0;
+	const char *p;
+
+	if (!h || !*h)
+		return "has no host";
+	if (strchr(h, ':'))     /* an IPv6 literal: GUri checked its brackets */
+		return h[len - 1] == '-' ? "has an empty or malformed host name label" : NULL;
+	if (len > 253)
+		return "has a host name longer than 253 characters";
+	for (p = h; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '.') {
+			if (label == 0 || p[-1] == '-')
+				return "has an empty or malformed host name label";
+			label = 0;
+		} else if (c == '-' && label == 0) {
+			return "has an empty or malformed host name label";
+		} else if (g_ascii_isalnum(c) || c >= 0x80 || c == '_' || c == '-') {
+			if (++label > 63)
+				return "has a host name label longer than 63 characters";
+		} else {
+			return "has a character a host name cannot hold";
+		}
+	}
+	/* "." alone, or a last label ending in '-' */
+	if (strcmp(h, ".") == 0 || h[len - 1] == '-')
+		return "has an empty or malformed host name label";
+	return NULL;
+}
+
+/* A parsed URL's scheme and what it needs: NULL when good. */
+static const char *
+bad_parts(GUri *u)
+{
+	const char *scheme = g_uri_get_scheme(u);
+
+	if (g_ascii_strcasecmp(scheme, "mailto") == 0) {
+		const char *to = g_uri_get_path(u);
+
+		if (!to || !*to || !strchr(to, '@') || *to == '@' || to[strlen(to) - 1] == '@')
+			return "is not a valid mailto address";
+		return NULL;
+	}
+	if (g_ascii_strcasecmp(scheme, "http") == 0 || g_ascii_strcasecmp(scheme, "https") == 0)
+		return bad_host(g_uri_get_host(u));
+	return "is not an http, https or mailto URL";
+}
+
 /* A link is made active (followed in the PDF and the EPUB) only from a
  * valid absolute http, https or mailto URL (RFC 3986, parsed by GLib's
  * GUri), or a place in the article ("#id"); everything else (javascript:,
@@ -189,7 +242,7 @@ bad_url(const char *url)
 {
 	GString *enc;
 	GUri *u;
-	const char *p, *scheme, *why = NULL;
+	const char *p, *why = NULL;
 	char *ascii;
 
 	if (!url || !*url)
@@ -220,45 +273,7 @@ bad_url(const char *url)
 	g_string_free(enc, TRUE);
 	if (!u)
 		return why;
-	scheme = g_uri_get_scheme(u);
-	if (g_ascii_strcasecmp(scheme, "mailto") == 0) {
-		const char *to = g_uri_get_path(u);
-
-		if (!to || !*to || !strchr(to, '@') || *to == '@' || to[strlen(to) - 1] == '@')
-			why = "is not a valid mailto address";
-	} else if (g_ascii_strcasecmp(scheme, "http") == 0 || g_ascii_strcasecmp(scheme, "https") == 0) {
-		const char *h = g_uri_get_host(u);
-		size_t label = 0, len = h ? strlen(h) : 0;
-
-		if (!h || !*h)
-			why = "has no host";
-		else if (strchr(h, ':'))
-			;                       /* an IPv6 literal: GUri checked its brackets */
-		else if (len > 253)
-			why = "has a host name longer than 253 characters";
-		else
-			for (p = h; *p && !why; p++) {
-				unsigned char c = (unsigned char)*p;
-
-				if (c == '.') {
-					if (label == 0 || p[-1] == '-')
-						why = "has an empty or malformed host name label";
-					label = 0;
-				} else if (c == '-' && label == 0) {
-					why = "has an empty or malformed host name label";
-				} else if (g_ascii_isalnum(c) || c >= 0x80 || c == '_' || c == '-') {
-					if (++label > 63)
-						why = "has a host name label longer than 63 characters";
-				} else {
-					why = "has a character a host name cannot hold";
-				}
-			}
-		/* "." alone, or a last label ending in '-' */
-		if (!why && (strcmp(h, ".") == 0 || h[len - 1] == '-'))
-			why = "has an empty or malformed host name label";
-	} else {
-		why = "is not an http, https or mailto URL";
-	}
+	why = bad_parts(u);
 	g_uri_unref(u);
 	return why;
 }
@@ -373,14 +388,246 @@ inline_pos(struct ar_ctx *cx, struct body *b, struct warta_node *n, cmark_node *
 	ar_set_pos(cx, n, s, e);
 }
 
+/* The conversion's state beside its stack. */
+struct conv {
+	struct ar_ctx *cx;
+	struct body *b;
+	GHashTable *fn_index;    /* footnote label → number */
+	int cells;               /* cells so far in the current table row */
+};
+
+/* A text, code span or inline HTML: its literal aligned with the source. */
+static void
+literal_pos(struct conv *c, struct warta_node *n, cmark_node *cm, const char *lit, int line, int col)
+{
+	struct ar_ctx *cx = c->cx;
+	struct body *b = c->b;
+	struct ar_run *offs = align_literal(cx, b, lit ? lit : "", line, col, n->type == WARTA_NODE_CODE,
+	                                    block_end(b, cm));
+
+	n->text = g_strdup(lit ? lit : "");
+	if (offs->len > 0)
+		ar_set_pos(cx, n, ar_run_off(offs, 0), ar_run_off(offs, offs->len - 1));
+	else
+		ar_set_pos(cx, n, body_clean(b, line, col), body_clean(b, line, col));
+	if (n->type == WARTA_NODE_TEXT)
+		ar_run_set(cx, n, offs);
+	else
+		ar_run_free(offs);
+}
+
+/* A soft or hard line break: cmark gives no position, so the line end
+ * after the cursor. */
+static void
+break_pos(struct conv *c, struct warta_node *n)
+{
+	struct body *b = c->b;
+	size_t p = b->cursor, h = 0;
+
+	while (p < b->text->len && b->text->str[p] != '\n')
+		p++;
+	if (p >= b->text->len && p > 0)
+		p = b->text->len - 1;
+	if (n->type == WARTA_NODE_LINEBREAK && p > b->cursor)
+		p = b->cursor;
+	b->cursor = p + 1;
+	p = body_to_clean(b, p, &h);
+	ar_set_pos(c->cx, n, p, p);
+}
+
+/* Any other node: cmark's start and end (a footnote definition from its
+ * line's start). */
+static void
+span_pos(struct conv *c, struct warta_node *n, cmark_node *cm, int line, int col)
+{
+	struct body *b = c->b;
+	size_t s0 = body_clean(b, line, n->type == WARTA_NODE_FOOTNOTE_DEF ? 1 : col);
+	size_t e0 = body_clean(b, cmark_node_get_end_line(cm), cmark_node_get_end_column(cm));
+
+	if (e0 < s0) {
+		/* no usable end: the end of the start line */
+		size_t q = body_off(b, line, col), h = 0;
+
+		while (q + 1 < b->text->len && b->text->str[q + 1] != '\n')
+			q++;
+		e0 = body_to_clean(b, q, &h);
+	}
+	ar_set_pos(c->cx, n, s0, e0);
+}
+
+static void
+list_fields(struct warta_node *n, cmark_node *cm)
+{
+	n->as.list.ordered = cmark_node_get_list_type(cm) == CMARK_ORDERED_LIST;
+	n->as.list.start = n->as.list.ordered ? cmark_node_get_list_start(cm) : 0;
+	n->as.list.tight = cmark_node_get_list_tight(cm);
+	n->as.list.delim = !n->as.list.ordered ? 0
+	    : cmark_node_get_list_delim(cm) == CMARK_PAREN_DELIM ? ')' : '.';
+}
+
+static void
+block_literal(struct conv *c, struct warta_node *n, cmark_node *cm, const char *lit)
+{
+	n->text = g_strdup(lit ? lit : "");
+	if (n->type == WARTA_NODE_CODE_BLOCK) {
+		const char *info = cmark_node_get_fence_info(cm);
+
+		n->as.code.info = info && *info ? g_strdup(info) : NULL;
+	}
+	c->b->cursor = MAX(c->b->cursor, body_off(c->b, cmark_node_get_end_line(cm), 1));
+}
+
+/* A link or picture: its target, active only when bad_url passes it (a
+ * link that does not is warned of). */
+static void
+link_fields(struct conv *c, struct warta_node *n, cmark_node *cm, int line, int col)
+{
+	const char *url = cmark_node_get_url(cm), *title = cmark_node_get_title(cm), *why;
+
+	n->as.link.url = g_strdup(url ? url : "");
+	n->as.link.title = title && *title ? g_strdup(title) : NULL;
+	why = bad_url(url);
+	n->as.link.active = !why;
+	if (why && n->type == WARTA_NODE_LINK) {
+		size_t ul = url ? strlen(url) : 0;
+		const char *cut = url ? url + MIN(ul, 80) : NULL;
+
+		while (cut && cut > url && ((unsigned char)*cut & 0xC0) == 0x80)
+			cut--;   /* a whole character */
+		ar_diag_at(c->cx, WARTA_WARNING, body_clean(c->b, line, col),
+		           "link target \"%.*s%s\" %s: set as text, not followed",
+		           url ? (int)(cut - url) : 0, url ? url : "", ul > 80 ? "…" : "", why);
+	}
+}
+
+/* An ordered list's item: the number as written. */
+static void
+item_number(struct conv *c, struct warta_node *n, const struct warta_node *parent, int line, int col)
+{
+	struct body *b = c->b;
+	size_t q;
+	long v = 0;
+	int digits = 0;
+
+	if (parent->type != WARTA_NODE_LIST || !parent->as.list.ordered)
+		return;
+	q = body_off(b, line, col);
+	while (q < b->text->len && b->text->str[q] == ' ')
+		q++;
+	while (q < b->text->len && g_ascii_isdigit(b->text->str[q]) && digits++ < 9)
+		v = v * 10 + (b->text->str[q++] - '0');
+	if (digits)
+		g_hash_table_insert(c->cx->item_no, n, GINT_TO_POINTER((int)v));
+}
+
+static void
+cell_align(struct conv *c, struct warta_node *n, cmark_node *cm)
+{
+	cmark_node *table = cmark_node_parent(cmark_node_parent(cm));
+	uint8_t *al = table ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
+	int ncol = table ? cmark_gfm_extensions_get_table_columns(table) : 0;
+
+	n->as.cell.align = WARTA_ALIGN_NONE;
+	if (al && c->cells < ncol)
+		n->as.cell.align = al[c->cells] == 'l' ? WARTA_ALIGN_LEFT
+		    : al[c->cells] == 'c' ? WARTA_ALIGN_CENTER
+		    : al[c->cells] == 'r' ? WARTA_ALIGN_RIGHT : WARTA_ALIGN_NONE;
+	c->cells++;
+}
+
+/* A footnote reference or definition: its label as written and its
+ * number (by first appearance). */
+static void
+footnote_fields(struct conv *c, struct warta_node *n, const char *lit, int line, int col)
+{
+	char *label = footnote_label(c->b, line, col, n->type == WARTA_NODE_FOOTNOTE_DEF);
+	gpointer idx;
+
+	if (!label)
+		label = g_strdup(lit ? lit : "");
+	idx = g_hash_table_lookup(c->fn_index, label);
+	if (!idx) {
+		idx = GINT_TO_POINTER(g_hash_table_size(c->fn_index) + 1);
+		g_hash_table_insert(c->fn_index, g_strdup(label), idx);
+	}
+	n->as.footnote.label = label;
+	n->as.footnote.index = GPOINTER_TO_INT(idx);
+	if (n->type == WARTA_NODE_FOOTNOTE_REF)
+		c->b->cursor = MAX(c->b->cursor, body_off(c->b, line, col) + strlen(label) + 3);
+}
+
+/* A new node for cm under parent: its place in the clean text, then what
+ * its type holds. */
+static struct warta_node *
+make_node(struct conv *c, cmark_node *cm, enum warta_node_type t, const char *ext,
+          const struct warta_node *parent)
+{
+	struct warta_node *n = warta_node_new(t, 1, 1);
+	const char *lit = cmark_node_get_literal(cm);
+	int line = cmark_node_get_start_line(cm), col = cmark_node_get_start_column(cm);
+
+	if (t == WARTA_NODE_TEXT || t == WARTA_NODE_CODE || t == WARTA_NODE_HTML_INLINE)
+		literal_pos(c, n, cm, lit, line, col);
+	else if (t == WARTA_NODE_SOFTBREAK || t == WARTA_NODE_LINEBREAK)
+		break_pos(c, n);
+	else
+		span_pos(c, n, cm, line, col);
+	switch (t) {
+	case WARTA_NODE_HEADING:
+		n->as.heading.level = cmark_node_get_heading_level(cm);
+		break;
+	case WARTA_NODE_LIST:
+		list_fields(n, cm);
+		break;
+	case WARTA_NODE_CODE_BLOCK:
+	case WARTA_NODE_HTML_BLOCK:
+		block_literal(c, n, cm, lit);
+		break;
+	case WARTA_NODE_LINK:
+	case WARTA_NODE_IMAGE:
+		link_fields(c, n, cm, line, col);
+		break;
+	case WARTA_NODE_ITEM:
+		item_number(c, n, parent, line, col);
+		break;
+	case WARTA_NODE_TABLE:
+		n->as.table.columns = cmark_gfm_extensions_get_table_columns(cm);
+		break;
+	case WARTA_NODE_TABLE_ROW:
+		n->as.row.header = strcmp(ext, "table_header") == 0;
+		c->cells = 0;
+		break;
+	case WARTA_NODE_TABLE_CELL:
+		cell_align(c, n, cm);
+		break;
+	case WARTA_NODE_FOOTNOTE_REF:
+	case WARTA_NODE_FOOTNOTE_DEF:
+		footnote_fields(c, n, lit, line, col);
+		break;
+	default:
+		break;
+	}
+	return n;
+}
+
+/* Too deep to keep (a paragraph keeps its place, so inlines stay inside
+ * one). */
+static int
+too_deep(enum warta_node_type t, int depth)
+{
+	return !is_leaf(t) && depth >= AR_MAX_DEPTH && t != WARTA_NODE_PARAGRAPH &&
+	       t != WARTA_NODE_HEADING && t != WARTA_NODE_TABLE && t != WARTA_NODE_TABLE_ROW &&
+	       t != WARTA_NODE_TABLE_CELL;
+}
+
 void
 ar_convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 {
 	cmark_iter *it = cmark_iter_new(cmroot);
 	cmark_event_type ev;
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(struct frame));
-	GHashTable *fn_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	int depth = 0, cells = 0;
+	struct conv c = { cx, b, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0 };
+	int depth = 0;
 	struct frame top = { cx->doc->root, cmroot, cx->doc->root };
 
 	g_array_append_val(stack, top);
@@ -389,14 +636,13 @@ ar_convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 		struct frame *fr;
 		struct warta_node *parent, *n;
 		enum warta_node_type t;
-		const char *ext, *lit;
-		int line = cmark_node_get_start_line(cm), col = cmark_node_get_start_column(cm);
+		const char *ext;
 
 		if (cm == cmroot)
 			continue;
 		t = map_type(cm, &ext);
+		fr = &g_array_index(stack, struct frame, stack->len - 1);
 		if (ev == CMARK_EVENT_EXIT) {
-			fr = &g_array_index(stack, struct frame, stack->len - 1);
 			if (fr->cm != cm || stack->len <= 1)
 				continue;   /* the exit of what we kept as a leaf */
 			if (fr->node && !warta_node_is_block(fr->node))
@@ -405,175 +651,26 @@ ar_convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 			depth--;
 			continue;
 		}
-		fr = &g_array_index(stack, struct frame, stack->len - 1);
 		/* the owner is carried up the stack: looking down past flattened
 		 * frames for every node made deep nesting quadratic */
 		parent = fr->owner;
 		if (t == WARTA_NODE_TYPE_COUNT)
 			t = warta_node_is_block(parent) && parent->type != WARTA_NODE_PARAGRAPH
 			    ? WARTA_NODE_PARAGRAPH : WARTA_NODE_EMPH;
-		if (!is_leaf(t) && depth >= AR_MAX_DEPTH && t != WARTA_NODE_PARAGRAPH &&
-		    t != WARTA_NODE_HEADING && t != WARTA_NODE_TABLE && t != WARTA_NODE_TABLE_ROW &&
-		    t != WARTA_NODE_TABLE_CELL) {
-			/* a paragraph keeps its place, so inlines stay inside one */
+		if (too_deep(t, depth)) {
 			struct frame f = { NULL, cm, parent };
 
 			if (!b->flattened++)
-				ar_diag_at(cx, WARTA_WARNING, body_clean(b, line, col),
+				ar_diag_at(cx, WARTA_WARNING,
+				           body_clean(b, cmark_node_get_start_line(cm),
+				                      cmark_node_get_start_column(cm)),
 				           "nesting deeper than %d levels: the inner levels are flattened",
 				           AR_MAX_DEPTH);
 			g_array_append_val(stack, f);
 			depth++;
 			continue;
 		}
-		n = warta_node_new(t, 1, 1);
-		lit = cmark_node_get_literal(cm);
-		switch (t) {
-		case WARTA_NODE_TEXT:
-		case WARTA_NODE_CODE:
-		case WARTA_NODE_HTML_INLINE: {
-			struct ar_run *offs = align_literal(cx, b, lit ? lit : "", line, col, t == WARTA_NODE_CODE,
-			                                    block_end(b, cm));
-
-			n->text = g_strdup(lit ? lit : "");
-			if (offs->len > 0)
-				ar_set_pos(cx, n, ar_run_off(offs, 0), ar_run_off(offs, offs->len - 1));
-			else
-				ar_set_pos(cx, n, body_clean(b, line, col), body_clean(b, line, col));
-			if (t == WARTA_NODE_TEXT)
-				ar_run_set(cx, n, offs);
-			else
-				ar_run_free(offs);
-			break;
-		}
-		case WARTA_NODE_SOFTBREAK:
-		case WARTA_NODE_LINEBREAK: {
-			/* cmark gives no position: the line end after the cursor */
-			size_t p = b->cursor, h = 0;
-
-			while (p < b->text->len && b->text->str[p] != '\n')
-				p++;
-			if (p >= b->text->len && p > 0)
-				p = b->text->len - 1;
-			if (t == WARTA_NODE_LINEBREAK && p > b->cursor)
-				p = b->cursor;
-			b->cursor = p + 1;
-			p = body_to_clean(b, p, &h);
-			ar_set_pos(cx, n, p, p);
-			break;
-		}
-		default: {
-			size_t s0 = body_clean(b, line, t == WARTA_NODE_FOOTNOTE_DEF ? 1 : col);
-			size_t e0 = body_clean(b, cmark_node_get_end_line(cm), cmark_node_get_end_column(cm));
-
-			if (e0 < s0) {
-				/* no usable end: the end of the start line */
-				size_t q = body_off(b, line, col), h = 0;
-
-				while (q + 1 < b->text->len && b->text->str[q + 1] != '\n')
-					q++;
-				e0 = body_to_clean(b, q, &h);
-			}
-			ar_set_pos(cx, n, s0, e0);
-			break;
-		}
-		}
-		switch (t) {
-		case WARTA_NODE_HEADING:
-			n->as.heading.level = cmark_node_get_heading_level(cm);
-			break;
-		case WARTA_NODE_LIST:
-			n->as.list.ordered = cmark_node_get_list_type(cm) == CMARK_ORDERED_LIST;
-			n->as.list.start = n->as.list.ordered ? cmark_node_get_list_start(cm) : 0;
-			n->as.list.tight = cmark_node_get_list_tight(cm);
-			n->as.list.delim = !n->as.list.ordered ? 0
-			    : cmark_node_get_list_delim(cm) == CMARK_PAREN_DELIM ? ')' : '.';
-			break;
-		case WARTA_NODE_CODE_BLOCK:
-		case WARTA_NODE_HTML_BLOCK:
-			n->text = g_strdup(lit ? lit : "");
-			if (t == WARTA_NODE_CODE_BLOCK) {
-				const char *info = cmark_node_get_fence_info(cm);
-
-				n->as.code.info = info && *info ? g_strdup(info) : NULL;
-			}
-			b->cursor = MAX(b->cursor, body_off(b, cmark_node_get_end_line(cm), 1));
-			break;
-		case WARTA_NODE_LINK:
-		case WARTA_NODE_IMAGE: {
-			const char *url = cmark_node_get_url(cm), *title = cmark_node_get_title(cm), *why;
-
-			n->as.link.url = g_strdup(url ? url : "");
-			n->as.link.title = title && *title ? g_strdup(title) : NULL;
-			why = bad_url(url);
-			n->as.link.active = !why;
-			if (why && t == WARTA_NODE_LINK) {
-				size_t ul = url ? strlen(url) : 0;
-				const char *cut = url ? url + MIN(ul, 80) : NULL;
-
-				while (cut && cut > url && ((unsigned char)*cut & 0xC0) == 0x80)
-					cut--;   /* a whole character */
-				ar_diag_at(cx, WARTA_WARNING, body_clean(b, line, col),
-				           "link target \"%.*s%s\" %s: set as text, not followed",
-				           url ? (int)(cut - url) : 0, url ? url : "", ul > 80 ? "…" : "", why);
-			}
-			break;
-		}
-		case WARTA_NODE_ITEM:
-			if (parent->type == WARTA_NODE_LIST && parent->as.list.ordered) {
-				size_t q = body_off(b, line, col);
-				long v = 0;
-				int digits = 0;
-
-				while (q < b->text->len && b->text->str[q] == ' ')
-					q++;
-				while (q < b->text->len && g_ascii_isdigit(b->text->str[q]) && digits++ < 9)
-					v = v * 10 + (b->text->str[q++] - '0');
-				if (digits)
-					g_hash_table_insert(cx->item_no, n, GINT_TO_POINTER((int)v));
-			}
-			break;
-		case WARTA_NODE_TABLE:
-			n->as.table.columns = cmark_gfm_extensions_get_table_columns(cm);
-			break;
-		case WARTA_NODE_TABLE_ROW:
-			n->as.row.header = strcmp(ext, "table_header") == 0;
-			cells = 0;
-			break;
-		case WARTA_NODE_TABLE_CELL: {
-			cmark_node *table = cmark_node_parent(cmark_node_parent(cm));
-			uint8_t *al = table ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
-			int ncol = table ? cmark_gfm_extensions_get_table_columns(table) : 0;
-
-			n->as.cell.align = WARTA_ALIGN_NONE;
-			if (al && cells < ncol)
-				n->as.cell.align = al[cells] == 'l' ? WARTA_ALIGN_LEFT
-				    : al[cells] == 'c' ? WARTA_ALIGN_CENTER
-				    : al[cells] == 'r' ? WARTA_ALIGN_RIGHT : WARTA_ALIGN_NONE;
-			cells++;
-			break;
-		}
-		case WARTA_NODE_FOOTNOTE_REF:
-		case WARTA_NODE_FOOTNOTE_DEF: {
-			char *label = footnote_label(b, line, col, t == WARTA_NODE_FOOTNOTE_DEF);
-			gpointer idx;
-
-			if (!label)
-				label = g_strdup(lit ? lit : "");
-			idx = g_hash_table_lookup(fn_index, label);
-			if (!idx) {
-				idx = GINT_TO_POINTER(g_hash_table_size(fn_index) + 1);
-				g_hash_table_insert(fn_index, g_strdup(label), idx);
-			}
-			n->as.footnote.label = label;
-			n->as.footnote.index = GPOINTER_TO_INT(idx);
-			if (t == WARTA_NODE_FOOTNOTE_REF)
-				b->cursor = MAX(b->cursor, body_off(b, line, col) + strlen(label) + 3);
-			break;
-		}
-		default:
-			break;
-		}
+		n = make_node(&c, cm, t, ext, parent);
 		warta_node_append(parent, n);
 		if (!is_leaf(t)) {
 			struct frame f = { n, cm, n };
@@ -584,6 +681,6 @@ ar_convert(struct ar_ctx *cx, struct body *b, cmark_node *cmroot)
 	}
 	cmark_iter_free(it);
 	g_array_free(stack, TRUE);
-	g_hash_table_destroy(fn_index);
+	g_hash_table_destroy(c.fn_index);
 }
 

@@ -1,7 +1,7 @@
 /* quotes.c — quotations and smart typography of the article layer.
  * Reads the tree's text runs (read.c); writes WARTA_NODE_QUOTE nodes with the
- * marks as set, and text with the language's dashes, ellipses, apostrophes
- * and no-break spaces.  Code spans and blocks are never touched (they are not
+ * marks as set, and has typography.c set each text with the language's
+ * dashes, ellipses, apostrophes and no-break spaces.  Code spans and blocks are never touched (they are not
  * TEXT), nor URL-like words, nor the text of autolinks.
  *
  * Quotation marks.  Straight quotes are educated: " takes the language's
@@ -190,6 +190,167 @@ close_kind(struct scan *sc, int idx, enum kind a, enum kind b)
 	return 0;
 }
 
+static int
+is_quote_char(gunichar c)
+{
+	return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201E) || c == 0xAB || c == 0xBB ||
+	       (c >= 0x300C && c <= 0x300F);
+}
+
+/* The neighbours of a quotation mark: prev, next, and whether it is left-
+ * flanking (lf: opens a word) or right-flanking (rf: ends one). */
+struct around {
+	gunichar prev, next;
+	int lf, rf;
+};
+
+static void
+straight_double(const struct scan *sc, const struct around *a, struct mark *m)
+{
+	m->kind = K_D;
+	if (a->lf && !a->rf)
+		m->role = R_OPEN;
+	else if (a->rf && !a->lf)
+		m->role = R_CLOSE;
+	else
+		m->role = sc->open_count[K_D] ? R_CLOSE : R_OPEN;
+}
+
+/* ' at s[i]: an apostrophe (don't, Qur'an, '90s, the dogs' bones) or a
+ * single quotation mark. */
+static void
+straight_single(const struct scan *sc, const char *s, size_t i, const struct around *a,
+                struct mark *m)
+{
+	m->kind = K_S;
+	if (wordy(a->prev) && wordy(a->next))
+		m->role = R_APOS;                  /* don't, Qur'an */
+	else if ((spacey(a->prev) || is_open_punct(a->prev)) && g_unichar_isdigit(a->next) &&
+	         !sc->open_count[K_S]) {
+		size_t k = i + 1;
+
+		while (g_ascii_isdigit(s[k]))
+			k++;
+		m->role = wordy(g_utf8_get_char(s + k)) && s[k] != 's' ? R_OPEN : R_APOS; /* '90s */
+	} else if (a->lf && !a->rf)
+		m->role = R_OPEN;
+	else if (a->rf && sc->open_count[K_S])
+		m->role = R_CLOSE;
+	else if (wordy(a->prev))
+		m->role = R_APOS;                  /* the dogs' bones */
+	else
+		m->role = R_NONE;
+}
+
+static void
+set_role(struct mark *m, enum role r, enum kind k)
+{
+	m->role = r;
+	m->kind = k;
+}
+
+/* “ ” ‘ ’ „ ‚ */
+static void
+curly(const struct scan *sc, gunichar c, const struct around *a, struct mark *m)
+{
+	switch (c) {
+	case 0x201C:   /* “ opens, or closes „ when that is the innermost open mark */
+		if (sc->stack->len > 0 &&
+		    g_array_index(sc->marks, struct mark,
+		                  g_array_index(sc->stack, int, sc->stack->len - 1)).kind == K_LD)
+			set_role(m, R_CLOSE, K_LD);
+		else
+			set_role(m, R_OPEN, K_CD);
+		break;
+	case 0x201D:
+		set_role(m, R_CLOSE, K_CD);
+		break;
+	case 0x2018:
+		if (sc->open_count[K_LS])
+			set_role(m, R_CLOSE, K_LS);
+		else
+			set_role(m, R_OPEN, K_CS);
+		break;
+	case 0x2019:
+		if (wordy(a->prev) && wordy(a->next))
+			m->role = R_NONE;                  /* an apostrophe as written */
+		else if ((sc->open_count[K_CS] || sc->open_count[K_LS]) && !(a->lf && !a->rf))
+			set_role(m, R_CLOSE, K_CS);
+		else
+			m->role = R_NONE;
+		break;
+	case 0x201E:
+		set_role(m, R_OPEN, K_LD);
+		break;
+	case 0x201A:
+		if (a->lf && wordy(a->next))
+			set_role(m, R_OPEN, K_LS);
+		break;
+	default:
+		break;
+	}
+}
+
+/* « » (either way round), 「」『』 */
+static void
+guillemet_or_corner(const struct scan *sc, gunichar c, const struct around *a, struct mark *m)
+{
+	switch (c) {
+	case 0xAB:
+		if (sc->open_count[K_RG])
+			set_role(m, R_CLOSE, K_RG);
+		else if (sc->open_count[K_G] && !a->lf)
+			set_role(m, R_CLOSE, K_G);   /* «…« as some Arabic texts have it */
+		else
+			set_role(m, R_OPEN, K_G);
+		break;
+	case 0xBB:
+		if (sc->open_count[K_G])
+			set_role(m, R_CLOSE, K_G);
+		else if (a->lf && !a->rf)
+			set_role(m, R_OPEN, K_RG);
+		else
+			set_role(m, R_CLOSE, K_G);
+		break;
+	case 0x300C: set_role(m, R_OPEN, K_CJ1); break;
+	case 0x300D: set_role(m, R_CLOSE, K_CJ1); break;
+	case 0x300E: set_role(m, R_OPEN, K_CJ2); break;
+	case 0x300F: set_role(m, R_CLOSE, K_CJ2); break;
+	default:
+		break;
+	}
+}
+
+/* A mark with a role: kept, and an opening one pushed, a closing one
+ * matched with the open mark it closes (or, with none, made no mark). */
+static void
+place_mark(struct scan *sc, const struct mark *m, gunichar c)
+{
+	int idx = (int)sc->marks->len;
+	enum kind a = m->kind, b = K_NONE;
+
+	g_array_append_val(sc->marks, *m);
+	if (m->role == R_OPEN) {
+		push_open(sc, idx);
+		return;
+	}
+	if (m->role != R_CLOSE)
+		return;
+	if (c == 0x201D || c == 0x201C)
+		a = K_CD, b = c == 0x201D && sc->open_count[K_D] &&
+		    !sc->open_count[K_CD] && !sc->open_count[K_LD] ? K_D : K_LD;
+	else if (c == '"' && !sc->open_count[K_D] && sc->open_count[K_CD])
+		a = K_CD;   /* “…" mixed, as scrapers leave them */
+	else if (c == 0x2019 || c == 0x2018)
+		a = K_CS, b = K_LS;
+	if (!close_kind(sc, idx, a, b)) {
+		struct mark *mm = &g_array_index(sc->marks, struct mark, idx);
+
+		mm->bad = 1;
+		mm->role = R_NONE;
+	}
+}
+
 static void
 scan_text(struct scan *sc, struct warta_node *t)
 {
@@ -197,128 +358,30 @@ scan_text(struct scan *sc, struct warta_node *t)
 	size_t i = 0;
 
 	while (s[i]) {
-		gunichar c = g_utf8_get_char(s + i), prev, next;
+		gunichar c = g_utf8_get_char(s + i);
 		size_t len = (size_t)g_utf8_skip[(unsigned char)s[i]];
 		struct mark m = { t, i, len, R_NONE, K_NONE, -1, 0 };
-		int lf, rf, idx;
+		struct around a;
 
-		if (!(c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201E) || c == 0xAB || c == 0xBB ||
-		      (c >= 0x300C && c <= 0x300F))) {
+		if (!is_quote_char(c)) {
 			i += len;
 			continue;
 		}
-		prev = char_before(t, i);
-		next = char_after(t, i + len);
-		lf = !spacey(next) && (spacey(prev) || is_open_punct(prev));
-		rf = !spacey(prev) && !strchr("([{", (int)(prev < 0x80 ? prev : 'x')) && closing_punct(next);
-		idx = (int)sc->marks->len;
-		switch (c) {
-		case '"':
-			m.kind = K_D;
-			if (lf && !rf)
-				m.role = R_OPEN;
-			else if (rf && !lf)
-				m.role = R_CLOSE;
-			else
-				m.role = sc->open_count[K_D] ? R_CLOSE : R_OPEN;
-			break;
-		case '\'':
-			m.kind = K_S;
-			if (wordy(prev) && wordy(next))
-				m.role = R_APOS;                  /* don't, Qur'an */
-			else if ((spacey(prev) || is_open_punct(prev)) && g_unichar_isdigit(next) &&
-			         !sc->open_count[K_S]) {
-				size_t k = i + 1;
-
-				while (g_ascii_isdigit(s[k]))
-					k++;
-				m.role = wordy(g_utf8_get_char(s + k)) && s[k] != 's' ? R_OPEN : R_APOS; /* '90s */
-			} else if (lf && !rf)
-				m.role = R_OPEN;
-			else if (rf && sc->open_count[K_S])
-				m.role = R_CLOSE;
-			else if (wordy(prev))
-				m.role = R_APOS;                  /* the dogs' bones */
-			else
-				m.role = R_NONE;
-			break;
-		case 0x201C:   /* “ opens, or closes „ when that is the innermost open mark */
-			if (sc->stack->len > 0 &&
-			    g_array_index(sc->marks, struct mark,
-			                  g_array_index(sc->stack, int, sc->stack->len - 1)).kind == K_LD)
-				m.role = R_CLOSE, m.kind = K_LD;
-			else
-				m.role = R_OPEN, m.kind = K_CD;
-			break;
-		case 0x201D:
-			m.role = R_CLOSE, m.kind = K_CD;
-			break;
-		case 0x2018:
-			if (sc->open_count[K_LS])
-				m.role = R_CLOSE, m.kind = K_LS;
-			else
-				m.role = R_OPEN, m.kind = K_CS;
-			break;
-		case 0x2019:
-			if (wordy(prev) && wordy(next))
-				m.role = R_NONE;                  /* an apostrophe as written */
-			else if ((sc->open_count[K_CS] || sc->open_count[K_LS]) && !(lf && !rf))
-				m.role = R_CLOSE, m.kind = K_CS;
-			else
-				m.role = R_NONE;
-			break;
-		case 0x201E:
-			m.role = R_OPEN, m.kind = K_LD;
-			break;
-		case 0x201A:
-			if (lf && wordy(next))
-				m.role = R_OPEN, m.kind = K_LS;
-			break;
-		case 0xAB:
-			if (sc->open_count[K_RG])
-				m.role = R_CLOSE, m.kind = K_RG;
-			else if (sc->open_count[K_G] && !lf)
-				m.role = R_CLOSE, m.kind = K_G;   /* «…« as some Arabic texts have it */
-			else
-				m.role = R_OPEN, m.kind = K_G;
-			break;
-		case 0xBB:
-			if (sc->open_count[K_G])
-				m.role = R_CLOSE, m.kind = K_G;
-			else if (lf && !rf)
-				m.role = R_OPEN, m.kind = K_RG;
-			else
-				m.role = R_CLOSE, m.kind = K_G;
-			break;
-		case 0x300C: m.role = R_OPEN, m.kind = K_CJ1; break;
-		case 0x300D: m.role = R_CLOSE, m.kind = K_CJ1; break;
-		case 0x300E: m.role = R_OPEN, m.kind = K_CJ2; break;
-		case 0x300F: m.role = R_CLOSE, m.kind = K_CJ2; break;
-		default:
-			break;
-		}
-		if (m.role != R_NONE) {
-			g_array_append_val(sc->marks, m);
-			if (m.role == R_OPEN)
-				push_open(sc, idx);
-			else if (m.role == R_CLOSE) {
-				enum kind a = m.kind, b = K_NONE;
-
-				if (c == 0x201D || c == 0x201C)
-					a = K_CD, b = c == 0x201D && sc->open_count[K_D] &&
-					    !sc->open_count[K_CD] && !sc->open_count[K_LD] ? K_D : K_LD;
-				else if (c == '"' && !sc->open_count[K_D] && sc->open_count[K_CD])
-					a = K_CD;   /* “…" mixed, as scrapers leave them */
-				else if (c == 0x2019 || c == 0x2018)
-					a = K_CS, b = K_LS;
-				if (!close_kind(sc, idx, a, b)) {
-					struct mark *mm = &g_array_index(sc->marks, struct mark, idx);
-
-					mm->bad = 1;
-					mm->role = R_NONE;
-				}
-			}
-		}
+		a.prev = char_before(t, i);
+		a.next = char_after(t, i + len);
+		a.lf = !spacey(a.next) && (spacey(a.prev) || is_open_punct(a.prev));
+		a.rf = !spacey(a.prev) && !strchr("([{", (int)(a.prev < 0x80 ? a.prev : 'x')) &&
+		       closing_punct(a.next);
+		if (c == '"')
+			straight_double(sc, &a, &m);
+		else if (c == '\'')
+			straight_single(sc, s, i, &a, &m);
+		else if (c >= 0x2018 && c <= 0x201E)
+			curly(sc, c, &a, &m);
+		else
+			guillemet_or_corner(sc, c, &a, &m);
+		if (m.role != R_NONE)
+			place_mark(sc, &m, c);
 		i += len;
 	}
 }
@@ -460,178 +523,6 @@ rebuild(struct ar_ctx *cx, struct warta_node *parent, GArray *marks)
 	g_ptr_array_free(qs, TRUE);
 }
 
-/* ------------------------------------------------ typography */
-
-static int
-url_like(const char *s, size_t n)
-{
-	const char *at;
-
-	if (g_strstr_len(s, (gssize)n, "://") || (n > 4 && g_ascii_strncasecmp(s, "www.", 4) == 0))
-		return 1;
-	at = memchr(s, '@', n);
-	return at && memchr(at, '.', n - (size_t)(at - s)) && at > s;
-}
-
-/* "1950-1953", "(10-12)": a range of two plain numbers. */
-static int
-number_range(const char *s, size_t n, size_t *hyph)
-{
-	size_t i = 0, a, b;
-
-	while (i < n && (s[i] == '(' || s[i] == '['))
-		i++;
-	a = i;
-	while (i < n && g_ascii_isdigit(s[i]))
-		i++;
-	if (i == a || i - a > 4 || i >= n || s[i] != '-')
-		return 0;
-	*hyph = i++;
-	b = i;
-	while (i < n && g_ascii_isdigit(s[i]))
-		i++;
-	if (i == b || i - b > 4)
-		return 0;
-	while (i < n && strchr(").],;:!?", s[i]))
-		i++;
-	return i == n;
-}
-
-/* The word before " - " at i equals the word after it. */
-static int
-reduplication(const char *s, size_t n, size_t i)
-{
-	size_t a = i - 1, b = i + 2, as, be;
-
-	as = a;
-	while (as > 0 && s[as - 1] != ' ' && s[as - 1] != '\t')
-		as--;
-	be = b;
-	while (be < n && s[be] != ' ' && s[be] != '\t' && !strchr(",.;:!?)", s[be]))
-		be++;
-	return a > as && be > b && a - as == be - b && g_ascii_strncasecmp(s + as, s + b, a - as) == 0;
-}
-
-struct out {
-	GString *s;
-	struct ar_run *offs;       /* may be NULL */
-	const struct ar_run *in;   /* the input's run; NULL when offs is */
-};
-
-static void
-emit(struct out *o, const char *bytes, size_t n, size_t src_index)
-{
-	size_t k;
-
-	g_string_append_len(o->s, bytes, (gssize)n);
-	if (o->offs) {
-		size_t v = ar_run_off(o->in, src_index);
-
-		for (k = 0; k < n; k++)
-			ar_run_push(o->offs, v);
-	}
-}
-
-static void
-emit_copy(struct out *o, const char *s, size_t from, size_t n)
-{
-	size_t k;
-
-	g_string_append_len(o->s, s + from, (gssize)n);
-	if (o->offs)
-		for (k = 0; k < n; k++)
-			ar_run_push(o->offs, ar_run_off(o->in, from + k));
-}
-
-static int
-is_space_at(const char *s, size_t i, size_t n)
-{
-	return i < n && (s[i] == ' ' || s[i] == '\t');
-}
-
-/* Rewrites s (n bytes, source map o->in) into o with the typography of lang. */
-static void
-typeset(struct out *o, const char *s, size_t n, const char *lang)
-{
-	int fr = warta_lang_is(lang, "fr");
-	size_t i = 0;
-
-	while (i < n) {
-		size_t t = i, hyph;
-
-		if (s[i] == ' ' || s[i] == '\t') {
-			/* French: no-break spaces before ; ! ? : and inside guillemets */
-			if (fr && i + 1 < n && strchr(";!?", s[i + 1]))
-				emit(o, NNBSP, 3, i);
-			else if (fr && i + 1 < n && s[i + 1] == ':')
-				emit(o, NBSP, 2, i);
-			else if (fr && (g_str_has_prefix(s + i + 1, "\xC2\xBB") ||
-			               (i >= 2 && s[i - 2] == '\xC2' && s[i - 1] == '\xAB')))
-				emit(o, NNBSP, 3, i);
-			else
-				emit_copy(o, s, i, 1);
-			i++;
-			continue;
-		}
-		/* a word: up to the next space */
-		while (t < n && s[t] != ' ' && s[t] != '\t')
-			t++;
-		if (url_like(s + i, t - i)) {
-			emit_copy(o, s, i, t - i);
-			i = t;
-			continue;
-		}
-		if (number_range(s + i, t - i, &hyph)) {
-			emit_copy(o, s, i, hyph);
-			emit(o, "\xE2\x80\x93", 3, i + hyph);
-			emit_copy(o, s, i + hyph + 1, t - i - hyph - 1);
-			i = t;
-			continue;
-		}
-		while (i < t) {
-			if (s[i] == '-' && t - i == 1 && i > 0 && is_space_at(s, i - 1, n) &&
-			    is_space_at(s, i + 1, n) && i + 2 < n) {
-				/* " - " between words: em dash; between numbers: en dash;
-				 * between a word and itself ("negara - negara", a spaced
-				 * Indonesian reduplication): the hyphen stays */
-				int digits = i >= 2 && g_ascii_isdigit(s[i - 2]) && g_ascii_isdigit(s[i + 2]);
-
-				if (reduplication(s, n, i))
-					emit_copy(o, s, i, 1);
-				else
-					emit(o, digits ? "\xE2\x80\x93" : "\xE2\x80\x94", 3, i);
-				i++;
-			} else if (s[i] == '-' && i + 2 < t && s[i + 1] == '-' && s[i + 2] == '-' &&
-			           (i + 3 >= t || s[i + 3] != '-')) {
-				emit(o, "\xE2\x80\x94", 3, i);
-				i += 3;
-			} else if (s[i] == '-' && i + 1 < t && s[i + 1] == '-' && (i + 2 >= t ||
-			           (s[i + 2] != '-' && s[i + 2] != '>')) && (i == 0 || s[i - 1] != '-')) {
-				emit(o, "\xE2\x80\x94", 3, i);
-				i += 2;
-			} else if (s[i] == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.' &&
-			           (i + 3 >= n || s[i + 3] != '.') && (i == 0 || s[i - 1] != '.')) {
-				emit(o, "\xE2\x80\xA6", 3, i);
-				i += 3;
-			} else if (fr && strchr(";:!?", s[i]) && i > 0 && s[i - 1] != ' ' &&
-			           !strchr(";:!?", s[i - 1]) && !(s[i] == ':' && i + 1 < n &&
-			           g_ascii_isdigit(s[i + 1])) && (i + 1 >= n || strchr(" \t;:!?.)", s[i + 1]) ||
-			           (unsigned char)s[i + 1] >= 0x80)) {
-				/* French: the no-break space the punctuation wants, added */
-				if (s[i] == ':')
-					emit(o, NBSP, 2, i);
-				else
-					emit(o, NNBSP, 3, i);
-				emit_copy(o, s, i, 1);
-				i++;
-			} else {
-				emit_copy(o, s, i, 1);
-				i++;
-			}
-		}
-	}
-}
-
 /* Drops byte range [from, to) of text node t. */
 static void
 cut_text(struct ar_ctx *cx, struct warta_node *t, size_t from, size_t to)
@@ -696,27 +587,6 @@ autolink(const struct warta_node *link)
 	r = *t && g_str_has_suffix(link->as.link.url, t);
 	g_free(t);
 	return r;
-}
-
-static void
-typeset_node(struct ar_ctx *cx, struct warta_node *t)
-{
-	struct ar_run *r = ar_run_get(cx, t);
-	size_t n = strlen(t->text);
-	struct out o;
-
-	if (!r || r->len != n)
-		return;
-	o.s = g_string_sized_new(n + 8);
-	o.offs = ar_run_new();
-	o.in = r;
-	typeset(&o, t->text, n, cx->doc->meta.lang);
-	g_free(t->text);
-	/* exactly as long as the text: a GString's power-of-two room, kept
-	 * for every text node of the article, was a third of its memory */
-	t->text = g_realloc(o.s->str, o.s->len + 1);
-	g_string_free(o.s, FALSE);
-	ar_run_set(cx, t, o.offs);     /* frees r */
 }
 
 /* ------------------------------------------------ the pass */
@@ -810,7 +680,7 @@ ar_quotes(struct ar_ctx *cx)
 		if (inline_container(n))
 			quote_container(cx, n);
 		if (n->type == WARTA_NODE_TEXT)
-			typeset_node(cx, n);
+			ar_typeset_node(cx, n);
 		if (n->type == WARTA_NODE_QUOTE && warta_lang_is(cx->doc->meta.lang, "fr"))
 			french_guillemets(cx, n);
 		if (n->type == WARTA_NODE_LINK && autolink(n))
@@ -840,7 +710,6 @@ ar_smarten(const char *text, const char *lang)
 {
 	const struct ar_marks *mk = ar_marks_for(lang);
 	GString *q = g_string_new(NULL);
-	struct out o = { NULL, NULL, NULL };
 	const char *p;
 	int open_d = 0, open_s = 0;
 
@@ -869,8 +738,5 @@ ar_smarten(const char *text, const char *lang)
 		} else
 			g_string_append_c(q, *p);
 	}
-	o.s = g_string_new(NULL);
-	typeset(&o, q->str, q->len, lang);
-	g_string_free(q, TRUE);
-	return g_string_free(o.s, FALSE);
+	return ar_typeset_string(q, lang);
 }

@@ -364,6 +364,212 @@ has_ink(const struct warta_node *root)
 	return 0;
 }
 
+/* Inputs refused before reading: over the size limit, binary, or with a
+ * line too long to be article text.  Returns 1 (with the message) when
+ * refused. */
+static int
+refuse_input(const char *path, const char *data, size_t len, size_t max, struct warta_diags *d)
+{
+	const char *kind;
+
+	if (len > max) {
+		warta_diag(d, WARTA_ERROR, path, 0, 0, "input is %zu bytes, more than the limit of %zu "
+		           "(--max-size raises it)", len, max);
+		return 1;
+	}
+	if (data && (kind = binary_kind(data, len))) {
+		warta_diag(d, WARTA_ERROR, path, 0, 0, "not article text: %s", kind);
+		return 1;
+	}
+	return data && long_line(path, data, len, d);
+}
+
+/* The first line at or after p that is not blank (clean_len when none). */
+static size_t
+skip_blank_lines(const struct ar_src *src, size_t p)
+{
+	size_t e, next;
+
+	for (; p < src->clean_len; p = next) {
+		next = ar_next_line(src->clean, src->clean_len, p, &e);
+		if (!ar_blank(src->clean + p, e - p))
+			break;
+	}
+	return p;
+}
+
+/* "---" at p opened front matter: read it up to its closing "---" or
+ * "...", after which the body starts (*p).  Returns 0 when there is no
+ * closing line (then the "---" is a thematic break). */
+static int
+front_matter_at(struct ar_ctx *cx, size_t *p, size_t fs)
+{
+	const char *t = cx->src->clean;
+	size_t len = cx->src->clean_len, q = fs, qe = 0;
+
+	while (q < len) {
+		size_t qn = ar_next_line(t, len, q, &qe);
+
+		if (qe - q >= 3 && (strncmp(t + q, "---", 3) == 0 || strncmp(t + q, "...", 3) == 0) &&
+		    ar_blank(t + q + 3, qe - q - 3)) {
+			ar_front_matter(cx, fs, q);
+			*p = qn;
+			return 1;
+		}
+		q = qn;
+	}
+	return 0;
+}
+
+/* The article's shape from its first line that says something: a date
+ * line, YAML front matter, or plain text.  Returns where the body starts. */
+static size_t
+read_shape(struct ar_ctx *cx)
+{
+	const char *t = cx->src->clean;
+	size_t len = cx->src->clean_len, p = skip_blank_lines(cx->src, 0), e, next;
+	struct warta_meta *m = &cx->doc->meta;
+
+	next = p < len ? ar_next_line(t, len, p, &e) : (e = p);
+	if (p < len && ar_date_line(cx, p, e)) {
+		m->shape = WARTA_SHAPE_DATE_LINE;
+		p = next;
+	} else if (p < len && e - p >= 3 && strncmp(t + p, "---", 3) == 0 &&
+	           ar_blank(t + p + 3, e - p - 3))
+		/* without a closing line: a thematic break, then text */
+		m->shape = front_matter_at(cx, &p, next) ? WARTA_SHAPE_YAML : WARTA_SHAPE_PLAIN;
+	else
+		m->shape = WARTA_SHAPE_PLAIN;
+	return p;
+}
+
+/* "# Title" as the first line of the body (after front matter) is the
+ * title when nothing before gave one.  Returns where the body starts. */
+static size_t
+read_atx_title(struct ar_ctx *cx, size_t p)
+{
+	const char *t = cx->src->clean;
+	size_t len = cx->src->clean_len, q = p, qe = 0, ts, te;
+	struct warta_meta *m = &cx->doc->meta;
+
+	if (m->shape == WARTA_SHAPE_DATE_LINE || m->title)
+		return p;
+	while (q < len) {
+		size_t qn = ar_next_line(t, len, q, &qe);
+
+		if (!ar_blank(t + q, qe - q))
+			break;
+		q = qn;
+	}
+	if (!(q < len && qe - q >= 2 && t[q] == '#' && (t[q + 1] == ' ' || t[q + 1] == '\t')))
+		return p;
+	ts = q + 2;
+	te = qe;
+	while (ts < te && (t[ts] == ' ' || t[ts] == '\t'))
+		ts++;
+	/* a closing sequence of #s */
+	while (te > ts && t[te - 1] == ' ')
+		te--;
+	if (te > ts && t[te - 1] == '#') {
+		size_t h = te;
+
+		while (h > ts && t[h - 1] == '#')
+			h--;
+		if (h == ts || t[h - 1] == ' ')
+			te = h;
+	}
+	m->title = ar_trim_title(t + ts, te - ts);
+	ar_clean_pos(cx->src, ts, &m->title_line, &m->title_col);
+	if (m->shape == WARTA_SHAPE_PLAIN)
+		m->shape = WARTA_SHAPE_ATX_TITLE;
+	return ar_next_line(t, len, q, &qe);
+}
+
+/* The body from p: its kept lines in chunks, each given to cmark-gfm and
+ * converted into the tree (the language decided on the first). */
+static void
+read_body(struct ar_ctx *cx, struct body *b, size_t p)
+{
+	GArray *kept = g_array_new(FALSE, FALSE, sizeof(guint32));   /* body line starts */
+	GArray *cuts = g_array_new(FALSE, FALSE, sizeof(guint32));   /* chunk starts */
+	cmark_node *cm;
+	guint ci;
+
+	select_lines(cx, p, kept, cuts);
+	for (ci = 0; ci < cuts->len; ci++) {
+		guint to = ci + 1 < cuts->len ? g_array_index(cuts, guint32, ci + 1) : kept->len;
+
+		fill_body(cx, b, kept, g_array_index(cuts, guint32, ci), to);
+		if (ci == 0)
+			decide_lang(cx, b);   /* a chunk is longer than its sample */
+		cm = parse_markdown(b->text->str, b->text->len);
+		ar_convert(cx, b, cm);
+		cmark_node_free(cm);
+	}
+	g_array_free(kept, TRUE);
+	g_array_free(cuts, TRUE);
+}
+
+/* The lead photo of the front matter, and the pictures of the body. */
+static void
+lead_and_figures(struct ar_ctx *cx)
+{
+	if (cx->lead[0])
+		ar_lead(cx, cx->lead[0], cx->lead_off, cx->lead[1], cx->lead[2], cx->lead[3]);
+	else if (cx->lead[1] || cx->lead[2] || cx->lead[3])
+		ar_diag_at(cx, WARTA_WARNING, cx->lead_off, "front matter: image-alt, image-caption or "
+		           "image-credit without image: no lead photo");
+	for (int k = 0; k < 4; k++)
+		g_free(cx->lead[k]);
+	ar_figures(cx);
+}
+
+/* The passes that make a news article of the Markdown tree, in order. */
+static void
+article_layer(struct ar_ctx *cx)
+{
+	struct warta_node *root = cx->doc->root;
+
+	ar_pullquotes(cx);
+	lead_and_figures(cx);
+	if (root->first) {
+		root->line = root->first->line;
+		root->col = root->first->col;
+		root->end_line = root->last->end_line;
+		root->end_col = root->last->end_col;
+	}
+	ar_captions(cx);
+	ar_bylines(cx);
+	ar_standfirst(cx);
+	ar_sections(cx);
+	ar_subheadings(cx);
+	ar_spaces(cx);
+	ar_dateline(cx);
+	ar_quotes(cx);
+	ar_heading_ids(cx);
+	set_text_positions(cx, root);
+	ar_noncharacters(cx);
+	ar_meta_caps(cx);
+}
+
+/* An article without a title line is titled with its file name (a
+ * warning), or refused when nothing in it is visible either. */
+static void
+no_title(const struct ar_ctx *cx, const char *path)
+{
+	struct warta_doc *doc = cx->doc;
+
+	if (!has_ink(doc->root))
+		/* no title line and nothing visible in the body: white space of
+		 * other kinds, dropped boilerplate (a failed scrape) … */
+		warta_diag(cx->d, WARTA_ERROR, path, 1, 1, cx->boiler_dropped ?
+		           "nothing to typeset: no title and only boilerplate lines (--keep-boilerplate keeps them)" :
+		           "nothing to typeset: no title and no visible text");
+	else
+		warta_diag(cx->d, WARTA_WARNING, path, 1, 1, "no title line: the title is the file name \"%s\"",
+		           doc->name);
+}
+
 /* own: the caller's buffer holding data, freed (and set to NULL) as soon
  * as the clean text is made, or NULL to leave data alone. */
 static struct warta_doc *
@@ -375,12 +581,8 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 	struct ar_ctx cx = { 0 };
 	struct body b = { 0 };
 	struct warta_doc *doc;
-	size_t max, p = 0, e, next;
-	int errors = warta_diags_errors(d), no_title = 0;
-	const char *t, *kind;
-	cmark_node *cm;
-	GArray *kept, *cuts;           /* guint32: body line starts, chunk starts */
-	guint ci;
+	size_t max, p;
+	int errors = warta_diags_errors(d), untitled = 0;
 
 	if (!opts)
 		opts = &defaults;
@@ -389,16 +591,7 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 		max = G_MAXUINT32 - 1;   /* source offsets are 32-bit */
 	if (!path)
 		path = "-";
-	if (len > max) {
-		warta_diag(d, WARTA_ERROR, path, 0, 0, "input is %zu bytes, more than the limit of %zu "
-		           "(--max-size raises it)", len, max);
-		return NULL;
-	}
-	if (data && (kind = binary_kind(data, len))) {
-		warta_diag(d, WARTA_ERROR, path, 0, 0, "not article text: %s", kind);
-		return NULL;
-	}
-	if (data && long_line(path, data, len, d))
+	if (refuse_input(path, data, len, max, d))
 		return NULL;
 	src.path = path;
 	src.orig = data ? data : "";
@@ -416,19 +609,13 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 	}
 	/* nothing but white space: there is no article to make, and an empty
 	 * PDF titled with the file name would only hide a failed scrape */
-	for (p = 0; p < src.clean_len; p = next) {
-		next = ar_next_line(src.clean, src.clean_len, p, &e);
-		if (!ar_blank(src.clean + p, e - p))
-			break;
-	}
-	if (p >= src.clean_len) {
+	if (skip_blank_lines(&src, 0) >= src.clean_len) {
 		warta_diag(d, WARTA_ERROR, path, 1, 1,
 		           src.orig_len ? "only white space: nothing to typeset" :
 		                          "empty input: nothing to typeset");
 		ar_src_free(&src);
 		return NULL;
 	}
-	p = 0;
 	doc = warta_doc_new(path);
 	cx.src = &src;
 	cx.doc = doc;
@@ -436,128 +623,19 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 	cx.opts = opts;
 	cx.runs = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)ar_run_free);
 	cx.item_no = g_hash_table_new(g_direct_hash, g_direct_equal);
-	t = src.clean;
 
-	/* shape: skip blank lines to the first line that says something */
-	while (p < src.clean_len) {
-		next = ar_next_line(t, src.clean_len, p, &e);
-		if (!ar_blank(t + p, e - p))
-			break;
-		p = next;
-	}
-	next = p < src.clean_len ? ar_next_line(t, src.clean_len, p, &e) : (e = p);
-	if (p < src.clean_len && ar_date_line(&cx, p, e)) {
-		doc->meta.shape = WARTA_SHAPE_DATE_LINE;
-		p = next;
-	} else if (p < src.clean_len && e - p >= 3 && strncmp(t + p, "---", 3) == 0 &&
-	           ar_blank(t + p + 3, e - p - 3)) {
-		size_t fs = next, q = next, qe = 0, found = 0;
-
-		while (q < src.clean_len) {
-			size_t qn = ar_next_line(t, src.clean_len, q, &qe);
-
-			if (qe - q >= 3 && (strncmp(t + q, "---", 3) == 0 || strncmp(t + q, "...", 3) == 0) &&
-			    ar_blank(t + q + 3, qe - q - 3)) {
-				found = 1;
-				ar_front_matter(&cx, fs, q);
-				p = qn;
-				break;
-			}
-			q = qn;
-		}
-		if (found)
-			doc->meta.shape = WARTA_SHAPE_YAML;
-		else
-			doc->meta.shape = WARTA_SHAPE_PLAIN;   /* a thematic break, then text */
-	} else
-		doc->meta.shape = WARTA_SHAPE_PLAIN;
-	if (doc->meta.shape != WARTA_SHAPE_DATE_LINE && !doc->meta.title) {
-		/* "# Title" as the first line (of the body, after front matter) */
-		size_t q = p, qe = 0;
-
-		while (q < src.clean_len) {
-			size_t qn = ar_next_line(t, src.clean_len, q, &qe);
-
-			if (!ar_blank(t + q, qe - q))
-				break;
-			q = qn;
-		}
-		if (q < src.clean_len && qe - q >= 2 && t[q] == '#' && (t[q + 1] == ' ' || t[q + 1] == '\t')) {
-			size_t ts = q + 2, te = qe;
-
-			while (ts < te && (t[ts] == ' ' || t[ts] == '\t'))
-				ts++;
-			/* a closing sequence of #s */
-			while (te > ts && t[te - 1] == ' ')
-				te--;
-			if (te > ts && t[te - 1] == '#') {
-				size_t h = te;
-
-				while (h > ts && t[h - 1] == '#')
-					h--;
-				if (h == ts || t[h - 1] == ' ')
-					te = h;
-			}
-			doc->meta.title = ar_trim_title(t + ts, te - ts);
-			ar_clean_pos(&src, ts, &doc->meta.title_line, &doc->meta.title_col);
-			if (doc->meta.shape == WARTA_SHAPE_PLAIN)
-				doc->meta.shape = WARTA_SHAPE_ATX_TITLE;
-			p = ar_next_line(t, src.clean_len, q, &qe);
-		}
-	}
+	p = read_atx_title(&cx, read_shape(&cx));
 	if (!doc->meta.title || !*doc->meta.title) {
 		g_free(doc->meta.title);
 		doc->meta.title = g_strdup(doc->name);
 		doc->meta.title_line = doc->meta.title_col = 0;
-		no_title = 1;   /* a warning, or an error when there is no text either */
+		untitled = 1;   /* a warning, or an error when there is no text either */
 	}
-
-	kept = g_array_new(FALSE, FALSE, sizeof(guint32));
-	cuts = g_array_new(FALSE, FALSE, sizeof(guint32));
-	select_lines(&cx, p, kept, cuts);
 	b.text = g_string_new(NULL);
 	b.bstart = g_array_new(FALSE, FALSE, sizeof(size_t));
 	b.cstart = g_array_new(FALSE, FALSE, sizeof(size_t));
-	for (ci = 0; ci < cuts->len; ci++) {
-		guint to = ci + 1 < cuts->len ? g_array_index(cuts, guint32, ci + 1) : kept->len;
-
-		fill_body(&cx, &b, kept, g_array_index(cuts, guint32, ci), to);
-		if (ci == 0)
-			decide_lang(&cx, &b);   /* a chunk is longer than its sample */
-		cm = parse_markdown(b.text->str, b.text->len);
-		ar_convert(&cx, &b, cm);
-		cmark_node_free(cm);
-	}
-	g_array_free(kept, TRUE);
-	g_array_free(cuts, TRUE);
-	ar_pullquotes(&cx);
-	if (cx.lead[0])
-		ar_lead(&cx, cx.lead[0], cx.lead_off, cx.lead[1], cx.lead[2], cx.lead[3]);
-	else if (cx.lead[1] || cx.lead[2] || cx.lead[3])
-		ar_diag_at(&cx, WARTA_WARNING, cx.lead_off, "front matter: image-alt, image-caption or "
-		           "image-credit without image: no lead photo");
-	for (int k = 0; k < 4; k++)
-		g_free(cx.lead[k]);
-	ar_figures(&cx);
-	if (doc->root->first) {
-		doc->root->line = doc->root->first->line;
-		doc->root->col = doc->root->first->col;
-		doc->root->end_line = doc->root->last->end_line;
-		doc->root->end_col = doc->root->last->end_col;
-	}
-
-	ar_captions(&cx);
-	ar_bylines(&cx);
-	ar_standfirst(&cx);
-	ar_sections(&cx);
-	ar_subheadings(&cx);
-	ar_spaces(&cx);
-	ar_dateline(&cx);
-	ar_quotes(&cx);
-	ar_heading_ids(&cx);
-	set_text_positions(&cx, doc->root);
-	ar_noncharacters(&cx);
-	ar_meta_caps(&cx);
+	read_body(&cx, &b, p);
+	article_layer(&cx);
 
 	g_hash_table_destroy(cx.runs);
 	g_hash_table_destroy(cx.item_no);
@@ -565,15 +643,8 @@ article_read(const char *path, const char *data, size_t len, const struct warta_
 	g_array_free(b.bstart, TRUE);
 	g_array_free(b.cstart, TRUE);
 	ar_src_free(&src);
-	if (no_title && !has_ink(doc->root))
-		/* no title line and nothing visible in the body: white space of
-		 * other kinds, dropped boilerplate (a failed scrape) … */
-		warta_diag(d, WARTA_ERROR, path, 1, 1, cx.boiler_dropped ?
-		           "nothing to typeset: no title and only boilerplate lines (--keep-boilerplate keeps them)" :
-		           "nothing to typeset: no title and no visible text");
-	else if (no_title)
-		warta_diag(d, WARTA_WARNING, path, 1, 1, "no title line: the title is the file name \"%s\"",
-		           doc->name);
+	if (untitled)
+		no_title(&cx, path);
 	if (warta_diags_errors(d) > errors) {
 		warta_doc_free(doc);
 		return NULL;

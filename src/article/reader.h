@@ -178,7 +178,7 @@ void ar_boiler_free(struct ar_boiler *b);
 /* The built-in patterns, NULL-terminated (documented in boiler.c and README). */
 extern const char *const ar_boiler_builtin[];
 
-/* ------------------------------------------------ quotations, typography (quotes.c) */
+/* ------------------------------------------------ quotations (quotes.c), typography (typography.c) */
 
 struct ar_marks {
 	const char *open1, *close1;    /* primary (outer) quotation marks */
@@ -189,6 +189,11 @@ void ar_quotes(struct ar_ctx *cx);
 /* Smart typography of a plain string (no quotes): dashes, ellipsis, apostrophes,
  * spaces.  For tests; the tree pass uses the same rules. */
 char *ar_smarten(const char *text, const char *lang);
+/* typography.c: text node t set with the document language's dashes,
+ * ellipses and no-break spaces, its source map kept; a string likewise
+ * (frees s, returns a new string). */
+void ar_typeset_node(struct ar_ctx *cx, struct warta_node *t);
+char *ar_typeset_string(GString *s, const char *lang);
 
 /* ------------------------------------------------ language (lang.c) */
 

@@ -579,172 +579,206 @@ fontmap_give(PangoFontMap *fm)
 	g_mutex_unlock(&fm_lock);
 }
 
+/* The cover's colours (the style's, on warm white) and its Pango context
+ * over font map fm, set as an image surface sets it (glyph positions
+ * rounded). */
+static void
+cover_init(struct cover *c, const struct ep_book *b, PangoFontMap *fm)
+{
+	cairo_surface_t *one;
+	cairo_font_options_t *fo;
+	cairo_t *cr;
+
+	memset(c, 0, sizeof *c);
+	c->style = b->style;
+	c->lang = b->lang;
+	c->paper_rgb = 0xfbf9f5;
+	c->ink_rgb = el_color(c, WARTA_EL_HEADLINE) ? el_color(c, WARTA_EL_HEADLINE) : 0x111111;
+	c->accent_rgb = el_color(c, WARTA_EL_HEADING_NUMBER);
+	if (!c->accent_rgb)
+		c->accent_rgb = el_color(c, WARTA_EL_SOURCE);
+	if (!c->accent_rgb)
+		c->accent_rgb = 0x8b1a1a;
+	c->pieces = g_array_new(FALSE, FALSE, sizeof(struct piece));
+	c->ctx = pango_font_map_create_context(fm);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(c->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_language(c->ctx, pango_language_from_string(b->lang));
+	one = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+	cr = cairo_create(one);
+	pango_cairo_update_context(cr, c->ctx);
+	cairo_destroy(cr);
+	cairo_surface_destroy(one);
+}
+
+/* The masthead: the source (or the edition's title), rules below.
+ * Returns where the rest starts. */
+static double
+cover_masthead(struct cover *c, const struct ep_book *b)
+{
+	char *masthead = ep_clean_line(b->edition ? b->title : b->articles[0].doc->meta.source);
+	double y = 170;
+
+	if (*masthead) {
+		char *up = g_utf8_strup(masthead, -1);
+		PangoLayout *l = fit(c, WARTA_EL_SOURCE, up, b->edition ? 130 : 84, 40,
+		                     b->edition ? 420 : 200);
+
+		y += show(c, l, y, 0);
+		g_object_unref(l);
+		g_free(up);
+	}
+	g_free(masthead);
+	y += 40;
+	rect(c, MARGIN, y, COVER_W - 2 * MARGIN, 12, 0);
+	y += 22;
+	rect(c, MARGIN, y, COVER_W - 2 * MARGIN, 3, 0);
+	return y + 120;
+}
+
+/* A line of metadata fitted into the cover (NULL when there is nothing to
+ * show). */
+static PangoLayout *
+meta_fit(struct cover *c, enum warta_element el, const char *s, int size, int min, int height)
+{
+	char *clean = ep_clean_line(s);
+	PangoLayout *l = *clean ? fit(c, el, clean, size, min, height) : NULL;
+
+	g_free(clean);
+	return l;
+}
+
+/* One article's cover from y: kicker (section), headline, accent rule,
+ * deck, byline: one block, centred a little above the middle of the free
+ * space. */
+static void
+cover_article(struct cover *c, const struct ep_book *b, double y)
+{
+	const struct warta_doc *doc = b->articles[0].doc;
+	PangoLayout *kl = NULL, *hl, *dl, *bl;
+	double top = y, bottom = COVER_H - 400, total;
+	char *kicker = ep_clean_line(doc->meta.section);
+
+	if (*kicker) {
+		char *up = g_utf8_strup(kicker, -1);
+
+		kl = layout(c, WARTA_EL_SOURCE, up, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
+		g_free(up);
+	}
+	g_free(kicker);
+	dl = meta_fit(c, WARTA_EL_DECK, doc->meta.subtitle, 66, 30, 420);
+	bl = meta_fit(c, WARTA_EL_BYLINE, doc->meta.author, 50, 24, 160);
+	total = (kl ? layout_height(kl) + 60 : 0) + (dl ? layout_height(dl) + 70 : 0) +
+	        (bl ? layout_height(bl) + 40 : 0) + 180;
+	hl = fit(c, WARTA_EL_HEADLINE, b->title, 210, 50, (int)(bottom - top - total));
+	total += layout_height(hl);
+	y = top + MAX(0, (bottom - top - total) * 0.4);
+	if (kl) {
+		y += show(c, kl, y, 1) + 60;
+		g_object_unref(kl);
+	}
+	y += show(c, hl, y, 0) + 80;
+	g_object_unref(hl);
+	rect(c, COVER_W / 2.0 - 80, y, 160, 8, 1);
+	y += 100;
+	if (dl) {
+		y += show(c, dl, y, 0) + 70;
+		g_object_unref(dl);
+	}
+	if (bl) {
+		show(c, bl, y, 0);
+		g_object_unref(bl);
+	}
+}
+
+/* An edition's cover from y: its sections; without sections, its
+ * headlines, as a front page's "in this issue", an accent rule between
+ * them, as many as the cover holds. */
+static void
+cover_edition(struct cover *c, const struct ep_book *b, double y)
+{
+	PangoLayout *l;
+	int named = 0;
+	guint i;
+
+	for (i = 0; i < b->groups->len && y < COVER_H - 600; i++) {
+		struct ep_group *g = b->groups->pdata[i];
+		char *name;
+
+		if (!g->name)
+			continue;
+		named = 1;
+		name = ep_clean_line(g->name);
+		l = layout(c, WARTA_EL_HEADING, name, 72, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
+		pango_layout_set_height(l, -1);
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		y += show(c, l, y, 0) + 40;
+		g_object_unref(l);
+		g_free(name);
+	}
+	for (i = 0; !named && i < b->n; i++) {
+		char *title = ep_clean_line(b->articles[i].title);
+
+		l = layout(c, WARTA_EL_HEADLINE, title, 64, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
+		pango_layout_set_height(l, -2);   /* two lines at most */
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		if (*title && y + layout_height(l) < COVER_H - 480) {
+			if (i > 0) {
+				rect(c, COVER_W / 2.0 - 40, y, 80, 5, 1);
+				y += 45;
+			}
+			y += show(c, l, y, 0) + 40;
+		} else if (*title)
+			i = b->n;   /* the cover is full */
+		g_object_unref(l);
+		g_free(title);
+	}
+}
+
+/* The foot: a rule and the (edition's) date. */
+static void
+cover_foot(struct cover *c, const struct ep_book *b)
+{
+	const char *date = b->opts && b->opts->edition_date && b->edition ? b->opts->edition_date
+	                                                                  : b->date;
+	char *shown = date && ep_date_valid(date) ? ep_date_display(date, b->lang) : NULL;
+
+	rect(c, MARGIN, COVER_H - 330, COVER_W - 2 * MARGIN, 3, 0);
+	if (shown) {
+		PangoLayout *l = layout(c, WARTA_EL_DATE, shown, 60, COVER_W - 2 * MARGIN,
+		                        PANGO_ALIGN_CENTER);
+
+		show(c, l, COVER_H - 280, 0);
+		g_object_unref(l);
+	}
+	g_free(shown);
+}
+
 int
 ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 {
-	const struct warta_doc *doc = b->articles[0].doc;
-	cairo_surface_t *one;
-	cairo_t *cr;
 	PangoFontMap *fm;
-	cairo_font_options_t *fo;
 	struct cover c;
-	PangoLayout *l;
-	GByteArray *png = NULL;
-	char *masthead, *date_shown = NULL, *kicker, *deck, *byline;
-	const char *date;
+	GByteArray *png;
 	double y;
-	int h;
 	guint i;
 
 	if (!b->fc) {
 		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: warta's font set is not available");
 		return -1;
 	}
-	memset(&c, 0, sizeof c);
-	c.style = b->style;
-	c.lang = b->lang;
-	c.paper_rgb = 0xfbf9f5;
-	c.ink_rgb = el_color(&c, WARTA_EL_HEADLINE) ? el_color(&c, WARTA_EL_HEADLINE) : 0x111111;
-	c.accent_rgb = el_color(&c, WARTA_EL_HEADING_NUMBER);
-	if (!c.accent_rgb)
-		c.accent_rgb = el_color(&c, WARTA_EL_SOURCE);
-	if (!c.accent_rgb)
-		c.accent_rgb = 0x8b1a1a;
-	c.pieces = g_array_new(FALSE, FALSE, sizeof(struct piece));
 	fm = fontmap_take(b->fc);
-	c.ctx = pango_font_map_create_context(fm);
-	fo = cairo_font_options_create();
-	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(c.ctx, fo);
-	cairo_font_options_destroy(fo);
-	pango_context_set_language(c.ctx, pango_language_from_string(b->lang));
-	/* the context as an image surface sets it (glyph positions rounded) */
-	one = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
-	cr = cairo_create(one);
-	pango_cairo_update_context(cr, c.ctx);
-	cairo_destroy(cr);
-	cairo_surface_destroy(one);
-
-	/* masthead: the source (or the edition's title), rules below */
-	if (b->edition)
-		masthead = ep_clean_line(b->title);
+	cover_init(&c, b, fm);
+	y = cover_masthead(&c, b);
+	if (!b->edition)
+		cover_article(&c, b, y);
 	else
-		masthead = ep_clean_line(doc->meta.source);
-	y = 170;
-	if (*masthead) {
-		char *up = g_utf8_strup(masthead, -1);
-
-		l = fit(&c, WARTA_EL_SOURCE, up, b->edition ? 130 : 84, 40, b->edition ? 420 : 200);
-		y += show(&c, l, y, 0);
-		g_object_unref(l);
-		g_free(up);
-	}
-	y += 40;
-	rect(&c, MARGIN, y, COVER_W - 2 * MARGIN, 12, 0);
-	y += 22;
-	rect(&c, MARGIN, y, COVER_W - 2 * MARGIN, 3, 0);
-	y += 120;
-
-	date = b->opts && b->opts->edition_date && b->edition ? b->opts->edition_date : b->date;
-	if (date && ep_date_valid(date))
-		date_shown = ep_date_display(date, b->lang);
-
-	if (!b->edition) {
-		/* kicker (section), headline, accent rule, deck, byline: one
-		 * block, centred a little above the middle of the free space */
-		PangoLayout *kl = NULL, *hl, *dl = NULL, *bl = NULL;
-		double top = y, bottom = COVER_H - 400, total;
-
-		kicker = ep_clean_line(doc->meta.section);
-		if (*kicker) {
-			char *up = g_utf8_strup(kicker, -1);
-
-			kl = layout(&c, WARTA_EL_SOURCE, up, 52, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-			g_free(up);
-		}
-		g_free(kicker);
-		deck = ep_clean_line(doc->meta.subtitle);
-		if (*deck)
-			dl = fit(&c, WARTA_EL_DECK, deck, 66, 30, 420);
-		g_free(deck);
-		byline = ep_clean_line(doc->meta.author);
-		if (*byline)
-			bl = fit(&c, WARTA_EL_BYLINE, byline, 50, 24, 160);
-		g_free(byline);
-		total = (kl ? layout_height(kl) + 60 : 0) + (dl ? layout_height(dl) + 70 : 0) +
-		        (bl ? layout_height(bl) + 40 : 0) + 180;
-		hl = fit(&c, WARTA_EL_HEADLINE, b->title, 210, 50, (int)(bottom - top - total));
-		total += layout_height(hl);
-		y = top + MAX(0, (bottom - top - total) * 0.4);
-		if (kl) {
-			y += show(&c, kl, y, 1) + 60;
-			g_object_unref(kl);
-		}
-		h = show(&c, hl, y, 0);
-		g_object_unref(hl);
-		y += h + 80;
-		rect(&c, COVER_W / 2.0 - 80, y, 160, 8, 1);
-		y += 100;
-		if (dl) {
-			y += show(&c, dl, y, 0) + 70;
-			g_object_unref(dl);
-		}
-		if (bl) {
-			show(&c, bl, y, 0);
-			g_object_unref(bl);
-		}
-	} else {
-		/* an edition: its sections; without sections, its headlines,
-		 * as a front page's "in this issue", an accent rule between
-		 * them, as many as the cover holds */
-		int named = 0;
-
-		for (i = 0; i < b->groups->len && y < COVER_H - 600; i++) {
-			struct ep_group *g = b->groups->pdata[i];
-			char *name;
-
-			if (!g->name)
-				continue;
-			named = 1;
-			name = ep_clean_line(g->name);
-			l = layout(&c, WARTA_EL_HEADING, name, 72, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-			pango_layout_set_height(l, -1);
-			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-			y += show(&c, l, y, 0) + 40;
-			g_object_unref(l);
-			g_free(name);
-		}
-		for (i = 0; !named && i < b->n; i++) {
-			char *title = ep_clean_line(b->articles[i].title);
-
-			l = layout(&c, WARTA_EL_HEADLINE, title, 64, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-			pango_layout_set_height(l, -2);   /* two lines at most */
-			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-			if (*title && y + layout_height(l) < COVER_H - 480) {
-				if (i > 0) {
-					rect(&c, COVER_W / 2.0 - 40, y, 80, 5, 1);
-					y += 45;
-				}
-				y += show(&c, l, y, 0) + 40;
-			} else if (*title)
-				i = b->n;   /* the cover is full */
-			g_object_unref(l);
-			g_free(title);
-		}
-	}
-
-	/* foot: rule and date */
-	rect(&c, MARGIN, COVER_H - 330, COVER_W - 2 * MARGIN, 3, 0);
-	if (date_shown) {
-		l = layout(&c, WARTA_EL_DATE, date_shown, 60, COVER_W - 2 * MARGIN, PANGO_ALIGN_CENTER);
-		show(&c, l, COVER_H - 280, 0);
-		g_object_unref(l);
-	}
-	g_free(date_shown);
-	g_free(masthead);
-
+		cover_edition(&c, b, y);
+	cover_foot(&c, b);
 	if (!(png = encode_png(&c)))
 		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: cannot draw or encode it");
 	for (i = 0; i < c.pieces->len; i++)

@@ -151,6 +151,64 @@ mirror(GString *rtl, const char *sel, const char *a)
 	g_strfreev(parts);
 }
 
+/* font-size relative to the parent element, when it differs (a display
+ * size clamped with F_CLAMP). */
+static void
+size_decl(GString *o, const struct warta_elem_style *e, const struct warta_elem_style *parent, int f)
+{
+	double em;
+
+	if (!(parent->size > 0 && e->size > 0 &&
+	      (e->size < parent->size - 0.01 || e->size > parent->size + 0.01)))
+		return;
+	em = e->size / parent->size;
+	if ((f & F_CLAMP) && em > HEADLINE_MAX_EM)
+		em = HEADLINE_MAX_EM;
+	g_string_append(o, "font-size:");
+	num(o, em);
+	g_string_append(o, "em;");
+}
+
+/* Side margins: the print's measure is one column, so they are proportions
+ * of that, as on a screen of one column. */
+static void
+sides_decl(GString *o, const struct warta_style *s, const struct warta_elem_style *e)
+{
+	int cols = s->columns > 1 ? s->columns : 1;
+	double measure = (s->page_width - s->margin_inner - s->margin_outer -
+	                  (cols - 1) * s->gutter) / cols;
+
+	if (measure <= 0)
+		return;
+	g_string_append(o, "margin-left:");
+	num(o, 100 * CLAMP(e->margin_left, 0, measure / 4) / measure);
+	g_string_append(o, "%;margin-right:");
+	num(o, 100 * CLAMP(e->margin_right, 0, measure / 4) / measure);
+	g_string_append(o, "%;");
+}
+
+/* Weight, italic, small capitals, capitals, letter spacing. */
+static void
+face_decl(GString *o, const struct warta_elem_style *e)
+{
+	if (ep_css_weight(e->weight) == 400)
+		g_string_append(o, "font-weight:normal;");
+	else if (ep_css_weight(e->weight) == 700)
+		g_string_append(o, "font-weight:bold;");
+	else
+		g_string_append_printf(o, "font-weight:%d;", ep_css_weight(e->weight));
+	g_string_append(o, e->italic ? "font-style:italic;" : "font-style:normal;");
+	if (e->small_caps)
+		g_string_append(o, "font-variant:small-caps;");
+	if (e->uppercase)
+		g_string_append(o, "text-transform:uppercase;");
+	if (e->letter_spacing > 0.001 || e->letter_spacing < -0.001) {
+		g_string_append(o, "letter-spacing:");
+		num(o, e->letter_spacing);
+		g_string_append(o, "em;");
+	}
+}
+
 static void
 rule(GString *o, GString *rtl, const struct ep_book *b, const char *sel, enum warta_element el,
      const struct warta_elem_style *parent, int f, const char *extra)
@@ -164,16 +222,8 @@ rule(GString *o, GString *rtl, const struct ep_book *b, const char *sel, enum wa
 	if ((f & F_FAMILY) && e->family && (!body->family || strcmp(e->family, body->family) != 0 ||
 	                                    el == WARTA_EL_BODY))
 		font_family(o, b, e->family);
-	if ((f & F_SIZE) && parent && parent->size > 0 && e->size > 0 &&
-	    (e->size < parent->size - 0.01 || e->size > parent->size + 0.01)) {
-		double em = e->size / parent->size;
-
-		if ((f & F_CLAMP) && em > HEADLINE_MAX_EM)
-			em = HEADLINE_MAX_EM;
-		g_string_append(o, "font-size:");
-		num(o, em);
-		g_string_append(o, "em;");
-	}
+	if ((f & F_SIZE) && parent)
+		size_decl(o, e, parent, f);
 	if ((f & F_LEADING) && e->leading > 0 && size > 0) {
 		g_string_append(o, "line-height:");
 		num(o, e->leading / size);
@@ -186,21 +236,8 @@ rule(GString *o, GString *rtl, const struct ep_book *b, const char *sel, enum wa
 		num(o, e->space_after / size);
 		g_string_append(o, "em;");
 	}
-	if ((f & F_SIDES) && s->page_width > 0) {
-		/* the print's measure is one column: its side margins are
-		 * proportions of that, as on a screen of one column */
-		int cols = s->columns > 1 ? s->columns : 1;
-		double measure = (s->page_width - s->margin_inner - s->margin_outer -
-		                  (cols - 1) * s->gutter) / cols;
-
-		if (measure > 0) {
-			g_string_append(o, "margin-left:");
-			num(o, 100 * CLAMP(e->margin_left, 0, measure / 4) / measure);
-			g_string_append(o, "%;margin-right:");
-			num(o, 100 * CLAMP(e->margin_right, 0, measure / 4) / measure);
-			g_string_append(o, "%;");
-		}
-	}
+	if ((f & F_SIDES) && s->page_width > 0)
+		sides_decl(o, s, e);
 	if ((f & F_INDENT) && size > 0) {
 		g_string_append(o, "text-indent:");
 		num(o, CLAMP(e->indent / size, 0, 4));
@@ -215,24 +252,8 @@ rule(GString *o, GString *rtl, const struct ep_book *b, const char *sel, enum wa
 		if (strcmp(a, "left") == 0 || strcmp(a, "right") == 0)
 			mirror(rtl, sel, a);
 	}
-	if (f & F_FACE) {
-		if (ep_css_weight(e->weight) == 400)
-			g_string_append(o, "font-weight:normal;");
-		else if (ep_css_weight(e->weight) == 700)
-			g_string_append(o, "font-weight:bold;");
-		else
-			g_string_append_printf(o, "font-weight:%d;", ep_css_weight(e->weight));
-		g_string_append(o, e->italic ? "font-style:italic;" : "font-style:normal;");
-		if (e->small_caps)
-			g_string_append(o, "font-variant:small-caps;");
-		if (e->uppercase)
-			g_string_append(o, "text-transform:uppercase;");
-		if (e->letter_spacing > 0.001 || e->letter_spacing < -0.001) {
-			g_string_append(o, "letter-spacing:");
-			num(o, e->letter_spacing);
-			g_string_append(o, "em;");
-		}
-	}
+	if (f & F_FACE)
+		face_decl(o, e);
 	/* No text colour: a reading system's night or sepia theme sets the
 	 * text's colour, and the print's accent red (#a3221b) on black is
 	 * unreadable.  Accents are rules and borders in currentColor. */

@@ -338,6 +338,158 @@ ocf_header_ok(const unsigned char *p, size_t len)
 	       memcmp(p + 30, "mimetype", 8) == 0 && memcmp(p + 38, mimetype, 20) == 0;
 }
 
+/* The documents first: the style sheet keeps only the rules they use
+ * (EPUBCheck's CSS-024 notes).  Makes the navigation document (*nav) and
+ * the cover and title pages when the book has them; returns the CSS. */
+static char *
+pruned_css(struct ep_book *b, char **nav, GString **cover_s, GString **title_s)
+{
+	GPtrArray *docs = g_ptr_array_new();
+	char *full = ep_css(b), *css;
+	guint i;
+
+	*nav = ep_nav_xhtml(b);
+	g_ptr_array_add(docs, *nav);
+	if (b->cover || b->cover_photo) {
+		*cover_s = g_string_new(NULL);
+		ep_cover_xhtml(b, *cover_s);
+		g_ptr_array_add(docs, (*cover_s)->str);
+	}
+	if (b->edition) {
+		*title_s = g_string_new(NULL);
+		ep_title_xhtml(b, *title_s);
+		g_ptr_array_add(docs, (*title_s)->str);
+	}
+	for (i = 0; i < b->groups->len; i++) {
+		struct ep_group *g = b->groups->pdata[i];
+
+		if (g->name)
+			g_ptr_array_add(docs, g->xhtml->str);
+	}
+	for (i = 0; i < b->n; i++)
+		g_ptr_array_add(docs, b->articles[i].xhtml->str);
+	g_ptr_array_add(docs, NULL);
+	css = ep_css_prune(full, (const char *const *)docs->pdata);
+	g_free(full);
+	g_ptr_array_free(docs, TRUE);
+	return css;
+}
+
+/* The fonts: a subset made by ep_fonts_subset, or the file itself. */
+static void
+add_fonts(struct zipper *z, const struct ep_book *b, struct warta_diags *d)
+{
+	guint i;
+
+	for (i = 0; i < b->fonts->len; i++) {
+		const struct ep_font *f = b->fonts->pdata[i];
+		char *data = NULL, *name;
+		gsize len = 0;
+		GError *err = NULL;
+
+		if (f->data) {
+			name = g_strconcat("EPUB/fonts/", f->name, NULL);
+			add(z, name, f->data, f->len, 0);
+			g_free(name);
+			continue;
+		}
+		if (!g_file_get_contents(f->path, &data, &len, &err)) {
+			warta_diag(d, WARTA_ERROR, f->path, 0, 0, "cannot read font: %s", err->message);
+			g_error_free(err);
+			z->failed = 2;
+			break;
+		}
+		g_ptr_array_add(z->keep, data);
+		name = g_strconcat("EPUB/fonts/", f->name, NULL);
+		add(z, name, data, len, 0);
+		g_free(name);
+	}
+}
+
+/* The cover and the pictures: compressed already; SVG is text. */
+static void
+add_images(struct zipper *z, const struct ep_book *b)
+{
+	guint i;
+
+	if (b->cover)
+		add(z, "EPUB/images/cover.png", b->cover, b->cover_len, 1);
+	for (i = 0; b->images && i < b->images->len; i++) {
+		const struct ep_image *e = b->images->pdata[i];
+		gsize n = 0;
+		const void *data = g_bytes_get_data(e->bytes, &n);
+		char *name = g_strconcat("EPUB/", e->href, NULL);
+
+		add(z, name, data, n, e->img->format != WARTA_IMAGE_SVG);
+		g_free(name);
+	}
+}
+
+/* The content documents in reading order: cover, title page, then each
+ * section's page and its articles.  Takes cover_s and title_s. */
+static void
+add_texts(struct zipper *z, const struct ep_book *b, GString *cover_s, GString *title_s)
+{
+	guint i, j;
+
+	if (cover_s)
+		add_owned(z, "EPUB/text/cover.xhtml", g_string_free(cover_s, FALSE));
+	if (b->edition)
+		add_owned(z, "EPUB/text/title.xhtml", g_string_free(title_s, FALSE));
+	for (i = 0; i < b->groups->len; i++) {
+		struct ep_group *g = b->groups->pdata[i];
+		char *name;
+
+		if (g->name) {
+			name = g_strconcat("EPUB/text/", g->file, NULL);
+			add(z, name, g->xhtml->str, g->xhtml->len, 0);
+			g_free(name);
+		}
+		for (j = g->first; j < g->first + g->count; j++) {
+			struct ep_article *a = &b->articles[j];
+
+			name = g_strconcat("EPUB/text/", a->file, NULL);
+			add(z, name, a->xhtml->str, a->xhtml->len, 0);
+			g_free(name);
+		}
+	}
+}
+
+/* The closed archive's bytes from mem into *out, *out_len, checked
+ * against the OCF rule.  0, or -1 with d set. */
+static int
+read_back(zip_source_t *mem, unsigned char **out, size_t *out_len, struct warta_diags *d)
+{
+	zip_stat_t st;
+	unsigned char *buf;
+
+	zip_stat_init(&st);
+	if (zip_source_stat(mem, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+	    zip_source_open(mem) != 0) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s",
+		           zip_error_strerror(zip_source_error(mem)));
+		return -1;
+	}
+	buf = g_malloc(st.size ? st.size : 1);
+	if (zip_source_read(mem, buf, st.size) != (zip_int64_t)st.size) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s",
+		           zip_error_strerror(zip_source_error(mem)));
+		zip_source_close(mem);
+		g_free(buf);
+		return -1;
+	}
+	zip_source_close(mem);
+	if (!ocf_header_ok(buf, st.size)) {
+		warta_diag(d, WARTA_ERROR, NULL, 0, 0,
+		           "cannot make the EPUB: the mimetype entry is not stored first without extra fields");
+		g_free(buf);
+		return -1;
+	}
+	*out = buf;
+	*out_len = st.size;
+	return 0;
+}
+
 /* Zips the book into memory: *out, *out_len.  0, or -1 with d set. */
 static int
 zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_diags *d)
@@ -345,9 +497,6 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 	struct zipper z;
 	zip_source_t *mem;
 	zip_error_t ze;
-	zip_stat_t st;
-	unsigned char *buf = NULL;
-	guint i, j;
 	int rc = -1;
 	char *nav, *css;
 	GString *cover_s = NULL, *title_s = NULL;
@@ -379,137 +528,24 @@ zip_book(struct ep_book *b, unsigned char **out, size_t *out_len, struct warta_d
 	if (b->fonts->len > 0)
 		add_owned(&z, "META-INF/com.apple.ibooks.display-options.xml", ep_display_options_xml());
 	add_owned(&z, "EPUB/package.opf", ep_package_opf(b));
-	/* the documents first: the style sheet keeps only the rules they use
-	 * (EPUBCheck's CSS-024 notes) */
-	{
-		GPtrArray *docs = g_ptr_array_new();
-		char *full = ep_css(b);
-
-		nav = ep_nav_xhtml(b);
-		g_ptr_array_add(docs, nav);
-		if (b->cover || b->cover_photo) {
-			cover_s = g_string_new(NULL);
-			ep_cover_xhtml(b, cover_s);
-			g_ptr_array_add(docs, cover_s->str);
-		}
-		if (b->edition) {
-			title_s = g_string_new(NULL);
-			ep_title_xhtml(b, title_s);
-			g_ptr_array_add(docs, title_s->str);
-		}
-		for (i = 0; i < b->groups->len; i++) {
-			struct ep_group *g = b->groups->pdata[i];
-
-			if (g->name)
-				g_ptr_array_add(docs, g->xhtml->str);
-		}
-		for (i = 0; i < b->n; i++)
-			g_ptr_array_add(docs, b->articles[i].xhtml->str);
-		g_ptr_array_add(docs, NULL);
-		css = ep_css_prune(full, (const char *const *)docs->pdata);
-		g_free(full);
-		g_ptr_array_free(docs, TRUE);
-	}
+	css = pruned_css(b, &nav, &cover_s, &title_s);
 	add_owned(&z, "EPUB/nav.xhtml", nav);
 	add_owned(&z, "EPUB/toc.ncx", ep_toc_ncx(b));
 	add_owned(&z, "EPUB/css/news.css", css);
-	for (i = 0; i < b->fonts->len; i++) {
-		const struct ep_font *f = b->fonts->pdata[i];
-		char *data = NULL, *name;
-		gsize len = 0;
-		GError *err = NULL;
-
-		if (f->data) {
-			/* the subset made by ep_fonts_subset */
-			name = g_strconcat("EPUB/fonts/", f->name, NULL);
-			add(&z, name, f->data, f->len, 0);
-			g_free(name);
-			continue;
-		}
-		if (!g_file_get_contents(f->path, &data, &len, &err)) {
-			warta_diag(d, WARTA_ERROR, f->path, 0, 0, "cannot read font: %s", err->message);
-			g_error_free(err);
-			z.failed = 2;
-			break;
-		}
-		g_ptr_array_add(z.keep, data);
-		name = g_strconcat("EPUB/fonts/", f->name, NULL);
-		add(&z, name, data, len, 0);
-		g_free(name);
-	}
-	if (b->cover) {
-		add(&z, "EPUB/images/cover.png", b->cover, b->cover_len, 1);
-	}
-	for (i = 0; b->images && i < b->images->len; i++) {
-		const struct ep_image *e = b->images->pdata[i];
-		gsize n = 0;
-		const void *data = g_bytes_get_data(e->bytes, &n);
-		char *name = g_strconcat("EPUB/", e->href, NULL);
-
-		/* pictures are compressed already; SVG is text */
-		add(&z, name, data, n, e->img->format != WARTA_IMAGE_SVG);
-		g_free(name);
-	}
-	if (cover_s)
-		add_owned(&z, "EPUB/text/cover.xhtml", g_string_free(cover_s, FALSE));
-	if (b->edition)
-		add_owned(&z, "EPUB/text/title.xhtml", g_string_free(title_s, FALSE));
-	for (i = 0; i < b->groups->len; i++) {
-		struct ep_group *g = b->groups->pdata[i];
-		char *name;
-
-		if (g->name) {
-			name = g_strconcat("EPUB/text/", g->file, NULL);
-			add(&z, name, g->xhtml->str, g->xhtml->len, 0);
-			g_free(name);
-		}
-		for (j = g->first; j < g->first + g->count; j++) {
-			struct ep_article *a = &b->articles[j];
-
-			name = g_strconcat("EPUB/text/", a->file, NULL);
-			add(&z, name, a->xhtml->str, a->xhtml->len, 0);
-			g_free(name);
-		}
-	}
+	add_fonts(&z, b, d);
+	add_images(&z, b);
+	add_texts(&z, b, cover_s, title_s);
 	if (!z.failed && zip_file_extra_fields_count(z.za, 0, ZIP_FL_LOCAL) != 0)
 		z.failed = 1;
 	if (z.failed) {
 		if (z.failed == 1)
 			warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s", zip_strerror(z.za));
 		zip_discard(z.za);
-		goto out;
-	}
-	if (zip_close(z.za) != 0) {
+	} else if (zip_close(z.za) != 0) {
 		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s", zip_strerror(z.za));
 		zip_discard(z.za);
-		goto out;
-	}
-	zip_stat_init(&st);
-	if (zip_source_stat(mem, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
-	    zip_source_open(mem) != 0) {
-		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s",
-		           zip_error_strerror(zip_source_error(mem)));
-		goto out;
-	}
-	buf = g_malloc(st.size ? st.size : 1);
-	if (zip_source_read(mem, buf, st.size) != (zip_int64_t)st.size) {
-		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "cannot make the EPUB: %s",
-		           zip_error_strerror(zip_source_error(mem)));
-		zip_source_close(mem);
-		g_free(buf);
-		goto out;
-	}
-	zip_source_close(mem);
-	if (!ocf_header_ok(buf, st.size)) {
-		warta_diag(d, WARTA_ERROR, NULL, 0, 0,
-		           "cannot make the EPUB: the mimetype entry is not stored first without extra fields");
-		g_free(buf);
-		goto out;
-	}
-	*out = buf;
-	*out_len = st.size;
-	rc = 0;
-out:
+	} else
+		rc = read_back(mem, out, out_len, d);
 	zip_error_fini(&ze);
 	zip_source_free(mem);
 	g_ptr_array_free(z.keep, TRUE);

@@ -134,9 +134,13 @@ int ep_css_lowers_uc(const struct ep_book *b);
 /* The rules of css whose selectors the documents (NULL-terminated) use; the
  * others dropped, @font-face kept.  Caller g_free()s. */
 char *ep_css_prune(const char *css, const char *const *docs);
-void ep_xhtml_open(GString *out, const char *title, const char *lang, int rtl,
+/* pages.c: a content document's start (author: the <meta name="author">
+ * of its head, NULL for none) and end; a line of metadata, a date line. */
+void ep_xhtml_open(GString *out, const char *title, const char *author, const char *lang, int rtl,
                    const char *css_href, const char *body_type, const char *body_class);
 void ep_xhtml_close(GString *out);
+void ep_meta_line(GString *out, const char *cls, const char *s);
+void ep_time_line(GString *out, const char *cls, const char *date, const char *lang);
 void ep_cover_xhtml(struct ep_book *b, GString *out);
 void ep_title_xhtml(struct ep_book *b, GString *out);
 void ep_group_xhtml(struct ep_book *b, struct ep_group *g);

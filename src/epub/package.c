@@ -167,37 +167,16 @@ item(GString *o, const char *id, const char *href, const char *type, const char 
 	                       props ? "\"" : "");
 }
 
-char *
-ep_package_opf(const struct ep_book *b)
+/* The creators: an edition's publisher (each article names its reporters
+ * itself), or the articles' reporters, each once; the publisher. */
+static void
+creators(GString *o, const struct ep_book *b, GPtrArray *seen)
 {
-	GString *o = g_string_new(NULL);
-	GPtrArray *seen = g_ptr_array_new();
-	guint i, j;
 	int ncreator = 0;
+	guint i;
 
-	g_string_append(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	                "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
-	                "unique-identifier=\"pub-id\" xml:lang=\"");
-	ep_escape(o, b->lang, 1);
-	g_string_append(o, "\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
-	g_string_append_printf(o, "<dc:identifier id=\"pub-id\">%s</dc:identifier>\n", b->uuid);
-	g_string_append(o, "<dc:title id=\"pub-title\">");
-	ep_escape(o, b->title, 0);
-	g_string_append(o, "</dc:title>\n");
-	/* every language of the book, the main one first */
-	add_unique(seen, b->lang);
-	for (i = 0; i < b->n; i++)
-		add_unique(seen, b->articles[i].lang);
-	for (i = 0; i < seen->len; i++)
-		element(o, "dc:language", NULL, seen->pdata[i]);
-	g_ptr_array_set_size(seen, 0);
-	if (b->date)
-		element(o, "dc:date", NULL, b->date);
 	if (b->edition) {
-		/* an edition is the publisher's: its creator and publisher are the
-		 * edition's own; each article names its reporters itself */
-		const char *pub = edition_publisher(b);
-		char *clean = ep_clean_line(pub);
+		char *clean = ep_clean_line(edition_publisher(b));
 
 		if (*clean) {
 			element(o, "dc:creator", " id=\"creator-1\"", clean);
@@ -206,44 +185,30 @@ ep_package_opf(const struct ep_book *b)
 			element(o, "dc:publisher", NULL, clean);
 		}
 		g_free(clean);
-	} else {
-		for (i = 0; i < b->n; i++) {
-			const char *author = b->articles[i].doc->meta.author;
-			char *clean = ep_clean_line(author);
-
-			if (*clean && add_unique(seen, author)) {
-				char attrs[32];
-
-				g_snprintf(attrs, sizeof attrs, " id=\"creator-%d\"", ++ncreator);
-				element(o, "dc:creator", attrs, clean);
-				g_string_append_printf(o, "<meta refines=\"#creator-%d\" property=\"role\" "
-				                       "scheme=\"marc:relators\">aut</meta>\n", ncreator);
-			}
-			g_free(clean);
-		}
-		g_ptr_array_set_size(seen, 0);
-		element(o, "dc:publisher", NULL, b->articles[0].doc->meta.source);
+		return;
 	}
-	if (!b->edition)
-		element(o, "dc:description", NULL, b->articles[0].doc->meta.subtitle);
 	for (i = 0; i < b->n; i++) {
-		char **kw = b->articles[i].doc->meta.keywords;
+		const char *author = b->articles[i].doc->meta.author;
+		char *clean = ep_clean_line(author);
 
-		for (j = 0; kw && kw[j]; j++)
-			if (add_unique(seen, kw[j]))
-				element(o, "dc:subject", NULL, kw[j]);
-	}
-	{
-		char *mod = modified_after_date(b);
+		if (*clean && add_unique(seen, author)) {
+			char attrs[32];
 
-		g_string_append_printf(o, "<meta property=\"dcterms:modified\">%s</meta>\n", mod);
-		g_free(mod);
+			g_snprintf(attrs, sizeof attrs, " id=\"creator-%d\"", ++ncreator);
+			element(o, "dc:creator", attrs, clean);
+			g_string_append_printf(o, "<meta refines=\"#creator-%d\" property=\"role\" "
+			                       "scheme=\"marc:relators\">aut</meta>\n", ncreator);
+		}
+		g_free(clean);
 	}
-	if (b->cover)
-		g_string_append(o, "<meta name=\"cover\" content=\"cover-img\"/>\n");
-	else if (b->cover_photo)
-		g_string_append_printf(o, "<meta name=\"cover\" content=\"%s\"/>\n", b->cover_photo->id);
-	/* EPUB Accessibility 1.1 §"Package metadata" */
+	g_ptr_array_set_size(seen, 0);
+	element(o, "dc:publisher", NULL, b->articles[0].doc->meta.source);
+}
+
+/* EPUB Accessibility 1.1 §"Package metadata". */
+static void
+a11y_metadata(GString *o, const struct ep_book *b)
+{
 	g_string_append(o, "<meta property=\"schema:accessMode\">textual</meta>\n");
 	if (b->cover || b->images)
 		g_string_append(o, "<meta property=\"schema:accessMode\">visual</meta>\n");
@@ -272,8 +237,57 @@ ep_package_opf(const struct ep_book *b)
 		                "WCAG 2.2 Level AA</meta>\n"
 		                "<meta property=\"a11y:certifiedBy\">warta's EPUB checks (epubcheck, "
 		                "DAISY Ace)</meta>\n");
-	g_string_append(o, "</metadata>\n<manifest>\n");
+}
 
+static void
+metadata(GString *o, const struct ep_book *b)
+{
+	GPtrArray *seen = g_ptr_array_new();
+	char *mod;
+	guint i, j;
+
+	g_string_append(o, "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+	g_string_append_printf(o, "<dc:identifier id=\"pub-id\">%s</dc:identifier>\n", b->uuid);
+	g_string_append(o, "<dc:title id=\"pub-title\">");
+	ep_escape(o, b->title, 0);
+	g_string_append(o, "</dc:title>\n");
+	/* every language of the book, the main one first */
+	add_unique(seen, b->lang);
+	for (i = 0; i < b->n; i++)
+		add_unique(seen, b->articles[i].lang);
+	for (i = 0; i < seen->len; i++)
+		element(o, "dc:language", NULL, seen->pdata[i]);
+	g_ptr_array_set_size(seen, 0);
+	if (b->date)
+		element(o, "dc:date", NULL, b->date);
+	creators(o, b, seen);
+	if (!b->edition)
+		element(o, "dc:description", NULL, b->articles[0].doc->meta.subtitle);
+	for (i = 0; i < b->n; i++) {
+		char **kw = b->articles[i].doc->meta.keywords;
+
+		for (j = 0; kw && kw[j]; j++)
+			if (add_unique(seen, kw[j]))
+				element(o, "dc:subject", NULL, kw[j]);
+	}
+	mod = modified_after_date(b);
+	g_string_append_printf(o, "<meta property=\"dcterms:modified\">%s</meta>\n", mod);
+	g_free(mod);
+	if (b->cover)
+		g_string_append(o, "<meta name=\"cover\" content=\"cover-img\"/>\n");
+	else if (b->cover_photo)
+		g_string_append_printf(o, "<meta name=\"cover\" content=\"%s\"/>\n", b->cover_photo->id);
+	a11y_metadata(o, b);
+	g_string_append(o, "</metadata>\n");
+	g_ptr_array_free(seen, TRUE);
+}
+
+static void
+manifest(GString *o, const struct ep_book *b)
+{
+	guint i, j;
+
+	g_string_append(o, "<manifest>\n");
 	item(o, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
 	item(o, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
 	item(o, "css", "css/news.css", "text/css", NULL);
@@ -312,11 +326,18 @@ ep_package_opf(const struct ep_book *b)
 			g_free(href);
 		}
 	}
+	g_string_append(o, "</manifest>\n");
+}
+
+static void
+spine(GString *o, const struct ep_book *b)
+{
+	guint i, j;
+
 	/* right-to-left page turns only when every article reads that way */
 	for (i = 0, j = 1; i < b->n; i++)
 		j = j && b->articles[i].rtl;
-	g_string_append_printf(o, "</manifest>\n<spine toc=\"ncx\"%s>\n",
-	                       j ? " page-progression-direction=\"rtl\"" : "");
+	g_string_append_printf(o, "<spine toc=\"ncx\"%s>\n", j ? " page-progression-direction=\"rtl\"" : "");
 	if (b->cover || b->cover_photo)
 		g_string_append(o, "<itemref idref=\"cover\"/>\n");
 	if (b->edition)
@@ -330,8 +351,23 @@ ep_package_opf(const struct ep_book *b)
 		for (j = g->first; j < g->first + g->count; j++)
 			g_string_append_printf(o, "<itemref idref=\"%s\"/>\n", b->articles[j].id);
 	}
-	g_string_append(o, "</spine>\n</package>\n");
-	g_ptr_array_free(seen, TRUE);
+	g_string_append(o, "</spine>\n");
+}
+
+char *
+ep_package_opf(const struct ep_book *b)
+{
+	GString *o = g_string_new(NULL);
+
+	g_string_append(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
+	                "unique-identifier=\"pub-id\" xml:lang=\"");
+	ep_escape(o, b->lang, 1);
+	g_string_append(o, "\">\n");
+	metadata(o, b);
+	manifest(o, b);
+	spine(o, b);
+	g_string_append(o, "</package>\n");
 	return g_string_free(o, FALSE);
 }
 
@@ -402,7 +438,7 @@ ep_nav_xhtml(const struct ep_book *b)
 	const char *contents = ep_label(EP_CONTENTS, b->lang);
 	guint i, j;
 
-	ep_xhtml_open(o, contents, b->lang, b->rtl, "css/news.css", "frontmatter", NULL);
+	ep_xhtml_open(o, contents, NULL, b->lang, b->rtl, "css/news.css", "frontmatter", NULL);
 	g_string_append_printf(o, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", contents);
 	for (i = 0; i < b->groups->len; i++) {
 		const struct ep_group *g = b->groups->pdata[i];

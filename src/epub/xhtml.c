@@ -1,7 +1,7 @@
 /* xhtml.c — EPUB back end: the XHTML content documents.  Reads an article's
  * document tree (doc/doc.h) and writes one XHTML5 file with semantic markup
  * (article, header, sections with numbered headings, quotations, EPUB 3
- * footnotes), plus the cover, title and section pages of the book. */
+ * footnotes); the book's own pages are pages.c's. */
 #include <string.h>
 
 #include "epub/epub_int.h"
@@ -698,80 +698,6 @@ footnotes(struct render *r)
 	g_string_append(r->out, "</section>\n");
 }
 
-/* ---------------------------------------------------------------- pages */
-
-/* The head's author (an article's reporters), for ep_xhtml_open. */
-static const char *head_author;
-
-void
-ep_xhtml_open(GString *out, const char *title, const char *lang, int rtl,
-              const char *css_href, const char *body_type, const char *body_class)
-{
-	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-	                "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-	                "xmlns:epub=\"http://www.idpf.org/2007/ops\"");
-	ep_lang_attrs(out, lang, rtl);
-	g_string_append(out, ">\n<head>\n<meta charset=\"utf-8\"/>\n<title>");
-	ep_escape(out, title, 0);
-	g_string_append(out, "</title>\n");
-	if (head_author) {
-		char *clean = ep_clean_line(head_author);
-
-		if (*clean) {
-			g_string_append(out, "<meta name=\"author\" content=\"");
-			ep_escape(out, clean, 1);
-			g_string_append(out, "\"/>\n");
-		}
-		g_free(clean);
-	}
-	if (css_href)
-		g_string_append_printf(out, "<link rel=\"stylesheet\" type=\"text/css\" href=\"%s\"/>\n",
-		                       css_href);
-	g_string_append(out, "</head>\n<body");
-	if (body_type)
-		g_string_append_printf(out, " epub:type=\"%s\"", body_type);
-	if (body_class || rtl)
-		g_string_append_printf(out, " class=\"%s%s%s\"", body_class ? body_class : "",
-		                       body_class && rtl ? " " : "", rtl ? "rtl" : "");
-	g_string_append(out, ">\n");
-}
-
-void
-ep_xhtml_close(GString *out)
-{
-	g_string_append(out, "</body>\n</html>\n");
-}
-
-/* <p class="cls">text</p> when text has anything to show. */
-static void
-meta_line(GString *out, const char *cls, const char *s)
-{
-	char *clean = ep_clean_line(s);
-
-	if (*clean) {
-		g_string_append_printf(out, "<p class=\"%s\">", cls);
-		ep_escape(out, clean, 0);
-		g_string_append(out, "</p>\n");
-	}
-	g_free(clean);
-}
-
-static void
-time_line(GString *out, const char *cls, const char *date, const char *lang)
-{
-	char *shown;
-
-	if (!ep_date_valid(date)) {
-		meta_line(out, cls, date);
-		return;
-	}
-	shown = ep_date_display(date, lang);
-	g_string_append_printf(out, "<p class=\"%s\"><time datetime=\"%s\">", cls, date);
-	ep_escape(out, shown ? shown : date, 0);
-	g_string_append(out, "</time></p>\n");
-	g_free(shown);
-}
-
 void
 ep_article_xhtml(struct ep_book *b, struct ep_article *a)
 {
@@ -789,20 +715,19 @@ ep_article_xhtml(struct ep_book *b, struct ep_article *a)
 
 	/* the article's reporters, in its own head (an edition's package names
 	 * the edition's publisher) */
-	head_author = doc->meta.author;
-	ep_xhtml_open(r.out, a->title, a->lang, a->rtl, "../css/news.css", "bodymatter", NULL);
-	head_author = NULL;
+	ep_xhtml_open(r.out, a->title, doc->meta.author, a->lang, a->rtl, "../css/news.css",
+	              "bodymatter", NULL);
 	g_string_append(r.out, "<article>\n<header>\n");
 	if (!b->edition)
-		meta_line(r.out, "section", doc->meta.section);
+		ep_meta_line(r.out, "section", doc->meta.section);
 	g_string_append(r.out, "<h1 class=\"headline\">");
 	ep_escape(r.out, a->title, 0);
 	g_string_append(r.out, "</h1>\n");
-	meta_line(r.out, "deck", doc->meta.subtitle);
-	meta_line(r.out, "byline", doc->meta.author);
+	ep_meta_line(r.out, "deck", doc->meta.subtitle);
+	ep_meta_line(r.out, "byline", doc->meta.author);
 	if (doc->meta.date)
-		time_line(r.out, "date", doc->meta.date, a->lang);
-	meta_line(r.out, "source", doc->meta.source);
+		ep_time_line(r.out, "date", doc->meta.date, a->lang);
+	ep_meta_line(r.out, "source", doc->meta.source);
 	g_string_append(r.out, "</header>\n");
 	if (doc->meta.lead)
 		figure(&r, doc->meta.lead, "figure lead");
@@ -819,99 +744,4 @@ ep_article_xhtml(struct ep_book *b, struct ep_article *a)
 	g_hash_table_destroy(r.defs);
 	g_hash_table_destroy(r.refs);
 	g_ptr_array_free(r.notes, TRUE);
-}
-
-void
-ep_cover_xhtml(struct ep_book *b, GString *out)
-{
-	ep_xhtml_open(out, b->title, b->lang, b->rtl, "../css/news.css", NULL, "cover");
-	if (!b->cover && b->cover_photo) {
-		/* the lead photo, the headline under it (DPUB-ARIA's doc-cover
-		 * is an image role) */
-		const struct warta_node *img = b->articles[0].doc->meta.lead->first;
-		char *alt = warta_node_plain_text(img), *clean = ep_clean_line(alt);
-
-		g_string_append(out, "<section class=\"cover photo\">\n"
-		                "<img epub:type=\"cover\" role=\"doc-cover\" src=\"../");
-		ep_escape(out, b->cover_photo->href, 1);
-		g_string_append(out, "\" alt=\"");
-		ep_escape(out, clean, 1);
-		g_string_append(out, "\"/>\n<p class=\"cover-title\">");
-		ep_escape(out, b->title, 0);
-		g_string_append(out, "</p>\n</section>\n");
-		g_free(alt);
-		g_free(clean);
-		ep_xhtml_close(out);
-		return;
-	}
-	/* the image is the cover (DPUB-ARIA's doc-cover is an image role) */
-	g_string_append(out, "<section class=\"cover\">\n"
-	                "<img epub:type=\"cover\" role=\"doc-cover\" src=\"../images/cover.png\" alt=\"");
-	ep_escape(out, b->cover_alt, 1);
-	g_string_append(out, "\"/>\n</section>\n");
-	ep_xhtml_close(out);
-}
-
-void
-ep_title_xhtml(struct ep_book *b, GString *out)
-{
-	const char *date = b->opts && b->opts->edition_date ? b->opts->edition_date : b->date;
-	guint i;
-
-	ep_xhtml_open(out, b->title, b->lang, b->rtl, "../css/news.css", "frontmatter", NULL);
-	g_string_append(out, "<section epub:type=\"titlepage\" class=\"titlepage\">\n"
-	                "<h1 class=\"masthead\">");
-	ep_escape(out, b->title, 0);
-	g_string_append(out, "</h1>\n");
-	if (date)
-		time_line(out, "edition-date", date, b->lang);
-	for (i = 0; i < b->groups->len; i++) {
-		struct ep_group *g = b->groups->pdata[i];
-
-		const struct ep_article *a = &b->articles[g->first];
-		char *name;
-
-		if (!g->name)
-			continue;
-		name = ep_clean_line(g->name);
-		if (*name) {
-			g_string_append(out, "<p class=\"edition-section\"");
-			if (strcmp(a->lang, b->lang) != 0 || a->rtl != b->rtl)
-				ep_lang_attrs(out, a->lang, a->rtl);
-			g_string_append_c(out, '>');
-			ep_escape(out, name, 0);
-			g_string_append(out, "</p>\n");
-		}
-		g_free(name);
-	}
-	g_string_append(out, "</section>\n");
-	ep_xhtml_close(out);
-}
-
-void
-ep_group_xhtml(struct ep_book *b, struct ep_group *g)
-{
-	struct ep_article *first = &b->articles[g->first];
-	char *name = ep_clean_line(g->name);
-	guint i;
-
-	g->xhtml = g_string_new(NULL);
-	ep_xhtml_open(g->xhtml, *name ? name : g->id, first->lang, first->rtl, "../css/news.css",
-	              "bodymatter", NULL);
-	g_string_append(g->xhtml, "<section class=\"section-page\">\n<h1 class=\"section-title\">");
-	ep_escape(g->xhtml, *name ? name : g->id, 0);
-	g_string_append(g->xhtml, "</h1>\n<ul class=\"section-list\">\n");
-	for (i = g->first; i < g->first + g->count; i++) {
-		struct ep_article *a = &b->articles[i];
-
-		g_string_append(g->xhtml, "<li");
-		if (g_strcmp0(a->lang, first->lang) != 0 || a->rtl != first->rtl)
-			ep_lang_attrs(g->xhtml, a->lang, a->rtl);
-		g_string_append_printf(g->xhtml, "><a href=\"%s\">", a->file);
-		ep_escape(g->xhtml, a->title, 0);
-		g_string_append(g->xhtml, "</a></li>\n");
-	}
-	g_string_append(g->xhtml, "</ul>\n</section>\n");
-	ep_xhtml_close(g->xhtml);
-	g_free(name);
 }

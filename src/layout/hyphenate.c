@@ -381,13 +381,68 @@ filter:
 	return nb;
 }
 
+/* Not a plain word: digits, URLs, e-mail addresses, paths. */
+static int
+not_a_word(const char *word, int len)
+{
+	const char *p, *end = word + len;
+
+	for (p = word; p < end; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isdigit(c) || c == '@' || c == '/' || c == '\\' || c == '_' ||
+		    c == '=' || c == '&' || c == '#' || c == '%' || c == '~')
+			return 1;
+	}
+	return g_strstr_len(word, len, "www.") || g_strstr_len(word, len, "://");
+}
+
+/* The alphabetic core of word, without surrounding punctuation, in
+ * [*core, *core_end); 0 when it is empty, holds other than letters,
+ * hyphens and apostrophes ("example.com", "a+b"), or is an acronym (NATO,
+ * PBB). */
+static int
+word_core(const char *word, int len, const char **core, const char **core_end)
+{
+	const char *p, *end = word + len, *c0 = word, *c1 = end;
+	int letters = 0, upper = 0;
+
+	while (c0 < end && !is_letter(g_utf8_get_char(c0)))
+		c0 = g_utf8_next_char(c0);
+	while (c1 > c0) {
+		const char *q = g_utf8_find_prev_char(c0, c1);
+
+		if (q == NULL)
+			q = c0;
+		if (is_letter(g_utf8_get_char(q)))
+			break;
+		c1 = q;
+	}
+	if (c0 >= c1)
+		return 0;
+	for (p = c0; p < c1; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (is_letter(c)) {
+			letters++;
+			upper += g_unichar_isupper(c) != 0;
+		} else if (!is_hyphen(c) && !is_apostrophe(c))
+			return 0;
+	}
+	if (letters >= 2 && upper == letters)
+		return 0;
+	*core = c0;
+	*core_end = c1;
+	return 1;
+}
+
 int
 warta_hyphenate(struct warta_hyphenator *h, const char *lang, const char *word, int len,
                 int left_min, int right_min, int *points, int max)
 {
 	const struct dict *d;
-	const char *p, *end, *core, *core_end;
-	int letters = 0, upper = 0, n = 0;
+	const char *p, *core, *core_end;
+	int n = 0;
 
 	if (word == NULL || len <= 0 || max <= 0 || !g_utf8_validate(word, len, NULL))
 		return 0;
@@ -395,44 +450,8 @@ warta_hyphenate(struct warta_hyphenator *h, const char *lang, const char *word, 
 		left_min = 1;
 	if (right_min < 1)
 		right_min = 1;
-	end = word + len;
-	/* not a plain word: digits, URLs, e-mail addresses, paths */
-	for (p = word; p < end; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (g_unichar_isdigit(c) || c == '@' || c == '/' || c == '\\' || c == '_' ||
-		    c == '=' || c == '&' || c == '#' || c == '%' || c == '~')
-			return 0;
-	}
-	if (g_strstr_len(word, len, "www.") || g_strstr_len(word, len, "://"))
+	if (not_a_word(word, len) || !word_core(word, len, &core, &core_end))
 		return 0;
-	/* the alphabetic core, without surrounding punctuation */
-	core = word;
-	while (core < end && !is_letter(g_utf8_get_char(core)))
-		core = g_utf8_next_char(core);
-	core_end = end;
-	while (core_end > core) {
-		const char *q = g_utf8_find_prev_char(core, core_end);
-
-		if (q == NULL)
-			q = core;
-		if (is_letter(g_utf8_get_char(q)))
-			break;
-		core_end = q;
-	}
-	if (core >= core_end)
-		return 0;
-	for (p = core; p < core_end; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (is_letter(c)) {
-			letters++;
-			upper += g_unichar_isupper(c) != 0;
-		} else if (!is_hyphen(c) && !is_apostrophe(c))
-			return 0;        /* "example.com", "a+b", … */
-	}
-	if (letters >= 2 && upper == letters)
-		return 0;                /* an acronym: NATO, PBB */
 	d = get_dict(h, lang);
 	if (d == NULL)
 		return 0;

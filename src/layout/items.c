@@ -307,72 +307,105 @@ good_syllables(const struct pa_para *p, const struct pa_setup *s, size_t b0, siz
 	}
 }
 
+/* What a word too wide for the line holds: its cluster starts after the
+ * first (pos[0..m)), the good places to cut an identifier, number or URL
+ * (good[b - b0]), whether it may be hyphenated (hy: letters with
+ * punctuation only around them, in a hyphenating script, not literal or a
+ * link), its letters, and whether it is written in camel case. */
+struct wide_word {
+	size_t *pos;
+	unsigned char *good;
+	int m, hy, letters, camel;
+};
+
+static void
+scan_wide(const struct build *bl, const struct pa_para *p, size_t b0, size_t b1,
+          struct wide_word *ww)
+{
+	const char *text = p->text->str;
+	gunichar prev = 0;
+	int trail = 0;
+	size_t b;
+
+	ww->pos = g_new(size_t, b1 - b0);
+	ww->good = g_malloc0(b1 - b0 + 1);
+	ww->m = ww->letters = ww->camel = 0;
+	ww->hy = 1;
+	for (b = b0; b < b1; b = g_utf8_next_char(text + b) - text) {
+		gunichar ch = g_utf8_get_char(text + b);
+		const struct pa_run *r = pa_run_at(p, b);
+
+		if (b > b0 && p->la[p->char_at[b]].is_cursor_position && bl->cluster[b])
+			ww->pos[ww->m++] = b;
+		/* letters, with punctuation only around them ("word," "(word") */
+		if (g_unichar_isalpha(ch) || g_unichar_ismark(ch)) {
+			if (trail)
+				ww->hy = 0;
+			ww->letters++;
+		} else if (!g_unichar_ispunct(ch)) {
+			ww->hy = 0;
+		} else if (ww->letters > 0) {
+			trail = 1;
+		}
+		if (!hyphenating_script(ch) || (r && (r->fmt.literal || r->fmt.link)))
+			ww->hy = 0;
+		/* the good breaks of an identifier, number or URL */
+		if (b > b0 && ((g_unichar_isupper(ch) && g_unichar_islower(prev)) ||
+		    (g_unichar_isdigit(ch) != 0) != (g_unichar_isdigit(prev) != 0) ||
+		    (g_unichar_ispunct(prev) && !g_unichar_ispunct(ch))))
+			ww->good[b - b0] = 1;
+		ww->camel |= g_unichar_isupper(ch) && g_unichar_islower(prev);
+		prev = ch;
+	}
+}
+
+/* Whether the wide word [b0, b1) is hyphenated by the dictionary: a word
+ * of letters, not camel case, and not part of a URL-like run of text. */
+static int
+hyphenate_wide(const struct pa_para *p, size_t b0, size_t b1, const struct wide_word *ww)
+{
+	const char *text = p->text->str;
+	size_t t0, t1;
+
+	if (!ww->hy || ww->letters == 0 || ww->camel)
+		return 0;
+	for (t0 = b0; t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0)));)
+		t0 = g_utf8_prev_char(text + t0) - text;
+	for (t1 = b1; t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1));)
+		t1 = g_utf8_next_char(text + t1) - text;
+	return !url_like(text, p->text->len, t0, t1);
+}
+
 /* Pushes the box of bytes [b0, b1), width w; see above when it is too wide. */
 static void
 push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, const double *cw,
           double *hw, const int *item_of, double w, size_t b0, size_t b1, double size)
 {
 	const char *text = p->text->str;
-	size_t b, start, *pos, t0, t1;
-	int m = 0, k, lo, hi, hy = 1, c, camel = 0, letters = 0, trail = 0;
+	size_t b, start;
+	int k, lo, hi, hy, c;
 	double pw = 0, S, hyphen = 0;
-	gunichar prev = 0;
-	unsigned char *good;
+	struct wide_word ww;
 	struct wide wd;
 
 	if (w <= bl->widest + 0.01 || b1 <= b0) {
 		push_box(bl, w, b0, b1);
 		return;
 	}
-	pos = g_new(size_t, b1 - b0);
-	good = g_malloc0(b1 - b0 + 1);
-	for (b = b0; b < b1; b = g_utf8_next_char(text + b) - text) {
-		gunichar ch = g_utf8_get_char(text + b);
-		const struct pa_run *r = pa_run_at(p, b);
-
-		if (b > b0 && p->la[p->char_at[b]].is_cursor_position && bl->cluster[b])
-			pos[m++] = b;
-		/* letters, with punctuation only around them ("word," "(word") */
-		if (g_unichar_isalpha(ch) || g_unichar_ismark(ch)) {
-			if (trail)
-				hy = 0;
-			letters++;
-		} else if (!g_unichar_ispunct(ch)) {
-			hy = 0;
-		} else if (letters > 0) {
-			trail = 1;
-		}
-		if (!hyphenating_script(ch) || (r && (r->fmt.literal || r->fmt.link)))
-			hy = 0;
-		/* the good breaks of an identifier, number or URL */
-		if (b > b0 && ((g_unichar_isupper(ch) && g_unichar_islower(prev)) ||
-		    (g_unichar_isdigit(ch) != 0) != (g_unichar_isdigit(prev) != 0) ||
-		    (g_unichar_ispunct(prev) && !g_unichar_ispunct(ch))))
-			good[b - b0] = 1;
-		camel |= g_unichar_isupper(ch) && g_unichar_islower(prev);
-		prev = ch;
-	}
+	scan_wide(bl, p, b0, b1, &ww);
 	/* two clusters at least on each side, when the word has them */
-	lo = m >= 3 ? 1 : 0;
-	hi = m >= 3 ? m - 1 : m;
+	lo = ww.m >= 3 ? 1 : 0;
+	hi = ww.m >= 3 ? ww.m - 1 : ww.m;
 	if (lo >= hi) {
-		g_free(pos);
-		g_free(good);
+		g_free(ww.pos);
+		g_free(ww.good);
 		push_box(bl, w, b0, b1);
 		return;
 	}
-	if (hy && letters > 0 && !camel) {
-		for (t0 = b0; t0 > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(text + t0)));)
-			t0 = g_utf8_prev_char(text + t0) - text;
-		for (t1 = b1; t1 < p->text->len && !g_unichar_isspace(g_utf8_get_char(text + t1));)
-			t1 = g_utf8_next_char(text + t1) - text;
-		hy = !url_like(text, p->text->len, t0, t1);
-	} else {
-		hy = 0;
-	}
+	hy = hyphenate_wide(p, b0, b1, &ww);
 	if (hy) {
-		memset(good, 0, b1 - b0 + 1);
-		good_syllables(p, s, b0, b1, good);
+		memset(ww.good, 0, b1 - b0 + 1);
+		good_syllables(p, s, b0, b1, ww.good);
 		if (hw[item_of[b0]] == 0)
 			hw[item_of[b0]] = hyphen_width(p, item_of[b0]);
 		hyphen = hw[item_of[b0]];
@@ -386,11 +419,11 @@ push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, c
 	start = b0;
 	c = p->char_at[b0];
 	for (b = b0, k = lo; b < b1; b = g_utf8_next_char(text + b) - text, c++) {
-		if (k < hi && b == pos[k]) {
+		if (k < hi && b == ww.pos[k]) {
 			push_box(bl, pw, start, b);
 			push_penalty(bl, 0, LB_INFINITY, 0, 0, b, PA_BREAK_PENALTY);
 			push_glue(bl, 0, S, 0, b, b, 0);
-			push_penalty(bl, hy ? hyphen : 0, good[b - b0] ? EMERGENCY_GOOD : EMERGENCY_PENALTY,
+			push_penalty(bl, hy ? hyphen : 0, ww.good[b - b0] ? EMERGENCY_GOOD : EMERGENCY_PENALTY,
 			    0, 1, b, hy ? PA_BREAK_HYPHEN : PA_BREAK_PENALTY);
 			g_array_index(bl->slots, struct slot, bl->slots->len - 1).emergency = bl->wide->len;
 			push_glue(bl, 0, -S, 0, b, b, 0);
@@ -401,8 +434,8 @@ push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, c
 		pw += cw[c];
 	}
 	push_box(bl, pw, start, b1);
-	g_free(pos);
-	g_free(good);
+	g_free(ww.pos);
+	g_free(ww.good);
 }
 
 /* The list being built for one paragraph, and where the scan is. */

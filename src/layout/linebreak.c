@@ -269,6 +269,84 @@ create_nodes(struct breaker *b, size_t i, int *prev, const struct totals *cur)
 	return 0;
 }
 
+/* §851–§853: the badness of the line from active node r to the break
+ * whose totals are cur (pw: the break's own width, lw: the line's width)
+ * and its fitness class in *fit. */
+static double
+line_badness(const struct breaker *b, int r, const struct totals *cur, double lw, double pw,
+             int *fit)
+{
+	double shortfall = lw - (cur->w - b->act[r].w + pw);
+	double stretch = cur->y - b->act[r].y + b->background_y, b_;
+
+	if (shortfall > EPS) {
+		if (cur->fil - b->act[r].fil > 0) {
+			*fit = LB_DECENT;
+			return 0;
+		}
+		b_ = lb_badness(shortfall, stretch);
+		*fit = b_ > 99 ? LB_VERY_LOOSE : b_ > 12 ? LB_LOOSE : LB_DECENT;
+	} else {
+		double shrink = cur->z - b->act[r].z;
+
+		if (-shortfall > shrink + EPS)
+			b_ = INF_BAD + 1;
+		else
+			b_ = shortfall < 0 ? lb_badness(-shortfall, shrink) : 0;
+		*fit = b_ > 12 ? LB_TIGHT : LB_DECENT;
+	}
+	return b_;
+}
+
+/* §859: the demerits of that line (badness b_, fitness fit) ending at item
+ * i with penalty pi, without r's total. */
+static double
+line_demerits(const struct breaker *b, int r, size_t i, double b_, int pi, int fit, int flagged)
+{
+	double d = b->p->line_penalty + b_;
+
+	d = fabs(d) >= 10000 ? 100000000.0 : d * d;
+	if (pi > 0)
+		d += (double)pi * pi;
+	else if (pi > -LB_INFINITY)
+		d -= (double)pi * pi;
+	if (b->act[r].run > 0) {
+		if (flagged && i != b->final)
+			d += b->p->double_hyphen_demerits;
+		else if (i == b->final)
+			d += b->p->final_hyphen_demerits;
+	}
+	if (abs(fit - b->act[r].fitness) > 1)
+		d += b->p->adj_demerits;
+	return d;
+}
+
+/* §855: the best way found so far to a break of class (fit, run). */
+static void
+note_best(struct breaker *b, int fit, int run, int r, size_t l, double d)
+{
+	size_t k = (size_t)fit * b->runs + run;
+
+	if (d <= b->minimal[k]) {
+		b->minimal[k] = d;
+		b->best_place[k] = b->act[r].passive;
+		b->best_line[k] = l;
+		if (d < b->minimum)
+			b->minimum = d;
+	}
+}
+
+/* §860: active node r (after prev) leaves the list. */
+static void
+deactivate(struct breaker *b, int prev, int r)
+{
+	if (prev < 0)
+		b->head = b->act[r].next;
+	else
+		b->act[prev].next = b->act[r].next;
+	free_active(b, r);
+}
+
 /* §829 try_break: consider a break at item i with penalty pi. */
 static int
 try_break(struct breaker *b, size_t i, const struct totals *cur)
@@ -286,7 +364,7 @@ try_break(struct breaker *b, size_t i, const struct totals *cur)
 	if (forced)
 		pi = -LB_INFINITY;
 	for (;;) {
-		double shortfall, stretch, b_, d;
+		double b_, d;
 		int fit, artificial = 0, stays, run;
 
 		r = prev < 0 ? b->head : b->act[prev].next;
@@ -313,34 +391,17 @@ try_break(struct breaker *b, size_t i, const struct totals *cur)
 			prev = r;
 			continue;
 		}
-		shortfall = lw - (cur->w - b->act[r].w + pw);
-		stretch = cur->y - b->act[r].y + b->background_y;
-		if (shortfall > EPS) {
-			if (cur->fil - b->act[r].fil > 0) {
-				b_ = 0;
-				fit = LB_DECENT;
-			} else {
-				b_ = lb_badness(shortfall, stretch);
-				fit = b_ > 99 ? LB_VERY_LOOSE : b_ > 12 ? LB_LOOSE : LB_DECENT;
-			}
-		} else {
-			double shrink = cur->z - b->act[r].z;
-
-			if (-shortfall > shrink + EPS)
-				b_ = INF_BAD + 1;
-			else
-				b_ = shortfall < 0 ? lb_badness(-shortfall, shrink) : 0;
-			fit = b_ > 12 ? LB_TIGHT : LB_DECENT;
-		}
+		b_ = line_badness(b, r, cur, lw, pw, &fit);
 		if (b_ > INF_BAD || forced) {
 			/* §854; TeX also zeroes the demerits of a feasible forced
 			 * line from the last node, which shifts the reported total:
 			 * here only an infeasible line gets artificial demerits */
 			if (b_ > b->threshold) {
-				if (b->final_pass && b->minimum == INFINITY && b->act[r].next < 0 && prev < 0)
-					artificial = b->artificial = 1;
-				else
-					goto deactivate;
+				if (!(b->final_pass && b->minimum == INFINITY && b->act[r].next < 0 && prev < 0)) {
+					deactivate(b, prev, r);
+					continue;
+				}
+				artificial = b->artificial = 1;
 			}
 			stays = 0;
 		} else {
@@ -353,52 +414,17 @@ try_break(struct breaker *b, size_t i, const struct totals *cur)
 		run = flagged ? b->act[r].run + 1 : 0;
 		if (run >= b->runs) {
 			if (b->p->max_hyphen_run > 0 && !artificial) {
-				if (stays)
-					continue;
-				goto deactivate;
+				if (!stays)
+					deactivate(b, prev, r);
+				continue;
 			}
 			run = b->runs - 1;
 		}
-		/* §855, §859 */
-		if (artificial)
-			d = 0;
-		else {
-			d = b->p->line_penalty + b_;
-			d = fabs(d) >= 10000 ? 100000000.0 : d * d;
-			if (pi > 0)
-				d += (double)pi * pi;
-			else if (pi > -LB_INFINITY)
-				d -= (double)pi * pi;
-			if (b->act[r].run > 0) {
-				if (flagged && i != b->final)
-					d += b->p->double_hyphen_demerits;
-				else if (i == b->final)
-					d += b->p->final_hyphen_demerits;
-			}
-			if (abs(fit - b->act[r].fitness) > 1)
-				d += b->p->adj_demerits;
-		}
+		d = artificial ? 0 : line_demerits(b, r, i, b_, pi, fit, flagged);
 		d += b->act[r].total;
-		{
-			size_t k = (size_t)fit * b->runs + run;
-
-			if (d <= b->minimal[k]) {
-				b->minimal[k] = d;
-				b->best_place[k] = b->act[r].passive;
-				b->best_line[k] = l;
-				if (d < b->minimum)
-					b->minimum = d;
-			}
-		}
-		if (stays)
-			continue;
-deactivate:
-		/* §860 */
-		if (prev < 0)
-			b->head = b->act[r].next;
-		else
-			b->act[prev].next = b->act[r].next;
-		free_active(b, r);
+		note_best(b, fit, run, r, l, d);
+		if (!stays)
+			deactivate(b, prev, r);
 	}
 }
 

@@ -103,8 +103,15 @@ style_names(const char *const *dirs)
 
 /* ------------------------------------------------------------------ loading */
 
-static int load_file(struct loader *L, const char *path, const char *from_file, int from_line,
-                     int from_col, struct warta_style *s, int top);
+/* Where a style was named: the inheriting file's key, or nothing (the
+ * caller's own name). */
+struct from {
+	const char *file;
+	int line, col;
+};
+
+static int load_file(struct loader *L, const char *path, const struct from *fr,
+                     struct warta_style *s, int top);
 
 /* Reads one file's groups and keys into L->raw (after its parent's).  For the
  * top file, fills s->name and s->description. */
@@ -197,21 +204,13 @@ cmp_diag(gconstpointer a, gconstpointer b)
 	return x->line != y->line ? x->line - y->line : x->col - y->col;
 }
 
-/* Loads path and, first, the styles it inherits from.  0 or -1. */
+/* path is already being loaded (a cycle), or the chain is too deep: the
+ * message, and 1. */
 static int
-load_file(struct loader *L, const char *path, const char *from_file, int from_line,
-          int from_col, struct warta_style *s, int top)
+refuse_chain(struct loader *L, const char *canon, const char *path, const struct from *fr)
 {
-	struct sfile f = { 0 };
-	struct warta_diags local, *saved;
-	struct keypos none = { 0, 0, 0 };
-	GError *ge = NULL;
-	char *canon, *parent = NULL;
-	gsize len;
 	guint i;
-	int rc = -1;
 
-	canon = g_canonicalize_filename(path, NULL);
 	for (i = 0; i < L->chain->len; i++)
 		if (g_str_equal(canon, L->chain->pdata[i])) {
 			GString *c = g_string_new(NULL);
@@ -219,68 +218,134 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 			for (; i < L->chain->len; i++)
 				g_string_append_printf(c, "%s -> ", (char *)L->shown->pdata[i]);
 			g_string_append(c, path);
-			st_err(L, from_file, from_line, from_col, "style inheritance cycle: %s", c->str);
+			st_err(L, fr->file, fr->line, fr->col, "style inheritance cycle: %s", c->str);
 			g_string_free(c, TRUE);
-			g_free(canon);
-			return -1;
+			return 1;
 		}
 	if (L->chain->len >= MAX_DEPTH) {
-		st_err(L, from_file, from_line, from_col, "styles inherit more than %d levels deep",
+		st_err(L, fr->file, fr->line, fr->col, "styles inherit more than %d levels deep",
 		    MAX_DEPTH);
-		g_free(canon);
-		return -1;
+		return 1;
 	}
-	/* a style is a regular file of at most STYLE_MAX_BYTES: not a FIFO that
-	 * never ends, not /dev/zero read without limit */
-	{
-		GStatBuf st;
+	return 0;
+}
 
-		if (g_stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || st.st_size > STYLE_MAX_BYTES)) {
-			char *what = !S_ISREG(st.st_mode) ?
-			             g_strdup("not a regular file; a style is a file") :
-			             g_strdup_printf("%jd bytes; a style is at most %d",
-			                             (intmax_t)st.st_size, STYLE_MAX_BYTES);
+/* A style is a regular file of at most STYLE_MAX_BYTES: not a FIFO that
+ * never ends, not /dev/zero read without limit.  1 (with the message)
+ * when path is not. */
+static int
+refuse_file(struct loader *L, const char *path, const struct from *fr)
+{
+	GStatBuf st;
+	char *what;
 
-			if (from_file)
-				st_err(L, from_file, from_line, from_col, "%s: %s", path, what);
-			else
-				st_err(L, path, 0, 0, "%s", what);
-			g_free(what);
-			g_free(canon);
-			return -1;
-		}
-	}
-	f.path = g_strdup(path);
-	if (!g_file_get_contents(path, &f.text, &len, &ge)) {
-		if (from_file)
-			st_err(L, from_file, from_line, from_col, "cannot read %s: %s", path, ge->message);
+	if (g_stat(path, &st) != 0 || (S_ISREG(st.st_mode) && st.st_size <= STYLE_MAX_BYTES))
+		return 0;
+	what = !S_ISREG(st.st_mode) ? g_strdup("not a regular file; a style is a file") :
+	       g_strdup_printf("%jd bytes; a style is at most %d", (intmax_t)st.st_size,
+	                       STYLE_MAX_BYTES);
+	if (fr->file)
+		st_err(L, fr->file, fr->line, fr->col, "%s: %s", path, what);
+	else
+		st_err(L, path, 0, 0, "%s", what);
+	g_free(what);
+	return 1;
+}
+
+/* Reads path into f->text (*len bytes, a byte-order mark dropped); -1
+ * (with the message, nothing kept) when it cannot be read or holds a NUL. */
+static int
+read_text(struct loader *L, struct sfile *f, const char *path, gsize *len, const struct from *fr)
+{
+	GError *ge = NULL;
+	const char *nul, *p, *bol;
+	int line = 1;
+
+	if (!g_file_get_contents(path, &f->text, len, &ge)) {
+		if (fr->file)
+			st_err(L, fr->file, fr->line, fr->col, "cannot read %s: %s", path, ge->message);
 		else
 			st_err(L, path, 0, 0, "cannot read style: %s", ge->message);
 		g_error_free(ge);
-		g_free(canon);
-		g_free(f.path);
 		return -1;
 	}
-	if (len >= 3 && memcmp(f.text, "\xef\xbb\xbf", 3) == 0) {
+	if (*len >= 3 && memcmp(f->text, "\xef\xbb\xbf", 3) == 0) {
 		/* a byte-order mark, as some editors write */
-		memmove(f.text, f.text + 3, len - 2);
-		len -= 3;
+		memmove(f->text, f->text + 3, *len - 2);
+		*len -= 3;
 	}
-	if (memchr(f.text, '\0', len)) {
-		const char *nul = memchr(f.text, '\0', len), *p, *bol = f.text;
-		int line = 1;
+	if (!(nul = memchr(f->text, '\0', *len)))
+		return 0;
+	for (p = bol = f->text; p < nul; p++)
+		if (*p == '\n') {
+			line++;
+			bol = p + 1;
+		}
+	st_err(L, path, line, (int)(nul - bol) + 1, "NUL byte: not a text file");
+	g_clear_pointer(&f->text, g_free);
+	return -1;
+}
 
-		for (p = f.text; p < nul; p++)
-			if (*p == '\n') {
-				line++;
-				bol = p + 1;
-			}
-		st_err(L, path, line, (int)(nul - bol) + 1, "NUL byte: not a text file");
+/* [style] inherits: loads the parent style first (its messages go out
+ * unsorted, before this file's: L->d is the caller's, saved, meanwhile).
+ * Returns the parent's path, or NULL. */
+static char *
+load_parent(struct loader *L, struct sfile *f, struct warta_style *s, struct warta_diags *saved)
+{
+	struct keypos none = { 0, 0, 0 };
+	struct warta_diags *local = L->d;
+	char *pk = g_strdup("style\ninherits");
+	struct keypos *kp = g_hash_table_lookup(f->pos, pk);
+	char *name = g_key_file_get_string(f->kf, "style", "inherits", NULL);
+	char *dir = g_path_get_dirname(f->path), *parent = NULL;
+
+	g_free(pk);
+	if (!kp)
+		kp = &none;
+	if (!name)
+		;       /* a bad escape: reported with the other values */
+	else if (!*g_strstrip(name))
+		st_err(L, f->path, kp->line, kp->val_col, "[style] inherits: '' is an empty value");
+	else if (is_path(name))
+		parent = g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
+	else if (!(parent = find_style(name, dir, L->dirs))) {
+		char *names = style_names(L->dirs);
+
+		st_err(L, f->path, kp->line, kp->val_col,
+		    "[style] inherits: no style named '%s' (styles: %s)", name, names);
+		g_free(names);
+	}
+	L->d = saved;
+	if (parent) {
+		struct from fr = { f->path, kp->line, kp->val_col };
+
+		if (load_file(L, parent, &fr, s, 0) < 0)
+			g_clear_pointer(&parent, g_free);
+	}
+	L->d = local;
+	g_free(name);
+	g_free(dir);
+	return parent;
+}
+
+/* Loads path and, first, the styles it inherits from.  0 or -1. */
+static int
+load_file(struct loader *L, const char *path, const struct from *fr, struct warta_style *s, int top)
+{
+	struct sfile f = { 0 };
+	struct warta_diags local, *saved;
+	GError *ge = NULL;
+	char *canon, *parent = NULL;
+	gsize len;
+	int rc = -1;
+
+	canon = g_canonicalize_filename(path, NULL);
+	if (refuse_chain(L, canon, path, fr) || refuse_file(L, path, fr) ||
+	    read_text(L, &f, path, &len, fr) < 0) {
 		g_free(canon);
-		g_free(f.text);
-		g_free(f.path);
 		return -1;
 	}
+	f.path = g_strdup(path);
 	g_ptr_array_add(L->chain, canon);
 	g_ptr_array_add(L->shown, g_strdup(path));
 	/* this file's own messages are sorted by position before they go out */
@@ -296,36 +361,8 @@ load_file(struct loader *L, const char *path, const char *from_file, int from_li
 		g_error_free(ge);
 		goto out;
 	}
-	if (g_key_file_has_key(f.kf, "style", "inherits", NULL)) {
-		char *pk = g_strdup("style\ninherits");
-		struct keypos *kp = g_hash_table_lookup(f.pos, pk);
-		char *name = g_key_file_get_string(f.kf, "style", "inherits", NULL);
-		char *dir = g_path_get_dirname(f.path);
-
-		g_free(pk);
-		if (!kp)
-			kp = &none;
-		if (!name)
-			;       /* a bad escape: reported with the other values */
-		else if (!*g_strstrip(name))
-			st_err(L, f.path, kp->line, kp->val_col, "[style] inherits: '' is an empty value");
-		else if (is_path(name))
-			parent = g_path_is_absolute(name) ? g_strdup(name) :
-			         g_build_filename(dir, name, NULL);
-		else if (!(parent = find_style(name, dir, L->dirs))) {
-			char *names = style_names(L->dirs);
-
-			st_err(L, f.path, kp->line, kp->val_col,
-			    "[style] inherits: no style named '%s' (styles: %s)", name, names);
-			g_free(names);
-		}
-		L->d = saved;
-		if (parent && load_file(L, parent, f.path, kp->line, kp->val_col, s, 0) < 0)
-			g_clear_pointer(&parent, g_free);
-		L->d = &local;
-		g_free(name);
-		g_free(dir);
-	}
+	if (g_key_file_has_key(f.kf, "style", "inherits", NULL))
+		parent = load_parent(L, &f, s, saved);
 	apply_file(L, &f, s, top);
 	rc = 0;
 out:
@@ -390,7 +427,7 @@ warta_style_load(const char *name_or_path, const char *const *dirs, struct warta
 	s->name = base;
 	s->description = g_strdup("");
 	st_defaults(s);
-	if (load_file(&L, path, NULL, 0, 0, s, 1) == 0 && L.errors == 0) {
+	if (load_file(&L, path, &(struct from){ NULL, 0, 0 }, s, 1) == 0 && L.errors == 0) {
 		st_resolve(&L, s);
 		st_check_page(&L, s);
 	}
