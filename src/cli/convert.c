@@ -143,6 +143,7 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		ro.edition_title = cli.edition;
 		ro.edition_date = cli.edition_date;
 		ro.edition_number = cli.edition_number;
+		ro.by_group = cli.edition != NULL;   /* edition.c's groups */
 		if (n == 1)
 			style = style_for(docs[0], d);
 		if (warta_render(cli.engine, style, docs, n, &ro, path,

@@ -1,7 +1,7 @@
 /* edition.c — many articles as one book: reads every input, groups them into
  * sections (the manifest's, else front matter section or source), orders the
  * sections by first appearance and the articles in each by date then input
- * order, sets doc->meta.group (and, for the print back end, meta.section),
+ * order, sets doc->meta.group (the print back end's sections),
  * and calls the back end once with the array. */
 #include <stdlib.h>
 #include <string.h>
@@ -261,13 +261,9 @@ cli_edition(void)
 		;
 	for (i = 0; i < n; i++) {
 		/* the group in its own field: the article's section stays its own
-		 * (JSON and EPUB); the print back end still groups by section */
+		 * (the print back end's sections are the groups: by_group) */
 		g_free(e[i].doc->meta.group);
 		e[i].doc->meta.group = g_strdup(e[i].key);
-		if (f == FMT_PDF) {
-			g_free(e[i].doc->meta.section);
-			e[i].doc->meta.section = g_strdup(e[i].key);
-		}
 		docs[i] = e[i].doc;
 	}
 	date = edition_date(e, n);

@@ -621,30 +621,15 @@ out:
 	g_string_free(fmts, TRUE);
 }
 
-/* Every check that needs no input read: a failure is a usage error. */
+/* The values of the options that take a number, a size or a tag. */
 static void
-check_options(void)
+check_values(void)
 {
-	int stdin_seen = 0, i;
+	int i;
 
-	if (!cli.args && !cli.files_from && !cli.manifest)
-		usage_error("no input (an article file, a directory, or - for standard input)");
-	check_empty_values();
-	if (cli.output && cli.outdir)
-		usage_error("-o and -d exclude each other");
-	if (cli.quiet && cli.verbose)
-		usage_error("-q and -v exclude each other");
-	resolve_formats();
-	if (cli.report_json)
-		cli.report = 2;
 	if (cli.lang && !g_regex_match_simple("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
 	                                      cli.lang, 0, 0))
 		usage_error("-l %s is not a language tag (BCP 47: id, en, pt-BR, zh-Hant …)", cli.lang);
-	cli.ropts.lang = cli.lang;
-	if (cli_meta_collect() != 0)
-		exit(EXIT_USAGE);
-	cli.ropts.keep_boilerplate = cli.keep_boilerplate;
-	cli.ropts.repair = cli.repair;
 	if (cli.max_size && !(cli.ropts.max_bytes = parse_size(cli.max_size)))
 		usage_error("--max-size '%s' is not a size (4096, 100k, 64M, 1G)", cli.max_size);
 	if (cli.max_image_size && !(cli.ropts.max_image_bytes = parse_size(cli.max_image_size)))
@@ -665,24 +650,39 @@ check_options(void)
 	}
 	if (cli.jobs == 0)
 		cli.jobs = (int)g_get_num_processors();
-	if (cli.keep_tree && !cli.outdir)
-		usage_error("--keep-tree mirrors input directories under -d DIR: give -d");
-	if (cli.null_names && !cli.files_from)
-		usage_error("-0 (--null) is about --files-from names: give --files-from");
 	if (warta_source_date_epoch(NULL) < 0)
 		usage_error("SOURCE_DATE_EPOCH=%s is not a number of seconds from 0 to %" G_GINT64_FORMAT
 		            " (9999-12-31T23:59:59Z)", g_getenv("SOURCE_DATE_EPOCH"), WARTA_EPOCH_MAX);
-	if (cli.edition_date && !warta_date_valid(cli.edition_date))
-		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
-	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest || cli.edition_number))
-		usage_error("--edition-date, --edition-number, --group-by and --manifest need --edition");
 	if (cli.missing_glyphs && strcmp(cli.missing_glyphs, "error") != 0 &&
 	    strcmp(cli.missing_glyphs, "warn") != 0)
 		usage_error("--missing-glyphs %s: use error or warn", cli.missing_glyphs);
 	warta_diags_missing_glyphs_default(cli.missing_glyphs && strcmp(cli.missing_glyphs, "warn") == 0);
+}
+
+/* Options that need another: --keep-tree -d, -0 --files-from, the
+ * edition's options --edition. */
+static void
+check_dependent_options(void)
+{
+	if (cli.keep_tree && !cli.outdir)
+		usage_error("--keep-tree mirrors input directories under -d DIR: give -d");
+	if (cli.null_names && !cli.files_from)
+		usage_error("-0 (--null) is about --files-from names: give --files-from");
+	if (cli.edition_date && !warta_date_valid(cli.edition_date))
+		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
+	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest || cli.edition_number))
+		usage_error("--edition-date, --edition-number, --group-by and --manifest need --edition");
 	if (cli.group_by && strcmp(cli.group_by, "section") != 0 &&
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);
+}
+
+/* The inputs (files, directories, --files-from, a manifest), standard
+ * input among them at most once. */
+static void
+check_inputs(void)
+{
+	int stdin_seen = 0, i;
 
 	for (i = 0; cli.files_from && cli.files_from[i]; i++)
 		if (strcmp(cli.files_from[i], "-") == 0)
@@ -698,7 +698,12 @@ check_options(void)
 	for (i = 0; i < cli.ninputs; i++)
 		if (strcmp(cli.inputs[i], "-") == 0 && stdin_seen++)
 			usage_error("standard input ('-') can be read only once");
+}
 
+/* Where the outputs go: one book, one file, or a directory for several. */
+static void
+check_outputs(void)
+{
 	if (cli.edition) {
 		if (!cli.output)
 			usage_error("an edition is one book: name it with -o FILE.pdf or -o FILE.epub");
@@ -719,6 +724,31 @@ check_options(void)
 		                          cli.formats[FMT_EPUB] ? FMT_EPUB : FMT_PNG]);
 	if (cli.output && strcmp(cli.output, "-") != 0 && cli_is_input(cli.output))
 		usage_error("the output %s is one of the inputs", cli.output);
+}
+
+/* Every check that needs no input read: a failure is a usage error. */
+static void
+check_options(void)
+{
+	if (!cli.args && !cli.files_from && !cli.manifest)
+		usage_error("no input (an article file, a directory, or - for standard input)");
+	check_empty_values();
+	if (cli.output && cli.outdir)
+		usage_error("-o and -d exclude each other");
+	if (cli.quiet && cli.verbose)
+		usage_error("-q and -v exclude each other");
+	resolve_formats();
+	if (cli.report_json)
+		cli.report = 2;
+	check_values();
+	cli.ropts.lang = cli.lang;
+	if (cli_meta_collect() != 0)
+		exit(EXIT_USAGE);
+	cli.ropts.keep_boilerplate = cli.keep_boilerplate;
+	cli.ropts.repair = cli.repair;
+	check_dependent_options();
+	check_inputs();
+	check_outputs();
 	warn_unused_options();
 }
 

@@ -5,6 +5,7 @@
  * (meta.origin).  The keys are one table (meta_keys): a new key is one line
  * there and, when it has a field of its own, one setter. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
@@ -48,6 +49,21 @@ check_line(const char *v)
 	return strchr(v, '\n') || strchr(v, '\r') ? "more than one line" : NULL;
 }
 
+static const char *
+check_priority(const char *v)
+{
+	guint64 n;
+
+	return g_ascii_string_to_unsigned(v, 10, 1, 99, &n, NULL) ? NULL :
+	       "not a whole number from 1 (the most important) to 99";
+}
+
+static void
+set_priority(struct warta_meta *m, const char *v)
+{
+	m->priority = atoi(v);           /* checked: 1 to 99 */
+}
+
 static void
 set_keywords(struct warta_meta *m, const char *v)
 {
@@ -84,6 +100,7 @@ static const struct meta_key meta_keys[] = {
 	{ "style",    NULL,       F(style),    check_line, NULL },
 	{ "keywords", "tags",     0,           NULL,       set_keywords },
 	{ "lang",     "language", 0,           check_lang, set_lang },
+	{ "priority", NULL,       0,           check_priority, set_priority },
 };
 #undef F
 
@@ -183,38 +200,165 @@ scalar(const yaml_event_t *e)
 	return e->type == YAML_SCALAR_EVENT ? (const char *)e->data.scalar.value : NULL;
 }
 
+/* --metadata-file being read: the key waiting for its value, the items
+ * of a keywords list being gathered, the nesting. */
+struct reader {
+	const char *file;
+	char *key;
+	GString *seq;
+	int depth, started;
+};
+
+/* The file, if it is a regular file of at most 1 MB, opened; or NULL after
+ * a message. */
+static FILE *
+open_file(const char *file)
+{
+	GStatBuf st;
+	FILE *f;
+
+	if (g_stat(file, &st) != 0) {
+		fprintf(stderr, "warta: --metadata-file %s: error: %s\n", file, g_strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > META_FILE_MAX_BYTES) {
+		fprintf(stderr, "warta: --metadata-file %s: error: %s\n", file, !S_ISREG(st.st_mode) ?
+		        "not a regular file" : "larger than 1 MB; metadata is a few lines");
+		return NULL;
+	}
+	if (!(f = fopen(file, "rb")))
+		fprintf(stderr, "warta: --metadata-file %s: error: %s\n", file, g_strerror(errno));
+	return f;
+}
+
+static int
+is_keywords(const char *key)
+{
+	return key && find_key(key) && find_key(key)->set == set_keywords;
+}
+
+/* A mapping or sequence starts: the document's one mapping, or the list
+ * of keywords.  0, or -1 after a message. */
+static int
+on_start(struct reader *r, const yaml_event_t *e, const char *where)
+{
+	if (++r->depth > META_FILE_MAX_DEPTH) {
+		fprintf(stderr, "warta: %s:%s: error: nested more than %d levels\n", r->file, where,
+		        META_FILE_MAX_DEPTH);
+		return -1;
+	}
+	if (r->depth == 1 && (e->type != YAML_MAPPING_START_EVENT || r->started)) {
+		fprintf(stderr, "warta: %s:%s: error: metadata is one mapping of keys to values "
+		        "(title: …)\n", r->file, where);
+		return -1;
+	}
+	if (r->depth == 1) {
+		r->started = 1;
+		return 0;
+	}
+	if (r->depth == 2 && e->type == YAML_SEQUENCE_START_EVENT && is_keywords(r->key)) {
+		r->seq = g_string_new(NULL);
+		return 0;
+	}
+	fprintf(stderr, "warta: %s:%s: error: %s: a value is text%s\n", r->file, where,
+	        r->key ? r->key : "?", is_keywords(r->key) ? " or a list of text" : "");
+	return -1;
+}
+
+/* A mapping or sequence ends: a list of keywords is the key's value. */
+static int
+on_end(struct reader *r, const char *where)
+{
+	char *full;
+	int rc;
+
+	r->depth--;
+	if (!r->seq || r->depth != 1)
+		return 0;
+	full = g_strdup_printf("%s:%s", r->file, where);
+	rc = add_value(full, r->key, r->seq->str, "metadata-file");
+	g_free(full);
+	g_string_free(r->seq, TRUE);
+	r->seq = NULL;
+	g_clear_pointer(&r->key, g_free);
+	return rc;
+}
+
+/* A scalar: a key, its value, or an item of a list of keywords. */
+static int
+on_scalar(struct reader *r, const char *text, const char *where)
+{
+	char *full;
+	int rc = 0;
+
+	if (r->depth == 0) {
+		fprintf(stderr, "warta: %s:%s: error: metadata is one mapping of keys to values "
+		        "(title: …)\n", r->file, where);
+		return -1;
+	}
+	if (r->seq) {
+		g_string_append_printf(r->seq, "%s%s", r->seq->len ? ", " : "", text);
+		return 0;
+	}
+	if (!r->key) {
+		r->key = g_strdup(text);
+		return 0;
+	}
+	full = g_strdup_printf("%s:%s", r->file, where);
+	/* an empty value (title:) sets nothing */
+	if (*text)
+		rc = add_value(full, r->key, text, "metadata-file");
+	else if (!find_key(r->key))
+		rc = add_value(full, r->key, "", "metadata-file");
+	g_free(full);
+	g_clear_pointer(&r->key, g_free);
+	return rc;
+}
+
+/* One event of the file.  1 at its end, 0 to go on, -1 after a message. */
+static int
+on_event(struct reader *r, const yaml_event_t *e)
+{
+	char where[64];
+
+	g_snprintf(where, sizeof where, "%zu:%zu", e->start_mark.line + 1, e->start_mark.column + 1);
+	switch (e->type) {
+	case YAML_STREAM_END_EVENT:
+		return 1;
+	case YAML_MAPPING_START_EVENT:
+	case YAML_SEQUENCE_START_EVENT:
+		return on_start(r, e, where);
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT:
+		return on_end(r, where);
+	case YAML_ALIAS_EVENT:
+		fprintf(stderr, "warta: %s:%s: error: aliases (*name) are not taken in metadata\n",
+		        r->file, where);
+		return -1;
+	case YAML_SCALAR_EVENT:
+		return on_scalar(r, scalar(e), where);
+	default:
+		return 0;
+	}
+}
+
 /* --metadata-file: a YAML mapping of keys to scalars (keywords: a scalar
  * "a, b" or a sequence of scalars).  A regular file of at most 1 MB, nesting
  * checked before anything is kept.  0, or -1 after a message. */
 static int
 read_file(const char *file)
 {
+	struct reader r = { file, NULL, NULL, 0, 0 };
 	yaml_parser_t p;
 	yaml_event_t e;
 	FILE *f;
-	GStatBuf st;
-	char *key = NULL;
-	GString *seq = NULL;
-	int rc = 0, depth = 0, done = 0, started = 0;
+	int rc = 0;
 
-	if (g_stat(file, &st) != 0) {
-		fprintf(stderr, "warta: --metadata-file %s: error: %s\n", file, g_strerror(errno));
+	if (!(f = open_file(file)))
 		return -1;
-	}
-	if (!S_ISREG(st.st_mode) || st.st_size > META_FILE_MAX_BYTES) {
-		fprintf(stderr, "warta: --metadata-file %s: error: %s\n", file, !S_ISREG(st.st_mode) ?
-		        "not a regular file" : "larger than 1 MB; metadata is a few lines");
-		return -1;
-	}
-	if (!(f = fopen(file, "rb"))) {
-		fprintf(stderr, "warta: --metadata-file %s: error: %s\n", file, g_strerror(errno));
-		return -1;
-	}
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_file(&p, f);
-	while (!done && rc == 0) {
-		char where[64];
-
+	while (rc == 0) {
 		if (!yaml_parser_parse(&p, &e)) {
 			fprintf(stderr, "warta: %s:%zu:%zu: error: %s%s%s\n", file, p.problem_mark.line + 1,
 			        p.problem_mark.column + 1, p.problem ? p.problem : "not YAML",
@@ -222,84 +366,15 @@ read_file(const char *file)
 			rc = -1;
 			break;
 		}
-		g_snprintf(where, sizeof where, "%zu:%zu", e.start_mark.line + 1,
-		           e.start_mark.column + 1);
-		switch (e.type) {
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		case YAML_MAPPING_START_EVENT:
-		case YAML_SEQUENCE_START_EVENT:
-			if (++depth > META_FILE_MAX_DEPTH) {
-				fprintf(stderr, "warta: %s:%s: error: nested more than %d levels\n", file,
-				        where, META_FILE_MAX_DEPTH);
-				rc = -1;
-			} else if (depth == 1 && (e.type != YAML_MAPPING_START_EVENT || started)) {
-				fprintf(stderr, "warta: %s:%s: error: metadata is one mapping of keys to "
-				        "values (title: …)\n", file, where);
-				rc = -1;
-			} else if (depth == 1) {
-				started = 1;
-			} else if (depth == 2 && e.type == YAML_SEQUENCE_START_EVENT && key &&
-			           find_key(key) && find_key(key)->set == set_keywords) {
-				seq = g_string_new(NULL);
-			} else {
-				fprintf(stderr, "warta: %s:%s: error: %s: a value is text%s\n", file, where,
-				        key ? key : "?", key && find_key(key) && find_key(key)->set ==
-				        set_keywords ? " or a list of text" : "");
-				rc = -1;
-			}
-			break;
-		case YAML_MAPPING_END_EVENT:
-		case YAML_SEQUENCE_END_EVENT:
-			depth--;
-			if (seq && depth == 1) {
-				char *full = g_strdup_printf("%s:%s", file, where);
-
-				rc = add_value(full, key, seq->str, "metadata-file");
-				g_free(full);
-				g_string_free(seq, TRUE);
-				seq = NULL;
-				g_clear_pointer(&key, g_free);
-			}
-			break;
-		case YAML_ALIAS_EVENT:
-			fprintf(stderr, "warta: %s:%s: error: aliases (*name) are not taken in metadata\n",
-			        file, where);
-			rc = -1;
-			break;
-		case YAML_SCALAR_EVENT:
-			if (depth == 0) {
-				fprintf(stderr, "warta: %s:%s: error: metadata is one mapping of keys to "
-				        "values (title: …)\n", file, where);
-				rc = -1;
-			} else if (seq) {
-				g_string_append_printf(seq, "%s%s", seq->len ? ", " : "", scalar(&e));
-			} else if (!key) {
-				key = g_strdup(scalar(&e));
-			} else {
-				char *full = g_strdup_printf("%s:%s", file, where);
-
-				/* an empty value (title:) sets nothing */
-				if (*scalar(&e))
-					rc = add_value(full, key, scalar(&e), "metadata-file");
-				else if (!find_key(key))
-					rc = add_value(full, key, "", "metadata-file");
-				g_free(full);
-				g_clear_pointer(&key, g_free);
-			}
-			break;
-		default:
-			break;
-		}
+		rc = on_event(&r, &e);
 		yaml_event_delete(&e);
 	}
-	if (seq)
-		g_string_free(seq, TRUE);
-	g_free(key);
+	if (r.seq)
+		g_string_free(r.seq, TRUE);
+	g_free(r.key);
 	yaml_parser_delete(&p);
 	fclose(f);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -389,6 +464,8 @@ cli_meta_apply(struct warta_doc *doc)
 				from = cli.meta_lang_origin;
 		} else if (k->set == set_keywords) {
 			present = doc->meta.keywords && doc->meta.keywords[0];
+		} else if (k->set == set_priority) {
+			present = doc->meta.priority > 0;
 		} else {
 			char *const *field = (char *const *)((const char *)&doc->meta + k->field);
 

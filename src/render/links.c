@@ -3,7 +3,8 @@
  * not the URL itself is printed, as a numbered note at the foot of the
  * column (footnote: numbered after the article's own notes, one note for a
  * URL linked twice) or after the link text (inline).  Never for a link to
- * a place in the article (#…), never when the text is the URL. */
+ * a place in the article (#…), never when the text is the URL.  Links to a
+ * place in the article: to its heading, by the PDF destination names. */
 #include <string.h>
 
 #include "render/typeset.h"
@@ -101,4 +102,48 @@ rn_link_notes(struct rn *R, struct art *A, int first)
 	walk(A->doc->root, A->link_fn, by_url, urls, first);
 	g_hash_table_destroy(by_url);
 	return urls;
+}
+
+/* An author's link to a place in the article, "#ID": to the heading of
+ * that id, whose destination is "aN-ID" (heading_dest); 0 (no link, the
+ * text kept) when no heading has it, rather than a link that leads
+ * nowhere. */
+int
+rn_internal_link(struct art *A, struct pa_para *P, const char *id)
+{
+	char *dest;
+	int k = 0;
+
+	if (A->outline_dests == NULL) {
+		guint i;
+
+		A->outline_dests = g_hash_table_new(g_str_hash, g_str_equal);
+		for (i = 0; i < A->outline->len; i++)
+			g_hash_table_add(A->outline_dests,
+			    ((struct routline *)g_ptr_array_index(A->outline, i))->dest);
+	}
+	dest = rn_dest_name(A, id);
+	if (g_hash_table_contains(A->outline_dests, dest)) {
+		char *url = g_strconcat("#", dest, NULL);
+
+		k = pa_link(P, url);
+		g_free(url);
+	}
+	g_free(dest);
+	return k;
+}
+
+char *
+rn_dest_name(const struct art *A, const char *id)
+{
+	GString *s = g_string_new(A->prefix);
+	const char *p;
+
+	for (p = id; *p; p++) {
+		if (g_ascii_isalnum(*p) || *p == '-' || *p == '.')
+			g_string_append_c(s, *p);
+		else
+			g_string_append_printf(s, "_%02X", (unsigned char)*p);
+	}
+	return g_string_free(s, FALSE);
 }

@@ -303,6 +303,12 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 	 * before anything shapes them (doc.h) */
 	capped = warta_docs_capped(docs, n);
 	R.docs = capped;
+	/* an edition grouped by the caller: its sections are the groups (in
+	 * the copies: each article keeps its own section) */
+	for (size_t i = 0; opts->by_group && i < n; i++) {
+		g_free(capped[i]->meta.section);
+		capped[i]->meta.section = g_strdup(capped[i]->meta.group);
+	}
 
 	/* a font map of our own for this call, kept in the engine afterwards */
 	fonts = rn_fonts_take(e);

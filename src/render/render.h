@@ -41,6 +41,8 @@ struct warta_render_opts {
 	const char *edition_title;   /* several docs: the edition's masthead; NULL for one article */
 	const char *edition_date;    /* "YYYY-MM-DD" or NULL */
 	const char *edition_number;  /* the nameplate's edition line ("12", "XII/345"), or NULL */
+	int by_group;                /* an edition's sections are the docs' meta.group (the
+	                              * command line's grouping), not their meta.section */
 };
 
 /* What --report prints (README, "The typesetting report"): lines of body
@@ -64,7 +66,7 @@ struct warta_report {
  * the range write NAME-N.png / NAME-N.svg (N the page number; "-" then is an
  * error), one page writes out_path itself.  An edition (n > 1 or an
  * edition_title) starts with a masthead and contents, each article on a new
- * page, a new section whenever doc->meta.section changes.  The PDF's
+ * page, a new section whenever doc->meta.section (by_group: meta.group) changes.  The PDF's
  * CreationDate is SOURCE_DATE_EPOCH, else the edition's or first article's
  * date (UTC), so the same input gives the same bytes.  report may be NULL.
  * Thread-safe with one engine shared by all threads.

@@ -39,50 +39,6 @@ note_call(struct art *A, struct pa_para *P, const struct pa_fmt *f, int idx, int
 }
 
 
-/* An author's link to a place in the article, "#ID": to the heading of
- * that id, whose destination is "aN-ID" (heading_dest); 0 (no link, the
- * text kept) when no heading has it, rather than a link that leads
- * nowhere. */
-static int
-internal_link(struct art *A, struct pa_para *P, const char *id)
-{
-	char *dest;
-	int k = 0;
-
-	if (A->outline_dests == NULL) {
-		guint i;
-
-		A->outline_dests = g_hash_table_new(g_str_hash, g_str_equal);
-		for (i = 0; i < A->outline->len; i++)
-			g_hash_table_add(A->outline_dests,
-			    ((struct routline *)g_ptr_array_index(A->outline, i))->dest);
-	}
-	dest = rn_dest_name(A, id);
-	if (g_hash_table_contains(A->outline_dests, dest)) {
-		char *url = g_strconcat("#", dest, NULL);
-
-		k = pa_link(P, url);
-		g_free(url);
-	}
-	g_free(dest);
-	return k;
-}
-
-char *
-rn_dest_name(const struct art *A, const char *id)
-{
-	GString *s = g_string_new(A->prefix);
-	const char *p;
-
-	for (p = id; *p; p++) {
-		if (g_ascii_isalnum(*p) || *p == '-' || *p == '.')
-			g_string_append_c(s, *p);
-		else
-			g_string_append_printf(s, "_%02X", (unsigned char)*p);
-	}
-	return g_string_free(s, FALSE);
-}
-
 void
 rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n, const struct pa_fmt *f)
 {
@@ -119,7 +75,7 @@ rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_no
 		int idx;
 
 		if (n->as.link.url && n->as.link.active && n->as.link.url[0] == '#')
-			g.link = internal_link(A, P, n->as.link.url + 1);
+			g.link = rn_internal_link(A, P, n->as.link.url + 1);
 		else if (n->as.link.url && n->as.link.active)
 			g.link = pa_link(P, n->as.link.url);
 		if (looks_like_url(t))
@@ -272,74 +228,6 @@ break_penalty(const struct warta_style *st, const struct pa_para *P, int i, int 
 	return MIN(pen, 10000);
 }
 
-/* The mean gap between the words of line L over its em, as
- * pdf-spacing.py measures it from the PDF (README, "The typesetting
- * report"): from the right edge of a word's last glyph to the left edge of
- * the next word's first, a word being what U+0020 spaces separate; the em
- * the height of the line's text box (ascent + descent).  -1 for a line of
- * fewer than three words. */
-static double
-line_gap(const struct pa_para *P, const struct pa_line *L)
-{
-	double k = L->scale > 0 ? L->scale : 1, right = 0, sum = 0, em = L->ascent + L->descent;
-	int i, g, gaps = 0, words = 0, space = 0;
-
-	for (i = 0; i < L->n_pieces; i++) {
-		const struct pa_piece *pc = &L->pieces[i];
-		const PangoGlyphString *gs = pc->gi.glyphs;
-		const char *text = pc->text ? pc->text : P->text->str;
-		double x = pc->x;
-
-		for (g = 0; g < gs->num_glyphs; g++) {
-			double w = gs->glyphs[g].geometry.width * k / PANGO_SCALE;
-
-			if (text[pc->gi.item->offset + gs->log_clusters[g]] == ' ') {
-				space = words > 0;
-			} else if (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY) {
-				if (space) {
-					sum += x - right;
-					gaps++;
-				}
-				if (space || words == 0)
-					words++;
-				space = 0;
-				right = x + w;
-			}
-			x += w;
-		}
-	}
-	return gaps >= 2 && em > 0 ? sum / gaps / em : -1;
-}
-
-/* Line L of P counted in the article's report (README, "The typesetting
- * report"): every line; a justified one of three words or more measured
- * (loose, tight); overfull, hyphenated, the longest run of hyphens. */
-static void
-report_line(struct art *A, const struct pa_para *P, const struct pa_line *L)
-{
-	double gap = L->justified ? line_gap(P, L) : -1;
-
-	A->rep.lines++;
-	if (gap >= 0) {
-		A->rep.justified++;
-		A->rep.gap_sum += gap;
-		A->rep.gap_max = MAX(A->rep.gap_max, gap);
-		if (gap > 0.5)
-			A->rep.loose++;
-		if (gap < 0.15)
-			A->rep.tight++;
-	}
-	if (L->overfull)
-		A->rep.overfull++;
-	if (L->hyphenated || L->brk == PA_BREAK_EXPLICIT) {
-		A->rep.hyphenated++;
-		A->hyph_run++;
-		A->rep.longest_hyphen_run = MAX(A->rep.longest_hyphen_run, A->hyph_run);
-	} else {
-		A->hyph_run = 0;
-	}
-}
-
 /* Sets a paragraph in the column and puts its lines on the list. */
 void
 rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
@@ -380,7 +268,7 @@ rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element
 		it->para_first = i == 0;
 		it->para_last = i == n - 1;
 		it->depth = L->descent;
-		report_line(A, P, L);
+		rn_report_line(A, P, L);
 	}
 	A->hyph_run = 0;
 	A->keep_next = 0;

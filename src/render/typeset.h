@@ -244,6 +244,11 @@ void rn_add_outline(struct art *A, char *text, char *dest, int h1);
  * name tree as they are but into links and the outline as UTF-16, so such
  * names never matched). */
 char *rn_dest_name(const struct art *A, const char *id);
+/* links.c: an author's link "#ID" in P: to A's heading of that id, its
+ * link number in P; 0 when no heading has it (no link). */
+int rn_internal_link(struct art *A, struct pa_para *P, const char *id);
+/* report.c: line L of P counted in A's report. */
+void rn_report_line(struct art *A, const struct pa_para *P, const struct pa_line *L);
 /* The outline entries of n's headings, in the order they are set. */
 void rn_outline_walk(struct rn *R, struct art *A, const struct warta_node *n);
 /* Sets the blocks under n in element e's style. */

@@ -134,6 +134,20 @@ Undated loose"
 [ "$outline" = "$want" ] && ok "PDF outline: sections, then their articles in edition order" ||
 	fail "PDF outline" "got:
 $outline"
+# the print back end's sections are the groups, and no article's section
+# is overwritten for it (issue 14): with --group-by source the PDF and its
+# layout trace (which once grouped by each article's own section) have the
+# one source section, Kompas, in the outline and in the contents
+$WARTA -q --edition Daily --group-by source -o "$TMP/src.pdf" "$@" 2>"$TMP/err"
+$WARTA -q --edition Daily --group-by source -o "$TMP/src.trace" "$@" 2>>"$TMP/err"
+outline=$(qpdf --json "$TMP/src.pdf" 2>/dev/null | python3 -c '
+import json, sys
+t = [x["title"] for x in json.load(sys.stdin)["outlines"]]
+print("sections: " + " ".join(x for x in t if x in ("Kompas", "World", "Business")))' 2>&1)
+heads=$(sed -n '/^page 2/q; s/.*final r=[-0-9.]* |\(Kompas\|World\|Business\)|$/\1/p' "$TMP/src.trace" | tr '\n' ' ')
+[ "$outline" = "sections: Kompas" ] && [ "$heads" = "Kompas " ] &&
+	ok "--group-by source: the PDF's and the trace's sections are the groups (Kompas), not the articles' own" ||
+	fail "--group-by source in print" "outline: $outline; contents headings: $heads; $(cat "$TMP/err")"
 # a4 runs an edition on ([edition] makeup = flow): the two World articles
 # share page 2, each section starts a new page
 pdftotext -layout -l 1 "$TMP/s.pdf" - | tr -s ' ' | grep -q "^World one 2$" &&

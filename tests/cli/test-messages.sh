@@ -72,6 +72,8 @@ run --edition X --manifest bad.manifest -o e.json
 # styles: regular files under a size limit
 run -s /dev/zero -t json "$SAMPLE"
 run -s "$W" -t json "$SAMPLE"
+# no data directory (warta not installed where it looks): where it looked
+( export WARTA_DATADIR="$W/nodata" XDG_DATA_HOME="$W/xdg"; run -o x.pdf "$SAMPLE" )
 # metadata: unknown keys, bad values, bad files
 printf 'title: From the file\nauthor: Ana Putri\nsection: World\nkeywords: [korea, asia]\n' >"$W/meta.yaml"
 printf 'title: [x]\n' >"$W/list.yaml"
@@ -80,6 +82,8 @@ printf -- '- a\n- b\n' >"$W/seq.yaml"
 run -M titel=X -t json "$SAMPLE"
 run -M date=2024-13-01 -t json "$SAMPLE"
 run -M noequals -t json "$SAMPLE"
+run -M priority=0 -t json "$SAMPLE"
+run -M prioriti=1 -t json "$SAMPLE"
 run -M lang=id -l en -t json "$SAMPLE"
 run --metadata-file list.yaml -t json "$SAMPLE"
 run --metadata-file broken.yaml -t json "$SAMPLE"
@@ -127,6 +131,11 @@ title=option author=metadata-file date=option section=metadata-file dateline=inp
 	ok "no meta.origin without -M or --metadata-file (the goldens stay as they are)"
 "$WARTA" -t json -M lang=en "$SAMPLE" | python3 -c 'import json,sys; m=json.load(sys.stdin)["meta"]; assert m["lang"]=="en" and m["lang_origin"]=="option" and m["origin"]["lang"]=="option", m' 2>"$TMP/err" &&
 	ok "-M lang=en is read as -l en (quotes, hyphenation follow it)" || fail "-M lang" "$(cat "$TMP/err")"
+# priority (a newspaper edition's placing) from -M and the metadata file
+printf 'priority: 3\n' >"$W/prio.yaml"
+"$WARTA" -t json --metadata-file "$W/prio.yaml" "$SAMPLE" 2>"$TMP/err" | python3 -c 'import json,sys; m=json.load(sys.stdin)["meta"]; assert m["priority"]==3 and m["origin"]["priority"]=="metadata-file", m' 2>>"$TMP/err" &&
+"$WARTA" -t json --metadata-file "$W/prio.yaml" -M priority=1 "$SAMPLE" 2>"$TMP/err" | python3 -c 'import json,sys; m=json.load(sys.stdin)["meta"]; assert m["priority"]==1 and m["origin"]["priority"]=="option", m' 2>>"$TMP/err" &&
+	ok "priority from --metadata-file, -M over it; meta.origin says which" || fail "priority" "$(cat "$TMP/err")"
 # -0: names that end with NUL bytes, as find -print0 writes them
 cp "$SAMPLE" "$W/sp ace.txt"
 printf '%s\0%s\0' "$W/sp ace.txt" "$W/in/UPPER.TXT" >"$W/z.list"
