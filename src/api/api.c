@@ -6,6 +6,7 @@
 
 #include "warta.h"
 #include "article/article.h"
+#include "json/json.h"
 #include "epub/epub.h"
 #include "render/render.h"
 #include "style/style.h"

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "json/json.h"
 #include "util/output.h"
 
 char *

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "epub/epub_int.h"
 
 #define COVER_W 1600

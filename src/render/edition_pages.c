@@ -15,7 +15,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "layout/makeup.h"
 #include "render/out.h"
 #include "util/date.h"

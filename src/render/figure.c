@@ -12,7 +12,7 @@
  * in a framed box of the same design. */
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "image/image.h"
 #include "render/typeset.h"
 

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "layout/fit.h"
 #include "render/typeset.h"
 
