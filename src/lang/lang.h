@@ -39,6 +39,8 @@ enum warta_label_key {
 	WARTA_LABEL_COVER,
 	WARTA_LABEL_START,
 	WARTA_LABEL_NOTES,
+	WARTA_LABEL_INSIDE,          /* heads a newspaper front page's index strip */
+	WARTA_LABEL_ISSUE,           /* "No. %s": the edition's number */
 	WARTA_LABEL_COUNT
 };
 const char *warta_label(const char *lang, enum warta_label_key key);

@@ -29,6 +29,7 @@
 #define WARTA_MAKEUP_H
 
 #define MK_MAX_COLS 8
+#define MK_HARD 2                     /* nobreak: never cut (a picture's lines) */
 
 struct mk_article {
 	int section;                  /* 0-based; the articles come in section order */
@@ -38,7 +39,9 @@ struct mk_article {
 	int jhead[MK_MAX_COLS + 1];   /* a continuation's jump head lines across k columns */
 	int photo[MK_MAX_COLS + 1];   /* lead photo lines across k columns; 0: none (or not at k) */
 	const unsigned char *nobreak; /* nobreak[i] != 0: no leg may end after galley line i
-	                                 (i = 1..body-1: after the first i lines); NULL: any */
+	                                 (i = 1..body-1: after the first i lines); NULL: any.
+	                                 MK_HARD: not even where no other break is in reach
+	                                 (inside a picture) */
 };
 
 struct mk_params {

@@ -13,7 +13,8 @@
 #include "render/typeset.h"
 
 /* Where the painter is on a page (the trace's section lines). */
-enum rn_mark { RN_MARK_RUNNING_HEAD, RN_MARK_HEAD, RN_MARK_COLUMN, RN_MARK_FOOTNOTES, RN_MARK_JUMP };
+enum rn_mark { RN_MARK_RUNNING_HEAD, RN_MARK_HEAD, RN_MARK_COLUMN, RN_MARK_FOOTNOTES, RN_MARK_JUMP,
+	RN_MARK_FIGURE };
 
 /* A rule drawn under the running head (a page furniture line), or one of
  * the text's (thematic breaks, the footnote rule, table rules). */

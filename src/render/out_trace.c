@@ -71,6 +71,9 @@ mark(struct rn_out *o, enum rn_mark m, int column, double x, double y)
 	case RN_MARK_JUMP:
 		g_string_append(s, "  jump\n");
 		break;
+	case RN_MARK_FIGURE:
+		g_string_append(s, "  figure\n");
+		break;
 	}
 }
 

@@ -13,6 +13,11 @@
       its continuation on a later page and the continuation links back
   makeup_check.py lines TRACE MIN          run-on pages: every page but a
       section's last holds at least MIN body lines
+  makeup_check.py pictures TRACE LEADS     every picture inside its module:
+      a lead photo under the head, a body picture inside a leg; at least LEADS
+      lead photos and one body picture
+  makeup_check.py tombstones TRACE MOST    headlines side by side (head
+      blocks of neighbouring modules level) on inside pages: at most MOST
 
 Each prints what is wrong (exit 1) or a one-line summary (exit 0).
 The trace format is doc/trace.md: "module aN cols C+K lines L+H X Y WxH"
@@ -63,14 +68,29 @@ def parse(trace):
         if s.startswith('  column '):
             f = s.split()
             mark = 'column'
-            if mod is not None:
+            # the leg goes on under a picture: the same column again
+            if mod is not None and all(abs(x - float(f[2])) > 0.05 for x, _ in mod['legs']):
                 mod['legs'].append((float(f[2]), float(f[3])))
+            continue
+        if s == '  figure':
+            mark = 'figure' if mark != 'head' else 'photo'
+            if mod is not None:
+                mod.setdefault('figs', []).append({'kind': 'body' if mark == 'figure' else 'lead',
+                                                   'after_head': mod.get('head_y')})
             continue
         if s.startswith('  '):
             if not s.startswith('    '):
                 mark = s.strip()
                 continue
         m = LINE.match(s)
+        if m and mark == 'head' and mod is not None:
+            mod['head_y'] = float(m.group(1))
+        if m and mark in ('head', 'jump') and mod is not None and not mod['legs']:
+            mod['head_bottom'] = float(m.group(1))
+        if m and m.group(3) == 'figure' and mod is not None and mod.get('figs'):
+            f = s.split()
+            w, h = (float(v) for v in f[3].split('x'))
+            mod['figs'][-1].update(y=float(m.group(1)), x=float(m.group(2)), w=w, h=h)
         if m and mark == 'jump' and mod is not None:
             mod.setdefault('jump_y', []).append(float(m.group(1)))
         if m and cur is not None:
@@ -273,6 +293,75 @@ def body_lines(trace, minimum):
     return 0
 
 
+def pictures(trace, leads):
+    """every picture inside its module: a lead photo under the module's
+    head, no wider than the module; a body picture inside a leg, no wider
+    than a column, its caption before the leg's next line; at least
+    `leads` lead photos and one body picture"""
+    pages = parse(trace)
+    bad = []
+    n_lead = n_body = 0
+    for i, p in enumerate(pages, 1):
+        g = p['grid']
+        if g is None:
+            continue
+        B = g['B']
+        for m in p['mods']:
+            xs = sorted(x for x, _ in m['legs'])
+            colw = m['w']
+            if len(xs) > 1:     # w = k·step − gutter, step = colw + gutter
+                step = xs[1] - xs[0]
+                colw = step - (m['k'] * step - m['w'])
+            for f in m.get('figs', []):
+                if 'w' not in f:
+                    bad.append(f'page {i}: a{m["art"]}: a figure mark with no picture')
+                    continue
+                inside = (m['x'] - 0.5 <= f['x'] and f['x'] + f['w'] <= m['x'] + m['w'] + 0.5 and
+                          m['y'] - 0.5 <= f['y'] and f['y'] + f['h'] <= m['y'] + m['hh'] + 0.5)
+                if not inside:
+                    bad.append(f'page {i}: a{m["art"]}: a picture outside its module')
+                if f['kind'] == 'lead':
+                    n_lead += 1
+                    if f['after_head'] is None or f['y'] < f['after_head']:
+                        bad.append(f'page {i}: a{m["art"]}: the lead photo not under the head')
+                else:
+                    n_body += 1
+                    if not any(x - 0.5 <= f['x'] and f['x'] + f['w'] <= x + colw + 0.5 for x, _ in m['legs']):
+                        bad.append(f'page {i}: a{m["art"]}: a body picture wider than its leg')
+    if n_lead < leads or n_body < 1:
+        bad.append(f'{n_lead} lead photos, {n_body} body pictures')
+    if bad:
+        print('\n'.join(bad))
+        return 1
+    print(f'{n_lead} lead photos, {n_body} body pictures, each in its module')
+    return 0
+
+
+def tombstones(trace, most):
+    """headlines side by side: on every page but the front, the pairs of
+    modules next to each other (one's last column beside the other's
+    first) whose head blocks (from the module's top to the last line of its
+    head) overlap in height; at most `most` in all"""
+    pages = parse(trace)
+    n = 0
+    where = []
+    for i, p in enumerate(pages, 1):
+        if p['grid'] is None or i == 1:
+            continue
+        heads = [m for m in p['mods'] if 'head_bottom' in m]
+        for a in heads:
+            for b in heads:
+                if a['c0'] + a['k'] == b['c0'] and a['y'] < b['head_bottom'] and b['y'] < a['head_bottom']:
+                    n += 1
+                    where.append(f'page {i}: a{a["art"]} beside a{b["art"]}')
+    if n > most:
+        print(f'{n} pairs of headlines side by side on inside pages (at most {most}):')
+        print('\n'.join(where))
+        return 1
+    print(f'{n} pairs of headlines side by side on inside pages')
+    return 0
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == 'geometry':
@@ -281,6 +370,10 @@ def main():
         return text(sys.argv[2], sys.argv[3], sys.argv[4:])
     if cmd == 'jumps':
         return jumps(sys.argv[2])
+    if cmd == 'tombstones':
+        return tombstones(sys.argv[2], int(sys.argv[3]))
+    if cmd == 'pictures':
+        return pictures(sys.argv[2], int(sys.argv[3]))
     if cmd == 'lines':
         return body_lines(sys.argv[2], int(sys.argv[3]))
     print(__doc__)

@@ -11,6 +11,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 CHECK="python3 $ROOT/tests/print/makeup_check.py"
+GOLD="$ROOT/tests/print/data"
 E="$TMP/ed"
 mkdir -p "$E"
 
@@ -156,6 +157,66 @@ else fail "article-break = page" "$starts"; fi
 check "article-break = page: no page under the minimum (12 lines), the short tail of an article neither" \
 	$CHECK lines "$TMP/b.trace" 12
 
+# --- jump lines in the article's language, from the shared label table
+# (warta_label): Portuguese, which only that table has
+mkdir -p "$TMP/pt"
+sed 's/^lang: id$/lang: pt/' "$E/01.txt" >"$TMP/pt/01.txt"
+cp "$E/02.txt" "$E/03.txt" "$E/05.txt" "$TMP/pt/"
+$WARTA -q -s newspaper --edition Harian -o "$TMP/pt.pdf" "$TMP/pt" 2>/dev/null
+pt=$(pdftotext "$TMP/pt.pdf" - 2>/dev/null | tr -d '\n')
+case $pt in
+*"Continua na página "[0-9]*"Continuação da página 1"*) ok "jump lines in Portuguese from the shared labels" ;;
+*) fail "jump lines in Portuguese" "$(pdftotext "$TMP/pt.pdf" - | grep -i -n "ntinua\|halaman\|page")" ;;
+esac
+
+# --- pictures in an edition: the picture sample (a lead photo in its front
+# matter, a chart after its second paragraph) as the lead story, with six of
+# the articles above; newspaper and a4
+P="$TMP/pic"
+mkdir -p "$P"
+cp -r "$ROOT/tests/data/pictures" "$P/"
+sed 's/^date: 2024-10-25$/date: 2024-10-25\npriority: 1\nlang: id/' "$ROOT/tests/data/korea-foto.txt" >"$P/00-foto.txt"
+for f in 02 03 04 05 07 08; do cp "$E/$f.txt" "$P/"; done
+for st in newspaper a4; do
+	if trace_pdf "$TMP/pic-$st.trace" "$TMP/pic-$st.pdf" -s $st --edition Harian --edition-date 2024-10-26 \
+	    "$P" 2>"$TMP/pic-$st.err" && ! grep -q picture "$TMP/pic-$st.err"; then
+		ok "$st edition with pictures: set, nothing said of its pictures"
+	else
+		fail "$st edition with pictures" "$(cat "$TMP/pic-$st.err" "$TMP/pic-$st.trace.err")"
+	fi
+	imgs=$(pdfimages -list "$TMP/pic-$st.pdf" 2>/dev/null | awk 'NR > 2 && $3 == "image" { print $4 "x" $5 }' | sort | tr '\n' ' ')
+	if [ "$imgs" = "1200x800 300x180 " ]; then ok "$st edition: pdfimages lists the lead photo and the chart"
+	else fail "$st edition: pdfimages" "$imgs"; fi
+	check "$st edition with pictures: geometry, body lines on the grid" \
+		$CHECK geometry "$TMP/pic-$st.trace" $([ $st = a4 ] && echo flow)
+	check "$st edition with pictures: pictures in their modules, the lead photo under its head" \
+		$CHECK pictures "$TMP/pic-$st.trace" 1
+	pdftotext "$TMP/pic-$st.pdf" - 2>/dev/null | tr -d ' \n' >"$TMP/pic-$st.txt"
+	for want in "KapaldipelabuhanNampo,KoreaUtara." "PerdaganganKoreaUtaradenganmitra"; do
+		if grep -qF "$want" "$TMP/pic-$st.txt"; then ok "$st edition: caption $want"
+		else fail "$st edition: caption $want"; fi
+	done
+done
+$WARTA --edition Harian -o "$TMP/pic.json" "$P" 2>/dev/null
+python3 -c '
+import json, sys
+for i, t in enumerate(json.load(open(sys.argv[1])), 1):
+    json.dump(t, open("%s/pt%d.json" % (sys.argv[2], i), "w"))' "$TMP/pic.json" "$TMP"
+ptrees=$(i=1; while [ $i -le 7 ]; do printf '%d=%s/pt%d.json ' $i "$TMP" $i; i=$((i + 1)); done)
+for st in newspaper a4; do
+	check "$st edition with pictures: every article's text read back once, in order" \
+		$CHECK text "$TMP/pic-$st.trace" "$TMP/pic-$st.pdf" $ptrees
+done
+diff_golden "newspaper edition with pictures: trace" "$TMP/pic-newspaper.trace" "$GOLD/edition-pictures.trace"
+# the lead story's photo spans the front page's columns: under the head of
+# the module across every column, as wide as its natural size and its share
+# of the page's height allow
+lead=$(awk '/^page 2/ { exit } /^  module a[1-9]/ { m = $0; n++ } /^  figure/ && n == 1 { getline f; print m " / " f; exit }' "$TMP/pic-newspaper.trace")
+case $lead in
+*"cols 0+4 lines "*" figure "*" image/jpeg"*) ok "the front page's lead shows its lead photo across the columns" ;;
+*) fail "the front page's lead photo" "$lead" ;;
+esac
+
 # --- the corpus: 30 real articles
 if ! have_corpus; then
 	skip "newspaper edition of the corpus" "no corpus"
@@ -179,6 +240,8 @@ ctrees=$(i=1; while [ $i -le 30 ]; do printf '%d=%s/c%d.json ' $i "$TMP" $i; i=$
 check "corpus: every article read back once, in order, jumps followed" \
 	$CHECK text "$TMP/c.trace" "$TMP/c.pdf" $ctrees
 check "corpus: jumps linked both ways" $CHECK jumps "$TMP/c.pdf"
+# the make-up scores headlines side by side: 4 pairs on inside pages before
+check "corpus: at most one pair of headlines side by side on inside pages" $CHECK tombstones "$TMP/c.trace" 1
 # the corpus has no sections: one section, its last page the edition's last
 if [ -f "$SHARED/tools/pdf-fill.py" ]; then
 	fill=$(python3 "$SHARED/tools/pdf-fill.py" "$TMP/c.pdf" 4)

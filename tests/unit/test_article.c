@@ -924,9 +924,32 @@ json(void)
 	g_string_free(out, TRUE);
 }
 
+/* The shared labels (warta_label): every key in every language, the
+ * newspaper's own words among them, looked up along the locale's fallback. */
+static void
+labels(void)
+{
+	static const char *const langs[] = { "en", "id", "ms", "de", "fr", "es", "pt", "nl", "it", "sv",
+		"pl", "tr", "ru", "uk", "el", "vi", "th", "hi", "he", "ar", "fa", "ur", "zh", "zh-TW", "ja", "ko" };
+	int empty = 0;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(langs); i++)
+		for (int k = 0; k < WARTA_LABEL_COUNT; k++) {
+			const char *t = warta_label(langs[i], (enum warta_label_key)k);
+
+			empty += t == NULL || *t == '\0';
+		}
+	INT_EQ(empty, 0, "every label in every language");
+	STR_EQ(warta_label("zh-TW", WARTA_LABEL_INSIDE), "本期導讀", "Traditional Chinese: its own index head");
+	STR_EQ(warta_label("id-ID", WARTA_LABEL_CONTINUED_ON), "Bersambung ke halaman %s", "Indonesian jump line");
+	STR_EQ(warta_label("xx", WARTA_LABEL_ISSUE), "No. %s", "English for a language warta does not know");
+	OK(strstr(warta_label("ko", WARTA_LABEL_ISSUE), "%s") != NULL, "the issue line takes the number");
+}
+
 int
 main(void)
 {
+	labels();
 	datelines();
 	quotes();
 	typography();

@@ -1,0 +1,106 @@
+/* edition.h — what edition_pages.c (galleys, heads, the make-up's run)
+ * and edition_paint.c (modules, jumps, nameplate, flags, index strip,
+ * folios painted on the outputter) share.  Not used outside src/render/. */
+#ifndef WARTA_RENDER_EDITION_H
+#define WARTA_RENDER_EDITION_H
+
+#include <math.h>
+
+#include "layout/makeup.h"
+#include "render/out.h"
+
+/* Space above a picture in a leg, grid steps: clear of the descenders of
+ * the line before it. */
+#define FIG_AIR 0.4
+
+/* One slot of a galley: a grid line, holding a line of the body (or of a
+ * footnote), or nothing. */
+struct slot {
+	const struct rline *l;          /* a body line (or a picture: RL_FIGURE), or NULL */
+	const struct pa_para *P;        /* a footnote line (l NULL): its paragraph */
+	int li;                         /* its line */
+	int note;                       /* the footnote's number at its first line, 0: none */
+	int fig;                        /* a picture's: its grid lines at its first slot, -1 at
+	                                   the others */
+};
+
+/* A head block set across some width: its list and its grid lines. */
+struct head {
+	GArray *v;
+	int lines;
+};
+
+struct ed_art {
+	struct art *A;
+	struct slot *slot;
+	int n_slot;
+	unsigned char *nobreak;
+	struct head head[MK_MAX_COLS + 1], jhead[MK_MAX_COLS + 1];
+	struct rfig *photo[MK_MAX_COLS + 1];    /* the lead photo across k columns, or NULL */
+	struct rline *photo_l[MK_MAX_COLS + 1]; /* drawing it (A's) */
+	int photo_lines[MK_MAX_COLS + 1];
+	GPtrArray *figs;                /* struct rfig *: body pictures set here (smaller) */
+	int priority;                   /* front matter's, 0: none (1 is the most important) */
+	int section;
+	const char *section_name;
+};
+
+struct ed {
+	struct rn *R;                   /* a copy of the call's: its style may be ours */
+	struct warta_diags *d;
+	double B;                       /* the grid step: the body's leading */
+	double top, first_base;         /* the type area's top; baseline of grid line 0 below it */
+	int L;                          /* grid lines in a column */
+	int modular;
+	struct ed_art *a;
+	int n;
+	int n_sect;
+	struct mk_params p;
+	struct mk_result r;
+	int *sect_page;                 /* first page (1-based) of each section */
+	/* front page */
+	GPtrArray *paras;               /* furniture paragraphs set here, freed at the end */
+	struct warta_style *head_style; /* the style with the headline size being set */
+	struct rn Rh;
+	int off_grid;
+	int first_no;                   /* the page number of the first made-up page */
+};
+
+/* ------------------------------------------------------------ grid */
+
+static inline int
+grid_lines(const struct ed *E, double h)
+{
+	int n = (int)ceil(h / E->B - 0.02);
+
+	return n < 0 ? 0 : n;
+}
+
+/* The baseline of grid line g (0-based from the type area's top). */
+static inline double
+grid_y(const struct ed *E, int g)
+{
+	return E->top + E->first_base + g * E->B;
+}
+
+static inline double
+page_left(const struct rn *R, int page_no)
+{
+	return page_no % 2 ? R->style->margin_inner : R->style->margin_outer;
+}
+
+static inline double
+col_left(const struct ed *E, double left, int c)
+{
+	return left + c * (E->R->colw + E->R->style->gutter);
+}
+/* edition_paint.c */
+/* The nameplate, a section's flag (name), the front page's index strip
+ * (lines of it): drawn on o, or with o NULL measured; their grid lines. */
+int ed_nameplate(struct ed *E, struct rn_out *o, int page_no);
+int ed_flag(struct ed *E, struct rn_out *o, int page_no, const char *name);
+int ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines);
+/* Page pi of the make-up on o. */
+void ed_paint_page(struct ed *E, struct rn_out *o, int pi);
+
+#endif
