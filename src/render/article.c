@@ -221,6 +221,7 @@ rn_art_layout(struct rn *R, struct warta_doc *doc, int index, const char *kicker
 	rn_outline_walk(R, A, doc->root);
 	footnotes(R, A);
 	rn_figures(R, A);
+	rn_grid_figures(A);
 	rn_art_pages(R, A);
 	if (A->lead_fig && A->lead_fig->index)
 		rn_figure_here(R, A, doc->meta.lead);   /* floated: waits for the first line */
@@ -246,6 +247,7 @@ rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
 	A->page_data = data;
 
 	A->contents = 1;
+	A->grid_step = 0;               /* one column across the page */
 	A->colw = R->textw;
 	head_block(R, A);
 	A->fn = g_new0(struct pa_para *, 1);

@@ -613,6 +613,7 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 	int rc = -1, N = MIN(R.cols, MK_MAX_COLS);
 
 	memset(&E, 0, sizeof E);
+	R.own_grid = 1;                 /* the galleys are put on the pages' grid here */
 	E.R = &R;
 	E.d = d;
 	E.modular = R.style->makeup == WARTA_MAKEUP_MODULAR;

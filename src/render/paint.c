@@ -3,6 +3,7 @@
  * part of the vertical list at the baselines the page builder measured,
  * then each column's footnotes.  Knows where things go on the page, not
  * how they are drawn. */
+#include <math.h>
 #include <string.h>
 
 #include "layout/fit.h"
@@ -116,26 +117,36 @@ rn_paint_rline(const struct rn *R, struct rn_out *o, const struct art *A, const 
 	}
 }
 
-/* A vertical list range, as the page builder measured it. */
-static void
+/* A vertical list range, as the page builder measured it; the lines
+ * meant for the article's baseline grid (its first at gtop + grid_top)
+ * that are not on it, counted. */
+static int
 paint_list(const struct rn *R, struct rn_out *o, const struct art *A, const struct pb_item *v,
-           size_t a, size_t b, double cx, double top)
+           size_t a, size_t b, double cx, double top, double gtop)
 {
 	double y = top;
-	int first = 1;
+	int first = 1, off = 0;
 	size_t i;
 
 	for (i = a; i < b; i++) {
 		const struct pb_item *it = &v[i];
 
 		if (it->kind == PB_LINE) {
+			const struct rline *l = it->data;
+
 			y += first ? it->top : it->height;
 			first = 0;
-			rn_paint_rline(R, o, A, it->data, cx, y);
+			rn_paint_rline(R, o, A, l, cx, y);
+			if (A->grid_step > 0 && l && l->grid && l->kind == RL_TEXT) {
+				double q = (y - gtop - A->grid_top) / A->grid_step;
+
+				off += fabs(q - floor(q + 0.5)) > 1e-3;
+			}
 		} else if (it->kind == PB_GLUE && !first) {
 			y += it->height;
 		}
 	}
+	return off;
 }
 
 static double
@@ -288,7 +299,7 @@ rn_paint_page(const struct rn *R, struct rn_out *o, struct art *A, const struct 
 	running_head(R, o, page_no, running);
 	if (A->pages_done == 0) {
 		o->ops->mark(o, RN_MARK_HEAD, 0, left, top);
-		paint_list(R, o, A, (struct pb_item *)A->head->data, 0, A->head->len, left, top);
+		paint_list(R, o, A, (struct pb_item *)A->head->data, 0, A->head->len, left, top, top);
 		top += A->head_height;
 	}
 	for (c = 0; c < pg->n_cols; c++) {
@@ -301,12 +312,17 @@ rn_paint_page(const struct rn *R, struct rn_out *o, struct art *A, const struct 
 			int f = A->ps.order[pg->col[c].fn_first + k];
 
 			if (A->fn_top[f] && A->fig[f]) {
+				o->ops->mark(o, RN_MARK_FIGURE, c + 1, cx, y);
 				paint_figure(R, o, A, A->fig[f], cx, y);
 				y += A->fig[f]->height;
 			}
 		}
-		paint_list(R, o, A, (struct pb_item *)A->v->data, pg->col[c].start, pg->col[c].end, cx, y);
+		if (y > top)    /* the column's text goes on under its figures */
+			o->ops->mark(o, RN_MARK_COLUMN, c + 1, cx, top);
+		A->rep.off_grid += paint_list(R, o, A, (struct pb_item *)A->v->data, pg->col[c].start,
+		    pg->col[c].end, cx, y, top);
 	}
+	A->rep.grid = A->grid_step > 0;
 	/* the notes after all the columns: reading order, and the text's
 	 * structure elements are not cut by them */
 	for (c = 0; c < pg->n_cols; c++)

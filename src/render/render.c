@@ -52,6 +52,8 @@ report_add(struct warta_report *r, const struct warta_report *a)
 	r->overfull += a->overfull;
 	r->widows += a->widows;
 	r->orphans += a->orphans;
+	r->grid |= a->grid;
+	r->off_grid += a->off_grid;
 	r->justified += a->justified;
 	r->gap_sum += a->gap_sum;
 	r->gap_max = MAX(r->gap_max, a->gap_max);

@@ -58,7 +58,8 @@ struct warta_report {
 	int justified;               /* justified lines of three words or more: the measured ones */
 	double gap_sum, gap_max;     /* their mean word gaps, em: the sum, the largest */
 	int pages_written;           /* pages in the output (--pages), of pages */
-	int grid;                    /* 1: an edition made up on a baseline grid (flow, modular) */
+	int grid;                    /* 1: set on a baseline grid (a multi-column style; an
+	                                edition made up as flow or modular pages) */
 	int off_grid;                /* then: body lines whose baseline is not on the grid */
 };
 

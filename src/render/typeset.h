@@ -37,6 +37,8 @@ struct rn {
 	int cols;
 	char *create_date;
 	struct rn_scan *scan;           /* a PDF page range: its scanning pass (out.h), or NULL */
+	int own_grid;                   /* 1: articles not on their own baseline grid (an
+	                                   edition made up on its pages' grid) */
 };
 
 /* Structure of the tagged PDF: which element a line belongs to. */
@@ -105,6 +107,7 @@ struct rline {                          /* what one pb_item draws */
 	double lead;                    /* RL_ROW: line advance in cells */
 	int header;
 	struct rfig *fig;               /* RL_FIGURE: drawn with its bottom on the baseline */
+	int grid;                       /* its baseline sits on the article's baseline grid */
 };
 
 struct art;
@@ -154,6 +157,15 @@ struct art {                            /* one document laid out */
 	int n_blocks;                   /* blocks made (their ids) */
 	int sect, quote_id, keep_next, after_heading, after_para, had_body, hyph_run;
 	int contents;                   /* an edition's masthead and contents */
+	/* the baseline grid of a multi-column article (vlist.c): every line's
+	 * advance a whole number of steps, but inside an unbreakable block of
+	 * a larger leading (a pull quote), whose next line comes back to it */
+	double grid_step;               /* the body's leading; 0: no grid */
+	double grid_top;                /* a column's first baseline below its top, grid line 0 */
+	double grid_d;                  /* from the last baseline on the grid to the last line's */
+	double grid_glue;               /* glue since the last line */
+	int grid_pen;                   /* the largest penalty since the last line */
+	size_t grid_next;               /* the next item of the list to put on it (absolute) */
 	int justify_last;               /* setting a piece of a huge paragraph */
 	int list_id, item_id, table_id, row_id;  /* counters for the structure */
 	int cur_list, cur_item;         /* the list item being set, 0: none */
@@ -181,6 +193,8 @@ void rn_space(struct art *A, double h);
  * NULL); its layout reports to d. */
 struct art *rn_art_new(struct rn *R, struct warta_doc *doc, int index, const char *kicker,
                        struct warta_diags *d);
+/* The body's figures (top inserts) take whole grid steps. */
+void rn_grid_figures(struct art *A);
 /* Starts the page builder, once the head block and the notes are set. */
 void rn_art_pages(struct rn *R, struct art *A);
 /* Hands the pages that the list so far decides to A->page, then frees what

@@ -4,6 +4,7 @@
  * so far decides, each handed to the article's page callback, and what
  * only those pages used is freed, so that memory does not grow with the
  * length of an article. */
+#include <math.h>
 #include <string.h>
 
 #include "image/image.h"
@@ -283,12 +284,80 @@ art_trim(struct art *A)
 /* The pages the list so far decides, to A->page; then their items are
  * dropped and what nothing ahead uses is freed.  final: the list is
  * complete (the last page, balanced, and the notes never called). */
+/* The items appended since the last call put on the baseline grid: a
+ * line's advance from the one before (with the glue between) rounded to
+ * whole grid steps, a shortfall of a quarter step forgiven (a 2 pt space
+ * under a heading does not cost a line).  A heading, and a line of a
+ * larger leading inside an unbreakable block (a pull quote's second line
+ * on), keep their natural advance; the next line comes back to the grid
+ * (a heading closer to its text than to the text before it, as set).  A
+ * line's height above its baseline, used when it is first in a column,
+ * puts it at the same place against the grid. */
+static void
+grid_items(struct art *A)
+{
+	double B = A->grid_step;
+
+	if (B <= 0)
+		return;
+	for (size_t i = A->grid_next - A->v_dropped; i < A->v->len; i++) {
+		struct pb_item *it = &g_array_index(A->v, struct pb_item, i);
+		struct rline *l = it->data;
+		double d, phase = 0;
+
+		if (it->kind == PB_GLUE) {
+			A->grid_glue += it->height;
+			continue;
+		}
+		if (it->kind == PB_PENALTY) {
+			A->grid_pen = MAX(A->grid_pen, it->penalty);
+			continue;
+		}
+		d = A->grid_d + A->grid_glue + it->height;
+		if ((l && l->kind == RL_TEXT && l->blk && l->blk->tag && l->blk->tag[0] == 'H') ||
+		    (!it->para_first && A->grid_pen >= 10000 && it->height > B * 1.05)) {
+			A->grid_d = d;
+			phase = fmod(d, B);
+		} else {
+			int steps = MAX(1, (int)ceil(d / B - 0.25));
+
+			it->height = steps * B - A->grid_d - A->grid_glue;
+			A->grid_d = 0;
+			if (l)
+				l->grid = 1;
+		}
+		it->top = A->grid_top + phase + MAX(0, ceil((it->top - A->grid_top - phase) / B - 0.25)) * B;
+		A->grid_glue = 0;
+		A->grid_pen = 0;
+	}
+	A->grid_next = A->v_dropped + A->v->len;
+}
+
+void
+rn_grid_figures(struct art *A)
+{
+	double B = A->grid_step;
+
+	for (int f = 1; B > 0 && A->fig && f <= A->n_fn; f++) {
+		struct rfig *F = A->fig[f];
+
+		if (F && A->fn_top && A->fn_top[f]) {
+			double h = ceil(F->height / B - 0.02) * B;
+
+			F->after += h - F->height;
+			F->height = h;
+			A->fn_height[f] = h;
+		}
+	}
+}
+
 void
 rn_art_flush(struct art *A, int final)
 {
 	struct pb_page pg;
 	int made = 0;
 
+	grid_items(A);
 	while (pb_stream_next(&A->ps, (const struct pb_item *)A->v->data, A->v->len, final, &pg) == 1) {
 		A->page(A->page_data, A, &pg);
 		A->pages_done++;
@@ -329,6 +398,11 @@ rn_art_new(struct rn *R, struct warta_doc *doc, int index, const char *kicker, s
 	A->fig_wait = g_ptr_array_new();
 	A->head_figs = g_ptr_array_new();
 	g_snprintf(A->prefix, sizeof A->prefix, "a%d-", index + 1);
+	/* lines level across the columns of a multi-column style */
+	if (R->cols > 1 && !R->own_grid) {
+		A->grid_step = rn_leading(R, WARTA_EL_BODY);
+		A->grid_top = A->grid_step * 0.8;
+	}
 	return A;
 }
 

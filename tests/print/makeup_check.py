@@ -16,6 +16,8 @@
   makeup_check.py pictures TRACE LEADS     every picture inside its module:
       a lead photo under the head, a body picture inside a leg; at least LEADS
       lead photos and one body picture
+  makeup_check.py columns TRACE TREE.json  a single multi-column article:
+      its lines on one grid shared by a page's columns, its headings aside
   makeup_check.py tombstones TRACE MOST    headlines side by side (head
       blocks of neighbouring modules level) on inside pages: at most MOST
 
@@ -362,6 +364,78 @@ def tombstones(trace, most):
     return 0
 
 
+def columns(trace, tree):
+    """a single multi-column article: every line of its columns sits on one
+    grid shared by the columns of a page (its step the most common advance,
+    its origin each column's top), but its headings (from the article's
+    tree), which keep their place between the text before and after them"""
+    heads = set()
+
+    def walk(n):
+        if n.get('type') == 'heading':
+            heads.add(norm(n.get('number', '') + inline_text_of(n)))
+            heads.add(norm(inline_text_of(n)))
+        for c in n.get('children', []):
+            walk(c)
+    walk(json.load(open(tree, encoding='utf-8'))['body'])
+    cols = []
+    cur = None
+    mark = None
+    for raw in open(trace, encoding='utf-8'):
+        s = raw.rstrip('\n')
+        if s.startswith('page '):
+            cur = None
+            continue
+        if s.startswith('  column '):
+            f = s.split()
+            cur = {'top': float(f[3]), 'ys': []}
+            cols.append(cur)
+            mark = 'column'
+            continue
+        if s.startswith('  ') and not s.startswith('    '):
+            mark = s.strip()
+            continue
+        m = LINE.match(s)
+        if m and cur is not None and mark == 'column' and m.group(3) not in ('rule', 'drop', 'figure'):
+            t = s[s.index('|') + 1:s.rindex('|')]
+            cur['ys'].append((float(m.group(1)), t))
+    steps = {}
+    for c in cols:
+        for (a, _), (b, _) in zip(c['ys'], c['ys'][1:]):
+            steps[round(b - a, 1)] = steps.get(round(b - a, 1), 0) + 1
+    if not steps:
+        print('no column lines')
+        return 1
+    B = max(steps, key=steps.get)
+    bad = []
+    n = 0
+    for c in cols:
+        for y, t in c['ys']:
+            q = (y - c['top']) / B
+            f = q - int(q)
+            n += 1
+            if norm(t) in heads:
+                continue
+            if 'f0' not in c:
+                c['f0'] = f
+            if min(abs(f - c['f0']), 1 - abs(f - c['f0'])) * B > 0.11:
+                bad.append(f'off the grid: {y:.1f} |{t[:60]}|')
+    phases = {round(c['f0'] * B, 1) for c in cols if 'f0' in c}
+    if len(phases) > 1 and max(phases) - min(phases) > 0.11:
+        bad.append(f'columns on different grids: first baselines {sorted(phases)} pt into a step')
+    if bad:
+        print('\n'.join(bad[:20]))
+        return 1
+    print(f'{n} lines of {len(cols)} columns on a {B} pt grid, headings aside')
+    return 0
+
+
+def inline_text_of(n):
+    if 'text' in n:
+        return n['text']
+    return ''.join(inline_text_of(c) for c in n.get('children', []))
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == 'geometry':
@@ -370,6 +444,8 @@ def main():
         return text(sys.argv[2], sys.argv[3], sys.argv[4:])
     if cmd == 'jumps':
         return jumps(sys.argv[2])
+    if cmd == 'columns':
+        return columns(sys.argv[2], sys.argv[3])
     if cmd == 'tombstones':
         return tombstones(sys.argv[2], int(sys.argv[3]))
     if cmd == 'pictures':

@@ -157,6 +157,25 @@ else fail "article-break = page" "$starts"; fi
 check "article-break = page: no page under the minimum (12 lines), the short tail of an article neither" \
 	$CHECK lines "$TMP/b.trace" 12
 
+# --- a single article in a multi-column style: every line on the grid
+# shared by the columns of its pages (headings keep their place between the
+# text around them), --report: 0 off the grid; with its pictures too
+$WARTA -q -o "$TMP/s.json" "$ROOT/tests/data/korea-utara.txt" 2>/dev/null
+$WARTA -q -o "$TMP/sf.json" "$ROOT/tests/data/korea-foto.txt" 2>/dev/null
+for st in a4 letter newspaper; do
+	for in in korea-utara:s korea-foto:sf; do
+		f=${in%%:*} j=${in#*:}
+		$WARTA -q -s $st -o "$TMP/g-$st-$f.trace" "$ROOT/tests/data/$f.txt" 2>/dev/null
+		check "$st, one article ($f): its lines on the columns' grid" \
+			$CHECK columns "$TMP/g-$st-$f.trace" "$TMP/$j.json"
+		r=$($WARTA -s $st --report -o "$TMP/g.pdf" "$ROOT/tests/data/$f.txt" 2>&1 >/dev/null | grep ' pages\?, ')
+		case $r in
+		*", 0 off the grid"*) ok "$st, one article ($f): --report 0 lines off the grid" ;;
+		*) fail "$st, one article ($f): --report off the grid" "$r" ;;
+		esac
+	done
+done
+
 # --- jump lines in the article's language, from the shared label table
 # (warta_label): Portuguese, which only that table has
 mkdir -p "$TMP/pt"
