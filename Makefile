@@ -321,8 +321,9 @@ style-previews: deps
 # `make bench`: figures (medians, peak RSS) against the targets of issue 7,
 # printed, never asserted.  tests/bench/runner.c times whole processes;
 # tests/bench/stages.c times the library's stages in one process;
-# tests/bench/floor.c times Cairo's PDF surface alone (pre-shaped lines).
-BENCH_BINS := $(BUILD)/bench/runner $(BUILD)/bench/stages $(BUILD)/bench/floor
+# tests/bench/floor.c times Cairo's PDF surface alone (pre-shaped lines);
+# tests/bench/covers.c, the EPUB cover's PNG coder against libdeflate.
+BENCH_BINS := $(BUILD)/bench/runner $(BUILD)/bench/stages $(BUILD)/bench/floor $(BUILD)/bench/covers
 $(BUILD)/bench/runner: tests/bench/runner.c tests/bench/timing.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
@@ -330,6 +331,9 @@ $(BUILD)/bench/stages: tests/bench/stages.c tests/bench/timing.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread
 $(BUILD)/bench/floor: tests/bench/floor.c tests/bench/timing.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread
+$(BUILD)/bench/covers: tests/bench/covers.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread
 bench: deps

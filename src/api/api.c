@@ -6,6 +6,7 @@
 
 #include "warta.h"
 #include "article/article.h"
+#include "json/json.h"
 #include "epub/epub.h"
 #include "render/render.h"
 #include "style/style.h"
@@ -323,6 +324,7 @@ warta_print_render(warta_print *p, warta_doc *const *docs, size_t n, enum warta_
 warta_epub *
 warta_epub_new(const warta_style *style, warta_messages *m)
 {
+	struct warta_diags fd;
 	warta_epub *e;
 
 	if (style == NULL) {
@@ -334,6 +336,12 @@ warta_epub_new(const warta_style *style, warta_messages *m)
 	}
 	e = g_new0(warta_epub, 1);
 	e->style = style;
+	/* the font set, made once for the writer's books; when it cannot be
+	 * made, each book tries again and says why (a warning: the book is
+	 * made without its cover) */
+	warta_diags_init(&fd);
+	e->opts.engine = warta_engine_new(&fd);
+	warta_diags_fini(&fd);
 	return e;
 }
 
@@ -342,6 +350,7 @@ warta_epub_free(warta_epub *e)
 {
 	if (e == NULL)
 		return;
+	warta_engine_free(e->opts.engine);
 	g_free(e->edition_title);
 	g_free(e->edition_date);
 	g_free(e);

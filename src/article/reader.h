@@ -206,8 +206,6 @@ char *ar_typeset_string(GString *s, const char *lang);
 
 /* BCP 47 primary tag of the text's language, or NULL when unsure. */
 char *ar_lang_detect(const char *text, size_t len);
-/* "id" for "id-ID", lower case. */
-char *ar_lang_primary(const char *tag);
 /* The steps of ar_lang_detect, for tests: the script that names the
  * language on its own (or NULL), and the choice among the classifier's
  * candidates (see ar_langid_classify) of text[0, n). */

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "json/json.h"
 #include "util/output.h"
 
 char *
@@ -162,6 +163,7 @@ cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char
 		eo.edition_title = cli.edition;
 		eo.edition_date = cli.edition_date;
 		eo.edition_publisher = cli.edition_publisher;
+		eo.engine = cli.engine;   /* the print's font set, or NULL */
 		if (n == 1)
 			style = style_for(docs[0], d);
 		return warta_epub_write(docs, n, style, &eo, path, d);

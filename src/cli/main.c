@@ -538,6 +538,14 @@ load_shared(void)
 		cli.engine = warta_engine_new(&d);
 		if (!cli.engine)
 			rc = 1;   /* no input can be set: they all fail */
+	} else if (rc == 0 && cli.formats[FMT_EPUB]) {
+		/* the books' font set, made once for the batch; without it each
+		 * book says why (a warning) and is made without its cover */
+		struct warta_diags fd;
+
+		warta_diags_init(&fd);
+		cli.engine = warta_engine_new(&fd);
+		warta_diags_fini(&fd);
 	}
 	cli_print_diags(&d);
 	warta_diags_fini(&d);

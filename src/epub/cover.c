@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "epub/epub_int.h"
+#include "render/engine.h"
 
 #define COVER_W 1600
 #define COVER_H 2560
@@ -538,47 +539,6 @@ encode_png(struct cover *c)
 	return ep_png4(COVER_W, COVER_H, pal, 16, put_row, c);
 }
 
-/* Pango font maps on warta's font set, kept for the process and lent to one
- * cover at a time: a font map is not to be shared by threads, and a new one
- * per book matched and opened every font again. */
-static GMutex fm_lock;
-static GPtrArray *fm_idle;
-
-static PangoFontMap *
-fontmap_take(FcConfig *fc)
-{
-	PangoFontMap *fm = NULL;
-	guint i;
-
-	g_mutex_lock(&fm_lock);
-	for (i = 0; fm_idle && i < fm_idle->len; i++) {
-		PangoFontMap *m = fm_idle->pdata[i];
-
-		if (PANGO_IS_FC_FONT_MAP(m) && pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(m)) == fc) {
-			fm = g_ptr_array_steal_index(fm_idle, i);
-			break;
-		}
-	}
-	g_mutex_unlock(&fm_lock);
-	if (!fm) {
-		fm = pango_cairo_font_map_new();
-		if (PANGO_IS_FC_FONT_MAP(fm))
-			pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), fc);
-		pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72);
-	}
-	return fm;
-}
-
-static void
-fontmap_give(PangoFontMap *fm)
-{
-	g_mutex_lock(&fm_lock);
-	if (!fm_idle)
-		fm_idle = g_ptr_array_new();
-	g_ptr_array_add(fm_idle, fm);
-	g_mutex_unlock(&fm_lock);
-}
-
 /* The cover's colours (the style's, on warm white) and its Pango context
  * over font map fm, set as an image surface sets it (glyph positions
  * rounded). */
@@ -761,7 +721,7 @@ cover_foot(struct cover *c, const struct ep_book *b)
 int
 ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 {
-	PangoFontMap *fm;
+	struct rn_fonts *fonts;
 	struct cover c;
 	GByteArray *png;
 	double y;
@@ -771,8 +731,11 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 		warta_diag(d, WARTA_WARNING, NULL, 0, 0, "no cover: warta's font set is not available");
 		return -1;
 	}
-	fm = fontmap_take(b->fc);
-	cover_init(&c, b, fm);
+	/* a font map of the engine's, lent to this cover alone (a font map is
+	 * not to be shared by threads; a new one per book matched and opened
+	 * every font again) */
+	fonts = rn_fonts_take(b->engine);
+	cover_init(&c, b, fonts->fontmap);
 	y = cover_masthead(&c, b);
 	if (!b->edition)
 		cover_article(&c, b, y);
@@ -785,7 +748,7 @@ ep_cover_draw(struct ep_book *b, struct warta_diags *d)
 		cairo_surface_destroy(g_array_index(c.pieces, struct piece, i).s);
 	g_array_free(c.pieces, TRUE);
 	g_object_unref(c.ctx);
-	fontmap_give(fm);
+	rn_fonts_put(b->engine, fonts);
 	if (!png)
 		return -1;
 	b->cover_len = png->len;

@@ -5,7 +5,7 @@
  * font size, line height or colour on body text (KDP). */
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "epub/epub_int.h"
 
 /* Numbers in the C locale, at most 3 decimals, no exponent. */

@@ -7,20 +7,10 @@
 #include <zip.h>
 
 #include "epub/epub_int.h"
+#include "render/render.h"
 #include "image/image.h"
 #include "util/output.h"
 #include "util/clock.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define EP_LSAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
-#define EP_LSAN 1
-#endif
-#endif
-#ifdef EP_LSAN
-#include <sanitizer/lsan_interface.h>
-#endif
 
 static const char mimetype[] = "application/epub+zip";
 
@@ -115,8 +105,8 @@ book_free(struct ep_book *b)
 		g_ptr_array_free(b->groups, TRUE);
 	if (b->fonts)
 		g_ptr_array_free(b->fonts, TRUE);
-	if (b->fc)
-		FcConfigDestroy(b->fc);
+	if (b->own_engine)
+		warta_engine_free(b->own_engine);
 	if (b->warned)
 		g_hash_table_destroy(b->warned);
 	g_free(b->title);
@@ -240,34 +230,18 @@ book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
 	}
 }
 
-/* warta_fonts_config, made once per process and shared by the books (and
- * threads: fontconfig and Pango only read it); a failure is a warning, and
- * the book is still made, without the cover and the embedded fonts. */
-static GMutex fc_lock;
-static FcConfig *fc_shared;
-
+/* The font set: the caller's engine (the print's, shared by a batch's
+ * books), or one made for this book; a failure is a warning, and the book
+ * is still made, without the cover and the embedded fonts. */
 static void
-fonts_config(struct ep_book *b, struct warta_diags *d)
+fonts_config(struct ep_book *b, struct warta_engine *engine, struct warta_diags *d)
 {
 	struct warta_diags tmp;
 	guint i;
 
-	g_mutex_lock(&fc_lock);
-	if (!fc_shared) {
+	if (!engine) {
 		warta_diags_init(&tmp);
-		/* Kept for the life of the process; fontconfig links its patterns
-		 * by offsets, which LeakSanitizer takes for leaks. */
-#ifdef EP_LSAN
-		__lsan_disable();
-#endif
-		fc_shared = warta_fonts_config(&tmp);
-		/* before the cover's first Pango font map: see
-		 * warta_fonts_make_default */
-		if (fc_shared)
-			warta_fonts_make_default(fc_shared);
-#ifdef EP_LSAN
-		__lsan_enable();
-#endif
+		engine = b->own_engine = warta_engine_new(&tmp);
 		for (i = 0; i < tmp.items->len; i++) {
 			const struct warta_diag *m = tmp.items->pdata[i];
 
@@ -276,9 +250,8 @@ fonts_config(struct ep_book *b, struct warta_diags *d)
 		}
 		warta_diags_fini(&tmp);
 	}
-	if (fc_shared)
-		b->fc = FcConfigReference(fc_shared);
-	g_mutex_unlock(&fc_lock);
+	b->engine = engine;
+	b->fc = engine ? warta_engine_fc(engine) : NULL;
 }
 
 /* ---------------------------------------------------------------- zip */
@@ -606,7 +579,7 @@ warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_sty
 	warta_clock_add(WARTA_CLOCK_XHTML, t0);
 
 	t0 = warta_clock_now();
-	fonts_config(&b, d);
+	fonts_config(&b, opts ? opts->engine : NULL, d);
 	if (opts && opts->embed_fonts) {
 		/* the faces the articles' elements use, subset to their characters
 		 * (the cover, title and nav pages use the articles' faces) */

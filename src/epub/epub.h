@@ -11,11 +11,17 @@
 #include "style/style.h"
 #include "util/diag.h"
 
+struct warta_engine;
+
 struct warta_epub_opts {
 	int embed_fonts;             /* --embed-fonts */
 	const char *edition_title;   /* several docs: the edition's title; NULL for one article */
 	const char *edition_date;    /* "YYYY-MM-DD" or NULL */
 	const char *edition_publisher; /* an edition's publisher and creator, or NULL */
+	struct warta_engine *engine; /* warta's font set (render.h's warta_engine_new), the
+	                              * print's: the cover's fonts and font maps and the
+	                              * embedded faces come from it; NULL: the write makes
+	                              * one for itself, and frees it */
 };
 
 /* Writes docs[0..n) as one book to out_path ("-": stdout), atomically.
@@ -26,7 +32,8 @@ struct warta_epub_opts {
  * the input alone: dcterms:modified comes from SOURCE_DATE_EPOCH, else the
  * newest article date.  Problems that still give a valid book (no font set:
  * no cover; a font that cannot be embedded) are warnings.  Safe to call from
- * several threads at once.
+ * several threads at once (with one engine: it lends each call its own font
+ * map).  Keeps no state between calls.
  * 0, or -1 with the reason in d and nothing left at out_path. */
 int warta_epub_write(struct warta_doc *const *docs, size_t n, const struct warta_style *style,
                      const struct warta_epub_opts *opts, const char *out_path,

@@ -78,7 +78,9 @@ struct ep_book {
 	char *modified;           /* "YYYY-MM-DDThh:mm:ssZ" */
 	char *uuid;               /* "urn:uuid:…" */
 	GPtrArray *fonts;         /* of struct ep_font * (--embed-fonts) */
-	struct _FcConfig *fc;     /* warta_fonts_config(), NULL if it failed */
+	struct warta_engine *engine; /* the font set: opts->engine, or own_engine */
+	struct warta_engine *own_engine; /* made for this book when opts had none, or NULL */
+	struct _FcConfig *fc;     /* the engine's font configuration, NULL without one */
 	GHashTable *warned;       /* font families already reported */
 	int need_arabic, need_cjk;
 	GPtrArray *images;        /* of struct ep_image *, in the order of first use */

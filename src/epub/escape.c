@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "epub/epub_int.h"
 #include "util/date.h"
 #include "util/url.h"

@@ -300,33 +300,32 @@ match_len(const guint8 *d, gsize i, gsize n, gsize dist)
 #define TOK_EXTRA(t) (((t) >> 9) & 0x1f)
 #define TOK_UP 0x4000u
 
-/* len bytes of filtered rows, each row rowlen bytes with its filter type, as
- * one block with Huffman codes of its own (§3.2.7).  Matches are looked for
- * at two distances only: the byte before (runs of paper and of ink) and the
- * row above (the strokes of the letters), the longer taken: a few
- * instructions a byte, where a general compressor's hashing cost five times
- * as much on these rows, for a file about as small. */
-static void
-put_band(struct zw *w, const struct lentab *lt, const guint8 *d, gsize len, gsize rowlen, int final)
+/* The distance code of the row above, rowlen back (§3.2.5): its code in
+ * *k, its base in *base, its extra bits returned. */
+static int
+up_code(gsize rowlen, int *k, guint32 *base)
 {
 	/* distance codes 0..29: bases (§3.2.5) */
 	static const guint16 dbase[30] = { 1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193,
 	                                   257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
 	                                   8193, 12289, 16385, 24577 };
-	static const guint8 order[19] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15 };
-	guint32 *tok = g_malloc((len + 1) * sizeof *tok), lfreq[286] = { 0 }, cfreq[19] = { 0 };
-	guint8 llen[286], dlen[30] = { 0 }, seq[286 + 30], clen[19];
-	guint16 lcode[286], ccode[19];
-	gsize i = 0, ntok = 0, t;
-	int k = 0, up_extra, hlit, hdist, hclen, nseq, j, run;
-	guint32 up_base;
 
-	while (k < 29 && dbase[k + 1] <= rowlen)
-		k++;
-	up_extra = k < 4 ? 0 : k / 2 - 1;
-	up_base = dbase[k];
+	*k = 0;
+	while (*k < 29 && dbase[*k + 1] <= rowlen)
+		(*k)++;
+	*base = dbase[*k];
+	return *k < 4 ? 0 : *k / 2 - 1;
+}
 
-	/* the matches and literals */
+/* The band's literals and matches into tok (returns how many), their
+ * symbols counted in lfreq.  Matches are looked for at two distances only:
+ * the byte before and the row above, the longer taken. */
+static gsize
+tokens(const struct lentab *lt, const guint8 *d, gsize len, gsize rowlen, guint32 *tok,
+       guint32 lfreq[286])
+{
+	gsize i = 0, ntok = 0;
+
 	while (i < len) {
 		gsize r = i >= 1 ? match_len(d, i, len, 1) : 0;
 		gsize above = i >= rowlen && rowlen <= 32768 ? match_len(d, i, len, rowlen) : 0;
@@ -343,6 +342,70 @@ put_band(struct zw *w, const struct lentab *lt, const guint8 *d, gsize len, gsiz
 		i += m;
 	}
 	lfreq[256]++;
+	return ntok;
+}
+
+/* The code lengths seq[0..nseq), run-length coded (16: repeat the last 3-6
+ * times, 17: 3-10 zeros, 18: 11-138 zeros): with w NULL, the symbols are
+ * counted into cfreq; else written with the code clen/ccode. */
+static void
+length_runs(struct zw *w, const guint8 *seq, int nseq, guint32 cfreq[19], const guint8 clen[19],
+            const guint16 ccode[19])
+{
+	int j, run;
+
+	for (j = 0; j < nseq; j += run) {
+		int sym, extra = 0, nextra = 0;
+
+		for (run = 1; j + run < nseq && seq[j + run] == seq[j]; run++)
+			;
+		if (seq[j] == 0 && run >= 11) {
+			run = MIN(run, 138);
+			sym = 18, extra = run - 11, nextra = 7;
+		} else if (seq[j] == 0 && run >= 3) {
+			run = MIN(run, 10);
+			sym = 17, extra = run - 3, nextra = 3;
+		} else if (seq[j] != 0 && run >= 4) {
+			run = MIN(run, 7);
+			/* the length once, then "repeat it" */
+			if (w)
+				put_bits(w, ccode[seq[j]], clen[seq[j]]);
+			else
+				cfreq[seq[j]]++;
+			sym = 16, extra = run - 4, nextra = 2;
+		} else {
+			run = 1;
+			sym = seq[j];
+		}
+		if (!w) {
+			cfreq[sym]++;
+			continue;
+		}
+		put_bits(w, ccode[sym], clen[sym]);
+		if (nextra)
+			put_bits(w, (guint32)extra, nextra);
+	}
+}
+
+/* len bytes of filtered rows, each row rowlen bytes with its filter type, as
+ * one block with Huffman codes of its own (§3.2.7).  Matches are looked for
+ * at two distances only: the byte before (runs of paper and of ink) and the
+ * row above (the strokes of the letters), the longer taken: a few
+ * instructions a byte, where a general compressor's hashing cost five times
+ * as much on these rows, for a file about as small. */
+static void
+put_band(struct zw *w, const struct lentab *lt, const guint8 *d, gsize len, gsize rowlen, int final)
+{
+	static const guint8 order[19] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15 };
+	guint32 *tok = g_malloc((len + 1) * sizeof *tok), lfreq[286] = { 0 }, cfreq[19] = { 0 };
+	guint8 llen[286], dlen[30] = { 0 }, seq[286 + 30], clen[19];
+	guint16 lcode[286], ccode[19];
+	gsize ntok, t;
+	int k, up_extra, hlit, hdist, hclen, nseq, j;
+	guint32 up_base;
+
+	up_extra = up_code(rowlen, &k, &up_base);
+	ntok = tokens(lt, d, len, rowlen, tok, lfreq);
 	w->adler = libdeflate_adler32(w->adler, d, len);
 
 	/* the codes: literal/length of the band's own frequencies; distance
@@ -356,26 +419,7 @@ put_band(struct zw *w, const struct lentab *lt, const guint8 *d, gsize len, gsiz
 	memcpy(seq, llen, (size_t)hlit);
 	memcpy(seq + hlit, dlen, (size_t)hdist);
 	nseq = hlit + hdist;
-	/* the code lengths, run-length coded (16: repeat the last 3-6 times,
-	 * 17: 3-10 zeros, 18: 11-138 zeros): counted, then written */
-	for (j = 0; j < nseq; j += run) {
-		for (run = 1; j + run < nseq && seq[j + run] == seq[j]; run++)
-			;
-		if (seq[j] == 0 && run >= 11) {
-			run = MIN(run, 138);
-			cfreq[18]++;
-		} else if (seq[j] == 0 && run >= 3) {
-			run = MIN(run, 10);
-			cfreq[17]++;
-		} else if (seq[j] != 0 && run >= 4) {
-			run = MIN(run, 7);
-			cfreq[seq[j]]++;
-			cfreq[16]++;
-		} else {
-			run = 1;
-			cfreq[seq[j]]++;
-		}
-	}
+	length_runs(NULL, seq, nseq, cfreq, NULL, NULL);
 	code_lengths(cfreq, 19, 7, clen);
 	canonical(clen, 19, ccode);
 	for (hclen = 19; hclen > 4 && clen[order[hclen - 1]] == 0; hclen--)
@@ -389,27 +433,7 @@ put_band(struct zw *w, const struct lentab *lt, const guint8 *d, gsize len, gsiz
 	put_bits(w, (guint32)(hclen - 4), 4);
 	for (j = 0; j < hclen; j++)
 		put_bits(w, clen[order[j]], 3);
-	for (j = 0; j < nseq; j += run) {
-		for (run = 1; j + run < nseq && seq[j + run] == seq[j]; run++)
-			;
-		if (seq[j] == 0 && run >= 11) {
-			run = MIN(run, 138);
-			put_bits(w, ccode[18], clen[18]);
-			put_bits(w, (guint32)(run - 11), 7);
-		} else if (seq[j] == 0 && run >= 3) {
-			run = MIN(run, 10);
-			put_bits(w, ccode[17], clen[17]);
-			put_bits(w, (guint32)(run - 3), 3);
-		} else if (seq[j] != 0 && run >= 4) {
-			run = MIN(run, 7);
-			put_bits(w, ccode[seq[j]], clen[seq[j]]);
-			put_bits(w, ccode[16], clen[16]);
-			put_bits(w, (guint32)(run - 4), 2);
-		} else {
-			run = 1;
-			put_bits(w, ccode[seq[j]], clen[seq[j]]);
-		}
-	}
+	length_runs(w, seq, nseq, NULL, clen, ccode);
 
 	/* the data: distance 1 is "0", the row above "1" and its extra bits */
 	for (t = 0; t < ntok; t++) {

@@ -91,6 +91,183 @@ new_try(struct scan *sc, struct pb_stream *s)
 	sc->gen = s->gen;
 }
 
+/* A place the column may end at: before item at, with the first nfn notes
+ * of the column, pend up to pt, the column that tall. */
+struct cand {
+	size_t at;
+	int nfn, pt;
+	double height;
+};
+
+/* The column being filled: text t tall, notes fnh tall (fn[0..nfn), top
+ * inserts tops of them); carry: notes called from now on wait for the next
+ * column; the best end so far (by badness) and the last possible one. */
+struct col {
+	double h, t, fnh, tops, best_c;
+	int *fn, nfn, first, carry;
+	struct cand best, any;
+};
+
+static int
+is_top(const struct pb_params *p, int f)
+{
+	return p->fn_top && p->fn_top[f];
+}
+
+/* The notes carried from the column before come first, while they fit;
+ * one taller than any column goes alone at the top of the next (drawn cut
+ * to the column: render.c warns). */
+static void
+carried_notes(struct scan *sc, struct col *c, int pt0)
+{
+	const struct pb_params *p = sc->p;
+
+	while (sc->ph < pt0) {
+		int f = sc->pend[sc->ph];
+		double e = p->fn_height[f] + pb_separator(p, f, c->fn, c->nfn);
+
+		sc->work++;
+		if (c->fnh + e > c->h + 0.01 && (c->nfn > 0 || e <= MAX(p->height, p->first_height) + 0.01))
+			break;
+		if (is_top(p, f) && p->top_max > 0 && c->nfn > 0 && c->tops + p->fn_height[f] > p->top_max + 0.01)
+			break;
+		if (is_top(p, f))
+			c->tops += p->fn_height[f];
+		c->fnh += e;
+		c->fn[c->nfn++] = f;
+		sc->ph++;
+	}
+	c->carry = sc->ph < pt0;
+}
+
+/* Every note called on line x (adv tall) and not taken yet: the line and
+ * all of them go in this column, or none; those that must wait are
+ * carried.  Returns the height of the notes taken. */
+static double
+line_notes(struct scan *sc, struct col *c, const struct pb_item *x, double adv)
+{
+	const struct pb_params *p = sc->p;
+	double extra = 0;
+	int k;
+
+	for (k = 0; x->footnotes && x->footnotes[k]; k++) {
+		int f = x->footnotes[k];
+
+		sc->work++;
+		if (f <= 0 || f > p->n_fn || taken(sc, f) || spanning(p, f))
+			continue;  /* a spanning one is the page's (span_next) */
+		sc->mark[f] = sc->gen;
+		/* top inserts past the column's share wait, and what is called
+		 * after them with them */
+		if (is_top(p, f) && p->top_max > 0 && c->tops + p->fn_height[f] > p->top_max + 0.01)
+			c->carry = 1;
+		/* a top insert that does not fit with the text so far waits
+		 * for the next column; the line stays (TeX's float: the text
+		 * is not held back for it) */
+		if (is_top(p, f) && c->t + adv + c->fnh + extra + p->fn_height[f] > c->h + 0.01)
+			c->carry = 1;
+		if (c->carry) {
+			sc->pend[sc->pt++] = f;
+			continue;
+		}
+		if (is_top(p, f))
+			c->tops += p->fn_height[f];
+		extra += p->fn_height[f] + pb_separator(p, f, c->fn, c->nfn);
+		c->fn[c->nfn++] = f;
+	}
+	return extra;
+}
+
+/* The line at j goes to the next column (its notes from before and pend
+ * from pt1 given back): the column ends at the best place found, else the
+ * last possible one, else before the line. */
+static void
+end_before_line(struct scan *sc, struct col *c, size_t j, int before, int pt1, struct fill *out)
+{
+	const struct cand *e = c->best.at != (size_t)-1 ? &c->best : c->any.at != (size_t)-1 ? &c->any : NULL;
+
+	untake(sc, c->fn, before, c->nfn);
+	untake(sc, sc->pend, pt1, sc->pt);
+	c->nfn = before;
+	sc->pt = pt1;
+	if (!e) {
+		out->end = j;
+		out->n_fn = c->nfn;
+		out->height = c->t + c->fnh;
+		return;
+	}
+	out->end = e->at;
+	out->n_fn = e->nfn;
+	out->height = e->height;
+	untake(sc, c->fn, e->nfn, c->nfn);
+	untake(sc, sc->pend, e->pt, sc->pt);
+	sc->pt = e->pt;
+}
+
+/* The line (adv tall) opens the column and does not fit with all its
+ * notes: it stays, with the notes (from before) that fit; the others and
+ * all after are carried.  Returns the height of the notes kept. */
+static double
+opening_line_notes(struct scan *sc, struct col *c, double adv, int before)
+{
+	const struct pb_params *p = sc->p;
+	double e = c->fnh;
+	int m = before, k;
+
+	for (k = before; k < c->nfn; k++) {
+		double a = p->fn_height[c->fn[k]] + pb_separator(p, c->fn[k], c->fn, m);
+
+		if (c->t + adv + e + a > c->h + 0.01)
+			break;
+		e += a;
+		c->fn[m++] = c->fn[k];
+	}
+	for (; k < c->nfn; k++)
+		sc->pend[sc->pt++] = c->fn[k];
+	c->nfn = m;
+	c->carry = 1;
+	return e - c->fnh;
+}
+
+/* A line: in the column with its notes, or (returns 1, out set) the
+ * column ends before it. */
+static int
+add_line(struct scan *sc, struct col *c, const struct pb_item *x, size_t j, struct fill *out)
+{
+	double adv = c->first ? x->top : x->height, extra;
+	int before = c->nfn, pt1 = sc->pt;
+
+	extra = line_notes(sc, c, x, adv);
+	if (c->t + adv + c->fnh + extra > c->h + 0.01 &&
+	    (!c->first || (before > 0 && c->t + adv + c->fnh > c->h + 0.01))) {
+		/* a column of carried notes alone when the line would open it */
+		end_before_line(sc, c, j, before, pt1, out);
+		return 1;
+	}
+	if (c->t + adv + c->fnh + extra > c->h + 0.01)
+		extra = opening_line_notes(sc, c, adv, before);
+	c->t += adv;
+	c->fnh += extra;
+	c->first = 0;
+	return 0;
+}
+
+/* A possible end of the column before item j: with as_best, the best one
+ * when its cost is not above the best so far's; with any, the last
+ * possible one. */
+static void
+note_end(struct scan *sc, struct col *c, size_t j, double cost, int as_best, int any)
+{
+	struct cand here = { j, c->nfn, sc->pt, c->t + c->fnh };
+
+	if (as_best && cost <= c->best_c) {
+		c->best_c = cost;
+		c->best = here;
+	}
+	if (any)
+		c->any = here;
+}
+
 /* Fills one column of height h from item i.  The notes carried from the
  * column before come first at its foot; a note called on a line goes in
  * the line's column with it.  When they cannot (the line opens the column,
@@ -101,162 +278,44 @@ static void
 fill(struct scan *sc, size_t i, double h, struct fill *out)
 {
 	const struct pb_item *it = sc->it;
-	const struct pb_params *p = sc->p;
-	size_t n = sc->n;
-	double t = 0, fnh = 0, best_c = INF_COST;
-	size_t j, best = (size_t)-1, any = (size_t)-1;
-	int first = 1, *fn = sc->fnbuf, nfn = 0, best_nfn = 0, any_nfn = 0;
-	int pt0 = sc->pt, best_pt = 0, any_pt = 0, carry;
-	double best_t = 0, any_t = 0, tops = 0;
+	struct col c = { h, 0, 0, 0, INF_COST, sc->fnbuf, 0, 1, 0,
+	                 { (size_t)-1, 0, 0, 0 }, { (size_t)-1, 0, 0, 0 } };
+	size_t j, n = sc->n;
 
-	out->fn = fn;   /* the notes of a column are a prefix of fn */
-	/* the notes carried come first, while they fit; one taller than
-	 * any column goes alone at the top of the next (drawn cut to the
-	 * column: render.c warns) */
-	while (sc->ph < pt0) {
-		int f = sc->pend[sc->ph];
-		double e = p->fn_height[f] + pb_separator(p, f, fn, nfn);
-
-		sc->work++;
-		if (fnh + e > h + 0.01 && (nfn > 0 || e <= MAX(p->height, p->first_height) + 0.01))
-			break;
-		if (p->fn_top && p->fn_top[f] && p->top_max > 0 && nfn > 0 &&
-		    tops + p->fn_height[f] > p->top_max + 0.01)
-			break;
-		if (p->fn_top && p->fn_top[f])
-			tops += p->fn_height[f];
-		fnh += e;
-		fn[nfn++] = f;
-		sc->ph++;
-	}
-	carry = sc->ph < pt0;
+	out->fn = c.fn;   /* the notes of a column are a prefix of fn */
+	carried_notes(sc, &c, sc->pt);
 	for (j = i; j < n; j++) {
 		const struct pb_item *x = &it[j];
 
 		if (x->kind == PB_LINE) {
-			double adv = first ? x->top : x->height, extra = 0;
-			int k, before = nfn, pt1 = sc->pt;
-
-			/* every note called on the line and not taken yet: the
-			 * line and all of them go in this column, or none */
-			for (k = 0; x->footnotes && x->footnotes[k]; k++) {
-				int f = x->footnotes[k];
-
-				sc->work++;
-				if (f <= 0 || f > p->n_fn || taken(sc, f) || spanning(p, f))
-					continue;  /* a spanning one is the page's (span_next) */
-				sc->mark[f] = sc->gen;
-				/* top inserts past the column's share wait, and
-				 * what is called after them with them */
-				if (p->fn_top && p->fn_top[f] && p->top_max > 0 &&
-				    tops + p->fn_height[f] > p->top_max + 0.01)
-					carry = 1;
-				/* a top insert that does not fit with the text so far
-				 * waits for the next column; the line stays (TeX's
-				 * float: the text is not held back for it) */
-				if (p->fn_top && p->fn_top[f] &&
-				    t + adv + fnh + extra + p->fn_height[f] > h + 0.01)
-					carry = 1;
-				if (carry) {
-					sc->pend[sc->pt++] = f;
-					continue;
-				}
-				if (p->fn_top && p->fn_top[f])
-					tops += p->fn_height[f];
-				extra += p->fn_height[f] + pb_separator(p, f, fn, nfn);
-				fn[nfn++] = f;
-			}
-			if (t + adv + fnh + extra > h + 0.01 && (!first ||
-			    (before > 0 && t + adv + fnh > h + 0.01))) {
-				/* the line goes to the next column; a column of
-				 * carried notes alone when it would open this one */
-				untake(sc, fn, before, nfn);
-				untake(sc, sc->pend, pt1, sc->pt);
-				nfn = before;
-				sc->pt = pt1;
-				if (best != (size_t)-1) {
-					out->end = best;
-					out->n_fn = best_nfn;
-					out->height = best_t;
-					untake(sc, fn, best_nfn, nfn);
-					untake(sc, sc->pend, best_pt, sc->pt);
-					sc->pt = best_pt;
-				} else if (any != (size_t)-1) {
-					out->end = any;
-					out->n_fn = any_nfn;
-					out->height = any_t;
-					untake(sc, fn, any_nfn, nfn);
-					untake(sc, sc->pend, any_pt, sc->pt);
-					sc->pt = any_pt;
-				} else {
-					out->end = j;
-					out->n_fn = nfn;
-					out->height = t + fnh;
-				}
+			if (add_line(sc, &c, x, j, out))
 				return;
-			}
-			if (t + adv + fnh + extra > h + 0.01) {
-				/* it opens the column: it stays, with the notes
-				 * that fit; the others and all after are carried */
-				double e = fnh;
-				int m = before, k2;
-
-				for (k2 = before; k2 < nfn; k2++) {
-					double a = p->fn_height[fn[k2]] + pb_separator(p, fn[k2], fn, m);
-
-					if (t + adv + e + a > h + 0.01)
-						break;
-					e += a;
-					fn[m++] = fn[k2];
-				}
-				for (; k2 < nfn; k2++)
-					sc->pend[sc->pt++] = fn[k2];
-				nfn = m;
-				extra = e - fnh;
-				carry = 1;
-			}
-			t += adv;
-			fnh += extra;
-			first = 0;
 			continue;
 		}
-		if (first)
+		if (c.first)
 			continue;               /* discarded at the top of a column */
 		if (x->kind == PB_GLUE) {
-			if (j > 0 && it[j - 1].kind == PB_LINE) {
-				double c = badness(h - t - fnh, h);
-
-				if (c <= best_c) {
-					best_c = c, best = j, best_nfn = nfn, best_t = t + fnh;
-					best_pt = sc->pt;
-				}
-				any = j, any_nfn = nfn, any_t = t + fnh, any_pt = sc->pt;
-			}
-			t += x->height;
+			if (j > 0 && it[j - 1].kind == PB_LINE)
+				note_end(sc, &c, j, badness(h - c.t - c.fnh, h), 1, 1);
+			c.t += x->height;
 			continue;
 		}
 		/* penalty */
 		if (x->penalty <= -10000) {
 			out->end = j;
-			out->n_fn = nfn;
-			out->height = t + fnh;
+			out->n_fn = c.nfn;
+			out->height = c.t + c.fnh;
 			return;
 		}
-		any = j, any_nfn = nfn, any_t = t + fnh, any_pt = sc->pt;
-		if (x->penalty < 10000) {
-			double c = badness(h - t - fnh, h) + x->penalty;
-
-			if (c <= best_c) {
-				best_c = c, best = j, best_nfn = nfn, best_t = t + fnh;
-				best_pt = sc->pt;
-			}
-		}
+		note_end(sc, &c, j, 0, 0, 1);
+		if (x->penalty < 10000)
+			note_end(sc, &c, j, badness(h - c.t - c.fnh, h) + x->penalty, 1, 0);
 	}
 	if (!sc->final)
 		sc->more = 1;
 	out->end = n;
-	out->n_fn = nfn;
-	out->height = t + fnh;
+	out->n_fn = c.nfn;
+	out->height = c.t + c.fnh;
 }
 
 /* First item of the next column after a break at b. */

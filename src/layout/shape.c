@@ -8,7 +8,7 @@
 
 #include <pango/pangocairo.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "layout/para_int.h"
 #include "util/clock.h"
 

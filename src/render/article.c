@@ -4,7 +4,7 @@
  * the caller's callback as the page builder makes them. */
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "render/typeset.h"
 
 

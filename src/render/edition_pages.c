@@ -13,7 +13,7 @@
  * outputter (edition_paint.c). */
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "render/edition.h"
 #include "util/date.h"
 

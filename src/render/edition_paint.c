@@ -5,7 +5,7 @@
  * comes from the make-up (edition_pages.c, layout/makeup.h). */
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "render/edition.h"
 #include "util/date.h"
 

@@ -34,6 +34,12 @@ warta_engine_new(struct warta_diags *d)
 	return e;
 }
 
+FcConfig *
+warta_engine_fc(const struct warta_engine *e)
+{
+	return e->fc;
+}
+
 PangoContext *
 warta_print_context_new(FcConfig *fc)
 {

@@ -14,7 +14,7 @@
  * in a framed box of the same design. */
 #include <string.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "image/image.h"
 #include "render/typeset.h"
 
@@ -145,23 +145,6 @@ rn_figure_new(struct rn *R, struct art *A, const struct warta_node *fig, double 
 	}
 	F->height = F->h + F->gap + text_h + F->after;
 	return F;
-}
-
-void
-rn_figure_free(struct rfig *F)
-{
-	if (!F)
-		return;
-	warta_image_unref(F->img);
-	if (F->cap)
-		pa_free(F->cap);
-	if (F->credit)
-		pa_free(F->credit);
-	if (F->alt)
-		pa_free(F->alt);
-	g_free(F->calls);
-	g_free(F->alt_text);
-	g_free(F);
 }
 
 /* Is n a picture in running text that print floats: an image the reader

@@ -27,6 +27,10 @@ struct warta_engine;
  * process, so that Pango's FcInit thread loads no system configuration. */
 struct warta_engine *warta_engine_new(struct warta_diags *d);
 void warta_engine_free(struct warta_engine *e);
+/* The engine's fontconfig configuration: warta's font set, shared
+ * read-only, kept by the engine (the EPUB writer lists and embeds faces
+ * from it). */
+struct _FcConfig *warta_engine_fc(const struct warta_engine *e);
 
 /* A Pango context that sets text as the print engine does: warta's font set
  * fc (warta_fonts_config), 72 units a point, unhinted outlines and metrics,

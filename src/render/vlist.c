@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "image/image.h"
 #include "render/typeset.h"
 
 
@@ -132,6 +133,24 @@ drop_free(struct rdrop *d)
 	g_free(d->text);
 	g_free(d->family);
 	g_free(d);
+}
+
+/* A figure item (render/figure.c makes them): freed with the list. */
+void
+rn_figure_free(struct rfig *F)
+{
+	if (!F)
+		return;
+	warta_image_unref(F->img);
+	if (F->cap)
+		pa_free(F->cap);
+	if (F->credit)
+		pa_free(F->credit);
+	if (F->alt)
+		pa_free(F->alt);
+	g_free(F->calls);
+	g_free(F->alt_text);
+	g_free(F);
 }
 
 void

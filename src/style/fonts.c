@@ -8,7 +8,7 @@
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 
-#include "article/article.h"
+#include "lang/lang.h"
 #include "style/style.h"
 
 #ifndef WARTA_DATADIR

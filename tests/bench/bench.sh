@@ -4,7 +4,8 @@
 # something fails to run).  Whole processes are timed by build/bench/runner
 # (fork/exec, wait4: wall time, ru_maxrss), the stages inside one process by
 # build/bench/stages (libwarta.a and its stage clocks, util/clock.h), the
-# floor of Pango + Cairo alone by build/bench/floor (lines shaped once, drawn).
+# floor of Pango + Cairo alone by build/bench/floor (lines shaped once, drawn),
+# the EPUB cover's PNG coder against libdeflate by build/bench/covers.
 # BENCH_RUNS=N changes the number of runs of the short cases (default 21),
 # BENCH_BATCH_RUNS=N those of the 1,000-file batch (default 1);
 # BENCH_QUICK=1 makes every case shorter (a smoke run).
@@ -18,6 +19,7 @@ WARTA="$BUILD/warta"
 RUNNER="$BUILD/bench/runner"
 STAGES="$BUILD/bench/stages"
 FLOOR="$BUILD/bench/floor"
+COVERS="$BUILD/bench/covers"
 SAMPLE="$ROOT/tests/data/korea-utara.txt"
 CORPUS="$ROOT/../shared/corpus/articles"
 [ -d "$CORPUS" ] || CORPUS="$ROOT/tests/data"
@@ -34,7 +36,7 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=0
 export WARTA_DATADIR="${WARTA_DATADIR:-$ROOT}"    # this tree's styles and font list, wherever BUILD is
 
-for b in "$WARTA" "$RUNNER" "$STAGES" "$FLOOR"; do
+for b in "$WARTA" "$RUNNER" "$STAGES" "$FLOOR" "$COVERS"; do
 	[ -x "$b" ] || { echo "bench: $b is not built (make bench builds it)" >&2; exit 1; }
 done
 case " $("$WARTA" --version | sed -n 's/^formats: *//p') " in
@@ -312,6 +314,18 @@ ratio=$(awk -v a="$last_cost" -v b="$first_cost" 'BEGIN { printf "%.2f", (b > 0 
 row "cost per page at $last_p pages / at the first" "$ratio" "×" "<=" 1.20
 grow=$(awk -v a="$last_rss" -v b="$first_rss" 'BEGIN { printf "%.1f", a - b }')
 row "RSS growth, $last_p pages over the first" "$grow" MB "<=" 10
+# ------------------------------------------------------------ covers
+# The EPUB cover's PNG: warta's row coder (src/epub/png.c) against libdeflate
+# on the same rows, CPU time a cover (tests/bench/RESULTS.md, issue 16 item 5).
+echo
+echo "covers: the EPUB cover's PNG coder against libdeflate (build/bench/covers, CPU ms a cover):"
+mkdir -p "$TMP/covers"
+"$WARTA" -q -j 1 -t epub -d "$TMP/covers" $(ls "$CORPUS"/*.txt | head -30) ||
+	{ echo "bench: the covers' EPUBs failed" >&2; exit 1; }
+r=$("$COVERS" -n "$RUNS" "$TMP"/covers/*.epub) || { echo "bench: covers failed" >&2; exit 1; }
+echo "$r" | sed 's/^/  /'
+rm -rf "$TMP/covers"
+
 echo
 echo "(PASS/MISS is information, not a test: wall times on a shared machine are noisy;"
 echo " tests/bench/RESULTS.md has instruction counts too.)"

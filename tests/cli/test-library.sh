@@ -33,6 +33,13 @@ else
 	echo "$declared" >"$TMP/declared"; echo "$exported" >"$TMP/exported"
 	fail "libwarta.so exports exactly warta.h's functions" "$(diff "$TMP/declared" "$TMP/exported")"
 fi
+# nothing else is defined: no data, no other name; the one line that is not
+# warta_* is the version node WARTA_0, the absolute symbol ld writes for each
+# version a library defines (as libc's GLIBC_2.2.5)
+others=$(nm -D --defined-only "$so" | awk '{ n = $NF; sub(/@.*/, "", n) }
+    n !~ /^warta_/ && !($2 == "A" && n == "WARTA_0") { print }')
+[ -z "$others" ] && ok "nm -D: only warta_* and the version node WARTA_0" ||
+	fail "nm -D: only warta_* and the version node WARTA_0" "$others"
 if nm -D --defined-only "$so" | grep -q ' T warta_read_file@@WARTA_0$'; then ok "symbols versioned WARTA_0"
 else fail "symbols versioned WARTA_0" "$(nm -D --defined-only "$so" | head -3)"; fi
 man -l "$P/share/man/man3/warta.3" 2>/dev/null | grep -q 'warta_print_render' && ok "warta.3 documents the calls" ||

@@ -7,10 +7,14 @@
 
 #include "article/article.h"
 #include "epub/epub.h"
+#include "render/render.h"
 #include "style/style.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The books' font set, made once for the run, as a batch makes it. */
+static struct warta_engine *engine;
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -24,6 +28,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	warta_diags_init(&d);
 	style = fuzz_style(&d);
+	if (!engine && !(engine = warta_engine_new(&d)))
+		__builtin_trap();
+	eo.engine = engine;
 	doc = warta_article_read("fuzz.txt", (const char *)data, size, &opts, &d);
 	if (doc) {
 		warta_epub_write(&doc, 1, style, &eo, out_path, &d);

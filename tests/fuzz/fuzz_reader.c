@@ -14,6 +14,7 @@
 
 #include "article/article.h"
 #include "article/reader.h"
+#include "json/json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

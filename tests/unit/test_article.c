@@ -9,6 +9,7 @@
 
 #include "article/article.h"
 #include "article/reader.h"
+#include "json/json.h"
 #include "harness.h"
 
 /* ------------------------------------------------ helpers */

@@ -16,6 +16,7 @@
 #include "epub/epub.h"
 #include "epub/epub_int.h"
 #include "harness.h"
+#include "render/engine.h"
 #include "style/style.h"
 
 static struct warta_style *style;
@@ -833,7 +834,7 @@ edition(void)
 {
 	struct warta_doc *docs[4] = { sample_doc(), arabic_doc(), chinese_doc(), blocks_doc() };
 	struct warta_diags d;
-	struct warta_epub_opts opts = { 0, "Edisi Pagi", "2024-10-26", NULL };
+	struct warta_epub_opts opts = { 0, "Edisi Pagi", "2024-10-26", NULL, NULL };
 	char *path, *opf, *nav, *ncx;
 	int rc;
 
@@ -883,7 +884,7 @@ edition(void)
 	OK(contains(opf, "the cover image shows the edition's title, date and sections"),
 	   "edition: the accessibility summary describes an edition's cover");
 	{
-		struct warta_epub_opts po = { 0, "Edisi Pagi", "2024-10-26", "Harian Contoh" };
+		struct warta_epub_opts po = { 0, "Edisi Pagi", "2024-10-26", "Harian Contoh", NULL };
 		char *pp;
 
 		g_free(docs[0]->meta.author);
@@ -934,7 +935,7 @@ fonts(void)
 {
 	struct warta_doc *docs[2] = { sample_doc(), arabic_doc() };
 	struct warta_diags d;
-	struct warta_epub_opts opts = { 1, "Fonts", NULL, NULL };
+	struct warta_epub_opts opts = { 1, "Fonts", NULL, NULL, NULL };
 	char *path, *opf, *css, *disp;
 	GPtrArray *names;
 	guint i, nfonts = 0;
@@ -1282,6 +1283,51 @@ zip_open_failure(void)
 	warta_diags_fini(&d);
 }
 
+/* The book's font set is the engine the caller gives (the print's): the
+ * cover borrows its font map from that engine and gives it back, nothing is
+ * kept in the process between books, and the bytes are those of a book
+ * whose writer made its own engine. */
+static void
+engines(void)
+{
+	struct warta_doc *doc = sample_doc();
+	struct warta_diags d;
+	struct warta_epub_opts opts = { 0 };
+	struct warta_engine *e;
+	char *p1, *p2, *p3, *b1 = NULL, *b2 = NULL, *b3 = NULL;
+	gsize l1 = 0, l2 = 0, l3 = 0;
+	int rc1, rc2, rc3;
+
+	warta_diags_init(&d);
+	e = warta_engine_new(&d);
+	OK(e != NULL, "engine: made");
+	if (!e) {
+		warta_doc_free(doc);
+		warta_diags_fini(&d);
+		return;
+	}
+	p1 = write_book("engine-none.epub", &doc, 1, &opts, &rc1, &d);
+	opts.engine = e;
+	p2 = write_book("engine-1.epub", &doc, 1, &opts, &rc2, &d);
+	p3 = write_book("engine-2.epub", &doc, 1, &opts, &rc3, &d);
+	OK(rc1 == 0 && rc2 == 0 && rc3 == 0, "engine: three books written");
+	INT_EQ((int)e->fonts->len, 1, "engine: the covers borrowed one font map of the engine's and gave it back");
+	file_bytes(p1, &b1, &l1);
+	file_bytes(p2, &b2, &l2);
+	file_bytes(p3, &b3, &l3);
+	OK(l1 > 0 && l1 == l2 && l2 == l3 && memcmp(b1, b2, l1) == 0 && memcmp(b2, b3, l1) == 0,
+	   "engine: the same bytes with the caller's engine, twice, and with the writer's own");
+	warta_engine_free(e);
+	g_free(b1);
+	g_free(b2);
+	g_free(b3);
+	g_free(p1);
+	g_free(p2);
+	g_free(p3);
+	warta_doc_free(doc);
+	warta_diags_fini(&d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1303,6 +1349,7 @@ main(int argc, char **argv)
 	identifiers();
 	sample_book();
 	reproducible();
+	engines();
 	hostile();
 	languages();
 	structure();

@@ -7,8 +7,9 @@
  * JSON, several times the size of the article, never sits in memory whole. */
 #include <string.h>
 
-#include "article/reader.h"
 #include "image/image.h"
+#include "json/json.h"
+#include "lang/lang.h"
 
 #define JSON_FORMAT_VERSION 1
 #define JSON_FLUSH (64u << 10)     /* bytes gathered before a flush */
