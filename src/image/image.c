@@ -22,37 +22,6 @@
 static const cairo_user_data_key_t img_key;
 static void set_ids(struct warta_image *img, cairo_surface_t *s);
 
-static size_t
-lim_bytes(const struct warta_image_limits *lim)
-{
-	return lim && lim->max_bytes ? lim->max_bytes : WARTA_IMAGE_MAX_BYTES;
-}
-
-static guint64
-lim_pixels(const struct warta_image_limits *lim)
-{
-	return lim && lim->max_pixels ? lim->max_pixels : WARTA_IMAGE_MAX_PIXELS;
-}
-
-/* The size a header states, against the limits. */
-int
-img_size_ok(guint64 w, guint64 h, const struct warta_image_limits *lim, char **why)
-{
-	if (w == 0 || h == 0) {
-		*why = g_strdup_printf("the picture says it is %" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT
-		                       " pixels", w, h);
-		return 0;
-	}
-	if (w > WARTA_IMAGE_MAX_SIDE || h > WARTA_IMAGE_MAX_SIDE || w * h > lim_pixels(lim)) {
-		*why = g_strdup_printf("the picture is %" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT
-		                       " pixels, more than the limit of %" G_GUINT64_FORMAT
-		                       " megapixels (a side at most %d)", w, h,
-		                       lim_pixels(lim) / 1000000, WARTA_IMAGE_MAX_SIDE);
-		return 0;
-	}
-	return 1;
-}
-
 static guint32
 be32(const unsigned char *p)
 {
@@ -387,9 +356,9 @@ warta_image_load(const void *data, size_t len, const struct warta_image_limits *
 	int rc;
 
 	*why = NULL;
-	if (len > lim_bytes(lim)) {
+	if (len > img_lim_bytes(lim)) {
 		*why = g_strdup_printf("the picture is %zu bytes, more than the limit of %zu "
-		                       "(--max-image-size raises it)", len, lim_bytes(lim));
+		                       "(--max-image-size raises it)", len, img_lim_bytes(lim));
 		return NULL;
 	}
 	if (len == 0) {
@@ -465,10 +434,10 @@ warta_image_load_file(const char *path, const struct warta_image_limits *lim, ch
 		close(fd);
 		return NULL;
 	}
-	if ((guint64)st.st_size > lim_bytes(lim)) {
+	if ((guint64)st.st_size > img_lim_bytes(lim)) {
 		*why = g_strdup_printf("the picture is %jd bytes, more than the limit of %zu "
 		                       "(--max-image-size raises it)", (intmax_t)st.st_size,
-		                       lim_bytes(lim));
+		                       img_lim_bytes(lim));
 		close(fd);
 		return NULL;
 	}
@@ -483,7 +452,7 @@ warta_image_load_file(const char *path, const struct warta_image_limits *lim, ch
 			return NULL;
 		}
 		g_string_append_len(s, buf, n);
-		if (s->len > lim_bytes(lim))
+		if (s->len > img_lim_bytes(lim))
 			break;
 	}
 	close(fd);
@@ -517,9 +486,9 @@ warta_image_load_data_uri(const char *uri, const struct warta_image_limits *lim,
 		return NULL;
 	}
 	g_free(meta);
-	if (strlen(comma + 1) / 4 * 3 > lim_bytes(lim) + 3) {
+	if (strlen(comma + 1) / 4 * 3 > img_lim_bytes(lim) + 3) {
 		*why = g_strdup_printf("the picture in the data: URI is more than the limit of %zu bytes "
-		                       "(--max-image-size raises it)", lim_bytes(lim));
+		                       "(--max-image-size raises it)", img_lim_bytes(lim));
 		return NULL;
 	}
 	{

@@ -5,6 +5,9 @@
 
 #include "image/image.h"
 
+/* The most bytes a picture's file may have (the caller's limit or the
+ * default). */
+size_t img_lim_bytes(const struct warta_image_limits *lim);
 /* The size a header states, w × h pixels, against the limits: 1, or 0 with
  * *why. */
 int img_size_ok(guint64 w, guint64 h, const struct warta_image_limits *lim, char **why);

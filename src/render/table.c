@@ -7,7 +7,6 @@
  * EPUB keeps the table). */
 #include <string.h>
 
-#include "article/article.h"
 #include "layout/fit.h"
 #include "render/typeset.h"
 

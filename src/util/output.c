@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/fsname.h"
 #include "util/output.h"
 
 /* What a file of ours is, for the signal handler's undoing:
@@ -156,21 +157,6 @@ rec_free(struct rec *r)
 	g_free(r);
 }
 
-/* Whether an unnamed file can be given a name later: linkat() through
- * /proc/self/fd (AT_EMPTY_PATH needs a capability warta does not ask for). */
-static int
-proc_fd_usable(void)
-{
-	static gsize once;
-	static int ok;
-
-	if (g_once_init_enter(&once)) {
-		ok = access("/proc/self/fd", X_OK) == 0;
-		g_once_init_leave(&once, 1);
-	}
-	return ok;
-}
-
 /* r->tmp's file and its entry in the registry, safe from the termination
  * signals (see above): an unnamed O_TMPFILE in the target's directory
  * (r->named 0), else mkstemp() of r->tmp.  The fd, or -1 with errno set. */
@@ -185,7 +171,7 @@ create_tmp(struct rec *r)
 		return -1;
 	}
 #ifdef O_TMPFILE
-	if (proc_fd_usable()) {
+	if (fsn_proc_fd_usable()) {
 		char *dir = g_path_get_dirname(r->target);
 
 		fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
@@ -207,19 +193,6 @@ create_tmp(struct rec *r)
 	return fd;
 }
 
-/* Gives r's unnamed file (open as fd) the name to: linkat() through
- * /proc/self/fd.  0, or -1 with errno set. */
-static int
-link_unnamed(int fd, const char *to)
-{
-	char proc[64];
-
-	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-	return linkat(AT_FDCWD, proc, AT_FDCWD, to, AT_SYMLINK_FOLLOW);
-}
-
-static void fill_x(char *name);
-
 /* Names r's unnamed file (fd) with a fresh hidden name beside the target,
  * in a stretch the caller holds.  0, or -1 with errno set. */
 static int
@@ -228,8 +201,8 @@ name_unnamed(struct rec *r, int fd)
 	int i;
 
 	for (i = 0; i < 100; i++) {
-		fill_x(r->tmp);
-		if (link_unnamed(fd, r->tmp) == 0) {
+		fsn_fill_x(r->tmp);
+		if (fsn_link_unnamed(fd, r->tmp) == 0) {
 			r->named = 1;
 			return 0;
 		}
@@ -237,35 +210,6 @@ name_unnamed(struct rec *r, int fd)
 			return -1;
 	}
 	return -1;
-}
-
-/* The umask, read once: umask() can only be read by setting it, which must
- * not race with other threads creating files. */
-static mode_t
-process_umask(void)
-{
-	static gsize once;
-	static mode_t um;
-
-	if (g_once_init_enter(&once)) {
-		um = umask(022);
-		umask(um);
-		g_once_init_leave(&once, 1);
-	}
-	return um;
-}
-
-/* "DIR/.NAME.XXXXXX" beside path: a name near NAME_MAX (255) is shortened
- * in the temporary name only, so that it is itself a valid name. */
-static char *
-hidden_name(const char *path)
-{
-	char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
-	char *s = g_strdup_printf("%s/.%.200s.XXXXXX", dir, base);
-
-	g_free(dir);
-	g_free(base);
-	return s;
 }
 
 struct warta_output *
@@ -300,7 +244,7 @@ warta_output_open(const char *target, struct warta_diags *d)
 	}
 	r = g_new0(struct rec, 1);
 	r->fd = -1;
-	r->tmp = hidden_name(target);
+	r->tmp = fsn_hidden_name(target);
 	r->target = g_strdup(target);
 	r->phase = R_TMP;
 	o->fd = create_tmp(r);
@@ -312,7 +256,7 @@ warta_output_open(const char *target, struct warta_diags *d)
 	}
 	o->rec = r;
 	/* give the file the usual 0666 & ~umask */
-	if (fchmod(o->fd, 0666 & ~process_umask()) != 0)
+	if (fchmod(o->fd, 0666 & ~fsn_umask()) != 0)
 		o->err = errno;
 	return o;
 fail:
@@ -418,19 +362,6 @@ warta_output_abort(struct warta_output *o)
 	g_free(o);
 }
 
-static void
-sync_dir(const char *path)
-{
-	char *dir = g_path_get_dirname(path);
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	g_free(dir);
-}
-
 /* Standard output, a device, a pipe: closes what is ours, reports a write
  * error; frees o. */
 static int
@@ -527,7 +458,7 @@ commit_unnamed(struct warta_output *o, struct warta_diags *d)
 		warta_diag(d, WARTA_ERROR, o->target, 0, 0, "cannot write output: interrupted");
 		return -1;        /* the signal handler has nothing of it to remove */
 	}
-	if (link_unnamed(o->fd, r->target) != 0) {
+	if (fsn_link_unnamed(o->fd, r->target) != 0) {
 		if (errno != EEXIST)
 			err = errno;
 		else if (name_unnamed(r, o->fd) != 0)
@@ -548,7 +479,7 @@ commit_unnamed(struct warta_output *o, struct warta_diags *d)
 		           g_strerror(err));
 		return -1;
 	}
-	sync_dir(o->target);
+	fsn_sync_dir(o->target);
 	return 0;
 }
 
@@ -586,7 +517,7 @@ warta_output_commit(struct warta_output *o, struct warta_diags *d)
 			           g_strerror(err));
 			rc = -1;
 		} else {
-			sync_dir(o->target);
+			fsn_sync_dir(o->target);
 		}
 	}
 	g_free(o->target);
@@ -714,18 +645,6 @@ warta_output_set_add(struct warta_output_set *set, struct warta_output *o,
 	return set->failed ? -1 : 0;
 }
 
-/* Random letters over the XXXXXX that ends name. */
-static void
-fill_x(char *name)
-{
-	static const char az[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-	char *x = name + strlen(name) - 6;
-	int i;
-
-	for (i = 0; i < 6; i++)
-		x[i] = az[g_random_int_range(0, (gint32)sizeof az - 1)];
-}
-
 /* Puts r's existing target aside as r->bak, so that it can come back if
  * the set fails: a second hard link (the target stays in place until the
  * new file is renamed over it), or where hard links cannot be made (a file
@@ -735,12 +654,12 @@ fill_x(char *name)
 static int
 put_aside(struct rec *r, struct warta_diags *d)
 {
-	char *bak = hidden_name(r->target);
+	char *bak = fsn_hidden_name(r->target);
 	struct stretch s;
 	int i, fd, err = 0;
 
 	for (i = 0; i < 100; i++) {
-		fill_x(bak);
+		fsn_fill_x(bak);
 		if (stretch_enter(&s) < 0) {
 			g_free(bak);
 			return -2;
@@ -800,7 +719,7 @@ sync_dirs(struct warta_output_set *set)
 
 		dir = g_path_get_dirname(r->target);
 		if (!last || strcmp(dir, last) != 0)
-			sync_dir(r->target);
+			fsn_sync_dir(r->target);
 		g_free(last);
 		last = dir;
 	}

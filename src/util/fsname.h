@@ -1,0 +1,22 @@
+/* fsname.h — file-system helpers of atomic output (output.c): no state of
+ * the output registry, so none of them needs the signal handler's care
+ * beyond what its comment says. */
+#ifndef WARTA_UTIL_FSNAME_H
+#define WARTA_UTIL_FSNAME_H
+
+#include <sys/types.h>
+
+/* Can an unnamed (O_TMPFILE) file be named later through /proc/self/fd? */
+int fsn_proc_fd_usable(void);
+/* Names the unnamed file open as fd "to".  0, or -1 with errno set. */
+int fsn_link_unnamed(int fd, const char *to);
+/* The process's umask, read once. */
+mode_t fsn_umask(void);
+/* "DIR/.NAME.XXXXXX" beside path (newly allocated, g_free). */
+char *fsn_hidden_name(const char *path);
+/* fsync of the directory that holds path (errors ignored). */
+void fsn_sync_dir(const char *path);
+/* Random letters over the XXXXXX that ends name. */
+void fsn_fill_x(char *name);
+
+#endif
