@@ -78,7 +78,21 @@ struct srange {
 	size_t s, e;
 	const char *family;         /* NULL: the run's own */
 	int untracked;              /* never letter-spaced (see trackable) */
+	int uncased;                /* no capitals: no small caps, no caps' tracking (see cased) */
 };
+
+/* Scripts with capitals and small letters.  A style's small caps and the
+ * letter spacing that goes with capitals are meant for these: Pango fakes
+ * small caps in a face without them by setting every letter it does not
+ * see as a capital smaller, so an Arabic or Hebrew dateline in small caps
+ * came out shrunk, and tracking meant for capitals tore Arabic bylines
+ * apart.  Digits and punctuation (Common) follow their neighbours. */
+static int
+cased(PangoScript sc)
+{
+	return sc == PANGO_SCRIPT_COMMON || sc == PANGO_SCRIPT_INHERITED || sc == PANGO_SCRIPT_LATIN ||
+	    sc == PANGO_SCRIPT_GREEK || sc == PANGO_SCRIPT_CYRILLIC || sc == PANGO_SCRIPT_ARMENIAN;
+}
 
 /* Scripts whose letters may be spaced apart (a headline's tracking): those
  * of separate letters.  Joining scripts would be torn apart, and in the
@@ -125,6 +139,7 @@ script_ranges(const char *text, size_t len, const struct warta_style *st, const 
 		pango_script_iter_get_range(it, &s, &e, &sc);
 		r.family = script_family(sc, st, lang);
 		r.untracked = !trackable(sc);
+		r.uncased = !cased(sc);
 		/* full-width punctuation after a Latin word ("Cook’s。") takes
 		 * the Latin script, but no Latin font has it: it gets the CJK
 		 * family too, not whichever CJK face the fallback finds first
@@ -139,11 +154,13 @@ script_ranges(const char *text, size_t len, const struct warta_style *st, const 
 				continue;
 			if (q > from) {
 				w.s = from - text, w.e = q - text, w.family = NULL, w.untracked = 0;
+				w.uncased = r.uncased;
 				g_array_append_val(a, w);
 			}
 			w.s = q - text, w.e = g_utf8_next_char(q) - text;
 			w.family = script_family(PANGO_SCRIPT_HAN, st, lang);
 			w.untracked = 0;
+			w.uncased = 1;
 			g_array_append_val(a, w);
 			from = g_utf8_next_char(q);
 		}
@@ -173,16 +190,21 @@ fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e, const GA
 	insert(l, pango_attr_size_new((int)lround(f->size * PANGO_SCALE)), s, e);
 	insert(l, pango_attr_weight_new(f->weight ? f->weight : 400), s, e);
 	insert(l, pango_attr_style_new(f->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL), s, e);
-	if (f->small_caps)
-		insert(l, pango_attr_variant_new(f->small_caps == 2 ? PANGO_VARIANT_ALL_SMALL_CAPS
-		    : PANGO_VARIANT_SMALL_CAPS), s, e);
 	if (f->uppercase)
 		insert(l, pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE), s, e);
-	for (i = 0; f->letter_spacing != 0 && i < scripts->len; i++) {
+	for (i = 0; i < scripts->len; i++) {
 		const struct srange *r = &g_array_index(scripts, struct srange, i);
 		size_t a = MAX(s, r->s), b = MIN(e, r->e);
+		/* small caps, and the tracking of a run set in capitals, for
+		 * scripts that have capitals only */
+		int caps = f->small_caps || f->uppercase;
 
-		if (a < b && !r->untracked)
+		if (a >= b)
+			continue;
+		if (f->small_caps && !r->uncased)
+			insert(l, pango_attr_variant_new(f->small_caps == 2 ? PANGO_VARIANT_ALL_SMALL_CAPS
+			    : PANGO_VARIANT_SMALL_CAPS), a, b);
+		if (f->letter_spacing != 0 && !r->untracked && !(caps && r->uncased))
 			insert(l, pango_attr_letter_spacing_new((int)lround(f->letter_spacing * f->size *
 			    PANGO_SCALE)), a, b);
 	}
@@ -272,6 +294,9 @@ pa_letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs)
 		return;
 	/* joining and Brahmic scripts are never letter-spaced (trackable) */
 	if (!trackable(item->analysis.script))
+		return;
+	/* the tracking of capitals, for scripts with capitals (cased) */
+	if ((r->fmt.small_caps || r->fmt.uppercase) && !cased(item->analysis.script))
 		return;
 	gi.item = item;
 	gi.glyphs = gs;

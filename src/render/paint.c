@@ -95,7 +95,13 @@ rn_paint_rline(const struct rn *R, struct rn_out *o, const struct art *A, const 
 	}
 	if (l->label && l->label->n_lines > 0) {
 		op->structure(o, A, l->blk, 1);
-		text_line(o, l->label, 0, cx + l->x - l->label_gap - l->label->lines[0].natural, y);
+		const struct pa_line *L = l->para && l->para->rtl && l->line < l->para->n_lines ?
+		    &l->para->lines[l->line] : NULL;
+
+		/* before the line's start: at its left, or at its right edge
+		 * when the item is set right to left */
+		text_line(o, l->label, 0, L ? cx + l->x + L->x0 + L->measure + l->label_gap
+		    : cx + l->x - l->label_gap - l->label->lines[0].natural, y);
 	}
 	op->structure(o, A, l->blk, 0);
 	if (l->rlabel && l->rlabel->n_lines > 0)

@@ -448,6 +448,9 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 	const struct warta_elem_style *s = rn_el(R, WARTA_EL_LIST);
 	double indent = s->margin_left > 0 ? s->margin_left : 16;
 	int k = n->as.list.start ? n->as.list.start : 1, lid = ++A->list_id;
+	/* right to left: the items are indented from the right, where their
+	 * lines start, and the numbers and bullets stand there (paint.c) */
+	int rtl = n->lang ? warta_lang_is_rtl(n->lang) : A->doc->meta.rtl;
 
 	if (left + right + indent > A->colw * 0.4)
 		indent = 0;             /* deeply nested lists stop indenting */
@@ -468,7 +471,8 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 
 			A->cur_list = lid;
 			A->cur_item = ++A->item_id;
-			rn_blocks(R, A, it, WARTA_EL_LIST, left + indent, right, sect, quote);
+			rn_blocks(R, A, it, WARTA_EL_LIST, rtl ? left : left + indent,
+			    rtl ? right + indent : right, sect, quote);
 			A->cur_list = save_list;
 			A->cur_item = save_item;
 		}
@@ -477,7 +481,10 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 			struct pa_setup su;
 			double big = 200;
 
-			L = pa_new("en", 0, A->doc->path);
+			/* the label in the item's language and direction: "1)" of
+			 * an Arabic item reads from the right, its bracket mirrored */
+			L = first->para ? pa_new(first->para->lang, first->para->rtl, A->doc->path)
+			    : pa_new("en", 0, A->doc->path);
 			g_ptr_array_add(A->paras, L);
 			if (first->para && first->para->runs->len)
 				f = g_array_index(first->para->runs, struct pa_run, 0).fmt;
@@ -489,7 +496,9 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 			memset(&su, 0, sizeof su);
 			su.ctx = R->ctx;
 			su.style = R->style;
-			su.align = WARTA_TA_LEFT;
+			/* from the left edge of the wide measure, whichever way
+			 * it reads (pa_set mirrors "right" for right to left) */
+			su.align = L->rtl ? WARTA_TA_RIGHT : WARTA_TA_LEFT;
 			su.widths = &big;
 			su.n_widths = 1;
 			su.last_line_fill = 1;

@@ -27,6 +27,22 @@ for f in "$DATA"/*.txt; do
 	if grep -q Mono "$TMP/$n.fonts"; then fail "$n: no monospace face" "$(cat "$TMP/$n.fonts")"; else ok "$n: no monospace face"; fi
 done
 
+# Arabic as an Arabic paper sets it: the numbers of "1) …" items stand at
+# the right, where the right-to-left line starts (the label's x beyond the
+# item line's right side); the dateline in the a4 style's small caps is not
+# shrunk (Pango fakes small caps by setting what is not a capital smaller:
+# the Arabic glyphs of the first column's body, dateline and list items
+# included, are all about as tall in the PDF)
+got=$(awk '/\|[0-9]+\)\|$/ { lx = $2; lab = 1; next } lab { if (lx > $2 + 150) n++; else bad++; lab = 0 }
+	END { print n + 0, bad + 0 }' "$TMP/arabic.trace")
+[ "$got" = "3 0" ] && ok "arabic: the numbers of 1) items at the right" || fail "arabic: the numbers of 1) items at the right" "$got"
+got=$(pdftotext -bbox -f 1 -l 1 "$TMP/arabic.pdf" - | python3 -c '
+import re, sys
+w = re.findall(r"xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"[\d.]+\" yMax=\"([\d.]+)\">([^<]*)<", sys.stdin.read())
+h = [float(b) - float(a) for x, a, b, t in w if float(x) > 300 and float(a) > 210 and re.match("[\u0621-\u064a]", t)]
+print(1 if h and min(h) > 0.9 * max(h) else "%.1f to %.1f" % (min(h), max(h)))')
+[ "$got" = 1 ] && ok "arabic: the dateline not shrunk by small caps" || fail "arabic: the dateline not shrunk by small caps" "glyphs $got pt tall"
+
 # the face of each CJK region, and no other CJK face
 for pair in zh-tc:NotoSerifCJKtc zh-hk:NotoSerifCJKhk zh-sc:NotoSerifCJKsc japanese:NotoSerifCJKjp korean:NotoSerifCJKkr; do
 	n=${pair%%:*} face=${pair#*:}
