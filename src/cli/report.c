@@ -39,9 +39,9 @@ format_report(GString *s, const char *path, const struct warta_report *r)
 		g_string_append_printf(s, ",\"pages\":%d,\"pages_written\":%d,\"lines\":%d,"
 		    "\"justified\":%d,\"mean_gap_em\":%.3f,\"max_gap_em\":%.3f,\"loose\":%d,"
 		    "\"tight\":%d,\"hyphenated\":%d,\"longest_hyphen_run\":%d,\"overfull\":%d,"
-		    "\"widows\":%d,\"orphans\":%d,\"off_grid\":", r->pages, r->pages_written,
-		    r->lines, r->justified, mean, r->gap_max, r->loose, r->tight, r->hyphenated,
-		    r->longest_hyphen_run, r->overfull, r->widows, r->orphans);
+		    "\"widows\":%d,\"orphans\":%d,\"kashidas\":%d,\"off_grid\":", r->pages,
+		    r->pages_written, r->lines, r->justified, mean, r->gap_max, r->loose, r->tight,
+		    r->hyphenated, r->longest_hyphen_run, r->overfull, r->widows, r->orphans, r->kashidas);
 		if (r->grid)
 			g_string_append_printf(s, "%d}\n", r->off_grid);
 		else
@@ -55,6 +55,8 @@ format_report(GString *s, const char *path, const struct warta_report *r)
 	    "%d loose, %d tight, %d hyphenated (longest run %d), %d overfull, %d widows, %d orphans",
 	    r->lines, r->justified, mean, r->gap_max, r->loose, r->tight, r->hyphenated,
 	    r->longest_hyphen_run, r->overfull, r->widows, r->orphans);
+	if (r->kashidas)                /* Arabic lines justified by kashida */
+		g_string_append_printf(s, ", %d kashida%s", r->kashidas, r->kashidas == 1 ? "" : "s");
 	if (r->grid)                    /* an edition made up on the baseline grid */
 		g_string_append_printf(s, ", %d off the grid", r->off_grid);
 	g_string_append_c(s, '\n');

@@ -506,7 +506,7 @@ pa_make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl
 	int emergency = brk < bl->items->len && sl[brk].emergency;
 	struct sums S;
 	GArray *pcs;
-	double natural, r;
+	double natural, r, rg;
 
 	line_range(p, bl, first, brk, L, &S);
 	pcs = line_pieces(p, L->start, L->end, L->hyphenated ? sl[brk].b0 : (size_t)-1, prev_hyph_at);
@@ -516,7 +516,12 @@ pa_make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl
 	r = line_ratio(s, L, &S, natural, emergency);
 	L->ratio = r;
 	L->fitness = lbl->fitness;
-	line_spaces(s, bl, first, brk, line_expansion(L, &S, natural, r), pcs, L, S.indent, space_w);
+	rg = line_expansion(L, &S, natural, r);
+	/* a justified line's stretch: the spaces to KASHIDA_SPACES of theirs,
+	 * kashidas in its Arabic words beyond, the spaces what they leave */
+	if (L->justified && rg > KASHIDA_SPACES && S.stretch > 0)
+		rg -= pa_kashida(p, pcs, L, (rg - KASHIDA_SPACES) * S.stretch) / S.stretch;
+	line_spaces(s, bl, first, brk, rg, pcs, L, S.indent, space_w);
 	line_place(p, s, pcs, L, S.indent);
 	L->n_pieces = pcs->len;
 	L->pieces = (struct pa_piece *)g_array_free(pcs, FALSE);

@@ -36,6 +36,7 @@ free_lines(struct pa_para *p)
 		}
 		g_free(p->lines[i].pieces);
 		g_free(p->lines[i].footnotes);
+		g_free(p->lines[i].kashidas);
 	}
 	g_free(p->lines);
 	p->lines = NULL;

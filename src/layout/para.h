@@ -49,6 +49,14 @@ struct pa_piece {
 enum pa_break { PA_BREAK_GLUE, PA_BREAK_HYPHEN, PA_BREAK_EXPLICIT, PA_BREAK_PENALTY,
 	PA_BREAK_FORCED, PA_BREAK_FINAL };
 
+/* A kashida (kashida.c): the joint after glyph `glyph` of a piece's glyphs
+ * drawn `width` longer (that glyph's width includes it). */
+struct pa_kashida {
+	const PangoGlyphString *gs; /* the piece's (pa_piece.gi.glyphs) */
+	int glyph;
+	int width;                  /* Pango units, before the line's scale */
+};
+
 struct pa_line {
 	size_t start, end;          /* bytes of text shown on the line */
 	double x0;                  /* left edge offset inside the measure, pt */
@@ -62,6 +70,8 @@ struct pa_line {
 	struct pa_piece *pieces;
 	int n_pieces;
 	int *footnotes;             /* footnote calls on this line (indexes), 0-terminated; NULL: none */
+	struct pa_kashida *kashidas; /* Arabic joints drawn longer to justify the line */
+	int n_kashidas;
 };
 
 struct pa_para {

@@ -17,6 +17,7 @@
 
 #define PU(x) ((x) / (double)PANGO_SCALE)   /* Pango units → pt (72 dpi) */
 #define RAG_EM 3.0                          /* stretch of ragged lines, em (Knuth–Plass 1981, §"ragged") */
+#define KASHIDA_SPACES 0.5                  /* ratio of the spaces' stretch used before kashidas (kashida.c) */
 #define EXPANSION_STEP 0.001                /* glyph expansion in steps of 0.1 % (pdfTeX: \pdffontexpand step) */
 
 /* What an lb item stands for in the text. */
@@ -62,6 +63,10 @@ void pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *b
 /* lines.c: line L (number lineno) from items [first, brk] of bl as the
  * breaker chose them (lbl); prev_hyph_at: where the line before ended at
  * a hyphen, or -1; space_w: scratch of text length + 1, all -1. */
+/* kashida.c: up to extra pt (as drawn) of line L's justification as
+ * kashidas in its Arabic words (pcs: its pieces, logical order, before
+ * the spaces are set); what they took. */
+double pa_kashida(const struct pa_para *p, GArray *pcs, struct pa_line *L, double extra);
 void pa_make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, size_t first,
                   size_t brk, const struct lb_line *lbl, int lineno, int prev_hyph_at, struct pa_line *L,
                   double *space_w);

@@ -517,6 +517,7 @@ report(const struct ed *E, struct warta_report *rep)
 		rep->justified += a->justified;
 		rep->gap_sum += a->gap_sum;
 		rep->gap_max = MAX(rep->gap_max, a->gap_max);
+		rep->kashidas += a->kashidas;
 	}
 }
 

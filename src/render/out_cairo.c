@@ -235,6 +235,53 @@ is_linked(const struct out *O, const struct pa_para *P, const struct pa_piece *p
 	return url[0] != '#' || rn_scan_kept(O->R, url + 1);
 }
 
+/* The kashidas of line L (layout/kashida.c), its pieces drawn from x, y:
+ * each gap the font's tatweel stroke stretched over it, a path and not
+ * text (the PDF's text stays as the author wrote it), a hair wider than
+ * the gap so that no seam shows where it meets the letters. */
+static void
+kashidas(cairo_t *cr, const struct pa_line *L, double x, double y)
+{
+	double k = L->scale != 1 && L->scale > 0 ? L->scale : 1;
+	int i, j, g;
+
+	for (i = 0; i < L->n_kashidas; i++) {
+		const struct pa_kashida *ks = &L->kashidas[i];
+		const struct pa_piece *pc = NULL;
+		cairo_scaled_font_t *sf;
+		hb_codepoint_t tg;
+		hb_font_t *hb;
+		double end = 0, adv, w = ks->width / (double)PANGO_SCALE, hair = 0.15;
+		cairo_glyph_t cg = { 0, 0, 0 };
+
+		for (j = 0; j < L->n_pieces && !pc; j++)
+			if (L->pieces[j].gi.glyphs == ks->gs)
+				pc = &L->pieces[j];
+		if (!pc || !pc->gi.item->analysis.font ||
+		    !(hb = pango_font_get_hb_font(pc->gi.item->analysis.font)) ||
+		    !hb_font_get_nominal_glyph(hb, 0x640, &tg) ||
+		    (adv = hb_font_get_glyph_h_advance(hb, tg) / (double)PANGO_SCALE) <= 0)
+			continue;
+		sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(pc->gi.item->analysis.font));
+		if (!sf || cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS)
+			continue;
+		for (g = 0; g <= ks->glyph && g < ks->gs->num_glyphs; g++)
+			end += ks->gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+		color(cr, pc->run ? pc->run->fmt.color : 0);
+		cairo_save(cr);
+		cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
+		cairo_scale(cr, k, 1);
+		cairo_translate(cr, end - w - hair, 0);
+		cairo_scale(cr, (w + 2 * hair) / adv, 1);
+		cairo_set_scaled_font(cr, sf);
+		cg.index = tg;
+		cairo_new_path(cr);
+		cairo_glyph_path(cr, &cg, 1);
+		cairo_restore(cr);
+		cairo_fill(cr);
+	}
+}
+
 static void
 text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 {
@@ -276,6 +323,8 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 			g_free(attr);
 		}
 	}
+	if (L->n_kashidas)
+		kashidas(cr, L, x, y);
 }
 
 

@@ -109,6 +109,8 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 	g_string_append_printf(s, "    %7.1f %6.1f %s r=%.3f", y, x + L->x0, kind[L->brk], L->ratio);
 	if (L->scale != 1 && L->scale > 0)
 		g_string_append_printf(s, " x%.4f", L->scale);
+	if (L->n_kashidas)
+		g_string_append_printf(s, " kashida=%d", L->n_kashidas);
 	g_string_append_printf(s, "%s%s |%s|\n", L->overfull ? " overfull" : "", P->rtl ? " rtl" : "", t);
 	g_free(t);
 }

@@ -57,6 +57,7 @@ report_add(struct warta_report *r, const struct warta_report *a)
 	r->justified += a->justified;
 	r->gap_sum += a->gap_sum;
 	r->gap_max = MAX(r->gap_max, a->gap_max);
+	r->kashidas += a->kashidas;
 }
 
 /* An edition's masthead and contents (article.c), laid out and paged in

@@ -63,6 +63,7 @@ struct warta_report {
 	int grid;                    /* 1: set on a baseline grid (a multi-column style; an
 	                                edition made up as flow or modular pages) */
 	int off_grid;                /* then: body lines whose baseline is not on the grid */
+	int kashidas;                /* Arabic joints drawn longer to justify lines (layout/kashida.c) */
 };
 
 /* Sets docs[0..n) (one article, or an edition) in style and writes out_path

@@ -52,6 +52,7 @@ rn_report_line(struct art *A, const struct pa_para *P, const struct pa_line *L)
 	double gap = L->justified ? line_gap(P, L) : -1;
 
 	A->rep.lines++;
+	A->rep.kashidas += L->n_kashidas;
 	if (gap >= 0) {
 		A->rep.justified++;
 		A->rep.gap_sum += gap;

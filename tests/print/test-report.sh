@@ -23,7 +23,7 @@ assert len(lines) == 1, lines
 r = json.loads(lines[0])
 keys = ["output", "pages", "pages_written", "lines", "justified", "mean_gap_em", "max_gap_em",
         "loose", "tight", "hyphenated", "longest_hyphen_run", "overfull", "widows", "orphans",
-        "off_grid"]
+        "kashidas", "off_grid"]
 assert list(r) == keys, list(r)
 assert r["output"] == sys.argv[2], r["output"]
 assert r["pages"] == r["pages_written"] == int(sys.argv[3]), r

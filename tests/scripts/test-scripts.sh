@@ -43,6 +43,33 @@ h = [float(b) - float(a) for x, a, b, t in w if float(x) > 300 and float(a) > 21
 print(1 if h and min(h) > 0.9 * max(h) else "%.1f to %.1f" % (min(h), max(h)))')
 [ "$got" = 1 ] && ok "arabic: the dateline not shrunk by small caps" || fail "arabic: the dateline not shrunk by small caps" "glyphs $got pt tall"
 
+# Arabic justified by kashida: joints drawn longer in the looser lines (the
+# trace's kashida=N), counted in --report and --report=json; the PDF's text
+# is the author's words (no tatweel U+0640 added: the kashidas are drawn
+# as paths); Hebrew, Latin and the other scripts get none
+"$WARTA" -s column --report -o "$TMP/k.pdf" "$DATA/arabic.txt" 2>"$TMP/k.err"
+"$WARTA" -s column --report=json -o "$TMP/k.pdf" "$DATA/arabic.txt" 2>"$TMP/kj.err"
+"$WARTA" -s column -o "$TMP/k.trace" "$DATA/arabic.txt"
+n=$(grep -o 'kashida=[0-9]*' "$TMP/k.trace" | awk -F= '{ n += $2 } END { print n + 0 }')
+if [ "$n" -gt 0 ] && grep -q ", $n kashidas" "$TMP/k.err" && grep -q "\"kashidas\":$n," "$TMP/kj.err"; then
+	ok "arabic: $n kashidas, in the trace and --report (text and json)"
+else
+	fail "arabic: kashidas in the trace and --report" "trace $n; $(cat "$TMP/k.err" "$TMP/kj.err")"
+fi
+pdftotext "$TMP/k.pdf" - | grep -c "$(printf '\331\200')" >"$TMP/k.tw"
+[ "$(cat "$TMP/k.tw")" = 0 ] && ok "arabic: no tatweel in the PDF's text" || fail "arabic: no tatweel in the PDF's text" "$(cat "$TMP/k.tw") lines"
+"$WARTA" -s column -o "$TMP/k.json" -t json "$DATA/arabic.txt"
+pdftotext "$TMP/k.pdf" "$TMP/k.txt"
+check "arabic: every character in the text of the PDF set with kashidas" python3 "$ROOT/tests/scripts/chars.py" "$TMP/k.json" "$TMP/k.txt"
+"$WARTA" -s column --report=json -o "$TMP/he.pdf" "$DATA/hebrew.txt" 2>"$TMP/he.err"
+"$WARTA" -s column -o "$TMP/he.trace" "$DATA/hebrew.txt"
+if grep -q '"kashidas":0,' "$TMP/he.err" && ! grep -q kashida "$TMP/he.trace" &&
+   [ "$(grep -c ' glue r=' "$TMP/he.trace")" -ge 2 ]; then
+	ok "hebrew: justified without kashida"
+else
+	fail "hebrew: justified without kashida" "$(cat "$TMP/he.err")"
+fi
+
 # the face of each CJK region, and no other CJK face
 for pair in zh-tc:NotoSerifCJKtc zh-hk:NotoSerifCJKhk zh-sc:NotoSerifCJKsc japanese:NotoSerifCJKjp korean:NotoSerifCJKkr; do
 	n=${pair%%:*} face=${pair#*:}
