@@ -151,6 +151,19 @@ mirror(GString *rtl, const char *sel, const char *a)
 	g_strfreev(parts);
 }
 
+/* For right-to-left books: sel without small caps or letter spacing. */
+static void
+uncapped(GString *rtl, const char *sel)
+{
+	char **parts = g_strsplit(sel, ",", -1);
+	int i;
+
+	for (i = 0; parts[i]; i++)
+		g_string_append_printf(rtl, "%sbody.rtl %s", i ? ", " : "", g_strstrip(parts[i]));
+	g_string_append(rtl, " {font-variant:normal;letter-spacing:normal;}\n");
+	g_strfreev(parts);
+}
+
 /* font-size relative to the parent element, when it differs (a display
  * size clamped with F_CLAMP). */
 static void
@@ -252,8 +265,14 @@ rule(GString *o, GString *rtl, const struct ep_book *b, const char *sel, enum wa
 		if (strcmp(a, "left") == 0 || strcmp(a, "right") == 0)
 			mirror(rtl, sel, a);
 	}
-	if (f & F_FACE)
+	if (f & F_FACE) {
 		face_decl(o, e);
+		/* small caps and the tracking of capitals are for scripts with
+		 * capitals, as in print (layout/shape.c): not in a right-to-left
+		 * article's Arabic or Hebrew */
+		if (e->small_caps || e->uppercase)
+			uncapped(rtl, sel);
+	}
 	/* No text colour: a reading system's night or sepia theme sets the
 	 * text's colour, and the print's accent red (#a3221b) on black is
 	 * unreadable.  Accents are rules and borders in currentColor. */
@@ -383,6 +402,29 @@ cjk_regions(GString *o, const struct ep_book *b)
 		}
 		family_name(o, fam);
 		g_string_append(o, ",serif;}\n");
+	}
+	g_hash_table_destroy(done);
+}
+
+/* The numbers of ordered lists in the style's digits (lang/digits.c), as
+ * print sets them: Arabic-Indic or Extended (CSS's persian) by language. */
+static void
+list_digits(GString *o, const struct ep_book *b)
+{
+	GHashTable *done = g_hash_table_new(g_str_hash, g_str_equal);
+	guint i;
+
+	for (i = 0; b->style->digits && i < b->n; i++) {
+		const char *tag = b->articles[i].lang;
+		unsigned int zero;
+
+		if (!tag || g_hash_table_contains(done, tag))
+			continue;
+		g_hash_table_add(done, (gpointer)tag);
+		zero = warta_digits_zero(tag, b->style->digits);
+		if (zero == 0x660 || zero == 0x6F0)
+			g_string_append_printf(o, "html:lang(%s) ol {list-style-type:%s;}\n", tag,
+			                       zero == 0x660 ? "arabic-indic" : "persian");
 	}
 	g_hash_table_destroy(done);
 }
@@ -636,6 +678,7 @@ ep_css(const struct ep_book *b)
 	chinese(o, b);
 	if (b->need_cjk)
 		cjk_regions(o, b);
+	list_digits(o, b);
 	g_string_append(o, fixed_rules);
 	return g_string_free(o, FALSE);
 }

@@ -97,6 +97,10 @@ struct ep_book {
  * & < > " ' escaped, invalid UTF-8 replaced with U+FFFD, characters that XML
  * or HTML forbid (C0/C1 controls but tab/LF/CR, noncharacters) dropped. */
 void ep_escape(GString *out, const char *s, int attr);
+/* From now on ep_escape sets text (not attributes) in the digits of zero
+ * (lang/lang.h warta_digits_zero; 0: as written), as print does: for the
+ * article being written, on this thread. */
+void ep_escape_digits(unsigned int zero);
 /* s cleaned for XML as ep_escape does, but not escaped; caller g_free()s. */
 char *ep_clean(const char *s);
 /* Cleaned text with runs of white space folded to one space and trimmed. */

@@ -25,15 +25,29 @@ char_dropped(gunichar c)
 	return 0;
 }
 
+/* The digits of the article being written (ep_escape_digits). */
+static __thread unsigned int digits_zero;
+
+void
+ep_escape_digits(unsigned int zero)
+{
+	digits_zero = zero;
+}
+
 void
 ep_escape(GString *out, const char *s, int attr)
 {
-	char *valid;
+	char *valid, *dig;
 	const char *p;
 
 	if (!s)
 		return;
 	valid = g_utf8_make_valid(s, -1);
+	/* text, not attributes (hrefs, ids, datetime): in the style's digits */
+	if (!attr && digits_zero && (dig = warta_digits_apply(valid, strlen(valid), digits_zero, NULL))) {
+		g_free(valid);
+		valid = dig;
+	}
 	for (p = valid; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "epub/epub_int.h"
+#include "lang/lang.h"
 
 #define MAX_DEPTH 64             /* deeper nesting is flattened */
 
@@ -712,6 +713,7 @@ ep_article_xhtml(struct ep_book *b, struct ep_article *a)
 	r.refs = g_hash_table_new(g_direct_hash, g_direct_equal);
 	r.notes = g_ptr_array_new();
 	a->headings = g_ptr_array_new();
+	ep_escape_digits(warta_digits_zero(a->lang, b->style ? b->style->digits : 0));
 
 	/* the article's reporters, in its own head (an edition's package names
 	 * the edition's publisher) */
@@ -740,6 +742,7 @@ ep_article_xhtml(struct ep_book *b, struct ep_article *a)
 	footnotes(&r);
 	g_string_append(r.out, "</article>\n");
 	ep_xhtml_close(r.out);
+	ep_escape_digits(0);
 
 	g_hash_table_destroy(r.defs);
 	g_hash_table_destroy(r.refs);

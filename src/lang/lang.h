@@ -29,6 +29,25 @@ const char *warta_lang_cjk_region(const char *tag);
  * Hans-Hant mappings), NULL when it cannot tell. */
 const char *warta_zh_script(const char *text, size_t n);
 
+/* The digits an article is set in (a style's [fonts] digits; digits.c). */
+enum warta_digits {
+	WARTA_DIGITS_AS_WRITTEN,     /* the author's */
+	WARTA_DIGITS_LATIN,          /* European 0–9, in every language */
+	WARTA_DIGITS_ARABIC_INDIC,   /* in Arabic-script languages: ٠–٩, or ۰–۹ where the
+	                              * language writes the Extended ones (fa, ur, ps …) */
+	WARTA_DIGITS_AUTO            /* in Arabic-script languages: CLDR's default
+	                              * (ar ٠–٩, fa ۰–۹, ur and ar-MA 0–9 as written) */
+};
+/* The zero of the digits text in language tag is set in under mode
+ * ('0', 0x660 or 0x6F0), 0 when its digits stay as written. */
+unsigned int warta_digits_zero(const char *tag, int mode);
+/* text[0, n) with its numbers in the digits of zero (a number held by Latin
+ * letters, "A4", "COVID-19", stays; '.' ',' inside a number and '%' after
+ * it become ٫ ٬ ٪ with Arabic-Indic digits): a new string, NULL when
+ * nothing changes.  map, when not NULL, has n + 1 entries: each byte's
+ * offset in the new string.  Caller g_free()s. */
+char *warta_digits_apply(const char *text, size_t n, unsigned int zero, size_t *map);
+
 /* The fixed words of warta's pages, in a language (CLDR has none of them):
  * warta_label(lang, key), English for a language warta does not know. */
 enum warta_label_key {

@@ -6,6 +6,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "lang/lang.h"
 #include "layout/para_int.h"
 #include "util/clock.h"
 
@@ -301,6 +302,33 @@ make_lines(struct pa_para *p, const struct pa_setup *s, struct build *bl, const 
 	g_free(space_w);
 }
 
+/* The style's digits (lang/digits.c) into the text, the runs moved with
+ * it: before shaping, so that the lines, the PDF's text and the trace
+ * show them (the EPUB writes the same). */
+static void
+set_digits(struct pa_para *p, unsigned int zero)
+{
+	size_t *map;
+	char *t;
+	guint i;
+
+	if (!zero)
+		return;
+	map = g_new(size_t, p->text->len + 1);
+	t = warta_digits_apply(p->text->str, p->text->len, zero, map);
+	if (t) {
+		for (i = 0; i < p->runs->len; i++) {
+			struct pa_run *r = &g_array_index(p->runs, struct pa_run, i);
+
+			r->start = map[r->start];
+			r->end = map[r->end];
+		}
+		g_string_assign(p->text, t);
+		g_free(t);
+	}
+	g_free(map);
+}
+
 int
 pa_set(struct pa_para *p, const struct pa_setup *s)
 {
@@ -314,6 +342,8 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	free_shaping(p);
 	if (p->text->len == 0)
 		return 0;
+	if (s->style && s->style->digits)
+		set_digits(p, warta_digits_zero(p->lang, s->style->digits));
 	t0 = warta_clock_now();
 	pa_shape(p, s);
 	warta_clock_add(WARTA_CLOCK_SHAPE, t0);

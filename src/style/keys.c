@@ -67,6 +67,12 @@ const struct keydef st_fonts_keys[] = {
 	{ "fallback-arabic", K_STRING, 0, 0, 0, "Noto Naskh Arabic", "Family for Arabic script" },
 	{ "fallback-greek",  K_STRING, 0, 0, 0, "Linux Libertine O", "Family for Greek script" },
 	{ "fallback-cjk",    K_STRING, 0, 0, 0, "Noto Serif CJK SC", "Family for Han, kana and Hangul" },
+	{ "digits",          K_STRING, 0, 0, 0, "as-written",
+	  "Digits, in print and EPUB alike: as-written, latin (0-9 in every language), arabic-indic "
+	  "(in Arabic-script articles: Arabic-Indic digits, Extended ones in Persian, Urdu, Pashto ...; "
+	  "with a decimal and thousands separator and percent sign of their own) or auto (in "
+	  "Arabic-script articles, the language's own by CLDR: Arabic-Indic in Arabic, Extended in "
+	  "Persian, as written in Urdu and the Maghreb)" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

@@ -264,6 +264,8 @@ st_resolve(struct loader *L, struct warta_style *s)
 		g_free(s->fallback_greek), s->fallback_greek = g_strdup(r->str);
 	if ((r = st_get_raw(L, "fonts", "fallback-cjk")))
 		g_free(s->fallback_cjk), s->fallback_cjk = g_strdup(r->str);
+	resolve_word(L, "fonts", "digits",
+	    (const char *const[]){ "as-written", "latin", "arabic-indic", "auto", NULL }, &s->digits);
 	resolve_int(L, "breaking", "pretolerance", &s->pretolerance);
 	resolve_int(L, "breaking", "tolerance", &s->tolerance);
 	if ((r = st_get_raw(L, "breaking", "emergency-stretch")))

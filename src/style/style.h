@@ -88,6 +88,7 @@ struct warta_style {
 	char *fallback_cjk;       /* family for Han, Kana, Hangul */
 	char *fallback_greek;     /* family for Greek script runs: Charis SIL has only
 	                           * the few Greek letters IPA uses */
+	int digits;               /* [fonts] digits: enum warta_digits (lang/lang.h) */
 	/* line breaking (Knuth–Plass; TeX's names and meanings) */
 	int pretolerance, tolerance;
 	double emergency_stretch; /* em of body */

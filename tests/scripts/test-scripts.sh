@@ -70,6 +70,41 @@ else
 	fail "hebrew: justified without kashida" "$(cat "$TMP/he.err")"
 fi
 
+# digits = arabic-indic / auto / latin ([fonts] of a style): the same digits
+# in print (the trace, the PDF's text) and EPUB; Arabic ٠–٩ with ٫ ٬ ٪,
+# Persian and Urdu the Extended ۰–۹; a number held by Latin letters stays;
+# attributes (datetime) stay as written
+for m in arabic-indic auto latin; do
+	printf '[style]\ninherits = a4\n\n[fonts]\ndigits = %s\n' "$m" >"$TMP/$m.style"
+done
+printf -- '---\ntitle: T\nlang: ar\n---\n\nفي عام 2024 بلغت النسبة 12.5%% من 1,200 جهاز وبرنامج COVID-19.\n\n1) أولا\n2) ثانيا\n' >"$TMP/dig.txt"
+"$WARTA" -s "$TMP/arabic-indic.style" -o "$TMP/dig.trace" "$TMP/dig.txt"
+"$WARTA" -s "$TMP/arabic-indic.style" -o "$TMP/dig.pdf" "$TMP/dig.txt"
+"$WARTA" -s "$TMP/arabic-indic.style" -o "$TMP/dig.epub" "$DATA/arabic.txt"
+want='في عام ٢٠٢٤ بلغت النسبة ١٢٫٥٪ من ١٬٢٠٠ جهاز وبرنامج COVID-19.'
+if grep -qF "|$want|" "$TMP/dig.trace" && grep -qF '|١)|' "$TMP/dig.trace" && grep -qF '|٢)|' "$TMP/dig.trace" &&
+   pdftotext "$TMP/dig.pdf" - | grep -qF '٢٠٢٤'; then
+	ok "digits = arabic-indic: ٠–٩, ٫ ٬ ٪, list numbers, Latin-held numbers kept (print)"
+else
+	fail "digits = arabic-indic in print" "$(grep rtl "$TMP/dig.trace")"
+fi
+x=$(unzip -p "$TMP/dig.epub" EPUB/text/a001.xhtml)
+if printf '%s' "$x" | grep -qF '<time datetime="2024-10-25">الجمعة، ٢٥ أكتوبر ٢٠٢٤</time>' &&
+   printf '%s' "$x" | grep -qF '(بطول ٤٢٠ مترًا)' && printf '%s' "$x" | grep -qF '٣٠٪' &&
+   unzip -p "$TMP/dig.epub" EPUB/css/news.css | grep -qF 'html:lang(ar) ol {list-style-type:arabic-indic;}'; then
+	ok "digits = arabic-indic: the same digits in the EPUB, datetime as written"
+else
+	fail "digits = arabic-indic in the EPUB" "$(printf '%s' "$x" | grep time)"
+fi
+# the EPUB as print: no small caps or capitals' tracking in a right-to-left article
+"$WARTA" -o "$TMP/ar.epub" "$DATA/arabic.txt"
+unzip -p "$TMP/ar.epub" EPUB/css/news.css | grep -qF 'body.rtl span.dateline {font-variant:normal;letter-spacing:normal;}' &&
+	ok "arabic EPUB: the dateline without small caps" || fail "arabic EPUB: the dateline without small caps"
+date_of() { "$WARTA" -s "$TMP/$1.style" -o - -t trace "$DATA/$2.txt" | grep -m1 'تو*بر' | sed 's/.*|\(.*\)|/\1/'; }
+got="$(date_of arabic-indic persian) / $(date_of arabic-indic urdu) / $(date_of auto urdu) / $(date_of auto arabic) / $(date_of latin persian)"
+want="جمعه ۲۵ اکتبر ۲۰۲۴ / جمعہ، ۲۵ اکتوبر، ۲۰۲۴ / جمعہ، 25 اکتوبر، 2024 / الجمعة، ٢٥ أكتوبر ٢٠٢٤ / جمعه 25 اکتبر 2024"
+[ "$got" = "$want" ] && ok "digits: Extended in Persian and Urdu, auto by CLDR, latin" || fail "digits: Extended in Persian and Urdu, auto by CLDR, latin" "$got"
+
 # the face of each CJK region, and no other CJK face
 for pair in zh-tc:NotoSerifCJKtc zh-hk:NotoSerifCJKhk zh-sc:NotoSerifCJKsc japanese:NotoSerifCJKjp korean:NotoSerifCJKkr; do
 	n=${pair%%:*} face=${pair#*:}
