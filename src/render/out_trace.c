@@ -111,6 +111,10 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 		g_string_append_printf(s, " x%.4f", L->scale);
 	if (L->n_kashidas)
 		g_string_append_printf(s, " kashida=%d", L->n_kashidas);
+	/* a CJK line justified between its characters that does not reach
+	 * the measure (README, "Scripts and languages") */
+	if (L->justified && L->cjk && L->natural < L->measure - 0.5)
+		g_string_append_printf(s, " short %.1f", L->measure - L->natural);
 	g_string_append_printf(s, "%s%s |%s|\n", L->overfull ? " overfull" : "", P->rtl ? " rtl" : "", t);
 	g_free(t);
 }
