@@ -137,7 +137,8 @@ bar_draw(int force)
 /* What one input printed: its reports (cli->capture), its diagnostics and,
  * with -v, what it wrote. */
 static void
-format_input(struct cli *cli, GString *out, int index, struct warta_diags *d, GPtrArray *written, int failed)
+format_input(struct cli *cli, GString *out, int index, struct warta_diags *d, GPtrArray *written,
+             int failed)
 {
 	const char *input = cli->inputs[index];
 	guint i;

@@ -95,8 +95,8 @@ json_flush(GString *s, void *data)
 }
 
 int
-cli_write(struct cli *cli, struct warta_doc *const *docs, size_t n, enum cli_format f, const char *path,
-          struct warta_diags *d)
+cli_write(struct cli *cli, struct warta_doc *const *docs, size_t n, enum cli_format f,
+          const char *path, struct warta_diags *d)
 {
 	switch (f) {
 	case FMT_JSON: {

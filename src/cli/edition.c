@@ -187,7 +187,8 @@ probe(struct cli *cli, struct warta_doc *doc, int f, char **why)
  * article is to blame (the failure is the edition's: disk, style …; its
  * messages in d are then printed), else the new write's result. */
 static int
-without_failures(struct cli *cli, struct warta_doc **docs, int n, int f, struct warta_diags *d, int *left_out)
+without_failures(struct cli *cli, struct warta_doc **docs, int n, int f, struct warta_diags *d,
+                 int *left_out)
 {
 	struct warta_doc **keep = g_new(struct warta_doc *, n);
 	struct warta_diags d2;
