@@ -39,6 +39,9 @@ struct rn {
 	struct rn_scan *scan;           /* a PDF page range: its scanning pass (out.h), or NULL */
 	int own_grid;                   /* 1: articles not on their own baseline grid (an
 	                                   edition made up on its pages' grid) */
+	char *ed_lang;                  /* an edition's language (opts->edition_lang, else the
+	                                   articles' most common), never NULL */
+	int ed_rtl;                     /* 1: the edition is right to left */
 };
 
 /* Structure of the tagged PDF: which element a line belongs to. */
