@@ -31,7 +31,7 @@ _warta()
 		COMPREPLY=($(compgen -W "error warn" -- "$cur"))
 		return 0 ;;
 	-M|--metadata)
-		COMPREPLY=($(compgen -S = -W "title subtitle author date source section dateline style keywords lang priority" -- "$cur"))
+		COMPREPLY=($(compgen -S = -W "title subtitle author date source section dateline style keywords lang priority image image-alt image-caption image-credit" -- "$cur"))
 		compopt -o nospace 2>/dev/null
 		return 0 ;;
 	-d|--outdir)

@@ -283,6 +283,7 @@ rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
 			g_ptr_array_add(A->paras, P);
 			pa_add(P, m->section, -1, &hf, 0, 0);
 			b = rn_new_block(A, "H2", 0, 0);
+			b->lang = strcmp(P->lang, doc->meta.lang) != 0 ? m->lang : NULL;
 			rn_space(A, rn_el(R, WARTA_EL_HEADING)->space_before);
 			rn_para_lines(R, A, P, WARTA_EL_HEADING, b, 0, 0, 0, 1, NULL);
 			rn_vpenalty(A->v, 10000);
@@ -300,6 +301,7 @@ rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
 		f.hyphenate = 0;
 		pa_add(P, m->title ? m->title : R->docs[i]->name, -1, &f, 0, 0);
 		b = rn_new_block(A, "P", 0, 0);
+		b->lang = strcmp(m->lang, doc->meta.lang) != 0 ? m->lang : NULL;
 		memset(&su, 0, sizeof su);
 		su.ctx = R->ctx;
 		su.style = R->style;

@@ -53,6 +53,8 @@ struct rblock {
 	int list, item;                 /* list and item numbers (L › LI › LBody), 0: none */
 	int table, row, header;         /* table and row numbers (Table › TR › TH/TD), 0: none */
 	char *dest;                     /* named destination at its first line, or NULL */
+	const char *lang;               /* its own language when not its article's (an edition's
+	                                   contents entry), else NULL: the PDF element's /Lang */
 };
 
 struct routline {                       /* an entry of the PDF outline */

@@ -136,6 +136,40 @@ if "$WARTA" --list-styles >/dev/null 2>&1 && command -v pdftotext >/dev/null; th
 	else
 		fail "edition --edition-lang ar PDF"
 	fi
+	# the PDF's languages: the catalog's /Lang the edition's, each article
+	# and contents entry not in it with its own (ISO 32000 §14.9.2)
+	langs() { # PDF: "S LANG" of every element with /Lang, "Catalog LANG"
+		qpdf --qdf --object-streams=disable "$1" - 2>/dev/null | python3 -c '
+import re, sys
+t = sys.stdin.buffer.read().decode("latin-1")
+for o in re.findall(r"\n\d+ 0 obj\n(.*?)\nendobj", t, re.S):
+    l = re.search(r"/Lang \(([^)]*)\)", o)
+    s = re.search(r"/S /(\w+)", o)
+    if l:
+        print("%s %s" % ("Catalog" if "/Type /Catalog" in o else s.group(1) if s else "?", l.group(1)))' | sort | uniq -c | awk '{ print $2 "=" $1 "x" $3 }' | tr '\n' ' '
+	}
+	if command -v qpdf >/dev/null; then
+		got=$(langs "$TMP/id.pdf")
+		case "$got" in
+		*Catalog=1xid*) case "$got" in *Art=1xar*) case "$got" in *P=1xar*) ok "edition (id) PDF: /Lang id on the catalog, ar on the Arabic article and its contents entry ($got)" ;;
+			*) fail "PDF /Lang (id): the contents entry" "$got" ;; esac ;;
+			*) fail "PDF /Lang (id): the Arabic article" "$got" ;; esac ;;
+		*) fail "PDF /Lang (id): the catalog" "$got" ;;
+		esac
+		echo "$got" | grep -q "xid.*xid" && fail "PDF /Lang (id): nothing repeats the document's language" "$got"
+		got=$(langs "$TMP/ar.pdf")
+		echo "$got" | grep -q "Catalog=1xar" && echo "$got" | grep -q "Art=[0-9]*xid" &&
+			echo "$got" | grep -q "P=2xid" &&
+			ok "edition (ar) PDF: /Lang ar on the catalog, id on the Indonesian articles and entries ($got)" ||
+			fail "PDF /Lang (ar)" "$got"
+		"$WARTA" -q -o "$TMP/one.pdf" "$E/1-ar.txt" && got=$(langs "$TMP/one.pdf") &&
+			[ "$got" = "Catalog=1xar " ] && ok "one article's PDF: its language on the catalog alone" ||
+			fail "one article's /Lang" "$got"
+		qpdf --check "$TMP/id.pdf" >/dev/null 2>&1 && qpdf --check "$TMP/ar.pdf" >/dev/null 2>&1 &&
+			ok "editions with /Lang: qpdf --check" || fail "qpdf --check" "$(qpdf --check "$TMP/ar.pdf" 2>&1 | tail -3)"
+	else
+		skip "PDF /Lang" "no qpdf"
+	fi
 	# a newspaper's front page: the nameplate's date at the start of the
 	# edition's direction (left for id, right for ar), in its language
 	np_date() { # PDF WORD: the page's width, the x of WORD's first box on page 1
