@@ -302,7 +302,7 @@ dates(void)
 	g_free(s);
 	/* a date is formatted once per language: an edition formats its
 	 * date on every page's running head */
-	memset(&warta_clock, 0, sizeof warta_clock);
+	warta_clock = (struct warta_clock){ 0 };
 	warta_clock.on = 1;
 	for (i = 0, bad = 0; i < 50; i++) {
 		s = warta_date_format(i % 2 ? "2024-10-25" : "2024-12-07", "id");
