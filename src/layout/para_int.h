@@ -47,9 +47,26 @@ struct wide {
 	int broken;                 /* the breaker used one of its breaks (warned) */
 };
 
+/* The run holding byte b (NULL: no runs): a binary search of p->runs, here
+ * because every step of the paragraph (shape.c, cjk.c, items.c, lines.c)
+ * asks it. */
+static inline const struct pa_run *
+pa_run_at(const struct pa_para *p, size_t b)
+{
+	guint lo = 0, hi = p->runs->len;
+
+	while (hi - lo > 1) {
+		guint mid = (lo + hi) / 2;
+
+		if (g_array_index(p->runs, struct pa_run, mid).start <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return p->runs->len ? &g_array_index(p->runs, struct pa_run, lo) : NULL;
+}
+
 /* shape.c */
-/* The run holding byte b (NULL: no runs). */
-const struct pa_run *pa_run_at(const struct pa_para *p, size_t b);
 /* Attributes, items and glyphs of the whole paragraph (p->items, p->glyphs,
  * p->la, p->char_at); a warning for each character no font has. */
 void pa_shape(struct pa_para *p, const struct pa_setup *s);

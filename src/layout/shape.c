@@ -12,21 +12,6 @@
 #include "layout/para_int.h"
 #include "util/clock.h"
 
-const struct pa_run *
-pa_run_at(const struct pa_para *p, size_t b)
-{
-	guint lo = 0, hi = p->runs->len;
-
-	while (hi - lo > 1) {
-		guint mid = (lo + hi) / 2;
-
-		if (g_array_index(p->runs, struct pa_run, mid).start <= b)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return p->runs->len ? &g_array_index(p->runs, struct pa_run, lo) : NULL;
-}
 /* ------------------------------------------------------------ attributes */
 
 static void
