@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/ubidi.h>
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
 #include <unicode/uloc.h>
@@ -47,7 +48,65 @@ warta_lang_is_rtl(const char *lang)
 	return r;
 }
 
+int
+warta_text_dir(const char *text)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n = 0;
+	UChar *u;
+	UBiDiDirection d;
+
+	if (!text || !*text)
+		return -1;
+	u_strFromUTF8(NULL, 0, &n, text, -1, &e);
+	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+		return -1;
+	u = g_new(UChar, n + 1);
+	e = U_ZERO_ERROR;
+	u_strFromUTF8(u, n + 1, NULL, text, -1, &e);
+	d = U_FAILURE(e) ? UBIDI_NEUTRAL : ubidi_getBaseDirection(u, n);
+	g_free(u);
+	return d == UBIDI_RTL ? 1 : d == UBIDI_LTR ? 0 : -1;
+}
+
 /* ------------------------------------------------ tags */
+
+const char *
+warta_lang_most_common(const char *const *tags, size_t n)
+{
+	GHashTable *count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	const char *best = NULL;
+	size_t i, most = 0;
+
+	/* counted by the lower-case tag; then the first tag with the
+	 * largest count wins (a tie: the one that comes first) */
+	for (i = 0; i < n; i++) {
+		char *k;
+		gpointer v;
+
+		if (!tags[i] || !*tags[i])
+			continue;
+		k = g_ascii_strdown(tags[i], -1);
+		v = g_hash_table_lookup(count, k);
+		g_hash_table_replace(count, k, GSIZE_TO_POINTER(GPOINTER_TO_SIZE(v) + 1));
+	}
+	for (i = 0; i < n; i++) {
+		char *k;
+		size_t c;
+
+		if (!tags[i] || !*tags[i])
+			continue;
+		k = g_ascii_strdown(tags[i], -1);
+		c = GPOINTER_TO_SIZE(g_hash_table_lookup(count, k));
+		g_free(k);
+		if (c > most) {
+			most = c;
+			best = tags[i];
+		}
+	}
+	g_hash_table_destroy(count);
+	return best;
+}
 
 char *
 warta_lang_normalize(const char *tag)
