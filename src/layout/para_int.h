@@ -74,6 +74,17 @@ void pa_shape(struct pa_para *p, const struct pa_setup *s);
 /* The letter spacing of item's run added to its glyphs gs. */
 void pa_letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs);
 
+/* words.c: items shaped a word at a time, each distinct word once per
+ * font (a table on the PangoFont), where that gives what pango_shape_item
+ * gives for the whole item; pango_shape_item otherwise.  One pa_words per
+ * paragraph (its HarfBuzz buffer and scratch). */
+struct pa_words;
+struct pa_words *pa_words_new(void);
+void pa_words_free(struct pa_words *ws);
+/* item of the paragraph text[0, len) (la: the item's log attrs) into gs. */
+void pa_shape_words(struct pa_words *ws, PangoItem *item, const char *text, int len, PangoLogAttr *la,
+                    PangoGlyphString *gs);
+
 /* cjk.c */
 /* Han, kana, Hangul, Bopomofo or a wide character. */
 int pa_is_cjk(gunichar c);

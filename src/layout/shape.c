@@ -300,6 +300,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 	size_t b;
 	int c;
 	GArray *scripts, *miss = g_array_new(FALSE, FALSE, sizeof(size_t));
+	struct pa_words *ws = pa_words_new();
 
 	p->attrs = pango_attr_list_new();
 	insert(p->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), 0, len);
@@ -339,9 +340,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 		PangoItem *item = it->data;
 		PangoGlyphString *gs = pango_glyph_string_new();
 
-		pango_shape_item(item, text, len, p->la + p->char_at[item->offset], gs, PANGO_SHAPE_NONE);
-		warta_count(WARTA_COUNT_SHAPES, 1);
-		warta_count(WARTA_COUNT_SHAPED, item->length);
+		pa_shape_words(ws, item, text, len, p->la + p->char_at[item->offset], gs);
 		pa_letter_space(p, item, gs);
 		p->items[i] = item;
 		p->glyphs[i] = gs;
@@ -362,6 +361,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 		}
 	}
 	g_list_free(items);
+	pa_words_free(ws);
 	pa_cjk_punct(p, s->align == WARTA_TA_JUSTIFY);
 	g_array_sort(miss, cmp_size);
 	report_missing(p, s->diags, miss);
