@@ -8,7 +8,9 @@
 # the EPUB cover's PNG coder against libdeflate by build/bench/covers.
 # BENCH_RUNS=N changes the number of runs of the short cases (default 21),
 # BENCH_BATCH_RUNS=N those of the 1,000-file batch (default 1);
-# BENCH_QUICK=1 makes every case shorter (a smoke run).
+# BENCH_QUICK=1 makes every case shorter (a smoke run); BENCH_TYPST=0 skips
+# typst (issue 19's big document, which installs it with npm under
+# ~/.cache/warta-bench).
 # On a shared machine wall times are noisy: medians, and judge changes by
 # instruction counts (valgrind --tool=callgrind, see tests/bench/RESULTS.md).
 set -e
@@ -262,6 +264,100 @@ for kind in edition article; do
 	row "→ EPUB peak RSS" "$(field rss_mb "$r")" MB
 done
 rm -rf "$TMP/ed" "$TMP"/*.epub
+
+# ------------------------------------------------------------ big document
+# Issue 19: one large document, warta against typst.  The corpus's
+# Indonesian articles, copies numbered, as one edition of about 300 pages
+# in tests/bench/bigdoc.style (75 x 200 mm, 55 mm measure, Charis SIL
+# 10/12.5); typst sets the same articles on the same page
+# (tests/bench/typst_doc.py) through its Node binding, installed with npm
+# under a cache directory, skipped with a message when npm cannot install
+# it (BENCH_TYPST=0 skips it too).  Then the cost per page of such
+# editions at 50, 500 and 5,000 pages.
+TYPST_PKG=@myriaddreamin/typst-ts-node-compiler@0.7.0
+TYPST_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/warta-bench/typst
+BIGSTYLE="$ROOT/tests/bench/bigdoc.style"
+# loadnote LINE: " (under load: N other cores busy)" when the runner saw
+# other work take more than a fifth of a core during the runs
+loadnote() { awk -v o="$(field others "$1")" 'BEGIN { if (o + 0 > 0.2) printf " (under load: %.1f other cores busy)", o }'; }
+typst_ready() {
+	[ "${BENCH_TYPST:-1}" != 0 ] || { echo "  typst: skipped (BENCH_TYPST=0)"; return 1; }
+	command -v node >/dev/null && command -v npm >/dev/null ||
+		{ echo "  typst: skipped (no node or npm)"; return 1; }
+	if [ ! -f "$TYPST_DIR/node_modules/@myriaddreamin/typst-ts-node-compiler/package.json" ]; then
+		mkdir -p "$TYPST_DIR" &&
+		timeout 300 npm install --prefix "$TYPST_DIR" --no-audit --no-fund --no-save "$TYPST_PKG" \
+		    >"$TMP/npm.log" 2>&1 ||
+			{ echo "  typst: skipped (npm could not install $TYPST_PKG: $(tail -1 "$TMP/npm.log"))"; return 1; }
+	fi
+	return 0
+}
+# bigdoc_inputs N DIR: the Indonesian corpus articles, round-robin, N copies
+bigdoc_inputs() {
+	rm -rf "$2"
+	mkdir -p "$2"
+	i=0
+	while [ "$i" -lt "$1" ]; do
+		for f in $IDARTS; do
+			[ "$i" -lt "$1" ] || break
+			i=$((i + 1))
+			cp "$f" "$2/$(printf '%04d' "$i")-$(basename "$f")"
+		done
+	done
+}
+IDARTS=
+for f in "$ROOT/../shared/corpus/articles"/*.txt; do
+	[ -f "$f" ] || continue
+	head -1 "$f" | grep -q '^ *date ' || continue
+	grep -qE ' (yang|dan|di|dengan) ' "$f" && IDARTS="$IDARTS $f"
+done
+echo
+if [ -z "$IDARTS" ]; then
+	echo "big document (issue 19): skipped, the corpus's Indonesian articles are absent"
+else
+	# about 300 pages: the article count from a 60-article probe
+	bigdoc_inputs 60 "$TMP/big"
+	"$WARTA" -q -s "$BIGSTYLE" --edition Bench -o "$TMP/big.pdf" "$TMP/big"
+	per60=$(pages "$TMP/big.pdf")
+	nbig=$(awk -v p="$per60" 'BEGIN { n = int(300 * 60 / p + 0.5); print n < 1 ? 1 : n }')
+	bigdoc_inputs "$nbig" "$TMP/big"
+	echo "big document (issue 19): $nbig Indonesian articles ($(echo $IDARTS | wc -w) distinct, repeated), 75 x 200 mm, 55 mm measure, Charis SIL 10/12.5:"
+	r=$(run "$LONG_RUNS" "$WARTA" -q -s "$BIGSTYLE" --edition Bench -o "$TMP/big.pdf" "$TMP/big")
+	wmed=$(field median_ms "$r")
+	echo "  warta --edition, $(pages "$TMP/big.pdf") pages$(loadnote "$r"):"
+	row "wall" "$wmed" ms "<=" 350
+	row "CPU" "$(field cpu_ms "$r")" ms "<=" 600
+	row "peak RSS" "$(field rss_mb "$r")" MB "<=" 40
+	if typst_ready; then
+		python3 "$ROOT/tests/bench/typst_doc.py" "$TMP"/big/*.txt > "$TMP/big.typ"
+		set -- node "$ROOT/tests/bench/typst_pdf.js" "$TYPST_DIR/node_modules" "$TMP/big.typ" "$TMP/big-typst.pdf" \
+		    /usr/share/fonts/truetype/charis /usr/share/fonts/opentype/linux-libertine
+		if "$@" 2>"$TMP/typst.err"; then
+			r=$(run "$LONG_RUNS" "$@")
+			echo "  typst 0.14 ($TYPST_PKG, a Node process), $(pages "$TMP/big-typst.pdf") pages$(loadnote "$r"):"
+			row "wall" "$(field median_ms "$r")" ms
+			row "CPU" "$(field cpu_ms "$r")" ms
+			row "peak RSS" "$(field rss_mb "$r")" MB
+			row "typst's wall / warta's (issue 19: ≥ 1.75)" "$(div "$(field median_ms "$r")" "$wmed" %.2f)" "×" ">=" 1.75
+		else
+			echo "  typst: skipped (it failed: $(head -1 "$TMP/typst.err"))"
+		fi
+	fi
+	echo "  editions of this kind, CPU per page (CPU of the edition - the one-article run's, / pages):"
+	base=$(field cpu_ms "$(run "$RUNS" "$WARTA" -q -o "$TMP/one.pdf" "$SAMPLE")")
+	for want in $PAGES_SCALE; do
+		bigdoc_inputs "$(awk -v w="$want" -v p="$per60" 'BEGIN { n = int(w * 60 / p + 0.5); print n < 1 ? 1 : n }')" "$TMP/big"
+		n=$LONG_RUNS
+		[ "$want" -ge 5000 ] && n=1
+		r=$(run "$n" "$WARTA" -q -s "$BIGSTYLE" --edition Bench -o "$TMP/big.pdf" "$TMP/big")
+		p=$(pages "$TMP/big.pdf")
+		printf '  %5s pages: %10s ms wall %10s ms CPU %8s ms/page %8s MB peak RSS%s\n' "$p" \
+		    "$(field median_ms "$r")" "$(field cpu_ms "$r")" \
+		    "$(awk -v t="$(field cpu_ms "$r")" -v b="$base" -v p="$p" 'BEGIN { printf "%.2f", (t - b) / p }')" \
+		    "$(field rss_mb "$r")" "$(loadnote "$r")"
+	done
+	rm -rf "$TMP/big" "$TMP"/big*.pdf "$TMP/big.typ"
+fi
 
 # ------------------------------------------------------------ floor
 # What Cairo's PDF surface alone costs: build/bench/floor draws lines shaped

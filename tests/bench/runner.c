@@ -1,7 +1,10 @@
 /* runner.c — `make bench`'s process driver: runs a command N times as whole
  * processes (fork/exec, wait4) and prints the median, lowest and highest wall
  * time from fork to exit, the median user+system CPU time and the highest peak
- * RSS (ru_maxrss) as one line of key=value figures for bench.sh.
+ * RSS (ru_maxrss) as one line of key=value figures for bench.sh, and how
+ * busy the machine was with other work meanwhile (others=: the CPU time
+ * that /proc/stat counts over the timed runs less the runs' own, divided by
+ * their wall time; cores' worth, 0 on an idle machine).
  *
  * usage: runner [-n RUNS] [-w WARMUPS] [-q] [-x] -- COMMAND [ARG…]
  * -q sends the command's standard output and error to /dev/null; -x takes
@@ -68,9 +71,30 @@ run(char **argv, int quiet, double *wall, double *cpu, long *rss)
 	return 0;
 }
 
+/* The CPU time all processors spent busy since boot, ms (/proc/stat's
+ * first line less idle and iowait); -1 when unreadable. */
+static double
+busy_ms(void)
+{
+	unsigned long long v[8] = { 0 };
+	long hz = sysconf(_SC_CLK_TCK);
+	FILE *f = fopen("/proc/stat", "r");
+	int n;
+
+	if (!f)
+		return -1;
+	n = fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+	    &v[4], &v[5], &v[6], &v[7]);
+	fclose(f);
+	if (n < 8 || hz <= 0)
+		return -1;
+	return (double)(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) * 1e3 / hz;
+}
+
 int
 main(int argc, char **argv)
 {
+	double busy0, busy1, own = 0, span = 0, others = 0;
 	int runs = 11, warm = 1, quiet = 0, i, c;
 	double *wall, *cpu, w, u;
 	long rss, maxrss = 0;
@@ -103,16 +127,22 @@ main(int argc, char **argv)
 	for (i = 0; i < warm; i++)
 		if (run(argv, quiet, &w, &u, &rss) < 0)
 			return 1;
+	busy0 = busy_ms();
 	for (i = 0; i < runs; i++) {
 		if (run(argv, quiet, &wall[i], &cpu[i], &rss) < 0)
 			return 1;
+		own += cpu[i];
+		span += wall[i];
 		if (rss > maxrss)
 			maxrss = rss;
 	}
+	busy1 = busy_ms();
+	if (busy0 >= 0 && busy1 >= 0 && span > 0)
+		others = (busy1 - busy0 - own) / span;
 	w = median(wall, runs);
 	u = median(cpu, runs);
-	printf("median_ms=%.2f min_ms=%.2f max_ms=%.2f cpu_ms=%.2f rss_mb=%.1f runs=%d\n",
-	    w, wall[0], wall[runs - 1], u, maxrss / 1024.0, runs);
+	printf("median_ms=%.2f min_ms=%.2f max_ms=%.2f cpu_ms=%.2f rss_mb=%.1f runs=%d others=%.2f\n",
+	    w, wall[0], wall[runs - 1], u, maxrss / 1024.0, runs, others < 0 ? 0 : others);
 	free(wall);
 	free(cpu);
 	return 0;
