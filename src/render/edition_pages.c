@@ -5,13 +5,13 @@
  *
  * Each article is laid out by the typesetter (typeset.h), its body as one
  * galley at the column measure (past the first ED_KEEP_LINES, measured,
- * freed and laid out again when drawn: the memory an edition holds).  The galley's lines are put on the grid
- * (every advance rounded to whole grid steps, so headings, quotes and
- * spaces take whole steps and every body line lands on a grid line), its
- * head blocks are set for every module width (a headline ladder: narrower
- * modules, smaller heads), everything measured in grid lines goes to the
- * make-up (layout/makeup.h), and the pages it returns are painted on the
- * outputter (edition_paint.c). */
+ * freed and laid out again when drawn: the memory an edition holds).  The
+ * galley's lines are put on the grid (every advance rounded to whole grid
+ * steps, so headings, quotes and spaces take whole steps and every body
+ * line lands on a grid line), its head blocks are set for every module
+ * width (a headline ladder: narrower modules, smaller heads), everything
+ * measured in grid lines goes to the make-up (layout/makeup.h), and the
+ * pages it returns are painted on the outputter (edition_paint.c). */
 #include <string.h>
 
 #include "lang/lang.h"
