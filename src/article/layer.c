@@ -82,6 +82,95 @@ step_list(const struct warta_node *l)
 	return para && !para->next && para->type == WARTA_NODE_PARAGRAPH && only_inline_text(para);
 }
 
+/* A character set on a square em: Han, kana, Hangul, CJK punctuation. */
+static int
+square(gunichar c)
+{
+	GUnicodeScript sc = g_unichar_get_script(c);
+
+	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
+	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
+	    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60);
+}
+
+/* A numbered line Markdown does not see as a list item (its items are ASCII
+ * digits, a full stop or bracket and a space): "3.重點整理" (no space
+ * before CJK), "３．重點整理" (full-width), "٣. عنوان" (Arabic-Indic
+ * digits), "1、重点".  A paragraph of one line whose text starts with one
+ * to three digits of one script (Unicode Nd), then . ． 、 ) ） or ۔, then a
+ * space or a CJK character.  Returns the bytes of the number (0: none);
+ * *skip the bytes up to the title, *no the number. */
+static size_t
+para_number(const struct warta_node *p, size_t *skip, int *no)
+{
+	const struct warta_node *t = p->first;
+	const char *s, *q;
+	int v = 0, digits = 0;
+	size_t nb;
+	gunichar c = 0;
+
+	if (p->type != WARTA_NODE_PARAGRAPH || !only_inline_text(p) || !t || t->type != WARTA_NODE_TEXT ||
+	    !t->text)
+		return 0;
+	s = q = t->text;
+	for (; *q && digits <= 3; q = g_utf8_next_char(q), digits++) {
+		int d = g_unichar_digit_value(c = g_utf8_get_char(q));
+
+		if (d < 0)
+			break;
+		v = v * 10 + d;
+	}
+	if (digits == 0 || digits > 3 || !*q)
+		return 0;
+	nb = q - s;
+	c = g_utf8_get_char(q);
+	if (c != '.' && c != ')' && c != 0xFF0E && c != 0xFF09 && c != 0x3001 && c != 0x06D4)
+		return 0;
+	q = g_utf8_next_char(q);
+	c = g_utf8_get_char(q);
+	if (g_unichar_isspace(c)) {
+		while (*q && g_unichar_isspace(g_utf8_get_char(q)))
+			q = g_utf8_next_char(q);
+	} else if (!square(c)) {
+		return 0;
+	}
+	if (!*q)
+		return 0;
+	*skip = q - s;
+	*no = v;
+	return nb;
+}
+
+/* A candidate's number and title: a one-item list's, or a numbered
+ * paragraph's (para_number). */
+static int
+cand_start(const struct warta_node *n)
+{
+	size_t skip;
+	int no = 0;
+
+	if (n->type == WARTA_NODE_LIST)
+		return n->as.list.start;
+	para_number(n, &skip, &no);
+	return no;
+}
+
+static char *
+cand_title(const struct warta_node *n)
+{
+	size_t skip = 0;
+	int no;
+	char *s, *t;
+
+	if (n->type == WARTA_NODE_LIST)
+		return warta_node_plain_text(n->first->first);
+	s = warta_node_plain_text(n);
+	para_number(n, &skip, &no);
+	t = g_strdup(skip <= strlen(s) ? s + skip : "");
+	g_free(s);
+	return t;
+}
+
 static void
 move_children(struct warta_node *from, struct warta_node *to)
 {
@@ -200,11 +289,11 @@ decide_runs(struct ar_ctx *cx, GPtrArray *cands, GHashTable *yes)
 		for (j = i + 1; j < cands->len; j++) {
 			struct warta_node *b = cands->pdata[j], *p = cands->pdata[j - 1];
 
-			if (b->as.list.start != p->as.list.start + 1)
+			if (cand_start(b) != cand_start(p) + 1)
 				break;
 		}
 		if (j - i == 1) {
-			char *s = warta_node_plain_text(a->first->first);
+			char *s = cand_title(a);
 
 			if (short_title(s) && !ends_with_colon(ar_prev_block(a)))
 				g_hash_table_add(yes, a);
@@ -213,8 +302,7 @@ decide_runs(struct ar_ctx *cx, GPtrArray *cands, GHashTable *yes)
 			continue;
 		}
 		for (k = i; k < j && ok; k++) {
-			struct warta_node *c = cands->pdata[k];
-			char *s = warta_node_plain_text(c->first->first);
+			char *s = cand_title(cands->pdata[k]);
 
 			ok = short_step(s);
 			if (!ok)
@@ -226,17 +314,39 @@ decide_runs(struct ar_ctx *cx, GPtrArray *cands, GHashTable *yes)
 				g_hash_table_add(yes, cands->pdata[k]);
 			ar_diag_node(cx, WARTA_NOTE, a,
 			             "numbered run %d-%d (%u lines between paragraphs) read as section headings: every step is a short line",
-			             a->as.list.start, ((struct warta_node *)cands->pdata[j - 1])->as.list.start, j - i);
+			             cand_start(a), cand_start(cands->pdata[j - 1]), j - i);
 		} else {
 			struct warta_node *b = cands->pdata[bad];
 
 			ar_diag_node(cx, WARTA_NOTE, a,
 			             "numbered run %d-%d (%u lines between paragraphs) read as list items: step %d (line %d) is a sentence or longer than 10 words",
-			             a->as.list.start, ((struct warta_node *)cands->pdata[j - 1])->as.list.start, j - i,
-			             b->as.list.start, b->line);
+			             cand_start(a), cand_start(cands->pdata[j - 1]), j - i, cand_start(b), b->line);
 		}
 		i = j;
 	}
+}
+
+/* The numbered paragraph n (para_number) as a section heading, the
+ * number in the author's digits. */
+static void
+para_heading(struct ar_ctx *cx, struct warta_node *n)
+{
+	struct warta_node *h = warta_node_new(WARTA_NODE_HEADING, n->line, n->col), *t, *rest;
+	size_t skip = 0, nb;
+	int no;
+
+	nb = para_number(n, &skip, &no);
+	h->end_line = n->end_line;
+	h->end_col = n->end_col;
+	h->as.heading.level = 2;
+	t = n->first;
+	h->as.heading.number = g_strndup(t->text, nb);
+	rest = ar_text_slice(cx, t, skip, strlen(t->text));
+	warta_node_insert_before(t, rest);
+	ar_node_drop(cx, t);
+	move_children(n, h);
+	warta_node_insert_before(n, h);
+	ar_node_drop(cx, n);
 }
 
 void
@@ -247,9 +357,12 @@ ar_sections(struct ar_ctx *cx)
 	GHashTable *yes = g_hash_table_new(g_direct_hash, g_direct_equal);
 
 	for (n = cx->doc->root->first; n; n = n->next) {
+		size_t skip;
+		int no;
+
 		if (n->type == WARTA_NODE_LIST && n->as.list.ordered)
 			split_list(cx, n);
-		if (step_list(n))
+		if (step_list(n) || para_number(n, &skip, &no))
 			g_ptr_array_add(cands, n);
 	}
 	decide_runs(cx, cands, yes);
@@ -259,6 +372,8 @@ ar_sections(struct ar_ctx *cx)
 			if (n->as.heading.level < 2)
 				n->as.heading.level = 2;
 			heading_number(cx, n);
+		} else if (g_hash_table_contains(yes, n) && n->type == WARTA_NODE_PARAGRAPH) {
+			para_heading(cx, n);
 		} else if (g_hash_table_contains(yes, n)) {
 			struct warta_node *h = warta_node_new(WARTA_NODE_HEADING, n->line, n->col);
 
@@ -582,9 +697,19 @@ ar_heading_ids(struct ar_ctx *cx)
 			continue;
 		k++;
 		id = g_string_new("sec-");
-		if (n->as.heading.number)
-			g_string_append(id, n->as.heading.number);
-		else {
+		if (n->as.heading.number) {
+			const char *q;
+
+			/* in ASCII digits ("３", "٣" are the author's: sec-3) */
+			for (q = n->as.heading.number; *q; q = g_utf8_next_char(q)) {
+				gunichar c = g_utf8_get_char(q);
+
+				if (g_unichar_digit_value(c) >= 0)
+					g_string_append_c(id, '0' + g_unichar_digit_value(c));
+				else
+					g_string_append_unichar(id, c);
+			}
+		} else {
 			text = warta_node_plain_text(n);
 			slug(id, text);
 			g_free(text);

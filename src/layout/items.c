@@ -21,7 +21,7 @@ static void
 push_box(struct build *bl, double w, size_t b0, size_t b1)
 {
 	struct lb_item it;
-	struct slot sl = { b0, b1, PA_BREAK_GLUE, 0, 0 };
+	struct slot sl = { b0, b1, PA_BREAK_GLUE, 0, 0, 0 };
 
 	memset(&it, 0, sizeof it);
 	it.type = LB_BOX;
@@ -38,7 +38,7 @@ static void
 push_glue(struct build *bl, double w, double y, double z, size_t b0, size_t b1, int space)
 {
 	struct lb_item it;
-	struct slot sl = { b0, b1, PA_BREAK_GLUE, space, 0 };
+	struct slot sl = { b0, b1, PA_BREAK_GLUE, space, 0, 0 };
 
 	memset(&it, 0, sizeof it);
 	it.type = LB_GLUE;
@@ -54,7 +54,7 @@ static void
 push_fil(struct build *bl, size_t at)
 {
 	struct lb_item it;
-	struct slot sl = { at, at, PA_BREAK_GLUE, 0, 0 };
+	struct slot sl = { at, at, PA_BREAK_GLUE, 0, 0, 0 };
 
 	memset(&it, 0, sizeof it);
 	it.type = LB_GLUE;
@@ -66,7 +66,7 @@ static void
 push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t at, enum pa_break k)
 {
 	struct lb_item it;
-	struct slot sl = { at, at, k, 0, 0 };
+	struct slot sl = { at, at, k, 0, 0, 0 };
 
 	memset(&it, 0, sizeof it);
 	it.type = LB_PENALTY;
@@ -76,16 +76,6 @@ push_penalty(struct build *bl, double w, int pen, int flagged, int hyph, size_t 
 	it.hyphenation = hyph;
 
 	push(bl, it, sl);
-}
-
-static int
-is_cjk(gunichar c)
-{
-	GUnicodeScript sc = g_unichar_get_script(c);
-
-	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
-	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
-	    sc == G_UNICODE_SCRIPT_BOPOMOFO || g_unichar_iswide(c);
 }
 
 static int
@@ -390,6 +380,14 @@ push_word(struct build *bl, const struct pa_para *p, const struct pa_setup *s, c
 
 	if (w <= bl->widest + 0.01 || b1 <= b0) {
 		push_box(bl, w, b0, b1);
+		/* ideographs keep their square: CJK lines are justified between
+		 * the characters, never by widening the glyphs */
+		if (b1 > b0 && pa_is_ideographic(g_utf8_get_char(text + b0)) &&
+		    pa_is_ideographic(g_utf8_get_char(g_utf8_prev_char(text + b1)))) {
+			struct lb_item *it = &g_array_index(bl->items, struct lb_item, bl->items->len - 1);
+
+			it->stretch = it->shrink = 0;
+		}
 		return;
 	}
 	scan_wide(bl, p, b0, b1, &ww);
@@ -453,6 +451,9 @@ struct scan {
 	double box, size;           /* size: the current run's, pt */
 	gunichar prev;
 	int spaces;                 /* plain spaces just before, in ragged or literal text */
+	unsigned char *words;       /* a balanced CJK setting: ICU's word starts (cjk.c) */
+	int cjk_lang;               /* the paragraph is in Chinese or Japanese */
+	int words_done;
 };
 
 /* Closes the open word (if any) at byte b. */
@@ -484,11 +485,15 @@ at_space(struct scan *S, gunichar ch, size_t b, size_t nb, int c, const struct p
 {
 	const char *text = S->p->text->str;
 	double w = S->cw[c];
-	int nbsp = ch == 0xA0 || ch == 0x202F;
+	/* in Chinese and Japanese no line ends with an opening bracket, not
+	 * even when a space follows it ("「擱淺」( 中國稱") */
+	int nbsp = ch == 0xA0 || ch == 0x202F || (S->cjk_lang &&
+	    (g_unichar_type(S->prev) == G_UNICODE_OPEN_PUNCTUATION ||
+	    g_unichar_type(S->prev) == G_UNICODE_INITIAL_PUNCTUATION));
 	/* a one-letter word ("A", "a", "I") does not end a balanced line
 	 * (headline, deck) when it can be helped */
 	int one = S->in_box && !S->s->last_line_fill && text + b == g_utf8_next_char(text + S->box0) &&
-	    g_unichar_isalpha(g_utf8_get_char(text + S->box0)) && !is_cjk(g_utf8_get_char(text + S->box0));
+	    g_unichar_isalpha(g_utf8_get_char(text + S->box0)) && !pa_is_cjk(g_utf8_get_char(text + S->box0));
 
 	end_word(S, b);
 	/* a run of spaces in ragged or literal text has one break, at its
@@ -520,6 +525,46 @@ at_space(struct scan *S, gunichar ch, size_t b, size_t nb, int c, const struct p
 	}
 }
 
+/* CJK lines (README, "Scripts and languages").  Justified: the gap
+ * between two characters is glue that stretches by an eighth of an em
+ * (CLREQ #line_adjustment: inter-character spacing, not glyph expansion);
+ * the blank of a punctuation mark at a break (cjk.c) is glue of its width
+ * that shrinks to half of it.  Balanced (headlines, decks): a break
+ * between two characters of one word, as ICU's dictionary sees words,
+ * costs CJK_IN_WORD, one between two words CJK_BETWEEN_WORDS, one after
+ * punctuation or at a space nothing: headlines break between phrases. */
+#define CJK_STRETCH 0.125
+#define CJK_IN_WORD 5000
+#define CJK_BETWEEN_WORDS 300
+
+static int
+cjk_letter(gunichar c)
+{
+	return pa_is_cjk(c) && (g_unichar_isalpha(c) || g_unichar_isdigit(c));
+}
+
+static void
+cjk_break(struct scan *S, gunichar ch, size_t b, int c)
+{
+	double gap = S->p->cjk_gap ? S->p->cjk_gap[c] : 0;
+	int pen = 0;
+
+	if (!S->ragged) {
+		S->bl->cjk_gaps = 1;
+		push_glue(S->bl, gap, S->size * CJK_STRETCH, gap / 2, b, b, 0);
+		g_array_index(S->bl->slots, struct slot, S->bl->slots->len - 1).cjk = 1;
+		return;
+	}
+	if (!S->s->last_line_fill && cjk_letter(S->prev) && cjk_letter(ch)) {
+		if (!S->words_done) {
+			S->words = pa_cjk_words(S->p);
+			S->words_done = 1;
+		}
+		pen = S->words == NULL || S->words[c] ? CJK_BETWEEN_WORDS : CJK_IN_WORD;
+	}
+	push_break(S->bl, S->s, S->size, 0, pen, 0, 0, b, PA_BREAK_PENALTY);
+}
+
 /* A break opportunity inside a run of letters at byte b (character c, ch):
  * after a soft hyphen or a dash, between CJK characters, where Pango's
  * line breaking allows one, at a hyphenation point of the dictionaries. */
@@ -533,10 +578,12 @@ at_letter(struct scan *S, gunichar ch, size_t b, int c, const struct pa_run *r, 
 		end_word(S, b);
 		if (p->la[c].break_inserts_hyphen)      /* soft hyphen */
 			push_break(S->bl, S->s, S->size, item_hyphen(S, b), S->hp, 1, 0, b, PA_BREAK_HYPHEN);
+		else if (p->cjk_gap && p->cjk_gap[c] > 0)
+			cjk_break(S, ch, b, c);
 		else if (is_dash(S->prev))
 			push_break(S->bl, S->s, S->size, 0, S->xp, 1, 0, b, PA_BREAK_EXPLICIT);
-		else if ((is_cjk(S->prev) || is_cjk(ch)) && !S->ragged)
-			push_glue(S->bl, 0, S->size / 8, 0, b, b, 0);      /* inter-character glue */
+		else if (pa_is_cjk(S->prev) || pa_is_cjk(ch))
+			cjk_break(S, ch, b, c);
 		else
 			push_break(S->bl, S->s, S->size, 0, 0, 0, 0, b, PA_BREAK_PENALTY);
 	} else if (c > 0 && S->in_box && hyph[b]) {
@@ -573,6 +620,7 @@ pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, co
 	S.hp = st ? st->hyphen_penalty : 50;
 	S.xp = st ? st->ex_hyphen_penalty : 50;
 	S.ragged = s->align != WARTA_TA_JUSTIFY;
+	S.cjk_lang = p->lang && (g_str_has_prefix(p->lang, "zh") || g_str_has_prefix(p->lang, "ja"));
 	S.size = 10;
 	hyphenate_words(p, s, hyph);
 	if (s->indent > 0)
@@ -609,6 +657,7 @@ pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, co
 	else
 		push_glue(bl, 0, rag_stretch(s, S.size), 0, len, len, 0);
 	push_penalty(bl, 0, -LB_INFINITY, 0, 0, len, PA_BREAK_FINAL);
+	g_free(S.words);
 	g_free(hyph);
 	g_free(S.hw);
 }

@@ -230,6 +230,8 @@ struct sums {
 	double indent;                  /* the paragraph's indent box, on its first line */
 	double stretch, shrink;         /* of the glue */
 	double glue_w;                  /* natural width of the glue set on space characters */
+	double gap_w;                   /* natural width of the glue between CJK characters */
+	int gaps;                       /* how many such glues */
 	double bstretch, bshrink;       /* of the boxes: glyph expansion */
 };
 
@@ -257,6 +259,8 @@ line_range(const struct pa_para *p, const struct build *bl, size_t first, size_t
 			S->shrink += it[k].shrink;
 			if (sl[k].space)
 				S->glue_w += it[k].width;
+			else if (sl[k].cjk)
+				S->gap_w += it[k].width, S->gaps++;
 		} else if (it[k].type == LB_BOX) {
 			S->bstretch += it[k].stretch;
 			S->bshrink += it[k].shrink;
@@ -374,10 +378,10 @@ line_expansion(struct pa_line *L, const struct sums *S, double natural, double r
 	double k_exp = 1, rg = r;
 
 	if (S->bstretch > 0 || S->bshrink > 0) {
-		double boxes = natural - S->indent - S->glue_w, kr = MAX(-1, MIN(1, r)), rest;
+		double boxes = natural - S->indent - S->glue_w - S->gap_w, kr = MAX(-1, MIN(1, r)), rest;
 
 		k_exp = 1 + kr * (kr > 0 ? S->bstretch : S->bshrink) / MAX(boxes, 1);
-		rest = L->measure - S->indent - boxes * k_exp - S->glue_w;
+		rest = L->measure - S->indent - boxes * k_exp - S->glue_w - S->gap_w;
 		if (!L->justified && rest > 0)
 			rest = 0;
 		/* in steps of EXPANSION_STEP, as pdfTeX's \pdffontexpand step does, the
@@ -386,7 +390,7 @@ line_expansion(struct pa_line *L, const struct sums *S, double natural, double r
 		 * made one per line and loaded every glyph again) */
 		if (L->justified && k_exp != 1) {
 			double kq = 1 + round((k_exp - 1) / EXPANSION_STEP) * EXPANSION_STEP;
-			double rq = L->measure - S->indent - boxes * kq - S->glue_w;
+			double rq = L->measure - S->indent - boxes * kq - S->glue_w - S->gap_w;
 
 			if ((rq >= 0 && (rq == 0 || S->stretch > 0)) || (rq < 0 && S->shrink > 0 && rq >= -S->shrink)) {
 				k_exp = kq;
@@ -400,12 +404,47 @@ line_expansion(struct pa_line *L, const struct sums *S, double natural, double r
 	return rg;
 }
 
+/* The glue between CJK characters (items.c, cjk_break) as set on line L
+ * with ratio rg: gap_w[b] is what the glyph ending at byte b widens by. */
+static void
+line_gaps(const struct build *bl, size_t first, size_t brk, double rg, const struct pa_line *L,
+          double *gap_w)
+{
+	const struct lb_item *it = (const struct lb_item *)bl->items->data;
+	const struct slot *sl = (const struct slot *)bl->slots->data;
+	size_t k;
+
+	for (k = first; k < brk && k < bl->items->len; k++)
+		if (it[k].type == LB_GLUE && sl[k].cjk && sl[k].b0 > L->start && sl[k].b0 < L->end)
+			gap_w[sl[k].b0] += (it[k].width + (rg > 0 ? rg * it[k].stretch : rg * it[k].shrink)) /
+			    L->scale;
+}
+
+/* The CJK gap after glyph g of piece pc (the last glyph of its cluster),
+ * taken from gap_w. */
+static void
+glyph_gap(struct pa_piece *pc, int g, double *gap_w)
+{
+	PangoGlyphString *gs = pc->gi.glyphs;
+	size_t end;
+
+	if (g + 1 < gs->num_glyphs && gs->log_clusters[g + 1] == gs->log_clusters[g])
+		return;
+	end = pc->gi.item->offset + (g + 1 < gs->num_glyphs ? (size_t)gs->log_clusters[g + 1] :
+	    (size_t)pc->gi.item->length);
+	if (gap_w[end] != 0) {
+		gs->glyphs[g].geometry.width += (int)lround(gap_w[end] * PANGO_SCALE);
+		gap_w[end] = 0;
+	}
+}
+
 /* Step 6: the glue's widths onto the space glyphs (drawn scaled by the
  * line's expansion with the rest: space_w[b] is the width of the space at
- * byte b, -1 once used); each piece's width as drawn, L->natural. */
+ * byte b, -1 once used) and the CJK gaps onto the glyphs before them;
+ * each piece's width as drawn, L->natural. */
 static void
 line_spaces(const struct pa_setup *s, const struct build *bl, size_t first, size_t brk, double rg,
-            GArray *pcs, struct pa_line *L, double indent, double *space_w)
+            GArray *pcs, struct pa_line *L, double indent, double *space_w, double *gap_w)
 {
 	const struct lb_item *it = (const struct lb_item *)bl->items->data;
 	const struct slot *sl = (const struct slot *)bl->slots->data;
@@ -423,6 +462,10 @@ line_spaces(const struct pa_setup *s, const struct build *bl, size_t first, size
 			w += rg > 0 ? rg * it[k].stretch : rg * it[k].shrink;
 		space_w[sl[k].b0] = w / L->scale;
 	}
+	if (gap_w && s->align == WARTA_TA_JUSTIFY)
+		line_gaps(bl, first, brk, rg, L, gap_w);
+	else
+		gap_w = NULL;
 	L->natural = 0;
 	for (i = 0; i < pcs->len; i++) {
 		struct pa_piece *pc = &g_array_index(pcs, struct pa_piece, i);
@@ -435,6 +478,8 @@ line_spaces(const struct pa_setup *s, const struct build *bl, size_t first, size
 				gs->glyphs[g].geometry.width = (int)lround(space_w[at] * PANGO_SCALE);
 				space_w[at] = -1;
 			}
+			if (gap_w && !(pc->gi.item->analysis.level & 1))
+				glyph_gap(pc, g, gap_w);
 		}
 		pc->width = glyphs_width(gs) * L->scale;
 		L->natural += pc->width;
@@ -500,7 +545,7 @@ line_footnotes(const struct pa_para *p, size_t ls, size_t le)
 void
 pa_make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, size_t first,
              size_t brk, const struct lb_line *lbl, int lineno, int prev_hyph_at, struct pa_line *L,
-             double *space_w)
+             double *space_w, double *gap_w)
 {
 	const struct slot *sl = (const struct slot *)bl->slots->data;
 	int emergency = brk < bl->items->len && sl[brk].emergency;
@@ -510,13 +555,14 @@ pa_make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl
 
 	line_range(p, bl, first, brk, L, &S);
 	pcs = line_pieces(p, L->start, L->end, L->hyphenated ? sl[brk].b0 : (size_t)-1, prev_hyph_at);
-	natural = line_natural(pcs, L) + S.indent;
+	natural = line_natural(pcs, L) + S.indent + S.gap_w;
 	L->measure = s->widths[MIN((size_t)lineno, s->n_widths - 1)];
 	L->x0 = s->offsets ? s->offsets[MIN((size_t)lineno, s->n_offsets - 1)] : 0;
 	r = line_ratio(s, L, &S, natural, emergency);
+	L->cjk = S.gaps > 0;
 	L->ratio = r;
 	L->fitness = lbl->fitness;
-	line_spaces(s, bl, first, brk, line_expansion(L, &S, natural, r), pcs, L, S.indent, space_w);
+	line_spaces(s, bl, first, brk, line_expansion(L, &S, natural, r), pcs, L, S.indent, space_w, gap_w);
 	line_place(p, s, pcs, L, S.indent);
 	L->n_pieces = pcs->len;
 	L->pieces = (struct pa_piece *)g_array_free(pcs, FALSE);

@@ -62,8 +62,10 @@ free_shaping(struct pa_para *p)
 	p->attrs = NULL;
 	g_free(p->la);
 	g_free(p->char_at);
+	g_free(p->cjk_gap);
 	p->la = NULL;
 	p->char_at = NULL;
+	p->cjk_gap = NULL;
 }
 
 void
@@ -198,6 +200,7 @@ build_list(struct pa_para *p, const struct pa_setup *s, struct build *bl)
 	for (k = 0; k < s->n_widths; k++)
 		bl->widest = MAX(bl->widest, s->widths[k]);
 	bl->wide = g_array_new(FALSE, FALSE, sizeof(struct wide));
+	bl->cjk_gaps = 0;
 	bl->cluster = g_malloc0(p->text->len + 1);
 	for (i = 0; i < p->n_items; i++) {
 		int g;
@@ -274,6 +277,7 @@ make_lines(struct pa_para *p, const struct pa_setup *s, struct build *bl, const 
 {
 	const struct slot *sl = (const struct slot *)bl->slots->data;
 	double *space_w = g_new(double, p->text->len + 1);
+	double *gap_w = bl->cjk_gaps ? g_new0(double, p->text->len + 1) : NULL;
 	int i, prev_hyph = -1;
 	size_t k;
 
@@ -287,7 +291,7 @@ make_lines(struct pa_para *p, const struct pa_setup *s, struct build *bl, const 
 		const struct lb_line *ln = &res->lines[i];
 		struct pa_line *L = &p->lines[i];
 
-		pa_make_line(p, s, bl, ln->start, ln->end, ln, i, prev_hyph, L, space_w);
+		pa_make_line(p, s, bl, ln->start, ln->end, ln, i, prev_hyph, L, space_w, gap_w);
 		if (ln->overfull || L->overfull)
 			warn_overfull(p, s, L);
 		if (ln->end < bl->slots->len && sl[ln->end].emergency)
@@ -298,6 +302,7 @@ make_lines(struct pa_para *p, const struct pa_setup *s, struct build *bl, const 
 			L->hyphenated = 1;
 	}
 	g_free(space_w);
+	g_free(gap_w);
 }
 
 int
@@ -336,8 +341,10 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	}
 	g_free(p->la);
 	g_free(p->char_at);
+	g_free(p->cjk_gap);
 	p->la = NULL;
 	p->char_at = NULL;
+	p->cjk_gap = NULL;
 	warta_clock_add(WARTA_CLOCK_BREAK, t0);
 	return 0;
 }

@@ -58,6 +58,7 @@ struct pa_line {
 	double ratio;               /* adjustment ratio from the line breaker (after reshaping) */
 	double scale;               /* horizontal glyph expansion of the line's pieces, 1: none */
 	int fitness, hyphenated, overfull, justified;
+	int cjk;                    /* justified between CJK characters (items.c) */
 	enum pa_break brk;
 	struct pa_piece *pieces;
 	int n_pieces;
@@ -88,6 +89,8 @@ struct pa_para {
 	PangoLogAttr *la;
 	int n_chars;
 	int *char_at;               /* byte → char index (n bytes + 1) */
+	double *cjk_gap;            /* CJK punctuation's blank before char c as glue, pt
+	                             * (n chars + 1; NULL: none; cjk.c) */
 };
 
 /* How to set a paragraph. */

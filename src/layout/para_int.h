@@ -26,6 +26,7 @@ struct slot {
 	int space;                  /* glue: b0 is a space character to set to the glue's width */
 	int emergency;              /* penalty: a break inside a word wider than the measure:
 	                             * 1 + its index in build.wide */
+	int cjk;                    /* glue: between CJK characters (items.c, cjk_break) */
 };
 
 /* The breaker's list being built, and what it stands for. */
@@ -36,6 +37,7 @@ struct build {
 	double widest;              /* the widest line measure, pt */
 	unsigned char *cluster;     /* cluster[b]: a glyph cluster starts at byte b */
 	GArray *wide;               /* struct wide: boxes wider than every measure */
+	int cjk_gaps;               /* glue between CJK characters was pushed */
 };
 
 /* A box (word, number, URL piece) wider than every line, given emergency breaks. */
@@ -54,6 +56,19 @@ void pa_shape(struct pa_para *p, const struct pa_setup *s);
 /* The letter spacing of item's run added to its glyphs gs. */
 void pa_letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs);
 
+/* cjk.c */
+/* Han, kana, Hangul, Bopomofo or a wide character. */
+int pa_is_cjk(gunichar c);
+/* Han, kana, Bopomofo, CJK punctuation or a full-width form: the
+ * characters set on a square em (not Hangul, which Korean spaces). */
+int pa_is_ideographic(gunichar c);
+/* CJK punctuation compressed (halt) next to another mark, and in justified
+ * text its blank at a break moved into p->cjk_gap (the breaker's glue). */
+void pa_cjk_punct(struct pa_para *p, int justify);
+/* words[c] = 1 where ICU's dictionary starts a word at character c
+ * (n chars + 1; g_free); NULL if ICU fails. */
+unsigned char *pa_cjk_words(const struct pa_para *p);
+
 /* items.c: the breaker's list of p into bl (cw: each character's width,
  * item_of: each byte's item). */
 void pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *bl, const double *cw,
@@ -61,9 +76,10 @@ void pa_build_items(struct pa_para *p, const struct pa_setup *s, struct build *b
 
 /* lines.c: line L (number lineno) from items [first, brk] of bl as the
  * breaker chose them (lbl); prev_hyph_at: where the line before ended at
- * a hyphen, or -1; space_w: scratch of text length + 1, all -1. */
+ * a hyphen, or -1; space_w: scratch of text length + 1, all -1; gap_w:
+ * scratch of text length + 1, all 0, when bl->cjk_gaps (else NULL). */
 void pa_make_line(struct pa_para *p, const struct pa_setup *s, const struct build *bl, size_t first,
                   size_t brk, const struct lb_line *lbl, int lineno, int prev_hyph_at, struct pa_line *L,
-                  double *space_w);
+                  double *space_w, double *gap_w);
 
 #endif

@@ -352,6 +352,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 		}
 	}
 	g_list_free(items);
+	pa_cjk_punct(p, s->align == WARTA_TA_JUSTIFY);
 	g_array_sort(miss, cmp_size);
 	report_missing(p, s->diags, miss);
 	g_array_free(miss, TRUE);

@@ -109,6 +109,10 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 	g_string_append_printf(s, "    %7.1f %6.1f %s r=%.3f", y, x + L->x0, kind[L->brk], L->ratio);
 	if (L->scale != 1 && L->scale > 0)
 		g_string_append_printf(s, " x%.4f", L->scale);
+	/* a CJK line justified between its characters that does not reach
+	 * the measure (README, "Scripts and languages") */
+	if (L->justified && L->cjk && L->natural < L->measure - 0.5)
+		g_string_append_printf(s, " short %.1f", L->measure - L->natural);
 	g_string_append_printf(s, "%s%s |%s|\n", L->overfull ? " overfull" : "", P->rtl ? " rtl" : "", t);
 	g_free(t);
 }

@@ -34,6 +34,40 @@ for pair in zh-tc:NotoSerifCJKtc zh-hk:NotoSerifCJKhk zh-sc:NotoSerifCJKsc japan
 	[ "$got" = "$face " ] && ok "$n: set in $face" || fail "$n: set in $face" "$got"
 done
 
+# Chinese and Japanese lines as CLREQ and JLREQ set them: justified
+# between the characters (the trace marks a justified CJK line short of its
+# measure "short"), no line starting with a closing mark, a pause or stop
+# mark or a small kana, none ending with an opening bracket; the corpus's
+# Chinese articles too, in every style
+kinsoku() {
+	sed -n 's/^ .*|\(.*\)|$/\1/p' "$1" | python3 -c '
+import sys
+close = set("、。，．：；！？」』）》〉】〕〗〙’”)]}ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+opening = set("「『（《〈【〔〖〘‘“([{")
+bad = [l for l in (x.rstrip("\n") for x in sys.stdin) if l and (l[0] in close or l[-1] in opening)]
+print("\n".join(bad))'
+}
+cjk_lines() {   # name trace
+	if grep -q ' short ' "$2"; then fail "$1: no justified line short of the measure" "$(grep ' short ' "$2" | head -3)"
+	else ok "$1: no justified line short of the measure"; fi
+	bad=$(kinsoku "$2")
+	[ -z "$bad" ] && ok "$1: no line starts with a closing mark or ends with an opening one" ||
+		fail "$1: no line starts with a closing mark or ends with an opening one" "$bad"
+}
+for n in zh-tc zh-sc zh-hk japanese; do
+	cjk_lines "$n" "$TMP/$n.trace"
+done
+if have_corpus; then
+	for n in 028 029 030; do
+		for st in a4 newspaper column ereader letter; do
+			"$WARTA" -s $st -o "$TMP/c$n-$st.trace" "$CORPUS/$n.txt" 2>/dev/null
+			cjk_lines "corpus $n ($st)" "$TMP/c$n-$st.trace"
+		done
+	done
+else
+	skip "corpus Chinese: justified lines, kinsoku" "no corpus"
+fi
+
 # Lao, Khmer and Myanmar write no spaces between words: their paragraphs
 # break inside the sentence (ICU's dictionaries), not only at its spaces;
 # Thai through Pango's libthai

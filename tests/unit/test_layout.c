@@ -255,6 +255,109 @@ cjk(void)
 	pa_free(p);
 }
 
+/* One line of CJK text set ragged (left) or balanced, its natural width. */
+static struct pa_para *
+set_cjk(const char *lang, const char *text, double width, int balanced)
+{
+	struct pa_para *p = pa_new(lang, 0, "test.txt");
+	struct pa_fmt f = body();
+	struct pa_setup s;
+
+	pa_add(p, text, -1, &f, 3, 1);
+	memset(&s, 0, sizeof s);
+	s.ctx = ctx;
+	s.style = st;
+	s.align = WARTA_TA_LEFT;
+	s.widths = &width;
+	s.n_widths = 1;
+	s.last_line_fill = !balanced;
+	OK(pa_set(p, &s) == 0, "pa_set succeeds (%s)", text);
+	return p;
+}
+
+/* Punctuation compression (CLREQ, JLREQ): two adjacent full-width marks
+ * take 1.5 em, one alone its full em; in Taiwan's face too, where ， is
+ * centred; a justified line ending in a comma is set solid. */
+static void
+cjk_punct(void)
+{
+	static const struct {
+		const char *lang, *text;
+		double em;
+	} c[] = {
+		{ "zh-Hans", "。」", 1.5 }, { "zh-Hans", "，（", 1.5 }, { "zh-Hans", "」（", 1.5 },
+		{ "zh-Hans", "「『", 1.5 }, { "zh-Hant-TW", "」，", 1.5 }, { "zh-Hant-TW", "，「", 1.5 },
+		{ "ja", "。」", 1.5 }, { "ja", "、「", 1.5 }, { "zh-Hans", "好。", 2 }, { "zh-Hant-TW", "「好", 2 },
+	};
+	const char *t = "港务局周四宣布，经过三年的修缮，城市最古老的码头重新开放。官员表示，“码头每晚将容纳约两百个摊位。”";
+	struct pa_para *p;
+	size_t k;
+	int i, solid = 0, full = 1;
+
+	for (k = 0; k < G_N_ELEMENTS(c); k++) {
+		p = set_cjk(c[k].lang, c[k].text, 500, 0);
+		OK(p->n_lines == 1 && fabs(p->lines[0].natural - c[k].em * 10) < 0.05,
+		    "%s in %s: %.1f em (%.2f pt)", c[k].text, c[k].lang, c[k].em,
+		    p->n_lines ? p->lines[0].natural : -1);
+		pa_free(p);
+	}
+	/* measures that end lines at a comma: solid against the measure */
+	for (k = 70; k <= 160; k += 5) {
+		p = set("zh-Hans", 0, t, k, WARTA_TA_JUSTIFY, 0, NULL);
+		for (i = 0; i < p->n_lines - 1; i++) {
+			const char *e = g_utf8_prev_char(p->text->str + p->lines[i].end);
+
+			if (g_utf8_get_char(e) == 0xFF0C)
+				solid++;
+			if (fabs(p->lines[i].natural - k) > 0.05)
+				full = 0;
+		}
+		pa_free(p);
+	}
+	OK(solid > 0, "lines end at a comma (%d)", solid);
+	OK(full, "justified lines with compressed punctuation fill the measure");
+}
+
+/* A headline (balanced) breaks between phrases, not inside a word. */
+static void
+cjk_headline(void)
+{
+	struct pa_para *p = set_cjk("zh-Hant-TW", "一個廚師看破真相：小吃的傳統價值", 100, 1);
+	char *l0 = p->n_lines ? pa_line_text(p, &p->lines[0]) : g_strdup("");
+	int i, w, inside = 0;
+
+	INT_EQ(p->n_lines, 2, "the headline takes two lines");
+	STR_EQ(l0, "一個廚師看破真相：", "it breaks after the colon, not inside 傳統");
+	g_free(l0);
+	pa_free(p);
+	/* the corpus headline that broke 「傳|統價值」, at many measures: every
+	 * line ends where ICU's dictionary ends a word (its boundaries by
+	 * character: 一個|廚師|看破|真相|：|小吃|的|「|傳統|價值|」|，|常|建立|在|
+	 * 老闆|不能|漲價|的|壓力|上) */
+	for (w = 80; w <= 250; w += 10) {
+		static const char *head = "一個廚師看破真相：小吃的「傳統價值」，常建立在老闆不能漲價的壓力上";
+		static const int words[] = { 0, 2, 4, 6, 8, 9, 11, 12, 13, 15, 17, 18, 19, 20, 22, 23, 25,
+			27, 29, 30, 32, 33 };
+
+		p = set_cjk("zh-Hant-TW", head, w, 1);
+		for (i = 0; i < p->n_lines - 1; i++) {
+			long e = g_utf8_pointer_to_offset(p->text->str, p->text->str + p->lines[i].end);
+			size_t k;
+
+			for (k = 0; k < G_N_ELEMENTS(words) && words[k] != e; k++)
+				;
+			if (k == G_N_ELEMENTS(words))
+				inside++;
+		}
+		pa_free(p);
+	}
+	/* a headline takes the fewest lines first (para.c, looseness): at
+	 * 90 pt four lines need 傳統價|值 (小吃的 alone on a line would make
+	 * five), at 170 pt two lines need it; without the dictionary 14 line
+	 * ends fell inside words */
+	INT_EQ(inside, 2, "headlines at 18 measures break between words but where fewer lines need it");
+}
+
 static void
 missing_glyph(void)
 {
@@ -903,6 +1006,8 @@ main(void)
 	explicit_hyphen();
 	rtl();
 	cjk();
+	cjk_punct();
+	cjk_headline();
 	missing_glyph();
 	long_word();
 	pages();
