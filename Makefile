@@ -323,7 +323,7 @@ style-previews: deps
 # printed, never asserted.  tests/bench/runner.c times whole processes;
 # tests/bench/stages.c times the library's stages in one process;
 # tests/bench/floor.c times Cairo's PDF surface alone (pre-shaped lines);
-# tests/bench/covers.c, the EPUB cover's PNG coder against libdeflate.
+# tests/bench/covers.c, the EPUB cover's PNG at libdeflate's levels.
 BENCH_BINS := $(BUILD)/bench/runner $(BUILD)/bench/stages $(BUILD)/bench/floor $(BUILD)/bench/covers
 $(BUILD)/bench/runner: tests/bench/runner.c tests/bench/timing.h
 	@mkdir -p $(dir $@)

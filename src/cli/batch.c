@@ -62,7 +62,7 @@ term_width(void)
 	return 80;
 }
 
-/* Under cli.out_lock. */
+/* Under cli->out_lock. */
 static void
 bar_clear(void)
 {
@@ -84,7 +84,7 @@ format_duration(char *buf, size_t len, double s)
 		snprintf(buf, len, "%ld:%02ld", t / 60, t % 60);
 }
 
-/* "[=======>     ]  12/30  2.4 files/s  0:07 left  003.txt", under cli.out_lock;
+/* "[=======>     ]  12/30  2.4 files/s  0:07 left  003.txt", under cli->out_lock;
  * at most ten times a second unless forced (the last count is always shown). */
 static void
 bar_draw(int force)
@@ -134,16 +134,17 @@ bar_draw(int force)
 	bar_on_screen = 1;
 }
 
-/* What one input printed: its reports (cli.capture), its diagnostics and,
+/* What one input printed: its reports (cli->capture), its diagnostics and,
  * with -v, what it wrote. */
 static void
-format_input(GString *out, int index, struct warta_diags *d, GPtrArray *written, int failed)
+format_input(struct cli *cli, GString *out, int index, struct warta_diags *d, GPtrArray *written,
+             int failed)
 {
-	const char *input = cli.inputs[index];
+	const char *input = cli->inputs[index];
 	guint i;
 
-	cli_format_diags(out, d);
-	if (cli.verbose) {
+	cli_format_diags(cli, out, d);
+	if (cli->verbose) {
 		if (failed) {
 			g_string_append_printf(out, "warta: %s: failed\n", input);
 		} else {
@@ -157,11 +158,11 @@ format_input(GString *out, int index, struct warta_diags *d, GPtrArray *written,
 
 /* Prints one input's text in one piece and counts it. */
 static void
-report_input(int index, const char *text, int failed)
+report_input(struct cli *cli, int index, const char *text, int failed)
 {
 	int speak = *text != '\0';     /* the bar steps aside for it */
 
-	g_mutex_lock(&cli.out_lock);
+	g_mutex_lock(&cli->out_lock);
 	if (speak) {
 		bar_clear();
 		fputs(text, stderr);
@@ -175,25 +176,25 @@ report_input(int index, const char *text, int failed)
 	if (reported)
 		reported[index] = 1;
 	bar_draw(speak || b.done == b.total);
-	g_mutex_unlock(&cli.out_lock);
+	g_mutex_unlock(&cli->out_lock);
 }
 
 /* Converts input index; its text into out.  Non-zero: it failed. */
 static int
-convert(int index, GString *out)
+convert(struct cli *cli, int index, GString *out)
 {
 	struct warta_diags d;
 	GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
 	int rc;
 
 	warta_diags_init(&d);
-	cli.capture = out;
-	rc = cli_convert(index, &d, written);
-	cli.capture = NULL;
+	cli->capture = out;
+	rc = cli_convert(cli, index, &d, written);
+	cli->capture = NULL;
 	if (rc == 0 && warta_diags_errors(&d))
 		rc = -1;
 	/* rc 1: written, with pictures missing (exit status 1) */
-	format_input(out, index, &d, written, rc < 0);
+	format_input(cli, out, index, &d, written, rc < 0);
 	warta_diags_fini(&d);
 	g_ptr_array_free(written, TRUE);
 	return rc != 0;
@@ -240,17 +241,17 @@ send_msg(int fd, int type, int index, int failed, const GString *text)
 /* A worker process: takes the next input (a counter shared with the others)
  * until none is left. */
 static void G_GNUC_NORETURN
-worker_main(int fd, int *next)
+worker_main(struct cli *cli, int fd, int *next)
 {
 	GString *out = g_string_new(NULL);
 	int i;
 
-	while ((i = __atomic_fetch_add(next, 1, __ATOMIC_SEQ_CST)) < cli.ninputs) {
+	while ((i = __atomic_fetch_add(next, 1, __ATOMIC_SEQ_CST)) < cli->ninputs) {
 		int failed;
 
 		send_msg(fd, MSG_START, i, 0, NULL);
 		g_string_truncate(out, 0);
-		failed = convert(i, out);
+		failed = convert(cli, i, out);
 		send_msg(fd, MSG_DONE, i, failed, out);
 	}
 	g_string_free(out, TRUE);
@@ -267,7 +268,7 @@ struct worker {
 
 /* Starts worker k.  0, or -1 with the reason on stderr. */
 static int
-spawn(struct worker *all, int k, int *next)
+spawn(struct cli *cli, struct worker *all, int k, int *next)
 {
 	struct worker *w = &all[k];
 	pid_t parent = getpid();
@@ -303,7 +304,7 @@ spawn(struct worker *all, int k, int *next)
 				close(all[j].fd);       /* the other workers' pipes */
 			worker_pid[j] = 0;
 		}
-		worker_main(fd[1], next);
+		worker_main(cli, fd[1], next);
 	}
 	if (w->pid > 0)
 		worker_pid[k] = w->pid;
@@ -322,7 +323,7 @@ spawn(struct worker *all, int k, int *next)
 
 /* The messages complete in w->in. */
 static void
-take_messages(struct worker *w)
+take_messages(struct cli *cli, struct worker *w)
 {
 	while (w->in->len >= sizeof(struct msg)) {
 		struct msg m;
@@ -331,19 +332,19 @@ take_messages(struct worker *w)
 		memcpy(&m, w->in->data, sizeof m);
 		if (w->in->len < sizeof m + m.len)
 			return;
-		if (m.index < 0 || m.index >= cli.ninputs) {  /* cannot happen: our own worker */
+		if (m.index < 0 || m.index >= cli->ninputs) {  /* cannot happen: our own worker */
 			g_byte_array_remove_range(w->in, 0, sizeof m + m.len);
 			continue;
 		}
 		if (m.type == MSG_START) {
 			w->current = m.index;
-			g_mutex_lock(&cli.out_lock);
-			b.current = cli.inputs[m.index];
-			g_mutex_unlock(&cli.out_lock);
+			g_mutex_lock(&cli->out_lock);
+			b.current = cli->inputs[m.index];
+			g_mutex_unlock(&cli->out_lock);
 		} else {
 			text = g_strndup((const char *)w->in->data + sizeof m, m.len);
 			w->current = -1;
-			report_input(m.index, text, m.failed);
+			report_input(cli, m.index, text, m.failed);
 			g_free(text);
 		}
 		g_byte_array_remove_range(w->in, 0, sizeof m + m.len);
@@ -353,7 +354,7 @@ take_messages(struct worker *w)
 /* Worker w has closed its pipe: reaps it; the input it was on (if any)
  * failed with the reason. */
 static void
-worker_gone(struct worker *w, int k)
+worker_gone(struct cli *cli, struct worker *w, int k)
 {
 	int status = 0;
 	sigset_t sigs, old;
@@ -375,11 +376,11 @@ worker_gone(struct worker *w, int k)
 
 		if (WIFSIGNALED(status))
 			t = g_strdup_printf("warta: %s: error: the worker converting it died of signal %d (%s)\n",
-			    cli.inputs[w->current], WTERMSIG(status), g_strsignal(WTERMSIG(status)));
+			    cli->inputs[w->current], WTERMSIG(status), g_strsignal(WTERMSIG(status)));
 		else
 			t = g_strdup_printf("warta: %s: error: the worker converting it stopped (exit status %d)\n",
-			    cli.inputs[w->current], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-		report_input(w->current, t, 1);
+			    cli->inputs[w->current], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		report_input(cli, w->current, t, 1);
 		g_free(t);
 		w->current = -1;
 	}
@@ -390,7 +391,7 @@ worker_gone(struct worker *w, int k)
 /* Runs the inputs on n worker processes; a worker that dies is replaced
  * while inputs are left.  0, or -1 when no worker could be started. */
 static int
-run_workers(int n)
+run_workers(struct cli *cli, int n)
 {
 	struct worker w[MAX_WORKERS];
 	struct pollfd pfd[MAX_WORKERS];
@@ -405,7 +406,7 @@ run_workers(int n)
 	for (k = 0; k < MAX_WORKERS; k++)
 		w[k].fd = -1;           /* a worker closes every other entry's pipe */
 	for (k = 0; k < n; k++)
-		if (spawn(w, k, next) == 0)
+		if (spawn(cli, w, k, next) == 0)
 			live++;
 	if (live == 0) {
 		munmap(next, sizeof *next);
@@ -428,14 +429,14 @@ run_workers(int n)
 			 * had not finished fails below */
 			for (int j = 0; j < np; j++) {
 				kill(w[map[j]].pid, SIGTERM);
-				worker_gone(&w[map[j]], map[j]);
+				worker_gone(cli, &w[map[j]], map[j]);
 			}
 			break;
 		}
 		if (r <= 0) {
-			g_mutex_lock(&cli.out_lock);
+			g_mutex_lock(&cli->out_lock);
 			bar_draw(1);    /* half a second without news: rate and time left move */
-			g_mutex_unlock(&cli.out_lock);
+			g_mutex_unlock(&cli->out_lock);
 			continue;
 		}
 		for (int j = 0; j < np; j++) {
@@ -450,25 +451,25 @@ run_workers(int n)
 				continue;
 			if (got > 0) {
 				g_byte_array_append(x->in, buf, (guint)got);
-				take_messages(x);
+				take_messages(cli, x);
 				continue;
 			}
-			worker_gone(x, map[j]);
+			worker_gone(cli, x, map[j]);
 			live--;
-			if (__atomic_load_n(next, __ATOMIC_SEQ_CST) < cli.ninputs &&
-			    spawn(w, map[j], next) == 0)
+			if (__atomic_load_n(next, __ATOMIC_SEQ_CST) < cli->ninputs &&
+			    spawn(cli, w, map[j], next) == 0)
 				live++;
 		}
 	}
 	/* inputs no worker finished: taken by a worker that died before it said
 	 * so, or never taken (no worker could be started again) */
-	for (k = 0; k < cli.ninputs; k++) {
+	for (k = 0; k < cli->ninputs; k++) {
 		char *t;
 
 		if (reported[k])
 			continue;
-		t = g_strdup_printf("warta: %s: error: not converted: no worker finished it\n", cli.inputs[k]);
-		report_input(k, t, 1);
+		t = g_strdup_printf("warta: %s: error: not converted: no worker finished it\n", cli->inputs[k]);
+		report_input(cli, k, t, 1);
 		g_free(t);
 	}
 	munmap(next, sizeof *next);
@@ -476,7 +477,7 @@ run_workers(int n)
 }
 
 static void
-summary(void)
+summary(struct cli *cli)
 {
 	double elapsed = (g_get_monotonic_time() - b.start) / 1e6;
 	guint i;
@@ -487,7 +488,7 @@ summary(void)
 		fputs(" (", stderr);
 		for (i = 0; i < b.failures->len && i < 10; i++)
 			fprintf(stderr, "%s%s", i ? ", " : "",
-			        cli.inputs[g_array_index(b.failures, int, i)]);
+			        cli->inputs[g_array_index(b.failures, int, i)]);
 		if (b.failures->len > 10)
 			fprintf(stderr, ", and %u more", b.failures->len - 10);
 		fputc(')', stderr);
@@ -502,46 +503,46 @@ cmp_int(gconstpointer pa, gconstpointer pb)
 }
 
 int
-cli_batch(void)
+cli_batch(struct cli *cli)
 {
 	int i, workers;
 
 	memset(&b, 0, sizeof b);
-	b.total = cli.ninputs;
+	b.total = cli->ninputs;
 	b.failures = g_array_new(FALSE, FALSE, sizeof(int));
 	b.start = g_get_monotonic_time();
-	b.bar = cli.stderr_tty && !cli.quiet && cli.ninputs > 1;
-	workers = MIN(MIN(cli.jobs, cli.ninputs), MAX_WORKERS);
-	reported = g_malloc0((size_t)cli.ninputs);
+	b.bar = cli->stderr_tty && !cli->quiet && cli->ninputs > 1;
+	workers = MIN(MIN(cli->jobs, cli->ninputs), MAX_WORKERS);
+	reported = g_malloc0((size_t)cli->ninputs);
 
 	if (workers <= 1) {
 		GString *out = g_string_new(NULL);
 
-		for (i = 0; i < cli.ninputs; i++) {
+		for (i = 0; i < cli->ninputs; i++) {
 			int failed;
 
-			g_mutex_lock(&cli.out_lock);
-			b.current = cli.inputs[i];
-			g_mutex_unlock(&cli.out_lock);
+			g_mutex_lock(&cli->out_lock);
+			b.current = cli->inputs[i];
+			g_mutex_unlock(&cli->out_lock);
 			g_string_truncate(out, 0);
-			failed = convert(i, out);
-			report_input(i, out->str, failed);
+			failed = convert(cli, i, out);
+			report_input(cli, i, out->str, failed);
 		}
 		g_string_free(out, TRUE);
-	} else if (run_workers(workers) < 0) {
+	} else if (run_workers(cli, workers) < 0) {
 		g_array_free(b.failures, TRUE);
 		g_free(reported);
 		reported = NULL;
 		return 1;
 	}
 
-	g_mutex_lock(&cli.out_lock);
+	g_mutex_lock(&cli->out_lock);
 	bar_clear();
 	g_array_sort(b.failures, cmp_int);   /* input order, not finishing order */
-	if (!cli.quiet && cli.ninputs > 1 && (cli.stderr_tty || cli.verbose || b.failed))
-		summary();
+	if (!cli->quiet && cli->ninputs > 1 && (cli->stderr_tty || cli->verbose || b.failed))
+		summary(cli);
 	fflush(stderr);
-	g_mutex_unlock(&cli.out_lock);
+	g_mutex_unlock(&cli->out_lock);
 	i = b.failed ? 1 : 0;
 	g_array_free(b.failures, TRUE);
 	g_free(reported);

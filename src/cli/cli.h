@@ -1,7 +1,9 @@
 /* cli.h — the command line's shared state: the parsed options (main.c), the
  * conversion of one input into its outputs (convert.c), the list of inputs
  * (inputs.c), batch runs with worker processes and a progress bar (batch.c) and
- * editions (edition.c).  Only src/cli prints; the library reports through diags. */
+ * editions (edition.c); what it prints (report.c).  main.c owns the state
+ * and passes it on: no file reaches it as a global.  Only src/cli prints; the
+ * library reports through diags. */
 #ifndef WARTA_CLI_H
 #define WARTA_CLI_H
 
@@ -79,60 +81,63 @@ struct cli {
 
 	GMutex out_lock;               /* stderr */
 	GString *capture;              /* batch: what one input prints, collected here */
+	GPtrArray *meta_values;        /* meta.c: -M and --metadata-file values, later ones win */
 	int *same_name;                /* -d: an earlier input with the same NAME, or -1 */
 };
 
-/* main.c */
-extern struct cli cli;
-const char *cli_format_ext(enum cli_format f);
-/* Prints every message of d to stderr (notes with -v, warnings unless -q). */
-void cli_print_diags(struct warta_diags *d);
-/* The same lines, appended to out. */
-void cli_format_diags(GString *out, struct warta_diags *d);
-/* Levenshtein distance, for "did you mean". */
-int cli_edit_distance(const char *a, const char *b);
-
-/* meta.c */
-/* Reads --metadata-file and -M into the run's values (and lang into
- * cli.ropts.lang).  0, or -1 after a message (a usage error). */
-int cli_meta_collect(void);
-/* 1 when -M or --metadata-file gave a value. */
-int cli_meta_given(void);
-/* Sets the given values in doc->meta, and doc->meta.origin. */
-void cli_meta_apply(struct warta_doc *doc);
+/* Every function below takes the run's state, which main.c parses the
+ * options into and hands on; no file of src/cli reaches it otherwise. */
 
 /* report.c */
+const char *cli_format_ext(enum cli_format f);
+/* Prints every message of d to stderr (notes with -v, warnings unless -q). */
+void cli_print_diags(const struct cli *cli, struct warta_diags *d);
+/* The same lines, appended to out. */
+void cli_format_diags(const struct cli *cli, GString *out, struct warta_diags *d);
+/* Levenshtein distance, for "did you mean". */
+int cli_edit_distance(const char *a, const char *b);
 /* Prints the report of the output at path (a line of text, or with
- * --report=json a JSON object), or adds it to cli.capture in a batch. */
-void cli_print_report(const char *path, const struct warta_report *r);
+ * --report=json a JSON object), or adds it to cli->capture in a batch. */
+void cli_print_report(struct cli *cli, const char *path, const struct warta_report *r);
+
+/* meta.c */
+/* Reads --metadata-file and -M into cli->meta_values (and lang into
+ * cli->ropts.lang).  0, or -1 after a message (a usage error). */
+int cli_meta_collect(struct cli *cli);
+/* 1 when -M or --metadata-file gave a value. */
+int cli_meta_given(const struct cli *cli);
+/* Sets the given values in doc->meta, and doc->meta.origin. */
+void cli_meta_apply(const struct cli *cli, struct warta_doc *doc);
+/* Frees cli->meta_values. */
+void cli_meta_free(struct cli *cli);
 
 /* convert.c */
 /* Reads one input (diagnostics into d), or NULL. */
-struct warta_doc *cli_read(const char *input, struct warta_diags *d);
+struct warta_doc *cli_read(struct cli *cli, const char *input, struct warta_diags *d);
 /* Writes doc[0..n) in format f to path. 0, or -1 with the reason in d. */
-int cli_write(struct warta_doc *const *docs, size_t n, enum cli_format f, const char *path,
-              struct warta_diags *d);
-/* Converts cli.inputs[index] into every asked format: -o FILE, -d DIR/NAME.EXT
+int cli_write(struct cli *cli, struct warta_doc *const *docs, size_t n, enum cli_format f,
+              const char *path, struct warta_diags *d);
+/* Converts cli->inputs[index] into every asked format: -o FILE, -d DIR/NAME.EXT
  * or stdout.  The paths written are appended to written (may be NULL).  0, or -1. */
-int cli_convert(int index, struct warta_diags *d, GPtrArray *written);
-/* -d: finds the inputs whose NAME an earlier input already has (cli.same_name). */
-void cli_find_same_names(void);
+int cli_convert(struct cli *cli, int index, struct warta_diags *d, GPtrArray *written);
+/* -d: finds the inputs whose NAME an earlier input already has (cli->same_name). */
+void cli_find_same_names(struct cli *cli);
 /* 1 when path names one of the inputs (same file), else 0. */
-int cli_is_input(const char *path);
+int cli_is_input(const struct cli *cli, const char *path);
 /* "dev:ino" of an existing file, or NULL.  Caller g_free()s. */
 char *cli_file_id(const char *path);
 
 /* inputs.c */
-/* Expands directories and --files-from into cli.inputs.  0, or -1 after a message. */
-int cli_collect_inputs(void);
+/* Expands directories and --files-from into cli->inputs.  0, or -1 after a message. */
+int cli_collect_inputs(struct cli *cli);
 
 /* batch.c */
-/* Converts every input with cli.jobs threads; progress, summary.  The exit status. */
-int cli_batch(void);
+/* Converts every input with cli->jobs threads; progress, summary.  The exit status. */
+int cli_batch(struct cli *cli);
 void cli_signals_install(void);
 
 /* edition.c */
 /* Reads every input, groups and orders them, writes one book.  The exit status. */
-int cli_edition(void);
+int cli_edition(struct cli *cli);
 
 #endif

@@ -20,34 +20,40 @@ struct entry {
 	struct warta_diags diags;  /* while reading: input i's messages */
 };
 
-static struct entry *reading;
+/* What the reading threads share. */
+struct reading {
+	struct cli *cli;
+	struct entry *e;
+};
 
+/* A thread pool's function: reads input data - 1 into its entry. */
 static void
 read_one(gpointer data, gpointer user)
 {
+	const struct reading *r = user;
 	int i = GPOINTER_TO_INT(data) - 1;
 
-	reading[i].doc = cli_read(cli.inputs[i], &reading[i].diags);
+	r->e[i].doc = cli_read(r->cli, r->cli->inputs[i], &r->e[i].diags);
 }
 
 /* Reads every input into e[i].doc (NULL on failure) and e[i].diags, with
  * -j worker threads. */
 static void
-read_all(struct entry *e)
+read_all(struct cli *cli, struct entry *e)
 {
 	GThreadPool *pool = NULL;
-	int i, threads = cli.jobs < cli.ninputs ? cli.jobs : cli.ninputs;
+	int i, threads = cli->jobs < cli->ninputs ? cli->jobs : cli->ninputs;
+	struct reading r = { cli, e };
 
-	reading = e;
-	for (i = 0; i < cli.ninputs; i++)
+	for (i = 0; i < cli->ninputs; i++)
 		warta_diags_init(&e[i].diags);
 	if (threads > 1) {
 		GError *err = NULL;
 
 		/* threads that cannot be made (a memory limit): read in this one */
-		pool = g_thread_pool_new(read_one, NULL, threads, TRUE, &err);
+		pool = g_thread_pool_new(read_one, &r, threads, TRUE, &err);
 		if (err) {
-			if (cli.verbose)
+			if (cli->verbose)
 				fprintf(stderr, "warta: cannot start reading threads (%s): reading one at a time\n",
 				        err->message);
 			g_error_free(err);
@@ -56,11 +62,11 @@ read_all(struct entry *e)
 			pool = NULL;
 		}
 	}
-	for (i = 0; i < cli.ninputs; i++) {
+	for (i = 0; i < cli->ninputs; i++) {
 		if (pool)
 			g_thread_pool_push(pool, GINT_TO_POINTER(i + 1), NULL);
 		else
-			read_one(GINT_TO_POINTER(i + 1), NULL);
+			read_one(GINT_TO_POINTER(i + 1), &r);
 	}
 	if (pool)
 		g_thread_pool_free(pool, FALSE, TRUE);
@@ -83,13 +89,13 @@ cmp_entry(const void *pa, const void *pb)
 }
 
 static const char *
-section_key(const struct warta_doc *doc, int index)
+section_key(struct cli *cli, const struct warta_doc *doc, int index)
 {
-	const char *by = cli.group_by ? cli.group_by : "section";
+	const char *by = cli->group_by ? cli->group_by : "section";
 	const char *k = NULL;
 
-	if (cli.sections)
-		k = cli.sections->pdata[index];
+	if (cli->sections)
+		k = cli->sections->pdata[index];
 	else if (strcmp(by, "section") == 0)
 		k = doc->meta.section && *doc->meta.section ? doc->meta.section : doc->meta.source;
 	else if (strcmp(by, "source") == 0)
@@ -100,7 +106,7 @@ section_key(const struct warta_doc *doc, int index)
 /* --edition-date, else the newest article's date, else the day of
  * SOURCE_DATE_EPOCH or today (UTC). */
 static char *
-edition_date(struct entry *e, int n)
+edition_date(struct cli *cli, struct entry *e, int n)
 {
 	const char *newest = NULL;
 	GDateTime *now;
@@ -108,8 +114,8 @@ edition_date(struct entry *e, int n)
 	gint64 t;
 	int i;
 
-	if (cli.edition_date)
-		return g_strdup(cli.edition_date);
+	if (cli->edition_date)
+		return g_strdup(cli->edition_date);
 	for (i = 0; i < n; i++)
 		if (e[i].doc->meta.date && (!newest || strcmp(e[i].doc->meta.date, newest) > 0))
 			newest = e[i].doc->meta.date;
@@ -127,11 +133,11 @@ edition_date(struct entry *e, int n)
 /* Whether the back end can set doc alone in format f: written to a scratch
  * directory, then removed.  On failure, *why gets the first error. */
 static int
-probe(struct warta_doc *doc, int f, char **why)
+probe(struct cli *cli, struct warta_doc *doc, int f, char **why)
 {
 	struct warta_diags d;
 	char *dir, *path;
-	int rc, report = cli.report, first = cli.first_page, last = cli.last_page;
+	int rc, report = cli->report, first = cli->first_page, last = cli->last_page;
 	GDir *gd;
 	const char *e;
 
@@ -140,12 +146,12 @@ probe(struct warta_doc *doc, int f, char **why)
 	path = g_strdup_printf("%s/probe.%s", dir, cli_format_ext(f));
 	warta_diags_init(&d);
 	/* the article alone, whole: a page range is the edition's */
-	cli.report = 0;
-	cli.first_page = cli.last_page = 0;
-	rc = cli_write(&doc, 1, f, path, &d);
-	cli.report = report;
-	cli.first_page = first;
-	cli.last_page = last;
+	cli->report = 0;
+	cli->first_page = cli->last_page = 0;
+	rc = cli_write(cli, &doc, 1, f, path, &d);
+	cli->report = report;
+	cli->first_page = first;
+	cli->last_page = last;
 	if (rc != 0) {
 		guint i;
 
@@ -181,7 +187,8 @@ probe(struct warta_doc *doc, int f, char **why)
  * article is to blame (the failure is the edition's: disk, style …; its
  * messages in d are then printed), else the new write's result. */
 static int
-without_failures(struct warta_doc **docs, int n, int f, struct warta_diags *d, int *left_out)
+without_failures(struct cli *cli, struct warta_doc **docs, int n, int f, struct warta_diags *d,
+                 int *left_out)
 {
 	struct warta_doc **keep = g_new(struct warta_doc *, n);
 	struct warta_diags d2;
@@ -190,57 +197,57 @@ without_failures(struct warta_doc **docs, int n, int f, struct warta_diags *d, i
 	for (i = 0; i < n; i++) {
 		char *why = NULL;
 
-		if (probe(docs[i], f, &why)) {
+		if (probe(cli, docs[i], f, &why)) {
 			keep[k++] = docs[i];
 			continue;
 		}
 		fprintf(stderr, "warta: %s: error: left out of the edition %s: %s\n",
-		        docs[i]->path, cli.output, why);
+		        docs[i]->path, cli->output, why);
 		g_free(why);
 	}
 	*left_out = n - k;
 	if (k == n || k == 0) {
 		g_free(keep);
 		if (k == n)
-			cli_print_diags(d);
+			cli_print_diags(cli, d);
 		else
 			fprintf(stderr, "warta: %s: error: no article could be set; no edition written\n",
-			        cli.output);
+			        cli->output);
 		return -1;
 	}
 	warta_diags_clear(d);
 	warta_diags_init(&d2);
-	rc = cli_write(keep, (size_t)k, f, cli.output, &d2);
-	cli_print_diags(&d2);
+	rc = cli_write(cli, keep, (size_t)k, f, cli->output, &d2);
+	cli_print_diags(cli, &d2);
 	warta_diags_fini(&d2);
 	g_free(keep);
 	return rc;
 }
 
 int
-cli_edition(void)
+cli_edition(struct cli *cli)
 {
-	struct entry *e = g_new0(struct entry, cli.ninputs);
+	struct entry *e = g_new0(struct entry, cli->ninputs);
 	struct warta_doc **docs;
 	struct warta_diags d;
 	GHashTable *groups = g_hash_table_new(g_str_hash, g_str_equal);
 	int i, n = 0, failed = 0, ngroups = 0, f, rc, left_out = 0;
 	char *date;
 
-	read_all(e);
+	read_all(cli, e);
 	/* messages in input order, whatever order the workers finished in */
-	for (i = 0; i < cli.ninputs; i++) {
-		cli_print_diags(&e[i].diags);
+	for (i = 0; i < cli->ninputs; i++) {
+		cli_print_diags(cli, &e[i].diags);
 		warta_diags_fini(&e[i].diags);
 		if (!e[i].doc) {
 			failed++;
 			continue;
 		}
-		if (cli.verbose)
-			fprintf(stderr, "warta: %s: read \"%s\"\n", cli.inputs[i], e[i].doc->meta.title);
+		if (cli->verbose)
+			fprintf(stderr, "warta: %s: read \"%s\"\n", cli->inputs[i], e[i].doc->meta.title);
 		e[n].doc = e[i].doc;
 		e[n].index = i;
-		e[n].key = g_strdup(section_key(e[i].doc, i));
+		e[n].key = g_strdup(section_key(cli, e[i].doc, i));
 		n++;
 	}
 	for (i = 0; i < n; i++) {
@@ -257,7 +264,7 @@ cli_edition(void)
 	}
 	qsort(e, n, sizeof *e, cmp_entry);
 	docs = g_new(struct warta_doc *, n ? n : 1);
-	for (f = 0; f < FMT_COUNT && !cli.formats[f]; f++)
+	for (f = 0; f < FMT_COUNT && !cli->formats[f]; f++)
 		;
 	for (i = 0; i < n; i++) {
 		/* the group in its own field: the article's section stays its own
@@ -266,14 +273,14 @@ cli_edition(void)
 		e[i].doc->meta.group = g_strdup(e[i].key);
 		docs[i] = e[i].doc;
 	}
-	date = edition_date(e, n);
-	g_free(cli.edition_date);
-	cli.edition_date = date;
+	date = edition_date(cli, e, n);
+	g_free(cli->edition_date);
+	cli->edition_date = date;
 
 	rc = 0;
 	if (n == 0) {
 		fprintf(stderr, "warta: %s: error: no article could be read; no edition written\n",
-		        cli.output);
+		        cli->output);
 		rc = -1;
 	} else {
 		const char *fault = g_getenv("WARTA_TEST_RENDER_FAULT");
@@ -288,18 +295,18 @@ cli_edition(void)
 					docs[i]->meta.title = g_strdup("\xFF\xFE");
 				}
 		warta_diags_init(&d);
-		rc = cli_write(docs, n, f, cli.output, &d);
+		rc = cli_write(cli, docs, n, f, cli->output, &d);
 		if (rc != 0 && n > 1) {
 			/* one article that cannot be set does not cost the others
 			 * their edition: find it and leave it out */
-			rc = without_failures(docs, n, f, &d, &left_out);
+			rc = without_failures(cli, docs, n, f, &d, &left_out);
 			failed += left_out;
 		} else {
-			cli_print_diags(&d);
+			cli_print_diags(cli, &d);
 		}
 		warta_diags_fini(&d);
-		if (rc == 0 && !cli.quiet && (cli.verbose || cli.stderr_tty))
-			fprintf(stderr, "warta: %s: %d article%s in %d section%s%s\n", cli.output,
+		if (rc == 0 && !cli->quiet && (cli->verbose || cli->stderr_tty))
+			fprintf(stderr, "warta: %s: %d article%s in %d section%s%s\n", cli->output,
 			        n - left_out, n - left_out == 1 ? "" : "s", ngroups, ngroups == 1 ? "" : "s",
 			        failed ? "; some inputs failed" : "");
 	}

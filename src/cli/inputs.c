@@ -1,6 +1,6 @@
 /* inputs.c — the list of inputs: INPUT arguments, directories (their article
  * files, recursively, in name order), --files-from lists and an edition's
- * --manifest ([Section] lines, then file names).  Writes cli.inputs, the
+ * --manifest ([Section] lines, then file names).  Writes cli->inputs, the
  * sections a manifest gives, and the file ids used to refuse output == input. */
 #include <errno.h>
 #include <string.h>
@@ -29,26 +29,33 @@ is_article_name(const char *name)
 	return 0;
 }
 
-/* Where a name came from, for messages: "LIST:LINE: " of --files-from or
- * --manifest, or "" for a command-line argument. */
-static char *origin;
-
-/* The directory of each input below its directory argument ("2024/10"), or
- * NULL: what --keep-tree mirrors under -d.  Parallel to the inputs. */
-static GPtrArray *reldirs;
+/* The inputs being collected. */
+struct collect {
+	struct cli *cli;
+	GPtrArray *out;           /* the inputs' paths */
+	/* the directory of each input below its directory argument ("2024/10"),
+	 * or NULL: what --keep-tree mirrors under -d.  Parallel to out. */
+	GPtrArray *reldirs;
+	/* where a name came from, for messages: "LIST:LINE: " of --files-from
+	 * or --manifest, or NULL for a command-line argument */
+	char *origin;
+	/* directories already walked ("dev:ino"): a symbolic link back up the
+	 * tree would otherwise be walked again and again */
+	GHashTable *walked;
+};
 
 static void
-add_path(GPtrArray *out, char *path, const char *reldir)
+add_path(struct collect *c, char *path, const char *reldir)
 {
-	g_ptr_array_add(out, path);
-	g_ptr_array_add(reldirs, reldir && *reldir ? g_strdup(reldir) : NULL);
+	g_ptr_array_add(c->out, path);
+	g_ptr_array_add(c->reldirs, reldir && *reldir ? g_strdup(reldir) : NULL);
 }
 
 /* -v: a file of a directory that is not taken, and why. */
 static void
-skipped(const char *path, const char *why)
+skipped(const struct collect *c, const char *path, const char *why)
 {
-	if (cli.verbose)
+	if (c->cli->verbose)
 		fprintf(stderr, "warta: %s: note: skipped: %s\n", path, why);
 }
 
@@ -65,9 +72,6 @@ cmp_str(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Directories already walked ("dev:ino"): a symbolic link back up the tree
- * would otherwise be walked again and again. */
-static GHashTable *walked;
 
 /* Appends the article files under dir, sorted by name; subdirectories are
  * walked in the same order.  Only regular files are taken (a FIFO named x.txt
@@ -75,7 +79,7 @@ static GHashTable *walked;
  * reported with -v.  rel is dir below the directory argument ("" at its top).
  * 0, or -1 after a message. */
 static int
-add_dir(GPtrArray *out, const char *dir, const char *rel)
+add_dir(struct collect *c, const char *dir, const char *rel)
 {
 	GError *err = NULL;
 	GDir *d;
@@ -85,9 +89,9 @@ add_dir(GPtrArray *out, const char *dir, const char *rel)
 	int rc = 0;
 	char *id = cli_file_id(dir);
 
-	if (!walked)
-		walked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	if (id && !g_hash_table_add(walked, id))
+	if (!c->walked)
+		c->walked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	if (id && !g_hash_table_add(c->walked, id))
 		return 0;
 	d = g_dir_open(dir, 0, &err);
 	if (!d) {
@@ -107,23 +111,23 @@ add_dir(GPtrArray *out, const char *dir, const char *rel)
 
 		/* stat follows symbolic links: a link to an article is an article */
 		if (g_stat(path, &st) != 0) {
-			skipped(path, g_strerror(errno));
+			skipped(c, path, g_strerror(errno));
 			g_free(path);
 		} else if (S_ISDIR(st.st_mode)) {
 			char *sub = *rel ? g_build_filename(rel, names->pdata[i], NULL) :
 			                   g_strdup(names->pdata[i]);
 
-			rc = add_dir(out, path, sub);
+			rc = add_dir(c, path, sub);
 			g_free(sub);
 			g_free(path);
 		} else if (!is_article_name(names->pdata[i])) {
-			skipped(path, "not an article file (.txt, .md, .markdown)");
+			skipped(c, path, "not an article file (.txt, .md, .markdown)");
 			g_free(path);
 		} else if (!S_ISREG(st.st_mode)) {
-			skipped(path, file_kind(st.st_mode));
+			skipped(c, path, file_kind(st.st_mode));
 			g_free(path);
 		} else {
-			add_path(out, path, rel);
+			add_path(c, path, rel);
 		}
 	}
 	g_ptr_array_free(names, TRUE);
@@ -131,26 +135,26 @@ add_dir(GPtrArray *out, const char *dir, const char *rel)
 }
 
 static int
-add_input(GPtrArray *out, const char *arg)
+add_input(struct collect *c, const char *arg)
 {
 	if (strcmp(arg, "-") != 0 && g_file_test(arg, G_FILE_TEST_IS_DIR)) {
-		guint before = out->len;
+		guint before = c->out->len;
 
-		if (add_dir(out, arg, "") != 0)
+		if (add_dir(c, arg, "") != 0)
 			return -1;
-		if (out->len == before) {
+		if (c->out->len == before) {
 			fprintf(stderr, "warta: %s%s: error: a directory with no article files "
-			        "(.txt, .md, .markdown)\n", origin ? origin : "", arg);
+			        "(.txt, .md, .markdown)\n", c->origin ? c->origin : "", arg);
 			return -1;
 		}
 		return 0;
 	}
 	/* a name from a list that names nothing: the list's line says which */
-	if (origin && strcmp(arg, "-") != 0 && !g_file_test(arg, G_FILE_TEST_EXISTS)) {
-		fprintf(stderr, "warta: %serror: %s: no such file\n", origin, arg);
+	if (c->origin && strcmp(arg, "-") != 0 && !g_file_test(arg, G_FILE_TEST_EXISTS)) {
+		fprintf(stderr, "warta: %serror: %s: no such file\n", c->origin, arg);
 		return -1;
 	}
-	add_path(out, g_strdup(arg), NULL);
+	add_path(c, g_strdup(arg), NULL);
 	return 0;
 }
 
@@ -200,36 +204,36 @@ slurp(const char *opt, const char *file, gsize *len)
  * dropped.  With -0 the names end with NUL bytes instead (find -print0); a
  * NUL in a list of lines is an error, never the silent end of a name. */
 static int
-add_files_from(GPtrArray *out, const char *file)
+add_files_from(struct collect *c, const char *file)
 {
 	const char *shown = strcmp(file, "-") == 0 ? "(standard input)" : file;
 	gsize len, i, start = 0;
 	char *text = slurp("--files-from", file, &len);
-	int rc = 0, lineno = 1;
+	int rc = 0, lineno = 1, nul = c->cli->null_names;
 
 	if (!text)
 		return -1;
 	for (i = 0; i <= len && rc == 0; i++) {
-		char c = i < len ? text[i] : (cli.null_names ? '\0' : '\n');
+		char ch = i < len ? text[i] : (nul ? '\0' : '\n');
 		size_t n;
 
-		if (!cli.null_names && c == '\0') {
+		if (!nul && ch == '\0') {
 			fprintf(stderr, "warta: --files-from %s:%d: error: a NUL byte in a name "
 			        "(for names ending with NUL, as find -print0 writes them, give -0)\n",
 			        shown, lineno);
 			rc = -1;
 			break;
 		}
-		if (c != (cli.null_names ? '\0' : '\n'))
+		if (ch != (nul ? '\0' : '\n'))
 			continue;
 		text[i < len ? i : len] = '\0';
 		n = i - start;
-		if (!cli.null_names && n && text[start + n - 1] == '\r')
+		if (!nul && n && text[start + n - 1] == '\r')
 			text[start + --n] = '\0';
 		if (n) {
-			origin = g_strdup_printf("--files-from %s:%d: ", shown, lineno);
-			rc = add_input(out, text + start);
-			g_clear_pointer(&origin, g_free);
+			c->origin = g_strdup_printf("--files-from %s:%d: ", shown, lineno);
+			rc = add_input(c, text + start);
+			g_clear_pointer(&c->origin, g_free);
 		}
 		start = i + 1;
 		lineno++;
@@ -244,7 +248,7 @@ add_files_from(GPtrArray *out, const char *file)
  * does not start with '#' names an input (relative to the manifest's
  * directory) or a directory of inputs in that section. */
 static int
-add_manifest(GPtrArray *out, const char *file)
+add_manifest(struct collect *c, const char *file)
 {
 	gsize len;
 	char *text = slurp("--manifest", file, &len), **lines, **p, *dir, *section = NULL;
@@ -262,7 +266,7 @@ add_manifest(GPtrArray *out, const char *file)
 	g_free(text);
 	for (p = lines; *p && rc == 0; p++) {
 		char *line = g_strstrip(*p);
-		guint before = out->len, i;
+		guint before = c->out->len, i;
 
 		lineno++;
 		if (!*line || *line == '#')
@@ -281,29 +285,29 @@ add_manifest(GPtrArray *out, const char *file)
 			section = g_strdup(g_strstrip(line + 1));
 			continue;
 		}
-		origin = g_strdup_printf("%s:%d: ", file, lineno);
+		c->origin = g_strdup_printf("%s:%d: ", file, lineno);
 		if (!g_path_is_absolute(line)) {
 			char *path = g_build_filename(dir, line, NULL);
 
 			if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
 				fprintf(stderr, "warta: %serror: %s: no such file (names are relative to "
-				        "the manifest's directory)\n", origin, line);
+				        "the manifest's directory)\n", c->origin, line);
 				rc = -1;
 			}
 			g_free(path);
 		}
 		if (rc != 0) {
 		} else if (g_path_is_absolute(line)) {
-			rc = add_input(out, line);
+			rc = add_input(c, line);
 		} else {
 			char *path = g_build_filename(dir, line, NULL);
 
-			rc = add_input(out, path);
+			rc = add_input(c, path);
 			g_free(path);
 		}
-		g_clear_pointer(&origin, g_free);
-		for (i = before; i < out->len; i++)
-			g_ptr_array_add(cli.sections, g_strdup(section));
+		g_clear_pointer(&c->origin, g_free);
+		for (i = before; i < c->out->len; i++)
+			g_ptr_array_add(c->cli->sections, g_strdup(section));
 	}
 	g_free(section);
 	g_free(dir);
@@ -312,40 +316,36 @@ add_manifest(GPtrArray *out, const char *file)
 }
 
 int
-cli_collect_inputs(void)
+cli_collect_inputs(struct cli *cli)
 {
-	GPtrArray *out = g_ptr_array_new();
+	struct collect col = { cli, g_ptr_array_new(), g_ptr_array_new(), NULL, NULL }, *c = &col;
 	char **p;
 	int rc = 0, i;
 
-	reldirs = g_ptr_array_new();
-	if (cli.manifest) {
-		cli.sections = g_ptr_array_new_with_free_func(g_free);
-		rc = add_manifest(out, cli.manifest);
-		if (rc == 0 && (cli.args || cli.files_from)) {
+	if (cli->manifest) {
+		cli->sections = g_ptr_array_new_with_free_func(g_free);
+		rc = add_manifest(c, cli->manifest);
+		if (rc == 0 && (cli->args || cli->files_from)) {
 			fprintf(stderr, "warta: --manifest names the inputs; give no other\n");
 			rc = -1;
 		}
 	}
-	for (p = cli.args; rc == 0 && p && *p; p++)
-		rc = add_input(out, *p);
-	for (p = cli.files_from; rc == 0 && p && *p; p++)
-		rc = add_files_from(out, *p);
-	if (walked) {
-		g_hash_table_destroy(walked);
-		walked = NULL;
-	}
-	g_ptr_array_add(out, NULL);
-	cli.inputs = (char **)g_ptr_array_free(out, FALSE);
-	cli.ninputs = (int)g_strv_length(cli.inputs);
-	cli.reldirs = (char **)g_ptr_array_free(reldirs, FALSE);
-	reldirs = NULL;
-	cli.input_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (i = 0; i < cli.ninputs; i++) {
-		char *id = strcmp(cli.inputs[i], "-") ? cli_file_id(cli.inputs[i]) : NULL;
+	for (p = cli->args; rc == 0 && p && *p; p++)
+		rc = add_input(c, *p);
+	for (p = cli->files_from; rc == 0 && p && *p; p++)
+		rc = add_files_from(c, *p);
+	if (c->walked)
+		g_hash_table_destroy(c->walked);
+	g_ptr_array_add(c->out, NULL);
+	cli->inputs = (char **)g_ptr_array_free(c->out, FALSE);
+	cli->ninputs = (int)g_strv_length(cli->inputs);
+	cli->reldirs = (char **)g_ptr_array_free(c->reldirs, FALSE);
+	cli->input_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (i = 0; i < cli->ninputs; i++) {
+		char *id = strcmp(cli->inputs[i], "-") ? cli_file_id(cli->inputs[i]) : NULL;
 
 		if (id)
-			g_hash_table_add(cli.input_ids, id);
+			g_hash_table_add(cli->input_ids, id);
 	}
 	return rc;
 }

@@ -17,16 +17,12 @@
 #include "util/date.h"
 #include "util/output.h"
 
-struct cli cli;
+/* The run's state: the options parsed into it (GOption keeps these
+ * addresses), then handed to every part of the command line. */
+static struct cli cli;
 
-static const char *const format_names[FMT_COUNT] = { "pdf", "epub", "png", "svg", "json", "trace" };
 static const char *const format_titles[FMT_COUNT] = { "PDF", "EPUB", "PNG", "SVG", "JSON", "layout trace" };
 
-const char *
-cli_format_ext(enum cli_format f)
-{
-	return format_names[f];
-}
 
 static GOptionEntry entries[] = {
 	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli.output,
@@ -130,45 +126,7 @@ usage_error(const char *fmt, ...)
 	exit(EXIT_USAGE);
 }
 
-void
-cli_format_diags(GString *out, struct warta_diags *d)
-{
-	guint i;
 
-	for (i = 0; i < d->items->len; i++) {
-		struct warta_diag *m = d->items->pdata[i];
-		char *s;
-
-		if (m->severity == WARTA_NOTE && !cli.verbose)
-			continue;
-		if (m->severity == WARTA_WARNING && cli.quiet)
-			continue;
-		s = warta_diag_format(m);
-		g_string_append_printf(out, "%s\n", s);
-		g_free(s);
-	}
-	/* the library keeps at most d->max (1000) messages of each kind */
-	for (i = WARTA_NOTE; i <= WARTA_ERROR; i++) {
-		static const char *const kind[] = { "note", "warning", "error" };
-		int n = warta_diags_dropped(d, i);
-
-		if (n == 0 || (i == WARTA_NOTE && !cli.verbose) || (i == WARTA_WARNING && cli.quiet))
-			continue;
-		g_string_append_printf(out, "warta: %s: %d more %s%s not shown\n", kind[i], n, kind[i],
-		    n == 1 ? "" : "s");
-	}
-}
-
-void
-cli_print_diags(struct warta_diags *d)
-{
-	GString *out = g_string_new(NULL);
-
-	cli_format_diags(out, d);
-	fputs(out->str, stderr);
-	fflush(stderr);
-	g_string_free(out, TRUE);
-}
 
 static int
 format_by_name(const char *s)
@@ -176,7 +134,7 @@ format_by_name(const char *s)
 	int f;
 
 	for (f = 0; f < FMT_COUNT; f++)
-		if (g_ascii_strcasecmp(s, format_names[f]) == 0)
+		if (g_ascii_strcasecmp(s, cli_format_ext(f)) == 0)
 			return f;
 	return -1;
 }
@@ -223,7 +181,7 @@ resolve_formats(void)
 			usage_error("-t needs a format (pdf, epub, png, svg, json, trace)");
 		if (out_fmt >= 0 && (cli.nformats > 1 || !cli.formats[out_fmt]))
 			usage_error("-o %s says %s, but -t asks for %s", cli.output,
-			            format_names[out_fmt], cli.to);
+			            cli_format_ext(out_fmt), cli.to);
 	} else if (out_fmt >= 0) {
 		cli.formats[out_fmt] = 1;
 		cli.nformats = 1;
@@ -319,34 +277,6 @@ parse_pages(const char *s, int *first, int *last)
 	return ok;
 }
 
-/* Levenshtein distance of a and b (option and key names). */
-int
-cli_edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	int *row = g_new(int, lb + 1), best;
-
-	for (j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (i = 1; i <= la; i++) {
-		int diag = row[0];
-
-		row[0] = (int)i;
-		for (j = 1; j <= lb; j++) {
-			int up = row[j], v = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
-		}
-	}
-	best = row[lb];
-	g_free(row);
-	return best;
-}
 
 static const GOptionEntry *
 entry_long(const char *name, size_t n)
@@ -486,7 +416,7 @@ list_styles(void)
 
 	warta_diags_init(&d);
 	list = warta_style_list(cli.style_dirs, &d);
-	cli_print_diags(&d);
+	cli_print_diags(&cli, &d);
 	for (i = 0; list && list[i]; i++) {
 		printf("%-16s %s\n", list[i]->name, list[i]->description ? list[i]->description : "");
 		warta_style_free(list[i]);
@@ -547,7 +477,7 @@ load_shared(void)
 		cli.engine = warta_engine_new(&fd);
 		warta_diags_fini(&fd);
 	}
-	cli_print_diags(&d);
+	cli_print_diags(&cli, &d);
 	warta_diags_fini(&d);
 	return rc;
 }
@@ -699,7 +629,7 @@ check_inputs(void)
 		stdin_seen++;
 	if (stdin_seen > 1)
 		usage_error("standard input ('-') can be read only once");
-	if (cli_collect_inputs() != 0)
+	if (cli_collect_inputs(&cli) != 0)
 		exit(EXIT_USAGE);
 	if (cli.ninputs == 0)
 		usage_error("no input (an article file, a directory, or - for standard input)");
@@ -730,7 +660,7 @@ check_outputs(void)
 		usage_error("not writing %s to a terminal: use -o FILE or -d DIR",
 		            format_titles[cli.formats[FMT_PDF] ? FMT_PDF :
 		                          cli.formats[FMT_EPUB] ? FMT_EPUB : FMT_PNG]);
-	if (cli.output && strcmp(cli.output, "-") != 0 && cli_is_input(cli.output))
+	if (cli.output && strcmp(cli.output, "-") != 0 && cli_is_input(&cli, cli.output))
 		usage_error("the output %s is one of the inputs", cli.output);
 }
 
@@ -750,7 +680,7 @@ check_options(void)
 		cli.report = 2;
 	check_values();
 	cli.ropts.lang = cli.lang;
-	if (cli_meta_collect() != 0)
+	if (cli_meta_collect(&cli) != 0)
 		exit(EXIT_USAGE);
 	cli.ropts.keep_boilerplate = cli.keep_boilerplate;
 	cli.ropts.repair = cli.repair;
@@ -833,7 +763,7 @@ main(int argc, char **argv)
 	g_mutex_init(&cli.out_lock);
 	check_options();
 	if (cli.outdir)
-		cli_find_same_names();
+		cli_find_same_names(&cli);
 	if ((status = load_shared()) != 0) {
 		unload_shared();
 		return status;
@@ -848,13 +778,14 @@ main(int argc, char **argv)
 	}
 	cli_signals_install();
 	if (cli.edition)
-		status = cli_edition();
+		status = cli_edition(&cli);
 	else
-		status = cli_batch();
+		status = cli_batch(&cli);
 	unload_shared();
 	g_free(cli.same_name);
 	if (cli.input_ids)
 		g_hash_table_destroy(cli.input_ids);
 	g_strfreev(cli.inputs);
+	cli_meta_free(&cli);
 	return status;
 }

@@ -111,7 +111,6 @@ struct meta_value {
 	const char *origin;               /* "option" (-M) or "metadata-file" */
 };
 
-static GPtrArray *values;             /* struct meta_value *, later ones win */
 
 static const struct meta_key *
 find_key(const char *name)
@@ -159,10 +158,20 @@ nearest_key(const char *name)
 	return best;
 }
 
-/* Adds one value; where is "-M" or "FILE:LINE:COL", for messages.  0, or -1
+static void
+free_value(gpointer p)
+{
+	struct meta_value *v = p;
+
+	g_free(v->value);
+	g_free(v);
+}
+
+/* Adds one value to values; where is "-M" or "FILE:LINE:COL", for messages.  0, or -1
  * after a message. */
 static int
-add_value(const char *where, const char *key, const char *value, const char *origin)
+add_value(GPtrArray *values, const char *where, const char *key, const char *value,
+          const char *origin)
 {
 	const struct meta_key *k = find_key(key);
 	const char *bad;
@@ -203,6 +212,7 @@ scalar(const yaml_event_t *e)
 /* --metadata-file being read: the key waiting for its value, the items
  * of a keywords list being gathered, the nesting. */
 struct reader {
+	GPtrArray *values;                /* where the values go */
 	const char *file;
 	char *key;
 	GString *seq;
@@ -276,7 +286,7 @@ on_end(struct reader *r, const char *where)
 	if (!r->seq || r->depth != 1)
 		return 0;
 	full = g_strdup_printf("%s:%s", r->file, where);
-	rc = add_value(full, r->key, r->seq->str, "metadata-file");
+	rc = add_value(r->values, full, r->key, r->seq->str, "metadata-file");
 	g_free(full);
 	g_string_free(r->seq, TRUE);
 	r->seq = NULL;
@@ -307,9 +317,9 @@ on_scalar(struct reader *r, const char *text, const char *where)
 	full = g_strdup_printf("%s:%s", r->file, where);
 	/* an empty value (title:) sets nothing */
 	if (*text)
-		rc = add_value(full, r->key, text, "metadata-file");
+		rc = add_value(r->values, full, r->key, text, "metadata-file");
 	else if (!find_key(r->key))
-		rc = add_value(full, r->key, "", "metadata-file");
+		rc = add_value(r->values, full, r->key, "", "metadata-file");
 	g_free(full);
 	g_clear_pointer(&r->key, g_free);
 	return rc;
@@ -346,9 +356,9 @@ on_event(struct reader *r, const yaml_event_t *e)
  * "a, b" or a sequence of scalars).  A regular file of at most 1 MB, nesting
  * checked before anything is kept.  0, or -1 after a message. */
 static int
-read_file(const char *file)
+read_file(GPtrArray *values, const char *file)
 {
-	struct reader r = { file, NULL, NULL, 0, 0 };
+	struct reader r = { values, file, NULL, NULL, 0, 0 };
 	yaml_parser_t p;
 	yaml_event_t e;
 	FILE *f;
@@ -378,14 +388,14 @@ read_file(const char *file)
 }
 
 int
-cli_meta_collect(void)
+cli_meta_collect(struct cli *cli)
 {
+	GPtrArray *values = cli->meta_values = g_ptr_array_new_with_free_func(free_value);
 	char **p;
 
-	values = g_ptr_array_new();
-	if (cli.metadata_file && read_file(cli.metadata_file) != 0)
+	if (cli->metadata_file && read_file(values, cli->metadata_file) != 0)
 		return -1;
-	for (p = cli.metadata; p && *p; p++) {
+	for (p = cli->metadata; p && *p; p++) {
 		const char *eq = strchr(*p, '=');
 		char *key, *where;
 		int rc;
@@ -396,7 +406,7 @@ cli_meta_collect(void)
 		}
 		key = g_strstrip(g_strndup(*p, (gsize)(eq - *p)));
 		where = g_strdup_printf("-M %s", *p);
-		rc = add_value(where, key, eq + 1, "option");
+		rc = add_value(cli->meta_values, where, key, eq + 1, "option");
 		g_free(where);
 		g_free(key);
 		if (rc)
@@ -408,31 +418,40 @@ cli_meta_collect(void)
 
 		if (v->k->set != set_lang)
 			continue;
-		if (cli.lang) {
+		if (cli->lang) {
 			fprintf(stderr, "warta: error: -l %s and the metadata's lang %s: give one\n",
-			        cli.lang, v->value);
+			        cli->lang, v->value);
 			return -1;
 		}
-		cli.ropts.lang = v->value;
-		cli.meta_lang_origin = v->origin;
+		cli->ropts.lang = v->value;
+		cli->meta_lang_origin = v->origin;
 	}
 	return 0;
 }
 
 int
-cli_meta_given(void)
+cli_meta_given(const struct cli *cli)
 {
-	return values && values->len > 0;
+	return cli->meta_values && cli->meta_values->len > 0;
 }
 
 void
-cli_meta_apply(struct warta_doc *doc)
+cli_meta_free(struct cli *cli)
 {
+	if (cli->meta_values)
+		g_ptr_array_free(cli->meta_values, TRUE);
+	cli->meta_values = NULL;
+}
+
+void
+cli_meta_apply(const struct cli *cli, struct warta_doc *doc)
+{
+	const GPtrArray *values = cli->meta_values;
 	GPtrArray *origin;
 	size_t i;
 	guint j;
 
-	if (!cli_meta_given())
+	if (!cli_meta_given(cli))
 		return;
 	origin = g_ptr_array_new();
 	for (i = 0; i < G_N_ELEMENTS(meta_keys); i++) {
@@ -460,8 +479,8 @@ cli_meta_apply(struct warta_doc *doc)
 		}
 		if (k->set == set_lang) {
 			present = 1;
-			if (cli.meta_lang_origin)
-				from = cli.meta_lang_origin;
+			if (cli->meta_lang_origin)
+				from = cli->meta_lang_origin;
 		} else if (k->set == set_keywords) {
 			present = doc->meta.keywords && doc->meta.keywords[0];
 		} else if (k->set == set_priority) {

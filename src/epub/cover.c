@@ -1,8 +1,11 @@
 /* cover.c — EPUB back end: the cover image and the embedded fonts.  Reads the
  * book's headline, date and source, the style and warta's own font set
- * (warta_fonts_config); writes a 1600×2560 PNG drawn with Cairo and Pango, and
- * the list of font files (family → file) that --embed-fonts puts in the book. */
+ * (warta_fonts_config); writes a 1600×2560 PNG drawn with Cairo and Pango (a
+ * 16-colour palette, 4 bits a pixel: half the bytes libdeflate must hash of
+ * an 8-bit image, and 10 % smaller; tests/bench/RESULTS.md), and the list of
+ * font files (family → file) that --embed-fonts puts in the book. */
 #include <fontconfig/fontconfig.h>
+#include <libdeflate.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <math.h>
@@ -489,6 +492,81 @@ put_row(void *ctx, int y, guint8 *out)
 	}
 	memset(c->cov, 0, sizeof c->cov);
 	return any;
+}
+
+/* ---------------------------------------------------------------- PNG */
+
+static void
+be32(guint8 *p, guint32 v)
+{
+	p[0] = (guint8)(v >> 24);
+	p[1] = (guint8)(v >> 16);
+	p[2] = (guint8)(v >> 8);
+	p[3] = (guint8)v;
+}
+
+/* Appends one PNG chunk (ISO/IEC 15948 §5.3) whose data, len bytes, are
+ * already at out->data + at + 8: its length before, its CRC after. */
+static void
+png_chunk(GByteArray *out, gsize at, const char *type, gsize len)
+{
+	guint8 crc[4];
+
+	be32(out->data + at, (guint32)len);
+	memcpy(out->data + at + 4, type, 4);
+	be32(crc, libdeflate_crc32(0, out->data + at + 4, len + 4));
+	g_byte_array_set_size(out, (guint)(at + 8 + len));
+	g_byte_array_append(out, crc, 4);
+}
+
+GByteArray *
+ep_png4(int width, int height, const guint8 *palette, int ncolors,
+        int (*row)(void *ctx, int y, guint8 *out), void *ctx)
+{
+	static const guint8 sig[8] = { 137, 'P', 'N', 'G', '\r', '\n', 26, '\n' };
+	gsize rowlen = ((gsize)width + 1) / 2, rawlen, bound, at, zlen;
+	struct libdeflate_compressor *z;
+	GByteArray *out;
+	guint8 *raw, *p;
+	int y;
+
+	if (width <= 0 || height <= 0 || ncolors < 1 || ncolors > 16 ||
+	    (gsize)height > G_MAXUINT / 2 / (rowlen + 1) || !(z = libdeflate_alloc_compressor(1)))
+		return NULL;
+	/* the rows with filter type None (§9.2), paper rows left zero */
+	rawlen = (rowlen + 1) * (gsize)height;
+	raw = g_malloc0(rawlen);
+	for (y = 0; y < height; y++)
+		row(ctx, y, raw + (rowlen + 1) * (gsize)y + 1);
+	bound = libdeflate_zlib_compress_bound(z, rawlen);
+	out = g_byte_array_sized_new((guint)(8 + 25 + 12 + 48 + 12 + bound + 12));
+	g_byte_array_append(out, sig, sizeof sig);
+	g_byte_array_set_size(out, 8 + 8 + 13);
+	p = out->data + 16;
+	be32(p, (guint32)width);
+	be32(p + 4, (guint32)height);
+	p[8] = 4;       /* bit depth */
+	p[9] = 3;       /* colour type: palette */
+	p[10] = p[11] = p[12] = 0;     /* deflate, adaptive filters, no interlace */
+	png_chunk(out, 8, "IHDR", 13);
+	at = out->len;
+	g_byte_array_set_size(out, (guint)(at + 8));
+	g_byte_array_append(out, palette, (guint)ncolors * 3);
+	png_chunk(out, at, "PLTE", (gsize)ncolors * 3);
+	at = out->len;
+	g_byte_array_set_size(out, (guint)(at + 8 + bound));
+	zlen = libdeflate_zlib_compress(z, raw, rawlen, out->data + at + 8, bound);
+	libdeflate_free_compressor(z);
+	g_free(raw);
+	if (zlen == 0) {
+		g_byte_array_free(out, TRUE);
+		return NULL;
+	}
+	png_chunk(out, at, "IDAT", zlen);
+	at = out->len;
+	g_byte_array_set_size(out, (guint)(at + 8));
+	png_chunk(out, at, "IEND", 0);
+	return out;
 }
 
 /* The palette: paper, the ramp to the ink, the ramp to the accent. */

@@ -171,11 +171,12 @@ const struct ep_image *ep_image_add(struct ep_book *b, struct warta_image *img, 
                                     const struct warta_doc *doc, const struct warta_node *at);
 void ep_images_free(struct ep_book *b);
 
-/* png.c */
+/* cover.c */
 /* A PNG of width × height pixels with 4 bits of palette index each (palette:
- * ncolors ≤ 16 RGB triples).  row(ctx, y, out) fills out with row y, two
- * pixels a byte, the first in the high half, and returns 1; or returns 0,
- * leaving out alone, for a row of index 0 only.  NULL on failure. */
+ * ncolors ≤ 16 RGB triples), deflated by libdeflate at level 1, every row
+ * with filter type None.  row(ctx, y, out) fills out with row y, two pixels
+ * a byte, the first in the high half, and returns 1; or returns 0, leaving
+ * out alone, for a row of index 0 only.  NULL on failure. */
 GByteArray *ep_png4(int width, int height, const guint8 *palette, int ncolors,
                     int (*row)(void *ctx, int y, guint8 *out), void *ctx);
 

@@ -6,6 +6,8 @@
  *
  *   fmt.c      style elements → text formats and leading
  *   typeset.c  the tree's blocks and inlines → paragraphs → the vertical list
+ *   setpara.c  a paragraph's lines onto the list, with their penalties; rules
+ *   table.c    tables: a row's cells set side by side, or a row a paragraph
  *   dropcap.c  the drop cap: measured, and its letter cut from the paragraph
  *   article.c  one article (head block, notes, body, source line); contents
  *   vlist.c    the vertical list's items, an article's life: pages made and
@@ -211,20 +213,10 @@ void rn_art_free(struct art *A);
  * it), or NULL where the style or the letter has none. */
 struct rdrop *rn_drop_cap(struct rn *R, struct art *A, struct pa_para *P);
 
-/* typeset.c */
+/* setpara.c */
+/* A new paragraph of node n (NULL: the document's language and direction),
+ * freed with the article. */
 struct pa_para *rn_new_para(struct rn *R, struct art *A, const struct warta_node *n);
-/* Appends inline node n (and its children) to P in format f. */
-/* links.c: the URL print shows for a link (newly allocated), or NULL (not
- * active, an anchor, the text is the URL); the URLs that get notes when the
- * style says footnote, numbered from first + 1, A->link_fn filled (NULL
- * for the other ways). */
-char *rn_link_url_shown(const struct warta_node *n);
-GPtrArray *rn_link_notes(struct rn *R, struct art *A, int first);
-
-void rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n,
-                const struct pa_fmt *f);
-/* Headline and deck text, CJK runs at 3/4 of the size. */
-void rn_add_display(struct pa_para *P, const char *t, const struct pa_fmt *f, int line, int col);
 /* Sets P in element e's style between left and right and puts its lines on
  * A's list (keep_whole: no page break inside; cap: a drop cap beside it). */
 void rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e,
@@ -233,6 +225,20 @@ void rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_el
 /* A rule width wide at x, with space before and after it, thick pt. */
 void rn_rule(struct rn *R, struct art *A, double width, double x, double before, double after,
              double thick);
+
+/* links.c: the URL print shows for a link (newly allocated), or NULL (not
+ * active, an anchor, the text is the URL); the URLs that get notes when the
+ * style says footnote, numbered from first + 1, A->link_fn filled (NULL
+ * for the other ways). */
+char *rn_link_url_shown(const struct warta_node *n);
+GPtrArray *rn_link_notes(struct rn *R, struct art *A, int first);
+
+/* inlines.c: appends inline node n (and its children) to P in format f. */
+void rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n,
+                const struct pa_fmt *f);
+/* typeset.c */
+/* Headline and deck text, CJK runs at 3/4 of the size. */
+void rn_add_display(struct pa_para *P, const char *t, const struct pa_fmt *f, int line, int col);
 
 /* table.c: table n between left and right, in section sect. */
 void rn_table(struct rn *R, struct art *A, const struct warta_node *n, double left, double right,

@@ -5,7 +5,7 @@
 # (fork/exec, wait4: wall time, ru_maxrss), the stages inside one process by
 # build/bench/stages (libwarta.a and its stage clocks, util/clock.h), the
 # floor of Pango + Cairo alone by build/bench/floor (lines shaped once, drawn),
-# the EPUB cover's PNG coder against libdeflate by build/bench/covers.
+# the EPUB cover's PNG at libdeflate's levels by build/bench/covers.
 # BENCH_RUNS=N changes the number of runs of the short cases (default 21),
 # BENCH_BATCH_RUNS=N those of the 1,000-file batch (default 1);
 # BENCH_QUICK=1 makes every case shorter (a smoke run); BENCH_TYPST=0 skips
@@ -411,10 +411,11 @@ row "cost per page at $last_p pages / at the first" "$ratio" "×" "<=" 1.20
 grow=$(awk -v a="$last_rss" -v b="$first_rss" 'BEGIN { printf "%.1f", a - b }')
 row "RSS growth, $last_p pages over the first" "$grow" MB "<=" 10
 # ------------------------------------------------------------ covers
-# The EPUB cover's PNG: warta's row coder (src/epub/png.c) against libdeflate
-# on the same rows, CPU time a cover (tests/bench/RESULTS.md, issue 16 item 5).
+# The EPUB cover's PNG: warta's (src/epub/cover.c, libdeflate level 1) against
+# libdeflate's higher levels on the same rows, CPU time a cover
+# (tests/bench/RESULTS.md, issue 16 item 5).
 echo
-echo "covers: the EPUB cover's PNG coder against libdeflate (build/bench/covers, CPU ms a cover):"
+echo "covers: the EPUB cover's PNG, libdeflate level 1 against levels 3, 6, 9 (build/bench/covers, CPU ms a cover):"
 mkdir -p "$TMP/covers"
 "$WARTA" -q -j 1 -t epub -d "$TMP/covers" $(ls "$CORPUS"/*.txt | head -30) ||
 	{ echo "bench: the covers' EPUBs failed" >&2; exit 1; }

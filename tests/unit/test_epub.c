@@ -1200,7 +1200,7 @@ png_encoder(void)
 		static const struct png_case paper = { 1600, 2560, { { 0, 0, 0 } } };
 		GByteArray *png = ep_png4(1600, 2560, pal, 16, png_row, (void *)&paper);
 
-		OK(png && png->len < 3500, "an all-paper 1600x2560 cover is %u bytes (< 3500: 3 bits "
+		OK(png && png->len < 3500, "an all-paper 1600x2560 cover is %u bytes (< 3500: a few bits "
 		   "a 258-byte match)", png ? png->len : 0);
 		if (png)
 			g_byte_array_free(png, TRUE);
