@@ -10,7 +10,7 @@ _warta()
 	      -q --quiet -v --verbose --version -h --help --keep-boilerplate --repair
 	      --max-size --max-image-size --dpi --pages --report --report=json --missing-glyphs --embed-fonts
 	      -M --metadata --metadata-file --keep-tree --edition --edition-date
-	      --edition-publisher --edition-number --group-by --manifest --files-from -0 --null -j --jobs"
+	      --edition-lang --edition-publisher --edition-number --group-by --manifest --files-from -0 --null -j --jobs"
 
 	case $prev in
 	-t|--to)
@@ -31,7 +31,7 @@ _warta()
 		COMPREPLY=($(compgen -W "error warn" -- "$cur"))
 		return 0 ;;
 	-M|--metadata)
-		COMPREPLY=($(compgen -S = -W "title subtitle author date source section dateline style keywords lang priority" -- "$cur"))
+		COMPREPLY=($(compgen -S = -W "title subtitle author date source section dateline style keywords lang priority image image-alt image-caption image-credit" -- "$cur"))
 		compopt -o nospace 2>/dev/null
 		return 0 ;;
 	-d|--outdir)
@@ -40,7 +40,7 @@ _warta()
 	-o|--output|--manifest|--files-from|--metadata-file)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;
-	-l|--lang|--max-size|--max-image-size|--dpi|--pages|--edition|--edition-date|--edition-publisher|--edition-number|-j|--jobs)
+	-l|--lang|--max-size|--max-image-size|--dpi|--pages|--edition|--edition-date|--edition-lang|--edition-publisher|--edition-number|-j|--jobs)
 		return 0 ;;
 	esac
 	if [[ $cur == -* ]]; then

@@ -145,11 +145,16 @@ WARTA_API void warta_print_free(warta_print *p);
  * edition titled title (masthead and contents first, each article on a new
  * page, a section heading where the section changes), dated date
  * ("YYYY-MM-DD", may be NULL).  title NULL: no edition.
+ * warta_print_set_edition_lang: the edition's language (BCP 47), that of
+ * its masthead, date, labels and direction; NULL (the default): the one most
+ * of its documents are in, a tie going to the first.  Each article keeps
+ * its own language and direction inside it.
  * warta_print_set_pages: PNG and SVG write only pages first to last
  * (1-based; 0: from the first, to the last).
  * warta_print_set_dpi: the PNG resolution; 0: 150.  These settings are not
  * for threads rendering at the same time. */
 WARTA_API void warta_print_set_edition(warta_print *p, const char *title, const char *date);
+WARTA_API void warta_print_set_edition_lang(warta_print *p, const char *lang);
 WARTA_API void warta_print_set_pages(warta_print *p, int first, int last);
 WARTA_API void warta_print_set_dpi(warta_print *p, double dpi);
 
@@ -165,11 +170,14 @@ WARTA_API int warta_print_render(warta_print *p, warta_doc *const *docs, size_t 
 
 /* warta_epub_new: the EPUB 3 back end for style (which must outlive it).
  * NULL with the reason in m.  warta_epub_free: frees it.
- * warta_epub_set_edition: as warta_print_set_edition.
+ * warta_epub_set_edition, warta_epub_set_edition_lang: as
+ * warta_print_set_edition and warta_print_set_edition_lang (the nav, the
+ * title page and dc:language first in the edition's language).
  * warta_epub_set_embed_fonts: 1 embeds the style's fonts, subset. */
 WARTA_API warta_epub *warta_epub_new(const warta_style *style, warta_messages *m);
 WARTA_API void warta_epub_free(warta_epub *e);
 WARTA_API void warta_epub_set_edition(warta_epub *e, const char *title, const char *date);
+WARTA_API void warta_epub_set_edition_lang(warta_epub *e, const char *lang);
 WARTA_API void warta_epub_set_embed_fonts(warta_epub *e, int embed);
 
 /* warta_epub_render: docs[0..n) as one book at path ("-": standard

@@ -20,7 +20,7 @@ struct warta_messages {
 struct warta_print {
 	const struct warta_style *style;
 	struct warta_engine *engine;
-	char *edition_title, *edition_date;
+	char *edition_title, *edition_date, *edition_lang;
 	int first_page, last_page;
 	double dpi;
 };
@@ -28,7 +28,7 @@ struct warta_print {
 struct warta_epub {
 	const struct warta_style *style;
 	struct warta_epub_opts opts;
-	char *edition_title, *edition_date;
+	char *edition_title, *edition_date, *edition_lang;
 };
 
 struct warta_json {
@@ -266,6 +266,7 @@ warta_print_free(warta_print *p)
 	warta_engine_free(p->engine);
 	g_free(p->edition_title);
 	g_free(p->edition_date);
+	g_free(p->edition_lang);
 	g_free(p);
 }
 
@@ -276,6 +277,13 @@ warta_print_set_edition(warta_print *p, const char *title, const char *date)
 	g_free(p->edition_date);
 	p->edition_title = g_strdup(title);
 	p->edition_date = g_strdup(date);
+}
+
+void
+warta_print_set_edition_lang(warta_print *p, const char *lang)
+{
+	g_free(p->edition_lang);
+	p->edition_lang = g_strdup(lang);
 }
 
 void
@@ -313,6 +321,7 @@ warta_print_render(warta_print *p, warta_doc *const *docs, size_t n, enum warta_
 		o.last_page = p->last_page;
 		o.edition_title = p->edition_title;
 		o.edition_date = p->edition_date;
+		o.edition_lang = p->edition_lang;
 		rc = warta_render(p->engine, p->style, docs, n, &o, path, NULL, d);
 	}
 	diags_done(m, &scratch);
@@ -353,6 +362,7 @@ warta_epub_free(warta_epub *e)
 	warta_engine_free(e->opts.engine);
 	g_free(e->edition_title);
 	g_free(e->edition_date);
+	g_free(e->edition_lang);
 	g_free(e);
 }
 
@@ -363,6 +373,13 @@ warta_epub_set_edition(warta_epub *e, const char *title, const char *date)
 	g_free(e->edition_date);
 	e->edition_title = g_strdup(title);
 	e->edition_date = g_strdup(date);
+}
+
+void
+warta_epub_set_edition_lang(warta_epub *e, const char *lang)
+{
+	g_free(e->edition_lang);
+	e->edition_lang = g_strdup(lang);
 }
 
 void
@@ -379,6 +396,7 @@ warta_epub_render(warta_epub *e, warta_doc *const *docs, size_t n, const char *p
 
 	e->opts.edition_title = e->edition_title;
 	e->opts.edition_date = e->edition_date;
+	e->opts.edition_lang = e->edition_lang;
 	rc = warta_epub_write(docs, n, e->style, &e->opts, path, diags(m, &scratch));
 	diags_done(m, &scratch);
 	return rc;

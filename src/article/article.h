@@ -22,6 +22,11 @@ struct warta_read_opts {
 	size_t max_image_bytes;           /* --max-image-size: a picture's limit; 0: 64 MiB */
 	const char *image_dir;            /* relative picture paths from here, instead of the
 	                                   * article's directory (standard input: the working one) */
+	const char *lead[4];              /* the lead photo's image, image-alt, image-caption and
+	                                   * image-credit given outside the article (-M,
+	                                   * --metadata-file), each overriding the front matter's;
+	                                   * NULL: not given.  A relative image is read from the
+	                                   * article's directory, as the front matter's */
 };
 
 /* Reads one article held in memory.  path names it in messages ("-": stdin).

@@ -514,6 +514,14 @@ read_body(struct ar_ctx *cx, struct body *b, size_t p)
 static void
 lead_and_figures(struct ar_ctx *cx)
 {
+	for (int k = 0; cx->opts && k < 4; k++) {
+		if (!cx->opts->lead[k])
+			continue;
+		g_free(cx->lead[k]);
+		cx->lead[k] = g_strdup(cx->opts->lead[k]);
+		if (k == 0)
+			cx->lead_off = 0;       /* not a place in the input */
+	}
 	if (cx->lead[0])
 		ar_lead(cx, cx->lead[0], cx->lead_off, cx->lead[1], cx->lead[2], cx->lead[3]);
 	else if (cx->lead[1] || cx->lead[2] || cx->lead[3])

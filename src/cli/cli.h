@@ -53,6 +53,7 @@ struct cli {
 	char *edition;            /* --edition TITLE */
 	char *edition_date;
 	char *edition_number;
+	char *edition_lang;       /* --edition-lang TAG; edition.c sets the default */
 	char *group_by;           /* --group-by section|source|none */
 	char *missing_glyphs;     /* --missing-glyphs error|warn */
 	char *manifest;           /* --manifest FILE */

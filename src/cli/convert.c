@@ -144,6 +144,7 @@ cli_write(struct cli *cli, struct warta_doc *const *docs, size_t n, enum cli_for
 		ro.edition_title = cli->edition;
 		ro.edition_date = cli->edition_date;
 		ro.edition_number = cli->edition_number;
+		ro.edition_lang = cli->edition_lang;
 		ro.by_group = cli->edition != NULL;   /* edition.c's groups */
 		if (n == 1)
 			style = style_for(cli, docs[0], d);
@@ -163,6 +164,7 @@ cli_write(struct cli *cli, struct warta_doc *const *docs, size_t n, enum cli_for
 		eo.edition_title = cli->edition;
 		eo.edition_date = cli->edition_date;
 		eo.edition_publisher = cli->edition_publisher;
+		eo.edition_lang = cli->edition_lang;
 		eo.engine = cli->engine;   /* the print's font set, or NULL */
 		if (n == 1)
 			style = style_for(cli, docs[0], d);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "cli/cli.h"
+#include "lang/lang.h"
 #include "util/date.h"
 
 struct entry {
@@ -130,6 +131,24 @@ edition_date(struct cli *cli, struct entry *e, int n)
 	return s;
 }
 
+/* --edition-lang, else the language most of the articles e[0, n) (in input
+ * order) are in, a tie going to the first input. */
+static char *
+edition_lang(const struct cli *cli, const struct entry *e, int n)
+{
+	const char **tags;
+	char *l;
+
+	if (cli->edition_lang)
+		return g_strdup(cli->edition_lang);
+	tags = g_new(const char *, n ? n : 1);
+	for (int i = 0; i < n; i++)
+		tags[i] = e[i].doc->meta.lang;
+	l = g_strdup(warta_lang_most_common(tags, (size_t)n));
+	g_free(tags);
+	return l;
+}
+
 /* Whether the back end can set doc alone in format f: written to a scratch
  * directory, then removed.  On failure, *why gets the first error. */
 static int
@@ -232,7 +251,7 @@ cli_edition(struct cli *cli)
 	struct warta_diags d;
 	GHashTable *groups = g_hash_table_new(g_str_hash, g_str_equal);
 	int i, n = 0, failed = 0, ngroups = 0, f, rc, left_out = 0;
-	char *date;
+	char *date, *lang;
 
 	read_all(cli, e);
 	/* messages in input order, whatever order the workers finished in */
@@ -262,6 +281,9 @@ cli_edition(struct cli *cli)
 			g_hash_table_insert(groups, e[i].key, GINT_TO_POINTER(e[i].group));
 		}
 	}
+	lang = edition_lang(cli, e, n); /* before the sort: ties go to the first input */
+	g_free(cli->edition_lang);
+	cli->edition_lang = lang;
 	qsort(e, n, sizeof *e, cmp_entry);
 	docs = g_new(struct warta_doc *, n ? n : 1);
 	for (f = 0; f < FMT_COUNT && !cli->formats[f]; f++)

@@ -81,6 +81,9 @@ static GOptionEntry entries[] = {
 	  "The edition's date, YYYY-MM-DD (default: the newest article's)", "DATE" },
 	{ "edition-number", 0, 0, G_OPTION_ARG_STRING, &cli.edition_number,
 	  "The edition line of a newspaper's nameplate (volume/number: \"12\", \"XII/345\")", "TEXT" },
+	{ "edition-lang", 0, 0, G_OPTION_ARG_STRING, &cli.edition_lang,
+	  "The edition's language (BCP 47): its masthead, date, labels and direction "
+	  "(default: the language most of its articles are in)", "TAG" },
 	{ "edition-publisher", 0, 0, G_OPTION_ARG_STRING, &cli.edition_publisher,
 	  "The edition's publisher (and creator) in its metadata", "NAME" },
 	{ "group-by", 0, 0, G_OPTION_ARG_STRING, &cli.group_by,
@@ -503,6 +506,7 @@ check_empty_values(void)
 		{ "-l", &cli.lang }, { "--max-size", &cli.max_size }, { "--dpi", &cli.dpi_arg },
 		{ "--pages", &cli.pages }, { "--edition", &cli.edition },
 		{ "--edition-date", &cli.edition_date }, { "--edition-publisher", &cli.edition_publisher },
+		{ "--edition-lang", &cli.edition_lang },
 		{ "--group-by", &cli.group_by }, { "--manifest", &cli.manifest },
 		{ "--metadata-file", &cli.metadata_file }, { "-j", &cli.jobs_arg },
 	};
@@ -608,8 +612,14 @@ check_dependent_options(void)
 		usage_error("-0 (--null) is about --files-from names: give --files-from");
 	if (cli.edition_date && !warta_date_valid(cli.edition_date))
 		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
-	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest || cli.edition_number))
-		usage_error("--edition-date, --edition-number, --group-by and --manifest need --edition");
+	if (cli.edition_lang && !g_regex_match_simple("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
+	                                              cli.edition_lang, 0, 0))
+		usage_error("--edition-lang %s is not a language tag (BCP 47: id, en, ar, zh-Hant …)",
+		            cli.edition_lang);
+	if (!cli.edition && (cli.edition_date || cli.group_by || cli.manifest || cli.edition_number ||
+	                     cli.edition_lang))
+		usage_error("--edition-date, --edition-lang, --edition-number, --group-by and --manifest "
+		            "need --edition");
 	if (cli.group_by && strcmp(cli.group_by, "section") != 0 &&
 	    strcmp(cli.group_by, "source") != 0 && strcmp(cli.group_by, "none") != 0)
 		usage_error("--group-by %s: use section, source or none", cli.group_by);

@@ -88,6 +88,17 @@ set_lang(struct warta_meta *m, const char *v)
 	(void)v;
 }
 
+/* The lead photo's keys, read before the text is (its picture is loaded
+ * with the article's): cli_meta_collect hands them to the reader. */
+static void
+set_lead(struct warta_meta *m, const char *v)
+{
+	(void)m;
+	(void)v;
+}
+
+static const char *const lead_keys[4] = { "image", "image-alt", "image-caption", "image-credit" };
+
 #define F(x) offsetof(struct warta_meta, x)
 static const struct meta_key meta_keys[] = {
 	{ "title",    NULL,       F(title),    check_line, NULL },
@@ -101,6 +112,10 @@ static const struct meta_key meta_keys[] = {
 	{ "keywords", "tags",     0,           NULL,       set_keywords },
 	{ "lang",     "language", 0,           check_lang, set_lang },
 	{ "priority", NULL,       0,           check_priority, set_priority },
+	{ "image",    NULL,       0,           check_line, set_lead },
+	{ "image-alt", NULL,      0,           check_line, set_lead },
+	{ "image-caption", NULL,  0,           check_line, set_lead },
+	{ "image-credit", NULL,   0,           check_line, set_lead },
 };
 #undef F
 
@@ -387,6 +402,51 @@ read_file(GPtrArray *values, const char *file)
 	return rc < 0 ? -1 : 0;
 }
 
+/* The lead photo's file as the reader takes it: a path relative to the
+ * working directory (-M) or to the metadata file's directory made absolute;
+ * an absolute path, a data: URI or a URL (which the reader refuses, saying
+ * why) as given.  Caller g_free()s. */
+static char *
+lead_path(const struct cli *cli, const struct meta_value *v)
+{
+	char *dir, *p;
+
+	if (g_path_is_absolute(v->value) || g_uri_peek_scheme(v->value) != NULL)
+		return g_strdup(v->value);
+	if (strcmp(v->origin, "metadata-file") != 0)
+		return g_canonicalize_filename(v->value, NULL);
+	p = g_path_get_dirname(cli->metadata_file);
+	dir = g_canonicalize_filename(p, NULL);
+	g_free(p);
+	p = g_canonicalize_filename(v->value, dir);
+	g_free(dir);
+	return p;
+}
+
+/* The lead photo's values to the reader (read.c takes them over the front
+ * matter's), the later given winning. */
+static void
+lead_to_reader(struct cli *cli)
+{
+	for (guint i = 0; i < cli->meta_values->len; i++) {
+		struct meta_value *v = cli->meta_values->pdata[i];
+
+		if (v->k->set != set_lead)
+			continue;
+		for (int k = 0; k < 4; k++) {
+			if (strcmp(v->k->key, lead_keys[k]) != 0)
+				continue;
+			if (k == 0) {
+				char *p = lead_path(cli, v);
+
+				g_free(v->value);
+				v->value = p;
+			}
+			cli->ropts.lead[k] = v->value;
+		}
+	}
+}
+
 int
 cli_meta_collect(struct cli *cli)
 {
@@ -426,6 +486,24 @@ cli_meta_collect(struct cli *cli)
 		cli->ropts.lang = v->value;
 		cli->meta_lang_origin = v->origin;
 	}
+	lead_to_reader(cli);
+	return 0;
+}
+
+/* Whether the article's lead photo has the part lead_keys[k] names. */
+static int
+lead_has(const struct warta_doc *doc, const char *key)
+{
+	const struct warta_node *c, *fig = doc->meta.lead;
+
+	if (!fig)
+		return 0;
+	for (c = fig->first; c; c = c->next)
+		if ((strcmp(key, "image") == 0 && c->type == WARTA_NODE_IMAGE) ||
+		    (strcmp(key, "image-alt") == 0 && c->type == WARTA_NODE_IMAGE && c->first) ||
+		    (strcmp(key, "image-caption") == 0 && c->type == WARTA_NODE_CAPTION) ||
+		    (strcmp(key, "image-credit") == 0 && c->type == WARTA_NODE_CREDIT))
+			return 1;
 	return 0;
 }
 
@@ -485,6 +563,8 @@ cli_meta_apply(const struct cli *cli, struct warta_doc *doc)
 			present = doc->meta.keywords && doc->meta.keywords[0];
 		} else if (k->set == set_priority) {
 			present = doc->meta.priority > 0;
+		} else if (k->set == set_lead) {
+			present = lead_has(doc, k->key);
 		} else {
 			char *const *field = (char *const *)((const char *)&doc->meta + k->field);
 

@@ -7,6 +7,7 @@
 #include <zip.h>
 
 #include "epub/epub_int.h"
+#include "lang/lang.h"
 #include "render/render.h"
 #include "image/image.h"
 #include "util/output.h"
@@ -135,6 +136,32 @@ doc_title(const struct warta_doc *doc)
 	return t;
 }
 
+/* The book's language: an article's own; an edition's, the caller's, else
+ * the one most of its articles are in (a tie: the first of them). */
+static char *
+book_lang(const struct ep_book *b, const struct warta_epub_opts *opts)
+{
+	const char **tags;
+	char *l = NULL;
+
+	if (!b->edition)
+		return g_strdup(b->articles[0].lang);
+	if (opts && opts->edition_lang && *opts->edition_lang) {
+		char *norm = warta_lang_normalize(opts->edition_lang);
+
+		l = ep_lang_tag(norm);
+		g_free(norm);
+		if (l)
+			return l;
+	}
+	tags = g_new(const char *, b->n);
+	for (guint i = 0; i < b->n; i++)
+		tags[i] = strcmp(b->articles[i].lang, "und") != 0 ? b->articles[i].lang : NULL;
+	l = g_strdup(warta_lang_most_common(tags, b->n));
+	g_free(tags);
+	return l ? l : g_strdup(b->articles[0].lang);
+}
+
 static void
 book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
           const struct warta_style *style, const struct warta_epub_opts *opts)
@@ -181,8 +208,8 @@ book_init(struct ep_book *b, struct warta_doc *const *docs, size_t n,
 		scan_scripts(b, plain);
 		g_free(plain);
 	}
-	b->lang = g_strdup(b->articles[0].lang);
-	b->rtl = b->articles[0].rtl;
+	b->lang = book_lang(b, opts);
+	b->rtl = ep_lang_rtl(b->lang) || (!b->edition && b->articles[0].rtl);
 	if (b->edition) {
 		const char *t = opts && opts->edition_title ? opts->edition_title : docs[0]->meta.source;
 

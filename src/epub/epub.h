@@ -18,6 +18,9 @@ struct warta_epub_opts {
 	const char *edition_title;   /* several docs: the edition's title; NULL for one article */
 	const char *edition_date;    /* "YYYY-MM-DD" or NULL */
 	const char *edition_publisher; /* an edition's publisher and creator, or NULL */
+	const char *edition_lang;    /* an edition's language (BCP 47): its pages' and nav's,
+	                              * dc:language first; NULL: the most common among docs
+	                              * (a tie: the first); each article keeps its own */
 	struct warta_engine *engine; /* warta's font set (render.h's warta_engine_new), the
 	                              * print's: the cover's fonts and font maps and the
 	                              * embedded faces come from it; NULL: the write makes

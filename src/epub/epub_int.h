@@ -72,7 +72,8 @@ struct ep_book {
 	guint n;
 	GPtrArray *groups;        /* of struct ep_group *; one group for a single article */
 	char *title;              /* the book's title */
-	char *lang;               /* the book's language (first article's) */
+	char *lang;               /* the book's language: an article's, an edition's own
+	                             (opts->edition_lang, else its articles' most common) */
 	int rtl;
 	char *date;               /* "YYYY-MM-DD" or NULL: dc:date */
 	char *modified;           /* "YYYY-MM-DDThh:mm:ssZ" */
@@ -111,6 +112,14 @@ int ep_date_valid(const char *date);
 char *ep_safe_href(const char *url);
 /* Appends ` lang="x" xml:lang="x"` (and ` dir="rtl"` if rtl). */
 void ep_lang_attrs(GString *out, const char *lang, int rtl);
+/* As ep_lang_attrs, inside an element whose direction is outer_rtl: an
+ * element running the other way says so (dir="rtl", or dir="ltr"). */
+void ep_lang_attrs_in(GString *out, const char *lang, int rtl, int outer_rtl);
+/* The lang and dir attributes of a section's name, which came from its
+ * first article a: a's language when its letters run as a's do (or have no
+ * direction); else the edition's, with dir when that is not the book's. */
+void ep_name_attrs(GString *out, const struct ep_book *b, const struct ep_article *a,
+                   const char *name);
 /* 1 when lang is written right to left. */
 int ep_lang_rtl(const char *lang);
 /* The date as shown to readers in lang ("Jumat, 25 Oktober 2024"); caller g_free()s. */

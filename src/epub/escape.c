@@ -219,6 +219,14 @@ ep_label(enum ep_label l, const char *lang)
 	return warta_label(lang, key[l]);
 }
 
+void
+ep_lang_attrs_in(GString *out, const char *lang, int rtl, int outer_rtl)
+{
+	ep_lang_attrs(out, lang, rtl);
+	if (!rtl && outer_rtl)
+		g_string_append(out, " dir=\"ltr\"");
+}
+
 int
 ep_lang_rtl(const char *lang)
 {

@@ -334,10 +334,10 @@ spine(GString *o, const struct ep_book *b)
 {
 	guint i, j;
 
-	/* right-to-left page turns only when every article reads that way */
-	for (i = 0, j = 1; i < b->n; i++)
-		j = j && b->articles[i].rtl;
-	g_string_append_printf(o, "<spine toc=\"ncx\"%s>\n", j ? " page-progression-direction=\"rtl\"" : "");
+	/* right-to-left page turns when the book (an article, or an
+	 * edition in its own language) reads that way */
+	g_string_append_printf(o, "<spine toc=\"ncx\"%s>\n",
+	                       b->rtl ? " page-progression-direction=\"rtl\"" : "");
 	if (b->cover || b->cover_photo)
 		g_string_append(o, "<itemref idref=\"cover\"/>\n");
 	if (b->edition)
@@ -423,7 +423,7 @@ nav_article(GString *o, const struct ep_book *b, const struct ep_article *a)
 
 	g_string_append(o, "<li");
 	if (strcmp(a->lang, b->lang) != 0 || a->rtl != b->rtl)
-		ep_lang_attrs(o, a->lang, a->rtl);
+		ep_lang_attrs_in(o, a->lang, a->rtl, b->rtl);
 	g_string_append_c(o, '>');
 	nav_link(o, href, NULL, a->title);
 	nav_headings(o, a, href);
@@ -447,7 +447,9 @@ ep_nav_xhtml(const struct ep_book *b)
 			char *href = g_strconcat("text/", g->file, NULL);
 			char *name = ep_clean_line(g->name);
 
-			g_string_append(o, "<li>");
+			g_string_append(o, "<li");
+			ep_name_attrs(o, b, &b->articles[g->first], name);
+			g_string_append_c(o, '>');
 			nav_link(o, href, NULL, *name ? name : g->id);
 			g_string_append(o, "\n<ol>\n");
 			g_free(name);

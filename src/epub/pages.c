@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "epub/epub_int.h"
+#include "lang/lang.h"
 
 void
 ep_xhtml_open(GString *out, const char *title, const char *author, const char *lang, int rtl,
@@ -107,6 +108,20 @@ ep_cover_xhtml(struct ep_book *b, GString *out)
 }
 
 void
+ep_name_attrs(GString *out, const struct ep_book *b, const struct ep_article *a, const char *name)
+{
+	int dir = warta_text_dir(name);
+
+	if (dir >= 0 && dir != a->rtl) {
+		if (dir != b->rtl)
+			ep_lang_attrs_in(out, NULL, dir, b->rtl);
+		return;
+	}
+	if (strcmp(a->lang, b->lang) != 0 || a->rtl != b->rtl)
+		ep_lang_attrs_in(out, a->lang, a->rtl, b->rtl);
+}
+
+void
 ep_title_xhtml(struct ep_book *b, GString *out)
 {
 	const char *date = b->opts && b->opts->edition_date ? b->opts->edition_date : b->date;
@@ -130,8 +145,7 @@ ep_title_xhtml(struct ep_book *b, GString *out)
 		name = ep_clean_line(g->name);
 		if (*name) {
 			g_string_append(out, "<p class=\"edition-section\"");
-			if (strcmp(a->lang, b->lang) != 0 || a->rtl != b->rtl)
-				ep_lang_attrs(out, a->lang, a->rtl);
+			ep_name_attrs(out, b, a, name);
 			g_string_append_c(out, '>');
 			ep_escape(out, name, 0);
 			g_string_append(out, "</p>\n");
@@ -149,18 +163,21 @@ ep_group_xhtml(struct ep_book *b, struct ep_group *g)
 	char *name = ep_clean_line(g->name);
 	guint i;
 
+	/* a page of the edition, in its language */
 	g->xhtml = g_string_new(NULL);
-	ep_xhtml_open(g->xhtml, *name ? name : g->id, NULL, first->lang, first->rtl,
+	ep_xhtml_open(g->xhtml, *name ? name : g->id, NULL, b->lang, b->rtl,
 	              "../css/news.css", "bodymatter", NULL);
-	g_string_append(g->xhtml, "<section class=\"section-page\">\n<h1 class=\"section-title\">");
+	g_string_append(g->xhtml, "<section class=\"section-page\">\n<h1 class=\"section-title\"");
+	ep_name_attrs(g->xhtml, b, first, name);
+	g_string_append_c(g->xhtml, '>');
 	ep_escape(g->xhtml, *name ? name : g->id, 0);
 	g_string_append(g->xhtml, "</h1>\n<ul class=\"section-list\">\n");
 	for (i = g->first; i < g->first + g->count; i++) {
 		struct ep_article *a = &b->articles[i];
 
 		g_string_append(g->xhtml, "<li");
-		if (g_strcmp0(a->lang, first->lang) != 0 || a->rtl != first->rtl)
-			ep_lang_attrs(g->xhtml, a->lang, a->rtl);
+		if (g_strcmp0(a->lang, b->lang) != 0 || a->rtl != b->rtl)
+			ep_lang_attrs_in(g->xhtml, a->lang, a->rtl, b->rtl);
 		g_string_append_printf(g->xhtml, "><a href=\"%s\">", a->file);
 		ep_escape(g->xhtml, a->title, 0);
 		g_string_append(g->xhtml, "</a></li>\n");

@@ -15,10 +15,17 @@ char *warta_lang_primary(const char *tag);
 char *warta_date_format(const char *iso_date, const char *lang);
 /* 1 when the language is written right to left (ar, fa, he, ur …). */
 int warta_lang_is_rtl(const char *lang);
+/* The direction of text's first strong letter (UAX #9's P2-P3): 1 right to
+ * left, 0 left to right, -1 none (digits, punctuation, nothing). */
+int warta_text_dir(const char *text);
 /* The BCP 47 tag in its canonical form ("zh-hant-tw" → "zh-Hant-TW", "zh_TW"
  * → "zh-TW"); a tag ICU cannot read gives its primary language.  NULL for
  * NULL.  Caller g_free()s. */
 char *warta_lang_normalize(const char *tag);
+/* The tag that most of tags[0, n) are (compared without regard to case),
+ * a tie going to the one that comes first; NULL when none is given (NULL
+ * and empty tags are not counted).  An edition's default language. */
+const char *warta_lang_most_common(const char *const *tags, size_t n);
 /* 1 when tag's primary language is primary ("zh-Hant-TW" is "zh"). */
 int warta_lang_is(const char *tag, const char *primary);
 /* The Noto CJK region of tag: "SC" "TC" "HK" "JP" "KR", NULL for a

@@ -47,14 +47,42 @@ struct wide {
 	int broken;                 /* the breaker used one of its breaks (warned) */
 };
 
+/* The run holding byte b (NULL: no runs): a binary search of p->runs, here
+ * because every step of the paragraph (shape.c, cjk.c, items.c, lines.c)
+ * asks it. */
+static inline const struct pa_run *
+pa_run_at(const struct pa_para *p, size_t b)
+{
+	guint lo = 0, hi = p->runs->len;
+
+	while (hi - lo > 1) {
+		guint mid = (lo + hi) / 2;
+
+		if (g_array_index(p->runs, struct pa_run, mid).start <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return p->runs->len ? &g_array_index(p->runs, struct pa_run, lo) : NULL;
+}
+
 /* shape.c */
-/* The run holding byte b (NULL: no runs). */
-const struct pa_run *pa_run_at(const struct pa_para *p, size_t b);
 /* Attributes, items and glyphs of the whole paragraph (p->items, p->glyphs,
  * p->la, p->char_at); a warning for each character no font has. */
 void pa_shape(struct pa_para *p, const struct pa_setup *s);
 /* The letter spacing of item's run added to its glyphs gs. */
 void pa_letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs);
+
+/* words.c: items shaped a word at a time, each distinct word once per
+ * font (a table on the PangoFont), where that gives what pango_shape_item
+ * gives for the whole item; pango_shape_item otherwise.  One pa_words per
+ * paragraph (its HarfBuzz buffer and scratch). */
+struct pa_words;
+struct pa_words *pa_words_new(void);
+void pa_words_free(struct pa_words *ws);
+/* item of the paragraph text[0, len) (la: the item's log attrs) into gs. */
+void pa_shape_words(struct pa_words *ws, PangoItem *item, const char *text, int len, PangoLogAttr *la,
+                    PangoGlyphString *gs);
 
 /* cjk.c */
 /* Han, kana, Hangul, Bopomofo or a wide character. */

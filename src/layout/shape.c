@@ -12,21 +12,6 @@
 #include "layout/para_int.h"
 #include "util/clock.h"
 
-const struct pa_run *
-pa_run_at(const struct pa_para *p, size_t b)
-{
-	guint lo = 0, hi = p->runs->len;
-
-	while (hi - lo > 1) {
-		guint mid = (lo + hi) / 2;
-
-		if (g_array_index(p->runs, struct pa_run, mid).start <= b)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return p->runs->len ? &g_array_index(p->runs, struct pa_run, lo) : NULL;
-}
 /* ------------------------------------------------------------ attributes */
 
 static void
@@ -290,6 +275,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 	size_t b;
 	int c;
 	GArray *scripts, *miss = g_array_new(FALSE, FALSE, sizeof(size_t));
+	struct pa_words *ws = pa_words_new();
 
 	p->attrs = pango_attr_list_new();
 	insert(p->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), 0, len);
@@ -329,9 +315,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 		PangoItem *item = it->data;
 		PangoGlyphString *gs = pango_glyph_string_new();
 
-		pango_shape_item(item, text, len, p->la + p->char_at[item->offset], gs, PANGO_SHAPE_NONE);
-		warta_count(WARTA_COUNT_SHAPES, 1);
-		warta_count(WARTA_COUNT_SHAPED, item->length);
+		pa_shape_words(ws, item, text, len, p->la + p->char_at[item->offset], gs);
 		pa_letter_space(p, item, gs);
 		p->items[i] = item;
 		p->glyphs[i] = gs;
@@ -352,6 +336,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 		}
 	}
 	g_list_free(items);
+	pa_words_free(ws);
 	pa_cjk_punct(p, s->align == WARTA_TA_JUSTIFY);
 	g_array_sort(miss, cmp_size);
 	report_missing(p, s->diags, miss);

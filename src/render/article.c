@@ -231,9 +231,23 @@ rn_art_layout(struct rn *R, struct warta_doc *doc, int index, const char *kicker
 	return A;
 }
 
+/* A section's name in an edition's contents: in the edition's language and
+ * direction (doc's), unless its letters run the other way (a name an
+ * article gave in its own language): then in that article's (m's). */
+static struct pa_para *
+section_para(const struct warta_doc *doc, const struct warta_meta *m)
+{
+	int d = warta_text_dir(m->section), rtl = d < 0 ? doc->meta.rtl : d;
+
+	return rtl == doc->meta.rtl ? pa_new(doc->meta.lang, rtl, doc->path) : pa_new(m->lang, rtl, doc->path);
+}
+
 /* An edition's masthead and contents: a pseudo-document (doc: title, date,
- * language) whose body lists the articles, a new heading at each change of
- * section, each title linked to its article, the page number at the right. */
+ * language and direction: the edition's) whose body lists the articles, a
+ * new heading at each change of section, each title linked to its article
+ * and set in the article's language and direction, aligned by its own
+ * direction; the page numbers on the edition's side (the right, or the left
+ * in a right-to-left edition), the titles in the rest of the measure. */
 struct art *
 rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
                    struct warta_diags *d, rn_page_fn page, void *data)
@@ -265,10 +279,11 @@ rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
 		if (m->section && (sect == NULL || strcmp(sect, m->section) != 0)) {
 			struct pa_fmt hf = rn_fmt(R, WARTA_EL_HEADING);
 
-			P = pa_new(doc->meta.lang, doc->meta.rtl, doc->path);
+			P = section_para(doc, m);
 			g_ptr_array_add(A->paras, P);
 			pa_add(P, m->section, -1, &hf, 0, 0);
 			b = rn_new_block(A, "H2", 0, 0);
+			b->lang = strcmp(P->lang, doc->meta.lang) != 0 ? m->lang : NULL;
 			rn_space(A, rn_el(R, WARTA_EL_HEADING)->space_before);
 			rn_para_lines(R, A, P, WARTA_EL_HEADING, b, 0, 0, 0, 1, NULL);
 			rn_vpenalty(A->v, 10000);
@@ -286,6 +301,7 @@ rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
 		f.hyphenate = 0;
 		pa_add(P, m->title ? m->title : R->docs[i]->name, -1, &f, 0, 0);
 		b = rn_new_block(A, "P", 0, 0);
+		b->lang = strcmp(m->lang, doc->meta.lang) != 0 ? m->lang : NULL;
 		memset(&su, 0, sizeof su);
 		su.ctx = R->ctx;
 		su.style = R->style;
@@ -307,9 +323,10 @@ rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
 			l = rn_new_rline(A, RL_TEXT, b);
 			l->para = P;
 			l->line = k;
+			l->x = doc->meta.rtl ? numw : 0;
 			if (k == P->n_lines - 1) {
 				l->rlabel = N;
-				l->rlabel_x = A->colw - (N->n_lines ? N->lines[0].natural : 0);
+				l->rlabel_x = doc->meta.rtl ? 0 : A->colw - (N->n_lines ? N->lines[0].natural : 0);
 			}
 			if (k > 0 || A->keep_next)
 				rn_vpenalty(A->v, 10000);

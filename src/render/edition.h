@@ -99,6 +99,22 @@ col_left(const struct ed *E, double left, int c)
 {
 	return left + c * (E->R->colw + E->R->style->gutter);
 }
+/* The column a make-up's column c (0-based, counted from the page's start
+ * side) is on the page, from the left: a right-to-left edition starts at
+ * the right (its lead story at the top right). */
+static inline int
+ed_col(const struct ed *E, int c)
+{
+	return E->R->ed_rtl ? E->p.cols - 1 - c : c;
+}
+
+/* The left edge of a module of k columns from make-up column col0. */
+static inline double
+mod_left(const struct ed *E, double left, int col0, int k)
+{
+	return col_left(E, left, E->R->ed_rtl ? E->p.cols - col0 - k : col0);
+}
+
 /* edition_paint.c */
 /* The nameplate, a section's flag (name), the front page's index strip
  * (lines of it): drawn on o, or with o NULL measured; their grid lines. */

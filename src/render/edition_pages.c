@@ -402,8 +402,8 @@ contents(struct rn *R, struct rn_out *out, const int *first_page, struct warta_d
 	warta_diags_init(&scratch);     /* the drawing run reports the same */
 	doc->meta.title = g_strdup(R->opts->edition_title ? R->opts->edition_title : "Edition");
 	doc->meta.date = R->opts->edition_date ? g_strdup(R->opts->edition_date) : NULL;
-	doc->meta.lang = g_strdup(R->docs[0]->meta.lang ? R->docs[0]->meta.lang : "en");
-	doc->meta.rtl = R->docs[0]->meta.rtl;
+	doc->meta.lang = g_strdup(R->ed_lang);
+	doc->meta.rtl = R->ed_rtl;
 	A = rn_contents_layout(R, doc, first_page, out ? d : &scratch, contents_page, &c);
 	rn_art_free(A);
 	warta_doc_free(doc);

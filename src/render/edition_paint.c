@@ -53,11 +53,27 @@ furniture_draw(struct rn_out *o, const struct pa_para *P, double x, double y, do
 		o->ops->text_line(o, P, i, x, y + i * lead);
 }
 
-/* The edition's language: the first article's. */
+/* The edition's language (render.c: the caller's, else the articles' most
+ * common) and direction. */
 static const char *
 ed_lang(const struct ed *E)
 {
-	return E->R->docs[0]->meta.lang ? E->R->docs[0]->meta.lang : "en";
+	return E->R->ed_lang;
+}
+
+static int
+ed_rtl(const struct ed *E)
+{
+	return E->R->ed_rtl;
+}
+
+/* The alignment that sets a line of furniture flush at its start edge in
+ * the edition's direction, so that its width measures it (a paragraph's
+ * LEFT is its start: flush right when it runs right to left). */
+static enum warta_text_align
+flush_left(const struct ed *E)
+{
+	return ed_rtl(E) ? WARTA_TA_RIGHT : WARTA_TA_LEFT;
 }
 
 /* The edition's date: --edition-date, else its newest article's. */
@@ -166,8 +182,9 @@ paint_module(struct ed *E, struct rn_out *o, const struct mk_module *m, int part
 	const struct rn *R = E->R;
 	struct ed_art *X = &E->a[m->art];
 	int rtl = X->A->doc->meta.rtl, g, pos;
-	double left = page_left(R, page_no), x = col_left(E, left, m->col0);
+	double left = page_left(R, page_no), x = mod_left(E, left, m->col0, m->k);
 	double w = m->k * R->colw + (m->k - 1) * R->style->gutter;
+	int p0 = ed_rtl(E) ? E->p.cols - m->col0 - m->k : m->col0;
 	const struct head *h = m->cont ? &X->jhead[m->k] : &X->head[m->k];
 
 	o->ops->module(o, m->art + 1, m->col0, m->k, m->line0, m->h, x, E->top + m->line0 * E->B, w,
@@ -193,7 +210,9 @@ paint_module(struct ed *E, struct rn_out *o, const struct mk_module *m, int part
 	g += m->photo + m->pad;
 	pos = m->from;
 	for (int j = 0; j < m->k; j++) {
-		int c = rtl ? m->col0 + m->k - 1 - j : m->col0 + j;
+		/* the legs in the article's direction, in the module where
+		 * the edition's direction put it */
+		int c = rtl ? p0 + m->k - 1 - j : p0 + j;
 		double cx = col_left(E, left, c);
 
 		o->ops->mark(o, RN_MARK_COLUMN, c + 1, cx, grid_y(E, g));
@@ -239,14 +258,16 @@ ed_nameplate(struct ed *E, struct rn_out *o, int page_no)
 	tf.size = size;
 	tf.hyphenate = 0;
 	tf.weight = 700;
-	T = furniture(E, op->edition_title ? op->edition_title : "Edition", lang, 0, &tf, R->textw,
-	    WARTA_TA_CENTER);
+	T = furniture(E, op->edition_title ? op->edition_title : "Edition", lang, ed_rtl(E), &tf,
+	    R->textw, WARTA_TA_CENTER);
+	/* the date at the start (LEFT: the left, or the right when the
+	 * edition runs right to left), the edition line at the end */
 	if (ed_date(E) && (ds = warta_date_format(ed_date(E), lang)) != NULL)
-		D = furniture(E, ds, lang, 0, &lf, R->textw / 2, WARTA_TA_LEFT);
+		D = furniture(E, ds, lang, ed_rtl(E), &lf, R->textw / 2, WARTA_TA_LEFT);
 	if (op->edition_number && *op->edition_number) {
 		char *t = label(lang, WARTA_LABEL_ISSUE, op->edition_number);
 
-		N = furniture(E, t, lang, 0, &lf, R->textw / 2, WARTA_TA_RIGHT);
+		N = furniture(E, t, lang, ed_rtl(E), &lf, R->textw / 2, WARTA_TA_RIGHT);
 		g_free(t);
 	}
 	g_free(ds);
@@ -261,9 +282,9 @@ ed_nameplate(struct ed *E, struct rn_out *o, int page_no)
 		y += size * 0.25 + 4;
 		o->ops->rule(o, RN_RULE_TEXT, left, y, R->textw, 1.2);
 		if (D)
-			furniture_draw(o, D, left, y + E->B, E->B);
+			furniture_draw(o, D, left + (ed_rtl(E) ? R->textw / 2 : 0), y + E->B, E->B);
 		if (N)
-			furniture_draw(o, N, left + R->textw / 2, y + E->B, E->B);
+			furniture_draw(o, N, left + (ed_rtl(E) ? 0 : R->textw / 2), y + E->B, E->B);
 		o->ops->rule(o, RN_RULE_TEXT, left, grid_y(E, lines - 1) - E->B * 0.25, R->textw, 2);
 	}
 	return lines;
@@ -285,7 +306,7 @@ ed_flag(struct ed *E, struct rn_out *o, int page_no, const char *name)
 	f.weight = 700;
 	f.uppercase = 1;
 	P = furniture(E, name && *name ? name : (R->opts->edition_title ? R->opts->edition_title : ""),
-	    ed_lang(E), 0, &f, R->textw, WARTA_TA_LEFT);
+	    ed_lang(E), ed_rtl(E), &f, R->textw, WARTA_TA_LEFT);
 	o->ops->mark(o, RN_MARK_HEAD, 0, left, E->top);
 	if (P->n_lines)
 		o->ops->text_line(o, P, 0, left, grid_y(E, 1));
@@ -337,7 +358,7 @@ ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 	o->ops->rule(o, RN_RULE_TEXT, left, grid_y(E, y0) - E->B * 0.25 + 3, R->textw, 1.2);
 	{
 		char *t = label(ed_lang(E), WARTA_LABEL_INSIDE, NULL);
-		struct pa_para *P = furniture(E, t, ed_lang(E), 0, &lf, R->textw, WARTA_TA_LEFT);
+		struct pa_para *P = furniture(E, t, ed_lang(E), ed_rtl(E), &lf, R->textw, WARTA_TA_LEFT);
 
 		g_free(t);
 		o->ops->mark(o, RN_MARK_HEAD, 0, left, grid_y(E, y0));
@@ -361,7 +382,7 @@ ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 			    E->sect_page[s]);
 			char *url = g_strdup_printf("#page-%d", E->sect_page[s]);
 
-			index_entry(E, o, &tf, ed_lang(E), 0, t, url, col_left(E, left, n), y0);
+			index_entry(E, o, &tf, ed_lang(E), ed_rtl(E), t, url, col_left(E, left, ed_col(E, n)), y0);
 			g_free(t);
 			g_free(url);
 			n++;
@@ -380,7 +401,7 @@ ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 			    m->page + 1);
 			char *url = g_strdup_printf("#%stop", X->prefix);
 
-			index_entry(E, o, &tf, mt->lang, mt->rtl, t, url, col_left(E, left, n), y0);
+			index_entry(E, o, &tf, mt->lang, mt->rtl, t, url, col_left(E, left, ed_col(E, n)), y0);
 			g_free(t);
 			g_free(url);
 			n++;
@@ -403,7 +424,7 @@ folio(struct ed *E, struct rn_out *o, int page_no)
 	struct pa_para *H, *F;
 
 	g_snprintf(num, sizeof num, "%d", page_no);
-	H = furniture(E, t, ed_lang(E), 0, &rf, R->textw * 0.75, WARTA_TA_LEFT);
+	H = furniture(E, t, ed_lang(E), ed_rtl(E), &rf, R->textw * 0.75, flush_left(E));
 	F = furniture(E, num, "en", 0, &ff, R->textw, WARTA_TA_LEFT);
 	o->ops->structure(o, NULL, NULL, 0);
 	o->ops->mark(o, RN_MARK_RUNNING_HEAD, 0, left, y);
@@ -427,7 +448,7 @@ cutoffs(struct ed *E, struct rn_out *o, const struct mk_page *pg, int page_no)
 
 	for (int j = pg->first; j < pg->first + pg->n; j++) {
 		const struct mk_module *m = &E->r.mod[j];
-		double x = col_left(E, left, m->col0);
+		double x = mod_left(E, left, m->col0, m->k);
 		double w = m->k * E->R->colw + (m->k - 1) * E->R->style->gutter;
 
 		if (m->line0 <= pg->band || E->p.alley == 0)

@@ -30,8 +30,11 @@ struct out {
 	enum warta_print_format fmt;
 	struct warta_output *o;         /* PDF */
 	cairo_surface_t *pdf;
-	GByteArray *tee;                /* PDF with pictures: its bytes, for the figures' /Alt */
-	GPtrArray *alts;                /* and the figures' descriptions in drawing order */
+	GByteArray *tee;                /* PDF: its bytes from cairo's finish on (the structure
+	                                   tree, the catalog, the table), for pdf_alt.c's update */
+	size_t written, tee_base;       /* bytes written; where the tee starts */
+	GPtrArray *alts;                /* the figures' descriptions in drawing order, or NULL */
+	GPtrArray *begun;               /* structure elements begun: "NAME" or "NAME LANG" */
 	cairo_t *cr;                    /* PDF: one for the document; PNG/SVG: the page's */
 	int first, last;                /* page range (--pages); 0: all */
 	int numbered;                   /* PNG/SVG: NAME-N.ext */
@@ -91,6 +94,16 @@ tags_path(struct out *O, const struct art *A, const struct rblock *b, int label)
 			break;
 	tags_close_to(O, i);
 	for (; i < n; i++) {
+		const char *lang = NULL;
+
+		/* an article not in the document's language, an element not in
+		 * its article's: its /Lang (pdf_alt.c) */
+		if (strcmp(want[i].name, "Art") == 0 && A && strcmp(A->doc->meta.lang, O->R->ed_lang) != 0)
+			lang = A->doc->meta.lang;
+		else if (i == n - 1 && b && b->lang && b->tag && !label)
+			lang = b->lang;
+		g_ptr_array_add(O->begun, lang ? g_strdup_printf("%s %s", want[i].name, lang) :
+		                g_strdup(want[i].name));
 		cairo_tag_begin(O->cr, want[i].name, "");
 		O->tags[O->n_tags++] = want[i];
 	}
@@ -307,6 +320,7 @@ pdf_write_fn(void *closure, const unsigned char *data, unsigned int len)
 
 	if (O->tee)
 		g_byte_array_append(O->tee, data, len);
+	O->written += len;
 	return write_fn(O->o, data, len);
 }
 
@@ -326,18 +340,27 @@ has_pictures(const struct rn *R)
 	return 0;
 }
 
-/* The figures' descriptions (/Alt), which cairo 1.16 cannot write: an
+/* The figures' descriptions (/Alt) and the languages (/Lang) of the
+ * document and of its articles, which cairo 1.16 cannot write: an
  * incremental update after its bytes (pdf_alt.c). */
 static void
-write_alts(struct out *O)
+write_update(struct out *O)
 {
 	GString *up = g_string_new(NULL);
 	char *why = NULL;
+	struct rn_pdf_fix fix;
 
-	if (rn_pdf_alt(O->tee->data, O->tee->len, (char *const *)O->alts->pdata, (int)O->alts->len,
-	               up, &why) < 0) {
+	memset(&fix, 0, sizeof fix);
+	fix.alt = O->alts ? (char *const *)O->alts->pdata : NULL;
+	fix.n_alt = O->alts ? (int)O->alts->len : 0;
+	fix.tags = (char *const *)O->begun->pdata;
+	fix.n_tags = (int)O->begun->len;
+	fix.lang = O->R->ed_lang;
+	fix.base = O->tee_base;
+	if (rn_pdf_update(O->tee->data, O->tee->len, &fix, up, &why) < 0) {
 		warta_diag(O->d, WARTA_WARNING, O->R->out_path, 0, 0,
-		    "PDF: the figures' descriptions (/Alt) are not written: %s", why);
+		    "PDF: the figures' descriptions (/Alt) and the languages (/Lang) are not written: %s",
+		    why);
 		g_free(why);
 	} else if (up->len > 0) {
 		warta_output_write(O->o, up->str, up->len);
@@ -686,6 +709,9 @@ finish(struct rn_out *o, int fail)
 		O->failed = 1;
 	if (O->pdf) {
 		cairo_destroy(O->cr);
+		/* the pages are written: what the update reads comes now */
+		O->tee = g_byte_array_new();
+		O->tee_base = O->written;
 		cairo_surface_finish(O->pdf);
 		if (cairo_surface_status(O->pdf) != CAIRO_STATUS_SUCCESS) {
 			warta_diag(O->d, WARTA_ERROR, O->R->out_path, 0, 0, "cairo: %s",
@@ -693,12 +719,12 @@ finish(struct rn_out *o, int fail)
 			O->failed = 1;
 		}
 		cairo_surface_destroy(O->pdf);
-		if (!O->failed && O->alts && O->alts->len > 0)
-			write_alts(O);
-		if (O->tee)
-			g_byte_array_free(O->tee, TRUE);
+		if (!O->failed)
+			write_update(O);
+		g_byte_array_free(O->tee, TRUE);
 		if (O->alts)
 			g_ptr_array_free(O->alts, TRUE);
+		g_ptr_array_free(O->begun, TRUE);
 	}
 	if (O->o) {
 		if (O->failed) {
@@ -802,10 +828,9 @@ rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d)
 		O->o = o;
 		O->first = first;
 		O->last = last;
-		if (has_pictures(R)) {
-			O->tee = g_byte_array_new();
+		if (has_pictures(R))
 			O->alts = g_ptr_array_new_with_free_func(g_free);
-		}
+		O->begun = g_ptr_array_new_with_free_func(g_free);
 		O->pdf = cairo_pdf_surface_create_for_stream(pdf_write_fn, O, R->style->page_width,
 		    R->style->page_height);
 		O->cr = cairo_create(O->pdf);

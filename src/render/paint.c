@@ -279,11 +279,12 @@ paint_footnotes(const struct rn *R, struct rn_out *o, const struct art *A, const
 }
 
 /* The left edge of column c (0-based); right to left, the first column is
- * the rightmost, and its footnotes go with it. */
+ * the rightmost, and its footnotes go with it.  An edition's contents is
+ * one column across the page, whatever its direction. */
 static double
 col_x(const struct rn *R, const struct art *A, double left, int c)
 {
-	int k = A->doc->meta.rtl ? R->cols - 1 - c : c;
+	int k = A->doc->meta.rtl && !A->contents ? R->cols - 1 - c : c;
 
 	return left + k * (R->colw + R->style->gutter);
 }

@@ -1,10 +1,12 @@
-/* pdf_alt.c — /Alt for the figures of a PDF that cairo 1.16 wrote.
+/* pdf_alt.c — /Alt for the figures and /Lang for the structure elements
+ * and the document of a PDF that cairo 1.16 wrote.
  *
  * Cairo 1.16 writes a structure element with /S, /P, /Pg and /K only: its
  * structure tags take no attributes (cairo-pdf-interchange.c,
  * write_node_object), so a Figure cannot carry its alternative description
- * (ISO 32000-1 §14.9.3).  This adds it as an incremental update (§7.5.6)
- * appended to cairo's bytes: each Figure element again, /Alt added, a
+ * (ISO 32000-1 §14.9.3) nor an article its language (§14.9.2), and the
+ * catalog has no /Lang.  This adds them as an incremental update (§7.5.6)
+ * appended to cairo's bytes: each such object again, /Alt or /Lang added, a
  * cross-reference section for those objects and a trailer whose /Prev is
  * cairo's table.  The elements are found through cairo's own
  * cross-reference table (each object at its offset), never by searching the
@@ -22,13 +24,17 @@
 
 #include "render/pdf_alt.h"
 
-static const char FIGURE[] = "<< /Type /StructElem\n   /S /Figure\n";
+static const char ELEM[] = "<< /Type /StructElem\n   /S /";
+static const char CATALOG[] = "<< /Type /Catalog\n";
 
 struct fig {
-	size_t off;                     /* "N 0 obj" of the element in cairo's bytes */
+	size_t off;                     /* "N 0 obj" of the object in the bytes */
 	size_t body;                    /* its dictionary */
+	size_t rest;                    /* after its first lines: what is copied */
 	size_t num;                     /* N */
 	size_t new_off;                 /* in the update */
+	char name[16];                  /* a structure element's type; "" the catalog */
+	const char *alt, *lang;         /* what it gets */
 };
 
 static int
@@ -74,22 +80,38 @@ find(const unsigned char *p, size_t from, size_t to, const char *s)
 	return (size_t)-1;
 }
 
-/* Object num is a Figure element at off: its dictionary's start, or 0. */
-static size_t
-figure_at(const unsigned char *p, size_t len, size_t off, size_t num)
+/* Object num at off: a structure element (its type in f->name) or the
+ * catalog (name ""), as cairo writes them; 1 when it is one. */
+static int
+object_at(const unsigned char *p, size_t len, struct fig *f)
 {
-	size_t i = off, v;
+	size_t i = f->off, v, k;
 
-	if (number(p, len, &i, &v) < 0 || v != num || !starts(p, len, i, " 0 obj\n"))
+	if (number(p, len, &i, &v) < 0 || v != f->num || !starts(p, len, i, " 0 obj\n"))
 		return 0;
-	i += 7;
-	return starts(p, len, i, FIGURE) ? i : 0;
+	f->body = i + 7;
+	if (starts(p, len, f->body, CATALOG)) {
+		f->name[0] = '\0';
+		f->rest = f->body + strlen(CATALOG);
+		return 1;
+	}
+	if (!starts(p, len, f->body, ELEM))
+		return 0;
+	i = f->body + strlen(ELEM);
+	for (k = 0; i + k < len && k + 1 < sizeof f->name && g_ascii_isalnum(p[i + k]); k++)
+		f->name[k] = (char)p[i + k];
+	f->name[k] = '\0';
+	if (k == 0 || i + k >= len || p[i + k] != '\n')
+		return 0;
+	f->rest = i + k + 1;
+	return 1;
 }
 
-/* The cross-reference table at x: its Figure elements into figs; the
- * offset of "trailer" after it, or 0. */
+/* The cross-reference table at x: the structure elements and the catalog
+ * written from base on into objs (offsets in p); the offset of "trailer"
+ * after it, or 0. */
 static size_t
-xref_figures(const unsigned char *p, size_t len, size_t x, GArray *figs)
+xref_objects(const unsigned char *p, size_t len, size_t base, size_t x, GArray *objs)
 {
 	size_t i = x + 4, first, count, k;
 
@@ -108,13 +130,15 @@ xref_figures(const unsigned char *p, size_t len, size_t x, GArray *figs)
 			return 0;
 		for (k = 0; k < count; k++, i += 20) {
 			struct fig f;
-			size_t j = i;
+			size_t j = i, at;
 
-			if (p[i + 17] != 'n' || number(p, len, &j, &f.off) < 0 || f.off >= x)
+			memset(&f, 0, sizeof f);
+			if (p[i + 17] != 'n' || number(p, len, &j, &at) < 0 || at < base || at - base >= x)
 				continue;
+			f.off = at - base;
 			f.num = first + k;
-			if ((f.body = figure_at(p, len, f.off, f.num)) != 0)
-				g_array_append_val(figs, f);
+			if (object_at(p, len, &f))
+				g_array_append_val(objs, f);
 		}
 	}
 }
@@ -150,42 +174,61 @@ text_string(GString *out, const char *utf8)
 	g_free(valid);
 }
 
-/* Each figure's element again, its /Alt after /S; then the table and the
- * trailer (cairo's, with /Prev: its table at prev), the update starting
- * at offset len. */
+/* A language tag fit for a PDF string as it is: letters, digits, '-'. */
 static int
-write_update(const unsigned char *p, size_t len, size_t prev, size_t t0, size_t t1, GArray *figs,
-             char *const *alt, GString *out, char **why)
+plain_tag(const char *t)
+{
+	if (!t || !*t || strlen(t) > 35)
+		return 0;
+	for (; *t; t++)
+		if (!g_ascii_isalnum(*t) && *t != '-')
+			return 0;
+	return 1;
+}
+
+/* Each object that gets something again, /Alt and /Lang after its first
+ * lines; then the table and the trailer (cairo's, with /Prev: its table at
+ * prev), the update starting at offset end of the file. */
+static int
+write_update(const unsigned char *p, size_t len, size_t end, size_t prev, size_t t0, size_t t1,
+             GArray *objs, GString *out, char **why)
 {
 	size_t o0 = out->len, n = 0, x;
 	guint k;
 
-	for (k = 0; k < figs->len; k++) {
-		struct fig *f = &g_array_index(figs, struct fig, k);
-		size_t rest = f->body + strlen(FIGURE), end = find(p, rest, len, "endobj");
+	for (k = 0; k < objs->len; k++) {
+		struct fig *f = &g_array_index(objs, struct fig, k);
+		size_t stop = find(p, f->rest, len, "endobj");
 
-		if (end == (size_t)-1) {
+		f->new_off = 0;
+		if (!f->alt && !f->lang)
+			continue;
+		if (stop == (size_t)-1) {
 			*why = g_strdup_printf("object %zu has no end", f->num);
+			g_string_truncate(out, o0);
 			return -1;
 		}
-		f->new_off = 0;
-		if (!alt[k] || !*alt[k])
-			continue;       /* decorative: no description */
-		f->new_off = len + (out->len - o0);
-		g_string_append_printf(out, "%zu 0 obj\n%s   /Alt ", f->num, FIGURE);
-		text_string(out, alt[k]);
-		g_string_append_c(out, '\n');
-		g_string_append_len(out, (const char *)p + rest, (gssize)(end - rest));
+		f->new_off = end + (out->len - o0);
+		g_string_append_printf(out, "%zu 0 obj\n", f->num);
+		g_string_append_len(out, (const char *)p + f->body, (gssize)(f->rest - f->body));
+		if (f->alt) {
+			g_string_append(out, "   /Alt ");
+			text_string(out, f->alt);
+			g_string_append_c(out, '\n');
+		}
+		if (f->lang)
+			g_string_append_printf(out, "   /Lang (%s)\n", f->lang);
+		g_string_append_len(out, (const char *)p + f->rest, (gssize)(stop - f->rest));
 		g_string_append(out, "endobj\n");
 		n++;
 	}
 	if (n == 0)
 		return 0;
-	g_array_sort(figs, by_number);
-	x = len + (out->len - o0);
+	g_array_sort(objs, by_number);
+	x = end + (out->len - o0);
 	g_string_append(out, "xref\n");
-	for (k = 0; k < figs->len; k++) {
-		const struct fig *f = &g_array_index(figs, struct fig, k);
+	for (k = 0; k < objs->len; k++) {
+		const struct fig *f = &g_array_index(objs, struct fig, k);
 
 		if (f->new_off)
 			g_string_append_printf(out, "%zu 1\n%010zu 00000 n \n", f->num, f->new_off);
@@ -196,18 +239,57 @@ write_update(const unsigned char *p, size_t len, size_t prev, size_t t0, size_t 
 	return 0;
 }
 
-int
-rn_pdf_alt(const unsigned char *pdf, size_t len, char *const *alt, int n, GString *out, char **why)
+/* What each object gets: the figures' descriptions in order (an empty one:
+ * decorative, none), the languages of the elements fix->tags names in the
+ * order they were begun (the others of the tree skipped), the document's
+ * on the catalog.  0, or -1 with *why when the PDF's elements are not
+ * those. */
+static int
+assign(GArray *objs, const struct rn_pdf_fix *fix, char **why)
 {
-	size_t sx = (size_t)-1, i, x, tr, t0, t1;
-	GArray *figs;
-	int k, any = 0, rc;
+	int nfig = 0, t = 0;
+
+	for (guint k = 0; k < objs->len; k++) {
+		struct fig *f = &g_array_index(objs, struct fig, k);
+
+		if (!f->name[0]) {
+			f->lang = plain_tag(fix->lang) ? fix->lang : NULL;
+			continue;
+		}
+		if (strcmp(f->name, "Figure") == 0 && nfig++ < fix->n_alt && fix->alt[nfig - 1] &&
+		    fix->alt[nfig - 1][0])
+			f->alt = fix->alt[nfig - 1];
+		if (t < fix->n_tags) {
+			const char *tag = fix->tags[t], *sp = strchr(tag, ' ');
+			size_t n = sp ? (size_t)(sp - tag) : strlen(tag);
+
+			if (strlen(f->name) == n && memcmp(f->name, tag, n) == 0) {
+				f->lang = sp && plain_tag(sp + 1) ? sp + 1 : NULL;
+				t++;
+			}
+		}
+	}
+	if (fix->n_alt > 0 && nfig != fix->n_alt) {
+		*why = g_strdup_printf("%d figures were tagged, the PDF has %d", fix->n_alt, nfig);
+		return -1;
+	}
+	if (t != fix->n_tags) {
+		*why = g_strdup_printf("%d structure elements were tagged, the PDF has %d of them",
+		                       fix->n_tags, t);
+		return -1;
+	}
+	return 0;
+}
+
+int
+rn_pdf_update(const unsigned char *pdf, size_t len, const struct rn_pdf_fix *fix, GString *out,
+              char **why)
+{
+	size_t sx = (size_t)-1, i, xa, x, tr, t0, t1, base = fix->base;
+	GArray *objs;
+	int rc;
 
 	*why = NULL;
-	for (k = 0; k < n; k++)
-		any |= alt[k] && *alt[k];
-	if (!any)
-		return 0;
 	/* startxref and its offset, in the file's last bytes */
 	for (i = len >= 9 ? len - 9 : 0; len >= 9 && len - i <= 1024; i--) {
 		if (starts(pdf, len, i, "startxref")) {
@@ -218,27 +300,42 @@ rn_pdf_alt(const unsigned char *pdf, size_t len, char *const *alt, int n, GStrin
 			break;
 	}
 	i = sx + 9;
-	if (sx == (size_t)-1 || number(pdf, len, &i, &x) < 0 || x >= sx) {
+	if (sx == (size_t)-1 || number(pdf, len, &i, &xa) < 0 || xa < base || xa - base >= sx) {
 		*why = g_strdup("no cross-reference table at its end");
 		return -1;
 	}
-	figs = g_array_new(FALSE, FALSE, sizeof(struct fig));
-	tr = xref_figures(pdf, len, x, figs);
+	x = xa - base;
+	objs = g_array_new(FALSE, FALSE, sizeof(struct fig));
+	tr = xref_objects(pdf, len, base, x, objs);
 	t0 = tr ? find(pdf, tr, sx, "<<") : (size_t)-1;
 	for (t1 = sx; t0 != (size_t)-1 && t1 > t0 && !starts(pdf, len, t1, ">>"); t1--)
 		;
 	if (!tr || t0 == (size_t)-1 || t1 <= t0) {
 		*why = g_strdup("its cross-reference table or trailer is not as cairo writes them");
-		g_array_free(figs, TRUE);
+		g_array_free(objs, TRUE);
 		return -1;
 	}
-	if ((int)figs->len != n) {
-		*why = g_strdup_printf("%d figures were tagged, the PDF has %u", n, figs->len);
-		g_array_free(figs, TRUE);
-		return -1;
-	}
-	g_array_sort(figs, by_offset);
-	rc = write_update(pdf, len, x, t0, t1, figs, alt, out, why);
-	g_array_free(figs, TRUE);
+	g_array_sort(objs, by_offset);
+	rc = assign(objs, fix, why);
+	if (rc == 0)
+		rc = write_update(pdf, len, base + len, xa, t0, t1, objs, out, why);
+	g_array_free(objs, TRUE);
 	return rc;
+}
+
+int
+rn_pdf_alt(const unsigned char *pdf, size_t len, char *const *alt, int n, GString *out, char **why)
+{
+	struct rn_pdf_fix fix;
+	int k, any = 0;
+
+	*why = NULL;
+	for (k = 0; k < n; k++)
+		any |= alt[k] && *alt[k];
+	if (!any)
+		return 0;
+	memset(&fix, 0, sizeof fix);
+	fix.alt = alt;
+	fix.n_alt = n;
+	return rn_pdf_update(pdf, len, &fix, out, why);
 }

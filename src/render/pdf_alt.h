@@ -12,6 +12,26 @@
  * that gives each its /Alt.  0 (nothing appended when no alt is given), or
  * -1 with *why (g_free) when the PDF is not as cairo writes it or holds
  * another number of figures. */
+/* What rn_pdf_update adds to a PDF cairo 1.16 wrote. */
+struct rn_pdf_fix {
+	char *const *alt;               /* the Figure elements' descriptions in tagging order */
+	int n_alt;                      /* (0: none to add) */
+	char *const *tags;              /* "NAME" or "NAME LANG": structure elements of these
+	                                 * names in the order they were begun (elements of other
+	                                 * names in between are skipped), LANG their /Lang */
+	int n_tags;
+	const char *lang;               /* the catalog's /Lang (the document's), or NULL */
+	size_t base;                    /* pdf[0] is byte base of the file: the bytes before it
+	                                 * (the pages, written before cairo's finish) are not kept */
+};
+
+/* Appends to out the incremental update that adds fix to pdf[0..len) (the
+ * file's bytes from fix->base to its end).  0 (nothing appended when there
+ * is nothing to add), or -1 with *why (g_free) when the PDF is not as cairo
+ * writes it or its elements are not those fix names. */
+int rn_pdf_update(const unsigned char *pdf, size_t len, const struct rn_pdf_fix *fix, GString *out,
+                  char **why);
+
 int rn_pdf_alt(const unsigned char *pdf, size_t len, char *const *alt, int n, GString *out,
                char **why);
 

@@ -7,6 +7,7 @@
  * (typeset.h) and paints each page as soon as it is made (paint.c). */
 #include <string.h>
 
+#include "lang/lang.h"
 #include "render/out.h"
 #include "util/date.h"
 
@@ -71,8 +72,8 @@ contents(struct pass *p, const int *first_page, struct warta_diags *d)
 
 	doc->meta.title = g_strdup(R->opts->edition_title ? R->opts->edition_title : "Edition");
 	doc->meta.date = R->opts->edition_date ? g_strdup(R->opts->edition_date) : NULL;
-	doc->meta.lang = g_strdup(R->docs[0]->meta.lang ? R->docs[0]->meta.lang : "en");
-	doc->meta.rtl = R->docs[0]->meta.rtl;
+	doc->meta.lang = g_strdup(R->ed_lang);
+	doc->meta.rtl = R->ed_rtl;
 	A = rn_contents_layout(R, doc, first_page, d, emit_page, p);
 	report_add(&p->rep, &A->rep);
 	rn_art_free(A);
@@ -262,6 +263,24 @@ create_date(const struct warta_doc *doc, const struct warta_render_opts *o)
 	return warta_date_format_epoch(0, 0);
 }
 
+/* The edition's language: the caller's, else the one most of the articles
+ * are in (a tie: the first of them), else English. */
+static char *
+edition_lang(struct warta_doc *const *docs, size_t n, const struct warta_render_opts *o)
+{
+	const char **tags;
+	char *l;
+
+	if (o->edition_lang && *o->edition_lang && (l = warta_lang_normalize(o->edition_lang)))
+		return l;
+	tags = g_new(const char *, n);
+	for (size_t i = 0; i < n; i++)
+		tags[i] = docs[i]->meta.lang;
+	l = g_strdup(warta_lang_most_common(tags, n));
+	g_free(tags);
+	return l ? l : g_strdup("en");
+}
+
 int
 warta_render(struct warta_engine *e, const struct warta_style *style,
              struct warta_doc *const *docs, size_t n, const struct warta_render_opts *opts,
@@ -299,6 +318,8 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 		return -1;
 	}
 	R.create_date = create_date(docs[0], opts);
+	R.ed_lang = edition_lang(docs, n, opts);
+	R.ed_rtl = warta_lang_is_rtl(R.ed_lang);
 	/* titles, decks, bylines, sections, sources cut to their display caps
 	 * before anything shapes them (doc.h) */
 	capped = warta_docs_capped(docs, n);
@@ -329,6 +350,7 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 	if (R.scan)
 		g_hash_table_destroy(scan.dests);
 	g_free(R.create_date);
+	g_free(R.ed_lang);
 	warta_docs_capped_free(capped, n);
 	return rc;
 }

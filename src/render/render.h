@@ -45,6 +45,9 @@ struct warta_render_opts {
 	const char *edition_title;   /* several docs: the edition's masthead; NULL for one article */
 	const char *edition_date;    /* "YYYY-MM-DD" or NULL */
 	const char *edition_number;  /* the nameplate's edition line ("12", "XII/345"), or NULL */
+	const char *edition_lang;    /* the edition's language (BCP 47): its masthead, date,
+	                              * labels and direction; NULL: the most common among docs
+	                              * (a tie: the first); each article keeps its own */
 	int by_group;                /* an edition's sections are the docs' meta.group (the
 	                              * command line's grouping), not their meta.section */
 };

@@ -41,6 +41,9 @@ struct rn {
 	struct rn_scan *scan;           /* a PDF page range: its scanning pass (out.h), or NULL */
 	int own_grid;                   /* 1: articles not on their own baseline grid (an
 	                                   edition made up on its pages' grid) */
+	char *ed_lang;                  /* an edition's language (opts->edition_lang, else the
+	                                   articles' most common), never NULL */
+	int ed_rtl;                     /* 1: the edition is right to left */
 };
 
 /* Structure of the tagged PDF: which element a line belongs to. */
@@ -52,6 +55,8 @@ struct rblock {
 	int list, item;                 /* list and item numbers (L › LI › LBody), 0: none */
 	int table, row, header;         /* table and row numbers (Table › TR › TH/TD), 0: none */
 	char *dest;                     /* named destination at its first line, or NULL */
+	const char *lang;               /* its own language when not its article's (an edition's
+	                                   contents entry), else NULL: the PDF element's /Lang */
 };
 
 struct routline {                       /* an entry of the PDF outline */

@@ -11,6 +11,7 @@
 #include "article/reader.h"
 #include "json/json.h"
 #include "harness.h"
+#include "util/clock.h"
 
 /* ------------------------------------------------ helpers */
 
@@ -263,6 +264,7 @@ static void
 dates(void)
 {
 	char *s;
+	int i, bad;
 
 	date_case("id", "Jumat, 25 Oktober 2024");
 	date_case("en", "Friday, October 25, 2024");
@@ -298,6 +300,18 @@ dates(void)
 	s = warta_date_format("25/10/2024", "en");
 	OK(s == NULL, "not ISO: NULL");
 	g_free(s);
+	/* a date is formatted once per language: an edition formats its
+	 * date on every page's running head */
+	warta_clock = (struct warta_clock){ 0 };
+	warta_clock.on = 1;
+	for (i = 0, bad = 0; i < 50; i++) {
+		s = warta_date_format(i % 2 ? "2024-10-25" : "2024-12-07", "id");
+		bad += g_strcmp0(s, i % 2 ? "Jumat, 25 Oktober 2024" : "Sabtu, 7 Desember 2024") != 0;
+		g_free(s);
+	}
+	warta_clock.on = 0;
+	OK(bad == 0, "the same dates formatted again and again: the same text");
+	OK(warta_clock.count[WARTA_COUNT_DATE_FORMATS] == 1, "50 dates formatted, one of them new: one ICU date format made");
 	OK(warta_lang_is_rtl("ar") && warta_lang_is_rtl("fa-IR") && !warta_lang_is_rtl("id") &&
 	   !warta_lang_is_rtl(NULL), "right-to-left languages");
 }

@@ -860,8 +860,11 @@ edition(void)
 	            "<itemref idref=\"s01\"/>\n<itemref idref=\"a001\"/>\n<itemref idref=\"a002\"/>\n"
 	            "<itemref idref=\"s02\"/>\n<itemref idref=\"a003\"/>\n<itemref idref=\"a004\"/>"),
 	   "edition: spine cover, title, then each section page and its articles");
-	OK(contains(nav, "<li><a href=\"text/s01.xhtml\">") && contains(nav, "<li lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\">"
-	            "<a href=\"text/a002.xhtml\">"), "edition nav: section, then articles with their language");
+	/* the first section's name is Arabic in an Indonesian book: it says
+	 * its direction (its article, Indonesian, does not give its language) */
+	OK(contains(nav, "<li dir=\"rtl\"><a href=\"text/s01.xhtml\">") &&
+	   contains(nav, "<li lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"><a href=\"text/a002.xhtml\">"),
+	   "edition nav: section, then articles with their language");
 	OK(contains(nav, "<a href=\"text/a001.xhtml#sec-1\">1. Rusia</a>"), "edition nav: article sections");
 	/* the NCX as deep as the nav: section, article, the article's sections */
 	OK(!contains(ncx, "<meta name=\"dtb:depth\" content=\"2\"/>") &&

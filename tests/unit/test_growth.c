@@ -30,7 +30,7 @@ static const char *const words[] = { "lorem", "ipsum", "dolor", "sit", "amet", "
 	"adipiscing", "elit", "sed", "do" };
 static const char *const count_names[WARTA_COUNT_N] = {
 	"items shaped", "bytes shaped", "breaker visits", "breaker items", "lines", "drawing operations",
-	"(page)", "drawing operations on a page", "paragraphs held at once"
+	"(page)", "drawing operations on a page", "paragraphs held at once", "date formats made"
 };
 
 /* The input of class kind at size n. */
