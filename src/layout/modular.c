@@ -38,6 +38,13 @@
  *              best layout, so it chooses among the shapes and top options
  *              (a strip's DP does not see its neighbours' heads)
  *
+ * A section's last page: when all its waiting articles are candidates, the
+ * page is first tried with every one of them placed whole (no deferral, no
+ * jump) and its columns allowed to end short (LAST_HOLE per column-line
+ * left, a strip left empty still HOLE), so that short articles go side by
+ * side on one page instead of across it on two; when they do not all fit,
+ * the page is made up as any other.
+ *
  * Section order is kept (a page holds one section's articles; the front
  * page shows the most important of all, and their jumps go to their own
  * sections).  Cost per page: shapes × windows × lines × 4 states, a few
@@ -61,6 +68,7 @@
 #define LONG 2.0
 #define FRONT_COUNT 3000.0      /* per module short of front_min or over front_max */
 #define TOMB 300.0              /* per pair of headlines side by side */
+#define LAST_HOLE 2.0           /* per column-line left under a section's last page's modules */
 #define NM_CAP 3                /* modules per strip counted for padding */
 #define INF 1e300
 struct item {                   /* an article waiting for a page */
@@ -122,6 +130,8 @@ struct pctx {                   /* one page being made up */
 	int *back;                      /* previous state * 8 + action */
 	size_t cap;
 	long work;
+	int last;                       /* a section's last page: every candidate placed whole,
+	                                   its columns may end short */
 };
 
 enum { A_NONE, A_CLOSE, A_SKIP, A_FULL, A_JUMP };
@@ -222,18 +232,23 @@ strip_moves(struct pctx *X, int st, int k, int i, int u, int nm, double c)
 	int gap, mh, t;
 
 	X->work++;
-	relax(X, from, idx(X, st + 1, i, 0, 0), c + HOLE * excess * k + PAD * (slack - excess) * k, A_CLOSE);
+	relax(X, from, idx(X, st + 1, i, 0, 0),
+	      c + (X->last && nm > 0 ? LAST_HOLE * slack * k : HOLE * excess * k + PAD * (slack - excess) * k),
+	      A_CLOSE);
 	if (i == X->nc)
 		return;
 	cd = &X->c[i];
 	gap = u > 0 ? p->alley : 0;
 	/* defer it (a continuation only when it cannot go anywhere) */
-	relax(X, from, idx(X, st, i + 1, u, nm), c + DEFER + DEFER_PRIO * cd->p + (cd->cont ? HOLE * 4 : 0),
-	      A_SKIP);
+	if (!X->last)
+		relax(X, from, idx(X, st, i + 1, u, nm),
+		      c + DEFER + DEFER_PRIO * cd->p + (cd->cont ? HOLE * 4 : 0), A_SKIP);
 	mh = cd->hd[k] + cd->bal[k];
 	if (u + gap + mh <= H)
 		relax(X, from, idx(X, st, i + 1, u + gap + mh, nm < NM_CAP ? nm + 1 : NM_CAP),
 		      c + hier(X, cd, X->base + u + gap, k) + shape(X, k, cd->bal[k]), A_FULL);
+	if (X->last)
+		return;
 	t = jump_fit(X, cd, k, H - u - gap, legs);
 	if (t > 0) {
 		int lh = mk_max_leg(legs, k);
@@ -309,7 +324,7 @@ strips(struct pctx *X, const int *w, int m, int c0, struct choice *out, int *n_o
 					if (c < INF)
 						strip_moves(X, st, w[st], i, u, nm, c);
 				}
-	for (int i = c0; i <= X->nc; i++) {
+	for (int i = X->last ? X->nc : c0; i <= X->nc; i++) {
 		size_t s = idx(X, m, i, 0, 0);
 
 		if (X->cost[s] < best) {
@@ -525,6 +540,8 @@ page_solve(struct pctx *X, int front, int band, int foot, struct choice *best, i
 		double base_cost = 0;
 
 		if (top <= -100) {
+			if (X->last)
+				continue;
 			h0 = -100 - top;
 			taken0 = jump_fit(X, c0, N, h0, legs);
 			if (taken0 <= 0)
@@ -540,6 +557,8 @@ page_solve(struct pctx *X, int front, int band, int foot, struct choice *best, i
 		below = Hpage - h0 - (h0 > 0 ? p->alley : 0);
 		if (h0 > 0 && below < 6) {
 			/* the top module takes the page */
+			if (X->last && X->nc > 1)
+				continue;
 			base_cost += alone_cost(X, front, Hpage, h0);
 			if (base_cost < bestc) {
 				bestc = base_cost;
@@ -638,6 +657,15 @@ commit_page(struct mk_vec *v, struct pctx *X, const struct choice *best, int n_b
 					continue;
 			}
 			slack = bottom - (m[lowest].line0 + m[lowest].h);
+			if (X->last) {
+				/* a last page's strip is padded only to reach the foot */
+				int room = 0;
+
+				for (int j = 0; j < n; j++)
+					room += strip_of[j] == st ? p->max_pad : 0;
+				if (slack > room)
+					continue;
+			}
 			while (slack > 0) {
 				/* the next module of the strip, top to bottom, that may take a line */
 				int pick = -1, tries = 0;
@@ -775,7 +803,11 @@ section_pages(struct mk_vec *v, struct pctx *X, struct queue *qs, int n_sect, in
 		X->nc = q->n < W ? q->n : W;
 		for (int i = 0; i < X->nc; i++)
 			make_cand(X, &X->c[i], q->it[i]);
-		if ((page_solve(X, 0, band, 0, best, &n_best, &cost) < 0 || n_best == 0) &&
+		/* the section's last page when what waits goes on it whole */
+		X->last = q->n <= W;
+		if (X->last && (page_solve(X, 0, band, 0, best, &n_best, &cost) < 0 || n_best < X->nc))
+			X->last = 0;
+		if (!X->last && (page_solve(X, 0, band, 0, best, &n_best, &cost) < 0 || n_best == 0) &&
 		    fallback(X, band, 0, best, &n_best) < 0)
 			return -1;
 		pg = mk_add_page(v, s);
@@ -788,6 +820,7 @@ section_pages(struct mk_vec *v, struct pctx *X, struct queue *qs, int n_sect, in
 		dequeue(q, best, n_best, X->nc);
 		if (commit_page(v, X, best, n_best, qs, n_sect, p->lines) < 0)
 			return -1;
+		X->last = 0;
 	}
 	if (r->n_pages > 0 && r->pages[r->n_pages - 1].section == s)
 		r->pages[r->n_pages - 1].last = 1;

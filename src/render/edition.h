@@ -40,6 +40,9 @@ struct ed_art {
 	struct rline *photo_l[MK_MAX_COLS + 1]; /* drawing it (A's) */
 	int photo_lines[MK_MAX_COLS + 1];
 	GPtrArray *figs;                /* struct rfig *: body pictures set here (smaller) */
+	char prefix[32];                /* A's destination names' prefix (kept when A is freed) */
+	GPtrArray *outline;             /* A's outline, kept when A was freed before drawing */
+	struct warta_report rep;        /* its body's report */
 	int priority;                   /* front matter's, 0: none (1 is the most important) */
 	int section;
 	const char *section_name;
@@ -64,6 +67,8 @@ struct ed {
 	struct rn Rh;
 	int off_grid;
 	int first_no;                   /* the page number of the first made-up page */
+	int lead;                       /* the lead story (modular), -1: none yet */
+	int *last_page;                 /* per article: the page of its last module */
 };
 
 /* ------------------------------------------------------------ grid */

@@ -3,14 +3,15 @@
  * newspaper (makeup = modular: a front page with nameplate, lead and index
  * strip, section fronts with flags, modules, jumps).
  *
- * Each article is laid out once by the typesetter (typeset.h), its body as
- * one galley at the column measure.  The galley's lines are put on the grid
- * (every advance rounded to whole grid steps, so headings, quotes and
- * spaces take whole steps and every body line lands on a grid line), its
- * head blocks are set for every module width (a headline ladder: narrower
- * modules, smaller heads), everything measured in grid lines goes to the
- * make-up (layout/makeup.h), and the pages it returns are painted on the
- * outputter (edition_paint.c). */
+ * Each article is laid out by the typesetter (typeset.h), its body as one
+ * galley at the column measure (past the first ED_KEEP_LINES, measured,
+ * freed and laid out again when drawn: the memory an edition holds).  The
+ * galley's lines are put on the grid (every advance rounded to whole grid
+ * steps, so headings, quotes and spaces take whole steps and every body
+ * line lands on a grid line), its head blocks are set for every module
+ * width (a headline ladder: narrower modules, smaller heads), everything
+ * measured in grid lines goes to the make-up (layout/makeup.h), and the
+ * pages it returns are painted on the outputter (edition_paint.c). */
 #include <string.h>
 
 #include "lang/lang.h"
@@ -410,53 +411,148 @@ contents(struct rn *R, struct rn_out *out, const int *first_page, struct warta_d
 	return c.pages;
 }
 
-/* Every article laid out: its body galley on the grid, its heads (and
- * lead photo) at every module width; its section. */
+/* Galley lines whose articles' layouts are kept from the measuring pass to
+ * the drawing (the first articles: drawn first in a run-on edition; about
+ * 80 of the corpus's, some 25 MB).  The others are measured, freed, and
+ * laid out again (the same) when their first page is drawn, and every
+ * article is freed after its last page: an edition holds about this many
+ * lines at once, not the whole edition's (a corpus article's take 0.3 to
+ * 0.45 MB).  Laying out again costs the articles past these their layout
+ * time twice. */
+#ifndef ED_KEEP_LINES
+#define ED_KEEP_LINES 8000
+#endif
+
+/* Article i laid out (its problems to d): its body galley on the grid, its
+ * heads (and lead photo) at every module width (the lead's across the page
+ * a step bigger). */
+static void
+set_article(struct ed *E, int i, int N, struct warta_diags *d)
+{
+	struct rn *R = E->R;
+	struct ed_art *X = &E->a[i];
+	struct warta_report body_rep;
+
+	X->A = rn_art_layout(R, R->docs[i], i + 1, NULL, G_MAXINT, d, noop_page, NULL);
+	g_strlcpy(X->prefix, X->A->prefix, sizeof X->prefix);
+	g_free(X->nobreak);             /* laid out again: the same */
+	make_galley(E, X);
+	body_rep = X->A->rep;
+	for (int k = 1; k <= N; k++) {
+		double w = k * R->colw + (k - 1) * R->style->gutter;
+
+		if (E->modular || k == N) {
+			X->head[k] = k == N && i == E->lead ? fitting_head(E, X, R->textw, head_size(E, k, 1)) :
+			             fitting_head(E, X, w, head_size(E, k, 0));
+			X->jhead[k] = make_head(E, X, w, MIN(head_size(E, 1, 0), 16), 1);
+			lead_photo(E, X, k, w);
+		}
+	}
+	/* the report counts the body's lines: the heads set at every width
+	 * are candidates, one of which is drawn (its lines are few) */
+	X->A->rep = body_rep;
+	X->rep = body_rep;
+}
+
+/* Article X's layout freed; what the make-up and the outline need kept
+ * (its galley's length and breaks, its heads' lines, its outline). */
+static void
+art_release(struct ed_art *X)
+{
+	for (int k = 0; k <= MK_MAX_COLS; k++) {
+		if (X->head[k].v)
+			g_array_free(X->head[k].v, TRUE);
+		if (X->jhead[k].v)
+			g_array_free(X->jhead[k].v, TRUE);
+		X->head[k].v = X->jhead[k].v = NULL;
+		X->photo[k] = NULL;
+		X->photo_l[k] = NULL;
+	}
+	if (X->A && X->outline == NULL) {
+		X->outline = X->A->outline;
+		X->A->outline = g_ptr_array_new();
+	}
+	rn_art_free(X->A);
+	X->A = NULL;
+	g_free(X->slot);
+	X->slot = NULL;
+}
+
+/* Every article laid out and measured (the first ED_KEEP_LINES' kept); its
+ * section; the lead. */
 static void
 layout_articles(struct ed *E, int N)
 {
-	struct rn *R = E->R;
 	const char *prev_sect = NULL;
+	long kept = 0;
 
+	E->lead = -1;
 	for (int i = 0; i < E->n; i++) {
 		struct ed_art *X = &E->a[i];
-		struct warta_doc *doc = R->docs[i];
-		const char *s = doc->meta.section;
-		struct warta_report body_rep;
+		const char *s = E->R->docs[i]->meta.section;
 
-		X->A = rn_art_layout(R, doc, i + 1, NULL, G_MAXINT, E->d, noop_page, NULL);
-		X->priority = doc->meta.priority;
+		X->priority = E->R->docs[i]->meta.priority;
 		if (i > 0 && !((s == NULL && prev_sect == NULL) || (s && prev_sect && strcmp(s, prev_sect) == 0)))
 			E->n_sect++;
 		X->section = E->n_sect;
 		X->section_name = s;
 		prev_sect = s;
-		make_galley(E, X);
-		body_rep = X->A->rep;
-		for (int k = 1; k <= N; k++) {
-			double w = k * R->colw + (k - 1) * R->style->gutter;
-
-			if (E->modular || k == N) {
-				X->head[k] = fitting_head(E, X, w, head_size(E, k, 0));
-				X->jhead[k] = make_head(E, X, w, MIN(head_size(E, 1, 0), 16), 1);
-				lead_photo(E, X, k, w);
-			}
-		}
-		/* the report counts the body's lines: the heads set at every width
-		 * are candidates, one of which is drawn (its lines are few) */
-		X->A->rep = body_rep;
+		set_article(E, i, N, E->d);
+		if (kept + X->n_slot > ED_KEEP_LINES)
+			art_release(X);
+		else
+			kept += X->n_slot;
 	}
 	E->n_sect++;
 	/* the lead: its head a step bigger across the page */
-	if (E->modular) {
-		int lead = 0;
+	if (E->modular && E->n > 0) {
+		struct warta_diags scratch;
+		struct ed_art *X;
 
+		E->lead = 0;
 		for (int i = 1; i < E->n; i++)
-			if (priority_of(&E->a[i]) > priority_of(&E->a[lead]))
-				lead = i;
-		g_array_free(E->a[lead].head[N].v, TRUE);
-		E->a[lead].head[N] = fitting_head(E, &E->a[lead], R->textw, head_size(E, N, 1));
+			if (priority_of(&E->a[i]) > priority_of(&E->a[E->lead]))
+				E->lead = i;
+		X = &E->a[E->lead];
+		if (X->A) {
+			g_array_free(X->head[N].v, TRUE);
+			X->head[N] = fitting_head(E, X, E->R->textw, head_size(E, N, 1));
+		} else {
+			warta_diags_init(&scratch);     /* it was set (and reported) once */
+			set_article(E, E->lead, N, &scratch);
+			warta_diags_fini(&scratch);
+		}
 	}
+}
+
+/* The articles on page pi laid out (again). */
+static void
+page_articles(struct ed *E, int pi, int N)
+{
+	const struct mk_page *pg = &E->r.pages[pi];
+
+	for (int j = pg->first; j < pg->first + pg->n; j++) {
+		int i = E->r.mod[j].art;
+
+		if (E->a[i].A == NULL) {
+			struct warta_diags scratch;
+
+			warta_diags_init(&scratch);     /* it was set (and reported) once */
+			set_article(E, i, N, &scratch);
+			warta_diags_fini(&scratch);
+		}
+	}
+}
+
+/* The articles whose last module is on page pi freed. */
+static void
+page_done(struct ed *E, int pi)
+{
+	const struct mk_page *pg = &E->r.pages[pi];
+
+	for (int j = pg->first; j < pg->first + pg->n; j++)
+		if (E->last_page[E->r.mod[j].art] == pi)
+			art_release(&E->a[E->r.mod[j].art]);
 }
 
 /* The articles as the make-up sees them (grid lines), and its parameters. */
@@ -473,8 +569,8 @@ measure(struct ed *E, struct mk_article *ma, int N)
 		ma[i].body = X->n_slot;
 		ma[i].nobreak = X->nobreak;
 		for (int k = 1; k <= N; k++) {
-			ma[i].head[k] = X->head[k].v ? X->head[k].lines : E->L;
-			ma[i].jhead[k] = X->jhead[k].v ? X->jhead[k].lines : E->L;
+			ma[i].head[k] = X->head[k].lines > 0 ? X->head[k].lines : E->L;
+			ma[i].jhead[k] = X->jhead[k].lines > 0 ? X->jhead[k].lines : E->L;
 			ma[i].photo[k] = X->photo_lines[k];
 		}
 	}
@@ -506,7 +602,7 @@ static void
 report(const struct ed *E, struct warta_report *rep)
 {
 	for (int i = 0; i < E->n; i++) {
-		const struct warta_report *a = &E->a[i].A->rep;
+		const struct warta_report *a = &E->a[i].rep;
 
 		rep->lines += a->lines;
 		rep->loose += a->loose;
@@ -535,7 +631,18 @@ outline(const struct ed *E, struct rn_out *out)
 		if (s && (prev_sect == NULL || strcmp(prev_sect, s) != 0))
 			out->ops->section(out, s, (size_t)i);
 		prev_sect = s;
-		out->ops->article(out, E->a[i].A);
+		if (E->a[i].A) {
+			out->ops->article(out, E->a[i].A);
+		} else {
+			/* laid out again when drawn: its outline was kept */
+			struct art A;
+
+			memset(&A, 0, sizeof A);
+			A.doc = E->R->docs[i];
+			A.outline = E->a[i].outline;
+			g_strlcpy(A.prefix, E->a[i].prefix, sizeof A.prefix);
+			out->ops->article(out, &A);
+		}
 	}
 }
 
@@ -574,8 +681,14 @@ draw(struct ed *E, struct warta_report *rep)
 		contents(R, out, first_page, E->d);
 	g_free(first_page);
 	outline(E, out);
-	for (int pi = 0; pi < E->r.n_pages && !out->ops->failed(out); pi++)
+	E->last_page = g_new0(int, E->n);
+	for (int j = 0; j < E->r.n_mod; j++)
+		E->last_page[E->r.mod[j].art] = E->r.mod[j].page;
+	for (int pi = 0; pi < E->r.n_pages && !out->ops->failed(out); pi++) {
+		page_articles(E, pi, MIN(R->cols, MK_MAX_COLS));
 		ed_paint_page(E, out, pi);
+		page_done(E, pi);
+	}
 	rep->grid = 1;
 	rep->off_grid = E->off_grid;
 	return out->ops->finish(out, 0);
@@ -587,17 +700,19 @@ ed_free(struct ed *E)
 	for (int i = 0; i < E->n; i++) {
 		struct ed_art *X = &E->a[i];
 
-		for (int k = 0; k <= MK_MAX_COLS; k++) {
-			if (X->head[k].v)
-				g_array_free(X->head[k].v, TRUE);
-			if (X->jhead[k].v)
-				g_array_free(X->jhead[k].v, TRUE);
+		art_release(X);
+		for (guint j = 0; X->outline && j < X->outline->len; j++) {
+			struct routline *o = g_ptr_array_index(X->outline, j);
+
+			g_free(o->text);
+			g_free(o->dest);
+			g_free(o);
 		}
-		if (X->A)
-			rn_art_free(X->A);
-		g_free(X->slot);
+		if (X->outline)
+			g_ptr_array_free(X->outline, TRUE);
 		g_free(X->nobreak);
 	}
+	g_free(E->last_page);
 	mk_result_free(&E->r);
 	g_free(E->a);
 	g_free(E->sect_page);

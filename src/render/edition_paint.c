@@ -391,14 +391,15 @@ ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 	for (int j = 0; j < E->r.n_mod && n < R->cols; j++) {
 		const struct mk_module *m = &E->r.mod[j];
 		const struct ed_art *X = &E->a[m->art];
-		const struct warta_meta *mt = &X->A->doc->meta;
+		const struct warta_doc *doc = E->R->docs[m->art];     /* (X->A is laid out when drawn) */
+		const struct warta_meta *mt = &doc->meta;
 
 		if (m->page == 0 || m->cont || E->n_sect > 1)
 			continue;
 		{
-			char *t = g_strdup_printf("%s \xe2\x80\x94 %d", mt->title ? mt->title : X->A->doc->name,
+			char *t = g_strdup_printf("%s \xe2\x80\x94 %d", mt->title ? mt->title : doc->name,
 			    m->page + 1);
-			char *url = g_strdup_printf("#%stop", X->A->prefix);
+			char *url = g_strdup_printf("#%stop", X->prefix);
 
 			index_entry(E, o, &tf, mt->lang, mt->rtl, t, url, col_left(E, left, ed_col(E, n)), y0);
 			g_free(t);

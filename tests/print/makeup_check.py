@@ -343,12 +343,20 @@ def tombstones(trace, most):
     """headlines side by side: on every page but the front, the pairs of
     modules next to each other (one's last column beside the other's
     first) whose head blocks (from the module's top to the last line of its
-    head) overlap in height; at most `most` in all"""
+    head) overlap in height; at most `most` in all, a section's last page
+    counted apart (at most `most` there too: it holds every story left, side
+    by side, and its strips' first heads stand level)"""
     pages = parse(trace)
     n = 0
     where = []
+    n_last = 0
     for i, p in enumerate(pages, 1):
         if p['grid'] is None or i == 1:
+            continue
+        if last_of_section(pages, i - 1):
+            heads = [m for m in p['mods'] if 'head_bottom' in m]
+            n_last += sum(1 for a in heads for b in heads if a['c0'] + a['k'] == b['c0'] and
+                          a['y'] < b['head_bottom'] and b['y'] < a['head_bottom'])
             continue
         heads = [m for m in p['mods'] if 'head_bottom' in m]
         for a in heads:
@@ -356,11 +364,12 @@ def tombstones(trace, most):
                 if a['c0'] + a['k'] == b['c0'] and a['y'] < b['head_bottom'] and b['y'] < a['head_bottom']:
                     n += 1
                     where.append(f'page {i}: a{a["art"]} beside a{b["art"]}')
-    if n > most:
-        print(f'{n} pairs of headlines side by side on inside pages (at most {most}):')
+    if n > most or n_last > most:
+        print(f'{n} pairs of headlines side by side on inside pages, {n_last} on sections\' last '
+              f'(at most {most} each):')
         print('\n'.join(where))
         return 1
-    print(f'{n} pairs of headlines side by side on inside pages')
+    print(f'{n} pairs of headlines side by side on inside pages, {n_last} on sections\' last')
     return 0
 
 

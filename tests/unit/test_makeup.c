@@ -276,6 +276,36 @@ test_flow(void)
 	mk_result_free(&r);
 }
 
+/* A section's last articles, short ones that stacked across the page would
+ * not all fit, go on one page side by side (its columns may end short), not
+ * on a page of wide modules and a last page of three (as they did). */
+static void
+test_last_page(void)
+{
+	struct mk_params p = newspaper();
+	struct mk_article a[9];
+	struct mk_result r;
+	int bodies[9] = { 44, 30, 12, 20, 9, 16, 8, 10, 14 }, narrow = 0;
+
+	p.front = 0;
+	for (int i = 0; i < 9; i++) {
+		article(&a[i], 0, 0, bodies[i], p.cols);
+		a[i].head[4] = 8;       /* long headlines: three lines across the page */
+		a[i].head[3] = 9;
+		a[i].head[2] = 11;
+		a[i].head[1] = 14;
+	}
+	INT_EQ(mk_modular(a, 9, &p, &r), 0, "a section of nine short articles");
+	OK(mk_check(a, 9, &p, &r) == NULL, "sound: %s", mk_check(a, 9, &p, &r) ?: "");
+	INT_EQ(r.n_pages, 1, "one page (nine modules across it take 123 lines of 93)");
+	INT_EQ(r.n_mod, 9, "all nine on it, none jumping");
+	OK(r.pages[0].last, "the section's last page");
+	for (int j = 0; j < r.n_mod; j++)
+		narrow += r.mod[j].k < p.cols;
+	OK(narrow >= 4, "short articles set narrow, side by side (%d)", narrow);
+	mk_result_free(&r);
+}
+
 /* Pairs of modules next to each other on page pi (not the front) whose
  * head blocks overlap in height: headlines side by side. */
 static int
@@ -371,6 +401,7 @@ main(void)
 	test_modular();
 	test_front_lead();
 	test_flow();
+	test_last_page();
 	test_random();
 	return harness_done();
 }
