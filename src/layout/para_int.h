@@ -85,6 +85,10 @@ void pa_words_free(struct pa_words *ws);
 void pa_shape_words(struct pa_words *ws, PangoItem *item, const char *text, int len, PangoLogAttr *la,
                     PangoGlyphString *gs);
 
+/* logattrs.c: pango_get_log_attrs of text (n characters) into la[0..n],
+ * a long text in windows (Pango's time grows with the square of some). */
+void pa_log_attrs(const char *text, int len, PangoLanguage *lang, PangoLogAttr *la, int n);
+
 /* cjk.c */
 /* Han, kana, Hangul, Bopomofo or a wide character. */
 int pa_is_cjk(gunichar c);

@@ -321,7 +321,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 
 	p->n_chars = g_utf8_strlen(text, len);
 	p->la = g_new0(PangoLogAttr, p->n_chars + 1);
-	pango_get_log_attrs(text, len, -1, pango_language_from_string(p->lang), p->la, p->n_chars + 1);
+	pa_log_attrs(text, len, pango_language_from_string(p->lang), p->la, p->n_chars);
 	pa_sa_breaks(text, len, p->la, p->n_chars + 1);
 	p->char_at = g_new(int, len + 1);
 	for (b = 0, c = 0; b < (size_t)len; c++) {

@@ -93,6 +93,7 @@ struct rfig {
 	char *alt_text;
 	int index;                      /* body figures: insert number for the page builder */
 	int *calls;                     /* the calling line's notes and it, 0-terminated */
+	int n_calls;                    /* the room in calls */
 	size_t pending_at;              /* waiting for a line from item pending_at on (absolute) */
 };
 
@@ -148,6 +149,7 @@ struct art {                            /* one document laid out */
 	unsigned char *fn_top;          /* [1..n_fn]: a figure (top insert), or NULL: none */
 	struct rfig **fig;              /* [1..n_fn]: the figure of a top insert, or NULL */
 	int fig_next;                   /* the next body figure to meet */
+	struct rfig *call_last;         /* the figure called on a line last (figure.c) */
 	GPtrArray *fig_wait;            /* struct rfig *: waiting for a line to call them */
 	GPtrArray *head_figs;           /* struct rfig *: in the head block */
 	struct rfig *lead_fig;          /* the lead photo's, or NULL */

@@ -281,10 +281,11 @@ art_trim(struct art *A)
 	g_hash_table_destroy(live);
 }
 
-/* Inside a long block (a table's rows, a code block's lines), every
- * FLUSH_EVERY of its lines: the pages filled so far drawn and freed, as
- * between blocks, block b (shared by the lines to come) kept.  A block of
- * 100,000 rows held them all until its end (600 MB for 1 MB of table). */
+/* Inside a long block (a table's rows, a code block's lines, a top-level
+ * list's items), every FLUSH_EVERY of its lines or items: the pages filled
+ * so far drawn and freed, as between blocks, block b (shared by the lines
+ * to come; NULL for a list) kept.  A block of 100,000 rows held them all
+ * until its end (600 MB for 1 MB of table). */
 #define FLUSH_EVERY 128
 
 void

@@ -32,6 +32,11 @@ enum warta_count {
 	WARTA_COUNT_HELD_MAX,   /* render/typeset.c: the most paragraphs an article held at once
 	                         * (drawn pages free theirs) */
 	WARTA_COUNT_DATE_FORMATS, /* lang/lang.c: ICU date formats made (each takes ~3 M instructions) */
+	WARTA_COUNT_CALLS,      /* render/figure.c: insert calls written onto lines (pictures
+	                         * called on one line: their list grows, it is not copied) */
+	WARTA_COUNT_MATCHES,    /* article/boiler.c: regular expression matches run on lines */
+	WARTA_COUNT_LA_MAX,     /* layout/logattrs.c: the most characters given to Pango's
+	                         * log attributes at once (its time grows with their square) */
 	WARTA_COUNT_N
 };
 

@@ -147,8 +147,13 @@ echo "pathological inputs → PDF (issue 15; $LONG_RUNS runs each; target for in
 printf '  %-11s %8s %9s %9s %9s %8s %7s  %s\n' class N "bytes(2N)" "t(N) ms" "t(2N) ms" "RSS MB" growth verdict
 # Sizes: 2N is about 1 MB where the class can be that big (the front
 # matter, nesting and marks classes stop at their caps long before).
+# listbytes … htmlblocks: the classes of session 6's red-team pass (sizes in
+# bytes; RESULTS.md "Pathological inputs").
 PATHO=${BENCH_PATHOLOGICAL:-word:500000 codespaces:500000 fmlong:100000 yamlnest:50000 marks:25000 \
-  tablebig:500000 tabs:500000 code:500000 autolinks:18000 refdefs:14000}
+  tablebig:500000 tabs:500000 code:500000 autolinks:18000 refdefs:14000 \
+  listbytes:500000 nestlist:500000 table2:500000 table10:500000 imgmiss:500000 emphruns:500000 \
+  cjkline:500000 rtlmix:500000 bqbig:500000 headbig:500000 fnbig:500000 tinyparas:500000 \
+  tablecell:500000 htmlblocks:500000}
 [ -n "$BENCH_QUICK" ] && PATHO="word:50000 fmlong:50000 yamlnest:50000 marks:25000"
 for spec in $PATHO; do
 	kind=${spec%%:*} n=${spec#*:}

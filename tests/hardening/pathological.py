@@ -92,5 +92,47 @@ elif kind == 'yamlnest':    # YAML flow collections nested n deep
     out.write('---\ntitle: ' + '[' * n + 'x' + ']' * n + '\n---\n\nBody.\n')
 elif kind == 'marks':       # n combining marks on one letter of the headline
     out.write('# Z' + '\u0301' * n + 'algo\n\nBody.\n')
+elif kind == 'nestlist':    # lists nested 1 to 8 deep, over and over, to n bytes
+    s = []; size = 0; i = 0
+    while size < n:
+        x = '  ' * (i % 8) + '- item %d\n' % i; s.append(x); size += len(x); i += 1
+    out.write('Title\n\n' + ''.join(s))
+elif kind == 'bqbig':       # one blockquote of n bytes of text
+    s = []; size = 0; i = 0
+    while size < n:
+        x = '> ' + ' '.join(w[(i * 7 + k) % 10] for k in range(10)) + '\n'
+        s.append(x); size += len(x); i += 1
+    out.write('Title\n\n' + ''.join(s))
+elif kind == 'headbig':     # headings with a line of text each, to n bytes
+    out.write('Title\n\n' + ''.join('## Heading %d\n\nText %d.\n\n' % (i, i) for i in range(n // 31)))
+elif kind == 'fnbig':       # footnotes, each called once, to n bytes
+    k = n // 38
+    out.write('Title\n\n' + ''.join('w%d[^n%d] ' % (i, i) for i in range(k)) + '\n\n' +
+              ''.join('[^n%d]: note %d\n\n' % (i, i) for i in range(k)))
+elif kind == 'imgmiss':     # pictures whose files are missing, to n bytes
+    out.write('Title\n\n' + ''.join('![pic %d](missing/%d.jpg)\n\n' % (i, i) for i in range(n // 33)))
+elif kind == 'emphruns':    # emphasis runs, to n bytes
+    out.write('Title\n\n' + ' '.join('*a%d* **b** _c_' % i for i in range(n // 20)) + '\n')
+elif kind == 'cjkline':     # one line of CJK characters, no break opportunities but UAX 14's, n bytes
+    out.write('Title\n\n' + ''.join(chr(0x4e00 + (i * 37) % 20000) for i in range(n // 3)) + '\n')
+elif kind == 'rtlmix':      # Arabic and Latin runs mixed in one paragraph, n bytes
+    s = []; size = 0; i = 0
+    while size < n:
+        x = ('\u0645\u0631\u062d\u0628\u0627 abc %d \u0633\u0644\u0627\u0645 ' % i); s.append(x); size += len(x.encode()); i += 1
+    out.write('Title\n\n' + ''.join(s) + '\n')
+elif kind == 'tablecell':   # a two-column table whose cells are long, n bytes
+    cell = ' '.join(w[k % 10] for k in range(400))
+    out.write('Title\n\n| a | b |\n|---|---|\n' + ('| %s | %s |\n' % (cell, cell)) * max(1, n // (2 * len(cell))))
+elif kind == 'tinyparas':   # one-word paragraphs, n bytes
+    out.write('Title\n\n' + ''.join('w%d\n\n' % i for i in range(n // 8)))
+elif kind == 'htmlblocks':  # HTML blocks, n bytes
+    out.write('Title\n\n' + ''.join('<div class="x%d">\n<p>hi</p>\n</div>\n\n' % i for i in range(n // 40)))
+elif kind == 'listbytes':   # one-line list items, n bytes
+    out.write('Title\n\n' + ''.join('- item %d\n' % i for i in range(n // 13)))
+elif kind == 'table2':      # two-column table, n bytes
+    out.write('Title\n\n| a | b |\n|---|---|\n' + ''.join('| %d | x%d |\n' % (i, i) for i in range(n // 18)))
+elif kind == 'table10':     # ten-column table, n bytes
+    out.write('Title\n\n|' + ' a |' * 10 + '\n|' + '---|' * 10 + '\n' +
+              ''.join('|' + ''.join(' %d |' % ((i + k) % 1000) for k in range(10)) + '\n' for i in range(n // 60)))
 else:
     sys.exit('pathological.py: unknown kind ' + kind)

@@ -18,6 +18,7 @@
 #include "harness.h"
 
 #include "article/article.h"
+#include "layout/para_int.h"
 #include "render/render.h"
 #include "style/style.h"
 #include "util/clock.h"
@@ -30,7 +31,8 @@ static const char *const words[] = { "lorem", "ipsum", "dolor", "sit", "amet", "
 	"adipiscing", "elit", "sed", "do" };
 static const char *const count_names[WARTA_COUNT_N] = {
 	"items shaped", "bytes shaped", "breaker visits", "breaker items", "lines", "drawing operations",
-	"(page)", "drawing operations on a page", "paragraphs held at once", "date formats made"
+	"(page)", "drawing operations on a page", "paragraphs held at once", "date formats made",
+	"insert calls written", "boilerplate matches", "characters of log attributes at once"
 };
 
 /* The input of class kind at size n. */
@@ -119,6 +121,14 @@ make(const char *kind, int n)
 		g_string_append(s, "Title\n\n");
 		for (i = 0; i < n; i++)
 			g_string_append_printf(s, "- item %d\n", i);
+	} else if (strcmp(kind, "nestlist") == 0) {  /* n list items, nested 1 to 8 deep */
+		g_string_append(s, "Title\n\n");
+		for (i = 0; i < n; i++)
+			g_string_append_printf(s, "%*s- item %d\n", 2 * (i % 8), "", i);
+	} else if (strcmp(kind, "imgmiss") == 0) {   /* n pictures whose files are missing */
+		g_string_append(s, "Title\n\n");
+		for (i = 0; i < n; i++)
+			g_string_append_printf(s, "![pic %d](missing/%d.jpg)\n\n", i, i);
 	}
 	return s;
 }
@@ -227,6 +237,84 @@ space_runs(struct warta_engine *e, const struct warta_style *st)
 	    a[WARTA_COUNT_BREAK_ITEMS], b[WARTA_COUNT_BREAK_ITEMS]);
 }
 
+/* Each short line is matched against the built-in boilerplate patterns
+ * once, as one alternation: one pattern after another was twenty matches
+ * a line, half of reading a file of short lines. */
+static void
+boiler_matches(struct warta_engine *e, const struct warta_style *st)
+{
+	long long a[WARTA_COUNT_N];
+
+	run(e, st, "list", 500, a);
+	OK(a[WARTA_COUNT_MATCHES] > 0 && a[WARTA_COUNT_MATCHES] <= 510,
+	    "500 list items: at most one boilerplate match a line (%lld)", a[WARTA_COUNT_MATCHES]);
+}
+
+/* Long texts' log attributes in windows: the same attributes as Pango's
+ * for the whole text, for texts of every kind the windows could cut
+ * wrongly (addresses, words, CJK without spaces, Arabic, flags whose
+ * pairs count from the start of their run, soft hyphens, runs of spaces). */
+static void
+log_attrs(void)
+{
+	static const char *const unit[] = { "https://example.org/p/%d ", "lorem ipsum %d. Dolor ",
+		"\xe4\xb8\xad\xe6\x96\x87%d\xe3\x80\x82", "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 %d ",
+		"\xf0\x9f\x87\xae\xf0\x9f\x87\xa9\xf0\x9f\x87\xaf %d ", "hy\xc2\xadphen%d    ", "(a) [%d] \"q\" " };
+	guint u;
+
+	for (u = 0; u < G_N_ELEMENTS(unit); u++) {
+		GString *s = g_string_new(NULL);
+		int i, n, bad = -1;
+		PangoLogAttr *a, *b;
+
+		for (i = 0; s->len < 60000; i++)
+			g_string_append_printf(s, unit[u], i);
+		n = g_utf8_strlen(s->str, s->len);
+		a = g_new0(PangoLogAttr, n + 1);
+		b = g_new0(PangoLogAttr, n + 1);
+		pango_get_log_attrs(s->str, s->len, -1, pango_language_from_string("en"), a, n + 1);
+		pa_log_attrs(s->str, s->len, pango_language_from_string("en"), b, n);
+		for (i = 0; i <= n && bad < 0; i++)
+			if (a[i].is_line_break != b[i].is_line_break || a[i].is_word_start != b[i].is_word_start ||
+			    a[i].is_word_end != b[i].is_word_end || a[i].is_cursor_position != b[i].is_cursor_position ||
+			    a[i].is_white != b[i].is_white || a[i].is_mandatory_break != b[i].is_mandatory_break ||
+			    a[i].break_inserts_hyphen != b[i].break_inserts_hyphen)
+				bad = i;
+		OK(bad < 0, "log attributes in windows = Pango's for the whole text (%d characters of "
+		    "\"%.12s…\"; first difference at %d)", n, unit[u], bad);
+		g_free(a);
+		g_free(b);
+		g_string_free(s, TRUE);
+	}
+}
+
+/* A paragraph of autolinks: Pango's log attributes are never asked for
+ * more than a window (their time grows with its square: the 32 KB pieces
+ * of a long paragraph took a quarter of its time). */
+static void
+log_attrs_windows(struct warta_engine *e, const struct warta_style *st)
+{
+	long long a[WARTA_COUNT_N];
+
+	run(e, st, "autolinks", 3000, a);
+	OK(a[WARTA_COUNT_LA_MAX] > 0 && a[WARTA_COUNT_LA_MAX] <= 10000,
+	    "3,000 autolinks: at most 10,000 characters of log attributes at once (%lld)",
+	    a[WARTA_COUNT_LA_MAX]);
+}
+
+/* A table's cells are shaped about twice each (measured, set), not three
+ * times (its text, its longest word, set): a cell of one word is its
+ * longest word, and a value is measured once a table. */
+static void
+table_shapes(struct warta_engine *e, const struct warta_style *st)
+{
+	long long a[WARTA_COUNT_N];
+
+	run(e, st, "table", 800, a);
+	OK(a[WARTA_COUNT_SHAPES] <= 2.5 * 1600 + 100, "800 rows of two one-word cells: at most 2.5 items "
+	    "shaped a cell (%lld for 1,600 cells)", a[WARTA_COUNT_SHAPES]);
+}
+
 int
 main(void)
 {
@@ -258,8 +346,14 @@ main(void)
 	growth(e, st, "autolinks", light ? 300 : 800, 0, 1);
 	growth(e, st, "refdefs", light ? 300 : 800, 0, 0);
 	growth(e, st, "para", light ? 8000 : 20000, 0, 1);
-	growth(e, st, "list", light ? 300 : 800, 0, 0);
+	growth(e, st, "list", light ? 300 : 800, 0, 1);
+	growth(e, st, "nestlist", light ? 600 : 1600, 0, 1);
+	growth(e, st, "imgmiss", light ? 300 : 800, 0, 0);
 	space_runs(e, st);
+	boiler_matches(e, st);
+	log_attrs();
+	log_attrs_windows(e, st);
+	table_shapes(e, st);
 	warta_engine_free(e);
 	warta_style_free(st);
 	g_free(dir);
