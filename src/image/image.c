@@ -48,6 +48,26 @@ mem_read(void *closure, unsigned char *data, unsigned int length)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Whether every chunk up to IEND lies inside the file: libpng allocates a
+ * chunk's stated length (up to 2 GB) before it finds the file too short (a
+ * 574-byte PNG whose last chunk said 842 MB took 1.6 GB and 2 s). */
+static int
+png_chunks_whole(const unsigned char *d, size_t len)
+{
+	size_t p = 8;
+
+	while (p + 12 <= len) {
+		guint32 n = be32(d + p);
+
+		if (n > len - p - 12)
+			return 0;
+		if (memcmp(d + p + 4, "IEND", 4) == 0)
+			return 1;
+		p += 12 + (size_t)n;
+	}
+	return 0;
+}
+
 static int
 png_probe(struct warta_image *img, const struct warta_image_limits *lim, char **why)
 {
@@ -85,6 +105,10 @@ png_probe(struct warta_image *img, const struct warta_image_limits *lim, char **
 			img->ydpi = be32(d + p + 12) * 0.0254;
 		}
 		p += 12 + n;
+	}
+	if (!png_chunks_whole(d, img->len)) {
+		*why = g_strdup("a corrupt or truncated PNG (a chunk runs past the end of the file)");
+		return -1;
 	}
 	s = cairo_image_surface_create_from_png_stream(mem_read, &r);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {

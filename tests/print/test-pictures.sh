@@ -220,6 +220,25 @@ else
 	fail "SVG page carries the pictures (the JPEG as JPEG)" "$(grep -c '<image' "$TMP/fig.svg") images"
 fi
 
+# ------------------------------------------------------------ a chunk past the end
+# A PNG whose chunk after the image data states 842 MB in a 574-byte file
+# (a fuzz_image finding): libpng allocated the stated length first (1.6 GB,
+# 2 s); now the chunk list is checked before libpng sees it.  Under a 500 MB
+# address-space limit the old reader could not even try.
+mkdir -p "$TMP/overrun"
+cp "$ROOT/tests/data/pictures/chunk-overrun.png" "$TMP/overrun/x.png"
+printf ' date 2024-10-25 Overrun\n\n![An overrun chunk](x.png)\n\nThe text goes on.\n' > "$TMP/overrun/a.txt"
+# (ASan reserves terabytes of shadow memory: no limit in the SAN build)
+lim=500000
+[ "$BUILD" = build-san ] && lim=unlimited
+(cd "$TMP/overrun" && ulimit -v $lim 2>/dev/null; $RUN "$WARTA" -o a.pdf a.txt 2>err.txt)
+rc=$?
+if [ $rc = 1 ] && [ -s "$TMP/overrun/a.pdf" ] && grep -q 'a.txt:3:1: warning: picture "x.png": a corrupt or truncated PNG (a chunk runs past the end of the file)' "$TMP/overrun/err.txt"; then
+	ok "a PNG chunk stating more than the file holds: a warning at the picture, exit 1, the PDF made"
+else
+	fail "a PNG chunk stating more than the file holds: a warning at the picture, exit 1, the PDF made" "exit $rc; $(cat "$TMP/overrun/err.txt")"
+fi
+
 # ------------------------------------------------------------ reproducible
 (cd "$RD" && $RUN "$WARTA" -q -o "$TMP/formats2.pdf" pictures-formats.txt)
 cmp -s "$TMP/formats.pdf" "$TMP/formats2.pdf" && ok "pictures PDF: two runs byte-identical" ||
