@@ -16,7 +16,7 @@
 
 #define WARTA_IMAGE_MAX_PIXELS 100000000ull     /* 100 megapixels */
 #define WARTA_IMAGE_MAX_BYTES  (64u << 20)      /* default --max-image-size */
-#define WARTA_IMAGE_MAX_SIDE   65535            /* pixels: beyond this a size is absurd */
+#define WARTA_IMAGE_MAX_SIDE   32767            /* pixels: Cairo's largest image surface; beyond, a size is absurd */
 
 enum warta_image_format {
 	WARTA_IMAGE_JPEG, WARTA_IMAGE_PNG, WARTA_IMAGE_GIF, WARTA_IMAGE_WEBP, WARTA_IMAGE_SVG

@@ -239,6 +239,20 @@ else
 	fail "a PNG chunk stating more than the file holds: a warning at the picture, exit 1, the PDF made" "exit $rc; $(cat "$TMP/overrun/err.txt")"
 fi
 
+# ------------------------------------------------------------ wider than Cairo draws
+# A GIF 32,968 pixels wide (a fuzz_image finding): under the old 65,535-pixel
+# side limit Cairo could not make its surface and the pixels were written
+# through a null pointer.  A side is now at most Cairo's 32,767.
+cp "$ROOT/tests/data/pictures/gif-wide.gif" "$TMP/overrun/w.gif"
+printf ' date 2024-10-25 Wide\n\n![A wide GIF](w.gif)\n\nThe text goes on.\n' > "$TMP/overrun/w.txt"
+(cd "$TMP/overrun" && $RUN "$WARTA" -o w.pdf w.txt 2>werr.txt)
+rc=$?
+if [ $rc = 1 ] && [ -s "$TMP/overrun/w.pdf" ] && grep -q 'w.txt:3:1: warning: picture "w.gif": .*(a side at most 32767)' "$TMP/overrun/werr.txt"; then
+	ok "a GIF wider than Cairo draws: a warning at the picture, exit 1, the PDF made"
+else
+	fail "a GIF wider than Cairo draws: a warning at the picture, exit 1, the PDF made" "exit $rc; $(cat "$TMP/overrun/werr.txt")"
+fi
+
 # ------------------------------------------------------------ reproducible
 (cd "$RD" && $RUN "$WARTA" -q -o "$TMP/formats2.pdf" pictures-formats.txt)
 cmp -s "$TMP/formats.pdf" "$TMP/formats2.pdf" && ok "pictures PDF: two runs byte-identical" ||
