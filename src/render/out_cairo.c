@@ -12,6 +12,7 @@
 #include "image/image.h"
 #include "render/out.h"
 #include "render/pdf_alt.h"
+#include "render/svg_ids.h"
 #include "util/clock.h"
 #include "util/output.h"
 #include "util/url.h"
@@ -424,52 +425,6 @@ write_mem(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* cairo 1.16 names an SVG page's group "surfaceN" after a counter of every
- * surface the process made, so the same page came out with another N at
- * another -j or after other documents.  The names are renumbered in order of
- * their first appearance (references "#surfaceN" with them): the same bytes
- * for the same page, whatever ran before. */
-static GByteArray *
-svg_renumber(const GByteArray *in)
-{
-	static const char key[] = "surface";
-	const size_t klen = sizeof key - 1;
-	GByteArray *out = g_byte_array_sized_new(in->len);
-	GArray *seen = g_array_new(FALSE, FALSE, sizeof(guint64));
-	const char *s = (const char *)in->data;
-	size_t i = 0, n = in->len;
-
-	while (i < n) {
-		const char *hit = memmem(s + i, n - i, key, klen);
-		size_t at, e;
-		guint64 v = 0;
-		guint k;
-		char num[24];
-
-		if (!hit) {
-			g_byte_array_append(out, (const guint8 *)s + i, (guint)(n - i));
-			break;
-		}
-		at = (size_t)(hit - s);
-		for (e = at + klen; e < n && e - at - klen < 18 && g_ascii_isdigit(s[e]); e++)
-			v = v * 10 + (guint64)(s[e] - '0');
-		g_byte_array_append(out, (const guint8 *)s + i, (guint)(at + klen - i));
-		if (e == at + klen) {   /* "surface" not followed by a number */
-			i = at + klen;
-			continue;
-		}
-		for (k = 0; k < seen->len && g_array_index(seen, guint64, k) != v; k++)
-			;
-		if (k == seen->len)
-			g_array_append_val(seen, v);
-		g_snprintf(num, sizeof num, "%u", k + 1);
-		g_byte_array_append(out, (const guint8 *)num, (guint)strlen(num));
-		i = e;
-	}
-	g_array_free(seen, TRUE);
-	return out;
-}
-
 static void
 drop_cap(struct rn_out *o, const struct rdrop *d, double x, double y)
 {
@@ -648,6 +603,30 @@ in_range(const struct out *O, int page)
 	return (O->first <= 0 || page >= O->first) && (O->last <= 0 || page <= O->last);
 }
 
+/* The first operation of a PDF page: one white stroke of two specks in
+ * opposite corners of the page's integer extents, which prints nothing (the
+ * renders stay the same to the pixel) but whose extents are the page's.  It
+ * is there for Cairo's time: cairo 1.16 replays each page through an
+ * analysis surface that unions every operation's extents into the page's
+ * region of native operations (pixman), and a union costs as many steps as
+ * the region has rectangles, which grow with the operations on the page: a
+ * page cost the square of its operations (half of show_page for a page of
+ * emphasis runs).  Covered at once, the region is one rectangle and each
+ * later union a containment test. */
+static void
+page_extent(cairo_t *cr, const struct warta_style *st)
+{
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_set_line_width(cr, 0.01);
+	cairo_move_to(cr, 0.5, 0.5);
+	cairo_rel_line_to(cr, 0.01, 0);
+	cairo_move_to(cr, floor(st->page_width) - 0.51, floor(st->page_height) - 0.5);
+	cairo_rel_line_to(cr, 0.01, 0);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
 /* A PDF page; or an image or SVG page in the range: its own surface and file. */
 static int
 page_begin(struct rn_out *o, int page_no)
@@ -668,6 +647,7 @@ page_begin(struct rn_out *o, int page_no)
 			g_snprintf(label, sizeof label, "%d", page_no);
 			cairo_pdf_surface_set_page_label(O->pdf, label);
 		}
+		page_extent(O->cr, st);
 		cairo_set_source_rgb(O->cr, 1, 1, 1);
 		return 1;
 	}
@@ -720,7 +700,7 @@ page_end(struct rn_out *o)
 		cairo_surface_write_to_png_stream(s, write_fn, O->po);
 	cairo_surface_finish(s);
 	if (O->svg) {
-		GByteArray *fixed = svg_renumber(O->svg);
+		GByteArray *fixed = rn_svg_renumber(O->svg);
 
 		warta_output_write(O->po, fixed->data, fixed->len);
 		g_byte_array_free(fixed, TRUE);

@@ -398,3 +398,35 @@ if [ $rc = 0 ] && [ $pdf_ok = yes ] && [ $epub_ok = yes ] &&
 else
 	fail "wide table: exit $rc, pdf $pdf_ok, epub $epub_ok" "$(cat "$TMP/err"; echo "$t" | head -c 600)"
 fi
+
+# ---------------------------------------------------------------- page cost
+# Each PDF page opens with two white specks in opposite corners of its
+# integer extents, one stroke (out_cairo.c page_extent): Cairo's analysis
+# of a page then unions each operation into a region of one rectangle,
+# instead of a region that grows with the operations and made a page of
+# emphasis runs cost the square of its runs.  Every page has it before any
+# text, and it prints nothing.
+if has pdf; then
+	python3 "$ROOT/tests/hardening/pathological.py" emphruns 40000 >"$TMP/runs.txt"
+	$RUN $WARTA -q -o "$TMP/runs.pdf" "$TMP/runs.txt"
+	rc=$?
+	v=$(qpdf --qdf --object-streams=disable "$TMP/runs.pdf" - 2>/dev/null | python3 -c '
+import re, sys
+d = sys.stdin.buffer.read()
+pages = re.split(rb"%% Contents for page \d+", d)[1:]
+good = 0
+for p in pages:
+    s = p[p.find(b"stream\n"):]
+    m = re.search(rb"1 1 1 RG[^\n]*\n0\.01 w\n(?:[^\n]*\n){0,4}?[^\n]*0\.5 0\.5 m [\d.]+ 0\.5 l [\d.]+ [\d.]+ m ([\d.]+) ([\d.]+) l S\n", s)
+    bt = s.find(b"BT")
+    if m and m.start() < bt and float(m.group(1)) == 594.5 and float(m.group(2)) == 840.5:
+        good += 1
+print(len(pages), good)')
+	pages=${v% *} good=${v#* }
+	if [ $rc = 0 ] && [ "${pages:-0}" -gt 2 ] && [ "$pages" = "$good" ] &&
+	   pdftotext "$TMP/runs.pdf" - | grep -q 'a100 b c a101 b c'; then
+		ok "PDF: every page ($pages) opens with a stroke over its extents (Cairo's analysis stays linear)"
+	else
+		fail "PDF page extent: exit $rc, $good of $pages pages" "$v"
+	fi
+fi
