@@ -26,7 +26,9 @@
 #endif
 
 /* With two threads (edition_threads.c): what each thread keeps. */
+#ifndef ED_KEEP_LINES_MT
 #define ED_KEEP_LINES_MT 1500
+#endif
 
 /* One slot of a galley: a grid line, holding a line of the body (or of a
  * footnote), or nothing. */
