@@ -125,12 +125,13 @@ struct warta_style_where {
 	int line, col;
 };
 
-/* Loads a style by name (from dirs, first match wins) or by path (contains '/'
- * or ends in ".style").  NULL on error, with file:line in d. */
+/* Loads a style by name (from dirs, first match wins; NULL: the user's
+ * $XDG_DATA_HOME/warta/styles, then warta's) or by path (contains '/' or
+ * ends in ".style").  NULL on error, with file:line in d. */
 struct warta_style *warta_style_load(const char *name_or_path, const char *const *dirs,
                                      struct warta_diags *d);
 void warta_style_free(struct warta_style *s);
-/* Styles found in dirs: a NULL-terminated array of loaded styles, sorted by name,
+/* Styles found in dirs (NULL: as warta_style_load's): a NULL-terminated array of loaded styles, sorted by name,
  * for --list-styles (name + description).  Free each with warta_style_free, then g_free. */
 struct warta_style **warta_style_list(const char *const *dirs, struct warta_diags *d);
 
