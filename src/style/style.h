@@ -137,7 +137,9 @@ struct warta_style **warta_style_list(const char *const *dirs, struct warta_diag
 
 /* The directory holding styles/ and fonts/: $WARTA_DATADIR if set, else the
  * source tree when the binary runs from it (build/warta), else WARTA_DATADIR
- * (the install prefix's share/warta). */
+ * (the install prefix's share/warta).  Found once per process (g_once) and
+ * never changed: where the program's own data is, a fact of the process
+ * like its executable, not a setting of any handle. */
 const char *warta_data_dir(void);
 /* A fontconfig configuration holding only warta's own font set (fonts/fonts.list:
  * files from Debian font packages), with no system fonts and no rules, so output
