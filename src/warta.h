@@ -71,6 +71,17 @@ WARTA_API char *warta_version_components(void);
  * short fail when they go on, and every output begun after it fails. */
 WARTA_API void warta_cleanup_temporaries(void);
 
+/* warta_cleanup_dead: after process pid (a worker of the caller's, writing
+ * with this library) died without undoing its files (SIGKILL, the OOM
+ * killer), undoes the hidden names it left in dir: an output's temporary
+ * file is removed; an earlier file it had set aside is removed when its
+ * target is in place, else put back.  Most outputs have no name until they
+ * are done (O_TMPFILE) and go with the process; these are the rest (an
+ * output replacing a file, the pages of a PNG or SVG set).  Returns how many
+ * were undone; *kept (kept may be NULL) gets a line, "warta: …\n", for each
+ * that could not be, or NULL when none; free with warta_free. */
+WARTA_API int warta_cleanup_dead(const char *dir, long pid, char **kept);
+
 /* ---------------------------------------------------------------- dates and languages */
 
 /* The largest SOURCE_DATE_EPOCH taken: 9999-12-31T23:59:59Z. */

@@ -16,6 +16,7 @@
 #include "lang/lang.h"
 #include "style/style.h"
 #include "util/date.h"
+#include "util/fsname.h"
 #include "util/output.h"
 
 const char *
@@ -42,6 +43,19 @@ void
 warta_cleanup_temporaries(void)
 {
 	warta_output_unlink_all();
+}
+
+int
+warta_cleanup_dead(const char *dir, long pid, char **kept)
+{
+	GString *msg = g_string_new(NULL);
+	int n = dir && pid > 0 ? fsn_clean_dead(dir, (pid_t)pid, msg) : 0;
+
+	if (kept)
+		*kept = msg->len ? g_string_free(msg, FALSE) : (g_string_free(msg, TRUE), NULL);
+	else
+		g_string_free(msg, TRUE);
+	return n;
 }
 
 /* ---------------------------------------------------------------- dates and languages */

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "warta.h"
@@ -92,6 +94,40 @@ test_dates_langs(void)
 	OK(s && strstr(s, "Pango ") && strstr(s, "cairo ") && strstr(s, "libzip "),
 	   "warta_version_components: %s", s ? s : "(null)");
 	warta_free(s);
+}
+
+/* A worker that died without undoing its files: the temporary file of
+ * an output it was writing goes; an earlier file it had set aside for a
+ * target that is not in place is put back.  Another pid's are not touched. */
+static void
+test_cleanup_dead(void)
+{
+	pid_t pid = fork();
+	char *tmp, *old, *other, *target, *kept = (char *)"x", *s;
+	int n;
+
+	if (pid == 0)
+		_exit(0);
+	waitpid(pid, NULL, 0);
+	tmp = g_strdup_printf("%s/.a.pdf.%ld-new.Ab3xYz", dir, (long)pid);
+	old = g_strdup_printf("%s/.b.pdf.%ld-old.Qw9eRt", dir, (long)pid);
+	other = g_strdup_printf("%s/.c.pdf.%ld-new.Zx8cVb", dir, (long)pid + 1);
+	target = path_in("b.pdf");
+	put(tmp, "half a PDF");
+	put(old, "the earlier b.pdf");
+	put(other, "someone else's");
+	n = warta_cleanup_dead(dir, (long)pid, &kept);
+	s = slurp(target, NULL);
+	OK(n == 2 && !g_file_test(tmp, G_FILE_TEST_EXISTS) && !g_file_test(old, G_FILE_TEST_EXISTS) &&
+	   s && strcmp(s, "the earlier b.pdf") == 0 && g_file_test(other, G_FILE_TEST_EXISTS) &&
+	   kept == NULL, "warta_cleanup_dead: %d undone, the earlier file back", n);
+	g_free(s);
+	g_unlink(other);
+	g_unlink(target);
+	g_free(tmp);
+	g_free(old);
+	g_free(other);
+	g_free(target);
 }
 
 /* Last: the process is ending.  Nothing is left of an output being
@@ -457,6 +493,7 @@ main(void)
 	test_styles();
 	test_print();
 	test_epub();
+	test_cleanup_dead();
 	test_cleanup();
 	cleanup();
 	return harness_done();
