@@ -338,10 +338,14 @@ WARTA_API void warta_print_set_dpi(warta_print *p, double dpi);
  * as a box either way; it is an error (the default: the render succeeds,
  * with the error in m) or, warn not 0, a warning.  Per p, not per process.
  * warta_print_set_report: report not 0: each render measures what it set,
- * for warta_print_report. */
+ * for warta_print_report.
+ * warta_print_set_threads: an edition of several documents with threads 2
+ * or more lays its articles out in a second thread while the calling one
+ * draws (the same bytes as in one); 0 or 1 (the default): one thread. */
 WARTA_API void warta_print_set_style(warta_print *p, const warta_style *style);
 WARTA_API void warta_print_set_missing_glyphs(warta_print *p, int warn);
 WARTA_API void warta_print_set_report(warta_print *p, int report);
+WARTA_API void warta_print_set_threads(warta_print *p, int threads);
 
 /* warta_print_render: sets docs[0..n) (one article, or an edition) and
  * writes path ("-": standard output) as kind.  PNG or SVG of several pages

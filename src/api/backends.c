@@ -21,6 +21,7 @@ struct warta_print {
 	double dpi;
 	int missing_glyphs_warn;
 	int report;                        /* measure each render */
+	int threads;                       /* an edition's layout threads */
 	int has_report;                    /* rep is the last render's */
 	struct warta_report rep;
 };
@@ -116,6 +117,12 @@ warta_print_set_report(warta_print *p, int report)
 }
 
 void
+warta_print_set_threads(warta_print *p, int threads)
+{
+	p->threads = threads > 0 ? threads : 0;
+}
+
+void
 warta_print_set_pages(warta_print *p, int first, int last)
 {
 	p->first_page = first > 0 ? first : 0;
@@ -155,6 +162,7 @@ warta_print_render(warta_print *p, warta_doc *const *docs, size_t n, enum warta_
 		o.edition_number = p->edition_number;
 		/* an edition's sections are the documents' groups, as the EPUB's */
 		o.by_group = p->edition_title != NULL;
+		o.threads = p->threads;
 		p->has_report = 0;
 		memset(&p->rep, 0, sizeof p->rep);
 		rc = warta_render(p->engine, p->use ? p->use : p->style, docs, n, &o, path,

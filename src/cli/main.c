@@ -425,6 +425,7 @@ setup_backends(void)
 		warta_print_set_missing_glyphs(cli.print, cli.missing_glyphs &&
 		                               strcmp(cli.missing_glyphs, "warn") == 0);
 		warta_print_set_report(cli.print, cli.report != 0);
+		warta_print_set_threads(cli.print, cli.jobs);
 	}
 	if (cli.epub) {
 		warta_epub_set_embed_fonts(cli.epub, cli.embed_fonts);

@@ -318,7 +318,7 @@ test_print(void)
 	warta_messages *m = warta_messages_new();
 	warta_style *a4 = warta_style_open("a4", m), *paper = warta_style_open("newspaper", m);
 	warta_print *p = warta_print_new(a4, m);
-	char *src = path_in("harbour.txt"), *miss = path_in("miss.txt"), *x, *y, *rep;
+	char *src = path_in("harbour.txt"), *miss = path_in("miss.txt"), *x, *y, *x2, *rep;
 	warta_doc *docs[2] = { NULL, NULL };
 
 	if (!p) {
@@ -367,6 +367,16 @@ test_print(void)
 	y = print_to(p, docs, 2, WARTA_KIND_TRACE, "ed-again.trace", m);
 	OK(same_file(x, y), "warta_print_set_edition_lang NULL: the articles' language again");
 	g_free(y);
+	warta_print_set_threads(p, 2);
+	y = print_to(p, docs, 2, WARTA_KIND_TRACE, "ed-2.trace", m);
+	OK(same_file(x, y), "warta_print_set_threads 2: the same edition");
+	g_free(y);
+	y = print_to(p, docs, 2, WARTA_KIND_PDF, "ed-2.pdf", m);
+	warta_print_set_threads(p, 1);
+	x2 = print_to(p, docs, 2, WARTA_KIND_PDF, "ed-1.pdf", m);
+	OK(same_file(x2, y), "warta_print_set_threads: the same PDF bytes from two threads as from one");
+	g_free(x2);
+	g_free(y);
 	g_free(x);
 	warta_print_set_style(p, paper);
 	x = print_to(p, docs, 2, WARTA_KIND_TRACE, "np.trace", m);
@@ -394,7 +404,22 @@ test_print(void)
 	OK(warta_messages_errors(m) == 0 && has_msg(m, WARTA_MSG_WARNING, "no font has a glyph"),
 	   "warta_print_set_missing_glyphs: a warning for this print");
 	g_free(x);
+	/* an edition laid out in a second thread: its messages too */
+	docs[1] = warta_read_file(miss, NULL, 0, m);
+	warta_messages_clear(m);
+	warta_print_set_edition(p, "Morning", "2024-10-25");
+	warta_print_set_threads(p, 2);
+	x = print_to(p, docs, 2, WARTA_KIND_PDF, "miss-ed.pdf", m);
+	OK(warta_messages_errors(m) == 0 && has_msg(m, WARTA_MSG_WARNING, "no font has a glyph"),
+	   "warta_print_set_missing_glyphs: warnings from an edition's second thread too");
+	g_free(x);
+	warta_print_set_missing_glyphs(p, 0);
+	warta_messages_clear(m);
+	x = print_to(p, docs, 2, WARTA_KIND_PDF, "miss-ed.pdf", m);
+	INT_EQ((long)warta_messages_errors(m), 2, "… and errors again when p says so");
+	g_free(x);
 	warta_doc_free(docs[0]);
+	warta_doc_free(docs[1]);
 
 	warta_print_free(p);
 	warta_style_close(a4);
