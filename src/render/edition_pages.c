@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lang/lang.h"
+#include "layout/guard.h"
 #include "render/edition.h"
 #include "util/date.h"
 
@@ -677,8 +678,12 @@ draw(struct ed *E, struct warta_report *rep)
 		E->last_page[E->r.mod[j].art] = E->r.mod[j].page;
 	ed_mt_draw_start(E->mt, E, MIN(R->cols, MK_MAX_COLS));
 	for (int pi = 0; pi < E->r.n_pages && !out->ops->failed(out); pi++) {
+		struct pa_guard *g = pa_guard_get(R->ctx);
+
 		page_articles(E, pi, MIN(R->cols, MK_MAX_COLS));
+		pa_guard_lock(g);       /* drawing: the helper thread may reach Cairo too */
 		ed_paint_page(E, out, pi);
+		pa_guard_unlock(g);
 		page_done(E, pi);
 	}
 	ed_mt_stop(E->mt);
