@@ -427,7 +427,9 @@ ed_set_article(struct ed *E, int i, int N, struct warta_diags *d)
 
 	X->A = rn_art_layout(R, R->docs[i], i + 1, NULL, G_MAXINT, d, noop_page, NULL);
 	X->helper = E->helper;
-	g_strlcpy(X->prefix, X->A->prefix, sizeof X->prefix);
+	if (X->prefix[0] == '\0')      /* laid out again (the helper), the same: the front
+	                                   page's index strip may be reading it */
+		g_strlcpy(X->prefix, X->A->prefix, sizeof X->prefix);
 	g_free(X->nobreak);             /* laid out again: the same */
 	make_galley(E, X);
 	body_rep = X->A->rep;
