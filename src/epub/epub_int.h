@@ -108,6 +108,9 @@ char *ep_clean(const char *s);
 char *ep_clean_line(const char *s);
 /* A well-formed BCP 47 tag for s (case kept), or NULL. */
 char *ep_lang_tag(const char *s);
+/* The CJK languages of the book's quotations and runs (node langs), each
+ * once, in order (css.c); the strings are the trees'.  g_ptr_array_free. */
+GPtrArray *ep_node_cjk_langs(const struct ep_book *b);
 /* 1 when date is a valid "YYYY-MM-DD". */
 int ep_date_valid(const char *date);
 /* An http, https or mailto URL made into a valid IRI for href (spaces and

@@ -71,4 +71,23 @@ enum warta_label_key {
 };
 const char *warta_label(const char *lang, enum warta_label_key key);
 
+/* Scripts (script.c).  Script values are GUnicodeScript's; the CJK scripts
+ * (Han, Hiragana, Katakana, Hangul, Bopomofo) count as one, Han. */
+/* The script of c, the CJK ones counted as Han. */
+int warta_script_group(unsigned int c);
+/* The script most letters of text[0, n) are in (Common when none), with
+ * the count of letters and of letters in it when those are not NULL. */
+int warta_text_script(const char *text, size_t n, long *letters, long *in_script);
+/* The language text[0, n), written in script, most likely is by its letters
+ * alone: Arabic script "ar", "fa" or "ur" by the letters only Persian or
+ * Urdu write; Cyrillic "ru" unless letters of uk, sr, mk or be show; Han
+ * "ja" with kana, "ko" with Hangul, else "zh"; Greek "el", Hebrew "he",
+ * Thai "th", Devanagari "hi" …  NULL for a script many languages share
+ * (Latin) or one warta does not know. */
+const char *warta_script_lang(int script, const char *text, size_t n);
+/* 1 when language tag is written in script (CLDR's likely script: Arabic
+ * for ur, Han and kana for ja, Han and Hangul for ko); Common and Inherited
+ * (spaces, digits, punctuation, marks) belong to every language. */
+int warta_lang_writes(const char *tag, int script);
+
 #endif

@@ -128,6 +128,8 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 	const struct warta_node *c;
 	double indent = s->indent;
 
+	b->lang = rn_node_lang(n);      /* the element's /Lang when not the article's */
+
 	for (c = n->first; c; c = c->next)
 		rn_inlines(R, A, P, c, &f);
 	if (pa_empty(P))
@@ -291,7 +293,8 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 	int k = n->as.list.start ? n->as.list.start : 1, lid = ++A->list_id, items = 0;
 	/* right to left: the items are indented from the right, where their
 	 * lines start, and the numbers and bullets stand there (paint.c) */
-	int rtl = n->lang ? warta_lang_is_rtl(n->lang) : A->doc->meta.rtl;
+	const char *lang = rn_node_lang(n);
+	int rtl = lang ? warta_lang_is_rtl(lang) : A->doc->meta.rtl;
 
 	if (left + right + indent > A->colw * 0.4)
 		indent = 0;             /* deeply nested lists stop indenting */
