@@ -160,7 +160,7 @@ DEBS_DICTS := hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-pt-pt 
               hyphen-nl hyphen-it
 DEBS_FONTS := $(shell sed -e 's/\#.*//' fonts/packages 2>/dev/null)
 DEBS_TEST  := epubcheck default-jre-headless default-jdk-headless groff-base man-db qpdf poppler-utils pandoc libxml2-utils unzip \
-              python3 parallel bsdextrautils valgrind clang libclang-rt-14-dev pmccabe zsh bash-completion
+              python3 parallel bsdextrautils valgrind clang libclang-rt-14-dev pmccabe zsh bash-completion strace
 DEBS       := $(DEBS_BUILD) $(DEBS_DICTS) $(DEBS_FONTS) $(DEBS_TEST)
 
 deps:

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "util/fsname.h"
 #include "util/output.h"
 
 struct batch {
@@ -351,6 +352,26 @@ take_messages(struct cli *cli, struct worker *w)
 	}
 }
 
+/* A worker that dies of SIGKILL (the OOM killer) cannot remove what it was
+ * writing: most of its files are unnamed (O_TMPFILE) and go with it, but a
+ * file that replaces an existing one, a page of a PNG or SVG set being put
+ * in place, and a file system without O_TMPFILE need hidden names.  They
+ * carry the writer's pid (fsname.h): the parent undoes those of the dead
+ * worker in the directory of the input it was on; what it cannot undo is
+ * said in t. */
+static void
+clean_after(struct cli *cli, pid_t pid, int index, GString *t)
+{
+	const char *rel = cli->keep_tree ? cli->reldirs[index] : NULL;
+	char *dir;
+
+	if (!cli->outdir)
+		return;
+	dir = g_build_filename(cli->outdir, rel, NULL);
+	fsn_clean_dead(dir, pid, t);
+	g_free(dir);
+}
+
 /* Worker w has closed its pipe: reaps it; the input it was on (if any)
  * failed with the reason. */
 static void
@@ -372,16 +393,17 @@ worker_gone(struct cli *cli, struct worker *w, int k)
 	close(w->fd);
 	w->fd = -1;
 	if (w->current >= 0) {
-		char *t;
+		GString *t = g_string_new(NULL);
 
 		if (WIFSIGNALED(status))
-			t = g_strdup_printf("warta: %s: error: the worker converting it died of signal %d (%s)\n",
+			g_string_printf(t, "warta: %s: error: the worker converting it died of signal %d (%s)\n",
 			    cli->inputs[w->current], WTERMSIG(status), g_strsignal(WTERMSIG(status)));
 		else
-			t = g_strdup_printf("warta: %s: error: the worker converting it stopped (exit status %d)\n",
+			g_string_printf(t, "warta: %s: error: the worker converting it stopped (exit status %d)\n",
 			    cli->inputs[w->current], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-		report_input(cli, w->current, t, 1);
-		g_free(t);
+		clean_after(cli, w->pid, w->current, t);
+		report_input(cli, w->current, t->str, 1);
+		g_string_free(t, TRUE);
 		w->current = -1;
 	}
 	g_byte_array_free(w->in, TRUE);

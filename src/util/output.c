@@ -244,7 +244,7 @@ warta_output_open(const char *target, struct warta_diags *d)
 	}
 	r = g_new0(struct rec, 1);
 	r->fd = -1;
-	r->tmp = fsn_hidden_name(target);
+	r->tmp = fsn_hidden_name(target, 0);
 	r->target = g_strdup(target);
 	r->phase = R_TMP;
 	o->fd = create_tmp(r);
@@ -654,7 +654,7 @@ warta_output_set_add(struct warta_output_set *set, struct warta_output *o,
 static int
 put_aside(struct rec *r, struct warta_diags *d)
 {
-	char *bak = fsn_hidden_name(r->target);
+	char *bak = fsn_hidden_name(r->target, 1);
 	struct stretch s;
 	int i, fd, err = 0;
 

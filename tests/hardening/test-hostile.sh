@@ -229,6 +229,71 @@ if has pdf; then
 	fi
 fi
 
+# The same, killed at known points (strace injects SIGKILL at a worker's
+# rename): while a file replaces an existing one, and while a PNG set's
+# pages are put in place, hidden names exist that no process which dies of
+# SIGKILL can remove.  They carry the worker's pid; the batch removes them
+# (or puts a previous file it finds moved aside back) when the worker dies
+# (with unlinkat and renameat: the injections into rename are the workers').
+#   fresh: the first rename, a page named and not yet in place;
+#   R_IN: the third rename, page 1 in place (its previous file still set
+#     aside), page 2's file and its previous one's second link named;
+#   moved: hard links refused (the second one, page 1's previous file), so
+#     page 1's previous file is renamed aside; killed as the page is renamed
+#     over its target, which is then missing until the batch puts it back.
+if has png && command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
+	mkdir -p "$TMP/kd"
+	python3 -c '
+import sys
+print(" date 2024-10-25 Dua halaman\n")
+for i in range(10):
+    print("Paragraf %d: " % i + "kata yang cukup panjang untuk mengisi baris " * 12 + "\n")' >"$TMP/kd/a.txt"
+	for i in 0 1 2 3; do cp "$TMP/kd/a.txt" "$TMP/kd/in$i.txt"; done
+	rm "$TMP/kd/a.txt"
+	kbatch() {   # kbatch NAME STRACE-ARGS…: the batch under strace (where
+		# LeakSanitizer cannot attach to a traced process: no leak check)
+		_n=$1; shift
+		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -o /dev/null "$@" "$WARTA" -q -j 2 -t pdf,png -d "$TMP/kd/out" "$TMP"/kd/in*.txt \
+		    2>"$TMP/kd/$_n.err"
+	}
+	sums() { (cd "$TMP/kd/out" && md5sum -- *) 2>/dev/null; }
+	kbatch fresh -e inject=rename:error=EIO:signal=KILL:when=1
+	rc=$?
+	left=$(find "$TMP/kd/out" -name '.*')
+	n=$(grep -c 'worker converting it died of signal 9' "$TMP/kd/fresh.err")
+	if [ $rc = 1 ] && [ "$n" = 4 ] && [ -z "$left" ] && [ -s "$TMP/kd/out/in0.pdf" ]; then
+		ok "worker killed putting a new page in place: its hidden name removed by the batch"
+	else
+		fail "worker killed putting a new page in place: exit $rc, $n deaths" "$left$(cat "$TMP/kd/fresh.err")"
+	fi
+	rm -rf "$TMP/kd/out"
+	kbatch full && [ -s "$TMP/kd/out/in0-2.png" ] && [ ! -e "$TMP/kd/out/in0-3.png" ] ||
+	    fail "two-page batch" "$(cat "$TMP/kd/full.err")"
+	before=$(sums)
+	kbatch in -e inject=rename:error=EIO:signal=KILL:when=3
+	rc=$?
+	left=$(find "$TMP/kd/out" -name '.*')
+	n=$(grep -c 'worker converting it died of signal 9' "$TMP/kd/in.err")
+	if [ $rc = 1 ] && [ "$n" = 4 ] && [ -z "$left" ] && [ "$(sums)" = "$before" ]; then
+		ok "worker killed half way through replacing a page set: no hidden name, every page whole"
+	else
+		fail "worker killed replacing a page set: exit $rc, $n deaths" "$left$(cat "$TMP/kd/in.err")"
+	fi
+	kbatch moved -e inject=linkat:error=EPERM:when=4 -e inject=rename:error=EIO:signal=KILL:when=3
+	rc=$?
+	left=$(find "$TMP/kd/out" -name '.*')
+	n=$(grep -c 'worker converting it died of signal 9' "$TMP/kd/moved.err")
+	if [ $rc = 1 ] && [ "$n" = 4 ] && [ -z "$left" ] && [ "$(sums)" = "$before" ]; then
+		ok "worker killed with a page's previous file moved aside: put back by the batch"
+	else
+		fail "worker killed with a previous file moved aside: exit $rc, $n deaths" \
+		    "$left$(ls "$TMP/kd/out"; cat "$TMP/kd/moved.err")"
+	fi
+else
+	skip "workers killed at known points" "no PNG, or strace cannot trace here"
+fi
+
 # ---------------------------------------------------------------- front matter
 # YAML nested deeper than 64 flow collections is refused before libyaml
 # reads it (its time grows with the square of the depth); 64 are read.

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "util/fsname.h"
 #include "util/output.h"
 
 static char *dir;
@@ -393,6 +394,59 @@ killed(void)
 	}
 }
 
+/* What a process that died of SIGKILL left (fsname.h): its hidden names
+ * undone by pid, another process's untouched, a previous file whose target
+ * is gone put back, one whose target is in place removed. */
+static void
+dead_names(void)
+{
+	static const char *const names[] = {
+		".a.pdf.4242-new.abcdef",   /* a temporary file: removed */
+		".b.png.4242-old.abcdef",   /* b.png gone: put back */
+		".c.png.4242-old.abcdef",   /* c.png in place: removed */
+		".a.pdf.4243-new.abcdef",   /* another process's: kept */
+		".a.pdf.42424-new.abcdef",  /* another pid that starts the same: kept */
+		"a.pdf.4242-new.abcdef",    /* not hidden: kept */
+	};
+	char *sub = g_build_filename(dir, "dead", NULL), *p, *s;
+	GString *msg = g_string_new(NULL);
+	size_t i;
+
+	g_mkdir(sub, 0755);
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		p = g_build_filename(sub, names[i], NULL);
+		g_file_set_contents(p, names[i], -1, NULL);
+		g_free(p);
+	}
+	p = g_build_filename(sub, "c.png", NULL);
+	g_file_set_contents(p, "new c", -1, NULL);
+	g_free(p);
+	INT_EQ(fsn_clean_dead(sub, 4242, msg), 3, "three names of pid 4242 undone");
+	STR_EQ(msg->str, "", "nothing kept");
+	p = g_build_filename(sub, "b.png", NULL);
+	s = slurp(p);
+	STR_EQ(s, ".b.png.4242-old.abcdef", "a previous file moved aside is put back");
+	g_free(s);
+	g_free(p);
+	p = g_build_filename(sub, "c.png", NULL);
+	s = slurp(p);
+	STR_EQ(s, "new c", "a finished target stays");
+	g_free(s);
+	g_free(p);
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		p = g_build_filename(sub, names[i], NULL);
+		INT_EQ(g_file_test(p, G_FILE_TEST_EXISTS), i >= 3, names[i]);
+		g_free(p);
+	}
+	p = fsn_hidden_name("d/x.pdf", 1);
+	s = g_strdup_printf("d/.x.pdf.%ld-old.XXXXXX", (long)getpid());
+	STR_EQ(p, s, "a previous file's hidden name carries the pid");
+	g_free(s);
+	g_free(p);
+	g_string_free(msg, TRUE);
+	g_free(sub);
+}
+
 int
 main(void)
 {
@@ -404,6 +458,7 @@ main(void)
 	many();
 	set_fails();
 	unlink_all();
+	dead_names();
 	{
 		char *cmd = g_strdup_printf("rm -rf '%s'", dir);
 
