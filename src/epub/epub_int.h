@@ -100,8 +100,9 @@ struct ep_book {
 void ep_escape(GString *out, const char *s, int attr);
 /* From now on ep_escape sets text (not attributes) in the digits of zero
  * (lang/lang.h warta_digits_zero; 0: as written), as print does: for the
- * article being written, on this thread. */
-void ep_escape_digits(unsigned int zero);
+ * article being written, or a quotation in another language, on this
+ * thread.  Returns the zero it replaces. */
+unsigned int ep_escape_digits(unsigned int zero);
 /* s cleaned for XML as ep_escape does, but not escaped; caller g_free()s. */
 char *ep_clean(const char *s);
 /* Cleaned text with runs of white space folded to one space and trimmed. */

@@ -86,3 +86,43 @@ for n in quote-en-zh quote-id-ar quote-en-fr; do
 	pdftotext "$TMP/$n.pdf" "$TMP/$n.txt"
 	check "PDF $n: every character in the PDF's text" python3 "$ROOT/tests/scripts/chars.py" "$TMP/$n.json" "$TMP/$n.txt"
 done
+
+# [fonts] digits = arabic-indic follows the run's language, in print and in
+# the EPUB alike: an Arabic quotation and block quote in an English
+# article in ٠–٩ (٫ ٬ ٪), the English around them as written (before, print
+# converted the block quote only and the EPUB neither: per article)
+printf '[style]\ninherits = a4\n\n[fonts]\ndigits = arabic-indic\n' >"$TMP/ai.style"
+printf -- '---\ntitle: Budget\nlang: en\n---\n\nIn 2024 the minister said: “بلغت الميزانية 12.5%% من 1,200 مليون دينار في عام 2024 كما قال الوزير أمام البرلمان”, up from 2023.\n\nThe sheikh read:\n\n> في عام 2024 بلغت النسبة 30%% من السكان.\n' >"$TMP/dq.txt"
+"$WARTA" -s "$TMP/ai.style" -o "$TMP/dq.trace" "$TMP/dq.txt"
+"$WARTA" -s "$TMP/ai.style" -o "$TMP/dq.epub" "$TMP/dq.txt"
+if grep -qF '“بلغت الميزانية ١٢٫٥٪ من|' "$TMP/dq.trace" && grep -qF '|١٬٢٠٠ مليون دينار في عام ٢٠٢٤' "$TMP/dq.trace" &&
+   grep -qF '|up from 2023.|' "$TMP/dq.trace" && grep -qF '|n 2024 the minister' "$TMP/dq.trace" &&
+   grep -qF 'rtl |في عام ٢٠٢٤ بلغت النسبة ٣٠٪ من السكان.|' "$TMP/dq.trace"; then
+	ok "digits per run in print: the Arabic quotation and block quote in ٠–٩, the English as written"
+else
+	fail "digits per run in print" "$(grep '|' "$TMP/dq.trace")"
+fi
+x=$(unzip -p "$TMP/dq.epub" EPUB/text/a001.xhtml)
+if printf '%s' "$x" | grep -qF '<span class="q" lang="ar" xml:lang="ar" dir="rtl">“بلغت الميزانية ١٢٫٥٪ من ١٬٢٠٠ مليون دينار في عام ٢٠٢٤' &&
+   printf '%s' "$x" | grep -qF '<p class="first">In 2024 the minister' && printf '%s' "$x" | grep -qF '”</span>, up from 2023.</p>' &&
+   printf '%s' "$x" | grep -qF '<p class="first">في عام ٢٠٢٤ بلغت النسبة ٣٠٪ من السكان.</p>'; then
+	ok "digits per run in the EPUB: as print"
+else
+	fail "digits per run in the EPUB" "$x"
+fi
+
+# folios follow [fonts] digits: page 2's number of an Arabic article, and
+# of an edition in Arabic, is ٢ under arabic-indic (2 before), 2 without
+{ printf -- '---\ntitle: تقرير\nlang: ar\n---\n\n'
+  for i in $(seq 1 60); do
+	printf 'بلغت الميزانية في عام 2024 نحو 12 مليون دينار كما قال الوزير أمام البرلمان في جلسة طويلة ناقش فيها النواب الخطة الجديدة للتنمية.\n\n'
+  done; } >"$TMP/long-ar.txt"
+"$WARTA" -s "$TMP/ai.style" -o "$TMP/long-ar.trace" "$TMP/long-ar.txt"
+"$WARTA" -o "$TMP/long-ar0.trace" "$TMP/long-ar.txt"
+"$WARTA" -q --edition Daily -s "$TMP/ai.style" -o "$TMP/ed-ar.trace" "$TMP/long-ar.txt" "$TMP/long-ar.txt"
+folio2() { sed -n '/^page 2 /,/^page 3 /p' "$1" | sed -n '/running head/{n;p;q}' | sed 's/.*|\(.*\)|$/\1/'; }
+got="$(folio2 "$TMP/long-ar.trace") $(folio2 "$TMP/long-ar0.trace") $(folio2 "$TMP/ed-ar.trace")"
+[ "$got" = "٢ 2 ٢" ] && ok "folios in the style's digits (article and edition)" || fail "folios in the style's digits" "$got"
+"$WARTA" -s "$TMP/ai.style" -o "$TMP/long-ar.pdf" "$TMP/long-ar.txt"
+pdftotext -f 2 -l 2 "$TMP/long-ar.pdf" - | grep -q '٢' && ok "folio ٢ in the PDF's text" ||
+	fail "folio ٢ in the PDF's text" "$(pdftotext -f 2 -l 2 "$TMP/long-ar.pdf" - | head -3)"
