@@ -1,4 +1,5 @@
-/* script.c — which language a run of letters in a script other than its
+/* script.c — the CJK predicates every part of warta uses (lang.h); which
+ * language a run of letters in a script other than its
  * surroundings' is written in, as far as the letters tell (the reader's
  * per-run and per-quotation lang, article/runlang.c), and which scripts a
  * language is written in (ICU's likely subtags, CLDR).  Reads strings only. */
@@ -8,6 +9,45 @@
 #include <unicode/uloc.h>
 
 #include "lang/lang.h"
+
+/* ------------------------------------------------ CJK (lang.h) */
+
+int
+warta_cjk_letter(unsigned int c)
+{
+	GUnicodeScript sc = g_unichar_get_script(c);
+
+	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
+	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
+	    sc == G_UNICODE_SCRIPT_BOPOMOFO;
+}
+
+int
+warta_cjk_punct(unsigned int c)
+{
+	return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60);
+}
+
+int
+warta_cjk_unspaced(unsigned int c)
+{
+	return (warta_cjk_letter(c) && g_unichar_get_script(c) != G_UNICODE_SCRIPT_HANGUL) ||
+	    warta_cjk_punct(c);
+}
+
+int
+warta_cjk_square(unsigned int c)
+{
+	return warta_cjk_letter(c) || warta_cjk_punct(c);
+}
+
+int
+warta_cjk_wide(unsigned int c)
+{
+	return warta_cjk_letter(c) || g_unichar_iswide(c);
+}
+
+/* ------------------------------------------------ runs in a script */
 
 /* The CJK scripts count as one: a Japanese sentence is Han and kana, a
  * Korean one may hold Hanja. */

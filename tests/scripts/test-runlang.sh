@@ -126,3 +126,10 @@ got="$(folio2 "$TMP/long-ar.trace") $(folio2 "$TMP/long-ar0.trace") $(folio2 "$T
 "$WARTA" -s "$TMP/ai.style" -o "$TMP/long-ar.pdf" "$TMP/long-ar.txt"
 pdftotext -f 2 -l 2 "$TMP/long-ar.pdf" - | grep -q '٢' && ok "folio ٢ in the PDF's text" ||
 	fail "folio ٢ in the PDF's text" "$(pdftotext -f 2 -l 2 "$TMP/long-ar.pdf" - | head -3)"
+
+# one CJK predicate (lang/script.c): a numbered section whose title starts
+# with Bopomofo right after its number ("3.ㄅㄆㄇㄈ的由來") is a section,
+# as one starting with Han is (the reader's own copy left Bopomofo out)
+printf -- '---\ntitle: 注音\nlang: zh-Hant\n---\n\n注音符號是臺灣小學生學習國語發音的工具，每個學生都要學。\n\n3.ㄅㄆㄇㄈ的由來\n\n注音符號在一九一八年公布，至今已經使用了一百多年。\n' >"$TMP/bpmf.txt"
+"$WARTA" -t json "$TMP/bpmf.txt" | grep -q '"number": "3"' && ok "3.ㄅㄆㄇㄈ: a numbered section" ||
+	fail "3.ㄅㄆㄇㄈ: a numbered section" "$("$WARTA" -t json "$TMP/bpmf.txt" | grep -A3 heading)"
