@@ -146,6 +146,7 @@ cli_write(struct cli *cli, struct warta_doc *const *docs, size_t n, enum cli_for
 		ro.edition_number = cli->edition_number;
 		ro.edition_lang = cli->edition_lang;
 		ro.by_group = cli->edition != NULL;   /* edition.c's groups */
+		ro.threads = cli->jobs;
 		if (n == 1)
 			style = style_for(cli, docs[0], d);
 		if (warta_render(cli->engine, style, docs, n, &ro, path,

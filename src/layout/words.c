@@ -359,11 +359,9 @@ static int
 make_key(struct shaper *sh, const char *text, size_t a, size_t b, hb_feature_t *fs, unsigned *nfs)
 {
 	unsigned i;
+	guint8 *p;
 
 	*nfs = 0;
-	g_byte_array_set_size(sh->key, offsetof(struct key, bytes));   /* the header, filled by piece() */
-	g_byte_array_append(sh->key, (const guint8 *)&sh->lang, sizeof sh->lang);
-	g_byte_array_append(sh->key, (const guint8 *)&sh->script, sizeof sh->script);
 	for (i = 0; i < sh->n_feat; i++) {
 		const hb_feature_t *f = &sh->feat[i];
 
@@ -374,12 +372,25 @@ make_key(struct shaper *sh, const char *text, size_t a, size_t b, hb_feature_t *
 		fs[*nfs] = *f;
 		fs[*nfs].start = HB_FEATURE_GLOBAL_START;
 		fs[*nfs].end = HB_FEATURE_GLOBAL_END;
-		g_byte_array_append(sh->key, (const guint8 *)&f->tag, sizeof f->tag);
-		g_byte_array_append(sh->key, (const guint8 *)&f->value, sizeof f->value);
 		(*nfs)++;
 	}
-	g_byte_array_append(sh->key, (const guint8 *)"", 1);   /* features end */
-	g_byte_array_append(sh->key, (const guint8 *)text + a, b - a);
+	/* the header (filled by piece()), language, script, each feature's tag
+	 * and value, a 0 (features end), the text: sized once, copied whole */
+	g_byte_array_set_size(sh->key, offsetof(struct key, bytes) + sizeof sh->lang + sizeof sh->script +
+	    *nfs * (sizeof fs->tag + sizeof fs->value) + 1 + (b - a));
+	p = sh->key->data + offsetof(struct key, bytes);
+	memcpy(p, &sh->lang, sizeof sh->lang);
+	p += sizeof sh->lang;
+	memcpy(p, &sh->script, sizeof sh->script);
+	p += sizeof sh->script;
+	for (i = 0; i < *nfs; i++) {
+		memcpy(p, &fs[i].tag, sizeof fs->tag);
+		p += sizeof fs->tag;
+		memcpy(p, &fs[i].value, sizeof fs->value);
+		p += sizeof fs->value;
+	}
+	*p++ = 0;
+	memcpy(p, text + a, b - a);
 	return 0;
 }
 
@@ -521,11 +532,21 @@ shape_piece(struct shaper *sh, const char *text, size_t len, const hb_feature_t 
 static guint
 hash_bytes(const unsigned char *p, size_t n)
 {
-	guint h = 2166136261u;   /* FNV-1a */
+	guint64 h = 0x9e3779b97f4a7c15u ^ n, w;
 
-	while (n-- > 0)
-		h = (h ^ *p++) * 16777619u;
-	return h;
+	/* eight bytes at a time, each step mixed (a multiply and a shift) */
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	if (n > 0) {
+		w = 0;
+		memcpy(&w, p, n);
+		h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+		h ^= h >> 29;
+	}
+	return (guint)(h ^ (h >> 32));
 }
 
 /* The glyphs of the piece text[a, b): from the font's table, or shaped and

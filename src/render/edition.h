@@ -13,6 +13,23 @@
  * the line before it. */
 #define FIG_AIR 0.4
 
+/* Galley lines whose articles' layouts are kept from the measuring pass to
+ * the drawing (the first articles: drawn first in a run-on edition; about
+ * 80 of the corpus's, some 25 MB).  The others are measured, freed, and
+ * laid out again (the same) when their first page is drawn, and every
+ * article is freed after its last page: an edition holds about this many
+ * lines at once, not the whole edition's (a corpus article's take 0.3 to
+ * 0.45 MB).  Laying out again costs the articles past these their layout
+ * time twice. */
+#ifndef ED_KEEP_LINES
+#define ED_KEEP_LINES 8000
+#endif
+
+/* With two threads (edition_threads.c): what each thread keeps. */
+#ifndef ED_KEEP_LINES_MT
+#define ED_KEEP_LINES_MT 1500
+#endif
+
 /* One slot of a galley: a grid line, holding a line of the body (or of a
  * footnote), or nothing. */
 struct slot {
@@ -43,6 +60,7 @@ struct ed_art {
 	char prefix[32];                /* A's destination names' prefix (kept when A is freed) */
 	GPtrArray *outline;             /* A's outline, kept when A was freed before drawing */
 	struct warta_report rep;        /* its body's report */
+	int helper;                     /* 1: A was laid out by the helper thread (its fonts) */
 	int priority;                   /* front matter's, 0: none (1 is the most important) */
 	int section;
 	const char *section_name;
@@ -69,6 +87,8 @@ struct ed {
 	int first_no;                   /* the page number of the first made-up page */
 	int lead;                       /* the lead story (modular), -1: none yet */
 	int *last_page;                 /* per article: the page of its last module */
+	int helper;                     /* 1: the helper thread's copy (edition_threads.c) */
+	struct ed_mt *mt;               /* the helper thread, or NULL: one thread */
 };
 
 /* ------------------------------------------------------------ grid */
@@ -114,6 +134,28 @@ mod_left(const struct ed *E, double left, int col0, int k)
 {
 	return col_left(E, left, E->R->ed_rtl ? E->p.cols - col0 - k : col0);
 }
+
+/* edition_pages.c */
+/* Article i laid out (its problems to d) and measured at every module
+ * width; and its layout freed, what the make-up needs kept. */
+void ed_set_article(struct ed *E, int i, int N, struct warta_diags *d);
+void ed_art_release(struct ed_art *X);
+
+/* edition_threads.c: an edition on two cores.  ed_mt_new: the helper, or
+ * NULL when E's call asks for one thread (every function below then does
+ * it all in this one).  ed_set_articles: every article laid out and
+ * measured (the first ones kept).  ed_mt_draw_start: the helper lays out
+ * ahead, in the order drawn, the articles not kept; ed_mt_wait: 1 once it
+ * has laid out article i (when it is one of them), else 0;
+ * ed_mt_release: X drawn, its layout freed (by the thread that made it);
+ * ed_mt_stop: the helper's thread ended; ed_mt_free after ed_free. */
+struct ed_mt *ed_mt_new(struct ed *E, int N);
+void ed_set_articles(struct ed *E, int N);
+void ed_mt_draw_start(struct ed_mt *M, struct ed *E, int N);
+int ed_mt_wait(struct ed_mt *M, int i);
+void ed_mt_release(struct ed_mt *M, struct ed_art *X);
+void ed_mt_stop(struct ed_mt *M);
+void ed_mt_free(struct ed_mt *M);
 
 /* edition_paint.c */
 /* The nameplate, a section's flag (name), the front page's index strip

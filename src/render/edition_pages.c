@@ -5,7 +5,9 @@
  *
  * Each article is laid out by the typesetter (typeset.h), its body as one
  * galley at the column measure (past the first ED_KEEP_LINES, measured,
- * freed and laid out again when drawn: the memory an edition holds).  The
+ * freed and laid out again when drawn: the memory an edition holds; with
+ * two threads, edition_threads.c, a helper lays out half of them and the
+ * ones laid out again while this thread draws).  The
  * galley's lines are put on the grid (every advance rounded to whole grid
  * steps, so headings, quotes and spaces take whole steps and every body
  * line lands on a grid line), its head blocks are set for every module
@@ -411,29 +413,19 @@ contents(struct rn *R, struct rn_out *out, const int *first_page, struct warta_d
 	return c.pages;
 }
 
-/* Galley lines whose articles' layouts are kept from the measuring pass to
- * the drawing (the first articles: drawn first in a run-on edition; about
- * 80 of the corpus's, some 25 MB).  The others are measured, freed, and
- * laid out again (the same) when their first page is drawn, and every
- * article is freed after its last page: an edition holds about this many
- * lines at once, not the whole edition's (a corpus article's take 0.3 to
- * 0.45 MB).  Laying out again costs the articles past these their layout
- * time twice. */
-#ifndef ED_KEEP_LINES
-#define ED_KEEP_LINES 8000
-#endif
 
 /* Article i laid out (its problems to d): its body galley on the grid, its
  * heads (and lead photo) at every module width (the lead's across the page
  * a step bigger). */
-static void
-set_article(struct ed *E, int i, int N, struct warta_diags *d)
+void
+ed_set_article(struct ed *E, int i, int N, struct warta_diags *d)
 {
 	struct rn *R = E->R;
 	struct ed_art *X = &E->a[i];
 	struct warta_report body_rep;
 
 	X->A = rn_art_layout(R, R->docs[i], i + 1, NULL, G_MAXINT, d, noop_page, NULL);
+	X->helper = E->helper;
 	g_strlcpy(X->prefix, X->A->prefix, sizeof X->prefix);
 	g_free(X->nobreak);             /* laid out again: the same */
 	make_galley(E, X);
@@ -456,8 +448,8 @@ set_article(struct ed *E, int i, int N, struct warta_diags *d)
 
 /* Article X's layout freed; what the make-up and the outline need kept
  * (its galley's length and breaks, its heads' lines, its outline). */
-static void
-art_release(struct ed_art *X)
+void
+ed_art_release(struct ed_art *X)
 {
 	for (int k = 0; k <= MK_MAX_COLS; k++) {
 		if (X->head[k].v)
@@ -484,7 +476,6 @@ static void
 layout_articles(struct ed *E, int N)
 {
 	const char *prev_sect = NULL;
-	long kept = 0;
 
 	E->lead = -1;
 	for (int i = 0; i < E->n; i++) {
@@ -497,12 +488,8 @@ layout_articles(struct ed *E, int N)
 		X->section = E->n_sect;
 		X->section_name = s;
 		prev_sect = s;
-		set_article(E, i, N, E->d);
-		if (kept + X->n_slot > ED_KEEP_LINES)
-			art_release(X);
-		else
-			kept += X->n_slot;
 	}
+	ed_set_articles(E, N);
 	E->n_sect++;
 	/* the lead: its head a step bigger across the page */
 	if (E->modular && E->n > 0) {
@@ -514,12 +501,14 @@ layout_articles(struct ed *E, int N)
 			if (priority_of(&E->a[i]) > priority_of(&E->a[E->lead]))
 				E->lead = i;
 		X = &E->a[E->lead];
+		if (X->A && X->helper)
+			ed_art_release(X);      /* set again here: its head is set with this thread's fonts */
 		if (X->A) {
 			g_array_free(X->head[N].v, TRUE);
 			X->head[N] = fitting_head(E, X, E->R->textw, head_size(E, N, 1));
 		} else {
 			warta_diags_init(&scratch);     /* it was set (and reported) once */
-			set_article(E, E->lead, N, &scratch);
+			ed_set_article(E, E->lead, N, &scratch);
 			warta_diags_fini(&scratch);
 		}
 	}
@@ -534,11 +523,13 @@ page_articles(struct ed *E, int pi, int N)
 	for (int j = pg->first; j < pg->first + pg->n; j++) {
 		int i = E->r.mod[j].art;
 
+		if (ed_mt_wait(E->mt, i))
+			continue;               /* laid out by the helper */
 		if (E->a[i].A == NULL) {
 			struct warta_diags scratch;
 
 			warta_diags_init(&scratch);     /* it was set (and reported) once */
-			set_article(E, i, N, &scratch);
+			ed_set_article(E, i, N, &scratch);
 			warta_diags_fini(&scratch);
 		}
 	}
@@ -552,7 +543,7 @@ page_done(struct ed *E, int pi)
 
 	for (int j = pg->first; j < pg->first + pg->n; j++)
 		if (E->last_page[E->r.mod[j].art] == pi)
-			art_release(&E->a[E->r.mod[j].art]);
+			ed_mt_release(E->mt, &E->a[E->r.mod[j].art]);
 }
 
 /* The articles as the make-up sees them (grid lines), and its parameters. */
@@ -684,11 +675,13 @@ draw(struct ed *E, struct warta_report *rep)
 	E->last_page = g_new0(int, E->n);
 	for (int j = 0; j < E->r.n_mod; j++)
 		E->last_page[E->r.mod[j].art] = E->r.mod[j].page;
+	ed_mt_draw_start(E->mt, E, MIN(R->cols, MK_MAX_COLS));
 	for (int pi = 0; pi < E->r.n_pages && !out->ops->failed(out); pi++) {
 		page_articles(E, pi, MIN(R->cols, MK_MAX_COLS));
 		ed_paint_page(E, out, pi);
 		page_done(E, pi);
 	}
+	ed_mt_stop(E->mt);
 	rep->grid = 1;
 	rep->off_grid = E->off_grid;
 	return out->ops->finish(out, 0);
@@ -700,7 +693,7 @@ ed_free(struct ed *E)
 	for (int i = 0; i < E->n; i++) {
 		struct ed_art *X = &E->a[i];
 
-		art_release(X);
+		ed_art_release(X);
 		for (guint j = 0; X->outline && j < X->outline->len; j++) {
 			struct routline *o = g_ptr_array_index(X->outline, j);
 
@@ -745,6 +738,7 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 	E.n = (int)R.n_docs;
 	E.a = g_new0(struct ed_art, E.n);
 	ma = g_new0(struct mk_article, E.n);
+	E.mt = ed_mt_new(&E, N);
 	layout_articles(&E, N);
 	E.sect_page = g_new0(int, E.n_sect);
 	measure(&E, ma, N);
@@ -756,6 +750,8 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 		rc = draw(&E, rep);
 	}
 	g_free(ma);
+	ed_mt_stop(E.mt);
 	ed_free(&E);
+	ed_mt_free(E.mt);
 	return rc;
 }

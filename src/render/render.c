@@ -119,18 +119,181 @@ kept_free(struct kept *k, size_t n)
 	g_free(k);
 }
 
+/* ------------------------------------------------------------ a second thread */
+
+/* An edition of several articles on two cores (opts->threads > 1): a
+ * helper thread lays articles out with a font map of its own (a Pango font
+ * map and its context serve one thread), and only this thread draws (Cairo
+ * 1.16 and FreeType crashed when two threads drew text).  The counting
+ * pass: both threads take the next article in turn; this one keeps its
+ * layouts as before (KEEP_PAGES), the helper's are only counted.  The
+ * drawing pass: the helper lays out, in order and at most AHEAD articles
+ * before the one being drawn, each article the counting pass did not keep,
+ * kept whole (one of more than KEEP_PAGES pages is laid out again here,
+ * streamed); this thread draws it, then leaves it to the helper to free
+ * (its fonts are the helper's).  An article's messages wait in its job
+ * until it is drawn: messages, report and bytes are those of one thread. */
+#define AHEAD 3
+
+struct job {
+	struct art *A;                  /* laid out by the helper and kept whole, or NULL */
+	struct warta_diags d;           /* what its layout reported */
+	int ready;                      /* 1: the helper is done with it (under lock) */
+};
+
+struct helper {
+	struct rn R;                    /* the call's, with the helper's font map */
+	struct rn_fonts *fonts;
+	int edition;
+	gint next;                      /* counting: the next article to take (atomic) */
+	int *pages;                     /* counting: each article's pages */
+	unsigned char *kept;            /* drawing: 1 where the counting pass kept the layout */
+	struct job *jobs;               /* drawing: one per article */
+	size_t drawn;                   /* drawing: articles drawn (under lock) */
+	int stop;                       /* drawing: the output failed (under lock) */
+	GMutex lock;
+	GCond cond;
+};
+
+/* The helper's page callback: counts. */
+static void
+count_page(void *data, struct art *A, const struct pb_page *pg)
+{
+	(void)A;
+	(void)pg;
+	(*(int *)data)++;
+}
+
+static struct art *
+layout_counted(struct rn *R, size_t i, int edition, int keep, struct warta_diags *d, int *pages)
+{
+	return rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, kicker(R, i, edition), keep, d,
+	    count_page, pages);
+}
+
+/* The counting pass's helper: the articles it takes, laid out and counted. */
+static gpointer
+count_helper(gpointer data)
+{
+	struct helper *H = data;
+	size_t i;
+
+	while ((i = (size_t)g_atomic_int_add(&H->next, 1)) < H->R.n_docs) {
+		struct warta_diags scratch;
+
+		warta_diags_init(&scratch);
+		rn_art_free(layout_counted(&H->R, i, H->edition, 0, &scratch, &H->pages[i]));
+		warta_diags_fini(&scratch);
+	}
+	return NULL;
+}
+
+/* The drawing pass's helper: the articles not kept, laid out in order. */
+static gpointer
+draw_helper(gpointer data)
+{
+	struct helper *H = data;
+	size_t i, freed = 0, drawn;
+	int stop;
+
+	for (i = 0; i < H->R.n_docs; i++) {
+		struct job *J = &H->jobs[i];
+		struct art *A = NULL;
+		int pages = 0;
+
+		g_mutex_lock(&H->lock);
+		while (!H->stop && i >= H->drawn + AHEAD)
+			g_cond_wait(&H->cond, &H->lock);
+		drawn = H->drawn;
+		stop = H->stop;
+		g_mutex_unlock(&H->lock);
+		for (; freed < drawn; freed++) {
+			rn_art_free(H->jobs[freed].A);
+			H->jobs[freed].A = NULL;
+		}
+		if (stop)
+			break;
+		if (!H->kept[i]) {
+			A = layout_counted(&H->R, i, H->edition, KEEP_PAGES, &J->d, &pages);
+			if (!A->keep) {         /* too long to keep: laid out again when drawn */
+				rn_art_free(A);
+				A = NULL;
+			}
+		}
+		g_mutex_lock(&H->lock);
+		J->A = A;
+		J->ready = 1;
+		g_cond_broadcast(&H->cond);
+		g_mutex_unlock(&H->lock);
+	}
+	return NULL;
+}
+
+/* The helper, its font map taken from the engine; NULL when opts->threads
+ * asks for one thread or there is one article. */
+static struct helper *
+helper_new(const struct rn *R, int edition)
+{
+	struct helper *H;
+
+	if (R->opts->threads < 2 || R->n_docs < 2)
+		return NULL;
+	H = g_new0(struct helper, 1);
+	H->R = *R;
+	H->fonts = rn_fonts_take(R->e);
+	H->R.ctx = H->fonts->ctx;
+	H->edition = edition;
+	H->pages = g_new0(int, R->n_docs);
+	H->jobs = g_new0(struct job, R->n_docs);
+	H->kept = g_new0(unsigned char, R->n_docs);
+	for (size_t i = 0; i < R->n_docs; i++)
+		warta_diags_init(&H->jobs[i].d);
+	g_mutex_init(&H->lock);
+	g_cond_init(&H->cond);
+	return H;
+}
+
+/* Once the helper thread has ended. */
+static void
+helper_free(struct helper *H)
+{
+	if (H == NULL)
+		return;
+	for (size_t i = 0; i < H->R.n_docs; i++) {
+		rn_art_free(H->jobs[i].A);
+		warta_diags_fini(&H->jobs[i].d);
+	}
+	rn_fonts_put(H->R.e, H->fonts);
+	g_free(H->pages);
+	g_free(H->jobs);
+	g_free(H->kept);
+	g_mutex_clear(&H->lock);
+	g_cond_clear(&H->cond);
+	g_free(H);
+}
+
+/* Starts fn on H in a new thread; NULL (this thread does it all) when the
+ * system cannot make one. */
+static GThread *
+helper_start(struct helper *H, GThreadFunc fn)
+{
+	return H ? g_thread_try_new("warta-layout", fn, H, NULL) : NULL;
+}
+
 /* The counting pass: the page each article starts on (first_page) and the
  * number of pages.  It keeps the layout of the articles while they come to
  * at most KEEP_PAGES pages together (with what they reported), for the
  * drawing pass to draw; the others are laid out again there (their
- * reports then come again). */
+ * reports then come again).  With a helper, it takes every other article
+ * (those are not kept). */
 static int
-count_pages(struct rn *R, int edition, int *first_page, struct kept *kept)
+count_pages(struct rn *R, int edition, int *first_page, struct kept *kept, struct helper *H)
 {
 	struct pass p;
 	struct warta_diags scratch;
-	int keep_left = KEEP_PAGES;
-	size_t i;
+	int keep_left = KEEP_PAGES, total, *pages = H ? H->pages : g_new0(int, R->n_docs);
+	GThread *t = helper_start(H, count_helper);
+	size_t i, next = 0;
 
 	memset(&p, 0, sizeof p);
 	p.R = R;
@@ -138,13 +301,15 @@ count_pages(struct rn *R, int edition, int *first_page, struct kept *kept)
 	if (edition)
 		contents(&p, NULL, &scratch);
 	warta_diags_fini(&scratch);
-	for (i = 0; i < R->n_docs; i++) {
+	total = p.page_no;
+	while ((i = t ? (size_t)g_atomic_int_add(&H->next, 1) : next++) < R->n_docs) {
 		struct art *A;
+		int before = p.page_no;
 
-		first_page[i] = p.page_no + 1;
 		warta_diags_init(&kept[i].d);
 		A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, kicker(R, i, edition), keep_left,
 		    &kept[i].d, emit_page, &p);
+		pages[i] = p.page_no - before;
 		if (A->keep) {
 			kept[i].A = A;
 			keep_left -= A->kept->len;
@@ -153,13 +318,61 @@ count_pages(struct rn *R, int edition, int *first_page, struct kept *kept)
 			warta_diags_fini(&kept[i].d);
 		}
 	}
-	return p.page_no;
+	if (t)
+		g_thread_join(t);
+	for (i = 0; i < R->n_docs; i++) {
+		first_page[i] = total + 1;
+		total += pages[i];
+	}
+	if (!H)
+		g_free(pages);
+	return total;
 }
 
-/* The drawing pass, onto out. */
+/* Article i's pages, laid out and kept (by the counting pass, or the
+ * helper): its messages, then its pages. */
+static void
+draw_kept(struct pass *p, struct art *A, struct warta_diags *from, struct warta_diags *d)
+{
+	warta_diags_move(d, from);
+	warta_diags_fini(from);
+	for (guint k = 0; k < A->kept->len; k++) {
+		A->pages_done = k;
+		emit_page(p, A, &g_array_index(A->kept, struct pb_page, k));
+	}
+	report_add(&p->rep, &A->rep);
+}
+
+/* The helper's job i, once it is ready; NULL: laid out here. */
+static struct art *
+job_wait(struct helper *H, size_t i)
+{
+	struct art *A;
+
+	g_mutex_lock(&H->lock);
+	while (!H->jobs[i].ready)
+		g_cond_wait(&H->cond, &H->lock);
+	A = H->jobs[i].A;
+	g_mutex_unlock(&H->lock);
+	return A;
+}
+
+/* Article i drawn (stop: the output failed): the helper may go on. */
+static void
+job_done(struct helper *H, size_t i, int stop)
+{
+	g_mutex_lock(&H->lock);
+	H->drawn = i + 1;
+	H->stop |= stop;
+	g_cond_broadcast(&H->cond);
+	g_mutex_unlock(&H->lock);
+}
+
+/* The drawing pass, onto out; t: the helper's thread laying articles out
+ * ahead, or NULL. */
 static void
 draw_pages(struct rn *R, int edition, const int *first_page, struct kept *kept, struct rn_out *out,
-           struct warta_diags *d, struct warta_report *rep)
+           struct warta_diags *d, struct warta_report *rep, struct helper *H, GThread *t)
 {
 	struct pass p;
 	const char *section = NULL;
@@ -183,23 +396,29 @@ draw_pages(struct rn *R, int edition, const int *first_page, struct kept *kept, 
 			section = s;
 		}
 		if (kept && kept[i].A) {
-			/* laid out by the counting pass: its reports, then its pages */
-			guint k;
-
+			/* laid out by the counting pass */
 			A = kept[i].A;
 			kept[i].A = NULL;
-			warta_diags_move(d, &kept[i].d);
-			warta_diags_fini(&kept[i].d);
-			for (k = 0; k < A->kept->len; k++) {
-				A->pages_done = k;
-				emit_page(&p, A, &g_array_index(A->kept, struct pb_page, k));
-			}
+			draw_kept(&p, A, &kept[i].d, d);
+			rn_art_free(A);
+		} else if (t && (A = job_wait(H, i)) != NULL) {
+			/* laid out by the helper, which frees it */
+			draw_kept(&p, A, &H->jobs[i].d, d);
 		} else {
 			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, kicker(R, i, edition), 0, d,
 			    emit_page, &p);
+			report_add(&p.rep, &A->rep);
+			rn_art_free(A);
 		}
-		report_add(&p.rep, &A->rep);
-		rn_art_free(A);
+		if (t)
+			job_done(H, i, out->ops->failed(out));
+	}
+	if (t) {
+		g_mutex_lock(&H->lock);
+		H->stop = 1;
+		g_cond_broadcast(&H->cond);
+		g_mutex_unlock(&H->lock);
+		g_thread_join(t);
 	}
 	*rep = p.rep;
 }
@@ -212,18 +431,25 @@ run(struct rn *R, struct warta_diags *d, struct warta_report *rep)
 	int *first_page = NULL, total = 0;
 	struct kept *kept = NULL;
 	struct rn_out *out;
+	struct helper *H;
 
 	/* an edition of several articles a page: its own make-up */
 	if (edition && R->style->makeup != WARTA_MAKEUP_PAGES)
 		return rn_edition_pages(R, d, rep);
+	H = helper_new(R, edition);
 	if (edition || fmt == WARTA_PRINT_PNG || fmt == WARTA_PRINT_SVG) {
 		first_page = g_new0(int, R->n_docs);
 		kept = g_new0(struct kept, R->n_docs);
-		total = count_pages(R, edition, first_page, kept);
+		total = count_pages(R, edition, first_page, kept, H);
 	}
 	out = fmt == WARTA_PRINT_TRACE ? rn_out_trace_new(R, d) : rn_out_cairo_new(R, total, d);
-	if (out != NULL)
-		draw_pages(R, edition, first_page, kept, out, d, rep);
+	if (out != NULL) {
+		for (size_t i = 0; H && kept && i < R->n_docs; i++)
+			H->kept[i] = kept[i].A != NULL;
+		draw_pages(R, edition, first_page, kept, out, d, rep, H,
+		    H && kept ? helper_start(H, draw_helper) : NULL);
+	}
+	helper_free(H);
 	g_free(first_page);
 	kept_free(kept, R->n_docs);
 	return out ? out->ops->finish(out, 0) : -1;

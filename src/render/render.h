@@ -50,6 +50,9 @@ struct warta_render_opts {
 	                              * (a tie: the first); each article keeps its own */
 	int by_group;                /* an edition's sections are the docs' meta.group (the
 	                              * command line's grouping), not their meta.section */
+	int threads;                 /* an edition of several docs: 2 or more lays its articles
+	                              * out in a second thread while this one draws (the same
+	                              * bytes); 0 or 1: one thread */
 };
 
 /* What --report prints (README, "The typesetting report"): lines of body

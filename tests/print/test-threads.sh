@@ -1,0 +1,95 @@
+#!/bin/sh
+# test-threads.sh — one document on two cores (issue 19): `-j 2` lays an
+# edition's articles out in a second thread while the first draws
+# (src/render/render.c, edition_pages.c); the output, the messages and the
+# report are those of `-j 1`, byte for byte.  Editions made here in each
+# make-up (pages, flow, modular) with pictures, notes and warnings; the
+# bench's big document (the corpus's Indonesian articles, repeated, in
+# tests/bench/bigdoc.style) and a long article when ../shared is there.
+. "$(dirname "$0")/../lib.sh"
+
+E="$TMP/ed"
+mkdir -p "$E"
+words="pemerintah daerah menyatakan bahwa pembangunan jalan baru akan selesai pada akhir tahun ini setelah warga mengeluhkan kemacetan yang terjadi setiap pagi di pusat kota dan sekitarnya sementara anggaran tambahan sudah disetujui oleh dewan"
+para() {        # para N SEED: a paragraph of N words starting at SEED
+	echo "$words" | awk -v n="$1" -v s="$2" '{ for (i = 0; i < n; i++) printf "%s%s", (i ? " " : ""), $((s + i * 7) % NF + 1); print "." }'
+}
+article() {     # article FILE TITLE SECTION PARAGRAPHS
+	{
+		printf -- '---\ntitle: %s\nsection: %s\ndate: 2024-10-25\nlang: id\n---\n\n' "$2" "$3"
+		i=0; while [ $i -lt "$4" ]; do
+			printf 'Paragraf %s nomor %d: %s[^n%d]\n\n' "$2" $i "$(para $((40 + (i * 13) % 50)) $i)" $i
+			[ $((i % 5)) = 2 ] && printf '## Subjudul %d\n\n' $i
+			i=$((i + 1))
+		done
+		i=0; while [ $i -lt "$4" ]; do
+			printf '[^n%d]: Catatan %d tentang %s.\n' $i $i "$(para 8 $i)"
+			i=$((i + 1))
+		done
+		# a word wider than the column: a warning from the layout, in
+		# the article's place
+		printf '\nKode %s: %s%s.\n' "$2" "$(printf 'q%.0s' $(seq 120))" "$1"
+	} >"$E/$1"
+}
+n=0
+for sect in Nasional Ekonomi Olahraga; do
+	for k in 1 2 3 4; do
+		n=$((n + 1))
+		article "$(printf '%02d' $n).txt" "Berita $sect $k" "$sect" $((3 + (n * 7) % 23))
+	done
+done
+printf '[style]\ninherits = a4\n[edition]\nmakeup = pages\n' >"$TMP/pages.style"
+
+# same NAME ARGS…: -j 1 and -j 2 give the same PDF, messages and report
+same() {
+	name=$1; shift
+	for j in 1 2; do
+		$RUN "$WARTA" -j $j --report "$@" -o "$TMP/j$j.pdf" >"$TMP/j$j.out" 2>"$TMP/j$j.err"
+		echo $? >>"$TMP/j$j.out"
+		sed -i "s|$TMP/j$j|OUT|g" "$TMP/j$j.out" "$TMP/j$j.err"
+	done
+	if ! [ -s "$TMP/j1.pdf" ]; then
+		fail "$name" "no PDF: $(cat "$TMP/j1.err")"
+	elif ! cmp "$TMP/j1.pdf" "$TMP/j2.pdf" >/dev/null; then
+		fail "$name" "-j 1 and -j 2 PDFs differ: $(cmp "$TMP/j1.pdf" "$TMP/j2.pdf" 2>&1)"
+	elif ! d=$(diff "$TMP/j1.err" "$TMP/j2.err"); then
+		fail "$name" "messages differ: $d"
+	elif ! d=$(diff "$TMP/j1.out" "$TMP/j2.out"); then
+		fail "$name" "reports differ: $d"
+	else
+		ok "$name"
+	fi
+}
+same "an edition made up as pages, -j 1 = -j 2" -s "$TMP/pages.style" --edition Uji "$E"
+[ "$(grep -c 'wider than the column' "$TMP/j2.err")" -ge 12 ] && ok "its warnings reported" || fail "its warnings reported" "$(cat "$TMP/j2.err")"
+same "a run-on (flow) edition, -j 1 = -j 2" --edition Uji "$E"
+same "a newspaper (modular) edition, -j 1 = -j 2" -s newspaper --edition Uji "$E"
+same "a page range of an edition, -j 1 = -j 2" -s "$TMP/pages.style" --edition Uji --pages 3-5 "$E"
+for j in 1 2; do
+	$RUN "$WARTA" -q -j $j -s "$TMP/pages.style" --edition Uji -o "$TMP/t$j.trace" "$E"
+done
+check "the layout trace, -j 1 = -j 2" cmp "$TMP/t1.trace" "$TMP/t2.trace"
+
+if have_corpus; then
+	# the bench's big document, a third of it (about 100 pages)
+	B="$TMP/big"
+	mkdir -p "$B"
+	i=0
+	while [ $i -lt 34 ]; do
+		for f in "$CORPUS"/*.txt; do
+			[ $i -lt 34 ] || break
+			head -1 "$f" | grep -q '^ *date ' || continue
+			grep -qE ' (yang|dan|di|dengan) ' "$f" || continue
+			i=$((i + 1))
+			cp "$f" "$B/$(printf '%04d' $i)-$(basename "$f")"
+		done
+	done
+	same "the bench's big document (a third), -j 1 = -j 2" -s "$ROOT/tests/bench/bigdoc.style" --edition Bench "$B"
+	# a long article: the corpus's articles' paragraphs, one after another
+	for f in "$CORPUS"/*.txt; do sed '1,/^$/d' "$f"; done | sed 's/^#/ #/' >"$TMP/long.body"
+	{ printf 'title: Panjang\ndate: 2024-10-25\n\n'; cat "$TMP/long.body"; } >"$TMP/long.txt"
+	same "a long article, -j 1 = -j 2" "$TMP/long.txt"
+else
+	skip "the bench's big document, -j 1 = -j 2" "no corpus"
+	skip "a long article, -j 1 = -j 2" "no corpus"
+fi
