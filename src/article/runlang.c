@@ -57,7 +57,28 @@ struct rl {
 	int zh_calls;
 	GString *han;              /* foreign Han text, for the pooled decision */
 	GPtrArray *untold;         /* nodes tagged "zh", their containers' languages after each */
+	/* whether language wctx writes each script (warta_lang_writes asks
+	 * ICU): 0 not known yet, 1 yes, 2 no; for the last container asked */
+	const char *wctx;
+	unsigned char writes[G_UNICODE_SCRIPT_SIGNWRITING + 1];
 };
+
+/* warta_lang_writes(ctx, sc), asked of ICU once per container language
+ * and script: a Korean article alternating Hangul and Hanja, or an English
+ * one of a thousand Chinese names, asks it once. */
+static int
+writes(struct rl *s, const char *ctx, int sc)
+{
+	if (sc < 0 || sc > G_UNICODE_SCRIPT_SIGNWRITING)
+		return warta_lang_writes(ctx, sc);
+	if (s->wctx != ctx) {
+		s->wctx = ctx;
+		memset(s->writes, 0, sizeof s->writes);
+	}
+	if (!s->writes[sc])
+		s->writes[sc] = warta_lang_writes(ctx, sc) ? 1 : 2;
+	return s->writes[sc] == 1;
+}
 
 static const char *
 container_lang(const struct rl *s)
@@ -177,7 +198,7 @@ script_tag(struct rl *s, int sc, const char *text, size_t n, const char *ctx)
 	const char *l;
 	char *tag;
 
-	if (warta_lang_writes(ctx, sc) && !(warta_lang_is(ctx, "zh") && sc == G_UNICODE_SCRIPT_HAN))
+	if (writes(s, ctx, sc) && !(warta_lang_is(ctx, "zh") && sc == G_UNICODE_SCRIPT_HAN))
 		return NULL;
 	l = warta_script_lang(sc, text, n);
 	if (!l)
@@ -252,7 +273,7 @@ quote_tag(struct rl *s, struct warta_node *q, const char *ctx)
 
 /* A letter of a script ctx's language does not write: its script, else -1. */
 static int
-foreign_letter(gunichar c, const char *ctx, int *cache_sc, int *cache_yes)
+foreign_letter(struct rl *s, gunichar c, const char *ctx)
 {
 	int sc;
 
@@ -262,11 +283,7 @@ foreign_letter(gunichar c, const char *ctx, int *cache_sc, int *cache_yes)
 	if (sc == G_UNICODE_SCRIPT_LATIN || sc == G_UNICODE_SCRIPT_COMMON ||
 	    sc == G_UNICODE_SCRIPT_INHERITED || sc == G_UNICODE_SCRIPT_UNKNOWN)
 		return -1;
-	if (sc != *cache_sc) {
-		*cache_sc = sc;
-		*cache_yes = !warta_lang_writes(ctx, sc);
-	}
-	return *cache_yes ? sc : -1;
+	return writes(s, ctx, sc) ? -1 : sc;
 }
 
 static int
@@ -283,7 +300,7 @@ text_runs(struct rl *s, struct warta_node *t, const char *ctx)
 {
 	const char *text = t->text, *p, *q;
 	size_t from = 0, len;
-	int cache_sc = -1, cache_yes = 0, sc;
+	int sc;
 
 	if (!text || t->lang)
 		return;
@@ -293,7 +310,7 @@ text_runs(struct rl *s, struct warta_node *t, const char *ctx)
 		char *tag;
 
 		q = g_utf8_next_char(p);
-		if ((sc = foreign_letter(g_utf8_get_char(p), ctx, &cache_sc, &cache_yes)) < 0)
+		if ((sc = foreign_letter(s, g_utf8_get_char(p), ctx)) < 0)
 			continue;
 		/* the run: letters of sc, and what is neither a letter nor
 		 * a mark between them */
@@ -358,7 +375,7 @@ quotation(const struct warta_node *n)
 void
 ar_run_langs(struct ar_ctx *cx)
 {
-	struct rl s = { cx, g_ptr_array_new(), 0, g_string_new(NULL), g_ptr_array_new() };
+	struct rl s = { cx, g_ptr_array_new(), 0, g_string_new(NULL), g_ptr_array_new(), NULL, { 0 } };
 	struct warta_walk w;
 	struct warta_node *n;
 	enum warta_walk_event ev;
