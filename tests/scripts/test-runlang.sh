@@ -123,6 +123,11 @@ fi
 folio2() { sed -n '/^page 2 /,/^page 3 /p' "$1" | sed -n '/running head/{n;p;q}' | sed 's/.*|\(.*\)|$/\1/'; }
 got="$(folio2 "$TMP/long-ar.trace") $(folio2 "$TMP/long-ar0.trace") $(folio2 "$TMP/ed-ar.trace")"
 [ "$got" = "٢ 2 ٢" ] && ok "folios in the style's digits (article and edition)" || fail "folios in the style's digits" "$got"
+# and the contents' page numbers of an Arabic edition
+"$WARTA" -q --edition Daily --edition-lang ar -s "$TMP/ai.style" -o "$TMP/ed-ar2.trace" "$TMP/long-ar.txt" "$TMP/long-ar.txt"
+got=$(sed -n '/^page 2 /q;p' "$TMP/ed-ar2.trace" | grep -c -E '[|](٠|١|٢|٣|٤|٥|٦|٧|٨|٩)+[|]$')
+[ "$got" = 2 ] && ok "an Arabic edition's contents: page numbers in ٠–٩" ||
+	fail "an Arabic edition's contents: page numbers in ٠–٩" "$(sed -n '/^page 2 /q;p' "$TMP/ed-ar2.trace")"
 "$WARTA" -s "$TMP/ai.style" -o "$TMP/long-ar.pdf" "$TMP/long-ar.txt"
 pdftotext -f 2 -l 2 "$TMP/long-ar.pdf" - | grep -q '٢' && ok "folio ٢ in the PDF's text" ||
 	fail "folio ٢ in the PDF's text" "$(pdftotext -f 2 -l 2 "$TMP/long-ar.pdf" - | head -3)"
