@@ -1,39 +1,23 @@
 /* api.c — the public face of libwarta (src/warta.h): opaque handles over the
- * stages' own interfaces (util/diag.h messages, the reader, styles, the
- * print engine, the EPUB and JSON writers).  Only what warta.h declares is
- * exported from libwarta.so (-fvisibility=hidden, src/warta.map). */
+ * stages' own interfaces: the messages (util/diag.h), dates and languages,
+ * documents and styles here; the reader in reader.c, the back ends in
+ * backends.c.  Only what warta.h declares is exported from libwarta.so
+ * (-fvisibility=hidden, src/warta.map). */
+#include <fontconfig/fontconfig.h>
+#include <stdarg.h>
 #include <string.h>
 
-#include "warta.h"
+#include <cairo.h>
+#include <pango/pango.h>
+#include <zip.h>
+
+#include "api/api_int.h"
 #include "article/article.h"
-#include "json/json.h"
-#include "epub/epub.h"
-#include "render/render.h"
+#include "lang/lang.h"
 #include "style/style.h"
-#include "util/diag.h"
+#include "util/date.h"
+#include "util/fsname.h"
 #include "util/output.h"
-
-struct warta_messages {
-	struct warta_diags d;
-};
-
-struct warta_print {
-	const struct warta_style *style;
-	struct warta_engine *engine;
-	char *edition_title, *edition_date, *edition_lang;
-	int first_page, last_page;
-	double dpi;
-};
-
-struct warta_epub {
-	const struct warta_style *style;
-	struct warta_epub_opts opts;
-	char *edition_title, *edition_date, *edition_lang;
-};
-
-struct warta_json {
-	int unused;
-};
 
 const char *
 warta_version(void)
@@ -45,6 +29,66 @@ void
 warta_free(void *p)
 {
 	g_free(p);
+}
+
+char *
+warta_version_components(void)
+{
+	return g_strdup_printf("GLib %u.%u.%u, Pango %s, cairo %s, libzip %s", glib_major_version,
+	                       glib_minor_version, glib_micro_version, pango_version_string(),
+	                       cairo_version_string(), zip_libzip_version());
+}
+
+void
+warta_cleanup_temporaries(void)
+{
+	warta_output_unlink_all();
+}
+
+int
+warta_cleanup_dead(const char *dir, long pid, char **kept)
+{
+	GString *msg = g_string_new(NULL);
+	int n = dir && pid > 0 ? fsn_clean_dead(dir, (pid_t)pid, msg) : 0;
+
+	if (kept)
+		*kept = msg->len ? g_string_free(msg, FALSE) : (g_string_free(msg, TRUE), NULL);
+	else
+		g_string_free(msg, TRUE);
+	return n;
+}
+
+/* ---------------------------------------------------------------- dates and languages */
+
+int
+warta_date_is_valid(const char *s)
+{
+	return s && warta_date_valid(s);
+}
+
+int
+warta_date_source_epoch(long long *t)
+{
+	gint64 v = 0;
+	int rc = warta_source_date_epoch(&v);
+
+	if (rc > 0 && t)
+		*t = (long long)v;
+	return rc;
+}
+
+char *
+warta_date_from_epoch(long long t)
+{
+	if (t < 0 || t > WARTA_EPOCH_LIMIT)
+		return NULL;
+	return warta_date_format_epoch((gint64)t, 1);
+}
+
+char *
+warta_lang_majority(const char *const *tags, size_t n)
+{
+	return g_strdup(warta_lang_most_common(tags, n));
 }
 
 /* ---------------------------------------------------------------- messages */
@@ -136,9 +180,42 @@ warta_message_format(const warta_messages *m, size_t i)
 	return x ? warta_diag_format(x) : NULL;
 }
 
+void
+warta_messages_add(warta_messages *m, int sev, const char *file, int line, int col,
+                   const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	if (m == NULL || fmt == NULL)
+		return;
+	va_start(ap, fmt);
+	text = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	warta_diag(&m->d, sev == WARTA_MSG_ERROR ? WARTA_ERROR :
+	           sev == WARTA_MSG_WARNING ? WARTA_WARNING : WARTA_NOTE, file, line, col, "%s", text);
+	g_free(text);
+}
+
+void
+warta_messages_clear(warta_messages *m)
+{
+	if (m)
+		warta_diags_clear(&m->d);
+}
+
+size_t
+warta_messages_dropped(const warta_messages *m, int sev)
+{
+	if (m == NULL || sev < WARTA_MSG_NOTE || sev > WARTA_MSG_ERROR)
+		return 0;
+	return (size_t)warta_diags_dropped(&m->d, sev == WARTA_MSG_ERROR ? WARTA_ERROR :
+	                                   sev == WARTA_MSG_WARNING ? WARTA_WARNING : WARTA_NOTE);
+}
+
 /* The list the stages report into: the caller's, or one thrown away. */
-static struct warta_diags *
-diags(warta_messages *m, struct warta_diags *scratch)
+struct warta_diags *
+api_diags(warta_messages *m, struct warta_diags *scratch)
 {
 	if (m)
 		return &m->d;
@@ -146,8 +223,8 @@ diags(warta_messages *m, struct warta_diags *scratch)
 	return scratch;
 }
 
-static void
-diags_done(warta_messages *m, struct warta_diags *scratch)
+void
+api_diags_done(warta_messages *m, struct warta_diags *scratch)
 {
 	if (!m)
 		warta_diags_fini(scratch);
@@ -172,8 +249,8 @@ warta_read_file(const char *path, const char *lang, unsigned flags, warta_messag
 	warta_doc *doc;
 
 	read_opts(&o, lang, flags);
-	doc = warta_article_read_file(path, &o, diags(m, &scratch));
-	diags_done(m, &scratch);
+	doc = warta_article_read_file(path, &o, api_diags(m, &scratch));
+	api_diags_done(m, &scratch);
 	return doc;
 }
 
@@ -186,8 +263,8 @@ warta_read_buffer(const char *name, const char *data, size_t len, const char *la
 	warta_doc *doc;
 
 	read_opts(&o, lang, flags);
-	doc = warta_article_read(name, data, len, &o, diags(m, &scratch));
-	diags_done(m, &scratch);
+	doc = warta_article_read(name, data, len, &o, api_diags(m, &scratch));
+	api_diags_done(m, &scratch);
 	return doc;
 }
 
@@ -215,15 +292,83 @@ warta_doc_section(const warta_doc *doc)
 	return doc ? doc->meta.section : NULL;
 }
 
+const char *
+warta_doc_source(const warta_doc *doc)
+{
+	return doc ? doc->meta.source : NULL;
+}
+
+const char *
+warta_doc_path(const warta_doc *doc)
+{
+	return doc ? doc->path : NULL;
+}
+
+const char *
+warta_doc_name(const warta_doc *doc)
+{
+	return doc ? doc->name : NULL;
+}
+
+const char *
+warta_doc_style(const warta_doc *doc)
+{
+	return doc ? doc->meta.style : NULL;
+}
+
+int
+warta_doc_title_line(const warta_doc *doc)
+{
+	return doc ? doc->meta.title_line : 0;
+}
+
+int
+warta_doc_missing_pictures(const warta_doc *doc)
+{
+	return doc ? doc->broken_images : 0;
+}
+
+char *
+warta_doc_name_of(const char *path)
+{
+	struct warta_doc *probe;
+	char *name;
+
+	if (path == NULL)
+		return NULL;
+	probe = warta_doc_new(path);
+	name = g_strdup(probe->name);
+	warta_doc_free(probe);
+	return name;
+}
+
+void
+warta_doc_set_title(warta_doc *doc, const char *title)
+{
+	if (doc == NULL)
+		return;
+	g_free(doc->meta.title);
+	doc->meta.title = g_strdup(title);
+}
+
+void
+warta_doc_set_group(warta_doc *doc, const char *group)
+{
+	if (doc == NULL)
+		return;
+	g_free(doc->meta.group);
+	doc->meta.group = g_strdup(group);
+}
+
 /* ---------------------------------------------------------------- styles */
 
 warta_style *
 warta_style_open(const char *name_or_path, warta_messages *m)
 {
 	struct warta_diags scratch;
-	warta_style *s = warta_style_load(name_or_path, NULL, diags(m, &scratch));
+	warta_style *s = warta_style_load(name_or_path, NULL, api_diags(m, &scratch));
 
-	diags_done(m, &scratch);
+	api_diags_done(m, &scratch);
 	return s;
 }
 
@@ -234,226 +379,47 @@ warta_style_close(warta_style *style)
 		warta_style_free(style);
 }
 
-/* ---------------------------------------------------------------- print */
+const char *
+warta_style_name(const warta_style *style)
+{
+	return style ? style->name : NULL;
+}
 
-warta_print *
-warta_print_new(const warta_style *style, warta_messages *m)
+const char *
+warta_style_description(const warta_style *style)
+{
+	return style ? style->description : NULL;
+}
+
+warta_style **
+warta_styles_list(warta_messages *m)
 {
 	struct warta_diags scratch;
-	struct warta_engine *e;
-	warta_print *p;
+	warta_style **list = warta_style_list(NULL, api_diags(m, &scratch));
 
-	if (style == NULL) {
-		warta_diag(diags(m, &scratch), WARTA_ERROR, NULL, 0, 0, "no style to print with");
-		diags_done(m, &scratch);
-		return NULL;
-	}
-	e = warta_engine_new(diags(m, &scratch));
-	diags_done(m, &scratch);
-	if (e == NULL)
-		return NULL;
-	p = g_new0(warta_print, 1);
-	p->style = style;
-	p->engine = e;
-	return p;
-}
-
-void
-warta_print_free(warta_print *p)
-{
-	if (p == NULL)
-		return;
-	warta_engine_free(p->engine);
-	g_free(p->edition_title);
-	g_free(p->edition_date);
-	g_free(p->edition_lang);
-	g_free(p);
-}
-
-void
-warta_print_set_edition(warta_print *p, const char *title, const char *date)
-{
-	g_free(p->edition_title);
-	g_free(p->edition_date);
-	p->edition_title = g_strdup(title);
-	p->edition_date = g_strdup(date);
-}
-
-void
-warta_print_set_edition_lang(warta_print *p, const char *lang)
-{
-	g_free(p->edition_lang);
-	p->edition_lang = g_strdup(lang);
-}
-
-void
-warta_print_set_pages(warta_print *p, int first, int last)
-{
-	p->first_page = first > 0 ? first : 0;
-	p->last_page = last > 0 ? last : 0;
-}
-
-void
-warta_print_set_dpi(warta_print *p, double dpi)
-{
-	p->dpi = dpi > 0 ? dpi : 0;
+	api_diags_done(m, &scratch);
+	return list;
 }
 
 int
-warta_print_render(warta_print *p, warta_doc *const *docs, size_t n, enum warta_print_kind kind,
-                   const char *path, warta_messages *m)
+warta_style_check_fonts_set(const warta_style *style, warta_messages *m)
 {
-	static const enum warta_print_format fmt[] = {
-		[WARTA_KIND_PDF] = WARTA_PRINT_PDF, [WARTA_KIND_PNG] = WARTA_PRINT_PNG,
-		[WARTA_KIND_SVG] = WARTA_PRINT_SVG, [WARTA_KIND_TRACE] = WARTA_PRINT_TRACE,
-	};
-	struct warta_render_opts o;
-	struct warta_diags scratch, *d = diags(m, &scratch);
-	int rc = -1;
+	struct warta_diags fd, scratch;
+	FcConfig *fc;
+	int n;
 
-	if ((int)kind < 0 || (size_t)kind >= G_N_ELEMENTS(fmt)) {
-		warta_diag(d, WARTA_ERROR, path, 0, 0, "no such print format (%d)", (int)kind);
-	} else {
-		memset(&o, 0, sizeof o);
-		o.format = fmt[kind];
-		o.dpi = p->dpi;
-		o.first_page = p->first_page;
-		o.last_page = p->last_page;
-		o.edition_title = p->edition_title;
-		o.edition_date = p->edition_date;
-		o.edition_lang = p->edition_lang;
-		rc = warta_render(p->engine, p->style, docs, n, &o, path, NULL, d);
-	}
-	diags_done(m, &scratch);
-	return rc;
-}
-
-/* ---------------------------------------------------------------- EPUB */
-
-warta_epub *
-warta_epub_new(const warta_style *style, warta_messages *m)
-{
-	struct warta_diags fd;
-	warta_epub *e;
-
-	if (style == NULL) {
-		struct warta_diags scratch;
-
-		warta_diag(diags(m, &scratch), WARTA_ERROR, NULL, 0, 0, "no style to make a book with");
-		diags_done(m, &scratch);
-		return NULL;
-	}
-	e = g_new0(warta_epub, 1);
-	e->style = style;
-	/* the font set, made once for the writer's books; when it cannot be
-	 * made, each book tries again and says why (a warning: the book is
-	 * made without its cover) */
+	if (style == NULL)
+		return -1;
+	/* a font set that cannot be loaded is left to the back ends, which
+	 * say why */
 	warta_diags_init(&fd);
-	e->opts.engine = warta_engine_new(&fd);
+	fc = warta_fonts_config(&fd);
 	warta_diags_fini(&fd);
-	return e;
+	if (fc == NULL)
+		return -1;
+	n = warta_style_check_fonts(style, fc, api_diags(m, &scratch));
+	api_diags_done(m, &scratch);
+	FcConfigDestroy(fc);
+	return n;
 }
 
-void
-warta_epub_free(warta_epub *e)
-{
-	if (e == NULL)
-		return;
-	warta_engine_free(e->opts.engine);
-	g_free(e->edition_title);
-	g_free(e->edition_date);
-	g_free(e->edition_lang);
-	g_free(e);
-}
-
-void
-warta_epub_set_edition(warta_epub *e, const char *title, const char *date)
-{
-	g_free(e->edition_title);
-	g_free(e->edition_date);
-	e->edition_title = g_strdup(title);
-	e->edition_date = g_strdup(date);
-}
-
-void
-warta_epub_set_edition_lang(warta_epub *e, const char *lang)
-{
-	g_free(e->edition_lang);
-	e->edition_lang = g_strdup(lang);
-}
-
-void
-warta_epub_set_embed_fonts(warta_epub *e, int embed)
-{
-	e->opts.embed_fonts = embed != 0;
-}
-
-int
-warta_epub_render(warta_epub *e, warta_doc *const *docs, size_t n, const char *path, warta_messages *m)
-{
-	struct warta_diags scratch;
-	int rc;
-
-	e->opts.edition_title = e->edition_title;
-	e->opts.edition_date = e->edition_date;
-	e->opts.edition_lang = e->edition_lang;
-	rc = warta_epub_write(docs, n, e->style, &e->opts, path, diags(m, &scratch));
-	diags_done(m, &scratch);
-	return rc;
-}
-
-/* ---------------------------------------------------------------- JSON */
-
-warta_json *
-warta_json_new(warta_messages *m)
-{
-	(void)m;
-	return g_new0(warta_json, 1);
-}
-
-void
-warta_json_free(warta_json *j)
-{
-	g_free(j);
-}
-
-static void
-json_flush(GString *s, void *data)
-{
-	warta_output_write(data, s->str, s->len);
-	g_string_truncate(s, 0);
-}
-
-int
-warta_json_render(warta_json *j, warta_doc *const *docs, size_t n, const char *path, warta_messages *m)
-{
-	struct warta_diags scratch, *d = diags(m, &scratch);
-	struct warta_output *o;
-	GString *s;
-	size_t i;
-	int rc = -1;
-
-	(void)j;
-	if (n == 0) {
-		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "nothing to write");
-	} else if ((o = warta_output_open(path, d)) != NULL) {
-		/* written as it is made (a write error is kept; commit reports it) */
-		s = g_string_new(NULL);
-		if (n == 1) {
-			warta_json_write_flushed(docs[0], s, json_flush, o);
-		} else {
-			g_string_append(s, "[\n");
-			for (i = 0; i < n; i++) {
-				if (i)
-					g_string_append(s, ",\n");
-				warta_json_write_flushed(docs[i], s, json_flush, o);
-			}
-			g_string_append(s, "]\n");
-		}
-		json_flush(s, o);
-		g_string_free(s, TRUE);
-		rc = warta_output_commit(o, d);
-	}
-	diags_done(m, &scratch);
-	return rc;
-}

@@ -21,8 +21,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "util/fsname.h"
-#include "util/output.h"
 
 struct batch {
 	int total, done, failed;
@@ -49,7 +47,7 @@ static unsigned char *reported;  /* reported[i]: input i was printed and counted
 static void
 on_crash(int sig)
 {
-	warta_output_unlink_all();
+	warta_cleanup_temporaries();
 	raise(sig);         /* SA_RESETHAND: the default action now */
 }
 
@@ -138,7 +136,7 @@ bar_draw(int force)
 /* What one input printed: its reports (cli->capture), its diagnostics and,
  * with -v, what it wrote. */
 static void
-format_input(struct cli *cli, GString *out, int index, struct warta_diags *d, GPtrArray *written,
+format_input(struct cli *cli, GString *out, int index, const warta_messages *d, GPtrArray *written,
              int failed)
 {
 	const char *input = cli->inputs[index];
@@ -184,19 +182,18 @@ report_input(struct cli *cli, int index, const char *text, int failed)
 static int
 convert(struct cli *cli, int index, GString *out)
 {
-	struct warta_diags d;
+	warta_messages *d = warta_messages_new();
 	GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
 	int rc;
 
-	warta_diags_init(&d);
 	cli->capture = out;
-	rc = cli_convert(cli, index, &d, written);
+	rc = cli_convert(cli, index, d, written);
 	cli->capture = NULL;
-	if (rc == 0 && warta_diags_errors(&d))
+	if (rc == 0 && warta_messages_errors(d))
 		rc = -1;
 	/* rc 1: written, with pictures missing (exit status 1) */
-	format_input(cli, out, index, &d, written, rc < 0);
-	warta_diags_fini(&d);
+	format_input(cli, out, index, d, written, rc < 0);
+	warta_messages_free(d);
 	g_ptr_array_free(written, TRUE);
 	return rc != 0;
 }
@@ -234,7 +231,7 @@ send_msg(int fd, int type, int index, int failed, const GString *text)
 	struct msg m = { type, index, failed, text ? (uint32_t)text->len : 0 };
 
 	if (write_all(fd, &m, sizeof m) < 0 || (text && write_all(fd, text->str, text->len) < 0)) {
-		warta_output_unlink_all();
+		warta_cleanup_temporaries();
 		_exit(3);       /* the batch is gone */
 	}
 }
@@ -356,19 +353,23 @@ take_messages(struct cli *cli, struct worker *w)
  * writing: most of its files are unnamed (O_TMPFILE) and go with it, but a
  * file that replaces an existing one, a page of a PNG or SVG set being put
  * in place, and a file system without O_TMPFILE need hidden names.  They
- * carry the writer's pid (fsname.h): the parent undoes those of the dead
- * worker in the directory of the input it was on; what it cannot undo is
- * said in t. */
+ * carry the writer's pid: the parent undoes those of the dead worker in the
+ * directory of the input it was on (warta_cleanup_dead); what it cannot
+ * undo is said in t. */
 static void
 clean_after(struct cli *cli, pid_t pid, int index, GString *t)
 {
 	const char *rel = cli->keep_tree ? cli->reldirs[index] : NULL;
-	char *dir;
+	char *dir, *kept = NULL;
 
 	if (!cli->outdir)
 		return;
+
 	dir = g_build_filename(cli->outdir, rel, NULL);
-	fsn_clean_dead(dir, pid, t);
+	warta_cleanup_dead(dir, (long)pid, &kept);
+	if (kept)
+		g_string_append(t, kept);
+	warta_free(kept);
 	g_free(dir);
 }
 
@@ -582,7 +583,7 @@ on_signal(int sig)
 
 	int k;
 
-	warta_output_unlink_all();
+	warta_cleanup_temporaries();
 	if (!is_worker) {
 		/* the workers remove their own unfinished outputs: wait for them */
 		for (k = 0; k < MAX_WORKERS; k++)

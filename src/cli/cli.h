@@ -3,19 +3,16 @@
  * (inputs.c), batch runs with worker processes and a progress bar (batch.c) and
  * editions (edition.c); what it prints (report.c).  main.c owns the state
  * and passes it on: no file reaches it as a global.  Only src/cli prints; the
- * library reports through diags. */
+ * library reports through its messages.  The command line is a user of
+ * libwarta like any other: src/warta.h is the one header of warta's it
+ * includes (tests/cli/test-structure.sh checks). */
 #ifndef WARTA_CLI_H
 #define WARTA_CLI_H
 
 #include <glib.h>
 #include <stdio.h>
 
-#include "article/article.h"
-#include "util/diag.h"
-
-#include "style/style.h"
-#include "render/render.h"
-#include "epub/epub.h"
+#include "warta.h"
 
 #define EXIT_USAGE 2
 #define CLI_DEFAULT_STYLE "a4"   /* without -s or a front-matter style */
@@ -47,7 +44,6 @@ struct cli {
 	gboolean keep_tree;       /* --keep-tree */
 	gboolean null_names;      /* -0: --files-from names end with NUL */
 	char *edition_publisher;
-	const char *meta_lang_origin;  /* "option" or "metadata-file" when -M/--metadata-file set lang */
 	char *max_size;
 	char *max_image_size;     /* --max-image-size */
 	char *edition;            /* --edition TITLE */
@@ -71,19 +67,21 @@ struct cli {
 	char *manifest_lang;      /* from --manifest: its "lang: TAG" line, or NULL */
 	char **reldirs;           /* inputs[i]'s directory below its directory argument, or NULL */
 	GHashTable *input_ids;    /* "dev:ino" of every input file, to refuse output == input */
-	struct warta_read_opts ropts;
+	warta_reader *reader;     /* -l, --repair, sizes, the style's boilerplate, -M … */
+	size_t max_bytes, max_image_bytes;
 	int first_page, last_page;
 	int stderr_tty;
 
-	const char *style_dirs[3];
-	struct warta_style *style;     /* -s, or the default */
-	GHashTable *styles;            /* name → struct warta_style *, asked for by front matter */
+	warta_style *style;            /* -s, or the default */
+	GHashTable *styles;            /* name → warta_style *, asked for by front matter */
+	GHashTable *style_warned;      /* inputs warned about an unknown front-matter style */
 	GMutex styles_lock;
-	struct warta_engine *engine;   /* made once, shared by every worker */
+	warta_print *print;            /* made once, shared by every worker: PDF, PNG, SVG, trace */
+	warta_epub *epub;              /* the books' writer, with print's font set */
+	warta_json *json;
 
 	GMutex out_lock;               /* stderr */
 	GString *capture;              /* batch: what one input prints, collected here */
-	GPtrArray *meta_values;        /* meta.c: -M and --metadata-file values, later ones win */
 	int *same_name;                /* -d: an earlier input with the same NAME, or -1 */
 };
 
@@ -92,36 +90,31 @@ struct cli {
 
 /* report.c */
 const char *cli_format_ext(enum cli_format f);
-/* Prints every message of d to stderr (notes with -v, warnings unless -q). */
-void cli_print_diags(const struct cli *cli, struct warta_diags *d);
+/* Prints every message of m to stderr (notes with -v, warnings unless -q). */
+void cli_print_diags(const struct cli *cli, const warta_messages *m);
 /* The same lines, appended to out. */
-void cli_format_diags(const struct cli *cli, GString *out, struct warta_diags *d);
+void cli_format_diags(const struct cli *cli, GString *out, const warta_messages *m);
 /* Levenshtein distance, for "did you mean". */
 int cli_edit_distance(const char *a, const char *b);
 /* Prints the report of the output at path (a line of text, or with
  * --report=json a JSON object), or adds it to cli->capture in a batch. */
-void cli_print_report(struct cli *cli, const char *path, const struct warta_report *r);
+void cli_print_report(struct cli *cli, const char *path);
 
 /* meta.c */
-/* Reads --metadata-file and -M into cli->meta_values (and lang into
- * cli->ropts.lang).  0, or -1 after a message (a usage error). */
+/* Hands --metadata-file and -M to cli->reader (lang among them: -l and a
+ * metadata lang is a usage error).  0, or -1 after a message (a usage
+ * error). */
 int cli_meta_collect(struct cli *cli);
-/* 1 when -M or --metadata-file gave a value. */
-int cli_meta_given(const struct cli *cli);
-/* Sets the given values in doc->meta, and doc->meta.origin. */
-void cli_meta_apply(const struct cli *cli, struct warta_doc *doc);
-/* Frees cli->meta_values. */
-void cli_meta_free(struct cli *cli);
 
 /* convert.c */
-/* Reads one input (diagnostics into d), or NULL. */
-struct warta_doc *cli_read(struct cli *cli, const char *input, struct warta_diags *d);
-/* Writes doc[0..n) in format f to path. 0, or -1 with the reason in d. */
-int cli_write(struct cli *cli, struct warta_doc *const *docs, size_t n, enum cli_format f,
-              const char *path, struct warta_diags *d);
+/* Reads one input (messages into m), or NULL. */
+warta_doc *cli_read(struct cli *cli, const char *input, warta_messages *m);
+/* Writes doc[0..n) in format f to path. 0, or -1 with the reason in m. */
+int cli_write(struct cli *cli, warta_doc *const *docs, size_t n, enum cli_format f,
+              const char *path, warta_messages *m);
 /* Converts cli->inputs[index] into every asked format: -o FILE, -d DIR/NAME.EXT
  * or stdout.  The paths written are appended to written (may be NULL).  0, or -1. */
-int cli_convert(struct cli *cli, int index, struct warta_diags *d, GPtrArray *written);
+int cli_convert(struct cli *cli, int index, warta_messages *m, GPtrArray *written);
 /* -d: finds the inputs whose NAME an earlier input already has (cli->same_name). */
 void cli_find_same_names(struct cli *cli);
 /* 1 when path names one of the inputs (same file), else 0. */

@@ -1,8 +1,8 @@
 /* edition.c — many articles as one book: reads every input, groups them into
  * sections (the manifest's, else front matter section or source), orders the
  * sections by first appearance and the articles in each by date then input
- * order, sets doc->meta.group (the print back end's sections),
- * and calls the back end once with the array. */
+ * order, sets each document's group (warta_doc_set_group: the back ends'
+ * sections), and calls the back end once with the array. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,15 +10,13 @@
 #include <glib/gstdio.h>
 
 #include "cli/cli.h"
-#include "lang/lang.h"
-#include "util/date.h"
 
 struct entry {
-	struct warta_doc *doc;
+	warta_doc *doc;
 	int index;                 /* input order */
 	int group;                 /* section order: first appearance; unsectioned last */
 	char *key;                 /* section name or NULL */
-	struct warta_diags diags;  /* while reading: input i's messages */
+	warta_messages *diags;     /* while reading: input i's messages */
 };
 
 /* What the reading threads share. */
@@ -34,7 +32,7 @@ read_one(gpointer data, gpointer user)
 	const struct reading *r = user;
 	int i = GPOINTER_TO_INT(data) - 1;
 
-	r->e[i].doc = cli_read(r->cli, r->cli->inputs[i], &r->e[i].diags);
+	r->e[i].doc = cli_read(r->cli, r->cli->inputs[i], r->e[i].diags);
 }
 
 /* Reads every input into e[i].doc (NULL on failure) and e[i].diags, with
@@ -47,7 +45,7 @@ read_all(struct cli *cli, struct entry *e)
 	struct reading r = { cli, e };
 
 	for (i = 0; i < cli->ninputs; i++)
-		warta_diags_init(&e[i].diags);
+		e[i].diags = warta_messages_new();
 	if (threads > 1) {
 		GError *err = NULL;
 
@@ -77,7 +75,7 @@ static int
 cmp_entry(const void *pa, const void *pb)
 {
 	const struct entry *x = pa, *y = pb;
-	const char *dx = x->doc->meta.date, *dy = y->doc->meta.date;
+	const char *dx = warta_doc_date(x->doc), *dy = warta_doc_date(y->doc);
 	int c;
 
 	if (x->group != y->group)
@@ -90,17 +88,17 @@ cmp_entry(const void *pa, const void *pb)
 }
 
 static const char *
-section_key(struct cli *cli, const struct warta_doc *doc, int index)
+section_key(struct cli *cli, const warta_doc *doc, int index)
 {
 	const char *by = cli->group_by ? cli->group_by : "section";
-	const char *k = NULL;
+	const char *k = NULL, *section = warta_doc_section(doc);
 
 	if (cli->sections)
 		k = cli->sections->pdata[index];
 	else if (strcmp(by, "section") == 0)
-		k = doc->meta.section && *doc->meta.section ? doc->meta.section : doc->meta.source;
+		k = section && *section ? section : warta_doc_source(doc);
 	else if (strcmp(by, "source") == 0)
-		k = doc->meta.source;
+		k = warta_doc_source(doc);
 	return k && *k ? k : NULL;
 }
 
@@ -112,19 +110,26 @@ edition_date(struct cli *cli, struct entry *e, int n)
 	const char *newest = NULL;
 	GDateTime *now;
 	char *s;
-	gint64 t;
+	long long t;
 	int i;
 
 	if (cli->edition_date)
 		return g_strdup(cli->edition_date);
-	for (i = 0; i < n; i++)
-		if (e[i].doc->meta.date && (!newest || strcmp(e[i].doc->meta.date, newest) > 0))
-			newest = e[i].doc->meta.date;
+	for (i = 0; i < n; i++) {
+		const char *date = warta_doc_date(e[i].doc);
+
+		if (date && (!newest || strcmp(date, newest) > 0))
+			newest = date;
+	}
 	if (newest)
 		return g_strdup(newest);
 	/* main() has refused a bad SOURCE_DATE_EPOCH */
-	if (warta_source_date_epoch(&t) > 0 && (s = warta_date_format_epoch(t, 1)))
-		return s;
+	if (warta_date_source_epoch(&t) > 0 && (s = warta_date_from_epoch(t))) {
+		char *own = g_strdup(s);
+
+		warta_free(s);
+		return own;
+	}
 	now = g_date_time_new_now_utc();
 	s = g_date_time_format(now, "%Y-%m-%d");
 	g_date_time_unref(now);
@@ -138,7 +143,7 @@ static char *
 edition_lang(const struct cli *cli, const struct entry *e, int n)
 {
 	const char **tags;
-	char *l;
+	char *l, *own;
 
 	if (cli->edition_lang)
 		return g_strdup(cli->edition_lang);
@@ -146,49 +151,54 @@ edition_lang(const struct cli *cli, const struct entry *e, int n)
 		return g_strdup(cli->manifest_lang);
 	tags = g_new(const char *, n ? n : 1);
 	for (int i = 0; i < n; i++)
-		tags[i] = e[i].doc->meta.lang;
-	l = g_strdup(warta_lang_most_common(tags, (size_t)n));
+		tags[i] = warta_doc_language(e[i].doc);
+	l = warta_lang_majority(tags, (size_t)n);
+	own = g_strdup(l);
+	warta_free(l);
 	g_free(tags);
-	return l;
+	return own;
 }
 
 /* Whether the back end can set doc alone in format f: written to a scratch
  * directory, then removed.  On failure, *why gets the first error. */
 static int
-probe(struct cli *cli, struct warta_doc *doc, int f, char **why)
+probe(struct cli *cli, warta_doc *doc, int f, char **why)
 {
-	struct warta_diags d;
+	warta_messages *d;
 	char *dir, *path;
-	int rc, report = cli->report, first = cli->first_page, last = cli->last_page;
+	int rc, report = cli->report;
 	GDir *gd;
 	const char *e;
 
 	if (!(dir = g_dir_make_tmp("warta-probe-XXXXXX", NULL)))
 		return 0;          /* no way to tell: keep it */
 	path = g_strdup_printf("%s/probe.%s", dir, cli_format_ext(f));
-	warta_diags_init(&d);
+	d = warta_messages_new();
 	/* the article alone, whole: a page range is the edition's */
 	cli->report = 0;
-	cli->first_page = cli->last_page = 0;
-	rc = cli_write(cli, &doc, 1, f, path, &d);
+	if (cli->print) {
+		warta_print_set_report(cli->print, 0);
+		warta_print_set_pages(cli->print, 0, 0);
+	}
+	rc = cli_write(cli, &doc, 1, f, path, d);
 	cli->report = report;
-	cli->first_page = first;
-	cli->last_page = last;
+	if (cli->print) {
+		warta_print_set_report(cli->print, report != 0);
+		warta_print_set_pages(cli->print, cli->first_page, cli->last_page);
+	}
 	if (rc != 0) {
-		guint i;
+		size_t i;
 
-		for (i = 0; i < d.items->len; i++) {
-			const struct warta_diag *m = g_ptr_array_index(d.items, i);
-
-			if (m->severity == WARTA_ERROR) {
-				*why = g_strdup(m->message);
+		for (i = 0; i < warta_messages_count(d); i++) {
+			if (warta_message_severity(d, i) == WARTA_MSG_ERROR) {
+				*why = g_strdup(warta_message_text(d, i));
 				break;
 			}
 		}
 		if (!*why)
 			*why = g_strdup("the back end failed");
 	}
-	warta_diags_fini(&d);
+	warta_messages_free(d);
 	if ((gd = g_dir_open(dir, 0, NULL))) {
 		while ((e = g_dir_read_name(gd))) {
 			char *x = g_build_filename(dir, e, NULL);
@@ -209,11 +219,11 @@ probe(struct cli *cli, struct warta_doc *doc, int f, char **why)
  * article is to blame (the failure is the edition's: disk, style …; its
  * messages in d are then printed), else the new write's result. */
 static int
-without_failures(struct cli *cli, struct warta_doc **docs, int n, int f, struct warta_diags *d,
+without_failures(struct cli *cli, warta_doc **docs, int n, int f, warta_messages *d,
                  int *left_out)
 {
-	struct warta_doc **keep = g_new(struct warta_doc *, n);
-	struct warta_diags d2;
+	warta_doc **keep = g_new(warta_doc *, n);
+	warta_messages *d2;
 	int i, k = 0, rc;
 
 	for (i = 0; i < n; i++) {
@@ -224,7 +234,7 @@ without_failures(struct cli *cli, struct warta_doc **docs, int n, int f, struct 
 			continue;
 		}
 		fprintf(stderr, "warta: %s: error: left out of the edition %s: %s\n",
-		        docs[i]->path, cli->output, why);
+		        warta_doc_path(docs[i]), cli->output, why);
 		g_free(why);
 	}
 	*left_out = n - k;
@@ -237,11 +247,11 @@ without_failures(struct cli *cli, struct warta_doc **docs, int n, int f, struct 
 			        cli->output);
 		return -1;
 	}
-	warta_diags_clear(d);
-	warta_diags_init(&d2);
-	rc = cli_write(cli, keep, (size_t)k, f, cli->output, &d2);
-	cli_print_diags(cli, &d2);
-	warta_diags_fini(&d2);
+	warta_messages_clear(d);
+	d2 = warta_messages_new();
+	rc = cli_write(cli, keep, (size_t)k, f, cli->output, d2);
+	cli_print_diags(cli, d2);
+	warta_messages_free(d2);
 	g_free(keep);
 	return rc;
 }
@@ -250,8 +260,8 @@ int
 cli_edition(struct cli *cli)
 {
 	struct entry *e = g_new0(struct entry, cli->ninputs);
-	struct warta_doc **docs;
-	struct warta_diags d;
+	warta_doc **docs;
+	warta_messages *d;
 	GHashTable *groups = g_hash_table_new(g_str_hash, g_str_equal);
 	int i, n = 0, failed = 0, ngroups = 0, f, rc, left_out = 0;
 	char *date, *lang;
@@ -259,14 +269,15 @@ cli_edition(struct cli *cli)
 	read_all(cli, e);
 	/* messages in input order, whatever order the workers finished in */
 	for (i = 0; i < cli->ninputs; i++) {
-		cli_print_diags(cli, &e[i].diags);
-		warta_diags_fini(&e[i].diags);
+		cli_print_diags(cli, e[i].diags);
+		warta_messages_free(e[i].diags);
+		e[i].diags = NULL;
 		if (!e[i].doc) {
 			failed++;
 			continue;
 		}
 		if (cli->verbose)
-			fprintf(stderr, "warta: %s: read \"%s\"\n", cli->inputs[i], e[i].doc->meta.title);
+			fprintf(stderr, "warta: %s: read \"%s\"\n", cli->inputs[i], warta_doc_title(e[i].doc));
 		e[n].doc = e[i].doc;
 		e[n].index = i;
 		e[n].key = g_strdup(section_key(cli, e[i].doc, i));
@@ -288,19 +299,26 @@ cli_edition(struct cli *cli)
 	g_free(cli->edition_lang);
 	cli->edition_lang = lang;
 	qsort(e, n, sizeof *e, cmp_entry);
-	docs = g_new(struct warta_doc *, n ? n : 1);
+	docs = g_new(warta_doc *, n ? n : 1);
 	for (f = 0; f < FMT_COUNT && !cli->formats[f]; f++)
 		;
 	for (i = 0; i < n; i++) {
 		/* the group in its own field: the article's section stays its own
-		 * (the print back end's sections are the groups: by_group) */
-		g_free(e[i].doc->meta.group);
-		e[i].doc->meta.group = g_strdup(e[i].key);
+		 * (the back ends' sections are the groups) */
+		warta_doc_set_group(e[i].doc, e[i].key);
 		docs[i] = e[i].doc;
 	}
 	date = edition_date(cli, e, n);
 	g_free(cli->edition_date);
 	cli->edition_date = date;
+	if (cli->print) {
+		warta_print_set_edition(cli->print, cli->edition, cli->edition_date);
+		warta_print_set_edition_lang(cli->print, cli->edition_lang);
+	}
+	if (cli->epub) {
+		warta_epub_set_edition(cli->epub, cli->edition, cli->edition_date);
+		warta_epub_set_edition_lang(cli->epub, cli->edition_lang);
+	}
 
 	rc = 0;
 	if (n == 0) {
@@ -315,28 +333,26 @@ cli_edition(struct cli *cli)
 			 * back end refuses (bytes that are not UTF-8), standing for
 			 * any failure of one article at render time */
 			for (i = 0; i < n; i++)
-				if (strcmp(docs[i]->name, fault) == 0) {
-					g_free(docs[i]->meta.title);
-					docs[i]->meta.title = g_strdup("\xFF\xFE");
-				}
-		warta_diags_init(&d);
-		rc = cli_write(cli, docs, n, f, cli->output, &d);
+				if (strcmp(warta_doc_name(docs[i]), fault) == 0)
+					warta_doc_set_title(docs[i], "\xFF\xFE");
+		d = warta_messages_new();
+		rc = cli_write(cli, docs, n, f, cli->output, d);
 		if (rc != 0 && n > 1) {
 			/* one article that cannot be set does not cost the others
 			 * their edition: find it and leave it out */
-			rc = without_failures(cli, docs, n, f, &d, &left_out);
+			rc = without_failures(cli, docs, n, f, d, &left_out);
 			failed += left_out;
 		} else {
-			cli_print_diags(cli, &d);
+			cli_print_diags(cli, d);
 		}
-		warta_diags_fini(&d);
+		warta_messages_free(d);
 		if (rc == 0 && !cli->quiet && (cli->verbose || cli->stderr_tty))
 			fprintf(stderr, "warta: %s: %d article%s in %d section%s%s\n", cli->output,
 			        n - left_out, n - left_out == 1 ? "" : "s", ngroups, ngroups == 1 ? "" : "s",
 			        failed ? "; some inputs failed" : "");
 	}
 	for (i = 0; i < n; i++) {
-		if (e[i].doc->broken_images)
+		if (warta_doc_missing_pictures(e[i].doc))
 			failed++;     /* set without some of its pictures (warnings said which) */
 		warta_doc_free(e[i].doc);
 		g_free(e[i].key);

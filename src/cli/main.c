@@ -3,19 +3,12 @@
  * inputs to a single conversion, a batch (batch.c) or an edition (edition.c).
  * Exit status: 0 all went well, 1 some input failed, 2 usage error. */
 #include <errno.h>
-#include <fontconfig/fontconfig.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <cairo.h>
-#include <pango/pango.h>
-#include <zip.h>
-
 #include "cli/cli.h"
-#include "util/date.h"
-#include "util/output.h"
 
 /* The run's state: the options parsed into it (GOption keeps these
  * addresses), then handed to every part of the command line. */
@@ -390,110 +383,113 @@ check_unknown_options(int argc, char **argv)
 static void
 print_version(void)
 {
-	printf("warta %s\n", WARTA_VERSION);
+	char *components = warta_version_components();
+
+	printf("warta %s\n", warta_version());
 	/* the formats this build writes: scripts (make demo) ask here */
 	printf("formats: json epub pdf png svg\n");
-	printf("GLib %u.%u.%u, Pango %s, cairo %s, libzip %s\n", glib_major_version,
-	       glib_minor_version, glib_micro_version, pango_version_string(),
-	       cairo_version_string(), zip_libzip_version());
-}
-
-static void
-setup_style_dirs(void)
-{
-	static char *user_dir, *data_dir;
-
-	user_dir = g_build_filename(g_get_user_data_dir(), "warta", "styles", NULL);
-	data_dir = g_build_filename(warta_data_dir(), "styles", NULL);
-	cli.style_dirs[0] = user_dir;
-	cli.style_dirs[1] = data_dir;
-	cli.style_dirs[2] = NULL;
+	printf("%s\n", components);
+	warta_free(components);
 }
 
 static int
 list_styles(void)
 {
-	struct warta_diags d;
-	struct warta_style **list;
+	warta_messages *m = warta_messages_new();
+	warta_style **list = warta_styles_list(m);
 	int i;
 
-	warta_diags_init(&d);
-	list = warta_style_list(cli.style_dirs, &d);
-	cli_print_diags(&cli, &d);
+	cli_print_diags(&cli, m);
 	for (i = 0; list && list[i]; i++) {
-		printf("%-16s %s\n", list[i]->name, list[i]->description ? list[i]->description : "");
-		warta_style_free(list[i]);
+		const char *desc = warta_style_description(list[i]);
+
+		printf("%-16s %s\n", warta_style_name(list[i]), desc ? desc : "");
+		warta_style_close(list[i]);
 	}
-	g_free(list);
-	i = warta_diags_errors(&d) ? 1 : 0;
-	warta_diags_fini(&d);
+	warta_free(list);
+	i = warta_messages_errors(m) ? 1 : 0;
+	warta_messages_free(m);
 	return i;
 }
 
-/* Loads what every conversion shares: the style and the print engine.
- * 0, EXIT_USAGE (the style), or 1 (the engine: fonts or dictionaries missing). */
+/* The back ends' settings, from the options: the same for every input. */
+static void
+setup_backends(void)
+{
+	if (cli.print) {
+		warta_print_set_edition(cli.print, cli.edition, cli.edition_date);
+		warta_print_set_edition_number(cli.print, cli.edition_number);
+		warta_print_set_edition_lang(cli.print, cli.edition_lang);
+		warta_print_set_pages(cli.print, cli.first_page, cli.last_page);
+		warta_print_set_dpi(cli.print, cli.dpi);
+		warta_print_set_missing_glyphs(cli.print, cli.missing_glyphs &&
+		                               strcmp(cli.missing_glyphs, "warn") == 0);
+		warta_print_set_report(cli.print, cli.report != 0);
+		warta_print_set_threads(cli.print, cli.jobs);
+	}
+	if (cli.epub) {
+		warta_epub_set_embed_fonts(cli.epub, cli.embed_fonts);
+		warta_epub_set_edition(cli.epub, cli.edition, cli.edition_date);
+		warta_epub_set_edition_publisher(cli.epub, cli.edition_publisher);
+		warta_epub_set_edition_lang(cli.epub, cli.edition_lang);
+	}
+}
+
+/* Loads what every conversion shares: the style and the back ends (the
+ * print's font set made once, the books sharing it).  0, EXIT_USAGE (the
+ * style), or 1 (the print engine: fonts or dictionaries missing). */
 static int
 load_shared(void)
 {
+	const int print = cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
+	                  cli.formats[FMT_TRACE];
+	warta_messages *m = warta_messages_new();
 	int rc = 0;
-	struct warta_diags d;
 
-	warta_diags_init(&d);
-	cli.style = warta_style_load(cli.style_name ? cli.style_name : CLI_DEFAULT_STYLE,
-	                             cli.style_dirs, &d);
+	cli.style = warta_style_open(cli.style_name ? cli.style_name : CLI_DEFAULT_STYLE, m);
 	if (!cli.style)
 		rc = EXIT_USAGE;
 	else
-		cli.ropts.boilerplate = (const char *const *)cli.style->boilerplate;
+		warta_reader_set_style(cli.reader, cli.style);
 	/* the style's fonts against warta's font set, for the formats that use
 	 * them: a family not in the set is a usage error, a missing feature (smcp,
 	 * onum) a warning at the style's line.  A font set that cannot be loaded
 	 * is left to the back ends, which report it. */
-	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
-	    cli.formats[FMT_TRACE] || cli.formats[FMT_EPUB])) {
-		struct warta_diags fd;
-		FcConfig *fc;
-
-		warta_diags_init(&fd);
-		fc = warta_fonts_config(&fd);
-		warta_diags_fini(&fd);
-		if (fc) {
-			if (warta_style_check_fonts(cli.style, fc, &d) > 0)
-				rc = EXIT_USAGE;
-			FcConfigDestroy(fc);
-		}
-	}
+	if (rc == 0 && (print || cli.formats[FMT_EPUB]) && warta_style_check_fonts_set(cli.style, m) > 0)
+		rc = EXIT_USAGE;
 	cli.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	                                   (GDestroyNotify)warta_style_free);
+	                                   (GDestroyNotify)warta_style_close);
 	g_mutex_init(&cli.styles_lock);
-	if (rc == 0 && (cli.formats[FMT_PDF] || cli.formats[FMT_PNG] || cli.formats[FMT_SVG] ||
-	    cli.formats[FMT_TRACE])) {
-		cli.engine = warta_engine_new(&d);
-		if (!cli.engine)
+	if (rc == 0 && print) {
+		if (!(cli.print = warta_print_new(cli.style, m)))
 			rc = 1;   /* no input can be set: they all fail */
 	} else if (rc == 0 && cli.formats[FMT_EPUB]) {
 		/* the books' font set, made once for the batch; without it each
 		 * book says why (a warning) and is made without its cover */
-		struct warta_diags fd;
-
-		warta_diags_init(&fd);
-		cli.engine = warta_engine_new(&fd);
-		warta_diags_fini(&fd);
+		cli.print = warta_print_new(cli.style, NULL);
 	}
-	cli_print_diags(&cli, &d);
-	warta_diags_fini(&d);
+	if (rc == 0 && cli.formats[FMT_EPUB] && (cli.epub = warta_epub_new(cli.style, m)) && cli.print)
+		warta_epub_share_fonts(cli.epub, cli.print);
+	if (rc == 0 && cli.formats[FMT_JSON])
+		cli.json = warta_json_new(m);
+	setup_backends();
+	cli_print_diags(&cli, m);
+	warta_messages_free(m);
 	return rc;
 }
 
 static void
 unload_shared(void)
 {
-	if (cli.engine)
-		warta_engine_free(cli.engine);
-	if (cli.style)
-		warta_style_free(cli.style);
+	warta_json_free(cli.json);
+	warta_epub_free(cli.epub);
+	warta_print_free(cli.print);
 	if (cli.styles)
 		g_hash_table_destroy(cli.styles);
+	if (cli.style_warned)
+		g_hash_table_destroy(cli.style_warned);
+	warta_style_close(cli.style);
+	warta_reader_free(cli.reader);
 }
 
 /* An option given an empty value ("-d ''") is a usage error, not a failure
@@ -572,9 +568,9 @@ check_values(void)
 	if (cli.lang && !g_regex_match_simple("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
 	                                      cli.lang, 0, 0))
 		usage_error("-l %s is not a language tag (BCP 47: id, en, pt-BR, zh-Hant …)", cli.lang);
-	if (cli.max_size && !(cli.ropts.max_bytes = parse_size(cli.max_size)))
+	if (cli.max_size && !(cli.max_bytes = parse_size(cli.max_size)))
 		usage_error("--max-size '%s' is not a size (4096, 100k, 64M, 1G)", cli.max_size);
-	if (cli.max_image_size && !(cli.ropts.max_image_bytes = parse_size(cli.max_image_size)))
+	if (cli.max_image_size && !(cli.max_image_bytes = parse_size(cli.max_image_size)))
 		usage_error("--max-image-size '%s' is not a size (4096, 100k, 64M, 1G)", cli.max_image_size);
 	if (cli.dpi_arg && (i = parse_number(cli.dpi_arg, 10, 2400, &cli.dpi)) != 1)
 		usage_error("--dpi '%s' is %s (72, 150, 300)", cli.dpi_arg,
@@ -592,13 +588,12 @@ check_values(void)
 	}
 	if (cli.jobs == 0)
 		cli.jobs = (int)g_get_num_processors();
-	if (warta_source_date_epoch(NULL) < 0)
-		usage_error("SOURCE_DATE_EPOCH=%s is not a number of seconds from 0 to %" G_GINT64_FORMAT
-		            " (9999-12-31T23:59:59Z)", g_getenv("SOURCE_DATE_EPOCH"), WARTA_EPOCH_MAX);
+	if (warta_date_source_epoch(NULL) < 0)
+		usage_error("SOURCE_DATE_EPOCH=%s is not a number of seconds from 0 to %lld"
+		            " (9999-12-31T23:59:59Z)", g_getenv("SOURCE_DATE_EPOCH"), WARTA_EPOCH_LIMIT);
 	if (cli.missing_glyphs && strcmp(cli.missing_glyphs, "error") != 0 &&
 	    strcmp(cli.missing_glyphs, "warn") != 0)
 		usage_error("--missing-glyphs %s: use error or warn", cli.missing_glyphs);
-	warta_diags_missing_glyphs_default(cli.missing_glyphs && strcmp(cli.missing_glyphs, "warn") == 0);
 }
 
 /* Options that need another: --keep-tree -d, -0 --files-from, the
@@ -610,7 +605,7 @@ check_dependent_options(void)
 		usage_error("--keep-tree mirrors input directories under -d DIR: give -d");
 	if (cli.null_names && !cli.files_from)
 		usage_error("-0 (--null) is about --files-from names: give --files-from");
-	if (cli.edition_date && !warta_date_valid(cli.edition_date))
+	if (cli.edition_date && !warta_date_is_valid(cli.edition_date))
 		usage_error("--edition-date %s is not a date (YYYY-MM-DD)", cli.edition_date);
 	if (cli.edition_lang && !g_regex_match_simple("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
 	                                              cli.edition_lang, 0, 0))
@@ -689,11 +684,13 @@ check_options(void)
 	if (cli.report_json)
 		cli.report = 2;
 	check_values();
-	cli.ropts.lang = cli.lang;
+	cli.reader = warta_reader_new();
+	warta_reader_set_lang(cli.reader, cli.lang);
+	warta_reader_set_limits(cli.reader, cli.max_bytes, cli.max_image_bytes);
+	warta_reader_set_flags(cli.reader, (cli.keep_boilerplate ? WARTA_READ_KEEP_BOILERPLATE : 0u) |
+	                                   (cli.repair ? WARTA_READ_REPAIR : 0u));
 	if (cli_meta_collect(&cli) != 0)
 		exit(EXIT_USAGE);
-	cli.ropts.keep_boilerplate = cli.keep_boilerplate;
-	cli.ropts.repair = cli.repair;
 	check_dependent_options();
 	check_inputs();
 	check_outputs();
@@ -720,7 +717,7 @@ log_writer(GLogLevelFlags level, const GLogField *fields, gsize n, gpointer data
 			static const char head[] = "warta: error: out of memory (";
 			static const char tail[] = "); unfinished outputs removed\n";
 
-			warta_output_unlink_all();
+			warta_cleanup_temporaries();
 			/* no allocation from here on */
 			(void)!write(STDERR_FILENO, head, sizeof head - 1);
 			(void)!write(STDERR_FILENO, msg, strlen(msg));
@@ -765,11 +762,8 @@ main(int argc, char **argv)
 		g_free(ref);
 		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 	}
-	if (cli.list_styles) {
-		setup_style_dirs();
+	if (cli.list_styles)
 		return list_styles();
-	}
-	setup_style_dirs();
 	g_mutex_init(&cli.out_lock);
 	check_options();
 	if (cli.outdir)
@@ -796,6 +790,5 @@ main(int argc, char **argv)
 	if (cli.input_ids)
 		g_hash_table_destroy(cli.input_ids);
 	g_strfreev(cli.inputs);
-	cli_meta_free(&cli);
 	return status;
 }

@@ -225,8 +225,9 @@ same_attrs(const struct pa_fmt *a, const struct pa_fmt *b)
 
 /* Characters no font in warta's set has: one message per run of them, with
  * its place and its length; each is set as a box (Pango's hex box, which
- * names the code point) so that the loss shows on the page.  An error
- * unless the caller asked for a warning (--missing-glyphs=warn). */
+ * names the code point) so that the loss shows on the page.  An error,
+ * marked as a missing glyph: the caller may make it a warning
+ * (--missing-glyphs=warn; diag.h, warta_diags_glyphs_warn). */
 static void
 report_missing(struct pa_para *p, struct warta_diags *d, GArray *miss)
 {
@@ -260,10 +261,10 @@ report_missing(struct pa_para *p, struct warta_diags *d, GArray *miss)
 		g_unichar_to_utf8(c, u);
 		g_unichar_to_utf8(last, v);
 		if (j - i == 1)
-			warta_diag(d, d->missing_glyphs_warn ? WARTA_WARNING : WARTA_ERROR, p->file,
+			warta_diag_missing_glyph(d, p->file,
 			    r ? r->line : 0, col, "no font has a glyph for U+%04X '%s': set as a box", c, u);
 		else
-			warta_diag(d, d->missing_glyphs_warn ? WARTA_WARNING : WARTA_ERROR, p->file,
+			warta_diag_missing_glyph(d, p->file,
 			    r ? r->line : 0, col, "no font has a glyph for %u characters, U+%04X '%s' to "
 			    "U+%04X '%s': set as boxes", j - i, c, u, last, v);
 		i = j;

@@ -124,7 +124,6 @@ ed_set_articles(struct ed *E, int N)
 		for (i = 0; i < E->n; i++) {
 			warta_diags_init(&M->d[i]);
 			M->d[i].max = E->d->max;
-			M->d[i].missing_glyphs_warn = E->d->missing_glyphs_warn;
 		}
 		t = g_thread_try_new("warta-layout", measure_helper, M, NULL);
 	}

@@ -22,17 +22,16 @@ is_path(const char *name)
 	return strchr(name, '/') != NULL || g_str_has_suffix(name, ".style");
 }
 
-static const char *const *
+/* The style folders when the caller names none: the user's
+ * ($XDG_DATA_HOME/warta/styles), then warta's; made for each call, kept
+ * nowhere.  Caller g_strfreev()s. */
+static char **
 default_dirs(void)
 {
-	static const char *dirs[2];
-	static gsize once;
+	char **dirs = g_new0(char *, 3);
 
-	if (g_once_init_enter(&once)) {
-		dirs[0] = g_build_filename(warta_data_dir(), "styles", NULL);
-		dirs[1] = NULL;
-		g_once_init_leave(&once, 1);
-	}
+	dirs[0] = g_build_filename(g_get_user_data_dir(), "warta", "styles", NULL);
+	dirs[1] = g_build_filename(warta_data_dir(), "styles", NULL);
 	return dirs;
 }
 
@@ -388,8 +387,13 @@ warta_style_load(const char *name_or_path, const char *const *dirs, struct warta
 	struct warta_style *s;
 	char *path, *base;
 
-	if (!dirs)
-		dirs = default_dirs();
+	if (!dirs) {
+		char **own = default_dirs();
+
+		s = warta_style_load(name_or_path, (const char *const *)own, d);
+		g_strfreev(own);
+		return s;
+	}
 	if (!name_or_path || !*name_or_path) {
 		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "no style name given");
 		return NULL;
@@ -476,12 +480,19 @@ cmp_style(gconstpointer a, gconstpointer b)
 struct warta_style **
 warta_style_list(const char *const *dirs, struct warta_diags *d)
 {
-	GPtrArray *out = g_ptr_array_new();
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GPtrArray *out;
+	GHashTable *seen;
 	int k;
 
-	if (!dirs)
-		dirs = default_dirs();
+	if (!dirs) {
+		char **own = default_dirs();
+		struct warta_style **list = warta_style_list((const char *const *)own, d);
+
+		g_strfreev(own);
+		return list;
+	}
+	out = g_ptr_array_new();
+	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (k = 0; dirs[k]; k++) {
 		GDir *dir = g_dir_open(dirs[k], 0, NULL);
 		GPtrArray *files;

@@ -125,18 +125,21 @@ struct warta_style_where {
 	int line, col;
 };
 
-/* Loads a style by name (from dirs, first match wins) or by path (contains '/'
- * or ends in ".style").  NULL on error, with file:line in d. */
+/* Loads a style by name (from dirs, first match wins; NULL: the user's
+ * $XDG_DATA_HOME/warta/styles, then warta's) or by path (contains '/' or
+ * ends in ".style").  NULL on error, with file:line in d. */
 struct warta_style *warta_style_load(const char *name_or_path, const char *const *dirs,
                                      struct warta_diags *d);
 void warta_style_free(struct warta_style *s);
-/* Styles found in dirs: a NULL-terminated array of loaded styles, sorted by name,
+/* Styles found in dirs (NULL: as warta_style_load's): a NULL-terminated array of loaded styles, sorted by name,
  * for --list-styles (name + description).  Free each with warta_style_free, then g_free. */
 struct warta_style **warta_style_list(const char *const *dirs, struct warta_diags *d);
 
 /* The directory holding styles/ and fonts/: $WARTA_DATADIR if set, else the
  * source tree when the binary runs from it (build/warta), else WARTA_DATADIR
- * (the install prefix's share/warta). */
+ * (the install prefix's share/warta).  Found once per process (g_once) and
+ * never changed: where the program's own data is, a fact of the process
+ * like its executable, not a setting of any handle. */
 const char *warta_data_dir(void);
 /* A fontconfig configuration holding only warta's own font set (fonts/fonts.list:
  * files from Debian font packages), with no system fonts and no rules, so output

@@ -20,14 +20,6 @@ cap(const struct warta_diags *d)
 	return d->max > 0 ? d->max : 1000;
 }
 
-static int missing_glyphs_warn_default;
-
-void
-warta_diags_missing_glyphs_default(int warn)
-{
-	missing_glyphs_warn_default = warn;
-}
-
 void
 warta_diags_init(struct warta_diags *d)
 {
@@ -35,7 +27,7 @@ warta_diags_init(struct warta_diags *d)
 	d->counts[0] = d->counts[1] = d->counts[2] = 0;
 	d->kept[0] = d->kept[1] = d->kept[2] = 0;
 	d->max = 0;
-	d->missing_glyphs_warn = missing_glyphs_warn_default;
+	d->glyphs_dropped = 0;
 	g_mutex_init(&d->lock);
 }
 
@@ -46,6 +38,7 @@ warta_diags_clear(struct warta_diags *d)
 	g_ptr_array_set_size(d->items, 0);
 	d->counts[0] = d->counts[1] = d->counts[2] = 0;
 	d->kept[0] = d->kept[1] = d->kept[2] = 0;
+	d->glyphs_dropped = 0;
 	g_mutex_unlock(&d->lock);
 }
 
@@ -59,18 +52,16 @@ warta_diags_fini(struct warta_diags *d)
 	g_mutex_clear(&d->lock);
 }
 
-void
-warta_diag(struct warta_diags *d, enum warta_severity sev, const char *file,
-           int line, int col, const char *fmt, ...)
+static void
+add(struct warta_diags *d, enum warta_severity sev, int glyph, const char *file, int line,
+    int col, const char *fmt, va_list ap)
 {
 	struct warta_diag *m;
-	va_list ap;
 
-	if (!d)
-		return;
 	g_mutex_lock(&d->lock);
 	d->counts[sev]++;
 	if (d->kept[sev] >= cap(d)) {
+		d->glyphs_dropped += glyph;
 		g_mutex_unlock(&d->lock);
 		return;
 	}
@@ -80,10 +71,68 @@ warta_diag(struct warta_diags *d, enum warta_severity sev, const char *file,
 	m->file = g_strdup(file);
 	m->line = line;
 	m->col = col;
-	va_start(ap, fmt);
 	m->message = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
+	m->missing_glyph = glyph;
 	g_ptr_array_add(d->items, m);
+	g_mutex_unlock(&d->lock);
+}
+
+void
+warta_diag(struct warta_diags *d, enum warta_severity sev, const char *file,
+           int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!d)
+		return;
+	va_start(ap, fmt);
+	add(d, sev, 0, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+warta_diag_missing_glyph(struct warta_diags *d, const char *file, int line, int col,
+                         const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!d)
+		return;
+	va_start(ap, fmt);
+	add(d, WARTA_ERROR, 1, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+warta_diags_glyphs_warn(struct warta_diags *d, guint from, int dropped_from)
+{
+	guint i, k;
+
+	g_mutex_lock(&d->lock);
+	for (i = k = 0; i < d->items->len; i++) {
+		struct warta_diag *m = d->items->pdata[i];
+
+		if (i >= from && m->missing_glyph && m->severity == WARTA_ERROR) {
+			d->counts[WARTA_ERROR]--;
+			d->kept[WARTA_ERROR]--;
+			d->counts[WARTA_WARNING]++;
+			m->missing_glyph = 0;
+			if (d->kept[WARTA_WARNING] >= cap(d)) {
+				diag_free(m);   /* counted, past the cap of warnings */
+				continue;
+			}
+			d->kept[WARTA_WARNING]++;
+			m->severity = WARTA_WARNING;
+		}
+		d->items->pdata[k++] = m;
+	}
+	d->items->len = k;
+	/* those counted, not recorded: warnings past the cap now */
+	if (d->glyphs_dropped > dropped_from) {
+		d->counts[WARTA_ERROR] -= d->glyphs_dropped - dropped_from;
+		d->counts[WARTA_WARNING] += d->glyphs_dropped - dropped_from;
+		d->glyphs_dropped = dropped_from;
+	}
 	g_mutex_unlock(&d->lock);
 }
 
@@ -157,9 +206,12 @@ warta_diags_move(struct warta_diags *dst, struct warta_diags *src)
 			dst->kept[m->severity]++;
 			g_ptr_array_add(dst->items, m);
 		} else {
+			dst->glyphs_dropped += m->missing_glyph;
 			diag_free(m);
 		}
 	}
+	dst->glyphs_dropped += src->glyphs_dropped;
+	src->glyphs_dropped = 0;
 	for (i = 0; i < 3; i++) {
 		dst->counts[i] += src->counts[i];
 		src->counts[i] = 0;

@@ -17,6 +17,9 @@ struct warta_diag {
 	char *file;     /* may be NULL: a message about no file */
 	int line, col;  /* 1-based; 0 when unknown */
 	char *message;
+	int missing_glyph; /* an error about a character no font has
+	                    * (warta_diag_missing_glyph): a caller may make it a
+	                    * warning (warta_diags_glyphs_warn) */
 };
 
 struct warta_diags {
@@ -26,19 +29,24 @@ struct warta_diags {
 	int max;                 /* record at most this many of each severity (but keep
 	                          * counting): hostile input cannot fill memory with
 	                          * messages, nor warnings crowd out an error; 0: 1000 */
-	int missing_glyphs_warn; /* a character no font has is a warning, not an
-	                          * error (--missing-glyphs=warn) */
+	int glyphs_dropped;      /* missing-glyph errors counted, not recorded */
 	GMutex lock;
 };
 
 void warta_diags_init(struct warta_diags *d);
-/* What warta_diags_init gives missing_glyphs_warn from now on, in this
- * process (the command line's --missing-glyphs). */
-void warta_diags_missing_glyphs_default(int warn);
 void warta_diags_clear(struct warta_diags *d);   /* frees the messages, keeps the list usable */
 void warta_diags_fini(struct warta_diags *d);
 void warta_diag(struct warta_diags *d, enum warta_severity sev, const char *file,
                 int line, int col, const char *fmt, ...) G_GNUC_PRINTF(6, 7);
+/* An error about characters no font has, marked as such: whether it stays
+ * an error is the caller's policy (the print back end's
+ * warta_print_set_missing_glyphs), decided after the stage has run. */
+void warta_diag_missing_glyph(struct warta_diags *d, const char *file, int line, int col,
+                              const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+/* Every missing-glyph error of d from message index from on (and of those
+ * counted, not recorded, those past dropped_from) becomes a warning.  The
+ * state to pass: d->items->len and d->glyphs_dropped before the stage ran. */
+void warta_diags_glyphs_warn(struct warta_diags *d, guint from, int dropped_from);
 int warta_diags_errors(const struct warta_diags *d);
 /* Messages of severity sev counted but not recorded (past the cap). */
 int warta_diags_dropped(const struct warta_diags *d, enum warta_severity sev);
