@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include "layout/para_int.h"
@@ -85,16 +86,27 @@ is_dash(gunichar c)
 	    c == 0x2014 || c == 0x2015 || c == 0x00AD;
 }
 
+const char *
+pa_hyphen_char(PangoFont *font)
+{
+	hb_codepoint_t g;
+
+	/* asked of HarfBuzz, as Pango's shaping does: shaping a character the
+	 * font lacks would measure its box with Cairo (guard.h) */
+	if (font && hb_font_get_nominal_glyph(pango_font_get_hb_font(font), 0x2010, &g) && g != 0)
+		return "\xe2\x80\x90";
+	return "-";
+}
+
 static double
 hyphen_width(const struct pa_para *p, int item)
 {
 	PangoGlyphString *gs = pango_glyph_string_new();
+	const char *h = pa_hyphen_char(p->items[item]->analysis.font);
 	double w;
 
-	pango_shape_with_flags("\xe2\x80\x90", 3, "\xe2\x80\x90", 3, &p->items[item]->analysis, gs,
+	pango_shape_with_flags(h, (int)strlen(h), h, (int)strlen(h), &p->items[item]->analysis, gs,
 	    PANGO_SHAPE_NONE);
-	if (gs->num_glyphs < 1 || (gs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-		pango_shape_with_flags("-", 1, "-", 1, &p->items[item]->analysis, gs, PANGO_SHAPE_NONE);
 	w = PU(pango_glyph_string_get_width(gs));
 	pango_glyph_string_free(gs);
 	return w;

@@ -9,6 +9,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "layout/guard.h"
 #include "layout/para_int.h"
 
 /* Index of the item holding byte b (items are in logical order). */
@@ -103,8 +104,10 @@ reshape(const struct pa_para *p, int i, size_t a, size_t b, int hyphen)
 	if (hyphen)
 		gi.item->analysis.flags |= PANGO_ANALYSIS_FLAG_NEED_HYPHEN;
 	gi.glyphs = pango_glyph_string_new();
+	pa_guard_lock(p->guard);
 	pango_shape_item(gi.item, p->text->str, p->text->len, p->la + p->char_at[a], gi.glyphs,
 	    PANGO_SHAPE_NONE);
+	pa_guard_unlock(p->guard);
 	pa_letter_space(p, gi.item, gi.glyphs);
 	return gi;
 }
@@ -132,24 +135,20 @@ add_piece(GArray *pcs, PangoGlyphItem gi, const struct pa_para *p)
 static void
 hyphen_piece(GArray *pcs, const struct pa_para *p, int i, size_t le)
 {
-	static const char u2010[] = "\xe2\x80\x90";
+	const char *h = pa_hyphen_char(p->items[i]->analysis.font);
 	struct pa_piece pc;
 	PangoGlyphItem gi;
 
 	gi.item = pango_item_copy(p->items[i]);
 	gi.item->analysis.flags &= ~PANGO_ANALYSIS_FLAG_NEED_HYPHEN;
 	gi.item->offset = 0;
-	gi.item->length = 3;
+	gi.item->length = (int)strlen(h);
 	gi.item->num_chars = 1;
 	gi.glyphs = pango_glyph_string_new();
-	pango_shape_with_flags(u2010, 3, u2010, 3, &gi.item->analysis, gi.glyphs, PANGO_SHAPE_NONE);
+	pango_shape_with_flags(h, gi.item->length, h, gi.item->length, &gi.item->analysis, gi.glyphs,
+	    PANGO_SHAPE_NONE);
 	memset(&pc, 0, sizeof pc);
-	pc.text = u2010;
-	if (gi.glyphs->num_glyphs < 1 || (gi.glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
-		gi.item->length = 1;
-		pango_shape_with_flags("-", 1, "-", 1, &gi.item->analysis, gi.glyphs, PANGO_SHAPE_NONE);
-		pc.text = "-";
-	}
+	pc.text = h;
 	pc.gi = gi;
 	pc.run = pa_run_at(p, le > 0 ? le - 1 : 0);
 	g_array_append_val(pcs, pc);

@@ -101,6 +101,7 @@ struct pa_para {
 	int *char_at;               /* byte → char index (n bytes + 1) */
 	double *cjk_gap;            /* CJK punctuation's blank before char c as glue, pt
 	                             * (n chars + 1; NULL: none; cjk.c) */
+	struct pa_guard *guard;     /* held while shaping it: a character no font has (guard.h) */
 };
 
 /* How to set a paragraph. */

@@ -48,6 +48,10 @@ struct wide {
 	int broken;                 /* the breaker used one of its breaks (warned) */
 };
 
+/* The hyphen a line broken in a word of font ends with: U+2010 where the
+ * font has it, else "-" (items.c). */
+const char *pa_hyphen_char(PangoFont *font);
+
 /* The run holding byte b (NULL: no runs): a binary search of p->runs, here
  * because every step of the paragraph (shape.c, cjk.c, items.c, lines.c)
  * asks it. */

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "lang/lang.h"
+#include "layout/guard.h"
 #include "layout/para_int.h"
 #include "util/clock.h"
 
@@ -333,6 +334,10 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 	}
 	p->char_at[len] = p->n_chars;
 
+	p->guard = pa_guard_get(s->ctx);
+	if (p->guard && !pa_guard_uncovered(p->guard, text, (size_t)len))
+		p->guard = NULL;
+	pa_guard_lock(p->guard);
 	items = pango_itemize_with_base_dir(s->ctx, dir, text, 0, len, p->attrs, NULL);
 	p->n_items = g_list_length(items);
 	p->items = g_new(PangoItem *, p->n_items);
@@ -361,6 +366,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 			}
 		}
 	}
+	pa_guard_unlock(p->guard);
 	g_list_free(items);
 	pa_words_free(ws);
 	pa_cjk_punct(p, s->align == WARTA_TA_JUSTIFY);

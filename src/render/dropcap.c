@@ -3,6 +3,7 @@
  * a hanging descender allowed for, then cut out of the paragraph's text. */
 #include <string.h>
 
+#include "layout/guard.h"
 #include "render/typeset.h"
 
 /* The drop cap: the first letter of the first body paragraph, set big
@@ -68,9 +69,14 @@ rn_drop_cap(struct rn *R, struct art *A, struct pa_para *P)
 		PangoItem *it = items->data;
 		double cap_body;
 
+		struct pa_guard *g = pa_guard_get(R->ctx);
+
+		/* its ink is measured by Cairo: guarded from the other thread */
+		pa_guard_lock(g);
 		pango_shape_with_flags(d->text, strlen(d->text), d->text, strlen(d->text), &it->analysis, gs,
 		    PANGO_SHAPE_NONE);
 		pango_glyph_string_extents(gs, it->analysis.font, &ink, &logical);
+		pa_guard_unlock(g);
 		cap_body = bodysize * 0.68;
 		if (ink.height > 0) {
 			double want = (lines - 1) * lead + cap_body;   /* baseline of line 1 cap top to line N baseline */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lang/lang.h"
+#include "layout/guard.h"
 #include "render/edition.h"
 #include "util/date.h"
 
@@ -426,7 +427,9 @@ ed_set_article(struct ed *E, int i, int N, struct warta_diags *d)
 
 	X->A = rn_art_layout(R, R->docs[i], i + 1, NULL, G_MAXINT, d, noop_page, NULL);
 	X->helper = E->helper;
-	g_strlcpy(X->prefix, X->A->prefix, sizeof X->prefix);
+	if (X->prefix[0] == '\0')      /* laid out again (the helper), the same: the front
+	                                   page's index strip may be reading it */
+		g_strlcpy(X->prefix, X->A->prefix, sizeof X->prefix);
 	g_free(X->nobreak);             /* laid out again: the same */
 	make_galley(E, X);
 	body_rep = X->A->rep;
@@ -677,8 +680,12 @@ draw(struct ed *E, struct warta_report *rep)
 		E->last_page[E->r.mod[j].art] = E->r.mod[j].page;
 	ed_mt_draw_start(E->mt, E, MIN(R->cols, MK_MAX_COLS));
 	for (int pi = 0; pi < E->r.n_pages && !out->ops->failed(out); pi++) {
+		struct pa_guard *g = pa_guard_get(R->ctx);
+
 		page_articles(E, pi, MIN(R->cols, MK_MAX_COLS));
+		pa_guard_lock(g);       /* drawing: the helper thread may reach Cairo too */
 		ed_paint_page(E, out, pi);
+		pa_guard_unlock(g);
 		page_done(E, pi);
 	}
 	ed_mt_stop(E->mt);

@@ -21,6 +21,7 @@
  * bytes), so the output, messages and report are those of one thread. */
 #include <string.h>
 
+#include "layout/guard.h"
 #include "render/edition.h"
 
 /* Articles the helper lays out before the one this thread draws. */
@@ -29,6 +30,7 @@
 struct ed_mt {
 	struct ed E;                    /* the helper's copy of the edition */
 	struct rn R;                    /* the call's, with the helper's font map */
+	PangoContext *main_ctx;         /* this thread's, guarded with the helper's */
 	struct rn_fonts *fonts;
 	struct warta_style head_style;  /* the helper's headline ladder */
 	int N;
@@ -60,6 +62,8 @@ ed_mt_new(struct ed *E, int N)
 	M->R = *E->R;
 	M->fonts = rn_fonts_take(M->R.e);
 	M->R.ctx = M->fonts->ctx;
+	M->main_ctx = E->R->ctx;
+	rn_guard_on(M->R.e, M->main_ctx, M->R.ctx);
 	M->N = N;
 	M->release = g_array_new(FALSE, FALSE, sizeof(int));
 	M->ready = g_new0(unsigned char, E->n);
@@ -143,8 +147,14 @@ ed_set_articles(struct ed *E, int N)
 static void
 free_released(struct ed_mt *M, GArray *got)
 {
+	struct pa_guard *g = got->len ? pa_guard_get(M->R.ctx) : NULL;
+
+	/* their fonts' last references may go: cairo 1.16 destroys a scaled
+	 * font unsafely beside another thread drawing (layout/guard.h) */
+	pa_guard_lock(g);
 	for (guint k = 0; k < got->len; k++)
 		ed_art_release(&M->E.a[g_array_index(got, int, k)]);
+	pa_guard_unlock(g);
 	g_array_set_size(got, 0);
 }
 
@@ -260,6 +270,7 @@ ed_mt_free(struct ed_mt *M)
 {
 	if (M == NULL)
 		return;
+	rn_guard_off(M->main_ctx, M->R.ctx);
 	rn_fonts_put(M->R.e, M->fonts);
 	g_array_free(M->release, TRUE);
 	g_free(M->ready);

@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "layout/guard.h"
 #include "layout/hyphenate.h"
 #include "render/engine.h"
 #include "style/style.h"
@@ -94,6 +95,24 @@ rn_fonts_put(struct warta_engine *e, struct rn_fonts *f)
 }
 
 void
+rn_guard_on(struct warta_engine *e, PangoContext *a, PangoContext *b)
+{
+	g_mutex_lock(&e->lock);
+	if (e->guard == NULL)
+		e->guard = pa_guard_new(e->fc);
+	g_mutex_unlock(&e->lock);
+	pa_guard_set(a, e->guard);
+	pa_guard_set(b, e->guard);
+}
+
+void
+rn_guard_off(PangoContext *a, PangoContext *b)
+{
+	pa_guard_set(a, NULL);
+	pa_guard_set(b, NULL);
+}
+
+void
 warta_engine_free(struct warta_engine *e)
 {
 	if (e == NULL)
@@ -105,6 +124,7 @@ warta_engine_free(struct warta_engine *e)
 	for (guint i = 0; i < e->fonts->len; i++)
 		fonts_free(g_ptr_array_index(e->fonts, i));
 	g_ptr_array_free(e->fonts, TRUE);
+	pa_guard_free(e->guard);
 	g_mutex_clear(&e->lock);
 	g_free(e);
 }

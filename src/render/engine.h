@@ -14,6 +14,8 @@ struct warta_engine {
 	struct warta_hyphenator *hyph;  /* shared read-only */
 	GMutex lock;                    /* guards fonts */
 	GPtrArray *fonts;               /* idle struct rn_fonts, kept for the next call */
+	struct pa_guard *guard;         /* Cairo for two threads (layout/guard.h): made by the
+	                                   first call that lays out on two, under lock */
 };
 
 /* A Pango font map and its context, used by one warta_render call at a time
@@ -28,5 +30,11 @@ struct rn_fonts {
  * rn_fonts_put.  Pango objects are not shared between threads. */
 struct rn_fonts *rn_fonts_take(struct warta_engine *e);
 void rn_fonts_put(struct warta_engine *e, struct rn_fonts *f);
+/* The engine's guard, put on the Pango contexts of a call on two threads
+ * (rn_guard_on) and taken off them (rn_guard_off) once its helper thread
+ * has ended: it is held while a page is drawn and by the few layout calls
+ * that reach Cairo (layout/guard.h). */
+void rn_guard_on(struct warta_engine *e, PangoContext *a, PangoContext *b);
+void rn_guard_off(PangoContext *a, PangoContext *b);
 
 #endif

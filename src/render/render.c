@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lang/lang.h"
+#include "layout/guard.h"
 #include "render/out.h"
 #include "util/date.h"
 
@@ -25,9 +26,11 @@ static void
 emit_page(void *data, struct art *A, const struct pb_page *pg)
 {
 	struct pass *p = data;
+	struct pa_guard *g = p->out ? pa_guard_get(p->R->ctx) : NULL;
 
 	if (p->out && p->out->ops->failed(p->out))
 		return;
+	pa_guard_lock(g);               /* drawing: the helper thread may reach Cairo too */
 	if (A->pages_done == 0) {
 		p->running = A->doc->meta.title;
 		if (p->out)
@@ -39,6 +42,7 @@ emit_page(void *data, struct art *A, const struct pb_page *pg)
 		rn_paint_page(p->R, p->out, A, pg, p->page_no, p->running);
 		p->out->ops->page_end(p->out);
 	}
+	pa_guard_unlock(g);
 }
 
 /* The report of an article (or contents), added to the pass's. */
@@ -143,6 +147,7 @@ struct job {
 
 struct helper {
 	struct rn R;                    /* the call's, with the helper's font map */
+	PangoContext *main_ctx;         /* this thread's, guarded with the helper's */
 	struct rn_fonts *fonts;
 	int edition;
 	gint next;                      /* counting: the next article to take (atomic) */
@@ -171,6 +176,19 @@ layout_counted(struct rn *R, size_t i, int edition, int keep, struct warta_diags
 	    count_page, pages);
 }
 
+/* Frees an article the helper laid out: its fonts' last references may
+ * go, and cairo 1.16 destroys a scaled font unsafely beside another thread
+ * drawing (layout/guard.h). */
+static void
+art_free_guarded(struct helper *H, struct art *A)
+{
+	struct pa_guard *g = A ? pa_guard_get(H->R.ctx) : NULL;
+
+	pa_guard_lock(g);
+	rn_art_free(A);
+	pa_guard_unlock(g);
+}
+
 /* The counting pass's helper: the articles it takes, laid out and counted. */
 static gpointer
 count_helper(gpointer data)
@@ -181,8 +199,11 @@ count_helper(gpointer data)
 	while ((i = (size_t)g_atomic_int_add(&H->next, 1)) < H->R.n_docs) {
 		struct warta_diags scratch;
 
+		struct art *A;
+
 		warta_diags_init(&scratch);
-		rn_art_free(layout_counted(&H->R, i, H->edition, 0, &scratch, &H->pages[i]));
+		A = layout_counted(&H->R, i, H->edition, 0, &scratch, &H->pages[i]);
+		art_free_guarded(H, A);
 		warta_diags_fini(&scratch);
 	}
 	return NULL;
@@ -208,15 +229,16 @@ draw_helper(gpointer data)
 		stop = H->stop;
 		g_mutex_unlock(&H->lock);
 		for (; freed < drawn; freed++) {
-			rn_art_free(H->jobs[freed].A);
+			art_free_guarded(H, H->jobs[freed].A);
 			H->jobs[freed].A = NULL;
 		}
 		if (stop)
 			break;
-		if (!H->kept[i]) {
+		/* one too long to keep is laid out (streamed) when drawn */
+		if (!H->kept[i] && H->pages[i] <= KEEP_PAGES) {
 			A = layout_counted(&H->R, i, H->edition, KEEP_PAGES, &J->d, &pages);
-			if (!A->keep) {         /* too long to keep: laid out again when drawn */
-				rn_art_free(A);
+			if (!A->keep) {
+				art_free_guarded(H, A);
 				A = NULL;
 			}
 		}
@@ -242,6 +264,8 @@ helper_new(const struct rn *R, int edition)
 	H->R = *R;
 	H->fonts = rn_fonts_take(R->e);
 	H->R.ctx = H->fonts->ctx;
+	H->main_ctx = R->ctx;
+	rn_guard_on(R->e, H->main_ctx, H->R.ctx);
 	H->edition = edition;
 	H->pages = g_new0(int, R->n_docs);
 	H->jobs = g_new0(struct job, R->n_docs);
@@ -263,6 +287,7 @@ helper_free(struct helper *H)
 		rn_art_free(H->jobs[i].A);
 		warta_diags_fini(&H->jobs[i].d);
 	}
+	rn_guard_off(H->main_ctx, H->R.ctx);
 	rn_fonts_put(H->R.e, H->fonts);
 	g_free(H->pages);
 	g_free(H->jobs);

@@ -329,10 +329,17 @@ else
 	echo "big document (issue 19): $nbig Indonesian articles ($(echo $IDARTS | wc -w) distinct, repeated), 75 x 200 mm, 55 mm measure, Charis SIL 10/12.5:"
 	r=$(run "$LONG_RUNS" "$WARTA" -q -s "$BIGSTYLE" --edition Bench -o "$TMP/big.pdf" "$TMP/big")
 	wmed=$(field median_ms "$r")
-	echo "  warta --edition, $(pages "$TMP/big.pdf") pages$(loadnote "$r"):"
+	echo "  warta --edition (a thread a processor: $(nproc)), $(pages "$TMP/big.pdf") pages$(loadnote "$r"):"
 	row "wall" "$wmed" ms "<=" 350
 	row "CPU" "$(field cpu_ms "$r")" ms "<=" 600
 	row "peak RSS" "$(field rss_mb "$r")" MB "<=" 40
+	# the same on one core: -j 1 (the default is a thread a processor)
+	r=$(run "$LONG_RUNS" "$WARTA" -q -j 1 -s "$BIGSTYLE" --edition Bench -o "$TMP/big1.pdf" "$TMP/big")
+	echo "  warta --edition -j 1 (one thread)$(loadnote "$r"):"
+	row "wall" "$(field median_ms "$r")" ms
+	row "CPU" "$(field cpu_ms "$r")" ms
+	row "peak RSS" "$(field rss_mb "$r")" MB
+	cmp -s "$TMP/big.pdf" "$TMP/big1.pdf" || echo "  (-j 1 and the default gave different PDFs: a bug)"
 	if typst_ready; then
 		python3 "$ROOT/tests/bench/typst_doc.py" "$TMP"/big/*.txt > "$TMP/big.typ"
 		set -- node "$ROOT/tests/bench/typst_pdf.js" "$TYPST_DIR/node_modules" "$TMP/big.typ" "$TMP/big-typst.pdf" \

@@ -70,6 +70,17 @@ for j in 1 2; do
 done
 check "the layout trace, -j 1 = -j 2" cmp "$TMP/t1.trace" "$TMP/t2.trace"
 
+# Characters no font has: Pango measures their boxes with Cairo, which the
+# drawing thread uses too, so they are shaped under the guard (layout/guard.h).
+mkdir -p "$TMP/edm"
+cp "$E"/*.txt "$TMP/edm/"
+for k in 1 2 3 4 5 6; do
+	printf -- '---\ntitle: Kotak %d\nsection: Nasional\ndate: 2024-10-25\nlang: id\n---\n\nTanda \364\217\277\275 dan \315\270 tidak ada di fon mana pun, %s.\n\n%s\n' \
+	    $k "$(para 30 $k)" "$(para 90 $((k + 3)))" >"$TMP/edm/0$k-kotak.txt"
+done
+same "an edition with characters no font has, -j 1 = -j 2" -s "$TMP/pages.style" --missing-glyphs=warn --edition Uji "$TMP/edm"
+[ "$(grep -c 'no font has a glyph for U+10FFFD' "$TMP/j2.err")" -ge 6 ] && ok "the missing glyphs reported" || fail "the missing glyphs reported" "$(head -5 "$TMP/j2.err")"
+
 if have_corpus; then
 	# the bench's big document, a third of it (about 100 pages)
 	B="$TMP/big"
