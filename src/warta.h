@@ -99,9 +99,10 @@ WARTA_API int warta_date_is_valid(const char *s);
 WARTA_API int warta_date_source_epoch(long long *t);
 WARTA_API char *warta_date_from_epoch(long long t);
 
-/* warta_lang_majority: of the BCP 47 tags tags[0..n) (NULL ones are not
- * counted), the language most of them are in, a tie going to the first;
- * free with warta_free; NULL when none is given.  What an edition's
+/* warta_lang_majority: of the BCP 47 tags tags[0..n) (NULL and empty ones
+ * are not counted), the tag most of them are, compared without regard to
+ * case ("en", "EN"; "en-GB" is another), a tie going to the one that comes
+ * first; free with warta_free; NULL when none is given.  What an edition's
  * language defaults to. */
 WARTA_API char *warta_lang_majority(const char *const *tags, size_t n);
 

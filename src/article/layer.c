@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "article/reader.h"
+#include "lang/lang.h"
 
 /* ------------------------------------------------ numbered sections */
 
@@ -82,16 +83,6 @@ step_list(const struct warta_node *l)
 	return para && !para->next && para->type == WARTA_NODE_PARAGRAPH && only_inline_text(para);
 }
 
-/* A character set on a square em: Han, kana, Hangul, CJK punctuation. */
-static int
-square(gunichar c)
-{
-	GUnicodeScript sc = g_unichar_get_script(c);
-
-	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
-	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
-	    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60);
-}
 
 /* A numbered line Markdown does not see as a list item (its items are ASCII
  * digits, a full stop or bracket and a space): "3.重點整理" (no space
@@ -131,7 +122,7 @@ para_number(const struct warta_node *p, size_t *skip, int *no)
 	if (g_unichar_isspace(c)) {
 		while (*q && g_unichar_isspace(g_utf8_get_char(q)))
 			q = g_utf8_next_char(q);
-	} else if (!square(c)) {
+	} else if (!warta_cjk_square(c)) {
 		return 0;
 	}
 	if (!*q)

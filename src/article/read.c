@@ -554,6 +554,7 @@ article_layer(struct ar_ctx *cx)
 	ar_spaces(cx);
 	ar_dateline(cx);
 	ar_quotes(cx);
+	ar_run_langs(cx);
 	ar_heading_ids(cx);
 	set_text_positions(cx, root);
 	ar_noncharacters(cx);

@@ -193,6 +193,9 @@ struct ar_marks {
 };
 const struct ar_marks *ar_marks_for(const char *lang);
 void ar_quotes(struct ar_ctx *cx);
+/* runlang.c: a lang on each quotation and run in another script whose
+ * language differs from its container's and can be told. */
+void ar_run_langs(struct ar_ctx *cx);
 /* Smart typography of a plain string (no quotes): dashes, ellipsis, apostrophes,
  * spaces.  For tests; the tree pass uses the same rules. */
 char *ar_smarten(const char *text, const char *lang);

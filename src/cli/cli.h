@@ -64,6 +64,7 @@ struct cli {
 	char **inputs;            /* files, directories expanded (GStrv) */
 	int ninputs;
 	GPtrArray *sections;      /* from --manifest: section of inputs[i], or NULL */
+	char *manifest_lang;      /* from --manifest: its "lang: TAG" line, or NULL */
 	char **reldirs;           /* inputs[i]'s directory below its directory argument, or NULL */
 	GHashTable *input_ids;    /* "dev:ino" of every input file, to refuse output == input */
 	warta_reader *reader;     /* -l, --repair, sizes, the style's boilerplate, -M … */

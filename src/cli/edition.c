@@ -136,8 +136,9 @@ edition_date(struct cli *cli, struct entry *e, int n)
 	return s;
 }
 
-/* --edition-lang, else the language most of the articles e[0, n) (in input
- * order) are in, a tie going to the first input. */
+/* --edition-lang, else the manifest's "lang:" line, else the language most
+ * of the articles e[0, n) (in input order) are in, a tie going to the
+ * first input. */
 static char *
 edition_lang(const struct cli *cli, const struct entry *e, int n)
 {
@@ -146,6 +147,8 @@ edition_lang(const struct cli *cli, const struct entry *e, int n)
 
 	if (cli->edition_lang)
 		return g_strdup(cli->edition_lang);
+	if (cli->manifest_lang)
+		return g_strdup(cli->manifest_lang);
 	tags = g_new(const char *, n ? n : 1);
 	for (int i = 0; i < n; i++)
 		tags[i] = warta_doc_language(e[i].doc);

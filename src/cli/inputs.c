@@ -244,8 +244,9 @@ add_files_from(struct collect *c, const char *file)
 	return rc;
 }
 
-/* --manifest: "[Section]" starts a section, every other non-blank line that
- * does not start with '#' names an input (relative to the manifest's
+/* --manifest: "[Section]" starts a section, "lang: TAG" (before the first
+ * section or input) is the edition's language, every other non-blank line
+ * that does not start with '#' names an input (relative to the manifest's
  * directory) or a directory of inputs in that section. */
 static int
 add_manifest(struct collect *c, const char *file)
@@ -271,6 +272,19 @@ add_manifest(struct collect *c, const char *file)
 		lineno++;
 		if (!*line || *line == '#')
 			continue;
+		if (g_str_has_prefix(line, "lang:") && c->out->len == 0 && !section) {
+			char *tag = g_strstrip(line + 5);
+
+			if (!g_regex_match_simple("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$", tag, 0, 0)) {
+				fprintf(stderr, "warta: %s:%d: error: lang: \"%s\" is not a language tag "
+				        "(BCP 47: id, en, zh-Hant)\n", file, lineno, tag);
+				rc = -1;
+				break;
+			}
+			g_free(c->cli->manifest_lang);
+			c->cli->manifest_lang = g_strdup(tag);
+			continue;
+		}
 		if (*line == '[') {
 			size_t n = strlen(line);
 

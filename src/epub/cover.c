@@ -206,9 +206,15 @@ ep_fonts_find(struct ep_book *b, const char *const *docs, struct warta_diags *d)
 	if (b->need_cjk) {
 		/* the face of each CJK region the book's articles are in */
 		want_face(b, ep_cjk_family(b), 400, 0, 1, d);
+		GPtrArray *tags = ep_node_cjk_langs(b);
+
 		for (i = 0; i < b->n; i++)
 			if (warta_lang_cjk_region(b->articles[i].lang))
 				want_face(b, warta_style_cjk_family(s, b->articles[i].lang), 400, 0, 1, d);
+		/* and of the quotations and names in a CJK language */
+		for (i = 0; i < tags->len; i++)
+			want_face(b, warta_style_cjk_family(s, g_ptr_array_index(tags, i)), 400, 0, 1, d);
+		g_ptr_array_free(tags, TRUE);
 	}
 	g_hash_table_destroy(used);
 	/* unique file names and ids */

@@ -406,6 +406,62 @@ cjk_regions(GString *o, const struct ep_book *b)
 	g_hash_table_destroy(done);
 }
 
+/* Quotations and names in a CJK language inside articles of another
+ * (article/runlang.c: a span or block quote with its lang) whose region's
+ * face is not the book's: in their own face.  :lang() matches the element
+ * and what is inside it (a block quote's paragraphs).  Nothing is written
+ * for a book without such nodes. */
+GPtrArray *
+ep_node_cjk_langs(const struct ep_book *b)
+{
+	GHashTable *done = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *tags = g_ptr_array_new();
+	guint i;
+
+	for (i = 0; i < b->n; i++) {
+		const struct warta_node *n, *root = b->articles[i].doc ? b->articles[i].doc->root : NULL;
+
+		for (n = root; n; n = warta_node_next(n, root))
+			if (n->lang && warta_lang_cjk_region(n->lang) && !g_hash_table_contains(done, n->lang)) {
+				g_hash_table_add(done, n->lang);
+				g_ptr_array_add(tags, n->lang);
+			}
+	}
+	g_hash_table_destroy(done);
+	return tags;
+}
+
+static void
+node_regions(GString *o, const struct ep_book *b)
+{
+	const char *main = ep_cjk_family(b), *body = b->style->el[WARTA_EL_BODY].family;
+	GPtrArray *tags = ep_node_cjk_langs(b);
+	guint i;
+
+	for (i = 0; i < tags->len; i++) {
+		static const char *const sel[] = { "span", "blockquote", "p", "li", "td", "th", "aside", NULL };
+		const char *tag = g_ptr_array_index(tags, i), *fam = warta_style_cjk_family(b->style, tag);
+		char *css = ep_lang_tag(tag);
+		int k;
+
+		if (!css || strcmp(fam, main) == 0) {
+			g_free(css);
+			continue;
+		}
+		for (k = 0; sel[k]; k++)
+			g_string_append_printf(o, "%s%s:lang(%s)", k ? ", " : "", sel[k], css);
+		g_string_append(o, " {font-family:");
+		if (body && *body) {
+			family_name(o, body);
+			g_string_append_c(o, ',');
+		}
+		family_name(o, fam);
+		g_string_append(o, ",serif;}\n");
+		g_free(css);
+	}
+	g_ptr_array_free(tags, TRUE);
+}
+
 /* The numbers of ordered lists in the style's digits (lang/digits.c), as
  * print sets them: Arabic-Indic or Extended (CSS's persian) by language. */
 static void
@@ -676,8 +732,10 @@ ep_css(const struct ep_book *b)
 	g_string_append(o, rtl->str);
 	g_string_free(rtl, TRUE);
 	chinese(o, b);
-	if (b->need_cjk)
+	if (b->need_cjk) {
 		cjk_regions(o, b);
+		node_regions(o, b);
+	}
 	list_digits(o, b);
 	g_string_append(o, fixed_rules);
 	return g_string_free(o, FALSE);

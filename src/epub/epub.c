@@ -29,20 +29,10 @@ scan_scripts(struct ep_book *b, const char *s)
 
 		if (c < 0x600)
 			continue;
-		switch (g_unichar_get_script(c)) {
-		case G_UNICODE_SCRIPT_ARABIC:
+		if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_ARABIC)
 			b->need_arabic = 1;
-			break;
-		case G_UNICODE_SCRIPT_HAN:
-		case G_UNICODE_SCRIPT_HIRAGANA:
-		case G_UNICODE_SCRIPT_KATAKANA:
-		case G_UNICODE_SCRIPT_HANGUL:
-		case G_UNICODE_SCRIPT_BOPOMOFO:
+		else if (warta_cjk_letter(c))
 			b->need_cjk = 1;
-			break;
-		default:
-			break;
-		}
 	}
 }
 

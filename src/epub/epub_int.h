@@ -100,14 +100,18 @@ struct ep_book {
 void ep_escape(GString *out, const char *s, int attr);
 /* From now on ep_escape sets text (not attributes) in the digits of zero
  * (lang/lang.h warta_digits_zero; 0: as written), as print does: for the
- * article being written, on this thread. */
-void ep_escape_digits(unsigned int zero);
+ * article being written, or a quotation in another language, on this
+ * thread.  Returns the zero it replaces. */
+unsigned int ep_escape_digits(unsigned int zero);
 /* s cleaned for XML as ep_escape does, but not escaped; caller g_free()s. */
 char *ep_clean(const char *s);
 /* Cleaned text with runs of white space folded to one space and trimmed. */
 char *ep_clean_line(const char *s);
 /* A well-formed BCP 47 tag for s (case kept), or NULL. */
 char *ep_lang_tag(const char *s);
+/* The CJK languages of the book's quotations and runs (node langs), each
+ * once, in order (css.c); the strings are the trees'.  g_ptr_array_free. */
+GPtrArray *ep_node_cjk_langs(const struct ep_book *b);
 /* 1 when date is a valid "YYYY-MM-DD". */
 int ep_date_valid(const char *date);
 /* An http, https or mailto URL made into a valid IRI for href (spaces and

@@ -28,10 +28,13 @@ char_dropped(gunichar c)
 /* The digits of the article being written (ep_escape_digits). */
 static __thread unsigned int digits_zero;
 
-void
+unsigned int
 ep_escape_digits(unsigned int zero)
 {
+	unsigned int was = digits_zero;
+
 	digits_zero = zero;
+	return was;
 }
 
 void

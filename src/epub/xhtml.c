@@ -25,6 +25,7 @@ struct render {
 };
 
 static void render_block(struct render *r, const struct warta_node *n, int top);
+static void block_node(struct render *r, const struct warta_node *n, int top);
 static void render_inlines(struct render *r, const struct warta_node *first);
 static void figure(struct render *r, const struct warta_node *n, const char *cls);
 
@@ -162,7 +163,7 @@ dateline(struct render *r, const struct warta_node *n)
 }
 
 static void
-render_inline(struct render *r, const struct warta_node *n)
+inline_node(struct render *r, const struct warta_node *n)
 {
 	char *href;
 
@@ -274,6 +275,40 @@ render_inline(struct render *r, const struct warta_node *n)
 		break;
 	}
 	r->depth--;
+}
+
+/* A node in a language of its own (article/runlang.c) has its digits in
+ * that language's, as print sets them (layout/para.c): an Arabic quotation
+ * in an English article in ٠–٩ under [fonts] digits = arabic-indic. */
+static unsigned int
+lang_digits(struct render *r, const struct warta_node *n, int *set)
+{
+	int mode = r->b->style ? r->b->style->digits : 0;
+
+	*set = n->lang && mode;
+	return *set ? ep_escape_digits(warta_digits_zero(n->lang, mode)) : 0;
+}
+
+static void
+render_inline(struct render *r, const struct warta_node *n)
+{
+	int set;
+	unsigned int was = lang_digits(r, n, &set);
+
+	inline_node(r, n);
+	if (set)
+		ep_escape_digits(was);
+}
+
+static void
+render_block(struct render *r, const struct warta_node *n, int top)
+{
+	int set;
+	unsigned int was = lang_digits(r, n, &set);
+
+	block_node(r, n, top);
+	if (set)
+		ep_escape_digits(was);
 }
 
 static void
@@ -479,7 +514,7 @@ paragraph(struct render *r, const struct warta_node *n, int top)
 }
 
 static void
-render_block(struct render *r, const struct warta_node *n, int top)
+block_node(struct render *r, const struct warta_node *n, int top)
 {
 	char buf[32];
 

@@ -71,4 +71,43 @@ enum warta_label_key {
 };
 const char *warta_label(const char *lang, enum warta_label_key key);
 
+/* CJK characters (script.c): one definition for the reader, layout, print
+ * and EPUB.  Letters: the Han script (CJK Unified Ideographs and their
+ * extensions A–H, the compatibility ideographs, radicals), Hiragana,
+ * Katakana (with the half-width and phonetic-extension forms), Hangul
+ * (syllables and jamo) and Bopomofo, by Unicode's Script property.
+ * Punctuation: CJK Symbols and Punctuation (U+3000–303F) and the full-width
+ * forms (U+FF01–FF60). */
+int warta_cjk_letter(unsigned int c);
+int warta_cjk_punct(unsigned int c);
+/* Written without spaces between words, so lines break and justify
+ * between characters: the letters but Hangul (Korean spaces its words),
+ * and the punctuation. */
+int warta_cjk_unspaced(unsigned int c);
+/* Set on a square em: the letters and the punctuation. */
+int warta_cjk_square(unsigned int c);
+/* A glyph as wide as the em in a CJK face: the letters and whatever
+ * Unicode's East Asian Width calls wide or full-width (g_unichar_iswide:
+ * the punctuation, enclosed and compatibility forms, emoji). */
+int warta_cjk_wide(unsigned int c);
+
+/* Scripts (script.c).  Script values are GUnicodeScript's; the CJK scripts
+ * (Han, Hiragana, Katakana, Hangul, Bopomofo) count as one, Han. */
+/* The script of c, the CJK ones counted as Han. */
+int warta_script_group(unsigned int c);
+/* The script most letters of text[0, n) are in (Common when none), with
+ * the count of letters and of letters in it when those are not NULL. */
+int warta_text_script(const char *text, size_t n, long *letters, long *in_script);
+/* The language text[0, n), written in script, most likely is by its letters
+ * alone: Arabic script "ar", "fa" or "ur" by the letters only Persian or
+ * Urdu write; Cyrillic "ru" unless letters of uk, sr, mk or be show; Han
+ * "ja" with kana, "ko" with Hangul, else "zh"; Greek "el", Hebrew "he",
+ * Thai "th", Devanagari "hi" …  NULL for a script many languages share
+ * (Latin) or one warta does not know. */
+const char *warta_script_lang(int script, const char *text, size_t n);
+/* 1 when language tag is written in script (CLDR's likely script: Arabic
+ * for ur, Han and kana for ja, Han and Hangul for ko); Common and Inherited
+ * (spaces, digits, punctuation, marks) belong to every language. */
+int warta_lang_writes(const char *tag, int script);
+
 #endif

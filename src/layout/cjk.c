@@ -28,6 +28,7 @@
 #include <unicode/ubrk.h>
 #include <pango/pangocairo.h>
 
+#include "lang/lang.h"
 #include "layout/para_int.h"
 
 enum blank { BLANK_NONE, BLANK_TRAIL, BLANK_LEAD, BLANK_CENTRE };
@@ -42,21 +43,13 @@ struct halt {
 int
 pa_is_cjk(gunichar c)
 {
-	GUnicodeScript sc = g_unichar_get_script(c);
-
-	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
-	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
-	    sc == G_UNICODE_SCRIPT_BOPOMOFO || g_unichar_iswide(c);
+	return warta_cjk_wide(c);
 }
 
 int
 pa_is_ideographic(gunichar c)
 {
-	GUnicodeScript sc = g_unichar_get_script(c);
-
-	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
-	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_BOPOMOFO ||
-	    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60);
+	return warta_cjk_unspaced(c);
 }
 
 /* A punctuation mark that may be set full width in a CJK face: the CJK

@@ -307,30 +307,87 @@ make_lines(struct pa_para *p, const struct pa_setup *s, struct build *bl, const 
 	g_free(gap_w);
 }
 
-/* The style's digits (lang/digits.c) into the text, the runs moved with
- * it: before shaping, so that the lines, the PDF's text and the trace
- * show them (the EPUB writes the same). */
-static void
-set_digits(struct pa_para *p, unsigned int zero)
-{
-	size_t *map;
-	char *t;
-	guint i;
+/* The style's digits (lang/digits.c, mode) into the text, the runs moved
+ * with it: before shaping, so that the lines, the PDF's text and the trace
+ * show them (the EPUB writes the same).  Each run in the digits of its
+ * language (a quotation's, else the paragraph's): consecutive runs of the
+ * same digits are converted together, so a number cut into runs by its
+ * formatting is one number. */
+/* The zero of run i's digits; ICU is asked once per language met in a row
+ * (c: the last language asked about and its zero). */
+struct zero_cache {
+	const char *lang;
+	unsigned int zero;
+};
 
-	if (!zero)
-		return;
-	map = g_new(size_t, p->text->len + 1);
-	t = warta_digits_apply(p->text->str, p->text->len, zero, map);
-	if (t) {
+static unsigned int
+run_zero(const struct pa_para *p, guint i, int mode, unsigned int pz, struct zero_cache *c)
+{
+	const char *l = g_array_index(p->runs, struct pa_run, i).fmt.lang;
+
+	if (!l)
+		return pz;
+	if (!c->lang || strcmp(c->lang, l) != 0) {
+		c->lang = l;
+		c->zero = warta_digits_zero(l, mode);
+	}
+	return c->zero;
+}
+
+static void
+set_digits(struct pa_para *p, int mode)
+{
+	unsigned int pz = warta_digits_zero(p->lang, mode), z;
+	size_t len = p->text->len, *map, *seg, a = 0, b, k;
+	GString *out;
+	guint i, j;
+	int changed = 0;
+	struct zero_cache zc = { NULL, 0 };
+
+	for (i = 0; i < p->runs->len && !g_array_index(p->runs, struct pa_run, i).fmt.lang; i++)
+		;
+	if (i == p->runs->len && !pz)
+		return;         /* no run of its own language, nothing to change */
+	map = g_new(size_t, len + 1);
+	seg = g_new(size_t, len + 1);
+	out = g_string_sized_new(len);
+	for (i = 0; a < len; i = j) {
+		char *t;
+
+		if (i < p->runs->len) {
+			z = run_zero(p, i, mode, pz, &zc);
+			for (j = i + 1; j < p->runs->len && run_zero(p, j, mode, pz, &zc) == z; j++)
+				;
+			b = j < p->runs->len ? MAX(a, g_array_index(p->runs, struct pa_run, j).start) : len;
+		} else {
+			z = pz;                 /* the rest, in the paragraph's digits */
+			j = i;
+			b = len;
+		}
+		t = z && b > a ? warta_digits_apply(p->text->str + a, b - a, z, seg) : NULL;
+		for (k = a; k < b; k++)
+			map[k] = out->len + (t ? seg[k - a] : k - a);
+		if (t) {
+			g_string_append(out, t);
+			changed = 1;
+			g_free(t);
+		} else {
+			g_string_append_len(out, p->text->str + a, (gssize)(b - a));
+		}
+		a = b;
+	}
+	map[len] = out->len;
+	if (changed) {
 		for (i = 0; i < p->runs->len; i++) {
 			struct pa_run *r = &g_array_index(p->runs, struct pa_run, i);
 
 			r->start = map[r->start];
 			r->end = map[r->end];
 		}
-		g_string_assign(p->text, t);
-		g_free(t);
+		g_string_assign(p->text, out->str);
 	}
+	g_string_free(out, TRUE);
+	g_free(seg);
 	g_free(map);
 }
 
@@ -348,7 +405,7 @@ pa_set(struct pa_para *p, const struct pa_setup *s)
 	if (p->text->len == 0)
 		return 0;
 	if (s->style && s->style->digits)
-		set_digits(p, warta_digits_zero(p->lang, s->style->digits));
+		set_digits(p, s->style->digits);
 	t0 = warta_clock_now();
 	pa_shape(p, s);
 	warta_clock_add(WARTA_CLOCK_SHAPE, t0);

@@ -29,6 +29,9 @@ struct pa_fmt {
 	double rise;                /* pt, baseline shift (superscripts) */
 	int footnote;               /* footnote call: its index (1-based), 0: none */
 	int literal;                /* code: no hyphens, no stretch beyond spaces */
+	const char *lang;           /* BCP 47 of the run when not its paragraph's (a quotation,
+	                             * a name in another script): its shaping and its CJK
+	                             * region's face; NULL: the paragraph's */
 };
 
 struct pa_run {

@@ -62,6 +62,7 @@ script_family(PangoScript sc, const struct warta_style *st, const char *lang)
 
 struct srange {
 	size_t s, e;
+	PangoScript sc;             /* the script its family was chosen for */
 	const char *family;         /* NULL: the run's own */
 	int untracked;              /* never letter-spaced (see trackable) */
 	int uncased;                /* no capitals: no small caps, no caps' tracking (see cased) */
@@ -123,6 +124,7 @@ script_ranges(const char *text, size_t len, const struct warta_style *st, const 
 		const char *q, *from;
 
 		pango_script_iter_get_range(it, &s, &e, &sc);
+		r.sc = sc;
 		r.family = script_family(sc, st, lang);
 		r.untracked = !trackable(sc);
 		r.uncased = !cased(sc);
@@ -140,10 +142,12 @@ script_ranges(const char *text, size_t len, const struct warta_style *st, const 
 				continue;
 			if (q > from) {
 				w.s = from - text, w.e = q - text, w.family = NULL, w.untracked = 0;
+				w.sc = sc;
 				w.uncased = r.uncased;
 				g_array_append_val(a, w);
 			}
 			w.s = q - text, w.e = g_utf8_next_char(q) - text;
+			w.sc = PANGO_SCRIPT_HAN;
 			w.family = script_family(PANGO_SCRIPT_HAN, st, lang);
 			w.untracked = 0;
 			w.uncased = 1;
@@ -159,8 +163,12 @@ script_ranges(const char *text, size_t len, const struct warta_style *st, const 
 	return a;
 }
 
+/* A run in a language of its own (fmt.lang): its language for shaping and
+ * breaking, and the families of its scripts chosen by it (a Traditional
+ * Chinese quotation in an Indonesian paragraph in the TC face). */
 static void
-fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e, const GArray *scripts)
+fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e, const GArray *scripts,
+          const struct warta_style *st)
 {
 	guint i;
 
@@ -168,11 +176,13 @@ fmt_attrs(PangoAttrList *l, const struct pa_fmt *f, size_t s, size_t e, const GA
 	for (i = 0; i < scripts->len; i++) {
 		const struct srange *r = &g_array_index(scripts, struct srange, i);
 		size_t a = MAX(s, r->s), b = MIN(e, r->e);
+		const char *fam = r->family && f->lang ? script_family(r->sc, st, f->lang) : r->family;
 
 		if (a < b)
-			insert(l, pango_attr_family_new(r->family ? r->family :
-			    f->family ? f->family : "Charis SIL"), a, b);
+			insert(l, pango_attr_family_new(fam ? fam : f->family ? f->family : "Charis SIL"), a, b);
 	}
+	if (f->lang)
+		insert(l, pango_attr_language_new(pango_language_from_string(f->lang)), s, e);
 	insert(l, pango_attr_size_new((int)lround(f->size * PANGO_SCALE)), s, e);
 	insert(l, pango_attr_weight_new(f->weight ? f->weight : 400), s, e);
 	insert(l, pango_attr_style_new(f->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL), s, e);
@@ -208,7 +218,8 @@ same_attrs(const struct pa_fmt *a, const struct pa_fmt *b)
 	    a->footnote == b->footnote && a->literal == b->literal && a->hyphenate == b->hyphenate &&
 	    g_strcmp0(a->family, b->family) == 0 && a->size == b->size && a->weight == b->weight &&
 	    a->italic == b->italic && a->small_caps == b->small_caps && a->uppercase == b->uppercase &&
-	    a->letter_spacing == b->letter_spacing && g_strcmp0(a->features, b->features) == 0;
+	    a->letter_spacing == b->letter_spacing && g_strcmp0(a->features, b->features) == 0 &&
+	    g_strcmp0(a->lang, b->lang) == 0;
 }
 
 /* ------------------------------------------------------------ shaping */
@@ -307,6 +318,15 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 	p->attrs = pango_attr_list_new();
 	insert(p->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), 0, len);
 	scripts = script_ranges(text, len, s->style, p->lang);
+	for (i = 0; i < (int)scripts->len; i++) {
+		/* a script range that starts in a run of its own language takes
+		 * its family from it, the spaces and signs after it as well */
+		struct srange *sr = &g_array_index(scripts, struct srange, i);
+		const struct pa_run *at = sr->family ? pa_run_at(p, sr->s) : NULL;
+
+		if (at && at->fmt.lang)
+			sr->family = script_family(sr->sc, s->style, at->fmt.lang);
+	}
 	for (r = 0; r < p->runs->len;) {
 		const struct pa_run *run = &g_array_index(p->runs, struct pa_run, r);
 		size_t end = run->end;
@@ -317,7 +337,7 @@ pa_shape(struct pa_para *p, const struct pa_setup *s)
 		     &g_array_index(p->runs, struct pa_run, r).fmt) &&
 		     g_array_index(p->runs, struct pa_run, r).start == end; r++)
 			end = g_array_index(p->runs, struct pa_run, r).end;
-		fmt_attrs(p->attrs, &run->fmt, run->start, end, scripts);
+		fmt_attrs(p->attrs, &run->fmt, run->start, end, scripts, s->style);
 	}
 	g_array_free(scripts, TRUE);
 

@@ -315,6 +315,8 @@ rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,
 		g_ptr_array_add(A->paras, N);
 		nf = rn_fmt(R, WARTA_EL_BODY);
 		nf.link = pa_link(N, buf);
+		if (R->style->digits)
+			nf.lang = doc->meta.lang;       /* in the edition's digits, as its folios */
 		g_snprintf(buf, sizeof buf, "%d", first_page ? first_page[i] : 0);
 		pa_add(N, buf, -1, &nf, 0, 0);
 		su.widths = &big;

@@ -425,6 +425,8 @@ folio(struct ed *E, struct rn_out *o, int page_no)
 
 	g_snprintf(num, sizeof num, "%d", page_no);
 	H = furniture(E, t, ed_lang(E), ed_rtl(E), &rf, R->textw * 0.75, flush_left(E));
+	if (R->style->digits)
+		ff.lang = ed_lang(E);   /* the number in the edition's digits ([fonts] digits) */
 	F = furniture(E, num, "en", 0, &ff, R->textw, WARTA_TA_LEFT);
 	o->ops->structure(o, NULL, NULL, 0);
 	o->ops->mark(o, RN_MARK_RUNNING_HEAD, 0, left, y);

@@ -37,8 +37,14 @@ void
 rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_node *n, const struct pa_fmt *f)
 {
 	const struct warta_node *c;
-	struct pa_fmt g = *f;
+	struct pa_fmt h = *f, g;
 
+	/* a node in a language of its own (a quotation, a name in another
+	 * script: article/runlang.c): its runs shaped and set in it */
+	if (n->lang)
+		h.lang = n->lang;
+	f = &h;
+	g = h;
 	switch (n->type) {
 	case WARTA_NODE_TEXT:
 		pa_add(P, n->text ? n->text : "", -1, f, n->line, n->col);

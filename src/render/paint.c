@@ -177,9 +177,10 @@ head_width(const char *text, size_t n, void *data)
 	return w;
 }
 
-/* Running head and folio, from page 2 on. */
+/* Running head and folio, from page 2 on; the folio in the digits of the
+ * article's language lang under the style's [fonts] digits. */
 static void
-running_head(const struct rn *R, struct rn_out *o, int pno, const char *text)
+running_head(const struct rn *R, struct rn_out *o, int pno, const char *text, const char *lang)
 {
 	const struct warta_style *st = R->style;
 	double left = page_left(R, pno), y = st->margin_top - 2 * rn_leading(R, WARTA_EL_RUNNING_HEAD);
@@ -195,6 +196,8 @@ running_head(const struct rn *R, struct rn_out *o, int pno, const char *text)
 	F = pa_new("en", 0, NULL);
 	o->ops->structure(o, NULL, NULL, 0);
 	g_snprintf(num, sizeof num, "%d", pno);
+	if (st->digits)
+		ff.lang = lang;
 	pa_add(F, num, -1, &ff, 0, 0);
 	memset(&su, 0, sizeof su);
 	su.ctx = R->ctx;
@@ -321,7 +324,7 @@ rn_paint_page(const struct rn *R, struct rn_out *o, struct art *A, const struct 
 	double left = page_left(R, page_no), top = st->margin_top;
 	int c;
 
-	running_head(R, o, page_no, running);
+	running_head(R, o, page_no, running, A->doc->meta.lang);
 	/* the figures across the columns: at the top of the page, or under
 	 * the headline on an article's first page unless the style says above */
 	if (A->pages_done != 0 || st->figure_span == WARTA_SPAN_PAGE)

@@ -144,11 +144,21 @@ rn_para_lines(struct rn *R, struct art *A, struct pa_para *P, enum warta_element
 	A->keep_next = 0;
 }
 
+const char *
+rn_node_lang(const struct warta_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->lang)
+			return n->lang;
+	return NULL;
+}
+
 struct pa_para *
 rn_new_para(struct rn *R, struct art *A, const struct warta_node *n)
 {
-	struct pa_para *P = pa_new(n && n->lang ? n->lang : A->doc->meta.lang,
-	    n && n->lang ? warta_lang_is_rtl(n->lang) : A->doc->meta.rtl, A->doc->path);
+	const char *lang = rn_node_lang(n);
+	struct pa_para *P = pa_new(lang ? lang : A->doc->meta.lang,
+	    lang ? warta_lang_is_rtl(lang) : A->doc->meta.rtl, A->doc->path);
 
 	g_ptr_array_add(A->paras, P);
 	warta_count_max(WARTA_COUNT_HELD_MAX, A->paras->len);

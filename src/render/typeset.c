@@ -79,17 +79,6 @@ chunks(struct rn *R, struct art *A, struct pa_para *P, enum warta_element e, str
 	A->continues_word = 0;
 }
 
-/* Han, kana, Hangul and full-width forms: glyphs that fill the em. */
-static int
-wide_char(gunichar c)
-{
-	GUnicodeScript sc = g_unichar_get_script(c);
-
-	return sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA ||
-	    sc == G_UNICODE_SCRIPT_KATAKANA || sc == G_UNICODE_SCRIPT_HANGUL ||
-	    sc == G_UNICODE_SCRIPT_BOPOMOFO || g_unichar_iswide(c);
-}
-
 /* Headline and deck text: CJK glyphs fill the em where Latin capitals
  * take about 0.7 of it, so runs of them are set at 3/4 of the size to
  * look as big as the Latin headline (and not take a third of the page). */
@@ -102,7 +91,7 @@ rn_add_display(struct pa_para *P, const char *t, const struct pa_fmt *f, int lin
 
 	cf.size = f->size * 0.75;
 	for (; *p; p = g_utf8_next_char(p)) {
-		int w = wide_char(g_utf8_get_char(p));
+		int w = warta_cjk_wide(g_utf8_get_char(p));
 
 		if (w != wide && p > start) {
 			pa_add(P, start, p - start, wide ? &cf : f, line, c0);
@@ -127,6 +116,8 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 	struct rdrop *cap = NULL;
 	const struct warta_node *c;
 	double indent = s->indent;
+
+	b->lang = rn_node_lang(n);      /* the element's /Lang when not the article's */
 
 	for (c = n->first; c; c = c->next)
 		rn_inlines(R, A, P, c, &f);
@@ -291,7 +282,8 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 	int k = n->as.list.start ? n->as.list.start : 1, lid = ++A->list_id, items = 0;
 	/* right to left: the items are indented from the right, where their
 	 * lines start, and the numbers and bullets stand there (paint.c) */
-	int rtl = n->lang ? warta_lang_is_rtl(n->lang) : A->doc->meta.rtl;
+	const char *lang = rn_node_lang(n);
+	int rtl = lang ? warta_lang_is_rtl(lang) : A->doc->meta.rtl;
 
 	if (left + right + indent > A->colw * 0.4)
 		indent = 0;             /* deeply nested lists stop indenting */

@@ -221,6 +221,9 @@ void rn_art_free(struct art *A);
 struct rdrop *rn_drop_cap(struct rn *R, struct art *A, struct pa_para *P);
 
 /* setpara.c */
+/* The language of node n when not its article's: its own or its nearest
+ * ancestor's (a paragraph of a block quote in another language), else NULL. */
+const char *rn_node_lang(const struct warta_node *n);
 /* A new paragraph of node n (NULL: the document's language and direction),
  * freed with the article. */
 struct pa_para *rn_new_para(struct rn *R, struct art *A, const struct warta_node *n);

@@ -247,3 +247,16 @@ fi
 nav "$TMP/t1.epub" | grep -q '<html [^>]*lang="ar"' && nav "$TMP/t2.epub" | grep -q '<html [^>]*lang="id"' &&
 	ok "edition language: a tie goes to the first input" ||
 	fail "tie: first input" "$(nav "$TMP/t1.epub" | grep '<html'; nav "$TMP/t2.epub" | grep '<html')"
+# the manifest's "lang:" line: the edition's language (two Indonesian
+# articles and one Arabic make an Indonesian book by default; the manifest
+# says Arabic); --edition-lang still wins; a bad tag is the manifest's error
+printf 'lang: ar\n[Dunia]\n1-ar.txt\n2-id.txt\n3-id.txt\n' >"$E/m.manifest"
+"$WARTA" -q --edition T --manifest "$E/m.manifest" -o "$TMP/m1.epub" 2>/dev/null
+"$WARTA" -q --edition T --edition-lang id --manifest "$E/m.manifest" -o "$TMP/m2.epub" 2>/dev/null
+nav "$TMP/m1.epub" | grep -q '<html [^>]*lang="ar"' && nav "$TMP/m2.epub" | grep -q '<html [^>]*lang="id"' &&
+	ok "manifest lang: ar makes the book Arabic, --edition-lang id wins over it" ||
+	fail "manifest lang" "$(nav "$TMP/m1.epub" | grep '<html'; nav "$TMP/m2.epub" | grep '<html')"
+printf 'lang: a r!\n2-id.txt\n' >"$E/bad.manifest"
+out=$("$WARTA" --edition T --manifest "$E/bad.manifest" -o "$TMP/x.pdf" 2>&1); rc=$?
+[ $rc != 0 ] && echo "$out" | grep -q "bad.manifest:1: error: lang: \"a r!\" is not a language tag" &&
+	ok "manifest lang: a bad tag is an error at its line" || fail "manifest bad lang" "$rc $out"

@@ -3,6 +3,7 @@
 # stages the header, libwarta.a, libwarta.so.0 (soname, symbol versions),
 # warta.pc and warta.3; examples/pdf-and-epub.c is built against the staged
 # copy with pkg-config alone and run: a PDF and an EPUB that check clean;
+# tests/unit/test_api.c, every call of warta.h, passes against it too;
 # libwarta.so exports the functions of warta.h and nothing else.
 . "$(dirname "$0")/../lib.sh"
 
@@ -64,6 +65,17 @@ if [ -f /usr/share/java/epubcheck.jar ]; then
 	if out=$(java -jar /usr/share/java/epubcheck.jar -q "$TMP/ex.epub" 2>&1); then ok "the example's EPUB passes epubcheck"
 	else fail "the example's EPUB passes epubcheck" "$out"; fi
 fi
+# every call of warta.h through the installed header and libwarta.so
+# alone: tests/unit/test_api.c built against the staged copy
+if out=$(cc ${san:+-fsanitize=address,undefined} -I"$ROOT/tests/unit" -o "$TMP/test_api" \
+        "$ROOT/tests/unit/test_api.c" "$ROOT/tests/unit/harness.c" $flags \
+        $(env -u PKG_CONFIG_SYSROOT_DIR -u PKG_CONFIG_PATH pkg-config --cflags --libs glib-2.0) 2>&1); then
+	ok "tests/unit/test_api.c builds against the installed warta.h and libwarta.so"
+	if out=$(LD_LIBRARY_PATH="$P/lib" WARTA_DATADIR="$P/share/warta" $RUN "$TMP/test_api" 2>&1) &&
+	   ! printf '%s\n' "$out" | grep -q '^not ok'; then
+		ok "test_api passes against the installed libwarta.so ($(printf '%s\n' "$out" | grep -c '^ok') checks)"
+	else fail "test_api passes against the installed libwarta.so" "$(printf '%s\n' "$out" | grep -v '^ok' | head -20)"; fi
+else fail "tests/unit/test_api.c builds against the installed warta.h and libwarta.so" "$out"; fi
 # it is the library the command line is: the same PDF bytes
 "$WARTA" -q -o "$TMP/cli.pdf" "$SAMPLE" && cmp -s "$TMP/cli.pdf" "$TMP/ex.pdf" &&
 	ok "the example's PDF is the command line's" || fail "the example's PDF is the command line's"

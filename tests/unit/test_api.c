@@ -213,6 +213,24 @@ test_docs(void)
 	warta_messages_free(m);
 }
 
+/* Whether doc's tree (as JSON) holds text. */
+static int
+has_text(warta_doc *doc, const char *text)
+{
+	warta_json *j = warta_json_new(NULL);
+	char *out = path_in("has.json"), *s;
+	int hit;
+
+	warta_json_render(j, &doc, 1, out, NULL);
+	s = slurp(out, NULL);
+	hit = s && strstr(s, text) != NULL;
+	g_free(s);
+	g_unlink(out);
+	g_free(out);
+	warta_json_free(j);
+	return hit;
+}
+
 static void
 test_reader(void)
 {
@@ -253,6 +271,32 @@ test_reader(void)
 		   strstr(s, "\"option\""), "the JSON tree: the group, and where each value came from");
 		g_free(s);
 		warta_doc_free(doc);
+	}
+	/* the style's boilerplate patterns are dropped; the flag keeps them */
+	{
+		char *st = path_in("boiler.style"), *art = path_in("boiler.txt");
+		warta_style *style;
+		warta_reader *b = warta_reader_new();
+
+		put(st, "[boilerplate]\npatterns = ^Sponsored by .*$\n");
+		put(art, "---\ntitle: Rain\n---\n\nIt rained all day in the city and the trains stopped.\n\n"
+		    "Sponsored by Umbrella Co\n\nThe trains ran again in the evening.\n");
+		style = warta_style_open(st, m);
+		doc = warta_reader_read(b, art, m);
+		OK(doc && has_text(doc, "Sponsored by"), "without the style, the line is kept");
+		warta_doc_free(doc);
+		warta_reader_set_style(b, style);
+		doc = warta_reader_read(b, art, m);
+		OK(doc && !has_text(doc, "Sponsored by"), "warta_reader_set_style: its pattern drops the line");
+		warta_doc_free(doc);
+		warta_reader_set_flags(b, WARTA_READ_KEEP_BOILERPLATE);
+		doc = warta_reader_read(b, art, m);
+		OK(doc && has_text(doc, "Sponsored by"), "warta_reader_set_flags: KEEP_BOILERPLATE keeps it");
+		warta_doc_free(doc);
+		warta_reader_free(b);
+		warta_style_close(style);
+		g_free(st);
+		g_free(art);
 	}
 	warta_reader_set_limits(r, 64, 0);
 	OK(warta_reader_read(r, p, m) == NULL && warta_messages_errors(m) > 0,
