@@ -57,6 +57,12 @@ WARTA_API const char *warta_version(void);
 /* warta_free: frees a string the library returned as char *. */
 WARTA_API void warta_free(void *p);
 
+/* warta_edit_distance: the Levenshtein distance of the strings a and b
+ * (insertions, deletions and substitutions of bytes), for a "did you
+ * mean" among names: the library's own for metadata keys, the command
+ * line's for its options. */
+WARTA_API int warta_edit_distance(const char *a, const char *b);
+
 /* warta_version_components: the libraries this build runs on, as one line
  * "GLib 2.74.6, Pango 1.50.12, cairo 1.16.0, libzip 1.7.3"; free with
  * warta_free. */

@@ -18,9 +18,8 @@
 #include "style/style.h"
 #include "util/date.h"
 
-/* Levenshtein distance of a and b (key names), for "did you mean". */
-static int
-edit_distance(const char *a, const char *b)
+int
+warta_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
 	int *row = g_new(int, lb + 1), best;
@@ -205,7 +204,7 @@ nearest_key(const char *name)
 	int bestd = 3;
 
 	for (i = 0; i < G_N_ELEMENTS(meta_keys); i++) {
-		int d = edit_distance(name, meta_keys[i].key);
+		int d = warta_edit_distance(name, meta_keys[i].key);
 
 		if (d < bestd) {
 			bestd = d;

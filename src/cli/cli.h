@@ -95,7 +95,6 @@ void cli_print_diags(const struct cli *cli, const warta_messages *m);
 /* The same lines, appended to out. */
 void cli_format_diags(const struct cli *cli, GString *out, const warta_messages *m);
 /* Levenshtein distance, for "did you mean". */
-int cli_edit_distance(const char *a, const char *b);
 /* Prints the report of the output at path (a line of text, or with
  * --report=json a JSON object), or adds it to cli->capture in a batch. */
 void cli_print_report(struct cli *cli, const char *path);

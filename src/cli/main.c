@@ -350,7 +350,7 @@ check_unknown_options(int argc, char **argv)
 
 				if (!*e->long_name)
 					continue;
-				dist = cli_edit_distance(given, e->long_name);
+				dist = warta_edit_distance(given, e->long_name);
 				/* a prefix ("--out") counts as near as one edit */
 				if (g_str_has_prefix(e->long_name, given) && dist > 1)
 					dist = 1;

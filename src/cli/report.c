@@ -78,31 +78,3 @@ cli_print_diags(const struct cli *cli, const warta_messages *m)
 	g_string_free(out, TRUE);
 }
 
-/* Levenshtein distance of a and b (option and key names). */
-int
-cli_edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	int *row = g_new(int, lb + 1), best;
-
-	for (j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (i = 1; i <= la; i++) {
-		int diag = row[0];
-
-		row[0] = (int)i;
-		for (j = 1; j <= lb; j++) {
-			int up = row[j], v = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
-		}
-	}
-	best = row[lb];
-	g_free(row);
-	return best;
-}

@@ -551,10 +551,21 @@ cleanup(void)
 	g_free(dir);
 }
 
+static void
+test_edit_distance(void)
+{
+	INT_EQ(warta_edit_distance("title", "title"), 0, "warta_edit_distance: the same name, 0");
+	INT_EQ(warta_edit_distance("titel", "title"), 2, "two letters swapped: 2");
+	INT_EQ(warta_edit_distance("author", "authors"), 1, "one letter added: 1");
+	INT_EQ(warta_edit_distance("", "lang"), 4, "from nothing: the length");
+	INT_EQ(warta_edit_distance("kitten", "sitting"), 3, "kitten, sitting: 3");
+}
+
 int
 main(void)
 {
 	dir = g_dir_make_tmp("warta-api-XXXXXX", NULL);
+	test_edit_distance();
 	test_dates_langs();
 	test_messages();
 	test_docs();
