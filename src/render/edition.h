@@ -142,6 +142,14 @@ mod_left(const struct ed *E, double left, int col0, int k)
 /* edition_pages.c */
 /* Article i laid out (its problems to d) and measured at every module
  * width; and its layout freed, what the make-up needs kept. */
+/* (edition_article.c) The headline size of a module k columns wide (a
+ * ladder, never over the style's own headline; lead: a step up); X's head
+ * across w at size, or smaller while it would take more than half the
+ * page; X's claim to be the lead (its front matter's priority over its
+ * length). */
+double ed_head_size(const struct ed *E, int k, int lead);
+struct head ed_fitting_head(struct ed *E, struct ed_art *X, double w, double size);
+int ed_priority(const struct ed_art *X);
 void ed_set_article(struct ed *E, int i, int N, struct warta_diags *d);
 void ed_art_release(struct ed_art *X);
 
