@@ -25,6 +25,18 @@ font_of(PangoContext *ctx, const char *family)
 	return f;
 }
 
+static gint other_in;
+
+/* Takes the guard, says so, releases it. */
+static gpointer
+other_thread(gpointer g)
+{
+	pa_guard_lock(g);
+	g_atomic_int_set(&other_in, 1);
+	pa_guard_unlock(g);
+	return NULL;
+}
+
 int
 main(void)
 {
@@ -52,11 +64,24 @@ main(void)
 	OK(pa_guard_get(ctx) == NULL, "a context has no guard at first");
 	rn_guard_on(e, ctx, ctx);
 	OK(pa_guard_get(ctx) != NULL, "a call on two threads puts the engine's guard on");
-	pa_guard_lock(pa_guard_get(ctx));
-	pa_guard_lock(pa_guard_get(ctx));   /* a page drawn that sets a running head */
-	pa_guard_unlock(pa_guard_get(ctx));
-	pa_guard_unlock(pa_guard_get(ctx));
-	OK(1, "the guard may be held again by the thread that holds it");
+	{
+		GThread *t;
+
+		/* held twice by this thread (a page drawn that sets a running
+		 * head): it does not deadlock, and the other thread waits until
+		 * both are released */
+		pa_guard_lock(pa_guard_get(ctx));
+		pa_guard_lock(pa_guard_get(ctx));
+		t = g_thread_new("other", other_thread, pa_guard_get(ctx));
+		g_usleep(50000);
+		OK(g_atomic_int_get(&other_in) == 0, "another thread waits while the guard is held");
+		pa_guard_unlock(pa_guard_get(ctx));
+		g_usleep(20000);
+		OK(g_atomic_int_get(&other_in) == 0, "and while it is held once more");
+		pa_guard_unlock(pa_guard_get(ctx));
+		g_thread_join(t);
+		OK(g_atomic_int_get(&other_in) == 1, "and gets it once it is released");
+	}
 	rn_guard_off(ctx, ctx);
 	OK(pa_guard_get(ctx) == NULL, "and takes it off");
 
