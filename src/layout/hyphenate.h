@@ -24,5 +24,9 @@ int warta_hyphenator_has(struct warta_hyphenator *h, const char *lang);
  * hold a vowel.  Thread-safe. */
 int warta_hyphenate(struct warta_hyphenator *h, const char *lang, const char *word, int len,
                     int left_min, int right_min, int *points, int max);
+/* Words whose points a hyphenator keeps, at most (about 80 bytes each). */
+#define WARTA_HYPHEN_KEPT_MAX 20000
+/* Words whose points h keeps (asked again, they are not computed again). */
+int warta_hyphenator_kept(struct warta_hyphenator *h);
 
 #endif

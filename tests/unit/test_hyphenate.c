@@ -185,6 +185,73 @@ threads(void)
 		g_free(single[k]);
 }
 
+/* Each word's points are kept: asked again (with any max up to 64), the
+ * same points without computing them; per language and minimums; at most
+ * WARTA_HYPHEN_KEPT_MAX words, and the words past them still hyphenated. */
+static void
+kept(void)
+{
+	static const char *const w[] = { "pemerintahan", "internasional", "Presiden", "kebijakan",
+		"hyphenation", "pemerintahan", "\u201cpemerintahan,\u201d", "negara-negara", "2024" };
+	struct warta_hyphenator *h = warta_hyphenator_new();
+	char *first[G_N_ELEMENTS(w)];
+	int pts[64], n1, n, k, bad = 0;
+	GString *s = g_string_new(NULL);
+
+	INT_EQ(warta_hyphenator_kept(h), 0, "a new hyphenator keeps no words");
+	for (k = 0; k < (int)G_N_ELEMENTS(w); k++)
+		first[k] = marked(h, k == 4 ? "en" : "id", w[k], 2, 3);
+	/* 8 distinct (language, word) pairs: the repeated one is found */
+	INT_EQ(warta_hyphenator_kept(h), 8, "each distinct word kept once");
+	for (k = 0; k < (int)G_N_ELEMENTS(w); k++) {
+		char *again = marked(h, k == 4 ? "en" : "id", w[k], 2, 3);
+
+		bad += strcmp(again, first[k]) != 0;
+		g_free(again);
+		g_free(first[k]);
+	}
+	INT_EQ(bad, 0, "asked again: the kept points are the computed ones");
+	INT_EQ(warta_hyphenator_kept(h), 8, "asked again, nothing more is kept");
+	first[0] = marked(h, "id", "pemerintahan", 3, 3);
+	first[1] = marked(H, "id", "pemerintahan", 3, 3);
+	STR_EQ(first[0], first[1], "other minimums: their own points");
+	OK(strcmp(first[0], "pe-me-rin-ta-han") != 0, "other minimums: not the kept ones of 2, 3");
+	g_free(first[0]);
+	g_free(first[1]);
+	INT_EQ(warta_hyphenator_kept(h), 9, "the same word with other minimums is kept apart");
+	n = warta_hyphenate(h, "id", "pemerintahan", 12, 2, 3, pts, 2);
+	OK(n == 2 && pts[0] == 2 && pts[1] == 4, "a smaller max: the first points of the kept ones");
+	/* a key too long to keep: computed each time */
+	for (k = 0; k < 20; k++)
+		g_string_append(s, "kebijakan-");
+	g_string_append(s, "kebijakan");
+	n1 = warta_hyphenate(h, "id", s->str, (int)s->len, 2, 3, pts, 64);
+	OK(n1 == 42 && warta_hyphenate(h, "id", s->str, (int)s->len, 2, 3, pts, 64) == n1 &&
+	   warta_hyphenator_kept(h) == 9, "a word longer than a key: the same points, not kept");
+	/* past the bound, words are hyphenated as before and not kept */
+	for (k = 0; k < WARTA_HYPHEN_KEPT_MAX + 100; k++) {
+		char word[32];
+		int i, x = k;
+
+		for (i = 0; i < 6; i++, x /= 20)
+			word[2 * i] = "bcdfghjklmnprstvwyzq"[x % 20], word[2 * i + 1] = "aiueo"[i % 5];
+		word[12] = '\0';
+		if (k < WARTA_HYPHEN_KEPT_MAX) {
+			warta_hyphenate(h, "id", word, 12, 2, 3, pts, 64);
+		} else {
+			char *a = marked(h, "id", word, 2, 3), *b = marked(H, "id", word, 2, 3);
+
+			bad += strcmp(a, b) != 0 || strchr(a, '-') == NULL;
+			g_free(a);
+			g_free(b);
+		}
+	}
+	INT_EQ(warta_hyphenator_kept(h), WARTA_HYPHEN_KEPT_MAX, "at most WARTA_HYPHEN_KEPT_MAX words kept");
+	INT_EQ(bad, 0, "words past the bound hyphenated as by a fresh hyphenator");
+	g_string_free(s, TRUE);
+	warta_hyphenator_free(h);
+}
+
 /* ------------------------------------------------------------ oracle */
 
 /* The dictionaries of hyphenate.c's dict_files[], with each language's
@@ -604,6 +671,7 @@ main(void)
 	case_and_encoding();
 	skips();
 	threads();
+	kept();
 	if (g_getenv("VALGRIND") && *g_getenv("VALGRIND"))
 		made_count = 500;
 	oracle_languages();
