@@ -105,6 +105,25 @@ rn_add_display(struct pa_para *P, const char *t, const struct pa_fmt *f, int lin
 		pa_add(P, start, p - start, wide == 1 ? &cf : f, line, c0);
 }
 
+/* Whether paragraph n is all its list item holds, with no picture in it:
+ * its text is then the content of the item's LBody, with no P of its own
+ * (PDF 1.7, 14.8.4.3.3: an LBody holds the item's content, or the blocks
+ * it is made of).  Cairo 1.16 gives marked content to leaf elements only,
+ * so an item with a second block (a nested list, another paragraph) or a
+ * picture (its Figure under the LBody) keeps its P. */
+static int
+item_text_only(const struct warta_node *n)
+{
+	const struct warta_node *c;
+
+	if (n->parent == NULL || n->parent->type != WARTA_NODE_ITEM || n->prev || n->next)
+		return 0;
+	for (c = n->first; c; c = warta_node_next(c, n))
+		if (c->type == WARTA_NODE_IMAGE)
+			return 0;
+	return 1;
+}
+
 static void
 paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
           double left, double right, int sect, int quote, int first_in_block)
@@ -118,6 +137,8 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 	double indent = s->indent;
 
 	b->lang = rn_node_lang(n);      /* the element's /Lang when not the article's */
+	if (A->cur_item && item_text_only(n))
+		b->tag = NULL;          /* the list item's LBody holds its text (out_cairo.c) */
 
 	for (c = n->first; c; c = c->next)
 		rn_inlines(R, A, P, c, &f);
