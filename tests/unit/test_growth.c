@@ -32,7 +32,8 @@ static const char *const words[] = { "lorem", "ipsum", "dolor", "sit", "amet", "
 static const char *const count_names[WARTA_COUNT_N] = {
 	"items shaped", "bytes shaped", "breaker visits", "breaker items", "lines", "drawing operations",
 	"(page)", "drawing operations on a page", "paragraphs held at once", "date formats made",
-	"insert calls written", "boilerplate matches", "characters of log attributes at once"
+	"insert calls written", "boilerplate matches", "characters of log attributes at once",
+	"date patterns made"
 };
 
 /* The input of class kind at size n. */
