@@ -14,46 +14,70 @@
  * bytes well; more costs time without changing the answer. */
 #define DETECT_BYTES 3000
 
+/* The letters of a text, and how many of them are of each script that
+ * names its language on its own. */
+struct tally {
+	long letters, han, kana, hangul, arabic, hebrew, thai;
+};
+
+/* Counts the letters of text[0, n) into t, one character at a time as
+ * g_utf8_next_char steps (a character that runs past n counts, read whole
+ * as g_utf8_get_char reads it).  ASCII, most of a Latin-script text, is
+ * told without a table: its letters are A-Z and a-z, all Latin. */
+static void
+tally(const char *text, size_t n, struct tally *t)
+{
+	const char *p = text, *end = text + n;
+
+	while (p < end) {
+		unsigned char b = (unsigned char)*p;
+		gunichar c;
+
+		if (b < 0x80) {
+			t->letters += g_ascii_isalpha(b) != 0;
+			p++;
+			continue;
+		}
+		c = g_utf8_get_char(p);
+		p = g_utf8_next_char(p);
+		if (!g_unichar_isalpha(c))
+			continue;
+		t->letters++;
+		switch (g_unichar_get_script(c)) {
+		case G_UNICODE_SCRIPT_HAN: t->han++; break;
+		case G_UNICODE_SCRIPT_HIRAGANA:
+		case G_UNICODE_SCRIPT_KATAKANA: t->kana++; break;
+		case G_UNICODE_SCRIPT_HANGUL: t->hangul++; break;
+		case G_UNICODE_SCRIPT_ARABIC: t->arabic++; break;
+		case G_UNICODE_SCRIPT_HEBREW: t->hebrew++; break;
+		case G_UNICODE_SCRIPT_THAI: t->thai++; break;
+		default: break;
+		}
+	}
+}
+
 /* Scripts that name their language well enough on their own: textcat's
  * Chinese fingerprints know Simplified only, and short CJK texts come back
  * UNKNOWN.  Returns the tag when more than half the letters are of one such
  * script, else NULL. */
 static const char *
-by_script(const char *text, size_t n)
+by_script(const struct tally *t)
 {
-	const char *p, *end = text + n;
-	long letters = 0, han = 0, kana = 0, hangul = 0, arabic = 0, hebrew = 0, thai = 0;
+	long letters = t->letters;
 
-	for (p = text; p < end; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (!g_unichar_isalpha(c))
-			continue;
-		letters++;
-		switch (g_unichar_get_script(c)) {
-		case G_UNICODE_SCRIPT_HAN: han++; break;
-		case G_UNICODE_SCRIPT_HIRAGANA:
-		case G_UNICODE_SCRIPT_KATAKANA: kana++; break;
-		case G_UNICODE_SCRIPT_HANGUL: hangul++; break;
-		case G_UNICODE_SCRIPT_ARABIC: arabic++; break;
-		case G_UNICODE_SCRIPT_HEBREW: hebrew++; break;
-		case G_UNICODE_SCRIPT_THAI: thai++; break;
-		default: break;
-		}
-	}
 	if (letters == 0)
 		return NULL;
-	if (kana * 10 > letters && (han + kana) * 2 > letters)
+	if (t->kana * 10 > letters && (t->han + t->kana) * 2 > letters)
 		return "ja";
-	if (hangul * 2 > letters)
+	if (t->hangul * 2 > letters)
 		return "ko";
-	if (han * 2 > letters)
+	if (t->han * 2 > letters)
 		return "zh";
-	if (hebrew * 2 > letters)
+	if (t->hebrew * 2 > letters)
 		return "he";
-	if (thai * 2 > letters)
+	if (t->thai * 2 > letters)
 		return "th";
-	if (arabic * 2 > letters)
+	if (t->arabic * 2 > letters)
 		return "ar";     /* textcat below may say fa or ur */
 	return NULL;
 }
@@ -96,17 +120,15 @@ preferred(const char *lang)
 static long
 letters(const char *text, size_t n)
 {
-	const char *p, *end = text + n;
-	long k = 0;
+	struct tally t = { 0 };
 
-	for (p = text; p < end; p = g_utf8_next_char(p))
-		if (g_unichar_isalpha(g_utf8_get_char(p)))
-			k++;
-	return k;
+	tally(text, n, &t);
+	return t.letters;
 }
 
-char *
-ar_lang_choose(const char *const *cands, int nc, const char *text, size_t n, const char *script)
+/* ar_lang_choose, with the letters of text[0, n) when known (else -1). */
+static char *
+choose(const char *const *cands, int nc, const char *text, size_t n, const char *script, long nl)
 {
 	char *lang = NULL, *sample;
 	int i;
@@ -130,7 +152,7 @@ ar_lang_choose(const char *const *cands, int nc, const char *text, size_t n, con
 			}
 			g_free(l2);
 		}
-		if (cat && !preferred(cat) && letters(text, n) < SHORT_TEXT)
+		if (cat && !preferred(cat) && (nl < 0 ? (nl = letters(text, n)) : nl) < SHORT_TEXT)
 			g_free(cat), cat = NULL;
 		if (cat) {
 			lang = cat;
@@ -143,7 +165,7 @@ ar_lang_choose(const char *const *cands, int nc, const char *text, size_t n, con
 					g_free(lang), lang = g_strdup("id");
 			/* so is Malay alone on a short text, where the two are
 			 * a near tie whichever comes out */
-			if (strcmp(lang, "ms") == 0 && letters(text, n) < SHORT_TEXT)
+			if (strcmp(lang, "ms") == 0 && (nl < 0 ? (nl = letters(text, n)) : nl) < SHORT_TEXT)
 				g_free(lang), lang = g_strdup("id");
 		}
 	}
@@ -164,28 +186,47 @@ ar_lang_choose(const char *const *cands, int nc, const char *text, size_t n, con
 	return lang;
 }
 
+char *
+ar_lang_choose(const char *const *cands, int nc, const char *text, size_t n, const char *script)
+{
+	return choose(cands, nc, text, n, script, -1);
+}
+
 const char *
 ar_lang_script(const char *text, size_t n)
 {
-	return by_script(text, n);
+	struct tally t = { 0 };
+
+	tally(text, n, &t);
+	return by_script(&t);
 }
 
 char *
 ar_lang_detect(const char *text, size_t len)
 {
-	const char *end, *cands[8];
-	size_t n = len < DETECT_BYTES ? len : DETECT_BYTES;
+	const char *end, *cands[8], *p;
+	size_t n = len < DETECT_BYTES ? len : DETECT_BYTES, cut;
 	const char *script;
+	struct tally t = { 0 };
+	long all;
 	int nc;
 
-	if (n == 0 || letters(text, n) < 12)
+	if (n == 0)
+		return NULL;
+	/* cut at a character boundary; one count of the letters for all the
+	 * steps below (the first on the uncut sample, as it always was: the
+	 * character the cut takes off counts there) */
+	cut = g_utf8_validate(text, (gssize)n, &end) ? n : (size_t)(end - text);
+	tally(text, cut, &t);
+	all = t.letters;
+	for (p = text + cut; p < text + n; p = g_utf8_next_char(p))
+		all += g_unichar_isalpha(g_utf8_get_char(p)) != 0;
+	if (all < 12)
 		return NULL;   /* nothing to go by */
-	/* cut at a character boundary */
-	if (!g_utf8_validate(text, (gssize)n, &end))
-		n = (size_t)(end - text);
-	script = by_script(text, n);
+	n = cut;
+	script = by_script(&t);
 	if (script && strcmp(script, "ar") != 0)
 		return g_strdup(script);
 	nc = ar_langid_classify(text, n, cands, (int)G_N_ELEMENTS(cands));
-	return ar_lang_choose(cands, nc, text, n, script);
+	return choose(cands, nc, text, n, script, t.letters);
 }

@@ -44,9 +44,45 @@
 #define THRESHOLD    1.03     /* candidates: distance < best × THRESHOLD */
 #define MAX_CANDS    5        /* more candidates than this: unknown */
 
-/* ------------------------------------------------ the model */
+/* ------------------------------------------------ the text's profile */
 
-/* The key index of the n-gram s[0, len) of hash h in the compiled model,
+/* A run of these bytes is one word border: isspace() and isdigit() in the
+ * C locale, as libexttextcat's INVALID(). */
+static int
+is_border(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '0' && c <= '9');
+}
+
+/* lm_hash continued over n more bytes: lm_hash(s, a + b) is
+ * hash_more(lm_hash(s, a), s + a, b), so the n-grams from one position
+ * are hashed as they grow, each byte once. */
+static inline uint32_t
+hash_more(uint32_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The n bytes at a and b are the same (n is at most a few dozen: a loop
+ * the compiler keeps inline beats a call to memcmp). */
+static inline int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* The index key of the n-gram s[0, len) of hash h in the compiled model,
  * or -1 when no fingerprint has it.  The keys keep no hash (a third less
  * to map): a probe compares the length, then the bytes. */
 static long
@@ -61,21 +97,10 @@ model_find(const char *s, size_t len, uint32_t h)
 		if (k == 0)
 			return -1;
 		key = &ar_lm_keys[k - 1];
-		if (key[1].off - key->off == len &&
-		    memcmp(ar_lm_bytes + key->off, s, len) == 0)
+		if (key[1].off - key->off == len && same_bytes(ar_lm_bytes + key->off, s, len))
 			return (long)k - 1;
 		i = (i + 1) & ar_lm_mask;
 	}
-}
-
-/* ------------------------------------------------ the text's profile */
-
-/* A run of these bytes is one word border: isspace() and isdigit() in the
- * C locale, as libexttextcat's INVALID(). */
-static int
-is_border(unsigned char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '0' && c <= '9');
 }
 
 struct prof_entry {
@@ -99,6 +124,10 @@ char_len(const char *p, const char *end)
 	return n;
 }
 
+/* The distinct n-grams of the text in the order they first occur, and an
+ * open-addressing index of them that grows with them (at most half full):
+ * a window of 3,000 bytes has about 1,500 distinct n-grams, where a table
+ * sized for every position's five would be 15,000. */
 struct profile {
 	char *buf;                    /* the text with its borders as '_' */
 	struct prof_entry *ents;      /* distinct n-grams, then ranked */
@@ -107,41 +136,106 @@ struct profile {
 	size_t mask;
 };
 
+#define PROFILE_START 512     /* entries; slots twice as many */
+
 static void
-profile_count(struct profile *p, const char *s, size_t len)
+profile_grow(struct profile *p)
 {
-	uint32_t h = lm_hash(s, len);
+	size_t i;
+
+	p->cap *= 2;
+	p->ents = g_renew(struct prof_entry, p->ents, p->cap);
+	g_free(p->slots);
+	p->slots = g_new0(uint32_t, p->cap * 2);
+	p->mask = p->cap * 2 - 1;
+	for (i = 0; i < p->n; i++) {
+		size_t j = p->ents[i].hash & p->mask;
+
+		while (p->slots[j])
+			j = (j + 1) & p->mask;
+		p->slots[j] = (uint32_t)i + 1;
+	}
+}
+
+static inline void
+profile_count(struct profile *p, const char *s, uint32_t len, uint32_t h)
+{
 	size_t i = h & p->mask;
 
 	for (;;) {
 		uint32_t k = p->slots[i];
+		struct prof_entry *e;
 
 		if (k == 0)
 			break;
-		if (p->ents[k - 1].hash == h && p->ents[k - 1].len == len &&
-		    memcmp(p->ents[k - 1].s, s, len) == 0) {
-			p->ents[k - 1].count++;
+		e = &p->ents[k - 1];
+		if (e->hash == h && e->len == len && same_bytes(e->s, s, len)) {
+			e->count++;
 			return;
 		}
 		i = (i + 1) & p->mask;
 	}
-	p->ents[p->n] = (struct prof_entry){ s, (uint32_t)len, h, 1, 0, 0 };
+	p->ents[p->n] = (struct prof_entry){ s, len, h, 1, 0, 0 };
 	p->slots[i] = (uint32_t)++p->n;
+	if (p->n == p->cap)
+		profile_grow(p);
+}
+
+/* The ranks of the counted n-grams: a counting sort, counts descending.
+ * n-grams counted equally often have no order of their own (libexttextcat
+ * takes its hash table's), so each one of a tie gets the mean rank of the
+ * places its group fills, and a group that straddles the last place enters
+ * with the weight of its chance to be among the kept: the distances are
+ * then those of a random order of ties, on average.  Keeps the ranked
+ * entries in p->ents, in the order they were first counted; returns their
+ * number. */
+static size_t
+profile_rank(struct profile *p)
+{
+	uint32_t maxc = 0, c, *start, *group;
+	struct prof_entry *ranked;
+	size_t i, kept = 0, total = p->n;
+
+	for (i = 0; i < total; i++)
+		maxc = MAX(maxc, p->ents[i].count);
+	/* start[c] is where the n-grams counted c times begin, group[c] how
+	 * many they are */
+	start = g_new0(uint32_t, (gsize)maxc + 2);
+	group = g_new0(uint32_t, (gsize)maxc + 2);
+	for (i = 0; i < total; i++)
+		group[p->ents[i].count]++;
+	for (c = maxc + 1, i = 0; c-- > 0;) {
+		start[c] = (uint32_t)i;
+		i += group[c];
+	}
+	ranked = g_new(struct prof_entry, MAX(total, 1));
+	for (i = 0; i < total; i++) {
+		struct prof_entry *e = &p->ents[i];
+		uint32_t first = start[e->count], len = group[e->count];
+		uint32_t last = MIN(first + len, (uint32_t)MAX_NGRAMS);
+
+		if (first >= MAX_NGRAMS)
+			continue;
+		/* the places first … last-1, shared by the group */
+		e->rank = (first + last - 1) / 2.0;
+		e->weight = (double)(last - first) / len;
+		ranked[kept++] = *e;
+	}
+	g_free(start);
+	g_free(group);
+	g_free(p->ents);
+	p->ents = ranked;
+	return kept;
 }
 
 /* The ranked profile of text[0, n): the n-grams most frequent first, at
- * most MAX_NGRAMS places.  n-grams counted equally often have no order of
- * their own (libexttextcat takes its hash table's), so each one of a tie
- * gets the mean rank of the places its group fills, and a group that
- * straddles the last place enters with the weight of its chance to be
- * among the kept: the distances are then those of a random order of ties,
- * on average.  Leaves the kept entries in p->ents; returns their number. */
+ * most MAX_NGRAMS places (see profile_rank).  Leaves the kept entries in
+ * p->ents; returns their number. */
 static size_t
 profile_make(struct profile *p, const char *text, size_t n)
 {
 	const char *s = text, *end = text + n;
 	char *w;
-	size_t total = 0, size;
 
 	/* Borders: a run of spaces and digits becomes one '_'; the text opens
 	 * with one; it closes with one only when it ends in a border run. */
@@ -169,68 +263,35 @@ profile_make(struct profile *p, const char *text, size_t n)
 	 * from each position, extend until a '_' has been taken or the end of
 	 * the text, which ends the whole count. */
 	end = w;
-	p->cap = (size_t)(end - p->buf) * MAX_SYMBOLS + 1;
+	p->cap = PROFILE_START;
 	p->ents = g_new(struct prof_entry, p->cap);
-	for (size = 64; size < p->cap * 2; size *= 2)
-		;
-	p->slots = g_new0(uint32_t, size);
-	p->mask = size - 1;
-	for (s = p->buf; s < end; s += char_len(s, end)) {
-		const char *q = s + char_len(s, end);
+	p->slots = g_new0(uint32_t, p->cap * 2);
+	p->mask = p->cap * 2 - 1;
+	for (s = p->buf; s < end;) {
+		size_t l1 = char_len(s, end);
+		const char *q = s + l1;
+		uint32_t h = hash_more(2166136261u, s, l1);   /* lm_hash(s, l1) */
 		int k;
 
-		profile_count(p, s, (size_t)(q - s));
+		profile_count(p, s, (uint32_t)l1, h);
 		if (q >= end)
 			break;
 		for (k = 2; k <= MAX_SYMBOLS; k++) {
 			int border = *q == '_';
+			size_t l = char_len(q, end);
 
-			q += char_len(q, end);
-			profile_count(p, s, (size_t)(q - s));
+			h = hash_more(h, q, l);
+			q += l;
+			profile_count(p, s, (uint32_t)(q - s), h);
 			if (border)
 				break;
 			if (q >= end)
 				goto counted;
 		}
+		s += l1;
 	}
 counted:
-	total = p->n;
-	{
-		uint32_t maxc = 0, c, *start, *group;
-		struct prof_entry *ranked;
-		size_t i, kept = 0;
-
-		for (i = 0; i < total; i++)
-			maxc = MAX(maxc, p->ents[i].count);
-		/* a counting sort, counts descending: start[c] is where the
-		 * n-grams counted c times begin, group[c] how many they are */
-		start = g_new0(uint32_t, (gsize)maxc + 2);
-		group = g_new0(uint32_t, (gsize)maxc + 2);
-		for (i = 0; i < total; i++)
-			group[p->ents[i].count]++;
-		for (c = maxc + 1, i = 0; c-- > 0;) {
-			start[c] = (uint32_t)i;
-			i += group[c];
-		}
-		ranked = g_new(struct prof_entry, total);
-		for (i = 0; i < total; i++) {
-			struct prof_entry *e = &p->ents[i];
-			uint32_t first = start[e->count], len = group[e->count];
-			uint32_t last = MIN(first + len, (uint32_t)MAX_NGRAMS);
-
-			if (first >= MAX_NGRAMS)
-				continue;
-			/* the places first … last-1, shared by the group */
-			e->rank = (first + last - 1) / 2.0;
-			e->weight = (double)(last - first) / len;
-			ranked[kept++] = *e;
-		}
-		g_free(start);
-		g_free(group);
-		g_free(p->ents);
-		p->ents = ranked;
-		return kept;
-	}
+	return profile_rank(p);
 }
 
 static void
@@ -243,67 +304,97 @@ profile_free(struct profile *p)
 
 /* ------------------------------------------------ classification */
 
-struct cand {
-	double dist;
-	unsigned cat;
-};
-
+/* Category a before category b: the nearer, or of two as near the first in
+ * fpdb.conf's order. */
 static int
-by_dist(const void *a, const void *b)
+before(const double *dist, unsigned a, unsigned b)
 {
-	const struct cand *x = a, *y = b;
+	if (dist[a] != dist[b])
+		return dist[a] < dist[b];
+	return a < b;
+}
 
-	if (x->dist != y->dist)
-		return x->dist < y->dist ? -1 : 1;
-	return x->cat < y->cat ? -1 : x->cat > y->cat;
+/* The distance of the profile to every category, dist[ncat].  Each one's
+ * sum is taken in the profile's order, whatever the weights: the same
+ * doubles, rounded the same, as ever. */
+static void
+distances(const struct profile *prof, size_t nprof, double *dist, double *matched, unsigned ncat)
+{
+	double all = 0;
+	size_t i;
+	unsigned k;
+
+	for (i = 0; i < nprof; i++) {
+		const struct prof_entry *e = &prof->ents[i];
+		long key = model_find(e->s, e->len, e->hash);
+		const struct lm_post *post, *last;
+
+		all += e->weight;
+		if (key < 0)
+			continue;
+		post = &ar_lm_posts[ar_lm_keys[key].first];
+		last = &ar_lm_posts[ar_lm_keys[key + 1].first];
+		if (e->weight == 1.0) {
+			/* the common case, without the product by 1 (x × 1
+			 * is x exactly) */
+			for (; post < last; post++) {
+				dist[post->cat] += fabs(post->rank - e->rank);
+				matched[post->cat] += 1.0;
+			}
+		} else {
+			for (; post < last; post++) {
+				dist[post->cat] += e->weight * fabs(post->rank - e->rank);
+				matched[post->cat] += e->weight;
+			}
+		}
+	}
+	for (k = 0; k < ncat; k++)
+		dist[k] += (all - matched[k]) * OUT_OF_PLACE;
 }
 
 int
 ar_langid_classify(const char *text, size_t n, const char **cands, int max)
 {
 	struct profile prof = { 0 };
-	struct cand *c;
-	size_t nprof, i;
-	unsigned ncat = ar_lm_ncats, k;
-	double limit, *matched, all = 0;
-	int nc = 0;
+	size_t nprof;
+	unsigned ncat = ar_lm_ncats, k, best = 0, sel[MAX_CANDS + 1];
+	double limit, *dist, *matched;
+	int nc = 0, i;
 
 	nprof = profile_make(&prof, text, n);
 	if (nprof == 0) {
 		profile_free(&prof);
 		return 0;
 	}
-	c = g_new0(struct cand, ncat);
-	matched = g_new0(double, ncat);
-	for (i = 0; i < nprof; i++) {
-		const struct prof_entry *e = &prof.ents[i];
-		long key = model_find(e->s, e->len, e->hash);
-		uint32_t p;
-
-		all += e->weight;
-		if (key < 0)
-			continue;
-		for (p = ar_lm_keys[key].first; p < ar_lm_keys[key + 1].first; p++) {
-			const struct lm_post *post = &ar_lm_posts[p];
-
-			c[post->cat].dist += e->weight * fabs(post->rank - e->rank);
-			matched[post->cat] += e->weight;
-		}
-	}
-	for (k = 0; k < ncat; k++) {
-		c[k].cat = k;
-		c[k].dist += (all - matched[k]) * OUT_OF_PLACE;
-	}
-	qsort(c, ncat, sizeof *c, by_dist);
-	limit = c[0].dist * THRESHOLD;
-	for (k = 0; k < ncat && (k == 0 || c[k].dist < limit); k++)
-		nc++;
-	if (nc > MAX_CANDS)
-		nc = 0;   /* too close to call */
-	for (k = 0; k < (unsigned)nc && (int)k < max; k++)
-		cands[k] = ar_lm_names + ar_lm_name_off[c[k].cat];
-	g_free(matched);
-	g_free(c);
+	dist = g_new0(double, (gsize)ncat * 2);
+	matched = dist + ncat;
+	distances(&prof, nprof, dist, matched, ncat);
 	profile_free(&prof);
+	/* The candidates: the nearest category and every other one nearer
+	 * than THRESHOLD × its distance, nearest first (the first ones of
+	 * all the categories sorted by distance, without sorting them all);
+	 * more than MAX_CANDS is too close to call. */
+	for (k = 1; k < ncat; k++)
+		if (before(dist, k, best))
+			best = k;
+	limit = dist[best] * THRESHOLD;
+	sel[nc++] = best;
+	for (k = 0; k < ncat && nc <= MAX_CANDS; k++)
+		if (k != best && dist[k] < limit)
+			sel[nc++] = k;
+	if (nc > MAX_CANDS)
+		nc = 0;
+	/* insertion sort of the few */
+	for (i = 1; i < nc; i++) {
+		unsigned x = sel[i];
+		int j = i;
+
+		for (; j > 0 && before(dist, x, sel[j - 1]); j--)
+			sel[j] = sel[j - 1];
+		sel[j] = x;
+	}
+	for (i = 0; i < nc && i < max; i++)
+		cands[i] = ar_lm_names + ar_lm_name_off[sel[i]];
+	g_free(dist);
 	return nc < max ? nc : max;
 }

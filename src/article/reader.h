@@ -86,6 +86,9 @@ size_t ar_run_off(const struct ar_run *r, size_t i);
 /* A new run of bytes [from, to); appends b to r; removes bytes [from, to) of r. */
 struct ar_run *ar_run_slice(const struct ar_run *r, size_t from, size_t to);
 void ar_run_append(struct ar_run *r, const struct ar_run *b);
+/* Appends bytes [from, to) of src to r: the anchors ar_run_push would
+ * make byte by byte from ar_run_off(src, from …), at once. */
+void ar_run_append_part(struct ar_run *r, const struct ar_run *src, size_t from, size_t to);
 void ar_run_cut(struct ar_run *r, size_t from, size_t to);
 
 /* The metadata fields whose position the reader keeps (ar_ctx.field_line). */

@@ -144,6 +144,12 @@ ar_run_slice(const struct ar_run *r, size_t from, size_t to)
 }
 
 void
+ar_run_append_part(struct ar_run *r, const struct ar_run *src, size_t from, size_t to)
+{
+	append_range(r, src, from, to);
+}
+
+void
 ar_run_append(struct ar_run *r, const struct ar_run *b)
 {
 	append_range(r, b, 0, b->len);

@@ -62,17 +62,35 @@ reduplication(const char *s, size_t n, size_t i)
 	return a > as && be > b && a - as == be - b && g_ascii_strncasecmp(s + as, s + b, a - as) == 0;
 }
 
+/* The output: bytes copied from the input wait as one range, grown while
+ * the copies follow each other, and go out together (the text appended
+ * and the source map extended once, not byte by byte) when something else
+ * is written or the text ends. */
 struct out {
 	GString *s;
 	struct ar_run *offs;       /* may be NULL */
 	const struct ar_run *in;   /* the input's run; NULL when offs is */
+	const char *src;           /* the input */
+	size_t from, to;           /* the copy waiting: src[from, to) */
 };
+
+static void
+flush(struct out *o)
+{
+	if (o->to > o->from) {
+		g_string_append_len(o->s, o->src + o->from, (gssize)(o->to - o->from));
+		if (o->offs)
+			ar_run_append_part(o->offs, o->in, o->from, o->to);
+	}
+	o->from = o->to = 0;
+}
 
 static void
 emit(struct out *o, const char *bytes, size_t n, size_t src_index)
 {
 	size_t k;
 
+	flush(o);
 	g_string_append_len(o->s, bytes, (gssize)n);
 	if (o->offs) {
 		size_t v = ar_run_off(o->in, src_index);
@@ -82,15 +100,18 @@ emit(struct out *o, const char *bytes, size_t n, size_t src_index)
 	}
 }
 
+/* Copies s[from, from + n) (s is o->src). */
 static void
 emit_copy(struct out *o, const char *s, size_t from, size_t n)
 {
-	size_t k;
-
-	g_string_append_len(o->s, s + from, (gssize)n);
-	if (o->offs)
-		for (k = 0; k < n; k++)
-			ar_run_push(o->offs, ar_run_off(o->in, from + k));
+	(void)s;
+	if (n == 0)
+		return;
+	if (o->to != from || o->to == o->from) {
+		flush(o);
+		o->from = from;
+	}
+	o->to = from + n;
 }
 
 static int
@@ -188,6 +209,9 @@ typeset(struct out *o, const char *s, size_t n, const char *lang)
 	int fr = warta_lang_is(lang, "fr");
 	size_t i = 0;
 
+	o->src = s;
+	o->from = o->to = 0;
+
 	while (i < n) {
 		size_t t = i, hyph;
 
@@ -211,9 +235,22 @@ typeset(struct out *o, const char *s, size_t n, const char *lang)
 			i = t;
 			continue;
 		}
-		while (i < t)
-			i += word_char(o, s, i, t, n, fr);
+		while (i < t) {
+			size_t j = i;
+
+			/* the bytes word_char would copy as they are, at once */
+			while (j < t && s[j] != '-' && s[j] != '.' &&
+			       !(fr && (s[j] == ';' || s[j] == ':' || s[j] == '!' || s[j] == '?')))
+				j++;
+			if (j > i) {
+				emit_copy(o, s, i, j - i);
+				i = j;
+			} else {
+				i += word_char(o, s, i, t, n, fr);
+			}
+		}
 	}
+	flush(o);
 }
 
 void
@@ -241,7 +278,7 @@ ar_typeset_node(struct ar_ctx *cx, struct warta_node *t)
 char *
 ar_typeset_string(GString *s, const char *lang)
 {
-	struct out o = { NULL, NULL, NULL };
+	struct out o = { NULL, NULL, NULL, NULL, 0, 0 };
 
 	o.s = g_string_new(NULL);
 	typeset(&o, s->str, s->len, lang);
