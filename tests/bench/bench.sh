@@ -153,7 +153,7 @@ PATHO=${BENCH_PATHOLOGICAL:-word:500000 codespaces:500000 fmlong:100000 yamlnest
   tablebig:500000 tabs:500000 code:500000 autolinks:18000 refdefs:14000 \
   listbytes:500000 nestlist:500000 table2:500000 table10:500000 imgmiss:500000 emphruns:500000 \
   cjkline:500000 rtlmix:500000 bqbig:500000 headbig:500000 fnbig:500000 tinyparas:500000 \
-  tablecell:500000 htmlblocks:500000}
+  tablecell:500000 htmlblocks:500000 hyphflood:500000}
 [ -n "$BENCH_QUICK" ] && PATHO="word:50000 fmlong:50000 yamlnest:50000 marks:25000"
 for spec in $PATHO; do
 	kind=${spec%%:*} n=${spec#*:}

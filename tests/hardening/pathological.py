@@ -134,5 +134,12 @@ elif kind == 'table2':      # two-column table, n bytes
 elif kind == 'table10':     # ten-column table, n bytes
     out.write('Title\n\n|' + ' a |' * 10 + '\n|' + '---|' * 10 + '\n' +
               ''.join('|' + ''.join(' %d |' % ((i + k) % 1000) for k in range(10)) + '\n' for i in range(n // 60)))
+elif kind == 'hyphflood':   # French words of "ê" and "ĉ" only (alike to a multiplicative hash), n bytes
+    words = [''.join('\u00ea' if (k >> i) & 1 else '\u0109' for i in range(15)) for k in range(1 << 15)]
+    s = []; size = 0; i = 0
+    while size < n:
+        x = ' '.join(words[(i * 40 + j) % len(words)] for j in range(40)) + '\n\n'
+        s.append(x); size += len(x.encode()); i += 1
+    out.write('---\ntitle: Title\nlang: fr\n---\n\n' + ''.join(s))
 else:
     sys.exit('pathological.py: unknown kind ' + kind)
