@@ -10,6 +10,7 @@
 #include "lang/lang.h"
 #include "layout/fit.h"
 #include "render/typeset.h"
+#include "util/clock.h"
 
 /* A huge paragraph (scraped text with no paragraph breaks) is set in pieces
  * of about CHUNK bytes cut at spaces, each piece's last line justified, so
@@ -298,7 +299,13 @@ code_block(struct rn *R, struct art *A, const struct warta_node *n, double left,
  * an Arabic item reads from the right, its bracket mirrored) and its first
  * run's face.  A label is the same paragraph whenever its text, face and
  * language are: set once an article (A->labels owns it), as a list of
- * 10,000 bullets itemized and shaped 10,000 equal paragraphs. */
+ * 10,000 bullets itemized and shaped 10,000 equal paragraphs.  At most
+ * LABELS_KEPT labels are kept: past them (the numbers of a long ordered
+ * list, each its own text) a label is the item's own paragraph, freed
+ * with the article's other paragraphs once its page is drawn, as a table
+ * of every number would hold 2 KB a number to the article's end. */
+#define LABELS_KEPT 64
+
 static struct pa_para *
 list_label(struct rn *R, struct art *A, const struct pa_para *first, const char *lab,
            const struct warta_node *it)
@@ -328,6 +335,11 @@ list_label(struct rn *R, struct art *A, const struct pa_para *first, const char 
 		return L;
 	}
 	L = pa_new(lang, rtl, A->doc->path);
+	if (g_hash_table_size(A->labels) >= LABELS_KEPT) {
+		g_free(key);
+		key = NULL;
+		g_ptr_array_add(A->paras, L);
+	}
 	pa_add(L, lab, -1, &f, it->line, it->col);
 	memset(&su, 0, sizeof su);
 	su.ctx = R->ctx;
@@ -339,7 +351,10 @@ list_label(struct rn *R, struct art *A, const struct pa_para *first, const char 
 	su.n_widths = 1;
 	su.last_line_fill = 1;
 	pa_set(L, &su);
-	g_hash_table_insert(A->labels, key, L);
+	if (key)
+		g_hash_table_insert(A->labels, key, L);
+	/* the labels kept are held as the article's paragraphs are */
+	warta_count_max(WARTA_COUNT_HELD_MAX, A->paras->len + g_hash_table_size(A->labels));
 	return L;
 }
 

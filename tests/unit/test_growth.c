@@ -86,6 +86,10 @@ make(const char *kind, int n)
 				g_string_append_printf(s, " %d |", (k * 7 + i) % 1000);
 			g_string_append_c(s, '\n');
 		}
+	} else if (strcmp(kind, "olist") == 0) {     /* an ordered list of n items: n labels */
+		g_string_append(s, "Title\n\n");
+		for (k = 1; k <= n; k++)
+			g_string_append_printf(s, "%d. item %d\n", k, k);
 	} else if (strcmp(kind, "table") == 0) {     /* n rows of two columns */
 		g_string_append(s, "Title\n\n| a | b |\n|---|---|\n");
 		for (k = 0; k < n; k++)
@@ -368,6 +372,7 @@ main(void)
 	growth(e, st, "refdefs", light ? 300 : 800, 0, 0);
 	growth(e, st, "para", light ? 8000 : 20000, 0, 1);
 	growth(e, st, "list", light ? 300 : 800, 0, 1);
+	growth(e, st, "olist", light ? 300 : 800, 0, 1);   /* its labels are not held to its end */
 	growth(e, st, "nestlist", light ? 600 : 1600, 0, 1);
 	growth(e, st, "imgmiss", light ? 300 : 800, 0, 0);
 	space_runs(e, st);
