@@ -452,10 +452,13 @@ folio(struct ed *E, struct rn_out *o, int page_no)
 	o->ops->structure(o, NULL, NULL, 0);
 	o->ops->mark(o, RN_MARK_RUNNING_HEAD, 0, left, y);
 	if (F->n_lines && H->n_lines) {
+		/* the folio on the outer edge: the right of a left-to-right
+		 * book's odd pages, the left of a right-to-left one's */
+		int outer_right = (page_no % 2) != (ed_rtl(E) != 0);
 		double fw = F->lines[0].natural, hw = H->lines[0].natural;
 
-		o->ops->text_line(o, F, 0, page_no % 2 ? left + R->textw - fw : left, y);
-		o->ops->text_line(o, H, 0, page_no % 2 ? left + R->textw - fw - 12 - hw : left + fw + 12, y);
+		o->ops->text_line(o, F, 0, outer_right ? left + R->textw - fw : left, y);
+		o->ops->text_line(o, H, 0, outer_right ? left + R->textw - fw - 12 - hw : left + fw + 12, y);
 	}
 	o->ops->rule(o, RN_RULE_RUNNING_HEAD, left, y + 5, R->textw, 0.4);
 	g_free(ds);

@@ -178,9 +178,15 @@ head_width(const char *text, size_t n, void *data)
 }
 
 /* Running head and folio, from page 2 on; the folio in the digits of the
- * article's language lang under the style's [fonts] digits. */
+ * article's language lang under the style's [fonts] digits.  The folio on
+ * the outer edge, the head beside it towards the spine: a left-to-right
+ * book's odd pages are right-hand pages (folio at the right), a right-to-
+ * left one's (rtl: bound at the right, as an Arabic paper) left-hand ones.
+ * A head in a right-to-left script (text_rtl) is set right to left in its
+ * language. */
 static void
-running_head(const struct rn *R, struct rn_out *o, int pno, const char *text, const char *lang)
+running_head(const struct rn *R, struct rn_out *o, int pno, const char *text, const char *lang,
+             int text_rtl, int rtl)
 {
 	const struct warta_style *st = R->style;
 	double left = page_left(R, pno), y = st->margin_top - 2 * rn_leading(R, WARTA_EL_RUNNING_HEAD);
@@ -192,7 +198,7 @@ running_head(const struct rn *R, struct rn_out *o, int pno, const char *text, co
 
 	if (pno < 2)
 		return;
-	H = pa_new("en", 0, NULL);
+	H = text_rtl ? pa_new(lang, 1, NULL) : pa_new("en", 0, NULL);
 	F = pa_new("en", 0, NULL);
 	o->ops->structure(o, NULL, NULL, 0);
 	g_snprintf(num, sizeof num, "%d", pno);
@@ -220,16 +226,19 @@ running_head(const struct rn *R, struct rn_out *o, int pno, const char *text, co
 	}
 	wh += 1;        /* what fits is set on one line: no rounding may break it */
 	su.widths = &wh;
+	if (text_rtl)
+		su.align = WARTA_TA_RIGHT;      /* from its start: the line's left edge, as the LTR head's */
 	pa_set(H, &su);
 	o->ops->mark(o, RN_MARK_RUNNING_HEAD, 0, left, y);
 	if (F->n_lines) {
+		int outer_right = (pno % 2) != (rtl != 0);
 		double fw = F->lines[0].natural;
-		double fx = pno % 2 ? left + R->textw - fw : left;
+		double fx = outer_right ? left + R->textw - fw : left;
 
 		text_line(o, F, 0, fx, y);
 		if (H->n_lines) {
 			double hw = H->lines[0].natural;
-			double hx = pno % 2 ? left + R->textw - fw - 12 - hw : left + fw + 12;
+			double hx = outer_right ? left + R->textw - fw - 12 - hw : left + fw + 12;
 
 			text_line(o, H, 0, hx, y);
 		}
@@ -324,7 +333,9 @@ rn_paint_page(const struct rn *R, struct rn_out *o, struct art *A, const struct 
 	double left = page_left(R, page_no), top = st->margin_top;
 	int c;
 
-	running_head(R, o, page_no, running, A->doc->meta.lang);
+	/* the book's direction: an edition's, else the article's */
+	running_head(R, o, page_no, running, A->doc->meta.lang, A->doc->meta.rtl,
+	    R->n_docs > 1 || R->opts->edition_title ? R->ed_rtl : A->doc->meta.rtl);
 	/* the figures across the columns: at the top of the page, or under
 	 * the headline on an article's first page unless the style says above */
 	if (A->pages_done != 0 || st->figure_span == WARTA_SPAN_PAGE)
