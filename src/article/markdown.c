@@ -160,8 +160,17 @@ align_literal(struct ar_ctx *cx, struct body *b, const char *lit, int line, int 
 		for (i = 0; i < llen; i++)   /* not found: cmark's column, byte by byte */
 			tmp[i] = (guint32)MIN(hint + i, slen ? slen - 1 : 0);
 	offs = ar_run_new();
-	for (i = 0; i < llen; i++)
-		ar_run_push(offs, body_to_clean(b, tmp[i], &h));
+	for (i = 0; i < llen;) {
+		size_t c = body_to_clean(b, tmp[i], &h), j = i + 1;
+		size_t next = h + 1 < b->bstart->len ? g_array_index(b->bstart, size_t, h + 1) : (size_t)-1;
+
+		/* the bytes that follow in the body on the same line follow in
+		 * the clean text: one push for them all */
+		while (j < llen && tmp[j] == tmp[j - 1] + 1 && tmp[j] < next)
+			j++;
+		ar_run_push_n(offs, c, j - i);
+		i = j;
+	}
 	g_free(tmp);
 	return offs;
 }
