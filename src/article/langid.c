@@ -162,6 +162,7 @@ struct profile {
 	struct ranked *ranked;        /* those kept, ranked */
 	size_t n, cap;
 	uint32_t maxc;                /* the highest count */
+	uint32_t uni[256];            /* the one-byte n-grams' entries + 1, not in slots */
 	uint32_t *slots;
 	size_t mask;
 };
@@ -181,6 +182,8 @@ profile_grow(struct profile *p)
 	for (i = 0; i < p->n; i++) {
 		size_t j = p->ents[i].hash & p->mask;
 
+		if (p->ents[i].len == 1)
+			continue;     /* in uni */
 		while (p->slots[j])
 			j = (j + 1) & p->mask;
 		p->slots[j] = (uint32_t)i + 1;
@@ -223,6 +226,26 @@ profile_count(struct profile *p, const char *s, uint32_t len, uint32_t h, uint32
 		profile_grow(p);
 }
 
+/* profile_count for an n-gram of one byte, whose entry index + 1 is at
+ * *u, p->uni[byte] (0: none yet). */
+static ALWAYS_INLINE void
+count_direct(struct profile *p, uint32_t *u, const char *s, uint32_t len, uint32_t h, uint32_t times)
+{
+	uint32_t c;
+
+	if (*u) {
+		c = p->ents[*u - 1].count += times;
+	} else {
+		p->ents[p->n] = (struct prof_entry){ (uint32_t)(s - p->buf), len, h, times };
+		c = times;
+		*u = (uint32_t)++p->n;
+		if (p->n == p->cap)
+			profile_grow(p);
+	}
+	if (c > p->maxc)
+		p->maxc = c;
+}
+
 /* Counts, times over, the n-grams that start at s (of the text that ends
  * at end): 1 to MAX_SYMBOLS characters, extended until a '_' has been
  * taken.  Returns 0 when one reached the end of the text, which ends the
@@ -235,7 +258,10 @@ count_at(struct profile *p, const char *s, const char *end, uint32_t times)
 	uint32_t h = hash_more(2166136261u, s, l1);   /* lm_hash(s, l1) */
 	int k;
 
-	profile_count(p, s, (uint32_t)l1, h, times);
+	if (l1 == 1)
+		count_direct(p, &p->uni[(unsigned char)*s], s, 1, h, times);
+	else
+		profile_count(p, s, (uint32_t)l1, h, times);
 	if (q >= end)
 		return 0;
 	for (k = 2; k <= MAX_SYMBOLS; k++) {
@@ -414,9 +440,11 @@ profile_make(struct profile *p, const char *text, size_t n)
 	/* Every n-gram of 1 to MAX_SYMBOLS characters, '_' only at the ends
 	 * (count_words) */
 	end = w;
-	/* room for as many distinct n-grams as bytes: about what a text of
-	 * words has (more grow the table) */
-	for (p->cap = PROFILE_START; p->cap < (size_t)(end - p->buf); p->cap *= 2)
+	/* room for as many distinct n-grams as bytes (a long text of words
+	 * has about that many), twice as many for a short one, which repeats
+	 * fewer (more grow the table) */
+	for (p->cap = PROFILE_START; p->cap < (size_t)(end - p->buf) * (end - p->buf < 1024 ? 2 : 1);
+	     p->cap *= 2)
 		;
 	p->maxc = 1;
 	p->ents = g_new(struct prof_entry, p->cap);
