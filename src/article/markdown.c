@@ -81,6 +81,13 @@ align_at(const char *src, size_t slen, size_t p, const char *lit, size_t llen, g
 {
 	size_t i = 0, j = p;
 
+	/* the literal as it is in the body, byte for byte (most are): what
+	 * the loop below finds, at once */
+	if (llen > 0 && p < slen && llen <= slen - p && memcmp(src + p, lit, llen) == 0) {
+		for (i = 0; i < llen; i++)
+			offs[i] = (guint32)(p + i);
+		return p + llen;
+	}
 	while (i < llen) {
 		if (j >= slen)
 			return 0;

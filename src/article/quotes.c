@@ -365,7 +365,8 @@ scan_text(struct scan *sc, struct warta_node *t)
 
 		/* ASCII other than the two straight quotes: no quote mark */
 		if ((unsigned char)s[i] < 0x80 && s[i] != '"' && s[i] != '\'') {
-			i++;
+			for (i++; s[i] && (unsigned char)s[i] < 0x80 && s[i] != '"' && s[i] != '\''; i++)
+				;
 			continue;
 		}
 		c = g_utf8_get_char(s + i);
