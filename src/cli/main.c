@@ -108,7 +108,7 @@ static const char description[] =
 	"Exit status: 0 all went well, 1 some input failed, 2 usage error.\n"
 	"See warta(1).\n";
 
-static void G_GNUC_PRINTF(1, 2)
+static void G_GNUC_PRINTF(1, 2) G_GNUC_NORETURN
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -135,6 +135,43 @@ format_by_name(const char *s)
 	return -1;
 }
 
+/* The format that -t's name s names, or -1: a keyword, in lower case as
+ * every keyword value of the options (--group-by, --missing-glyphs,
+ * --report); a file's extension may be in any case (format_by_ext). */
+static int
+format_by_keyword(const char *s)
+{
+	int f;
+
+	for (f = 0; f < FMT_COUNT; f++)
+		if (strcmp(s, cli_format_ext(f)) == 0)
+			return f;
+	return -1;
+}
+
+/* -t's unknown format name s: a usage error naming the nearest format
+ * ("PDF", "pfd": did you mean pdf?), else the list. */
+static void G_GNUC_NORETURN
+unknown_format(const char *s)
+{
+	int f, best = -1, bestd = 99;
+
+	for (f = 0; f < FMT_COUNT; f++) {
+		char *low = g_ascii_strdown(s, -1);
+		/* a name in another case is as near as one edit */
+		int d = strcmp(low, cli_format_ext(f)) == 0 ? 1 : warta_edit_distance(s, cli_format_ext(f));
+
+		g_free(low);
+		if (d < bestd) {
+			bestd = d;
+			best = f;
+		}
+	}
+	if (best >= 0 && bestd <= 2 && bestd < (int)strlen(s))
+		usage_error("unknown format '%s' in -t; did you mean %s?", s, cli_format_ext(best));
+	usage_error("unknown format '%s' in -t (pdf, epub, png, svg, json, trace)", s);
+}
+
 /* The format a file name's extension says, or -1. */
 static int
 format_by_ext(const char *path)
@@ -159,22 +196,25 @@ resolve_formats(void)
 	if (cli.to) {
 		char **list = g_strsplit(cli.to, ",", -1);
 		char **p;
+		int named = 0;
 
+		for (p = list; *p; p++)
+			named += *g_strstrip(*p) != '\0';
+		if (named == 0)
+			usage_error("-t needs a format (pdf, epub, png, svg, json, trace)");
 		for (p = list; *p; p++) {
-			char *name = g_strstrip(*p);
+			char *name = *p;
 			int f;
 
 			if (!*name)
-				continue;
-			if ((f = format_by_name(name)) < 0)
-				usage_error("unknown format '%s' in -t (pdf, epub, png, svg, json, trace)", name);
+				usage_error("-t %s: an empty format name in the list", cli.to);
+			if ((f = format_by_keyword(name)) < 0)
+				unknown_format(name);
 			if (!cli.formats[f])
 				cli.nformats++;
 			cli.formats[f] = 1;
 		}
 		g_strfreev(list);
-		if (cli.nformats == 0)
-			usage_error("-t needs a format (pdf, epub, png, svg, json, trace)");
 		if (out_fmt >= 0 && (cli.nformats > 1 || !cli.formats[out_fmt]))
 			usage_error("-o %s says %s, but -t asks for %s", cli.output,
 			            cli_format_ext(out_fmt), cli.to);

@@ -116,6 +116,61 @@ footnotes(struct rn *R, struct art *A)
 		g_ptr_array_free(urls, TRUE);
 }
 
+/* The head lines of A: its headline (the target of the links to the
+ * article: "<prefix>top"), deck, byline and date, each in its element's
+ * style, on A->v across A->colw.  An article's page sets them all, each
+ * followed by its element's space; an edition's module head (edition_article.c)
+ * passes deck 0 to leave the deck out (a narrow module), deck_max > 0 to
+ * set it no bigger (pt), and spaced 0 for no space after the byline and the
+ * date (the module puts its own grid line of air under the head).  Returns
+ * the headline's block. */
+struct rblock *
+rn_head_lines(struct rn *R, struct art *A, int deck, double deck_max, int spaced)
+{
+	const struct warta_meta *m = &A->doc->meta;
+	struct rblock *b;
+	struct pa_para *P;
+	struct pa_fmt f;
+
+	P = rn_new_para(R, A, NULL);
+	f = rn_fmt(R, WARTA_EL_HEADLINE);
+	f.hyphenate = 0;
+	rn_add_display(P, m->title ? m->title : A->doc->name, &f, m->title_line, m->title_col);
+	b = rn_new_block(A, "H1", 0, 0);
+	b->dest = g_strdup_printf("%stop", A->prefix);
+	rn_para_lines(R, A, P, WARTA_EL_HEADLINE, b, 0, 0, 0, 1, NULL);
+	rn_space(A, rn_el(R, WARTA_EL_HEADLINE)->space_after);
+	if (deck && m->subtitle && *m->subtitle) {
+		P = rn_new_para(R, A, NULL);
+		f = rn_fmt(R, WARTA_EL_DECK);
+		if (deck_max > 0)
+			f.size = MIN(f.size, deck_max);
+		rn_add_display(P, m->subtitle, &f, m->title_line + 1, 1);
+		rn_para_lines(R, A, P, WARTA_EL_DECK, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
+		rn_space(A, rn_el(R, WARTA_EL_DECK)->space_after);
+	}
+	if (m->author && *m->author) {
+		P = rn_new_para(R, A, NULL);
+		f = rn_fmt(R, WARTA_EL_BYLINE);
+		pa_add(P, m->author, -1, &f, m->title_line, 1);
+		rn_para_lines(R, A, P, WARTA_EL_BYLINE, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
+		if (spaced)
+			rn_space(A, rn_el(R, WARTA_EL_BYLINE)->space_after);
+	}
+	if (m->date && *m->date) {
+		char *ds = warta_date_format(m->date, m->lang);
+
+		P = rn_new_para(R, A, NULL);
+		f = rn_fmt(R, WARTA_EL_DATE);
+		pa_add(P, ds ? ds : m->date, -1, &f, m->title_line, 1);
+		g_free(ds);
+		rn_para_lines(R, A, P, WARTA_EL_DATE, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
+		if (spaced)
+			rn_space(A, rn_el(R, WARTA_EL_DATE)->space_after);
+	}
+	return b;
+}
+
 /* The headline block, spanning the columns of the first page. */
 static void
 head_block(struct rn *R, struct art *A)
@@ -144,40 +199,8 @@ head_block(struct rn *R, struct art *A)
 		rn_para_lines(R, A, P, WARTA_EL_RUNNING_HEAD, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
 		rn_space(A, 4);
 	}
-	/* headline */
-	P = rn_new_para(R, A, NULL);
-	f = rn_fmt(R, WARTA_EL_HEADLINE);
-	f.hyphenate = 0;
-	rn_add_display(P, m->title ? m->title : A->doc->name, &f, m->title_line, m->title_col);
-	b = rn_new_block(A, "H1", 0, 0);
-	b->dest = g_strdup_printf("%stop", A->prefix);
+	b = rn_head_lines(R, A, 1, 0, 1);
 	rn_add_outline(A, g_strdup(m->title ? m->title : A->doc->name), g_strdup(b->dest), 1);
-	rn_para_lines(R, A, P, WARTA_EL_HEADLINE, b, 0, 0, 0, 1, NULL);
-	rn_space(A, rn_el(R, WARTA_EL_HEADLINE)->space_after);
-	if (m->subtitle && *m->subtitle) {
-		P = rn_new_para(R, A, NULL);
-		f = rn_fmt(R, WARTA_EL_DECK);
-		rn_add_display(P, m->subtitle, &f, m->title_line + 1, 1);
-		rn_para_lines(R, A, P, WARTA_EL_DECK, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
-		rn_space(A, rn_el(R, WARTA_EL_DECK)->space_after);
-	}
-	if (m->author && *m->author) {
-		P = rn_new_para(R, A, NULL);
-		f = rn_fmt(R, WARTA_EL_BYLINE);
-		pa_add(P, m->author, -1, &f, m->title_line, 1);
-		rn_para_lines(R, A, P, WARTA_EL_BYLINE, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
-		rn_space(A, rn_el(R, WARTA_EL_BYLINE)->space_after);
-	}
-	if (m->date && *m->date) {
-		char *ds = warta_date_format(m->date, m->lang);
-
-		P = rn_new_para(R, A, NULL);
-		f = rn_fmt(R, WARTA_EL_DATE);
-		pa_add(P, ds ? ds : m->date, -1, &f, m->title_line, 1);
-		g_free(ds);
-		rn_para_lines(R, A, P, WARTA_EL_DATE, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
-		rn_space(A, rn_el(R, WARTA_EL_DATE)->space_after);
-	}
 	/* the lead photo across the columns, under the headline */
 	if (!A->contents && m->lead && R->style->lead_span == WARTA_SPAN_COLUMNS) {
 		/* clear of the descenders of the line above (a headline's are deep) */

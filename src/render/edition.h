@@ -175,6 +175,8 @@ void ed_mt_free(struct ed_mt *M);
 int ed_nameplate(struct ed *E, struct rn_out *o, int page_no);
 int ed_flag(struct ed *E, struct rn_out *o, int page_no, const char *name);
 int ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines);
+/* The entries the front page's index strip would list (E->sect_page set). */
+int ed_index_count(struct ed *E);
 /* Page pi of the make-up on o. */
 void ed_paint_page(struct ed *E, struct rn_out *o, int pi);
 

@@ -220,9 +220,6 @@ make_head(struct ed *E, struct ed_art *X, double w, double size, int jump)
 	double savew = A->colw;
 	struct warta_diags *saved = A->d, scratch;
 	struct head h;
-	struct pa_para *P;
-	struct pa_fmt f;
-	struct rblock *b;
 
 	*E->head_style = *E->R->style;
 	E->head_style->el[WARTA_EL_HEADLINE].size = size;
@@ -235,58 +232,26 @@ make_head(struct ed *E, struct ed_art *X, double w, double size, int jump)
 	warta_diags_init(&scratch);
 	A->d = &scratch;
 	A->colw = w;
-	P = rn_new_para(R, A, NULL);
-	f = rn_fmt(R, WARTA_EL_HEADLINE);
-	f.hyphenate = 0;
 	if (jump) {
 		/* the keyword: the headline's first words */
 		const char *t = m->title ? m->title : A->doc->name;
 		char **words = g_strsplit(t, " ", 5);
 		char *kw;
+		struct pa_para *P = rn_new_para(R, A, NULL);
+		struct pa_fmt f = rn_fmt(R, WARTA_EL_HEADLINE);
 
+		f.hyphenate = 0;
 		if (g_strv_length(words) > 4)
 			g_free(words[4]), words[4] = NULL;
 		kw = g_strjoinv(" ", words);
 		g_strfreev(words);
 		rn_add_display(P, kw, &f, m->title_line, m->title_col);
 		g_free(kw);
-		b = rn_new_block(A, "H2", 0, 0);
-		rn_para_lines(R, A, P, WARTA_EL_HEADLINE, b, 0, 0, 0, 1, NULL);
+		rn_para_lines(R, A, P, WARTA_EL_HEADLINE, rn_new_block(A, "H2", 0, 0), 0, 0, 0, 1, NULL);
 	} else {
-		rn_add_display(P, m->title ? m->title : A->doc->name, &f, m->title_line, m->title_col);
-		b = rn_new_block(A, "H1", 0, 0);
-		/* the target of the contents', the index strip's and the
-		 * outline's links to the article (as article.c's head) */
-		b->dest = g_strdup_printf("%stop", A->prefix);
-		rn_para_lines(R, A, P, WARTA_EL_HEADLINE, b, 0, 0, 0, 1, NULL);
-		rn_space(A, rn_el(R, WARTA_EL_HEADLINE)->space_after);
-		if (m->subtitle && *m->subtitle && (w > E->R->colw * 1.5 || !E->modular)) {
-			struct pa_fmt df;
-
-			P = rn_new_para(R, A, NULL);
-			df = rn_fmt(R, WARTA_EL_DECK);
-			if (E->modular) {
-				df.size = MIN(df.size, size * 0.5);
-			}
-			rn_add_display(P, m->subtitle, &df, m->title_line + 1, 1);
-			rn_para_lines(R, A, P, WARTA_EL_DECK, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
-			rn_space(A, rn_el(R, WARTA_EL_DECK)->space_after);
-		}
-		if (m->author && *m->author) {
-			P = rn_new_para(R, A, NULL);
-			f = rn_fmt(R, WARTA_EL_BYLINE);
-			pa_add(P, m->author, -1, &f, m->title_line, 1);
-			rn_para_lines(R, A, P, WARTA_EL_BYLINE, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
-		}
-		if (m->date && *m->date) {
-			char *ds = warta_date_format(m->date, m->lang);
-
-			P = rn_new_para(R, A, NULL);
-			f = rn_fmt(R, WARTA_EL_DATE);
-			pa_add(P, ds ? ds : m->date, -1, &f, m->title_line, 1);
-			g_free(ds);
-			rn_para_lines(R, A, P, WARTA_EL_DATE, rn_new_block(A, "P", 0, 0), 0, 0, 0, 1, NULL);
-		}
+		/* the deck only in a module wider than a column and a half, and
+		 * at most half the headline's size, in a modular edition */
+		rn_head_lines(R, A, w > E->R->colw * 1.5 || !E->modular, E->modular ? size * 0.5 : 0, 0);
 	}
 	A->v = save;
 	A->colw = savew;

@@ -236,6 +236,48 @@ outline(const struct ed *E, struct rn_out *out)
 	}
 }
 
+/* Each section's first page in the make-up (1-based; the front page is
+ * no section's first). */
+static void
+sect_pages(struct ed *E)
+{
+	for (int s = 0; s < E->n_sect; s++)
+		E->sect_page[s] = 0;
+	for (int pi = 0; pi < E->r.n_pages; pi++) {
+		int s = E->r.pages[pi].section;
+
+		if (!E->r.pages[pi].front && E->sect_page[s] == 0)
+			E->sect_page[s] = pi + 1;
+	}
+}
+
+/* A front page whose index strip would list nothing (the whole edition on
+ * it) made up again without the strip: no empty "Inside" at its foot, the
+ * modules down to it.  Kept as it was if the new make-up fails or puts a
+ * story inside after all. */
+static void
+no_empty_strip(struct ed *E, const struct mk_article *ma)
+{
+	struct mk_result first = E->r, again;
+	int foot = E->p.front_foot;
+
+	if (!E->modular || foot == 0 || ed_index_count(E) > 0)
+		return;
+	E->p.front_foot = 0;
+	if (mk_modular(ma, E->n, &E->p, &again) == 0) {
+		E->r = again;
+		sect_pages(E);
+		if (ed_index_count(E) == 0) {
+			mk_result_free(&first);
+			return;
+		}
+		mk_result_free(&again);
+		E->r = first;
+	}
+	E->p.front_foot = foot;
+	sect_pages(E);
+}
+
 /* The pages drawn: a flow edition's masthead and contents first, then the
  * made-up pages.  0, or -1. */
 static int
@@ -245,12 +287,6 @@ draw(struct ed *E, struct warta_report *rep)
 	struct rn_out *out;
 	int *first_page = NULL;
 
-	for (int pi = 0; pi < E->r.n_pages; pi++) {
-		int s = E->r.pages[pi].section;
-
-		if (!E->r.pages[pi].front && E->sect_page[s] == 0)
-			E->sect_page[s] = pi + 1;
-	}
 	E->first_no = 1;
 	if (!E->modular) {
 		first_page = g_new0(int, E->n);
@@ -349,6 +385,8 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "the edition's pages could not be made up "
 		    "(a head taller than a page, or out of memory)");
 	else {
+		sect_pages(&E);
+		no_empty_strip(&E, ma);
 		report(&E, rep);
 		rc = draw(&E, rep);
 	}

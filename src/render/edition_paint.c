@@ -342,30 +342,17 @@ index_entry(struct ed *E, struct rn_out *o, const struct pa_fmt *tf, const char 
 		o->ops->text_line(o, P, k, x, grid_y(E, y0 + 2 + k));
 }
 
-/* The front page's index strip: the section fronts inside, or (one
- * section) the stories inside, each with its page, linked. */
-int
-ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
+/* The index strip's entries, one a column: the section fronts inside (a
+ * named section whose first page is not the front), or (one section) the
+ * stories that start inside, each with its page, linked; drawn on o from
+ * grid line y0, or with o NULL counted.  Their number. */
+static int
+index_entries(struct ed *E, struct rn_out *o, double left, int y0)
 {
 	const struct rn *R = E->R;
-	double left = page_left(R, page_no);
-	int n = 0, y0 = E->L - lines;
-	struct pa_fmt lf = rn_fmt(R, WARTA_EL_RUNNING_HEAD), tf = rn_fmt(R, WARTA_EL_BYLINE);
+	int n = 0;
+	struct pa_fmt tf = rn_fmt(R, WARTA_EL_BYLINE);
 
-	if (!o)
-		return 4;
-	lf.weight = 700;
-	o->ops->rule(o, RN_RULE_TEXT, left, grid_y(E, y0) - E->B * 0.25 + 3, R->textw, 1.2);
-	{
-		char *t = label(ed_lang(E), WARTA_LABEL_INSIDE, NULL);
-		struct pa_para *P = furniture(E, t, ed_lang(E), ed_rtl(E), &lf, R->textw, WARTA_TA_LEFT);
-
-		g_free(t);
-		o->ops->mark(o, RN_MARK_HEAD, 0, left, grid_y(E, y0));
-		if (P->n_lines)
-			o->ops->text_line(o, P, 0, left, grid_y(E, y0 + 1));
-	}
-	/* one entry a column: section fronts, else the articles whose start is inside */
 	for (int s = 0; s < E->n_sect && E->n_sect > 1 && n < R->cols; s++) {
 		const struct ed_art *X = NULL;
 
@@ -377,16 +364,15 @@ ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 		/* (articles with no section have no front to point to) */
 		if (X == NULL || E->sect_page[s] <= 1 || !X->section_name || !*X->section_name)
 			continue;
-		{
-			char *t = g_strdup_printf("%s \xe2\x80\x94 %d", X->section_name ? X->section_name : "",
-			    E->sect_page[s]);
+		if (o) {
+			char *t = g_strdup_printf("%s \xe2\x80\x94 %d", X->section_name, E->sect_page[s]);
 			char *url = g_strdup_printf("#page-%d", E->sect_page[s]);
 
 			index_entry(E, o, &tf, ed_lang(E), ed_rtl(E), t, url, col_left(E, left, ed_col(E, n)), y0);
 			g_free(t);
 			g_free(url);
-			n++;
 		}
+		n++;
 	}
 	for (int j = 0; j < E->r.n_mod && n < R->cols; j++) {
 		const struct mk_module *m = &E->r.mod[j];
@@ -396,7 +382,7 @@ ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 
 		if (m->page == 0 || m->cont || E->n_sect > 1)
 			continue;
-		{
+		if (o) {
 			char *t = g_strdup_printf("%s \xe2\x80\x94 %d", mt->title ? mt->title : doc->name,
 			    m->page + 1);
 			char *url = g_strdup_printf("#%stop", X->prefix);
@@ -404,9 +390,44 @@ ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
 			index_entry(E, o, &tf, mt->lang, mt->rtl, t, url, col_left(E, left, ed_col(E, n)), y0);
 			g_free(t);
 			g_free(url);
-			n++;
 		}
+		n++;
 	}
+	return n;
+}
+
+int
+ed_index_count(struct ed *E)
+{
+	return index_entries(E, NULL, 0, 0);
+}
+
+/* The front page's index strip: its label ("Inside") over its entries;
+ * nothing where it has none (the whole edition on the front page). */
+int
+ed_index_strip(struct ed *E, struct rn_out *o, int page_no, int lines)
+{
+	const struct rn *R = E->R;
+	double left = page_left(R, page_no);
+	int y0 = E->L - lines;
+	struct pa_fmt lf = rn_fmt(R, WARTA_EL_RUNNING_HEAD);
+
+	if (!o)
+		return 4;
+	if (ed_index_count(E) == 0)
+		return lines;
+	lf.weight = 700;
+	o->ops->rule(o, RN_RULE_TEXT, left, grid_y(E, y0) - E->B * 0.25 + 3, R->textw, 1.2);
+	{
+		char *t = label(ed_lang(E), WARTA_LABEL_INSIDE, NULL);
+		struct pa_para *P = furniture(E, t, ed_lang(E), ed_rtl(E), &lf, R->textw, WARTA_TA_LEFT);
+
+		g_free(t);
+		o->ops->mark(o, RN_MARK_HEAD, 0, left, grid_y(E, y0));
+		if (P->n_lines)
+			o->ops->text_line(o, P, 0, left, grid_y(E, y0 + 1));
+	}
+	index_entries(E, o, left, y0);
 	return lines;
 }
 

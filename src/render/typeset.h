@@ -289,6 +289,11 @@ void rn_figure_pending(struct art *A);
 void rn_figure_head(struct rn *R, struct art *A);
 
 /* article.c */
+/* The head lines (headline, deck, byline, date) of A on A->v across
+ * A->colw: deck 0 leaves the deck out, deck_max > 0 caps its size (pt),
+ * spaced 0 leaves out the space after the byline and the date; returns the
+ * headline's block (its dest the article's "<prefix>top"). */
+struct rblock *rn_head_lines(struct rn *R, struct art *A, int deck, double deck_max, int spaced);
 /* Lays out one document (index and kicker as rn_art_new, d its reports)
  * and hands each page to page(data, …) as it is made; the caller frees the
  * result (rn_art_free) after the last page.  keep > 0: if it has at most

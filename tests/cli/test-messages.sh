@@ -52,6 +52,18 @@ run -o '' "$SAMPLE"
 run -j 0 -t json "$SAMPLE"
 run -j 2x -t json "$SAMPLE"
 run --report=xml -o x.pdf "$SAMPLE"
+# -t: no empty name in the list; names in lower case, as every keyword value
+# (a file's extension in -o may be in any case)
+run -t pdf,,epub -d out "$SAMPLE"
+run -t ,json "$SAMPLE"
+run -t json, "$SAMPLE"
+run -t 'json, ' "$SAMPLE"
+run -t PDF -o tpdf.pdf "$SAMPLE"
+run -t Json "$SAMPLE"
+run -t pfd "$SAMPLE"
+run -t docx "$SAMPLE"
+run -t 'json, pdf' -d spaced "$SAMPLE"
+run -o upper.PDF "$SAMPLE"
 run --keep-tree -t json "$SAMPLE"
 run -0 -t json "$SAMPLE"
 # options that do not apply: warnings, the output is written
@@ -95,6 +107,11 @@ run -v -j 1 -d out -t json in
 run -q --keep-tree -d tree -t json in
 diff_golden "messages: golden transcript" "$G" "$ROOT/tests/cli/messages.golden"
 
+[ "$(head -c 5 "$W/upper.PDF")" = "%PDF-" ] && ok "-o upper.PDF: an extension in any case names the format" ||
+	fail "-o upper.PDF"
+[ -f "$W/spaced/korea-utara.json" ] && [ -f "$W/spaced/korea-utara.pdf" ] &&
+	ok "-t 'json, pdf': spaces around the names are allowed" || fail "-t 'json, pdf'" "$(ls "$W/spaced")"
+[ ! -e "$W/tpdf.pdf" ] && ok "-t PDF: a usage error, nothing written" || fail "-t PDF wrote tpdf.pdf"
 [ -f "$W/k.docx" ] && [ "$(head -c 5 "$W/k.docx")" = "%PDF-" ] &&
 	ok "-t pdf -o k.docx warns and writes the PDF asked for" || fail "-t pdf -o k.docx"
 [ -f "$W/tree/2024/a.json" ] && [ -f "$W/tree/2025/a.json" ] && [ -f "$W/tree/UPPER.json" ] &&

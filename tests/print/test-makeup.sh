@@ -132,6 +132,35 @@ if $WARTA -q -s newspaper --edition X -o "$TMP/long.pdf" "$TMP/long" 2>"$TMP/err
 	ok "a 400-word headline is set whole, smaller"
 else fail "a 400-word headline" "$(cat "$TMP/err")"; fi
 
+# the front page's index strip ("Halaman dalam") only with entries under it
+# (a story or a section front inside, "TITLE — PAGE"): not when the whole
+# edition is on the front page, nor when only a jump's continuation is inside
+strip_entries() {       # strip_entries PDF: "none", "ok", or "empty"
+	pdftotext -f 1 -l 1 "$1" - 2>/dev/null | tr -d ' ' | awk '
+		tolower($0) ~ /^halamandalam$/ { label = 1 }
+		/—[0-9]+$/ { entry = 1 }
+		END { print !label ? "none" : entry ? "ok" : "empty" }'
+}
+mkdir -p "$TMP/short" "$TMP/jump"
+printf -- '---\ntitle: Pertama yang pendek\ndate: 2024-10-25\n---\n\nSatu paragraf pendek saja.\n' >"$TMP/short/a.txt"
+printf -- '---\ntitle: Kedua yang pendek juga\ndate: 2024-10-25\n---\n\nSatu paragraf lagi.\n' >"$TMP/short/b.txt"
+for k in 1 2 3; do
+	{ printf -- '---\ntitle: Berita nomor %s hari ini\ndate: 2024-10-25\nlang: id\n---\n\n' $k
+	  i=0; while [ $i -lt 10 ]; do para 60 $i; echo; i=$((i + 1)); done; } >"$TMP/jump/$k.txt"
+done
+for ed in short jump; do
+	if $WARTA -q -s newspaper --edition Uji -o "$TMP/$ed.pdf" "$TMP/$ed" 2>"$TMP/err"; then
+		case $(strip_entries "$TMP/$ed.pdf") in
+		empty) fail "$ed edition: the front page's index strip has no entries, its label is shown" ;;
+		*) ok "$ed edition: no index strip label without entries ($(strip_entries "$TMP/$ed.pdf"))" ;;
+		esac
+	else fail "$ed edition" "$(cat "$TMP/err")"; fi
+done
+[ "$(strip_entries "$TMP/short.pdf")" = none ] && [ "$(pdfinfo "$TMP/short.pdf" | awk '/^Pages:/ { print $2 }')" = 1 ] &&
+	ok "an edition on one page: no index strip" || fail "one-page edition's strip" "$(strip_entries "$TMP/short.pdf")"
+[ "$(strip_entries "$TMP/n.pdf")" = ok ] && ok "the 12-article edition's index strip lists the sections inside" ||
+	fail "the 12-article edition's index strip" "$(strip_entries "$TMP/n.pdf")"
+
 # --- a run-on (flow) edition in a4: articles follow one another
 if trace_pdf "$TMP/f.trace" "$TMP/f.pdf" -s a4 --edition Harian "$E" 2>"$TMP/f.err"; then
 	ok "a flow edition in a4"
