@@ -338,6 +338,54 @@ french_first(UDateFormat *f)
 	udat_applyPattern(f, FALSE, out, k);
 }
 
+/* The full date's pattern of ICU locale loc (weekday, day, month, year)
+ * into pat (cap UChars); its length, 0 when none.  Kept per locale: the
+ * pattern generator takes about 2 M instructions to open, and an edition
+ * formats each of its articles' dates. */
+#define PATTERNS_MAX 64
+static GHashTable *patterns;    /* loc → GBytes of its pattern's UChars (empty: none) */
+G_LOCK_DEFINE_STATIC(patterns);
+
+static int32_t
+full_pattern(const char *loc, UChar *pat, int32_t cap)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UDateTimePatternGenerator *g;
+	UChar skel[16];
+	GBytes *kept;
+	int32_t np = 0;
+	gsize len;
+
+	G_LOCK(patterns);
+	kept = patterns ? g_hash_table_lookup(patterns, loc) : NULL;
+	if (kept) {
+		const UChar *p = g_bytes_get_data(kept, &len);
+
+		np = (int32_t)(len / sizeof(UChar));
+		if (np < cap && np > 0)
+			memcpy(pat, p, len);
+	}
+	G_UNLOCK(patterns);
+	if (kept)
+		return np < cap ? np : 0;
+	warta_count(WARTA_COUNT_DATE_PATTERNS, 1);
+	g = udatpg_open(loc, &e);
+	u_uastrcpy(skel, "yMMMMEEEEd");
+	np = g ? udatpg_getBestPattern(g, skel, -1, pat, cap, &e) : 0;
+	if (g)
+		udatpg_close(g);
+	if (U_FAILURE(e) || np <= 0 || np >= cap)
+		np = 0;
+	G_LOCK(patterns);
+	if (patterns == NULL)
+		patterns = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		    (GDestroyNotify)g_bytes_unref);
+	if (g_hash_table_size(patterns) < PATTERNS_MAX && !g_hash_table_contains(patterns, loc))
+		g_hash_table_insert(patterns, g_strdup(loc), g_bytes_new(pat, (gsize)np * sizeof(UChar)));
+	G_UNLOCK(patterns);
+	return np;
+}
+
 static char *
 date_format(const char *iso, const char *lang)
 {
@@ -365,16 +413,11 @@ date_format(const char *iso, const char *lang)
 	 * from the skeleton (CLDR's FULL pattern writes "01 Maret" in
 	 * Indonesian, where papers write "1 Maret") */
 	{
-		UDateTimePatternGenerator *g = udatpg_open(loc, &e);
-		UChar skel[16], pat[128];
-		int32_t np;
+		UChar pat[128];
+		int32_t np = full_pattern(loc, pat, G_N_ELEMENTS(pat));
 
 		warta_count(WARTA_COUNT_DATE_FORMATS, 1);
-		u_uastrcpy(skel, "yMMMMEEEEd");
-		np = g ? udatpg_getBestPattern(g, skel, -1, pat, G_N_ELEMENTS(pat), &e) : 0;
-		if (g)
-			udatpg_close(g);
-		if (U_FAILURE(e) || np <= 0 || np >= (int32_t)G_N_ELEMENTS(pat))
+		if (np <= 0)
 			return NULL;
 		f = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1, pat, np, &e);
 	}

@@ -35,10 +35,6 @@
 
 #define WORDS_MAX 50000      /* words kept per font: a bound on memory, not on correctness */
 #define FEATURES_MAX 32      /* as Pango's pango_hb_shape */
-/* A font's first items are shaped whole, as before: the table pays when
- * words come again, and a short article (the sample has 29 items) would
- * pay for looking through the face's rules and gain little. */
-#define WHOLE_FIRST 64
 
 struct word {                /* one shaped piece */
 	int n;                   /* glyphs */
@@ -54,7 +50,6 @@ struct key {                 /* what a piece's glyphs depend on, besides the fon
 
 struct font_words {          /* a PangoFont's words */
 	GHashTable *words;       /* struct key * → struct word * */
-	int whole;               /* items shaped whole so far (WHOLE_FIRST) */
 };
 
 static GQuark words_quark;
@@ -653,10 +648,6 @@ pa_shape_words(struct pa_words *ws, PangoItem *item, const char *text, int len, 
 	if (!item_cacheable(item) || item_features(item, feat, &sh.n_feat) < 0)
 		goto whole;
 	sh.fw = font_words(item->analysis.font);
-	if (sh.fw->whole < WHOLE_FIRST) {
-		sh.fw->whole++;
-		goto whole;
-	}
 	sh.font = pango_font_get_hb_font(item->analysis.font);
 	sh.face = sh.font ? face_words(sh.font) : NULL;
 	if (sh.face == NULL || !sh.face->safe)

@@ -165,6 +165,8 @@ struct ed_mt *ed_mt_new(struct ed *E, int N);
 void ed_set_articles(struct ed *E, int N);
 void ed_mt_draw_start(struct ed_mt *M, struct ed *E, int N);
 int ed_mt_wait(struct ed_mt *M, int i);
+/* 1 while article i is the helper's to lay out again and not yet waited for. */
+int ed_mt_pending(const struct ed_mt *M, int i);
 void ed_mt_release(struct ed_mt *M, struct ed_art *X);
 void ed_mt_stop(struct ed_mt *M);
 void ed_mt_free(struct ed_mt *M);

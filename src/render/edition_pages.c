@@ -221,7 +221,8 @@ outline(const struct ed *E, struct rn_out *out)
 		if (s && (prev_sect == NULL || strcmp(prev_sect, s) != 0))
 			out->ops->section(out, s, (size_t)i);
 		prev_sect = s;
-		if (E->a[i].A) {
+		/* one the helper lays out again is not read: it may be writing it */
+		if (!ed_mt_pending(E->mt, i) && E->a[i].A) {
 			out->ops->article(out, E->a[i].A);
 		} else {
 			/* laid out again when drawn: its outline was kept */
@@ -286,7 +287,11 @@ draw(struct ed *E, struct warta_report *rep)
 	struct rn *R = E->R;
 	struct rn_out *out;
 	int *first_page = NULL;
+	struct pa_guard *g = pa_guard_get(R->ctx);
 
+	/* the helper starts laying out again while this thread sets the
+	 * contents: from here on, this thread reaches Cairo under the guard */
+	ed_mt_draw_start(E->mt, E, MIN(R->cols, MK_MAX_COLS));
 	E->first_no = 1;
 	if (!E->modular) {
 		first_page = g_new0(int, E->n);
@@ -298,22 +303,20 @@ draw(struct ed *E, struct warta_report *rep)
 				E->sect_page[s] += E->first_no - 1;
 	}
 	rep->pages = E->first_no - 1 + E->r.n_pages;
+	pa_guard_lock(g);
 	out = R->opts->format == WARTA_PRINT_TRACE ? rn_out_trace_new(R, E->d) : rn_out_cairo_new(R, rep->pages, E->d);
-	if (out == NULL) {
-		g_free(first_page);
-		return -1;
-	}
-	if (!E->modular)
+	if (out && !E->modular)
 		contents(R, out, first_page, E->d);
+	if (out)
+		outline(E, out);
+	pa_guard_unlock(g);
 	g_free(first_page);
-	outline(E, out);
+	if (out == NULL)
+		return -1;
 	E->last_page = g_new0(int, E->n);
 	for (int j = 0; j < E->r.n_mod; j++)
 		E->last_page[E->r.mod[j].art] = E->r.mod[j].page;
-	ed_mt_draw_start(E->mt, E, MIN(R->cols, MK_MAX_COLS));
 	for (int pi = 0; pi < E->r.n_pages && !out->ops->failed(out); pi++) {
-		struct pa_guard *g = pa_guard_get(R->ctx);
-
 		page_articles(E, pi, MIN(R->cols, MK_MAX_COLS));
 		pa_guard_lock(g);       /* drawing: the helper thread may reach Cairo too */
 		ed_paint_page(E, out, pi);

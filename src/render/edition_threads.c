@@ -225,6 +225,12 @@ ed_mt_draw_start(struct ed_mt *M, struct ed *E, int N)
 }
 
 int
+ed_mt_pending(const struct ed_mt *M, int i)
+{
+	return M && M->waits[i];
+}
+
+int
 ed_mt_wait(struct ed_mt *M, int i)
 {
 	if (M == NULL || !M->waits[i])

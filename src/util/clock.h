@@ -37,6 +37,8 @@ enum warta_count {
 	WARTA_COUNT_MATCHES,    /* article/boiler.c: regular expression matches run on lines */
 	WARTA_COUNT_LA_MAX,     /* layout/logattrs.c: the most characters given to Pango's
 	                         * log attributes at once (its time grows with their square) */
+	WARTA_COUNT_DATE_PATTERNS, /* lang/lang.c: ICU date pattern generators opened (each
+	                         * takes ~2 M instructions; one per language) */
 	WARTA_COUNT_N
 };
 

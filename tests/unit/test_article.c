@@ -312,6 +312,27 @@ dates(void)
 	warta_clock.on = 0;
 	OK(bad == 0, "the same dates formatted again and again: the same text");
 	OK(warta_clock.count[WARTA_COUNT_DATE_FORMATS] == 1, "50 dates formatted, one of them new: one ICU date format made");
+	/* a language's pattern is made once: each article of an edition has
+	 * its own date */
+	warta_clock = (struct warta_clock){ 0 };
+	warta_clock.on = 1;
+	s = warta_date_format("2021-02-03", "id");
+	bad = g_strcmp0(s, "Rabu, 3 Februari 2021") != 0;
+	g_free(s);
+	s = warta_date_format("2021-04-05", "id");
+	bad += g_strcmp0(s, "Senin, 5 April 2021") != 0;
+	g_free(s);
+	s = warta_date_format("2021-02-03", "sv");
+	bad += g_strcmp0(s, "onsdag 3 februari 2021") != 0;
+	g_free(s);
+	s = warta_date_format("2021-04-05", "sv");
+	bad += g_strcmp0(s, "m\xc3\xa5ndag 5 april 2021") != 0;
+	g_free(s);
+	warta_clock.on = 0;
+	OK(bad == 0, "new dates in Indonesian and Swedish: their full dates");
+	OK(warta_clock.count[WARTA_COUNT_DATE_FORMATS] == 4 && warta_clock.count[WARTA_COUNT_DATE_PATTERNS] == 1,
+	   "4 new dates in a language seen and one not: 4 formats made, 1 pattern (%lld, %lld)",
+	   warta_clock.count[WARTA_COUNT_DATE_FORMATS], warta_clock.count[WARTA_COUNT_DATE_PATTERNS]);
 	OK(warta_lang_is_rtl("ar") && warta_lang_is_rtl("fa-IR") && !warta_lang_is_rtl("id") &&
 	   !warta_lang_is_rtl(NULL), "right-to-left languages");
 }

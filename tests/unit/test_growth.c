@@ -32,7 +32,8 @@ static const char *const words[] = { "lorem", "ipsum", "dolor", "sit", "amet", "
 static const char *const count_names[WARTA_COUNT_N] = {
 	"items shaped", "bytes shaped", "breaker visits", "breaker items", "lines", "drawing operations",
 	"(page)", "drawing operations on a page", "paragraphs held at once", "date formats made",
-	"insert calls written", "boilerplate matches", "characters of log attributes at once"
+	"insert calls written", "boilerplate matches", "characters of log attributes at once",
+	"date patterns made"
 };
 
 /* The input of class kind at size n. */
@@ -184,8 +185,12 @@ growth(struct warta_engine *e, const struct warta_style *st, const char *kind, i
 		if (k == WARTA_COUNT_PAGE_DRAWS)
 			continue;
 		if (flat) {
-			OK(b[k] == a[k], "%s: %s do not grow past the cap (%lld at %d, %lld at %d)", kind,
-			    count_names[k], a[k], n, b[k], 2 * n);
+			/* HarfBuzz's work: the font's table of shaped words (words.c)
+			 * still holds the first run's words, so the second may shape fewer */
+			int cached = k == WARTA_COUNT_SHAPES || k == WARTA_COUNT_SHAPED;
+
+			OK(cached ? b[k] <= a[k] : b[k] == a[k], "%s: %s do not grow past the cap (%lld at %d, "
+			    "%lld at %d)", kind, count_names[k], a[k], n, b[k], 2 * n);
 			continue;
 		}
 		if (k == WARTA_COUNT_BREAK_ITEMS) {

@@ -123,6 +123,67 @@ compare(const char *text, const char *family, enum variant v, int *items, int *b
 	pango_attr_list_unref(l);
 }
 
+/* Distinct pieces of t between spaces. */
+static int
+distinct_words(const char *t)
+{
+	char **w = g_strsplit(t, " ", -1);
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	int n;
+
+	for (int i = 0; w[i]; i++)
+		if (*w[i])
+			g_hash_table_add(seen, w[i]);
+	n = (int)g_hash_table_size(seen);
+	g_hash_table_destroy(seen);
+	g_strfreev(w);
+	return n;
+}
+
+/* A font's very first item comes from the table too (its words shaped
+ * one by one through HarfBuzz, not the item handed to pango_shape_item):
+ * 13 pt is a size no other case sets, so its PangoFont is new. */
+static void
+first_item(void)
+{
+	const char *t = texts[0];
+	size_t len = strlen(t);
+	PangoAttrList *l = pango_attr_list_new();
+	int n_chars = g_utf8_strlen(t, (gssize)len), items = 0, bad = 0;
+	PangoLogAttr *la = g_new0(PangoLogAttr, n_chars + 1);
+	GList *its, *it;
+	struct pa_words *ws = pa_words_new();
+
+	pango_attr_list_insert(l, pango_attr_family_new("Charis SIL"));
+	pango_attr_list_insert(l, pango_attr_size_new(13 * PANGO_SCALE));
+	pango_attr_list_insert(l, pango_attr_language_new(pango_language_from_string("id")));
+	its = pango_itemize(ctx, t, 0, (int)len, l, NULL);
+	pango_get_log_attrs(t, (int)len, -1, pango_language_from_string("id"), la, n_chars + 1);
+	warta_clock = (struct warta_clock){ 0 };
+	warta_clock.on = 1;
+	for (it = its; it; it = it->next) {
+		PangoItem *item = it->data;
+		PangoGlyphString *a = pango_glyph_string_new(), *b = pango_glyph_string_new();
+
+		pa_shape_words(ws, item, t, (int)len, la + g_utf8_pointer_to_offset(t, t + item->offset), a);
+		pango_shape_item(item, t, (int)len, la + g_utf8_pointer_to_offset(t, t + item->offset), b,
+		    PANGO_SHAPE_NONE);
+		bad += !same(a, b);
+		items++;
+		pango_glyph_string_free(a);
+		pango_glyph_string_free(b);
+	}
+	warta_clock.on = 0;
+	OK(items == 1 && bad == 0, "a new font's first item: the glyphs of pango_shape_item");
+	/* each distinct word once, and the space */
+	INT_EQ((int)warta_clock.count[WARTA_COUNT_SHAPES], distinct_words(t) + 1,
+	       "a new font's first item: shaped word by word, not handed whole to pango_shape_item");
+	g_list_free_full(its, (GDestroyNotify)pango_item_free);
+	pa_words_free(ws);
+	g_free(la);
+	pango_attr_list_unref(l);
+}
+
 static void
 made_up(void)
 {
@@ -130,7 +191,7 @@ made_up(void)
 	size_t t, f;
 	int v;
 
-	/* three times: a font's first 64 items are shaped whole (WHOLE_FIRST) */
+	/* three times: the second and third from the table */
 	for (round = 0; round < 3; round++)
 		for (t = 0; t < G_N_ELEMENTS(texts); t++)
 			for (f = 0; f < G_N_ELEMENTS(families); f++)
@@ -191,7 +252,7 @@ used(void)
 	long long shapes[2];
 
 	pango_get_log_attrs(text, (int)len, -1, pango_language_from_string("id"), la, n_chars + 1);
-	for (round = 0; round < 100; round++)   /* a font's first items are shaped whole (WHOLE_FIRST) */
+	for (round = 0; round < 2; round++)     /* the words into the table */
 		for (it = its; it; it = it->next) {
 			PangoGlyphString *gs = pango_glyph_string_new();
 
@@ -231,6 +292,7 @@ main(void)
 		return harness_done();
 	ctx = warta_print_context_new(fc);
 	used();
+	first_item();
 	made_up();
 	corpus();
 	g_object_unref(ctx);
