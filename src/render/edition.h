@@ -89,6 +89,10 @@ struct ed {
 	struct rn Rh;
 	int off_grid;
 	int first_no;                   /* the page number of the first made-up page */
+	/* a flow edition's contents pages, counted (without their page
+	 * numbers) by this thread while the articles are measured */
+	int (*count_contents)(struct ed *E);
+	int n_contents;
 	int lead;                       /* the lead story (modular), -1: none yet */
 	int *last_page;                 /* per article: the page of its last module */
 	int helper;                     /* 1: the helper thread's copy (edition_threads.c) */

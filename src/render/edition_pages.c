@@ -69,6 +69,13 @@ contents(struct rn *R, struct rn_out *out, const int *first_page, struct warta_d
 
 
 
+/* The contents' pages of E (its page numbers not yet known). */
+static int
+count_contents(struct ed *E)
+{
+	return contents(E->R, NULL, NULL, E->d);
+}
+
 /* Every article laid out and measured (the first ED_KEEP_LINES' kept); its
  * section; the lead. */
 static void
@@ -289,13 +296,14 @@ draw(struct ed *E, struct warta_report *rep)
 	int *first_page = NULL;
 	struct pa_guard *g = pa_guard_get(R->ctx);
 
-	/* the helper starts laying out again while this thread sets the
-	 * contents: from here on, this thread reaches Cairo under the guard */
+	/* the helper starts laying out again while this thread sets and
+	 * draws the contents: from here on, this thread reaches Cairo under
+	 * the guard */
 	ed_mt_draw_start(E->mt, E, MIN(R->cols, MK_MAX_COLS));
 	E->first_no = 1;
 	if (!E->modular) {
 		first_page = g_new0(int, E->n);
-		E->first_no = contents(R, NULL, NULL, E->d) + 1;
+		E->first_no = E->n_contents + 1;
 		for (int j = E->r.n_mod - 1; j >= 0; j--)
 			first_page[E->r.mod[j].art] = E->first_no + E->r.mod[j].page;
 		for (int s = 0; s < E->n_sect; s++)
@@ -380,6 +388,7 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 	E.n = (int)R.n_docs;
 	E.a = g_new0(struct ed_art, E.n);
 	ma = g_new0(struct mk_article, E.n);
+	E.count_contents = E.modular ? NULL : count_contents;
 	E.mt = ed_mt_new(&E, N);
 	layout_articles(&E, N);
 	E.sect_page = g_new0(int, E.n_sect);

@@ -131,6 +131,8 @@ ed_set_articles(struct ed *E, int N)
 		}
 		t = g_thread_try_new("warta-layout", measure_helper, M, NULL);
 	}
+	if (E->count_contents)          /* beside the helper's first articles */
+		E->n_contents = E->count_contents(E);
 	while ((i = t ? g_atomic_int_add(&M->next, 1) : next++) < E->n)
 		set_one(E, i, N, M ? &M->d[i] : E->d, &keep_left);
 	if (t)
