@@ -524,8 +524,8 @@ shape_piece(struct shaper *sh, const char *text, size_t len, const hb_feature_t 
 	return w;
 }
 
-static guint
-hash_bytes(const unsigned char *p, size_t n)
+guint
+pa_words_hash(const unsigned char *p, size_t n)
 {
 	guint64 h = 0x9e3779b97f4a7c15u ^ n, w;
 
@@ -541,7 +541,14 @@ hash_bytes(const unsigned char *p, size_t n)
 		h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
 		h ^= h >> 29;
 	}
-	return (guint)(h ^ (h >> 32));
+	/* a last mix, so that every byte reaches the low 32 bits: without
+	 * it a key that ends a whole step (a word of three bytes) hashed by
+	 * its first four bytes only, and the 900 numbers of three digits of a
+	 * font all had one hash (each lookup of one compared hundreds) */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	return (guint)h;
 }
 
 /* The glyphs of the piece text[a, b): from the font's table, or shaped and
@@ -558,7 +565,7 @@ piece(struct shaper *sh, const char *text, size_t a, size_t b)
 		return NULL;
 	k = (struct key *)(void *)sh->key->data;
 	k->len = sh->key->len - offsetof(struct key, bytes);
-	k->hash = hash_bytes((const unsigned char *)k->bytes, k->len);
+	k->hash = pa_words_hash((const unsigned char *)k->bytes, k->len);
 	w = g_hash_table_lookup(sh->fw->words, k);
 	if (w == NULL) {
 		w = shape_piece(sh, text + a, b - a, fs, nfs);

@@ -101,7 +101,7 @@ tags_path(struct out *O, const struct art *A, const struct rblock *b, int label)
 		 * its article's: its /Lang (pdf_alt.c) */
 		if (strcmp(want[i].name, "Art") == 0 && A && strcmp(A->doc->meta.lang, O->R->ed_lang) != 0)
 			lang = A->doc->meta.lang;
-		else if (i == n - 1 && b && b->lang && b->tag && !label)
+		else if (i == n - 1 && b && b->lang && !label)   /* its P, or the LBody holding it */
 			lang = b->lang;
 		g_ptr_array_add(O->begun, lang ? g_strdup_printf("%s %s", want[i].name, lang) :
 		                g_strdup(want[i].name));

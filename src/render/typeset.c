@@ -105,6 +105,25 @@ rn_add_display(struct pa_para *P, const char *t, const struct pa_fmt *f, int lin
 		pa_add(P, start, p - start, wide == 1 ? &cf : f, line, c0);
 }
 
+/* Whether paragraph n is all its list item holds, with no picture in it:
+ * its text is then the content of the item's LBody, with no P of its own
+ * (PDF 1.7, 14.8.4.3.3: an LBody holds the item's content, or the blocks
+ * it is made of).  Cairo 1.16 gives marked content to leaf elements only,
+ * so an item with a second block (a nested list, another paragraph) or a
+ * picture (its Figure under the LBody) keeps its P. */
+static int
+item_text_only(const struct warta_node *n)
+{
+	const struct warta_node *c;
+
+	if (n->parent == NULL || n->parent->type != WARTA_NODE_ITEM || n->prev || n->next)
+		return 0;
+	for (c = n->first; c; c = warta_node_next(c, n))
+		if (c->type == WARTA_NODE_IMAGE)
+			return 0;
+	return 1;
+}
+
 static void
 paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_element e,
           double left, double right, int sect, int quote, int first_in_block)
@@ -118,6 +137,8 @@ paragraph(struct rn *R, struct art *A, const struct warta_node *n, enum warta_el
 	double indent = s->indent;
 
 	b->lang = rn_node_lang(n);      /* the element's /Lang when not the article's */
+	if (A->cur_item && item_text_only(n))
+		b->tag = NULL;          /* the list item's LBody holds its text (out_cairo.c) */
 
 	for (c = n->first; c; c = c->next)
 		rn_inlines(R, A, P, c, &f);
@@ -272,6 +293,56 @@ code_block(struct rn *R, struct art *A, const struct warta_node *n, double left,
 	g_strfreev(lines);
 }
 
+/* The label of a list item whose first line is of paragraph first: "•",
+ * "1." …, set on one line in the item's language and direction ("1)" of
+ * an Arabic item reads from the right, its bracket mirrored) and its first
+ * run's face.  A label is the same paragraph whenever its text, face and
+ * language are: set once an article (A->labels owns it), as a list of
+ * 10,000 bullets itemized and shaped 10,000 equal paragraphs. */
+static struct pa_para *
+list_label(struct rn *R, struct art *A, const struct pa_para *first, const char *lab,
+           const struct warta_node *it)
+{
+	struct pa_fmt f = rn_fmt(R, WARTA_EL_BODY);
+	const char *lang = first ? first->lang : "en";
+	int rtl = first ? first->rtl : 0;
+	struct pa_para *L;
+	struct pa_setup su;
+	double big = 200;
+	char *key;
+
+	if (first && first->runs->len)
+		f = g_array_index(first->runs, struct pa_run, 0).fmt;
+	f.link = 0;
+	f.footnote = 0;
+	f.rise = 0;
+	f.small_caps = 0;
+	key = g_strdup_printf("%s\n%s %d\n%s\n%s\n%s\n%.17g %d %d %d %.17g %06x %d %d", lab, lang, rtl,
+	    f.family ? f.family : "", f.features ? f.features : "", f.lang ? f.lang : "", f.size,
+	    f.weight, f.italic, f.uppercase, f.letter_spacing, f.color, f.hyphenate, f.literal);
+	if (A->labels == NULL)
+		A->labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		    (GDestroyNotify)pa_free);
+	if ((L = g_hash_table_lookup(A->labels, key)) != NULL) {
+		g_free(key);
+		return L;
+	}
+	L = pa_new(lang, rtl, A->doc->path);
+	pa_add(L, lab, -1, &f, it->line, it->col);
+	memset(&su, 0, sizeof su);
+	su.ctx = R->ctx;
+	su.style = R->style;
+	/* from the left edge of the wide measure, whichever way it reads
+	 * (pa_set mirrors "right" for right to left) */
+	su.align = L->rtl ? WARTA_TA_RIGHT : WARTA_TA_LEFT;
+	su.widths = &big;
+	su.n_widths = 1;
+	su.last_line_fill = 1;
+	pa_set(L, &su);
+	g_hash_table_insert(A->labels, key, L);
+	return L;
+}
+
 static void
 list(struct rn *R, struct art *A, const struct warta_node *n, double left, double right, int sect,
      int quote)
@@ -292,8 +363,6 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 	for (it = n->first; it; it = it->next, k++) {
 		char lab[32];
 		size_t mark = A->rlines->len;
-		struct pa_para *L;
-		struct pa_fmt f = rn_fmt(R, WARTA_EL_BODY);
 
 		if (n->as.list.ordered)
 			g_snprintf(lab, sizeof lab, "%d%c", k, n->as.list.delim ? n->as.list.delim : '.');
@@ -311,32 +380,8 @@ list(struct rn *R, struct art *A, const struct warta_node *n, double left, doubl
 		}
 		if (A->rlines->len > mark) {
 			struct rline *first = g_ptr_array_index(A->rlines, mark);
-			struct pa_setup su;
-			double big = 200;
 
-			/* the label in the item's language and direction: "1)" of
-			 * an Arabic item reads from the right, its bracket mirrored */
-			L = first->para ? pa_new(first->para->lang, first->para->rtl, A->doc->path)
-			    : pa_new("en", 0, A->doc->path);
-			g_ptr_array_add(A->paras, L);
-			if (first->para && first->para->runs->len)
-				f = g_array_index(first->para->runs, struct pa_run, 0).fmt;
-			f.link = 0;
-			f.footnote = 0;
-			f.rise = 0;
-			f.small_caps = 0;
-			pa_add(L, lab, -1, &f, it->line, it->col);
-			memset(&su, 0, sizeof su);
-			su.ctx = R->ctx;
-			su.style = R->style;
-			/* from the left edge of the wide measure, whichever way
-			 * it reads (pa_set mirrors "right" for right to left) */
-			su.align = L->rtl ? WARTA_TA_RIGHT : WARTA_TA_LEFT;
-			su.widths = &big;
-			su.n_widths = 1;
-			su.last_line_fill = 1;
-			pa_set(L, &su);
-			first->label = L;
+			first->label = list_label(R, A, first->para, lab, it);
 			first->label_gap = indent * 0.35;
 		}
 		if (!n->as.list.tight && it->next)

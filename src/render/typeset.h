@@ -136,6 +136,7 @@ struct art {                            /* one document laid out */
 	/* what the pages not yet drawn need: whatever only drawn pages used
 	 * is freed as the article goes (vlist.c art_trim) */
 	GPtrArray *rlines, *blocks, *paras, *drops;
+	GHashTable *labels;             /* list labels, set once (typeset.c list_label), or NULL */
 	GPtrArray *outline;             /* struct routline *, known before the first page */
 	GHashTable *outline_dests;      /* their dests (a set, made at the first "#ID" link), or NULL */
 	GArray *v;                      /* the body's vertical list (struct pb_item) from the

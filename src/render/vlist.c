@@ -172,6 +172,8 @@ rn_art_free(struct art *A)
 	for (i = 0; i < A->paras->len; i++)
 		pa_free(g_ptr_array_index(A->paras, i));
 	g_ptr_array_free(A->paras, TRUE);
+	if (A->labels)
+		g_hash_table_destroy(A->labels);
 	for (i = 0; i < A->drops->len; i++)
 		drop_free(g_ptr_array_index(A->drops, i));
 	g_ptr_array_free(A->drops, TRUE);

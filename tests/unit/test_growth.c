@@ -323,6 +323,19 @@ table_shapes(struct warta_engine *e, const struct warta_style *st)
 	    "shaped a cell (%lld for 1,600 cells)", a[WARTA_COUNT_SHAPES]);
 }
 
+/* A list item's label ("•", "1." …) is a paragraph set once an article
+ * for each text, face and language: 800 bullets were 800 equal paragraphs
+ * itemized and shaped, half of what a list of short items shaped. */
+static void
+label_shapes(struct warta_engine *e, const struct warta_style *st)
+{
+	long long a[WARTA_COUNT_N];
+
+	run(e, st, "list", 800, a);
+	OK(a[WARTA_COUNT_LINES] > 800 && a[WARTA_COUNT_LINES] <= 800 + 100, "800 bulleted items of one "
+	    "line: the bullet set once, so about one line made an item (%lld lines)", a[WARTA_COUNT_LINES]);
+}
+
 int
 main(void)
 {
@@ -362,6 +375,7 @@ main(void)
 	log_attrs();
 	log_attrs_windows(e, st);
 	table_shapes(e, st);
+	label_shapes(e, st);
 	warta_engine_free(e);
 	warta_style_free(st);
 	g_free(dir);
