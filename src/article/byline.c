@@ -75,6 +75,36 @@ single_line(const struct warta_node *p)
 	return 1;
 }
 
+/* The patterns compiled once per process (GRegex is safe to share between
+ * threads; a match's GMatchInfo is each caller's): byline_pats' in its
+ * order, then the agency code's. */
+#define N_PATS (G_N_ELEMENTS(byline_pats) - 1)
+
+static gpointer
+compile_pats(gpointer unused)
+{
+	GRegex **re = g_new0(GRegex *, N_PATS + 1);
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < N_PATS; i++) {
+		char *full = g_strdup_printf("^(?:%s)$", byline_pats[i].re);
+
+		re[i] = g_regex_new(full, G_REGEX_CASELESS, 0, NULL);
+		g_free(full);
+	}
+	re[N_PATS] = g_regex_new("\\s{0,8}(" AGENCY_RE ")\\s{0,8}$", 0, 0, NULL);
+	return re;
+}
+
+static GRegex *const *
+pats(void)
+{
+	static GOnce once = G_ONCE_INIT;
+
+	return g_once(&once, compile_pats, NULL);
+}
+
 /* The name (and place) of a byline, or 0. */
 int
 ar_byline_match(const char *text, const char *lang, char **name, char **place)
@@ -90,15 +120,11 @@ ar_byline_match(const char *text, const char *lang, char **name, char **place)
 		return 0;
 	}
 	for (i = 0; byline_pats[i].re && !r; i++) {
-		GRegex *re;
+		GRegex *re = pats()[i];
 		GMatchInfo *mi = NULL;
-		char *full;
 
 		if (!lang_in(byline_pats[i].langs, lang))
 			continue;
-		full = g_strdup_printf("^(?:%s)$", byline_pats[i].re);
-		re = g_regex_new(full, G_REGEX_CASELESS, 0, NULL);
-		g_free(full);
 		if (!re)
 			continue;
 		if (g_regex_match(re, s, 0, &mi)) {
@@ -119,7 +145,6 @@ ar_byline_match(const char *text, const char *lang, char **name, char **place)
 			}
 		}
 		g_match_info_free(mi);
-		g_regex_unref(re);
 	}
 	g_free(s);
 	return r;
@@ -209,17 +234,15 @@ agency_code(struct ar_ctx *cx)
 	tail = tail > AGENCY_TAIL ? tail - AGENCY_TAIL : 0;
 	while (tail > 0 && ((unsigned char)t->text[tail] & 0xC0) == 0x80)
 		tail--;
-	re = g_regex_new("\\s{0,8}(" AGENCY_RE ")\\s{0,8}$", 0, 0, NULL);
+	re = pats()[N_PATS];
 	if (!g_regex_match_full(re, t->text, -1, (gint)tail, 0, &mi, NULL) ||
 	    !g_match_info_fetch_pos(mi, 1, &start, &end)) {
 		g_match_info_free(mi);
-		g_regex_unref(re);
 		return;
 	}
 	g_match_info_fetch_pos(mi, 0, &start, NULL);
 	code = g_match_info_fetch(mi, 1);
 	g_match_info_free(mi);
-	g_regex_unref(re);
 	if (m->source && *m->source) {
 		char *s = g_strdup_printf("%s %s", m->source, code);
 

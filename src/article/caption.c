@@ -38,9 +38,13 @@ static const char *const credit_open[] = {
 static int
 prefix_colon(const char *s, const char *word)
 {
-	size_t n = strlen(word);
+	size_t n;
 	const char *p;
 
+	/* the first byte first: most texts start with none of the words */
+	if (g_ascii_tolower(*s) != g_ascii_tolower(*word))
+		return 0;
+	n = strlen(word);
 	if (g_ascii_strncasecmp(s, word, n) != 0)
 		return 0;
 	p = s + n;

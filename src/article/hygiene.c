@@ -46,24 +46,30 @@ static void
 index_lines(struct ar_src *s)
 {
 	const unsigned char *p = (const unsigned char *)s->orig;
-	size_t i, n = s->orig_len;
+	size_t i, b0, n = s->orig_len;
 	guint32 chars = 0, start = 0;
 
 	s->lines = g_array_new(FALSE, FALSE, sizeof(guint32));
 	g_array_append_val(s->lines, start);
 	s->ck = g_new(guint32, n / 64 + 2);
 	s->cs = g_new0(guint64, n / 64 + 2);
-	for (i = 0; i < n; i++) {
-		if (i % 64 == 0)
-			s->ck[i / 64] = chars;
-		if (p[i] < 0x80 || p[i] > 0xBF) {
-			chars++;
-			s->cs[i / 64] |= G_GUINT64_CONSTANT(1) << (i % 64);
+	/* a block of 64 bytes at a time: its characters' starts (a byte
+	 * that is no continuation byte) as one word of bits */
+	for (b0 = 0; b0 < n; b0 += 64) {
+		size_t b1 = MIN(n, b0 + 64);
+		guint64 bits = 0;
+
+		s->ck[b0 / 64] = chars;
+		for (i = b0; i < b1; i++) {
+			bits |= (guint64)((p[i] & 0xC0) != 0x80) << (i - b0);
+			if (p[i] <= '\r' &&
+			    (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= n || p[i + 1] != '\n')))) {
+				start = (guint32)(i + 1);
+				g_array_append_val(s->lines, start);
+			}
 		}
-		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= n || p[i + 1] != '\n'))) {
-			start = (guint32)(i + 1);
-			g_array_append_val(s->lines, start);
-		}
+		s->cs[b0 / 64] = bits;
+		chars += (guint32)__builtin_popcountll(bits);
 	}
 	if (n % 64 == 0)
 		s->ck[n / 64] = chars;
@@ -225,9 +231,15 @@ ar_hygiene(struct ar_src *s, int repair, struct warta_diags *d)
 		gunichar c;
 		size_t len;
 
-		if (b >= 0x20 && b < 0x7F) {   /* fast path: printable ASCII */
-			g_string_append_c(out, (char)b);
-			i++;
+		if ((b >= 0x20 && b < 0x7F) || b == '\n' || b == '\t') {
+			/* fast path: a run of printable ASCII, line feeds and
+			 * tabs, copied as it is */
+			size_t j = i + 1;
+
+			while (j < n && ((p[j] >= 0x20 && p[j] < 0x7F) || p[j] == '\n' || p[j] == '\t'))
+				j++;
+			g_string_append_len(out, (const char *)p + i, (gssize)(j - i));
+			i = j;
 			in_bad = 0;
 			nmarks = 0;
 			continue;

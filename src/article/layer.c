@@ -584,7 +584,8 @@ collapse(struct ar_ctx *cx, struct warta_node *t, int after_space)
 		size_t j, keep;
 
 		if (s[i] != ' ' && s[i] != '\t') {
-			i++;
+			for (i++; i < n && s[i] != ' ' && s[i] != '\t'; i++)
+				;
 			continue;
 		}
 		for (j = i; j < n && (s[j] == ' ' || s[j] == '\t'); j++)

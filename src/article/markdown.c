@@ -81,6 +81,13 @@ align_at(const char *src, size_t slen, size_t p, const char *lit, size_t llen, g
 {
 	size_t i = 0, j = p;
 
+	/* the literal as it is in the body, byte for byte (most are): what
+	 * the loop below finds, at once */
+	if (llen > 0 && p < slen && llen <= slen - p && memcmp(src + p, lit, llen) == 0) {
+		for (i = 0; i < llen; i++)
+			offs[i] = (guint32)(p + i);
+		return p + llen;
+	}
 	while (i < llen) {
 		if (j >= slen)
 			return 0;
@@ -160,8 +167,17 @@ align_literal(struct ar_ctx *cx, struct body *b, const char *lit, int line, int 
 		for (i = 0; i < llen; i++)   /* not found: cmark's column, byte by byte */
 			tmp[i] = (guint32)MIN(hint + i, slen ? slen - 1 : 0);
 	offs = ar_run_new();
-	for (i = 0; i < llen; i++)
-		ar_run_push(offs, body_to_clean(b, tmp[i], &h));
+	for (i = 0; i < llen;) {
+		size_t c = body_to_clean(b, tmp[i], &h), j = i + 1;
+		size_t next = h + 1 < b->bstart->len ? g_array_index(b->bstart, size_t, h + 1) : (size_t)-1;
+
+		/* the bytes that follow in the body on the same line follow in
+		 * the clean text: one push for them all */
+		while (j < llen && tmp[j] == tmp[j - 1] + 1 && tmp[j] < next)
+			j++;
+		ar_run_push_n(offs, c, j - i);
+		i = j;
+	}
 	g_free(tmp);
 	return offs;
 }

@@ -22,6 +22,11 @@ fix_noncharacters(char **sp, size_t *first, gunichar *first_c)
 		gunichar c;
 		size_t len;
 
+		/* nothing found yet: on to the next byte that may start one */
+		while (!out && *q && (unsigned char)*q < 0xEF)
+			q++;
+		if (!*q)
+			break;
 		if ((unsigned char)*q < 0xEF) {   /* every noncharacter starts with EF or F0–F4 */
 			if (out)
 				g_string_append_c(out, *q);

@@ -358,11 +358,20 @@ scan_text(struct scan *sc, struct warta_node *t)
 	size_t i = 0;
 
 	while (s[i]) {
-		gunichar c = g_utf8_get_char(s + i);
-		size_t len = (size_t)g_utf8_skip[(unsigned char)s[i]];
-		struct mark m = { t, i, len, R_NONE, K_NONE, -1, 0 };
+		gunichar c;
+		size_t len;
+		struct mark m;
 		struct around a;
 
+		/* ASCII other than the two straight quotes: no quote mark */
+		if ((unsigned char)s[i] < 0x80 && s[i] != '"' && s[i] != '\'') {
+			for (i++; s[i] && (unsigned char)s[i] < 0x80 && s[i] != '"' && s[i] != '\''; i++)
+				;
+			continue;
+		}
+		c = g_utf8_get_char(s + i);
+		len = (size_t)g_utf8_skip[(unsigned char)s[i]];
+		m = (struct mark){ t, i, len, R_NONE, K_NONE, -1, 0 };
 		if (!is_quote_char(c)) {
 			i += len;
 			continue;

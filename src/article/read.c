@@ -142,7 +142,9 @@ select_lines(struct ar_ctx *cx, size_t p, GArray *kept, GArray *cuts)
 	char fch = 0;
 	size_t flen = 0;
 	guint32 zero = 0;
-	int chunks = chunkable(t, len, p), after_blank = 0;
+	/* a body shorter than a chunk is never cut: no need to ask */
+	int chunks = len - p >= MAX(ar_chunk_bytes, AR_LANG_SAMPLE) && chunkable(t, len, p);
+	int after_blank = 0;
 
 	g_array_append_val(cuts, zero);
 	if (!cx->opts->keep_boilerplate)

@@ -309,6 +309,11 @@ text_runs(struct rl *s, struct warta_node *t, const char *ctx)
 		const char *end;
 		char *tag;
 
+		/* ASCII: a Latin letter or no letter, never foreign */
+		if ((unsigned char)*p < 0x80) {
+			q = p + 1;
+			continue;
+		}
 		q = g_utf8_next_char(p);
 		if ((sc = foreign_letter(s, g_utf8_get_char(p), ctx)) < 0)
 			continue;

@@ -12,12 +12,27 @@
 #define NNBSP "\xE2\x80\xAF"   /* U+202F narrow no-break space */
 #define NBSP "\xC2\xA0"
 
+/* "://" in s[0, n) (a word: no NUL in it). */
+static int
+scheme_sep(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while (p < end && (p = memchr(p, ':', (size_t)(end - p))) && end - p >= 3) {
+		if (p[1] == '/' && p[2] == '/')
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 static int
 url_like(const char *s, size_t n)
 {
 	const char *at;
 
-	if (g_strstr_len(s, (gssize)n, "://") || (n > 4 && g_ascii_strncasecmp(s, "www.", 4) == 0))
+	if (scheme_sep(s, n) ||
+	    (n > 4 && (s[0] == 'w' || s[0] == 'W') && g_ascii_strncasecmp(s, "www.", 4) == 0))
 		return 1;
 	at = memchr(s, '@', n);
 	return at && memchr(at, '.', n - (size_t)(at - s)) && at > s;
@@ -202,6 +217,13 @@ word_char(struct out *o, const char *s, size_t i, size_t t, size_t n, int fr)
 	return 1;
 }
 
+/* What typeset looks for in a word, by byte. */
+enum { C_SPACE = 1, C_COLON = 2, C_AT = 4, C_HYPHEN = 8, C_DOT = 16, C_FR = 32 };
+static const unsigned char byte_class[256] = {
+	[' '] = C_SPACE, ['\t'] = C_SPACE, [':'] = C_COLON | C_FR, ['@'] = C_AT,
+	['-'] = C_HYPHEN, ['.'] = C_DOT, [';'] = C_FR, ['!'] = C_FR, ['?'] = C_FR,
+};
+
 /* Rewrites s (n bytes, source map o->in) into o with the typography of lang. */
 static void
 typeset(struct out *o, const char *s, size_t n, const char *lang)
@@ -214,21 +236,34 @@ typeset(struct out *o, const char *s, size_t n, const char *lang)
 
 	while (i < n) {
 		size_t t = i, hyph;
+		unsigned has = 0;
 
 		if (s[i] == ' ' || s[i] == '\t') {
 			space_out(o, s, i, n, fr);
 			i++;
 			continue;
 		}
-		/* a word: up to the next space */
-		while (t < n && s[t] != ' ' && s[t] != '\t')
-			t++;
-		if (url_like(s + i, t - i)) {
+		/* a word: up to the next space, and which bytes that matter
+		 * below it has */
+		for (; t < n; t++) {
+			unsigned k = byte_class[(unsigned char)s[t]];
+
+			if (k & C_SPACE)
+				break;
+			has |= k;
+		}
+		/* a URL has "://", starts with "www." or has an '@' */
+		if ((has & (C_COLON | C_AT) || s[i] == 'w' || s[i] == 'W') && url_like(s + i, t - i)) {
 			emit_copy(o, s, i, t - i);
 			i = t;
 			continue;
 		}
-		if (number_range(s + i, t - i, &hyph)) {
+		if (!(has & (C_HYPHEN | C_DOT | (fr ? C_FR : 0)))) {
+			emit_copy(o, s, i, t - i);   /* nothing to change */
+			i = t;
+			continue;
+		}
+		if ((has & C_HYPHEN) && number_range(s + i, t - i, &hyph)) {
 			emit_copy(o, s, i, hyph);
 			emit(o, "\xE2\x80\x93", 3, i + hyph);
 			emit_copy(o, s, i + hyph + 1, t - i - hyph - 1);
