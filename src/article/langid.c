@@ -408,7 +408,7 @@ profile_rank(struct profile *p)
 
 /* The ranked profile of text[0, n): the n-grams most frequent first, at
  * most MAX_NGRAMS places (see profile_rank).  Leaves the kept entries in
- * p->ents; returns their number. */
+ * p->ranked; returns their number. */
 static size_t
 profile_make(struct profile *p, const char *text, size_t n)
 {

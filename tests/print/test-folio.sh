@@ -8,30 +8,25 @@
 # edition is one book: its direction, not each article's, places them.
 . "$(dirname "$0")/../lib.sh"
 
-# an Arabic article of our own, over several a4 pages
+# article FILE LANG TITLE PARAGRAPH: an article of our own, the paragraph
+# 70 times, over several a4 pages
+article() {
+	{
+		printf -- '---\ntitle: %s\ndate: 2024-10-25\nlang: %s\n---\n\n' "$3" "$2"
+		i=0
+		while [ $i -lt 70 ]; do
+			printf '%s\n\n' "$4"
+			i=$((i + 1))
+		done
+	} >"$1"
+}
 AR="$TMP/ar.txt"
-{
-	printf -- '---\ntitle: مكتبة جديدة في وسط المدينة القديمة\ndate: 2024-10-25\nlang: ar\n---\n\n'
-	i=0
-	while [ $i -lt 70 ]; do
-		printf 'تقول الصحيفة إن المدينة افتتحت مكتبة جديدة في وسط السوق القديم. '
-		printf 'وقال رئيس البلدية إن المكتبة ستفتح أبوابها كل يوم من الصباح حتى المساء. '
-		printf 'ويأمل السكان أن يجد الطلاب فيها مكانا هادئا للقراءة والدراسة بعد المدرسة.\n\n'
-		i=$((i + 1))
-	done
-} >"$AR"
+article "$AR" ar 'مكتبة جديدة في وسط المدينة القديمة' \
+    'تقول الصحيفة إن المدينة افتتحت مكتبة جديدة في وسط السوق القديم. وقال رئيس البلدية إن المكتبة ستفتح أبوابها كل يوم من الصباح حتى المساء. ويأمل السكان أن يجد الطلاب فيها مكانا هادئا للقراءة والدراسة بعد المدرسة.'
 # the same shape in Indonesian (left to right)
 ID="$TMP/id.txt"
-{
-	printf -- '---\ntitle: Perpustakaan baru di tengah kota lama\ndate: 2024-10-25\nlang: id\n---\n\n'
-	i=0
-	while [ $i -lt 70 ]; do
-		printf 'Kota itu membuka perpustakaan baru di tengah pasar lama, kata surat kabar. '
-		printf 'Wali kota berkata perpustakaan akan buka setiap hari dari pagi sampai malam. '
-		printf 'Warga berharap para pelajar menemukan tempat yang tenang untuk membaca.\n\n'
-		i=$((i + 1))
-	done
-} >"$ID"
+article "$ID" id 'Perpustakaan baru di tengah kota lama' \
+    'Kota itu membuka perpustakaan baru di tengah pasar lama, kata surat kabar. Wali kota berkata perpustakaan akan buka setiap hari dari pagi sampai malam. Warga berharap para pelajar menemukan tempat yang tenang untuk membaca.'
 
 # sides PDF PAGE…: for each page, "PAGE:folio-SIDE" (the folio's edge,
 # left or right, of the running head's line) and whether the head is
