@@ -556,9 +556,15 @@ pa_words_hash(const unsigned char *p, size_t n)
 static inline guint64
 fold(guint64 a, guint64 b)
 {
-	unsigned __int128 r = (unsigned __int128)a * b;
+	/* the product from four 32-bit ones, so that it is the same code on
+	 * machines without a 128-bit type */
+	guint64 al = a & 0xffffffffu, ah = a >> 32, bl = b & 0xffffffffu, bh = b >> 32;
+	guint64 ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+	guint64 mid = (ll >> 32) + (lh & 0xffffffffu) + (hl & 0xffffffffu);
+	guint64 lo = (mid << 32) | (ll & 0xffffffffu);
+	guint64 hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 
-	return (guint64)r ^ (guint64)(r >> 64);
+	return lo ^ hi;
 }
 
 guint
