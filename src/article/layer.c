@@ -566,8 +566,8 @@ ar_standfirst(struct ar_ctx *cx)
 
 /* ------------------------------------------------ spaces */
 
-/* A run of spaces and tabs in a text node (a scrape's double spaces) is set
- * as one space; no-break spaces (U+00A0, U+202F) and fixed-width spaces
+/* A run of spaces and tabs in a text node (a scrape's double spaces), or
+ * one tab, is set as one space; no-break spaces (U+00A0, U+202F) and fixed-width spaces
  * (U+2000–U+200A, U+3000) are the author's and stay.  A space ending a
  * text node followed by one starting the next text in the same block goes
  * too.  Code is never touched. */
@@ -590,10 +590,12 @@ collapse(struct ar_ctx *cx, struct warta_node *t, int after_space)
 		}
 		for (j = i; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
 			;
-		/* one space stays (a single tab too), none at the start of a
-		 * text that follows a space (unless it is all spaces) */
+		/* one space stays (a single tab becomes one: no page sets a
+		 * tab stop in prose, and a tab drawn as nothing joined the
+		 * words it parted), none at the start of a text that follows a
+		 * space (unless it is all spaces) */
 		keep = (i == 0 && after_space && j < n) ? 0 : 1;
-		if (j - i > keep && (j - i > 1 || !keep)) {
+		if (!keep || j - i > 1 || s[i] == '\t') {
 			if (!g) {
 				g = g_string_sized_new(n);
 				nr = r ? ar_run_new() : NULL;

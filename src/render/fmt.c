@@ -66,3 +66,32 @@ rn_leading(const struct rn *R, enum warta_element e)
 
 	return s->leading > 0 ? s->leading : size * 1.25;
 }
+
+/* Code's text as it is set: a tab in a code block moves on to the next
+ * stop of eight columns (a character a column, a wide one two, a mark
+ * none), as a reader shows the EPUB's <pre>; one in inline code is a
+ * space, as the EPUB's <code> shows it.  No page sets a tab stop: a tab
+ * left in was drawn as nothing.  NULL when s has no tab (set s). */
+char *
+rn_code_untab(const char *s, int block)
+{
+	GString *g;
+	long col = 0;
+
+	if (strchr(s, '\t') == NULL)
+		return NULL;
+	g = g_string_sized_new(strlen(s) + 16);
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == '\t') {
+			for (long k = block ? 8 - col % 8 : 1; k > 0; k--, col++)
+				g_string_append_c(g, ' ');
+			continue;
+		}
+		g_string_append_len(g, p, g_utf8_next_char(p) - p);
+		if (!g_unichar_iszerowidth(c))
+			col += g_unichar_iswide(c) ? 2 : 1;
+	}
+	return g_string_free(g, FALSE);
+}

@@ -38,6 +38,7 @@ rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_no
 {
 	const struct warta_node *c;
 	struct pa_fmt h = *f, g;
+	char *untab;
 
 	/* a node in a language of its own (a quotation, a name in another
 	 * script: article/runlang.c): its runs shaped and set in it */
@@ -68,7 +69,9 @@ rn_inlines(struct rn *R, struct art *A, struct pa_para *P, const struct warta_no
 		g.literal = 1;
 		g.hyphenate = 0;
 		g.small_caps = 0;
-		pa_add(P, n->text ? n->text : "", -1, &g, n->line, n->col);
+		untab = rn_code_untab(n->text ? n->text : "", 0);
+		pa_add(P, untab ? untab : n->text ? n->text : "", -1, &g, n->line, n->col);
+		g_free(untab);
 		return;
 	case WARTA_NODE_LINK: {
 		char *t = warta_node_plain_text(n), *url;

@@ -283,8 +283,10 @@ code_block(struct rn *R, struct art *A, const struct warta_node *n, double left,
 	rn_space(A, MAX(s->space_before, 4));
 	for (i = 0; i < nl; i++) {
 		struct pa_para *P = rn_new_para(R, A, n);
+		char *untab = rn_code_untab(lines[i], 1);
 
-		pa_add(P, *lines[i] ? lines[i] : "\xc2\xa0", -1, &f, n->line + 1 + i, 1);
+		pa_add(P, untab ? untab : *lines[i] ? lines[i] : "\xc2\xa0", -1, &f, n->line + 1 + i, 1);
+		g_free(untab);
 		rn_para_lines(R, A, P, WARTA_EL_CODE, b, left + 8, right, 0, nl <= 6, NULL);
 		if (i + 1 < nl)
 			rn_vpenalty(A->v, nl <= 6 ? 10000 : 0);

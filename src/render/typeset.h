@@ -188,6 +188,9 @@ struct art {                            /* one document laid out */
 /* fmt.c */
 const struct warta_elem_style *rn_el(const struct rn *R, enum warta_element e);
 struct pa_fmt rn_fmt(const struct rn *R, enum warta_element e);
+/* Code's tabs as set (code blocks: stops of eight columns; inline: a
+ * space); NULL when s has none. */
+char *rn_code_untab(const char *s, int block);
 /* Element e's format inside text of format outer (its emphasis kept). */
 struct pa_fmt rn_inline_fmt(const struct rn *R, enum warta_element e, const struct pa_fmt *outer);
 double rn_leading(const struct rn *R, enum warta_element e);
