@@ -159,8 +159,25 @@ edition_lang(const struct cli *cli, const struct entry *e, int n)
 	return own;
 }
 
+/* Whether one of d's errors is the output's own: its bytes could not be
+ * written (util/output.c words every such error "cannot write output: …"
+ * or "cannot write to standard output: …").  A full disk or a file size
+ * limit is no article's fault: no article is left out for it. */
+static int
+output_failed(const warta_messages *d)
+{
+	for (size_t i = 0; i < warta_messages_count(d); i++)
+		if (warta_message_severity(d, i) == WARTA_MSG_ERROR &&
+		    (g_str_has_prefix(warta_message_text(d, i), "cannot write output") ||
+		     g_str_has_prefix(warta_message_text(d, i), "cannot write to standard output")))
+			return 1;
+	return 0;
+}
+
 /* Whether the back end can set doc alone in format f: written to a scratch
- * directory, then removed.  On failure, *why gets the first error. */
+ * directory, then removed.  On failure, *why gets the first error.  An
+ * article whose scratch copy could not be written (the scratch disk, not
+ * the article) is kept. */
 static int
 probe(struct cli *cli, warta_doc *doc, int f, char **why)
 {
@@ -197,6 +214,11 @@ probe(struct cli *cli, warta_doc *doc, int f, char **why)
 		}
 		if (!*why)
 			*why = g_strdup("the back end failed");
+		if (output_failed(d)) {
+			g_free(*why);   /* no way to tell: keep it */
+			*why = NULL;
+			rc = 0;
+		}
 	}
 	warta_messages_free(d);
 	if ((gd = g_dir_open(dir, 0, NULL))) {
@@ -337,7 +359,7 @@ cli_edition(struct cli *cli)
 					warta_doc_set_title(docs[i], "\xFF\xFE");
 		d = warta_messages_new();
 		rc = cli_write(cli, docs, n, f, cli->output, d);
-		if (rc != 0 && n > 1) {
+		if (rc != 0 && n > 1 && !output_failed(d)) {
 			/* one article that cannot be set does not cost the others
 			 * their edition: find it and leave it out */
 			rc = without_failures(cli, docs, n, f, d, &left_out);

@@ -89,6 +89,23 @@ for how in default ignored; do
 	done
 done
 
+# an edition over the limit: the output's failure, no article's (each
+# article was probed alone, in a scratch directory under the same limit,
+# and the four were "left out of the edition" for the disk's fault)
+for i in 1 2 3 4; do
+	cp "$W/big.txt" "$W/ed$i.txt"
+done
+(ulimit -f 16; exec $RUN $WARTA -q --edition Limited -o "$W/limited-ed.pdf" "$W"/ed1.txt "$W"/ed2.txt \
+    "$W"/ed3.txt "$W"/ed4.txt) 2>"$TMP/fsz.err"
+rc=$?
+if [ $rc = 1 ] && grep -q "^warta: $W/limited-ed.pdf: error: cannot write output: File too large$" "$TMP/fsz.err" &&
+   ! grep -q 'left out of the edition' "$TMP/fsz.err" && [ ! -e "$W/limited-ed.pdf" ] && no_tmp "$W"; then
+	ok "ulimit -f, an edition: exit 1, EFBIG reported once, no article blamed, no file"
+else
+	fail "ulimit -f, an edition: exit $rc" "$(cat "$TMP/fsz.err"; ls -la "$W")"
+fi
+rm -f "$W"/ed[1-4].txt
+
 # ---------------------------------------------------------------- a read-only directory
 if ! unprivileged; then
 	skip "read-only directory" "$AS_WHY"
