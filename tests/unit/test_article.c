@@ -707,7 +707,7 @@ run_positions(void)
 		STR_EQ(pos(n), "3:10-3:38", "its end counts the entity, the escape and the removed control");
 		STR_EQ(pos(nth(doc->root, WARTA_NODE_SOFTBREAK, 0)), "3:39-3:39", "the line end (CR)");
 		n = nth(doc->root, WARTA_NODE_TEXT, 3);
-		STR_EQ(n ? n->text : "", "line\tdua \xC3\xA9 \xE2\x80\xA6", "tab kept, ellipsis");
+		STR_EQ(n ? n->text : "", "line dua \xC3\xA9 \xE2\x80\xA6", "a tab is a space, ellipsis");
 		STR_EQ(pos(n), "4:1-4:12", "the ellipsis ends at its first dot");
 		n = nth(doc->root, WARTA_NODE_HEADING, 0);
 		STR_EQ(n ? n->as.heading.number : "", "2", "heading number moved out");
@@ -953,9 +953,15 @@ json(void)
 	OK(strstr(out->str, "\"title\": \"A \\\\ \\u201cT\\u201d\"") == NULL &&
 	   strstr(out->str, "\"title\": \"A \\\\ \xE2\x80\x9CT\xE2\x80\x9D\"") != NULL,
 	   "backslash escaped, UTF-8 kept");
-	OK(strstr(out->str, "\"text\": \"x\\ty \\u2028 z\"") != NULL, "tab and U+2028 escaped");
+	OK(strstr(out->str, "\"text\": \"x y \\u2028 z\"") != NULL, "U+2028 escaped (the tab of prose a space)");
 	OK(strstr(out->str, "\n  \"meta\": {\n    \"title\": ") != NULL, "2-space indentation, fixed order");
 	OK(strstr(out->str, "\"pos\": \"3:1-3:7\"") != NULL, "positions as L:C-L:C");
+	warta_doc_free(doc);
+	/* code keeps the author's tab: escaped */
+	g_string_truncate(out, 0);
+	doc = read_str(" date 2024-01-01 A\n\n`x\ty`\n", "en", &d);
+	warta_json_write(doc, out);
+	OK(strstr(out->str, "\"text\": \"x\\ty\"") != NULL, "a code span's tab escaped");
 	warta_doc_free(doc);
 	warta_diags_fini(&d);
 	g_string_free(out, TRUE);
