@@ -31,7 +31,7 @@ enum warta_count {
 	                         * pays for each operation with all the others on its page) */
 	WARTA_COUNT_HELD_MAX,   /* render/typeset.c: the most paragraphs an article held at once
 	                         * (drawn pages free theirs) */
-	WARTA_COUNT_DATE_FORMATS, /* lang/lang.c: ICU date formats made (each takes ~3 M instructions) */
+	WARTA_COUNT_DATE_FORMATS, /* lang/lang.c: ICU date formats opened (each takes ~3 M instructions; one per locale) */
 	WARTA_COUNT_CALLS,      /* render/figure.c: insert calls written onto lines (pictures
 	                         * called on one line: their list grows, it is not copied) */
 	WARTA_COUNT_MATCHES,    /* article/boiler.c: regular expression matches run on lines */
