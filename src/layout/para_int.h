@@ -85,8 +85,10 @@ void pa_letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString 
 struct pa_words;
 struct pa_words *pa_words_new(void);
 void pa_words_free(struct pa_words *ws);
-/* The table's hash of a key's n bytes (every byte counts in it). */
+/* The table's hash of a key's n bytes (every byte counts in it), under
+ * the process's seed (drawn once) or under the seed given. */
 guint pa_words_hash(const unsigned char *p, size_t n);
+guint pa_words_hash_seeded(guint64 seed, const unsigned char *p, size_t n);
 /* item of the paragraph text[0, len) (la: the item's log attrs) into gs. */
 void pa_shape_words(struct pa_words *ws, PangoItem *item, const char *text, int len, PangoLogAttr *la,
                     PangoGlyphString *gs);

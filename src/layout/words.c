@@ -524,10 +524,33 @@ shape_piece(struct shaper *sh, const char *text, size_t len, const hb_feature_t 
 	return w;
 }
 
+/* The process's seed of the table's hash: drawn once, so that words
+ * crafted to collide under one seed (an input can hold thousands: each
+ * lookup of one would walk them all) spread under another.  It moves only
+ * where a word sits in the table, never what is set. */
+static guint64
+words_seed(void)
+{
+	static gsize seed;
+
+	if (g_once_init_enter(&seed)) {
+		guint64 s = ((guint64)g_random_int() << 32 | g_random_int()) | 1;
+
+		g_once_init_leave(&seed, (gsize)s);
+	}
+	return (guint64)seed;
+}
+
 guint
 pa_words_hash(const unsigned char *p, size_t n)
 {
-	guint64 h = 0x9e3779b97f4a7c15u ^ n, w;
+	return pa_words_hash_seeded(words_seed(), p, n);
+}
+
+guint
+pa_words_hash_seeded(guint64 seed, const unsigned char *p, size_t n)
+{
+	guint64 h = (0x9e3779b97f4a7c15u ^ seed) ^ n, w;
 
 	/* eight bytes at a time, each step mixed (a multiply and a shift) */
 	for (; n >= 8; p += 8, n -= 8) {

@@ -306,6 +306,44 @@ hashes(void)
 	g_hash_table_destroy(seen);
 }
 
+/* The mix of one whole step of the hash, as words.c makes it. */
+static guint64
+step(guint64 h, guint64 w)
+{
+	h = (h ^ w) * 0xff51afd7ed558ccdu;
+	return h ^ (h >> 32);
+}
+
+/* Keys crafted to collide under one seed spread under the process's.
+ * Each key is 24 bytes: a first block fixed, a second that differs, and a
+ * third chosen so that the state after it is the same for all of them
+ * (what an input could hold to make every lookup walk one chain). */
+static void
+seeded(void)
+{
+	GHashTable *fixed = g_hash_table_new(NULL, NULL), *own = g_hash_table_new(NULL, NULL);
+	guint64 target = 0x0123456789abcdefu;
+
+	for (guint64 i = 0; i < 1000; i++) {
+		unsigned char key[24];
+		guint64 b1 = 0x2020202020202020u, b2 = 0x6161616161610000u | i, h, b3;
+
+		h = step(step(0x9e3779b97f4a7c15u ^ 0 ^ 24, b1), b2);
+		b3 = target ^ h;
+		memcpy(key, &b1, 8);
+		memcpy(key + 8, &b2, 8);
+		memcpy(key + 16, &b3, 8);
+		g_hash_table_add(fixed, GUINT_TO_POINTER(pa_words_hash_seeded(0, key, 24)));
+		g_hash_table_add(own, GUINT_TO_POINTER(pa_words_hash(key, 24)));
+	}
+	OK(g_hash_table_size(fixed) == 1, "1,000 keys crafted against seed 0: %u hash under it",
+	   g_hash_table_size(fixed));
+	OK(g_hash_table_size(own) >= 990, "the same keys under the process's seed: %u hashes",
+	   g_hash_table_size(own));
+	g_hash_table_destroy(fixed);
+	g_hash_table_destroy(own);
+}
+
 int
 main(void)
 {
@@ -319,6 +357,7 @@ main(void)
 		return harness_done();
 	ctx = warta_print_context_new(fc);
 	hashes();
+	seeded();
 	used();
 	first_item();
 	made_up();
