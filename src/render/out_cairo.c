@@ -202,10 +202,10 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 		if (k != 1)
 			cairo_scale(cr, k, 1);   /* glyph expansion: the pieces drawn horizontally scaled */
 		cairo_move_to(cr, 0, 0);
-		if (pc->gi.item->analysis.font && !(pc->gi.item->analysis.level & 1) && !has_box(pc)) {
+		if (pc->gi.item->analysis.font && !has_box(pc)) {
 			rn_show_pieces(&O->run, cr, P, L, i, j, k);
 		} else {
-			/* right to left, a hex box, no font: as Pango draws it */
+			/* a hex box, no font: as Pango draws it */
 			warta_count(WARTA_COUNT_PANGO_DRAWS, 1);
 			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, (PangoGlyphItem *)&pc->gi);
 		}

@@ -81,7 +81,53 @@ add_piece(struct rn_run_buf *rb, const char *text, const struct pa_piece *pc, do
 	}
 }
 
-/* Pieces a..b-1 of line L (same_run, left to right) drawn as ONE
+/* A right-to-left piece pc into rb, as add_piece: its glyphs left to right
+ * (visual order), its clusters in the text's order from its last glyph
+ * back (pango_glyph_item_iter_next_cluster's right-to-left cut; the caller
+ * draws with CAIRO_TEXT_CLUSTER_FLAG_BACKWARD, as Pango does). */
+static void
+add_piece_rtl(struct rn_run_buf *rb, const char *text, const struct pa_piece *pc, double px, double y0)
+{
+	const PangoGlyphString *gs = pc->gi.glyphs;
+	const PangoItem *item = pc->gi.item;
+	const int *lc = gs->log_clusters;
+	int xpos = 0, g, n = gs->num_glyphs;
+
+	if (n == 0)
+		return;
+	run_buf_grow(rb, n, (size_t)item->length);
+	memcpy(rb->txt + rb->n_txt, text + item->offset, (size_t)item->length);
+	rb->n_txt += (size_t)item->length;
+	for (g = 0; g < n; g++) {
+		const PangoGlyphInfo *gi1 = &gs->glyphs[g];
+
+		if (gi1->glyph != PANGO_GLYPH_EMPTY && !(gi1->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+			cairo_glyph_t *cg = &rb->gl[rb->n_gl++];
+
+			cg->index = gi1->glyph;
+			cg->x = px + (double)(xpos + gi1->geometry.x_offset) / PANGO_SCALE;
+			cg->y = y0 + (double)gi1->geometry.y_offset / PANGO_SCALE;
+		}
+		xpos += gi1->geometry.width;
+	}
+	for (g = n - 1; g >= 0;) {
+		int cluster = lc[g], from = g == n - 1 ? 0 : lc[g], to;
+		cairo_text_cluster_t *c = &rb->cl[rb->n_cl++];
+
+		c->num_glyphs = 0;
+		do {
+			if (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY &&
+			    !(gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+				c->num_glyphs++;
+			g--;
+		} while (g >= 0 && lc[g] <= cluster);
+		to = g >= 0 ? lc[g] : item->length;
+		c->num_bytes = to - from;
+	}
+}
+
+/* Pieces a..b-1 of line L (same_run: left to right; or one piece right to
+ * left) drawn as ONE
  * cairo_show_text_glyphs at the current point, what
  * pango_cairo_show_glyph_item does for each piece, so that a line is one
  * operation instead of one per piece: Cairo's PDF surface pays per
@@ -95,7 +141,7 @@ rn_show_pieces(struct rn_run_buf *rb, cairo_t *cr, const struct pa_para *P, cons
 	const struct pa_piece *p0 = &L->pieces[a];
 	cairo_scaled_font_t *sf;
 	double x0, y0;
-	int i;
+	int i, backward = (p0->gi.item->analysis.level & 1) != 0;
 
 	cairo_get_current_point(cr, &x0, &y0);
 	rb->n_gl = rb->n_cl = 0;
@@ -104,14 +150,18 @@ rn_show_pieces(struct rn_run_buf *rb, cairo_t *cr, const struct pa_para *P, cons
 	for (i = a; i < b; i++) {
 		const struct pa_piece *pc = &L->pieces[i];
 
-		add_piece(rb, pc->text ? pc->text : P->text->str, pc, x0 + (pc->x - p0->x) / k, y0);
+		if (backward)
+			add_piece_rtl(rb, pc->text ? pc->text : P->text->str, pc, x0 + (pc->x - p0->x) / k, y0);
+		else
+			add_piece(rb, pc->text ? pc->text : P->text->str, pc, x0 + (pc->x - p0->x) / k, y0);
 	}
 	rb->txt[rb->n_txt] = 0;
 	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(p0->gi.item->analysis.font));
 	if (sf && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS) {
 		/* the caller's cairo_restore gives the font back */
 		cairo_set_scaled_font(cr, sf);
-		cairo_show_text_glyphs(cr, rb->txt, (int)rb->n_txt, rb->gl, rb->n_gl, rb->cl, rb->n_cl, 0);
+		cairo_show_text_glyphs(cr, rb->txt, (int)rb->n_txt, rb->gl, rb->n_gl, rb->cl, rb->n_cl,
+		    backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
 	} else {
 		/* no usable Cairo font: each piece as Pango draws it (it skips
 		 * what it cannot draw) */

@@ -26,8 +26,8 @@ void rn_color(cairo_t *cr, unsigned int c);
 
 void rn_run_buf_free(struct rn_run_buf *rb);
 
-/* Pieces a..b-1 of line L of P (one font, colour and rise, left to right,
- * none with a hex box) drawn at the current point; k the line's glyph
+/* Pieces a..b-1 of line L of P (one font, colour and rise, left to right;
+ * or a single piece right to left; none with a hex box) drawn at the current point; k the line's glyph
  * expansion (the current frame is scaled by it).  Sets the context's
  * font: the caller saves and restores the state around it. */
 void rn_show_pieces(struct rn_run_buf *rb, cairo_t *cr, const struct pa_para *P,

@@ -39,9 +39,9 @@ enum warta_count {
 	                         * log attributes at once (its time grows with their square) */
 	WARTA_COUNT_DATE_PATTERNS, /* lang/lang.c: ICU date pattern generators opened (each
 	                         * takes ~2 M instructions; one per language) */
-	WARTA_COUNT_PANGO_DRAWS,/* render/out_cairo.c: pieces of lines Pango draws (right to left,
-	                         * a hex box, no Cairo font); the others are warta's own
-	                         * cairo_show_text_glyphs, a line's run of one font at a time */
+	WARTA_COUNT_PANGO_DRAWS,/* render/out_cairo.c: pieces of lines Pango draws (a hex box, no
+	                         * font); the others are warta's own cairo_show_text_glyphs, a
+	                         * line's run of one font at a time */
 	WARTA_COUNT_N
 };
 

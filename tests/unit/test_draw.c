@@ -1,8 +1,9 @@
-/* test_draw.c — the drawing of lines (render/out_cairo.c): a left-to-right
- * run of one font is warta's own cairo_show_text_glyphs, glyphs, clusters
- * and text built from the line's pieces; Pango draws only what warta leaves
- * to it (right to left, a hex box).  The text a reader copies from the PDF
- * is the author's: ligatures, combining marks, links and emphasis. */
+/* test_draw.c — the drawing of lines (render/out_cairo.c, out_text.c): a
+ * left-to-right run of one font, or a right-to-left piece, is warta's own
+ * cairo_show_text_glyphs, its glyphs, clusters and text built from the
+ * line's pieces; Pango draws only a piece with a hex box.  The text a
+ * reader copies from the PDF is the author's: ligatures, combining marks,
+ * links and emphasis. */
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -118,7 +119,20 @@ arabic(struct warta_engine *e, const struct warta_style *st, const char *path)
 	long long c[WARTA_COUNT_N];
 
 	OK(draw(e, st, in, path, c) == 0, "an Arabic article: set as PDF");
-	OK(c[WARTA_COUNT_PANGO_DRAWS] > 0, "its right-to-left runs drawn by Pango (%lld)",
+	OK(c[WARTA_COUNT_DRAWS] > 0 && c[WARTA_COUNT_PANGO_DRAWS] == 0,
+	   "its right-to-left runs drawn by warta's own glyph runs too, none by Pango (%lld operations, "
+	   "%lld by Pango)", c[WARTA_COUNT_DRAWS], c[WARTA_COUNT_PANGO_DRAWS]);
+}
+
+/* A character no font has: its hex box is Pango's to draw. */
+static void
+hexbox(struct warta_engine *e, const struct warta_style *st, const char *path)
+{
+	static const char *in = "Judul\n\nSebuah tanda \xf0\x90\x98\x80 yang tidak ada di fon mana pun.\n";
+	long long c[WARTA_COUNT_N];
+
+	OK(draw(e, st, in, path, c) == 0, "an article with a Linear A sign, in no font of the set: set as PDF");
+	OK(c[WARTA_COUNT_PANGO_DRAWS] == 1, "the piece with its hex box drawn by Pango, no other (%lld)",
 	   c[WARTA_COUNT_PANGO_DRAWS]);
 }
 
@@ -142,6 +156,7 @@ main(void)
 	if (st && e) {
 		latin(e, st, path);
 		arabic(e, st, path);
+		hexbox(e, st, path);
 	}
 	g_remove(path);
 	g_free(path);
