@@ -39,6 +39,8 @@ enum warta_count {
 	                         * log attributes at once (its time grows with their square) */
 	WARTA_COUNT_DATE_PATTERNS, /* lang/lang.c: ICU date pattern generators opened (each
 	                         * takes ~2 M instructions; one per language) */
+	WARTA_COUNT_ITEMIZE,    /* layout/itemize.c: paragraphs given to pango_itemize (the
+	                         * others are one item made directly, ~40,000 instructions less) */
 	WARTA_COUNT_PANGO_DRAWS,/* render/out_cairo.c: pieces of lines Pango draws (a hex box, no
 	                         * font); the others are warta's own cairo_show_text_glyphs, a
 	                         * line's run of one font at a time */

@@ -33,7 +33,7 @@ static const char *const count_names[WARTA_COUNT_N] = {
 	"items shaped", "bytes shaped", "breaker visits", "breaker items", "lines", "drawing operations",
 	"(page)", "drawing operations on a page", "paragraphs held at once", "date formats made",
 	"insert calls written", "boilerplate matches", "characters of log attributes at once",
-	"date patterns made", "pieces Pango draws"
+	"date patterns made", "paragraphs itemized by Pango", "pieces Pango draws"
 };
 
 /* The input of class kind at size n. */
@@ -340,6 +340,23 @@ label_shapes(struct warta_engine *e, const struct warta_style *st)
 	    "line: the bullet set once, so about one line made an item (%lld lines)", a[WARTA_COUNT_LINES]);
 }
 
+/* A paragraph of one script, left to right, in one face that has all its
+ * characters is one item made directly (layout/itemize.c): the items of
+ * 800 list items and of 800 one-word paragraphs are not Pango's
+ * itemizer's (each was about 12,500 instructions); only the title and
+ * the page furniture go through it. */
+static void
+itemize_direct(struct warta_engine *e, const struct warta_style *st)
+{
+	long long a[WARTA_COUNT_N], b[WARTA_COUNT_N];
+
+	run(e, st, "list", 800, a);
+	run(e, st, "table", 400, b);
+	OK(a[WARTA_COUNT_ITEMIZE] < 40 && b[WARTA_COUNT_ITEMIZE] < 40, "800 list items and a table of "
+	    "400 rows: their paragraphs' one item each made without pango_itemize (%lld and %lld "
+	    "itemized by Pango)", a[WARTA_COUNT_ITEMIZE], b[WARTA_COUNT_ITEMIZE]);
+}
+
 int
 main(void)
 {
@@ -381,6 +398,7 @@ main(void)
 	log_attrs_windows(e, st);
 	table_shapes(e, st);
 	label_shapes(e, st);
+	itemize_direct(e, st);
 	warta_engine_free(e);
 	warta_style_free(st);
 	g_free(dir);

@@ -1,0 +1,167 @@
+/* test_itemize.c — layout/itemize.c: the one item made directly for a
+ * paragraph of one script, one set of attributes and one font is the item
+ * pango_itemize makes (offsets, font, level, gravity, flags, script,
+ * language, extra attributes), with warta's font set and the attributes
+ * its paragraphs carry; paragraphs that are not one item are left to
+ * pango_itemize. */
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "harness.h"
+#include "layout/para_int.h"
+#include "render/render.h"
+#include "style/style.h"
+
+static PangoContext *ctx;
+
+struct attrs {
+	const char *lang, *family, *features;
+	int weight, italic, tracking, upper;
+};
+
+static PangoAttrList *
+attrs_for(const struct attrs *a, int len)
+{
+	PangoAttrList *l = pango_attr_list_new();
+	PangoAttribute *at[8];
+	int n = 0, i;
+
+	at[n++] = pango_attr_language_new(pango_language_from_string(a->lang));
+	at[n++] = pango_attr_family_new(a->family);
+	at[n++] = pango_attr_size_new(10 * PANGO_SCALE);
+	at[n++] = pango_attr_weight_new(a->weight);
+	at[n++] = pango_attr_style_new(a->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	if (a->features)
+		at[n++] = pango_attr_font_features_new(a->features);
+	if (a->tracking)
+		at[n++] = pango_attr_letter_spacing_new(a->tracking);
+	if (a->upper)
+		at[n++] = pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE);
+	for (i = 0; i < n; i++) {
+		at[i]->start_index = 0;
+		at[i]->end_index = (guint)len;
+		pango_attr_list_insert(l, at[i]);
+	}
+	return l;
+}
+
+static int
+same_extra(GSList *a, GSList *b)
+{
+	for (; a && b; a = a->next, b = b->next)
+		if (!pango_attribute_equal(a->data, b->data) ||
+		    ((PangoAttribute *)a->data)->start_index != ((PangoAttribute *)b->data)->start_index ||
+		    ((PangoAttribute *)a->data)->end_index != ((PangoAttribute *)b->data)->end_index)
+			return 0;
+	return a == NULL && b == NULL;
+}
+
+/* text with a: 1 when made directly (and then the same as Pango's). */
+static int
+compare(const char *text, const struct attrs *a)
+{
+	int len = (int)strlen(text);
+	PangoAttrList *l = attrs_for(a, len);
+	GList *items = pango_itemize_with_base_dir(ctx, PANGO_DIRECTION_LTR, text, 0, len, l, NULL);
+	PangoItem *one = pa_itemize_one(ctx, PANGO_DIRECTION_LTR, text, len, l), *p;
+
+	if (one) {
+		p = items->data;
+		OK(items->next == NULL && p->offset == one->offset && p->length == one->length &&
+		   p->num_chars == one->num_chars && p->analysis.font == one->analysis.font &&
+		   p->analysis.level == one->analysis.level && p->analysis.gravity == one->analysis.gravity &&
+		   p->analysis.flags == one->analysis.flags && p->analysis.script == one->analysis.script &&
+		   p->analysis.language == one->analysis.language &&
+		   same_extra(p->analysis.extra_attrs, one->analysis.extra_attrs),
+		    "\"%s\" (%s, %s %d%s): the one item made directly is pango_itemize's (%u items; "
+		    "script %d/%d, language %s/%s, level %d/%d)", text, a->lang, a->family, a->weight,
+		    a->italic ? " italic" : "", g_list_length(items), p->analysis.script, one->analysis.script,
+		    pango_language_to_string(p->analysis.language),
+		    pango_language_to_string(one->analysis.language), p->analysis.level, one->analysis.level);
+		pango_item_free(one);
+	}
+	g_list_free_full(items, (GDestroyNotify)pango_item_free);
+	pango_attr_list_unref(l);
+	return one != NULL;
+}
+
+static void
+same_items(void)
+{
+	static const char *const direct[] = {
+		"w1", "Title", "item 7000012", "Jakarta, 25 Oktober 2024 \xe2\x80\x94 Presiden berkata: "
+		"\xe2\x80\x9cKita siap.\xe2\x80\x9d", "(a) [b] {c} \"q\" 'r' \xc2\xab\xc2\xbb 1.5% $3 \xe2\x82\xac" "4",
+		"na\xc3\xafve caf\xc3\xa9 \xc3\x85ngstr\xc3\xb6m stra\xc3\x9f" "e", "e\xcc\x81t\xcc\x83 combining",
+		"hy\xc2\xadphen soft, no\xc2\xa0" "break, thin\xe2\x80\x89space", "1234 5678", "\xc2\xa9 2024 \xe2\x84\xa2",
+		"  leading and trailing spaces  ", "\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 (Greek)",
+		"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0, 2024", "http://x/1 https://example.org/p?q=1&r=2#s",
+		"\xe5\x8c\x97\xe4\xba\xac\xe5\xb8\x82\xe3\x80\x82\xe4\xb8\xad\xe6\x96\x87",
+	};
+	static const char *const pango[] = {
+		"", "   ", "tab\there", "Latin and \xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 mixed",
+		"\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 Arabic", "Hebrew \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
+		"emoji \xf0\x9f\x98\x80", "keycap 1\xef\xb8\x8f\xe2\x83\xa3", "line\xe2\x80\xa8sep",
+		"rlm\xe2\x80\x8f mark", "zwj a\xe2\x80\x8d" "b", "\xe0\xa4\xb9\xe0\xa4\xbf\xe0\xa4\x82\xe0\xa4\xa6\xe0\xa5\x80",
+	};
+	static const struct attrs as[] = {
+		{ "id", "Charis SIL", NULL, 400, 0, 0, 0 },
+		{ "en", "Charis SIL", NULL, 700, 1, 0, 0 },
+		{ "id", "Source Sans 3", "tnum=1", 600, 0, 512, 1 },
+		{ "de", "Noto Serif", "smcp=1", 400, 0, 0, 0 },
+		{ "zh-cn", "Noto Serif CJK SC", NULL, 400, 0, 0, 0 },
+		{ "ar", "Charis SIL", NULL, 400, 0, 0, 0 },
+	};
+	guint i, j;
+	int made = 0, declined = 0;
+
+	for (j = 0; j < G_N_ELEMENTS(as); j++) {
+		for (i = 0; i < G_N_ELEMENTS(direct); i++)
+			made += compare(direct[i], &as[j]);
+		for (i = 0; i < G_N_ELEMENTS(pango); i++)
+			declined += !compare(pango[i], &as[j]);
+	}
+	/* Charis has neither Han nor (as the first font of its set) every
+	 * sign: some plain paragraphs are left to Pango with some faces */
+	OK(made >= (int)(G_N_ELEMENTS(direct) * G_N_ELEMENTS(as)) / 2, "most plain paragraphs are made "
+	    "directly (%d of %u)", made, (unsigned)(G_N_ELEMENTS(direct) * G_N_ELEMENTS(as)));
+	OK(declined == (int)(G_N_ELEMENTS(pango) * G_N_ELEMENTS(as)), "paragraphs of two scripts, right to "
+	    "left, with emoji, tabs, bidi marks or none of the first font's characters go to Pango (%d of %u)",
+	    declined, (unsigned)(G_N_ELEMENTS(pango) * G_N_ELEMENTS(as)));
+}
+
+/* Right-to-left paragraphs and vertical text are Pango's. */
+static void
+declined_dir(void)
+{
+	struct attrs a = { "id", "Charis SIL", NULL, 400, 0, 0, 0 };
+	PangoAttrList *l = attrs_for(&a, 5);
+	PangoItem *one = pa_itemize_one(ctx, PANGO_DIRECTION_RTL, "hello", 5, l);
+
+	OK(one == NULL, "a right-to-left paragraph goes to pango_itemize");
+	if (one)
+		pango_item_free(one);
+	pango_attr_list_unref(l);
+}
+
+int
+main(void)
+{
+	struct warta_diags d;
+	FcConfig *fc;
+
+	warta_diags_init(&d);
+	fc = warta_fonts_config(&d);
+	OK(fc != NULL, "the font set loads");
+	if (fc == NULL)
+		return harness_done();
+	ctx = warta_print_context_new(fc);
+	same_items();
+	declined_dir();
+	g_object_unref(ctx);
+	FcConfigDestroy(fc);
+	warta_diags_fini(&d);
+	return harness_done();
+}
