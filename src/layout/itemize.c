@@ -1,64 +1,71 @@
-/* itemize.c — a paragraph's Pango items, made directly when it is one.
+/* itemize.c — a paragraph's Pango items, made directly where they are
+ * simple.
  *
- * pango_itemize costs about 42,000 instructions for a short paragraph
+ * pango_itemize costs about 12,500 instructions for a short paragraph
  * whatever its length (Pango 1.50: an attribute iterator, the bidi levels,
  * the script, emoji and width iterators, a font description copied and a
- * font set looked up), most of a one-line paragraph's layout: a list item,
- * a table cell, a URL note.  A paragraph whose text is left-to-right
- * characters of one script (with common and inherited ones), whose
- * attributes are the same over all of it, and whose every visible
- * character the first font of its font set has, is one item; Pango's
- * itemize.c then makes exactly this one:
+ * font set looked up), a fifth of a one-line paragraph's layout: a list
+ * item, a table cell, a URL note.  A paragraph whose text is left-to-right
+ * characters of one script (with common and inherited ones), each of
+ * whose attribute ranges has its every visible character in the first
+ * font of its font set, is one item an attribute range; Pango's itemize.c
+ * then makes exactly these:
  *   - its bidi levels are all 0 (base direction LTR; no character of
  *     bidi class R, AL or AN, no embedding, override or isolate);
  *   - its script iterator gives one run (one real script, or none:
  *     Common), its emoji iterator none (no emoji presentation, no ZWJ,
  *     variation selector or keycap), no tab or line separator forces a
- *     break, and its width iterator matters only for vertical text;
- *   - its font is the first font of the font set loaded for the
+ *     break, and its width iterator matters only for vertical text; so
+ *     its runs are the attribute ranges, each begun as a new item;
+ *   - a range's font is the first font of the font set loaded for its
  *     description (context's, merged with the attributes; gravity set to
- *     the resolved one) and the derived language, since each character
- *     takes the first font of the set that has it, and spaces and format
- *     characters take their neighbours';
+ *     the resolved one) and derived language, since each character takes
+ *     the first font of the set that has it, spaces and format characters
+ *     their neighbours' (a range of spaces alone: the first with a space);
  *   - its language is the derived one (the attribute's, or the script's
  *     sample language when the attribute's does not use the script), its
  *     extra attributes those of the iterator, and nothing is left for
  *     Pango's post-processing (no font scale, no small-caps variant).
- * Anything else goes through pango_itemize.  test_layout compares the two
- * on a set of paragraphs; the PDFs are the same bytes. */
+ * Anything else goes through pango_itemize.  test_itemize compares the
+ * two on a set of paragraphs; the PDFs are the same bytes. */
 #include <string.h>
 
 #include "layout/para_int.h"
 #include "util/clock.h"
 
-/* The first font of the last font set looked up on a context.  The font
- * is held, not the set: a font outlives its font map safely (it holds the
- * map weakly), and the context's data is freed after its font map. */
+/* The first fonts of the last font sets looked up on a context (a
+ * paragraph's emphasis runs go back and forth between a few faces).  The
+ * fonts are held, not the sets: a font outlives its font map safely (it
+ * holds the map weakly), and a context's data is freed after its map. */
+#define LAST_SETS 8
+
 struct last_set {
 	PangoFontDescription *desc;
 	PangoLanguage *lang;
 	PangoFont *first;
 };
 
-static void
-last_set_clear(struct last_set *c)
-{
-	if (c->desc)
-		pango_font_description_free(c->desc);
-	if (c->first)
-		g_object_unref(c->first);
-	c->desc = NULL;
-	c->first = NULL;
-}
+struct last_sets {
+	struct last_set s[LAST_SETS];
+	unsigned next;              /* the entry to replace */
+};
 
 static void
-last_set_free(gpointer data)
+last_sets_free(gpointer data)
 {
-	last_set_clear(data);
-	g_free(data);
+	struct last_sets *c = data;
+	int i;
+
+	for (i = 0; i < LAST_SETS; i++) {
+		if (c->s[i].desc)
+			pango_font_description_free(c->s[i].desc);
+		if (c->s[i].first)
+			g_object_unref(c->s[i].first);
+	}
+	g_free(c);
 }
 
-static G_DEFINE_QUARK(warta-itemize-last-set, last_set)
+static G_DEFINE_QUARK(warta-itemize-last-sets, last_sets)
 
 static gboolean
 take_first(PangoFontset *set, PangoFont *font, gpointer data)
@@ -71,28 +78,37 @@ take_first(PangoFontset *set, PangoFont *font, gpointer data)
 }
 
 /* The first font of the font set for desc and lang on ctx (held by the
- * context while it is the last one asked for). */
+ * context while it is among the last ones asked for). */
 static PangoFont *
 first_font(PangoContext *ctx, const PangoFontDescription *desc, PangoLanguage *lang)
 {
-	struct last_set *c = g_object_get_qdata(G_OBJECT(ctx), last_set_quark());
+	struct last_sets *c = g_object_get_qdata(G_OBJECT(ctx), last_sets_quark());
+	struct last_set *e;
 	PangoFontset *set;
+	int i;
 
 	if (!c) {
-		c = g_new0(struct last_set, 1);
-		g_object_set_qdata_full(G_OBJECT(ctx), last_set_quark(), c, last_set_free);
+		c = g_new0(struct last_sets, 1);
+		g_object_set_qdata_full(G_OBJECT(ctx), last_sets_quark(), c, last_sets_free);
 	}
-	if (c->first && c->lang == lang && pango_font_description_equal(c->desc, desc))
-		return c->first;
-	last_set_clear(c);
+	for (i = 0; i < LAST_SETS; i++)
+		if (c->s[i].first && c->s[i].lang == lang && pango_font_description_equal(c->s[i].desc, desc))
+			return c->s[i].first;
+	e = &c->s[c->next];
+	c->next = (c->next + 1) % LAST_SETS;
+	if (e->desc)
+		pango_font_description_free(e->desc);
+	if (e->first)
+		g_object_unref(e->first);
+	e->first = NULL;
 	set = pango_font_map_load_fontset(pango_context_get_font_map(ctx), ctx, desc, lang);
 	if (set) {
-		pango_fontset_foreach(set, take_first, &c->first);
+		pango_fontset_foreach(set, take_first, &e->first);
 		g_object_unref(set);
 	}
-	c->desc = pango_font_description_copy(desc);
-	c->lang = lang;
-	return c->first;
+	e->desc = pango_font_description_copy(desc);
+	e->lang = lang;
+	return e->first;
 }
 
 /* Characters whose bidi class is L, EN, ES, ET, CS, NSM, BN, B, S, WS or
@@ -183,7 +199,7 @@ has_char(PangoFont *font, struct has_map **map, gunichar c)
 }
 
 /* 1 when font has every character of text but those that take their
- * neighbours' font, and text has one of those. */
+ * neighbours' font (and a space, when text is only those). */
 static int
 font_has_all(PangoFont *font, const char *text, int len)
 {
@@ -201,7 +217,8 @@ font_has_all(PangoFont *font, const char *text, int len)
 		}
 		p = g_utf8_next_char(p);
 	}
-	return seen;
+	/* a run of spaces alone takes the first font of the set with a space */
+	return seen || has_char(font, &map, ' ');
 }
 
 /* Attributes that make Pango's itemizer or its post-processing do more. */
@@ -218,30 +235,22 @@ extra_blocks(GSList *extra)
 	return 0;
 }
 
-/* The one item of text, or NULL when it is not one (see above). */
-static PangoItem *
-one_item(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs)
+/* Fills item, range [a, b) of text in script sc, from the attributes at
+ * iterator it; 0 when Pango would not make it one item of that font. */
+static int
+range_item(PangoContext *ctx, PangoAttrIterator *it, const char *text, int a, int b, int sc,
+           PangoItem *item)
 {
-	PangoAttrIterator *it;
-	PangoFontDescription *desc;
+	PangoFontDescription *desc = pango_font_description_copy_static(pango_context_get_font_description(ctx));
 	PangoLanguage *lang = NULL, *derived;
 	GSList *extra = NULL;
 	PangoGravity gravity = pango_context_get_gravity(ctx);
-	PangoFont *font = NULL;
-	PangoItem *item = NULL;
-	int start, end, sc = pa_one_script(text, len);
+	PangoFont *font;
+	int ok = 0;
 
-	if (sc < 0 || PANGO_GRAVITY_IS_VERTICAL(gravity))
-		return NULL;
-	it = pango_attr_list_get_iterator(attrs);
-	pango_attr_iterator_range(it, &start, &end);
-	desc = pango_font_description_copy_static(pango_context_get_font_description(ctx));
-	if (start == 0 && end >= len) {
-		pango_attr_iterator_get_font(it, desc, &lang, &extra);
-		if (!lang)
-			lang = pango_context_get_language(ctx);
-	}
-	pango_attr_iterator_destroy(it);
+	pango_attr_iterator_get_font(it, desc, &lang, &extra);
+	if (!lang)
+		lang = pango_context_get_language(ctx);
 	if (!lang || extra_blocks(extra) || pango_font_description_get_variant(desc) != PANGO_VARIANT_NORMAL ||
 	    (pango_font_description_get_set_fields(desc) & PANGO_FONT_MASK_GRAVITY))
 		goto out;
@@ -255,12 +264,8 @@ one_item(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs)
 			derived = pango_language_from_string("xx");
 	}
 	font = first_font(ctx, desc, derived);
-	if (!font || !font_has_all(font, text, len))
+	if (!font || !font_has_all(font, text + a, b - a))
 		goto out;
-	item = pango_item_new();
-	item->offset = 0;
-	item->length = len;
-	item->num_chars = (int)g_utf8_strlen(text, len);
 	item->analysis.font = g_object_ref(font);
 	item->analysis.level = 0;
 	item->analysis.gravity = (guint8)gravity;
@@ -268,25 +273,71 @@ one_item(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs)
 	item->analysis.language = derived;
 	item->analysis.extra_attrs = extra;
 	extra = NULL;
+	ok = 1;
 out:
 	g_slist_free_full(extra, (GDestroyNotify)pango_attribute_destroy);
 	pango_font_description_free(desc);
-	return item;
+	return ok;
 }
 
-PangoItem *
-pa_itemize_one(PangoContext *ctx, PangoDirection dir, const char *text, int len, PangoAttrList *attrs)
+/* The items of text, one an attribute range, or NULL when Pango's would
+ * be others (see above).  Each is split off the rest of the text by
+ * pango_item_split, which keeps the character offset Pango's private part
+ * of an item holds. */
+static GList *
+direct_items(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs)
 {
-	return dir == PANGO_DIRECTION_LTR && len > 0 ? one_item(ctx, text, len, attrs) : NULL;
+	int sc = pa_one_script(text, len), a, b, ok = 1;
+	PangoAttrIterator *it;
+	PangoItem *rest;
+	GList *items = NULL;
+
+	if (sc < 0 || PANGO_GRAVITY_IS_VERTICAL(pango_context_get_gravity(ctx)))
+		return NULL;
+	it = pango_attr_list_get_iterator(attrs);
+	rest = pango_item_new();
+	rest->offset = 0;
+	rest->length = len;
+	rest->num_chars = (int)g_utf8_strlen(text, len);
+	do {
+		PangoItem *item;
+
+		pango_attr_iterator_range(it, &a, &b);
+		b = MIN(b, len);
+		if (a >= b)
+			continue;
+		if (b < len) {
+			item = pango_item_split(rest, b - a, (int)g_utf8_strlen(text + a, b - a));
+		} else {
+			item = rest;
+			rest = NULL;
+		}
+		items = g_list_prepend(items, item);
+		ok = range_item(ctx, it, text, a, b, sc, item);
+	} while (ok && rest && pango_attr_iterator_next(it));
+	pango_attr_iterator_destroy(it);
+	if (!ok || rest) {
+		g_list_free_full(items, (GDestroyNotify)pango_item_free);
+		if (rest)
+			pango_item_free(rest);
+		return NULL;
+	}
+	return g_list_reverse(items);
+}
+
+GList *
+pa_itemize_direct(PangoContext *ctx, PangoDirection dir, const char *text, int len, PangoAttrList *attrs)
+{
+	return dir == PANGO_DIRECTION_LTR && len > 0 ? direct_items(ctx, text, len, attrs) : NULL;
 }
 
 GList *
 pa_itemize(PangoContext *ctx, PangoDirection dir, const char *text, int len, PangoAttrList *attrs)
 {
-	PangoItem *item = pa_itemize_one(ctx, dir, text, len, attrs);
+	GList *items = pa_itemize_direct(ctx, dir, text, len, attrs);
 
-	if (item)
-		return g_list_prepend(NULL, item);
+	if (items)
+		return items;
 	warta_count(WARTA_COUNT_ITEMIZE, 1);
 	return pango_itemize_with_base_dir(ctx, dir, text, 0, len, attrs, NULL);
 }

@@ -81,17 +81,17 @@ void pa_shape(struct pa_para *p, const struct pa_setup *s);
 void pa_letter_space(const struct pa_para *p, PangoItem *item, PangoGlyphString *gs);
 
 /* itemize.c: the items of text[0, len) with attrs and base direction dir:
- * one item made directly when pango_itemize would give just that one
- * (one script, left to right, one set of attributes, every character in
- * the first font of its set), pango_itemize's list otherwise. */
+ * made directly when pango_itemize would give one item an attribute range
+ * (one script, left to right, every character of a range in the first
+ * font of its set), pango_itemize's list otherwise. */
 GList *pa_itemize(PangoContext *ctx, PangoDirection dir, const char *text, int len, PangoAttrList *attrs);
 /* The one script of text (Common when it has none) when every character
  * is a plain one (left to right, no emoji, no tab) and the script iterator
  * gives one run; -1 otherwise. */
 int pa_one_script(const char *text, int len);
-/* That one item, or NULL when pango_itemize is needed. */
-PangoItem *pa_itemize_one(PangoContext *ctx, PangoDirection dir, const char *text, int len,
-                          PangoAttrList *attrs);
+/* Those items made directly, or NULL when pango_itemize is needed. */
+GList *pa_itemize_direct(PangoContext *ctx, PangoDirection dir, const char *text, int len,
+                         PangoAttrList *attrs);
 
 /* words.c: items shaped a word at a time, each distinct word once per
  * font (a table on the PangoFont), where that gives what pango_shape_item

@@ -340,21 +340,25 @@ label_shapes(struct warta_engine *e, const struct warta_style *st)
 	    "line: the bullet set once, so about one line made an item (%lld lines)", a[WARTA_COUNT_LINES]);
 }
 
-/* A paragraph of one script, left to right, in one face that has all its
- * characters is one item made directly (layout/itemize.c): the items of
- * 800 list items and of 800 one-word paragraphs are not Pango's
- * itemizer's (each was about 12,500 instructions); only the title and
- * the page furniture go through it. */
+/* A paragraph of one script, left to right, each of whose attribute
+ * ranges is in one face that has all its characters, is one item a range
+ * made directly (layout/itemize.c): the items of 800 list items, of a
+ * table and of 400 URL notes are not Pango's itemizer's (each paragraph
+ * was about 12,500 instructions there). */
 static void
 itemize_direct(struct warta_engine *e, const struct warta_style *st)
 {
-	long long a[WARTA_COUNT_N], b[WARTA_COUNT_N];
+	long long a[WARTA_COUNT_N], b[WARTA_COUNT_N], c[WARTA_COUNT_N];
 
 	run(e, st, "list", 800, a);
 	run(e, st, "table", 400, b);
+	run(e, st, "refdefs", 400, c);
 	OK(a[WARTA_COUNT_ITEMIZE] < 40 && b[WARTA_COUNT_ITEMIZE] < 40, "800 list items and a table of "
 	    "400 rows: their paragraphs' one item each made without pango_itemize (%lld and %lld "
 	    "itemized by Pango)", a[WARTA_COUNT_ITEMIZE], b[WARTA_COUNT_ITEMIZE]);
+	/* a URL note is two attribute ranges: its number and its URL */
+	OK(c[WARTA_COUNT_ITEMIZE] < 40, "400 URL notes: their items (one an attribute range) made "
+	    "without pango_itemize (%lld itemized by Pango)", c[WARTA_COUNT_ITEMIZE]);
 }
 
 int
