@@ -157,6 +157,17 @@ mk_result_free(struct mk_result *r)
 }
 
 int
+mk_article_ok(const struct mk_article *a, int prev_section, const struct mk_params *p)
+{
+	if (a->body < 0 || a->section < prev_section)
+		return 0;
+	for (int k = 1; k <= p->cols; k++)
+		if (a->head[k] < 0 || a->jhead[k] < 0 || a->photo[k] < 0)
+			return 0;
+	return 1;
+}
+
+int
 mk_params_ok(const struct mk_article *a, int n, const struct mk_params *p)
 {
 	if (p->cols < 1 || p->cols > MK_MAX_COLS || p->lines < 4 || n < 0 || p->alley < 0 ||
@@ -164,31 +175,18 @@ mk_params_ok(const struct mk_article *a, int n, const struct mk_params *p)
 	    p->flag_band < 0 || p->front_band + p->front_foot + 4 > p->lines ||
 	    p->flag_band + 4 > p->lines)
 		return 0;
-	for (int i = 0; i < n; i++) {
-		if (a[i].body < 0 || (i > 0 && a[i].section < a[i - 1].section))
+	for (int i = 0; i < n; i++)
+		if (!mk_article_ok(&a[i], i > 0 ? a[i - 1].section : a[i].section, p))
 			return 0;
-		for (int k = 1; k <= p->cols; k++)
-			if (a[i].head[k] < 0 || a[i].jhead[k] < 0 || a[i].photo[k] < 0)
-				return 0;
-	}
 	return 1;
 }
 
 /* ------------------------------------------------------------ flow */
 
-struct flow {
-	struct mk_vec v;
-	const struct mk_article *a;
-	const struct mk_params *p;
-	struct mk_page *pg;             /* the page being filled */
-	int u, band;                    /* its lines used, its top band */
-	int keep;
-};
-
 /* A new page of section s: a section's first under its flag (flag), or a
  * page it runs on to.  -1 when out of memory. */
 static int
-flow_page(struct flow *F, int s, int flag)
+flow_page(struct mk_flow *F, int s, int flag)
 {
 	F->pg = mk_add_page(&F->v, s);
 	if (F->pg == NULL)
@@ -204,7 +202,7 @@ flow_page(struct flow *F, int s, int flag)
  * article on a new page, its last page holds at least min_lines of it (the
  * page before gives them up). */
 static int
-flow_take(const struct flow *F, const struct mk_article *a, int from, int avail, int need, int *legs)
+flow_take(const struct mk_flow *F, const struct mk_article *a, int from, int avail, int need, int *legs)
 {
 	const struct mk_params *p = F->p;
 	int N = p->cols, rem = a->body - from, t = rem;
@@ -221,12 +219,12 @@ flow_take(const struct flow *F, const struct mk_article *a, int from, int avail,
 	return t;
 }
 
-/* Article i's lines [from, from + t) in legs as a module at line u + gap
- * (its head and photo unless a continuation). */
+/* Article a (number i)'s lines [from, from + t) in legs as a module at
+ * line u + gap (its head and photo unless a continuation). */
 static int
-flow_module(struct flow *F, int i, int from, int t, int cont, int gap, const int *legs)
+flow_module(struct mk_flow *F, const struct mk_article *a, int i, int from, int t, int cont, int gap,
+            const int *legs)
 {
-	const struct mk_article *a = &F->a[i];
 	int N = F->p->cols, L = F->p->lines;
 	struct mk_module *m = mk_add_module(&F->v);
 
@@ -253,11 +251,11 @@ flow_module(struct flow *F, int i, int from, int t, int cont, int gap, const int
 	return 0;
 }
 
-/* Article i from the page being filled on, running on to new pages. */
+/* Article a (number i) from the page being filled on, running on to new
+ * pages. */
 static int
-flow_article(struct flow *F, int i)
+flow_article(struct mk_flow *F, const struct mk_article *a, int i)
 {
-	const struct mk_article *a = &F->a[i];
 	int N = F->p->cols, from = 0, cont = 0;
 
 	for (;;) {
@@ -265,7 +263,7 @@ flow_article(struct flow *F, int i)
 		int hd = cont ? 0 : a->head[N] + a->photo[N];
 		int avail = F->p->lines - F->u - gap - hd, rem = a->body - from;
 		int need = rem < F->keep ? rem : F->keep;
-		int legs[MK_MAX_COLS], t;
+		int legs[MK_MAX_COLS] = { 0 }, t;    /* (the legs past cols stay 0) */
 
 		if (F->u > F->band && (avail < 1 || (need > 0 && mk_legs(a, from, rem, N, avail, legs) < need) ||
 		    (rem == 0 && avail < 0))) {
@@ -278,7 +276,7 @@ flow_article(struct flow *F, int i)
 		t = flow_take(F, a, from, avail, need, legs);
 		if (t == 0 && avail == 0 && rem > 0 && hd == 0)
 			return -1;      /* cannot happen: a page holds a line */
-		if (flow_module(F, i, from, t, cont, gap, legs) < 0)
+		if (flow_module(F, a, i, from, t, cont, gap, legs) < 0)
 			return -1;
 		from += t;
 		if (from >= a->body)
@@ -290,31 +288,67 @@ flow_article(struct flow *F, int i)
 }
 
 int
-mk_flow(const struct mk_article *a, int n, const struct mk_params *p, struct mk_result *r)
+mk_flow_begin(struct mk_flow *F, const struct mk_params *p, struct mk_result *r)
 {
-	struct flow F = { { r, 0, 0 }, a, p, NULL, 0, 0, p->keep > 0 ? p->keep : 2 };
-
+	memset(F, 0, sizeof *F);
 	memset(r, 0, sizeof *r);
-	if (!mk_params_ok(a, n, p))
-		return -1;
-	for (int i = 0; i < n; i++) {
-		int new_sect = i > 0 && a[i].section != a[i - 1].section;
+	F->v.r = r;
+	F->p = p;
+	F->keep = p->keep > 0 ? p->keep : 2;
+	F->failed = !mk_params_ok(NULL, 0, p);
+	return F->failed ? -1 : 0;
+}
 
-		if (F.pg == NULL || new_sect || (p->article_break && F.u > F.band)) {
-			if (F.pg)
-				F.pg->last = new_sect;
-			if (flow_page(&F, a[i].section, F.pg == NULL || new_sect) < 0)
-				goto fail;
-		}
-		if (flow_article(&F, i) < 0)
+int
+mk_flow_add(struct mk_flow *F, const struct mk_article *a)
+{
+	const struct mk_params *p = F->p;
+	int i = F->n, new_sect = i > 0 && a->section != F->section;
+
+	if (F->failed || !mk_article_ok(a, i > 0 ? F->section : a->section, p))
+		goto fail;
+	if (F->pg == NULL || new_sect || (p->article_break && F->u > F->band)) {
+		if (F->pg)
+			F->pg->last = new_sect;
+		if (flow_page(F, a->section, F->pg == NULL || new_sect) < 0)
 			goto fail;
 	}
-	if (F.pg)
-		F.pg->last = 1;
-	return 0;
+	if (flow_article(F, a, i) < 0)
+		goto fail;
+	F->n++;
+	F->section = a->section;
+	/* the page being filled may take the next article, and its `last`
+	 * is set when the next starts a new section */
+	return F->v.r->n_pages - 1;
 fail:
-	mk_result_free(r);
+	F->failed = 1;
+	mk_result_free(F->v.r);
+	F->pg = NULL;
 	return -1;
+}
+
+int
+mk_flow_end(struct mk_flow *F)
+{
+	if (F->failed)
+		return -1;
+	if (F->pg)
+		F->pg->last = 1;
+	F->pg = NULL;
+	return F->v.r->n_pages;
+}
+
+int
+mk_flow(const struct mk_article *a, int n, const struct mk_params *p, struct mk_result *r)
+{
+	struct mk_flow F;
+
+	if (mk_flow_begin(&F, p, r) < 0 || !mk_params_ok(a, n, p))
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (mk_flow_add(&F, &a[i]) < 0)
+			return -1;
+	return mk_flow_end(&F) < 0 ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ check */

@@ -102,6 +102,28 @@ struct mk_result {
 	long work;                    /* DP transitions looked at */
 };
 
+/* A result being filled: its arrays' capacities. */
+struct mk_vec {
+	struct mk_result *r;
+	int cap_mod, cap_pages;
+};
+
+/* A flow make-up made one article at a time (mk_flow_begin, mk_flow_add,
+ * mk_flow_end; mk_flow is a loop over them): a page is final once the
+ * next article is placed (it may still take that one, and a section's
+ * last page is known when the next article starts another), or at the
+ * end.  Its fields are the make-up's own. */
+struct mk_flow {
+	struct mk_vec v;
+	const struct mk_params *p;      /* kept by the caller to the end */
+	struct mk_page *pg;             /* the page being filled (in v.r's pages) */
+	int u, band;                    /* its lines used, its top band */
+	int keep;
+	int n;                          /* articles placed */
+	int section;                    /* the last one's */
+	int failed;
+};
+
 /* The body lines [from, from + n) set in k legs of at most `height` lines,
  * legs ending only where nobreak allows: the lines taken (≤ n), legs[]
  * filled (each ≤ height).  With fill = 0 the legs are balanced (the
@@ -113,6 +135,14 @@ int mk_balance(const struct mk_article *a, int from, int n, int k, int *legs);
 /* 0, or -1 on bad parameters or allocation failure (nothing to free then). */
 int mk_modular(const struct mk_article *a, int n, const struct mk_params *p, struct mk_result *r);
 int mk_flow(const struct mk_article *a, int n, const struct mk_params *p, struct mk_result *r);
+/* mk_flow_begin: r emptied; 0, or -1 on bad parameters.  mk_flow_add: the
+ * next article (number F->n in r's modules; a is read during the call
+ * only) placed: the pages now final (r's first ones), or -1 on a bad
+ * article or allocation failure (r freed; every later call fails too).
+ * mk_flow_end: every page final: their number, or -1 after a failure. */
+int mk_flow_begin(struct mk_flow *F, const struct mk_params *p, struct mk_result *r);
+int mk_flow_add(struct mk_flow *F, const struct mk_article *a);
+int mk_flow_end(struct mk_flow *F);
 void mk_result_free(struct mk_result *r);
 
 /* Checks a result's geometry: modules inside the type area (bands aside),

@@ -96,6 +96,8 @@ struct ed {
 	int lead;                       /* the lead story (modular), -1: none yet */
 	int *last_page;                 /* per article: the page of its last module */
 	int helper;                     /* 1: the helper thread's copy (edition_threads.c) */
+	GPtrArray *contents_title;      /* struct routline *: the contents' title's outline
+	                                   entries, kept when counted (edition_flow.c) */
 	struct ed_mt *mt;               /* the helper thread, or NULL: one thread */
 };
 
@@ -143,8 +145,25 @@ mod_left(const struct ed *E, double left, int col0, int k)
 	return col_left(E, left, E->R->ed_rtl ? E->p.cols - col0 - k : col0);
 }
 
-/* edition_pages.c */
-/* Article i laid out (its problems to d) and measured at every module
+/* edition_pages.c: the articles' sections (E->n_sect; no lead yet); article
+ * i as the make-up sees it (grid lines); the make-up's parameters; the
+ * articles' reports summed into rep.  ed_contents: a flow edition's
+ * masthead and contents laid out (its article's first pages, or NULL:
+ * counted), drawn on out (or NULL); its title's outline entries given to
+ * out unless outlined, kept in *title (when title is not NULL); its pages. */
+void ed_sections(struct ed *E);
+void ed_measure(const struct ed *E, int i, struct mk_article *ma, int N);
+void ed_params(struct ed *E, int N);
+void ed_report(const struct ed *E, struct warta_report *rep);
+int ed_contents(struct rn *R, struct rn_out *out, const int *first_page, struct warta_diags *d,
+                GPtrArray **title, int outlined);
+
+/* edition_flow.c: 1 when E is drawn while it is laid out (a flow edition
+ * written as one PDF); then ed_flow_pdf makes it (0, or -1). */
+int ed_flow_drawn(const struct ed *E);
+int ed_flow_pdf(struct ed *E, struct warta_report *rep);
+
+/* (edition_article.c) Article i laid out (its problems to d) and measured at every module
  * width; and its layout freed, what the make-up needs kept. */
 /* (edition_article.c) The headline size of a module k columns wide (a
  * ladder, never over the style's own headline; lead: a step up); X's head
@@ -170,6 +189,13 @@ void ed_set_articles(struct ed *E, int N);
 void ed_mt_draw_start(struct ed_mt *M, struct ed *E, int N);
 int ed_mt_wait(struct ed_mt *M, int i);
 /* 1 while article i is the helper's to lay out again and not yet waited for. */
+/* A flow edition drawn while laid out (edition_flow.c): ed_mt_flow_start:
+ * the helper lays the articles out in order, a few ahead of the one this
+ * thread places; ed_mt_flow_get: article i laid out (by the helper, or by
+ * this thread when it is not yet taken), its messages to E->d, in the
+ * articles' order; with M NULL this thread lays it out. */
+void ed_mt_flow_start(struct ed_mt *M, struct ed *E);
+void ed_mt_flow_get(struct ed_mt *M, struct ed *E, int i, int N);
 int ed_mt_pending(const struct ed_mt *M, int i);
 void ed_mt_release(struct ed_mt *M, struct ed_art *X);
 void ed_mt_stop(struct ed_mt *M);

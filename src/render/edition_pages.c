@@ -29,7 +29,41 @@ struct contents_pass {
 	const struct rn *R;
 	struct rn_out *out;
 	int pages;
+	int outlined;                   /* its outline entries were given before (1) */
+	GPtrArray **keep;               /* counting: its title's outline entries kept here */
 };
+
+/* The outline entries of the contents' title (the outline gives no
+ * other), copied. */
+static void
+entry_free(gpointer p)
+{
+	struct routline *o = p;
+
+	g_free(o->text);
+	g_free(o->dest);
+	g_free(o);
+}
+
+static GPtrArray *
+title_entries(const struct art *A)
+{
+	GPtrArray *v = g_ptr_array_new_with_free_func(entry_free);
+
+	for (guint i = 0; i < A->outline->len; i++) {
+		const struct routline *r = g_ptr_array_index(A->outline, i);
+		struct routline *o;
+
+		if (!r->h1)
+			continue;
+		o = g_new0(struct routline, 1);
+		o->text = g_strdup(r->text);
+		o->dest = g_strdup(r->dest);
+		o->h1 = 1;
+		g_ptr_array_add(v, o);
+	}
+	return v;
+}
 
 static void
 contents_page(void *data, struct art *A, const struct pb_page *pg)
@@ -37,9 +71,11 @@ contents_page(void *data, struct art *A, const struct pb_page *pg)
 	struct contents_pass *c = data;
 
 	c->pages++;
+	if (c->keep && *c->keep == NULL)
+		*c->keep = title_entries(A);
 	if (c->out == NULL || c->out->ops->failed(c->out))
 		return;
-	if (A->pages_done == 0)
+	if (A->pages_done == 0 && !c->outlined)
 		c->out->ops->article(c->out, A);
 	if (c->out->ops->page_begin(c->out, c->pages)) {
 		rn_paint_page(c->R, c->out, A, pg, c->pages, A->doc->meta.title);
@@ -47,11 +83,12 @@ contents_page(void *data, struct art *A, const struct pb_page *pg)
 	}
 }
 
-static int
-contents(struct rn *R, struct rn_out *out, const int *first_page, struct warta_diags *d)
+int
+ed_contents(struct rn *R, struct rn_out *out, const int *first_page, struct warta_diags *d,
+            GPtrArray **title, int outlined)
 {
 	struct warta_doc *doc = warta_doc_new("contents");
-	struct contents_pass c = { R, out, 0 };
+	struct contents_pass c = { R, out, 0, outlined, title };
 	struct warta_diags scratch;
 	struct art *A;
 
@@ -73,13 +110,11 @@ contents(struct rn *R, struct rn_out *out, const int *first_page, struct warta_d
 static int
 count_contents(struct ed *E)
 {
-	return contents(E->R, NULL, NULL, E->d);
+	return ed_contents(E->R, NULL, NULL, E->d, NULL, 0);
 }
 
-/* Every article laid out and measured (the first ED_KEEP_LINES' kept); its
- * section; the lead. */
-static void
-layout_articles(struct ed *E, int N)
+void
+ed_sections(struct ed *E)
 {
 	const char *prev_sect = NULL;
 
@@ -95,8 +130,16 @@ layout_articles(struct ed *E, int N)
 		X->section_name = s;
 		prev_sect = s;
 	}
-	ed_set_articles(E, N);
 	E->n_sect++;
+}
+
+/* Every article laid out and measured (the first ED_KEEP_LINES' kept); its
+ * section; the lead. */
+static void
+layout_articles(struct ed *E, int N)
+{
+	ed_sections(E);
+	ed_set_articles(E, N);
 	/* the lead: its head a step bigger across the page */
 	if (E->modular && E->n > 0) {
 		struct warta_diags scratch;
@@ -152,25 +195,27 @@ page_done(struct ed *E, int pi)
 			ed_mt_release(E->mt, &E->a[E->r.mod[j].art]);
 }
 
-/* The articles as the make-up sees them (grid lines), and its parameters. */
-static void
-measure(struct ed *E, struct mk_article *ma, int N)
+void
+ed_measure(const struct ed *E, int i, struct mk_article *ma, int N)
+{
+	const struct ed_art *X = &E->a[i];
+
+	ma->section = X->section;
+	ma->priority = ed_priority(X);
+	ma->body = X->n_slot;
+	ma->nobreak = X->nobreak;
+	for (int k = 1; k <= N; k++) {
+		ma->head[k] = X->head[k].lines > 0 ? X->head[k].lines : E->L;
+		ma->jhead[k] = X->jhead[k].lines > 0 ? X->jhead[k].lines : E->L;
+		ma->photo[k] = X->photo_lines[k];
+	}
+}
+
+void
+ed_params(struct ed *E, int N)
 {
 	const struct warta_style *st = E->R->style;
 
-	for (int i = 0; i < E->n; i++) {
-		struct ed_art *X = &E->a[i];
-
-		ma[i].section = X->section;
-		ma[i].priority = ed_priority(X);
-		ma[i].body = X->n_slot;
-		ma[i].nobreak = X->nobreak;
-		for (int k = 1; k <= N; k++) {
-			ma[i].head[k] = X->head[k].lines > 0 ? X->head[k].lines : E->L;
-			ma[i].jhead[k] = X->jhead[k].lines > 0 ? X->jhead[k].lines : E->L;
-			ma[i].photo[k] = X->photo_lines[k];
-		}
-	}
 	E->p.cols = N;
 	E->p.lines = E->L;
 	/* modules: a line between stacked ones, a cutoff rule in it; run-on
@@ -194,9 +239,8 @@ measure(struct ed *E, struct mk_article *ma, int N)
 	E->p.min_lines = st->min_lines;
 }
 
-/* The articles' reports summed into rep. */
-static void
-report(const struct ed *E, struct warta_report *rep)
+void
+ed_report(const struct ed *E, struct warta_report *rep)
 {
 	for (int i = 0; i < E->n; i++) {
 		const struct warta_report *a = &E->a[i].rep;
@@ -314,7 +358,7 @@ draw(struct ed *E, struct warta_report *rep)
 	pa_guard_lock(g);
 	out = R->opts->format == WARTA_PRINT_TRACE ? rn_out_trace_new(R, E->d) : rn_out_cairo_new(R, rep->pages, E->d);
 	if (out && !E->modular)
-		contents(R, out, first_page, E->d);
+		ed_contents(R, out, first_page, E->d, NULL, 0);
 	if (out)
 		outline(E, out);
 	pa_guard_unlock(g);
@@ -356,6 +400,8 @@ ed_free(struct ed *E)
 		g_free(X->nobreak);
 	}
 	g_free(E->last_page);
+	if (E->contents_title)
+		g_ptr_array_free(E->contents_title, TRUE);
 	mk_result_free(&E->r);
 	g_free(E->a);
 	g_free(E->sect_page);
@@ -390,18 +436,25 @@ rn_edition_pages(struct rn *Rcall, struct warta_diags *d, struct warta_report *r
 	ma = g_new0(struct mk_article, E.n);
 	E.count_contents = E.modular ? NULL : count_contents;
 	E.mt = ed_mt_new(&E, N);
+	if (ed_flow_drawn(&E)) {
+		rc = ed_flow_pdf(&E, rep);
+		goto out;
+	}
 	layout_articles(&E, N);
 	E.sect_page = g_new0(int, E.n_sect);
-	measure(&E, ma, N);
+	for (int i = 0; i < E.n; i++)
+		ed_measure(&E, i, &ma[i], N);
+	ed_params(&E, N);
 	if ((E.modular ? mk_modular(ma, E.n, &E.p, &E.r) : mk_flow(ma, E.n, &E.p, &E.r)) < 0)
 		warta_diag(d, WARTA_ERROR, NULL, 0, 0, "the edition's pages could not be made up "
 		    "(a head taller than a page, or out of memory)");
 	else {
 		sect_pages(&E);
 		no_empty_strip(&E, ma);
-		report(&E, rep);
+		ed_report(&E, rep);
 		rc = draw(&E, rep);
 	}
+out:
 	g_free(ma);
 	ed_mt_stop(E.mt);
 	ed_free(&E);

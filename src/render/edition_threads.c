@@ -141,8 +141,10 @@ ed_set_articles(struct ed *E, int N)
 		warta_diags_move(E->d, &M->d[i]);
 		warta_diags_fini(&M->d[i]);
 	}
-	if (M)
+	if (M) {
 		g_free(M->d);
+		M->d = NULL;
+	}
 }
 
 /* The helper's articles drawn so far, freed (outside the lock). */
@@ -203,6 +205,97 @@ draw_helper(gpointer data)
 	free_released(M, got);
 	g_array_free(got, TRUE);
 	return NULL;
+}
+
+/* ------------------------------------------------------------ a flow edition drawn while laid out */
+
+/* Waits for something to do: the articles drawn since, to free, into got;
+ * the next article to lay out (-1: none yet).  1 to stop. */
+static int
+flow_wait(struct ed_mt *M, GArray *got, int *take)
+{
+	int stop;
+
+	g_mutex_lock(&M->lock);
+	while (!M->stop && M->release->len == 0 && !(M->next < M->E.n && M->next < M->taken + AHEAD))
+		g_cond_wait(&M->cond, &M->lock);
+	g_array_append_vals(got, M->release->data, M->release->len);
+	g_array_set_size(M->release, 0);
+	stop = M->stop;
+	*take = !stop && M->next < M->E.n && M->next < M->taken + AHEAD ? M->next++ : -1;
+	g_mutex_unlock(&M->lock);
+	return stop;
+}
+
+/* Article i laid out by E's thread (its messages to M->d[i]), and ready. */
+static void
+flow_set(struct ed_mt *M, struct ed *E, int i)
+{
+	ed_set_article(E, i, M->N, &M->d[i]);
+	g_mutex_lock(&M->lock);
+	M->ready[i] = 1;
+	g_cond_broadcast(&M->cond);
+	g_mutex_unlock(&M->lock);
+}
+
+static gpointer
+flow_helper(gpointer data)
+{
+	struct ed_mt *M = data;
+	GArray *got = g_array_new(FALSE, FALSE, sizeof(int));
+	int i;
+
+	while (!flow_wait(M, got, &i)) {
+		free_released(M, got);
+		if (i >= 0)
+			flow_set(M, &M->E, i);
+	}
+	free_released(M, got);
+	g_array_free(got, TRUE);
+	return NULL;
+}
+
+void
+ed_mt_flow_start(struct ed_mt *M, struct ed *E)
+{
+	if (M == NULL)
+		return;
+	copy_edition(M, E);
+	M->d = g_new0(struct warta_diags, E->n);
+	for (int i = 0; i < E->n; i++) {
+		warta_diags_init(&M->d[i]);
+		M->d[i].max = E->d->max;
+	}
+	M->t = g_thread_try_new("warta-layout", flow_helper, M, NULL);
+}
+
+void
+ed_mt_flow_get(struct ed_mt *M, struct ed *E, int i, int N)
+{
+	int j;
+
+	if (M == NULL) {
+		ed_set_article(E, i, N, E->d);
+		return;
+	}
+	g_mutex_lock(&M->lock);
+	while (!M->ready[i]) {
+		/* not ready: this thread takes the next one not taken (the
+		 * helper may be laying out i), or waits */
+		j = M->next < E->n && M->next <= i + AHEAD ? M->next++ : -1;
+		if (j < 0) {
+			g_cond_wait(&M->cond, &M->lock);
+			continue;
+		}
+		g_mutex_unlock(&M->lock);
+		flow_set(M, E, j);
+		g_mutex_lock(&M->lock);
+	}
+	M->taken = i + 1;
+	g_cond_broadcast(&M->cond);
+	g_mutex_unlock(&M->lock);
+	warta_diags_move(E->d, &M->d[i]);
+	warta_diags_fini(&M->d[i]);
 }
 
 void
@@ -281,6 +374,12 @@ ed_mt_free(struct ed_mt *M)
 	rn_guard_off(M->main_ctx, M->R.ctx);
 	rn_fonts_put(M->R.e, M->fonts);
 	g_array_free(M->release, TRUE);
+	if (M->d) {                     /* a flow edition's: the articles not placed */
+		for (int i = 0; i < M->E.n; i++)
+			if (i >= M->taken)
+				warta_diags_fini(&M->d[i]);
+		g_free(M->d);
+	}
 	g_free(M->ready);
 	g_free(M->waits);
 	g_free(M->need);

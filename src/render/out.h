@@ -76,6 +76,10 @@ struct rn_out {
  * number of pages (PNG/SVG: to check the range and name the files).  NULL
  * with the reason in d. */
 struct rn_out *rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d);
+/* A PDF's pages drawn from now on are put before the others (their
+ * structure elements first too), by the update after cairo's bytes
+ * (pdf_alt.c); nothing for another outputter. */
+void rn_out_cairo_front(struct rn_out *o);
 /* A PDF page range (--pages): what the scanning pass found.  The drawing
  * pass leaves out a link or outline entry whose destination is not on a
  * page of the range. */

@@ -51,6 +51,8 @@ struct out {
 	struct tag tags[MAX_TAGS];
 	int n_tags;
 	int outline_parent;             /* section outline entry (editions), 0: root */
+	int pdf_pages;                  /* PDF: pages drawn */
+	int front_from;                 /* PDF: the pages from this one on go first, -1: none */
 	struct rn_run_buf run;          /* text_line's glyphs, clusters and text */
 };
 
@@ -269,8 +271,9 @@ has_pictures(const struct rn *R)
 }
 
 /* The figures' descriptions (/Alt) and the languages (/Lang) of the
- * document and of its articles, which cairo 1.16 cannot write: an
- * incremental update after its bytes (pdf_alt.c). */
+ * document and of its articles, which cairo 1.16 cannot write, and the
+ * pages drawn last put first (rn_out_cairo_front): an incremental update
+ * after its bytes (pdf_alt.c). */
 static void
 write_update(struct out *O)
 {
@@ -285,7 +288,13 @@ write_update(struct out *O)
 	fix.n_tags = (int)O->begun->len;
 	fix.lang = O->R->ed_lang;
 	fix.base = O->tee_base;
-	if (rn_pdf_update(O->tee->data, O->tee->len, &fix, up, &why) < 0) {
+	fix.front = O->front_from >= 0 ? O->pdf_pages - O->front_from : 0;
+	if (rn_pdf_update(O->tee->data, O->tee->len, &fix, up, &why) < 0 && fix.front > 0) {
+		/* the pages would be out of order: no PDF */
+		warta_diag(O->d, WARTA_ERROR, O->R->out_path, 0, 0, "PDF: the pages cannot be put in order: %s", why);
+		g_free(why);
+		O->failed = 1;
+	} else if (why) {
 		warta_diag(O->d, WARTA_WARNING, O->R->out_path, 0, 0,
 		    "PDF: the figures' descriptions (/Alt) and the languages (/Lang) are not written: %s",
 		    why);
@@ -567,6 +576,7 @@ page_end(struct rn_out *o)
 
 	warta_count_page();
 	if (O->fmt == WARTA_PRINT_PDF) {
+		O->pdf_pages++;
 		cairo_show_page(O->cr);
 		context_failed(O);
 		return;
@@ -691,6 +701,15 @@ static const struct rn_out_ops cairo_ops = {
 	text_line, drop_cap, rule, figure, failed, finish, module,
 };
 
+void
+rn_out_cairo_front(struct rn_out *o)
+{
+	struct out *O = (struct out *)o;
+
+	if (o->ops == &cairo_ops && O->pdf)
+		O->front_from = O->pdf_pages;
+}
+
 struct rn_out *
 rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d)
 {
@@ -747,6 +766,7 @@ rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d)
 	O->R = R;
 	O->d = d;
 	O->fmt = fmt;
+	O->front_from = -1;
 	if (O->pdf)
 		metadata(O);
 	return &O->base;

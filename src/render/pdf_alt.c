@@ -14,6 +14,15 @@
  * they were tagged (write_struct_tree, walk_struct_tree), so the Figure
  * elements by offset are the figures in drawing order.
  *
+ * The same update puts pages drawn last first (a flow edition's contents,
+ * drawn once every article's first page is known: edition_flow.c): the
+ * page tree's /Kids and the structure tree root's children again, in the
+ * reading order.  Nothing else cairo writes depends on the pages' order:
+ * it refers to a page by its object (named destinations, the outline's and
+ * the links' destinations, the elements' /Pg), the parent tree by each
+ * page's own /StructParents, and page labels are written only for a page
+ * range (out_cairo.c), which is drawn in order.
+ *
  * libqpdf reads and writes the same, but loading it (it brings GnuTLS and
  * p11-kit) costs 5-20 ms a run, more than a page of pictures may cost
  * (`make bench`: three photos at most 2 ms); the update is a few hundred
@@ -26,6 +35,10 @@
 
 static const char ELEM[] = "<< /Type /StructElem\n   /S /";
 static const char CATALOG[] = "<< /Type /Catalog\n";
+static const char PAGES[] = "<< /Type /Pages\n";
+static const char ROOT[] = "<< /Type /StructTreeRoot\n";
+
+enum kind { K_ELEM, K_CATALOG, K_PAGES, K_ROOT };
 
 struct fig {
 	size_t off;                     /* "N 0 obj" of the object in the bytes */
@@ -33,8 +46,10 @@ struct fig {
 	size_t rest;                    /* after its first lines: what is copied */
 	size_t num;                     /* N */
 	size_t new_off;                 /* in the update */
-	char name[16];                  /* a structure element's type; "" the catalog */
+	char name[16];                  /* a structure element's type; "" the others */
+	enum kind kind;
 	const char *alt, *lang;         /* what it gets */
+	GString *array;                 /* the page tree's /Kids or the root's /K, put in order */
 };
 
 static int
@@ -80,21 +95,27 @@ find(const unsigned char *p, size_t from, size_t to, const char *s)
 	return (size_t)-1;
 }
 
-/* Object num at off: a structure element (its type in f->name) or the
- * catalog (name ""), as cairo writes them; 1 when it is one. */
+/* Object num at off: a structure element (its type in f->name), the
+ * catalog, the page tree or the structure tree's root, as cairo writes
+ * them; 1 when it is one. */
 static int
 object_at(const unsigned char *p, size_t len, struct fig *f)
 {
+	static const struct { const char *s; enum kind k; } other[] = {
+		{ CATALOG, K_CATALOG }, { PAGES, K_PAGES }, { ROOT, K_ROOT },
+	};
 	size_t i = f->off, v, k;
 
 	if (number(p, len, &i, &v) < 0 || v != f->num || !starts(p, len, i, " 0 obj\n"))
 		return 0;
 	f->body = i + 7;
-	if (starts(p, len, f->body, CATALOG)) {
-		f->name[0] = '\0';
-		f->rest = f->body + strlen(CATALOG);
-		return 1;
-	}
+	for (k = 0; k < G_N_ELEMENTS(other); k++)
+		if (starts(p, len, f->body, other[k].s)) {
+			f->name[0] = '\0';
+			f->kind = other[k].k;
+			f->rest = f->body + strlen(other[k].s);
+			return 1;
+		}
 	if (!starts(p, len, f->body, ELEM))
 		return 0;
 	i = f->body + strlen(ELEM);
@@ -103,6 +124,7 @@ object_at(const unsigned char *p, size_t len, struct fig *f)
 	f->name[k] = '\0';
 	if (k == 0 || i + k >= len || p[i + k] != '\n')
 		return 0;
+	f->kind = K_ELEM;
 	f->rest = i + k + 1;
 	return 1;
 }
@@ -201,7 +223,7 @@ write_update(const unsigned char *p, size_t len, size_t end, size_t prev, size_t
 		size_t stop = find(p, f->rest, len, "endobj");
 
 		f->new_off = 0;
-		if (!f->alt && !f->lang)
+		if (!f->alt && !f->lang && !f->array)
 			continue;
 		if (stop == (size_t)-1) {
 			*why = g_strdup_printf("object %zu has no end", f->num);
@@ -210,6 +232,12 @@ write_update(const unsigned char *p, size_t len, size_t end, size_t prev, size_t
 		}
 		f->new_off = end + (out->len - o0);
 		g_string_append_printf(out, "%zu 0 obj\n", f->num);
+		if (f->array) {         /* the whole object again, its array put in order */
+			g_string_append_len(out, f->array->str, (gssize)f->array->len);
+			g_string_append(out, "endobj\n");
+			n++;
+			continue;
+		}
 		g_string_append_len(out, (const char *)p + f->body, (gssize)(f->rest - f->body));
 		if (f->alt) {
 			g_string_append(out, "   /Alt ");
@@ -252,8 +280,9 @@ assign(GArray *objs, const struct rn_pdf_fix *fix, char **why)
 	for (guint k = 0; k < objs->len; k++) {
 		struct fig *f = &g_array_index(objs, struct fig, k);
 
-		if (!f->name[0]) {
-			f->lang = plain_tag(fix->lang) ? fix->lang : NULL;
+		if (f->kind != K_ELEM) {
+			if (f->kind == K_CATALOG)
+				f->lang = plain_tag(fix->lang) ? fix->lang : NULL;
 			continue;
 		}
 		if (strcmp(f->name, "Figure") == 0 && nfig++ < fix->n_alt && fix->alt[nfig - 1] &&
@@ -279,6 +308,114 @@ assign(GArray *objs, const struct rn_pdf_fix *fix, char **why)
 		return -1;
 	}
 	return 0;
+}
+
+/* The references "N 0 R" of the array at p[*i] ('[') into refs; *i after
+ * its ']'.  0, or -1 when it holds something else. */
+static int
+refs_of(const unsigned char *p, size_t len, size_t *i, GArray *refs)
+{
+	size_t v, g;
+
+	if (*i >= len || p[*i] != '[')
+		return -1;
+	for ((*i)++;;) {
+		space(p, len, i);
+		if (*i < len && p[*i] == ']') {
+			(*i)++;
+			return 0;
+		}
+		if (number(p, len, i, &v) < 0 || number(p, len, i, &g) < 0 || g != 0)
+			return -1;
+		space(p, len, i);
+		if (*i >= len || p[*i] != 'R')
+			return -1;
+		(*i)++;
+		g_array_append_val(refs, v);
+	}
+}
+
+/* Object f again (in f->array) with the array after key rearranged: its
+ * references from `from` on first.  For the page tree (pages > 0) from is
+ * its count less pages, and *moved the first page moved; for the
+ * structure tree's root, from is its first child numbered after *moved,
+ * and every child after it must be too.  0 (nothing to do when f has no
+ * such array), or -1 with *why. */
+static int
+put_first(const unsigned char *p, size_t len, struct fig *f, const char *key, int pages, size_t *moved,
+          char **why)
+{
+	size_t stop = find(p, f->rest, len, "endobj"), a, e;
+	GArray *refs = g_array_new(FALSE, FALSE, sizeof(size_t));
+	guint from = 0, k;
+
+	a = stop == (size_t)-1 ? stop : find(p, f->rest, stop, key);
+	if (a == (size_t)-1 && pages == 0) {    /* a root of one child (or none) */
+		g_array_free(refs, TRUE);
+		return 0;
+	}
+	e = a == (size_t)-1 ? a : a + strlen(key) - 1;
+	if (a == (size_t)-1 || refs_of(p, len, &e, refs) < 0) {
+		*why = g_strdup_printf("object %zu has no array %s as cairo writes it", f->num, key);
+		g_array_free(refs, TRUE);
+		return -1;
+	}
+	if (pages > 0) {
+		from = refs->len >= (guint)pages ? refs->len - (guint)pages : 0;
+		if (refs->len < (guint)pages)
+			*why = g_strdup_printf("%d pages to put first, the PDF has %u", pages, refs->len);
+		else
+			*moved = g_array_index(refs, size_t, from);
+	} else {
+		while (from < refs->len && g_array_index(refs, size_t, from) < *moved)
+			from++;
+		for (k = from; k < refs->len && !*why; k++)
+			if (g_array_index(refs, size_t, k) < *moved)
+				*why = g_strdup("the structure elements of the pages put first are not the last ones");
+	}
+	if (*why == NULL) {
+		f->array = g_string_new(NULL);
+		g_string_append_len(f->array, (const char *)p + f->body, (gssize)(a + strlen(key) - f->body));
+		for (k = 0; k < refs->len; k++)
+			g_string_append_printf(f->array, " %zu 0 R", g_array_index(refs, size_t, (from + k) % refs->len));
+		g_string_append(f->array, " ]");
+		g_string_append_len(f->array, (const char *)p + e, (gssize)(stop - e));
+	}
+	g_array_free(refs, TRUE);
+	return *why ? -1 : 0;
+}
+
+/* The last `pages` pages put first: the page tree's /Kids, and the
+ * structure tree root's children begun on those pages (cairo numbers a
+ * page's object when the page starts and a structure element when it is
+ * begun: the elements begun on the pages drawn last are numbered after
+ * the first of them, and are the root's last children, as cairo writes
+ * them in the order they were begun).  0, or -1 with *why. */
+static int
+front_pages(const unsigned char *p, size_t len, GArray *objs, int pages, char **why)
+{
+	struct fig *tree = NULL, *root = NULL;
+	size_t moved = 0;
+
+	for (guint k = 0; k < objs->len; k++) {
+		struct fig *f = &g_array_index(objs, struct fig, k);
+
+		if ((f->kind == K_PAGES && tree) || (f->kind == K_ROOT && root)) {
+			*why = g_strdup("two page trees or structure trees");
+			return -1;
+		}
+		if (f->kind == K_PAGES)
+			tree = f;
+		else if (f->kind == K_ROOT)
+			root = f;
+	}
+	if (tree == NULL) {
+		*why = g_strdup("no page tree");
+		return -1;
+	}
+	if (put_first(p, len, tree, "/Kids [", pages, &moved, why) < 0)
+		return -1;
+	return root ? put_first(p, len, root, "/K [", 0, &moved, why) : 0;
 }
 
 int
@@ -317,8 +454,13 @@ rn_pdf_update(const unsigned char *pdf, size_t len, const struct rn_pdf_fix *fix
 	}
 	g_array_sort(objs, by_offset);
 	rc = assign(objs, fix, why);
+	if (rc == 0 && fix->front > 0)
+		rc = front_pages(pdf, len, objs, fix->front, why);
 	if (rc == 0)
 		rc = write_update(pdf, len, base + len, xa, t0, t1, objs, out, why);
+	for (guint k = 0; k < objs->len; k++)
+		if (g_array_index(objs, struct fig, k).array)
+			g_string_free(g_array_index(objs, struct fig, k).array, TRUE);
 	g_array_free(objs, TRUE);
 	return rc;
 }

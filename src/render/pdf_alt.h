@@ -21,6 +21,8 @@ struct rn_pdf_fix {
 	                                 * names in between are skipped), LANG their /Lang */
 	int n_tags;
 	const char *lang;               /* the catalog's /Lang (the document's), or NULL */
+	int front;                      /* the last `front` pages put first, with their structure
+	                                 * elements (0: none) */
 	size_t base;                    /* pdf[0] is byte base of the file: the bytes before it
 	                                 * (the pages, written before cairo's finish) are not kept */
 };

@@ -394,6 +394,78 @@ test_random(void)
 	OK(tombs * 80 <= pages, "headlines side by side on at most 1 page in 80 (%d pairs, %d pages)", tombs, pages);
 }
 
+/* The flow make-up one article at a time: every page it calls final is
+ * already what the whole make-up gives (its modules and its `last`), the
+ * pages and modules at the end are mk_flow's, and a bad article fails. */
+static void
+test_flow_incremental(void)
+{
+	struct mk_params p;
+	struct mk_article a[40];
+	unsigned seed = 4242;
+	int wrong = 0, early = 0, finals = 0;
+	struct mk_flow F_bad;
+	struct mk_result r_bad;
+
+	memset(&p, 0, sizeof p);
+	p.cols = 3;
+	p.lines = 50;
+	p.alley = 2;
+	p.keep = 3;
+	for (int t = 0; t < 200; t++) {
+		int n = 1 + t % 40, sect = 0, got, prev = 0;
+		struct mk_result whole, r;
+		struct mk_flow F;
+
+		for (int i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			if (i > 0 && (seed >> 20) % 5 == 0)
+				sect++;
+			article(&a[i], sect, 0, (int)((seed >> 8) % 160), p.cols);
+			a[i].photo[3] = (seed >> 16) % 4 == 0 ? 9 : 0;
+		}
+		p.article_break = t % 3 == 0;
+		p.min_lines = p.article_break ? 6 : 0;
+		if (mk_flow(a, n, &p, &whole) < 0) {
+			wrong++;
+			continue;
+		}
+		mk_flow_begin(&F, &p, &r);
+		for (int i = 0; i < n; i++) {
+			got = mk_flow_add(&F, &a[i]);
+			if (got < prev || got > whole.n_pages)
+				wrong++;
+			/* the pages called final, as they end up */
+			for (int pi = prev; pi < got && pi < whole.n_pages; pi++, finals++) {
+				const struct mk_page *x = &r.pages[pi], *y = &whole.pages[pi];
+
+				if (memcmp(x, y, sizeof *x) != 0 ||
+				    memcmp(&r.mod[x->first], &whole.mod[y->first], (size_t)x->n * sizeof r.mod[0]) != 0)
+					early++;
+			}
+			prev = got < 0 ? prev : got;
+		}
+		got = mk_flow_end(&F);
+		if (got != whole.n_pages || r.n_mod != whole.n_mod ||
+		    memcmp(r.pages, whole.pages, (size_t)got * sizeof r.pages[0]) != 0 ||
+		    memcmp(r.mod, whole.mod, (size_t)r.n_mod * sizeof r.mod[0]) != 0)
+			wrong++;
+		mk_result_free(&r);
+		mk_result_free(&whole);
+	}
+	INT_EQ(wrong, 0, "200 flow editions made up one article at a time as mk_flow makes them");
+	OK(early == 0, "no page called final changes afterwards (%d of %d pages called final)", early, finals);
+	OK(finals > 1000, "pages called final before the end: %d", finals);
+	/* a bad article (sections out of order) fails, and so does the rest */
+	mk_flow_begin(&F_bad, &p, &r_bad);
+	article(&a[0], 1, 0, 10, p.cols);
+	article(&a[1], 0, 0, 10, p.cols);
+	OK(mk_flow_add(&F_bad, &a[0]) == 0, "a first article: no page final yet");
+	INT_EQ(mk_flow_add(&F_bad, &a[1]), -1, "an article of an earlier section refused");
+	INT_EQ(mk_flow_end(&F_bad), -1, "and the make-up failed");
+	OK(r_bad.pages == NULL && r_bad.mod == NULL, "its result freed");
+}
+
 int
 main(void)
 {
@@ -401,6 +473,7 @@ main(void)
 	test_modular();
 	test_front_lead();
 	test_flow();
+	test_flow_incremental();
 	test_last_page();
 	test_random();
 	return harness_done();
