@@ -547,31 +547,42 @@ pa_words_hash(const unsigned char *p, size_t n)
 	return pa_words_hash_seeded(words_seed(), p, n);
 }
 
+/* The 128-bit product of a and b folded to 64 bits (high half ^ low
+ * half): a difference in any bit of a reaches bits all over the result, in
+ * a way that depends on b.  A plain 64-bit multiply carries a difference
+ * in the top bit through unchanged (2^63 * b is 2^63 for every odd b), so
+ * two words differing there, and in the next step where the shift put it,
+ * collided under every seed. */
+static inline guint64
+fold(guint64 a, guint64 b)
+{
+	unsigned __int128 r = (unsigned __int128)a * b;
+
+	return (guint64)r ^ (guint64)(r >> 64);
+}
+
 guint
 pa_words_hash_seeded(guint64 seed, const unsigned char *p, size_t n)
 {
-	guint64 h = (0x9e3779b97f4a7c15u ^ seed) ^ n, w;
+	guint64 k = seed ^ 0xff51afd7ed558ccdu, h = fold(seed ^ 0x9e3779b97f4a7c15u, n + 1), w;
 
-	/* eight bytes at a time, each step mixed (a multiply and a shift) */
+	/* eight bytes at a time, each folded with the seeded key: how a
+	 * difference in one block comes out of it depends on the seed, so no
+	 * next block can be chosen to cancel it without knowing the seed */
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&w, p, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
-		h ^= h >> 32;
+		h = fold(h ^ w, k);
 	}
 	if (n > 0) {
 		w = 0;
 		memcpy(&w, p, n);
-		h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-		h ^= h >> 29;
+		h = fold(h ^ w, k ^ 0xc4ceb9fe1a85ec53u);
 	}
-	/* a last mix, so that every byte reaches the low 32 bits: without
-	 * it a key that ends a whole step (a word of three bytes) hashed by
-	 * its first four bytes only, and the 900 numbers of three digits of a
-	 * font all had one hash (each lookup of one compared hundreds) */
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdu;
-	h ^= h >> 33;
-	return (guint)h;
+	/* a last fold, so that every byte reaches the low 32 bits (a key that
+	 * ended a whole step once hashed by its first bytes only: the 900
+	 * numbers of three digits of a font had one hash) */
+	h = fold(h, k);
+	return (guint)(h ^ (h >> 32));
 }
 
 /* The glyphs of the piece text[a, b): from the font's table, or shaped and

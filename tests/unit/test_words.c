@@ -306,29 +306,41 @@ hashes(void)
 	g_hash_table_destroy(seen);
 }
 
-/* The mix of one whole step of the hash, as words.c makes it. */
+/* One whole step of the hash under seed 0, as words.c makes it. */
+static guint64
+fold(guint64 a, guint64 b)
+{
+	unsigned __int128 r = (unsigned __int128)a * b;
+
+	return (guint64)r ^ (guint64)(r >> 64);
+}
+
 static guint64
 step(guint64 h, guint64 w)
 {
-	h = (h ^ w) * 0xff51afd7ed558ccdu;
-	return h ^ (h >> 32);
+	return fold(h ^ w, 0xff51afd7ed558ccdu);
 }
 
 /* Keys crafted to collide under one seed spread under the process's.
  * Each key is 24 bytes: a first block fixed, a second that differs, and a
  * third chosen so that the state after it is the same for all of them
- * (what an input could hold to make every lookup walk one chain). */
+ * (what an input could hold to make every lookup walk one chain).  And a
+ * pair that a multiply-and-shift step made collide under every seed (a
+ * difference in the top bit of a block, and where the shift put it in the
+ * next) collides under almost none. */
 static void
 seeded(void)
 {
 	GHashTable *fixed = g_hash_table_new(NULL, NULL), *own = g_hash_table_new(NULL, NULL);
 	guint64 target = 0x0123456789abcdefu;
+	unsigned char k1[16], k2[16];
+	int same = 0;
 
 	for (guint64 i = 0; i < 1000; i++) {
 		unsigned char key[24];
 		guint64 b1 = 0x2020202020202020u, b2 = 0x6161616161610000u | i, h, b3;
 
-		h = step(step(0x9e3779b97f4a7c15u ^ 0 ^ 24, b1), b2);
+		h = step(step(fold(0x9e3779b97f4a7c15u, 25), b1), b2);
 		b3 = target ^ h;
 		memcpy(key, &b1, 8);
 		memcpy(key + 8, &b2, 8);
@@ -340,6 +352,16 @@ seeded(void)
 	   g_hash_table_size(fixed));
 	OK(g_hash_table_size(own) >= 990, "the same keys under the process's seed: %u hashes",
 	   g_hash_table_size(own));
+	memcpy(k1, "abcdefghijklmnop", 16);
+	memcpy(k2, k1, 16);
+	k2[7] ^= 0x80;
+	k2[11] ^= 0x80;
+	k2[15] ^= 0x80;
+	for (guint64 s = 1; s <= 1000; s++)
+		same += pa_words_hash_seeded(s * 0x9e3779b97f4a7c15u, k1, 16) ==
+		        pa_words_hash_seeded(s * 0x9e3779b97f4a7c15u, k2, 16);
+	OK(same <= 2, "two keys differing in the top bits of their blocks: one hash under %d of 1,000 seeds",
+	   same);
 	g_hash_table_destroy(fixed);
 	g_hash_table_destroy(own);
 }
