@@ -375,7 +375,7 @@ full_pattern(const char *loc, UChar *pat, int32_t cap)
 	if (g)
 		udatpg_close(g);
 	if (U_FAILURE(e) || np <= 0 || np >= cap)
-		np = 0;
+		return 0;       /* not kept: ICU may do better next time (memory) */
 	G_LOCK(patterns);
 	if (patterns == NULL)
 		patterns = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -386,19 +386,79 @@ full_pattern(const char *loc, UChar *pat, int32_t cap)
 	return np;
 }
 
+/* ICU date formats kept, one per locale (and one more for French's first
+ * of the month): udat_open takes about 2.6 M instructions, and an edition
+ * formats a new date for each of its articles.  ICU's formats are not to
+ * be used by two threads at once, and two threads lay out: each is used
+ * under the lock.  At most FORMATS_MAX are kept; past that, one is made
+ * for the call and closed. */
+#define FORMATS_MAX 64
+static GHashTable *formats;     /* "loc" or "loc\001er" → UDateFormat */
+static GMutex formats_lock;
+
+/* The full date of t (ms since 1970, UTC) in loc into out (cap UChars);
+ * its length, or -1 when ICU failed. */
+static int32_t
+format_kept(const char *loc, int french_1er, UDate t, UChar *out, int32_t cap)
+{
+	char *key = g_strconcat(loc, french_1er ? "\001er" : "", NULL);
+	UDateFormat *f;
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n = -1, kept = 0;
+
+	g_mutex_lock(&formats_lock);
+	if (formats == NULL)
+		formats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)udat_close);
+	f = g_hash_table_lookup(formats, key);
+	if (f == NULL) {
+		UChar pat[128], tz[4];
+		int32_t np = full_pattern(loc, pat, G_N_ELEMENTS(pat));
+
+		u_uastrcpy(tz, "UTC");
+		warta_count(WARTA_COUNT_DATE_FORMATS, 1);
+		f = np > 0 ? udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1, pat, np, &e) : NULL;
+		if (f && U_FAILURE(e)) {
+			udat_close(f);
+			f = NULL;
+		}
+		/* French writes the first of the month as an ordinal, "1er",
+		 * which CLDR's pattern has not: the day field followed by 'er' */
+		if (f && french_1er)
+			french_first(f);
+		if (f && g_hash_table_size(formats) < FORMATS_MAX) {
+			g_hash_table_insert(formats, key, f);
+			key = NULL;
+			kept = 1;
+		}
+	} else {
+		kept = 1;
+	}
+	if (f) {
+		e = U_ZERO_ERROR;
+		n = udat_format(f, t, out, cap, NULL, &e);
+		if (U_FAILURE(e) || n <= 0)
+			n = -1;
+		if (!kept)
+			udat_close(f);
+	}
+	g_mutex_unlock(&formats_lock);
+	g_free(key);
+	return n;
+}
+
+/* iso's full date in lang, or NULL: *transient set when ICU failed (a
+ * call may do better later), not when iso is no date. */
 static char *
-date_format(const char *iso, const char *lang)
+date_format(const char *iso, const char *lang, int *transient)
 {
 	char loc[ULOC_FULLNAME_CAPACITY + 64], tail;
 	unsigned y, m, dd;
-	UErrorCode e = U_ZERO_ERROR;
-	UDateFormat *f;
-	UChar tz[4], out[256];
+	UChar out[256];
 	UDate t;
 	int32_t n;
 	GDate *date;
-	char *res;
 
+	*transient = 0;
 	if (!warta_date_valid(iso) || sscanf(iso, "%4u-%2u-%2u%c", &y, &m, &dd, &tail) != 3)
 		return NULL;
 	/* a language ICU has no data for: English (ICU would give its root
@@ -408,31 +468,15 @@ date_format(const char *iso, const char *lang)
 	date = g_date_new_dmy((GDateDay)dd, (GDateMonth)m, (GDateYear)y);
 	t = ((double)g_date_get_julian(date) - 719163.0) * 86400000.0;   /* 1970-01-01 is day 719163 */
 	g_date_free(date);
-	u_uastrcpy(tz, "UTC");
 	/* the full date: weekday, day, month, year in the language's order,
 	 * from the skeleton (CLDR's FULL pattern writes "01 Maret" in
 	 * Indonesian, where papers write "1 Maret") */
-	{
-		UChar pat[128];
-		int32_t np = full_pattern(loc, pat, G_N_ELEMENTS(pat));
-
-		warta_count(WARTA_COUNT_DATE_FORMATS, 1);
-		if (np <= 0)
-			return NULL;
-		f = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1, pat, np, &e);
+	n = format_kept(loc, dd == 1 && warta_lang_is(lang, "fr"), t, out, G_N_ELEMENTS(out));
+	if (n <= 0) {
+		*transient = 1;
+		return NULL;
 	}
-	if (U_FAILURE(e))
-		return NULL;
-	/* French writes the first of the month as an ordinal, "1er", which
-	 * CLDR's pattern has not: the day field followed by 'er' */
-	if (dd == 1 && warta_lang_is(lang, "fr"))
-		french_first(f);
-	n = udat_format(f, t, out, G_N_ELEMENTS(out), NULL, &e);
-	udat_close(f);
-	if (U_FAILURE(e) || n <= 0)
-		return NULL;
-	res = g_utf16_to_utf8((const gunichar2 *)out, n, NULL, NULL, NULL);
-	return res;
+	return g_utf16_to_utf8((const gunichar2 *)out, n, NULL, NULL, NULL);
 }
 
 /* Dates formatted, by language and date: ICU's pattern generator and date
@@ -450,6 +494,7 @@ warta_date_format(const char *iso, const char *lang)
 	char *key = g_strconcat(lang ? lang : "", "\001", iso ? iso : "", NULL);
 	const char *hit;
 	char *res;
+	int transient = 0;
 
 	G_LOCK(dates);
 	if (dates == NULL)
@@ -462,9 +507,9 @@ warta_date_format(const char *iso, const char *lang)
 		return res;
 	}
 	G_UNLOCK(dates);
-	res = iso ? date_format(iso, lang) : NULL;
+	res = iso ? date_format(iso, lang, &transient) : NULL;
 	G_LOCK(dates);
-	if (g_hash_table_size(dates) < DATES_MAX && !g_hash_table_contains(dates, key)) {
+	if (!transient && g_hash_table_size(dates) < DATES_MAX && !g_hash_table_contains(dates, key)) {
 		g_hash_table_insert(dates, key, g_strdup(res ? res : ""));
 		key = NULL;
 	}

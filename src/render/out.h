@@ -3,7 +3,8 @@
  * and calls an outputter's operations; the driver (render.c) makes one
  * outputter per warta_render call, tells it of articles and edition
  * sections, and finishes it.  Two implementations:
- *   out_cairo.c  PDF (tagged structure, links, outline, metadata), PNG, SVG
+ *   out_cairo.c  PDF (tagged structure, links, outline, metadata), PNG, SVG;
+ *                its lines' text through out_text.c
  *   out_trace.c  the text trace of the layout (doc/trace.md)
  * A new kind of output (or of page element: figures, module frames) adds an
  * operation here and to both.  Not used outside src/render/. */

@@ -11,6 +11,7 @@
 
 #include "image/image.h"
 #include "render/out.h"
+#include "render/out_text.h"
 #include "render/pdf_alt.h"
 #include "render/svg_ids.h"
 #include "util/clock.h"
@@ -52,6 +53,7 @@ struct out {
 	int outline_parent;             /* section outline entry (editions), 0: root */
 	int pdf_pages;                  /* PDF: pages drawn */
 	int front_from;                 /* PDF: the pages from this one on go first, -1: none */
+	struct rn_run_buf run;          /* text_line's glyphs, clusters and text */
 };
 
 /* ------------------------------------------------------------ tags */
@@ -114,12 +116,6 @@ tags_path(struct out *O, const struct art *A, const struct rblock *b, int label)
 
 /* ------------------------------------------------------------ drawing */
 
-static void
-color(cairo_t *cr, unsigned int c)
-{
-	cairo_set_source_rgb(cr, ((c >> 16) & 255) / 255.0, ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
-}
-
 /* A link target as a Cairo attribute string. */
 static char *
 link_attr(const char *url)
@@ -151,80 +147,6 @@ same_run(const struct pa_piece *a, const struct pa_piece *b)
 	    !(a->gi.item->analysis.level & 1) && !(b->gi.item->analysis.level & 1);
 }
 
-/* Pieces a..b-1 of line L (same_run) drawn as ONE cairo_show_text_glyphs at
- * the current point, what pango_cairo_show_glyph_item does for each piece
- * (Pango 1.50, pangocairo-render.c: empty glyphs left out, each cluster's
- * drawn glyphs with its text, for the PDF's text extraction), so that a line
- * is one operation instead of one per piece: Cairo's PDF surface pays per
- * operation (its analysis region, text matrix and font set again).  x: the
- * pieces' left edges are offset from piece a's by (x - x_a) / k in the
- * current frame (k: the line's glyph expansion). */
-static void
-show_pieces(cairo_t *cr, const struct pa_para *P, const struct pa_line *L, int a, int b, double k)
-{
-	const struct pa_piece *p0 = &L->pieces[a];
-	GArray *gl = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
-	GArray *cl = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
-	GString *txt = g_string_new(NULL);
-	cairo_scaled_font_t *sf;
-	double x0, y0;
-	int i;
-
-	cairo_get_current_point(cr, &x0, &y0);
-	for (i = a; i < b; i++) {
-		const struct pa_piece *pc = &L->pieces[i];
-		const char *text = pc->text ? pc->text : P->text->str;
-		PangoGlyphString *gs = pc->gi.glyphs;
-		PangoGlyphItem gi = pc->gi;
-		PangoGlyphItemIter it;
-		double px = x0 + (pc->x - p0->x) / k;
-		int xpos = 0, g;
-		gboolean more;
-
-		for (more = pango_glyph_item_iter_init_start(&it, &gi, text); more;
-		     more = pango_glyph_item_iter_next_cluster(&it)) {
-			cairo_text_cluster_t c = { it.end_index - it.start_index, 0 };
-
-			for (g = it.start_glyph; g < it.end_glyph; g++) {
-				const PangoGlyphInfo *gi1 = &gs->glyphs[g];
-
-				if (gi1->glyph != PANGO_GLYPH_EMPTY && !(gi1->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
-					cairo_glyph_t cg;
-
-					cg.index = gi1->glyph;
-					cg.x = px + (double)(xpos + gi1->geometry.x_offset) / PANGO_SCALE;
-					cg.y = y0 + (double)gi1->geometry.y_offset / PANGO_SCALE;
-					g_array_append_val(gl, cg);
-					c.num_glyphs++;
-				}
-				xpos += gi1->geometry.width;
-			}
-			g_string_append_len(txt, text + it.start_index, it.end_index - it.start_index);
-			g_array_append_val(cl, c);
-		}
-	}
-	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(p0->gi.item->analysis.font));
-	if (sf && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS) {
-		cairo_save(cr);
-		cairo_set_scaled_font(cr, sf);
-		cairo_show_text_glyphs(cr, txt->str, (int)txt->len, (cairo_glyph_t *)gl->data, (int)gl->len,
-		    (cairo_text_cluster_t *)cl->data, (int)cl->len, 0);
-		cairo_restore(cr);
-	} else {
-		/* no usable Cairo font: each piece as Pango draws it (it skips
-		 * what it cannot draw) */
-		for (i = a; i < b; i++) {
-			const struct pa_piece *pc = &L->pieces[i];
-
-			cairo_move_to(cr, x0 + (pc->x - p0->x) / k, y0);
-			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, (PangoGlyphItem *)&pc->gi);
-		}
-	}
-	g_array_free(gl, TRUE);
-	g_array_free(cl, TRUE);
-	g_string_free(txt, TRUE);
-}
-
 /* A piece with a character no font has: drawn by Pango, whose hex box shows
  * it (show_pieces leaves such glyphs out). */
 static int
@@ -249,53 +171,6 @@ is_linked(const struct out *O, const struct pa_para *P, const struct pa_piece *p
 		return 0;
 	url = g_ptr_array_index(P->links, pc->run->fmt.link - 1);
 	return url[0] != '#' || rn_scan_kept(O->R, url + 1);
-}
-
-/* The kashidas of line L (layout/kashida.c), its pieces drawn from x, y:
- * each gap the font's tatweel stroke stretched over it, a path and not
- * text (the PDF's text stays as the author wrote it), a hair wider than
- * the gap so that no seam shows where it meets the letters. */
-static void
-kashidas(cairo_t *cr, const struct pa_line *L, double x, double y)
-{
-	double k = L->scale != 1 && L->scale > 0 ? L->scale : 1;
-	int i, j, g;
-
-	for (i = 0; i < L->n_kashidas; i++) {
-		const struct pa_kashida *ks = &L->kashidas[i];
-		const struct pa_piece *pc = NULL;
-		cairo_scaled_font_t *sf;
-		hb_codepoint_t tg;
-		hb_font_t *hb;
-		double end = 0, adv, w = ks->width / (double)PANGO_SCALE, hair = 0.15;
-		cairo_glyph_t cg = { 0, 0, 0 };
-
-		for (j = 0; j < L->n_pieces && !pc; j++)
-			if (L->pieces[j].gi.glyphs == ks->gs)
-				pc = &L->pieces[j];
-		if (!pc || !pc->gi.item->analysis.font ||
-		    !(hb = pango_font_get_hb_font(pc->gi.item->analysis.font)) ||
-		    !hb_font_get_nominal_glyph(hb, 0x640, &tg) ||
-		    (adv = hb_font_get_glyph_h_advance(hb, tg) / (double)PANGO_SCALE) <= 0)
-			continue;
-		sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(pc->gi.item->analysis.font));
-		if (!sf || cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS)
-			continue;
-		for (g = 0; g <= ks->glyph && g < ks->gs->num_glyphs; g++)
-			end += ks->gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
-		color(cr, pc->run ? pc->run->fmt.color : 0);
-		cairo_save(cr);
-		cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
-		cairo_scale(cr, k, 1);
-		cairo_translate(cr, end - w - hair, 0);
-		cairo_scale(cr, (w + 2 * hair) / adv, 1);
-		cairo_set_scaled_font(cr, sf);
-		cg.index = tg;
-		cairo_new_path(cr);
-		cairo_glyph_path(cr, &cg, 1);
-		cairo_restore(cr);
-		cairo_fill(cr);
-	}
 }
 
 static void
@@ -323,16 +198,19 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 			attr = link_attr(g_ptr_array_index(P->links, pc->run->fmt.link - 1));
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
 		}
-		color(cr, pc->run ? pc->run->fmt.color : 0);
+		rn_color(cr, pc->run ? pc->run->fmt.color : 0);
 		cairo_save(cr);
 		cairo_translate(cr, x + L->x0 + pc->x, y - (pc->run ? pc->run->fmt.rise : 0));
 		if (k != 1)
 			cairo_scale(cr, k, 1);   /* glyph expansion: the pieces drawn horizontally scaled */
 		cairo_move_to(cr, 0, 0);
-		if (j - i > 1)
-			show_pieces(cr, P, L, i, j, k);
-		else
+		if (pc->gi.item->analysis.font && !has_box(pc)) {
+			rn_show_pieces(&O->run, cr, P, L, i, j, k);
+		} else {
+			/* a hex box, no font: as Pango draws it */
+			warta_count(WARTA_COUNT_PANGO_DRAWS, 1);
 			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, (PangoGlyphItem *)&pc->gi);
+		}
 		cairo_restore(cr);
 		if (attr) {
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
@@ -340,7 +218,7 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 		}
 	}
 	if (L->n_kashidas)
-		kashidas(cr, L, x, y);
+		rn_kashidas(cr, L, x, y);
 }
 
 
@@ -446,7 +324,7 @@ drop_cap(struct rn_out *o, const struct rdrop *d, double x, double y)
 	pango_font_description_set_size(fd, (int)lround(d->size * PANGO_SCALE));
 	pango_layout_set_font_description(lay, fd);
 	pango_layout_set_text(lay, d->text, -1);
-	color(cr, d->color);
+	rn_color(cr, d->color);
 	cairo_move_to(cr, x, y - pango_layout_get_baseline(lay) / (double)PANGO_SCALE);
 	pango_cairo_show_layout(cr, lay);
 	pango_font_description_free(fd);
@@ -765,6 +643,7 @@ finish(struct rn_out *o, int fail)
 			g_ptr_array_free(O->alts, TRUE);
 		g_ptr_array_free(O->begun, TRUE);
 	}
+	rn_run_buf_free(&O->run);
 	if (O->o) {
 		if (O->failed) {
 			warta_output_abort(O->o);

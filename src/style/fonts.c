@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
+#include <glib/gstdio.h>
 #include <hb-ot.h>
 
 #include "lang/lang.h"
@@ -337,13 +338,50 @@ config_from_list(const char *list, struct warta_diags *d)
 	return cfg;
 }
 
+/* The configuration of warta's font list, built once a process: the
+ * command line's style check and its print engine each asked for one
+ * (about 8.6 M instructions each).  Kept with its own reference while the
+ * list (its path, time and size) is the same; a failure is not kept, so
+ * that the fonts installed later are found. */
+static struct {
+	FcConfig *cfg;
+	char *list;
+	gint64 mtime;
+	goffset size;
+} kept;
+G_LOCK_DEFINE_STATIC(kept);
+
 struct _FcConfig *
 warta_fonts_config(struct warta_diags *d)
 {
 	char *list = g_build_filename(warta_data_dir(), "fonts", "fonts.list", NULL);
-	FcConfig *cfg = config_from_list(list, d);
+	FcConfig *cfg = NULL;
+	GStatBuf sb;
+	int seen = g_stat(list, &sb) == 0;
 
-	g_free(list);
+	G_LOCK(kept);
+	if (seen && kept.cfg && strcmp(kept.list, list) == 0 && kept.mtime == (gint64)sb.st_mtime &&
+	    kept.size == (goffset)sb.st_size)
+		cfg = FcConfigReference(kept.cfg);
+	G_UNLOCK(kept);
+	if (cfg) {
+		g_free(list);
+		return cfg;
+	}
+	cfg = config_from_list(list, d);
+	if (cfg == NULL || !seen) {
+		g_free(list);
+		return cfg;
+	}
+	G_LOCK(kept);
+	if (kept.cfg)
+		FcConfigDestroy(kept.cfg);
+	g_free(kept.list);
+	kept.cfg = FcConfigReference(cfg);
+	kept.list = list;
+	kept.mtime = (gint64)sb.st_mtime;
+	kept.size = (goffset)sb.st_size;
+	G_UNLOCK(kept);
 	return cfg;
 }
 

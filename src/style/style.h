@@ -144,7 +144,10 @@ const char *warta_data_dir(void);
 /* A fontconfig configuration holding only warta's own font set (fonts/fonts.list:
  * files from Debian font packages), with no system fonts and no rules, so output
  * never depends on the machine.  NULL on error (a listed file missing: run
- * "make deps").  The caller owns one reference (FcConfigDestroy). */
+ * "make deps").  The caller owns one reference (FcConfigDestroy).  Built
+ * once a process: every call while the list file is unchanged gives the
+ * same configuration, which nothing may change (fontconfig reads it from
+ * any thread). */
 struct _FcConfig *warta_fonts_config(struct warta_diags *d);
 /* The same from another font list (tests; a user's own font set). */
 struct _FcConfig *warta_fonts_config_from(const char *list, struct warta_diags *d);

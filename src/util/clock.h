@@ -31,7 +31,7 @@ enum warta_count {
 	                         * pays for each operation with all the others on its page) */
 	WARTA_COUNT_HELD_MAX,   /* render/typeset.c: the most paragraphs an article held at once
 	                         * (drawn pages free theirs) */
-	WARTA_COUNT_DATE_FORMATS, /* lang/lang.c: ICU date formats made (each takes ~3 M instructions) */
+	WARTA_COUNT_DATE_FORMATS, /* lang/lang.c: ICU date formats opened (each takes ~3 M instructions; one per locale) */
 	WARTA_COUNT_CALLS,      /* render/figure.c: insert calls written onto lines (pictures
 	                         * called on one line: their list grows, it is not copied) */
 	WARTA_COUNT_MATCHES,    /* article/boiler.c: regular expression matches run on lines */
@@ -41,6 +41,9 @@ enum warta_count {
 	                         * takes ~2 M instructions; one per language) */
 	WARTA_COUNT_ITEMIZE,    /* layout/itemize.c: paragraphs given to pango_itemize (the
 	                         * others are one item made directly, ~40,000 instructions less) */
+	WARTA_COUNT_PANGO_DRAWS,/* render/out_cairo.c: pieces of lines Pango draws (a hex box, no
+	                         * font); the others are warta's own cairo_show_text_glyphs, a
+	                         * line's run of one font at a time */
 	WARTA_COUNT_N
 };
 

@@ -33,7 +33,7 @@ static const char *const count_names[WARTA_COUNT_N] = {
 	"items shaped", "bytes shaped", "breaker visits", "breaker items", "lines", "drawing operations",
 	"(page)", "drawing operations on a page", "paragraphs held at once", "date formats made",
 	"insert calls written", "boilerplate matches", "characters of log attributes at once",
-	"date patterns made", "paragraphs itemized by Pango"
+	"date patterns made", "paragraphs itemized by Pango", "pieces Pango draws"
 };
 
 /* The input of class kind at size n. */

@@ -3,8 +3,9 @@
  * Figure again with its description (UTF-16BE), a table for exactly those
  * objects and a trailer back to cairo's; a decorative picture gets none; a
  * count that differs, a truncated PDF or bytes that are no PDF are refused
- * with a reason and nothing appended.  (qpdf reads the result in
- * tests/print/test-pictures.sh.) */
+ * with a reason and nothing appended; the last pages put first (the page
+ * tree's kids, the structure root's children).  (qpdf reads the results in
+ * tests/print/test-pictures.sh and test-flow.sh.) */
 #include <cairo-pdf.h>
 #include <stdio.h>
 #include <string.h>
@@ -53,6 +54,100 @@ count(const char *s, const char *what)
 	for (const char *p = s; (p = strstr(p, what)) != NULL; p++)
 		n++;
 	return n;
+}
+
+/* A PDF of pages pages, each with an Art element (a P in it). */
+static GByteArray *
+paged_pdf(int pages)
+{
+	GByteArray *b = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(keep, b, 200, 200);
+	cairo_t *cr = cairo_create(s);
+
+	for (int k = 0; k < pages; k++) {
+		cairo_tag_begin(cr, "Art", "");
+		cairo_tag_begin(cr, "P", "");
+		cairo_rectangle(cr, 10, 10 + 10 * k, 30, 5);
+		cairo_fill(cr);
+		cairo_tag_end(cr, "P");
+		cairo_tag_end(cr, "Art");
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	return b;
+}
+
+/* The references of the array after key, after the last `after` in
+ * p[0..len) (an update's object comes after the one it replaces), as
+ * "a b c". */
+static char *
+array_of(const void *p, size_t len, const char *after, const char *key)
+{
+	GString *r = g_string_new(NULL);
+	const char *at = NULL, *q = p;
+	char *buf;
+	unsigned v;
+	int n;
+
+	for (const char *x; (x = memmem(q, len - (size_t)(q - (const char *)p), after, strlen(after))) != NULL;
+	     q = x + 1)
+		at = x;
+	at = at ? memmem(at, len - (size_t)(at - (const char *)p), key, strlen(key)) : NULL;
+	if (at == NULL)
+		return g_string_free(r, FALSE);
+	buf = g_strndup(at + strlen(key), MIN(4096, len - (size_t)(at - (const char *)p) - strlen(key)));
+	for (const char *b = buf; sscanf(b, " %u 0 R%n", &v, &n) == 1; b += n)
+		g_string_append_printf(r, "%s%u", r->len ? " " : "", v);
+	g_free(buf);
+	return g_string_free(r, FALSE);
+}
+
+/* The last pages put first: the page tree's /Kids and the structure
+ * tree root's children (those begun on them) in the new order. */
+static void
+test_front(void)
+{
+	GByteArray *b = paged_pdf(4);
+	char *kids = array_of(b->data, b->len, "/Type /Pages", "/Kids [");
+	char **kv = g_strsplit(kids, " ", -1), *want, *got;
+	struct rn_pdf_fix fix;
+	GString *up = g_string_new(NULL);
+	char *why = NULL, *rootk;
+	int rc;
+
+	memset(&fix, 0, sizeof fix);
+	fix.front = 1;
+	rc = rn_pdf_update(b->data, b->len, &fix, up, &why);
+	OK(rc == 0 && g_strv_length(kv) == 4, "the last page put first: updated (%s)", why ? why : "");
+	want = g_strv_length(kv) == 4 ? g_strdup_printf("%s %s %s %s", kv[3], kv[0], kv[1], kv[2]) : g_strdup("?");
+	got = array_of(up->str, up->len, "/Type /Pages", "/Kids [");
+	OK(strcmp(got, want) == 0, "the page tree's kids: %s (were %s)", got, kids);
+	g_free(got);
+	rootk = array_of(up->str, up->len, "/Type /StructTreeRoot", "/K [");
+	{
+		char *orig = array_of(b->data, b->len, "/Type /StructTreeRoot", "/K [");
+		char **o = g_strsplit(orig, " ", -1);
+
+		g_free(want);
+		want = g_strv_length(o) == 4 ? g_strdup_printf("%s %s %s %s", o[3], o[0], o[1], o[2]) : g_strdup("?");
+		OK(strcmp(rootk, want) == 0, "the structure root's children: %s (were %s)", rootk, orig);
+		g_strfreev(o);
+		g_free(orig);
+	}
+	g_string_truncate(up, 0);
+	fix.front = 5;
+	rc = rn_pdf_update(b->data, b->len, &fix, up, &why);
+	OK(rc < 0 && why && strstr(why, "5 pages") && up->len == 0, "more pages than the PDF has: refused (%s)",
+	   why ? why : "");
+	g_free(why);
+	g_free(rootk);
+	g_free(want);
+	g_strfreev(kv);
+	g_free(kids);
+	g_string_free(up, TRUE);
+	g_byte_array_free(b, TRUE);
 }
 
 int
@@ -120,5 +215,6 @@ main(void)
 	g_free(why);
 	g_string_free(up, TRUE);
 	g_byte_array_free(b, TRUE);
+	test_front();
 	return harness_done();
 }

@@ -689,6 +689,16 @@ main(void)
 	reference();
 	warta_diags_init(&d);
 	cfg = warta_fonts_config(&d);
+	{
+		/* the command line's style check and its print engine each ask
+		 * for it: built once a process */
+		FcConfig *again = warta_fonts_config(&d);
+
+		OK(cfg != NULL && again == cfg, "a second warta_fonts_config gives the same configuration, "
+		   "not a second one built");
+		if (again)
+			FcConfigDestroy(again);
+	}
 	shipped(cfg);
 	fonts(cfg);
 	fonts_check(cfg);
