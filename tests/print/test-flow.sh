@@ -15,24 +15,7 @@
 
 E="$TMP/ed"
 mkdir -p "$E"
-words="pemerintah daerah menyatakan bahwa pembangunan jalan baru akan selesai pada akhir tahun ini setelah warga mengeluhkan kemacetan yang terjadi setiap pagi di pusat kota dan sekitarnya sementara anggaran tambahan sudah disetujui oleh dewan"
-para() {        # para N SEED: a paragraph of N words starting at SEED
-	echo "$words" | awk -v n="$1" -v s="$2" '{ for (i = 0; i < n; i++) printf "%s%s", (i ? " " : ""), $((s + i * 7) % NF + 1); print "." }'
-}
-article() {     # article FILE TITLE SECTION PARAGRAPHS
-	{
-		printf -- '---\ntitle: %s\nsection: %s\ndate: 2024-10-25\nlang: id\n---\n\n' "$2" "$3"
-		i=0; while [ $i -lt "$4" ]; do
-			printf 'Paragraf %s nomor %d: %s[^n%d]\n\n' "$2" $i "$(para $((40 + (i * 13) % 50)) $i)" $i
-			[ $((i % 5)) = 2 ] && printf '## Subjudul %d\n\n' $i
-			i=$((i + 1))
-		done
-		i=0; while [ $i -lt "$4" ]; do
-			printf '[^n%d]: Catatan %d tentang %s.\n' $i $i "$(para 8 $i)"
-			i=$((i + 1))
-		done
-	} >"$E/$1"
-}
+. "$(dirname "$0")/ed_articles.sh"
 cp "$ROOT/tests/data/korea-foto.txt" "$E/01-foto.txt"
 ln -s "$ROOT/tests/data/pictures" "$E/pictures"
 cp "$ROOT/tests/print/data/links.txt" "$E/02-links.txt"

@@ -10,32 +10,12 @@
 
 E="$TMP/ed"
 mkdir -p "$E"
-words="pemerintah daerah menyatakan bahwa pembangunan jalan baru akan selesai pada akhir tahun ini setelah warga mengeluhkan kemacetan yang terjadi setiap pagi di pusat kota dan sekitarnya sementara anggaran tambahan sudah disetujui oleh dewan"
-para() {        # para N SEED: a paragraph of N words starting at SEED
-	echo "$words" | awk -v n="$1" -v s="$2" '{ for (i = 0; i < n; i++) printf "%s%s", (i ? " " : ""), $((s + i * 7) % NF + 1); print "." }'
-}
-article() {     # article FILE TITLE SECTION PARAGRAPHS
-	{
-		printf -- '---\ntitle: %s\nsection: %s\ndate: 2024-10-25\nlang: id\n---\n\n' "$2" "$3"
-		i=0; while [ $i -lt "$4" ]; do
-			printf 'Paragraf %s nomor %d: %s[^n%d]\n\n' "$2" $i "$(para $((40 + (i * 13) % 50)) $i)" $i
-			[ $((i % 5)) = 2 ] && printf '## Subjudul %d\n\n' $i
-			i=$((i + 1))
-		done
-		i=0; while [ $i -lt "$4" ]; do
-			printf '[^n%d]: Catatan %d tentang %s.\n' $i $i "$(para 8 $i)"
-			i=$((i + 1))
-		done
-		# a word wider than the column: a warning from the layout, in
-		# the article's place
-		printf '\nKode %s: %s%s.\n' "$2" "$(printf 'q%.0s' $(seq 120))" "$1"
-	} >"$E/$1"
-}
+. "$(dirname "$0")/ed_articles.sh"
 n=0
 for sect in Nasional Ekonomi Olahraga; do
 	for k in 1 2 3 4; do
 		n=$((n + 1))
-		article "$(printf '%02d' $n).txt" "Berita $sect $k" "$sect" $((3 + (n * 7) % 23))
+		article "$(printf '%02d' $n).txt" "Berita $sect $k" "$sect" $((3 + (n * 7) % 23)) wide
 	done
 done
 printf '[style]\ninherits = a4\n[edition]\nmakeup = pages\n' >"$TMP/pages.style"
