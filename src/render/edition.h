@@ -155,6 +155,9 @@ void ed_sections(struct ed *E);
 void ed_measure(const struct ed *E, int i, struct mk_article *ma, int N);
 void ed_params(struct ed *E, int N);
 void ed_report(const struct ed *E, struct warta_report *rep);
+/* The outline's section entry before article i when its section s is not
+ * the one before (*prev; NULL: none), given to out; *prev becomes s. */
+void ed_outline_section(struct rn_out *out, const char **prev, const char *s, size_t i);
 int ed_contents(struct rn *R, struct rn_out *out, const int *first_page, struct warta_diags *d,
                 GPtrArray **title, int outlined);
 

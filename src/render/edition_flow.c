@@ -50,15 +50,8 @@ ed_flow_drawn(const struct ed *E)
 static void
 outline_entries(struct flow_run *W, int i)
 {
-	struct ed *E = W->E;
-	const char *s = E->a[i].section_name;
-
-	if (!s && W->prev_sect)
-		W->out->ops->section(W->out, NULL, (size_t)i);
-	if (s && (W->prev_sect == NULL || strcmp(W->prev_sect, s) != 0))
-		W->out->ops->section(W->out, s, (size_t)i);
-	W->prev_sect = s;
-	W->out->ops->article(W->out, E->a[i].A);
+	ed_outline_section(W->out, &W->prev_sect, W->E->a[i].section_name, (size_t)i);
+	W->out->ops->article(W->out, W->E->a[i].A);
 }
 
 /* The pages made up and final, up to page `upto`, drawn; every article

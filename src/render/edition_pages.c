@@ -97,13 +97,7 @@ outline(const struct ed *E, struct rn_out *out)
 	const char *prev_sect = NULL;
 
 	for (int i = 0; i < E->n; i++) {
-		const char *s = E->a[i].section_name;
-
-		if (!s && prev_sect)
-			out->ops->section(out, NULL, (size_t)i);
-		if (s && (prev_sect == NULL || strcmp(prev_sect, s) != 0))
-			out->ops->section(out, s, (size_t)i);
-		prev_sect = s;
+		ed_outline_section(out, &prev_sect, E->a[i].section_name, (size_t)i);
 		/* one the helper lays out again is not read: it may be writing it */
 		if (!ed_mt_pending(E->mt, i) && E->a[i].A) {
 			out->ops->article(out, E->a[i].A);

@@ -172,3 +172,13 @@ ed_report(const struct ed *E, struct warta_report *rep)
 		rep->kashidas += a->kashidas;
 	}
 }
+
+void
+ed_outline_section(struct rn_out *out, const char **prev, const char *s, size_t i)
+{
+	if (!s && *prev)
+		out->ops->section(out, NULL, i);
+	if (s && (*prev == NULL || strcmp(*prev, s) != 0))
+		out->ops->section(out, s, i);
+	*prev = s;
+}
