@@ -2,7 +2,8 @@
  * datelines, quotation marks per language, dashes and other typography,
  * dates per language, boilerplate lines, text hygiene and source positions,
  * shapes, numbered sections, JSON escaping, the run-length source map of
- * text nodes (run.c) and the positions it gives. */
+ * text nodes (run.c) and the positions it gives, and two threads reading at
+ * once. */
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -297,6 +298,60 @@ dates_threads(void)
 
 	OK(bad == 0, "two threads formatting 300 new dates each in one language: every one a full date "
 	   "(%d not)", bad);
+}
+
+/* One thread's share of parse_threads: reads the same article 60 times and
+ * counts the reads that lost a bare URL's link or a struck-out span. */
+static gpointer
+parse_thread(gpointer data)
+{
+	const char *text = data;
+	int bad = 0;
+
+	for (int k = 0; k < 60; k++) {
+		struct warta_diags d;
+		struct warta_doc *doc;
+		struct warta_walk w;
+		struct warta_node *n;
+		enum warta_walk_event ev;
+		int links = 0, struck = 0;
+
+		warta_diags_init(&d);
+		doc = read_str(text, "en", &d);
+		if (doc) {
+			warta_walk_init(&w, doc->root);
+			while ((ev = warta_walk_next(&w, &n)) != WARTA_WALK_DONE) {
+				links += ev == WARTA_WALK_ENTER && n->type == WARTA_NODE_LINK && n->as.link.active;
+				struck += ev == WARTA_WALK_ENTER && n->type == WARTA_NODE_STRIKETHROUGH;
+			}
+			warta_doc_free(doc);
+		}
+		warta_diags_fini(&d);
+		bad += links != 150 || struck != 150;
+	}
+	return GINT_TO_POINTER(bad);
+}
+
+/* Two threads read articles at once, as the reader's pool of an edition
+ * does: every bare URL is a link and every ~~span~~ struck out in every
+ * read (cmark-gfm shares its extensions' trigger characters between
+ * parsers: read.c parses one at a time). */
+static void
+parse_threads(void)
+{
+	GString *t = g_string_new(" date 2024-10-25 Links read in two threads\n\n");
+	GThread *a, *b;
+	int bad;
+
+	for (int i = 0; i < 150; i++)
+		g_string_append_printf(t, "Paragraph %d cites https://example.com/page/%d and ~~an old~~ "
+		    "a new figure, with more words after it to read.\n\n", i, i);
+	a = g_thread_new("parse-a", parse_thread, t->str);
+	b = g_thread_new("parse-b", parse_thread, t->str);
+	bad = GPOINTER_TO_INT(g_thread_join(a)) + GPOINTER_TO_INT(g_thread_join(b));
+	OK(bad == 0, "two threads reading an article with 150 bare URLs and 150 struck-out spans "
+	   "60 times each: every read has them all (%d reads did not)", bad);
+	g_string_free(t, TRUE);
 }
 
 static void
@@ -1051,5 +1106,6 @@ main(void)
 	chunks();
 	shapes();
 	json();
+	parse_threads();
 	return harness_done();
 }
