@@ -636,6 +636,7 @@ finish(struct rn_out *o, int fail)
 			O->failed = 1;
 		}
 		cairo_surface_destroy(O->pdf);
+		rn_subsets_free(O->run.subsets);
 		if (!O->failed)
 			write_update(O);
 		g_byte_array_free(O->tee, TRUE);
@@ -761,6 +762,8 @@ rn_out_cairo_new(const struct rn *R, int pages, struct warta_diags *d)
 		O->pdf = cairo_pdf_surface_create_for_stream(pdf_write_fn, O, R->style->page_width,
 		    R->style->page_height);
 		O->cr = cairo_create(O->pdf);
+		/* big faces (Noto CJK) drawn from subsets: out_text.c */
+		O->run.subsets = rn_subsets_new(R);
 	}
 	O->base.ops = &cairo_ops;
 	O->R = R;

@@ -158,6 +158,9 @@ rn_show_pieces(struct rn_run_buf *rb, cairo_t *cr, const struct pa_para *P, cons
 	rb->txt[rb->n_txt] = 0;
 	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(p0->gi.item->analysis.font));
 	if (sf && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS) {
+		/* a big face's subset when it has every glyph (subset_face.h) */
+		if (rb->subsets)
+			sf = rn_subsets_font(rb->subsets, p0->gi.item->analysis.font, sf, rb->gl, rb->n_gl);
 		/* the caller's cairo_restore gives the font back */
 		cairo_set_scaled_font(cr, sf);
 		cairo_show_text_glyphs(cr, rb->txt, (int)rb->n_txt, rb->gl, rb->n_gl, rb->cl, rb->n_cl,

@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "layout/para.h"
+#include "render/subset_face.h"
 
 /* The glyphs, clusters and text of one drawing operation, kept from line
  * to line (grown, never shrunk): a line used to cost a GArray append per
@@ -19,6 +20,7 @@ struct rn_run_buf {
 	char *txt;
 	int n_gl, n_cl, cap_gl, cap_cl;
 	size_t n_txt, cap_txt;
+	struct rn_subsets *subsets;     /* PDF: the big faces' subsets (subset_face.h), or NULL */
 };
 
 /* The source colour 0xRRGGBB. */
@@ -27,7 +29,8 @@ void rn_color(cairo_t *cr, unsigned int c);
 void rn_run_buf_free(struct rn_run_buf *rb);
 
 /* Pieces a..b-1 of line L of P (one font, colour and rise, left to right;
- * or a single piece right to left; none with a hex box) drawn at the current point; k the line's glyph
+ * or a single piece right to left; none with a hex box) drawn at the current point (with
+ * rb->subsets' subset of a big face when it has every glyph); k the line's glyph
  * expansion (the current frame is scaled by it).  Sets the context's
  * font: the caller saves and restores the state around it. */
 void rn_show_pieces(struct rn_run_buf *rb, cairo_t *cr, const struct pa_para *P,
