@@ -239,10 +239,11 @@ probe(struct cli *cli, warta_doc *doc, int f, char **why)
 /* The edition failed: finds the articles that fail alone, leaves them out
  * with an error naming each, and writes the others.  Returns -1 when no
  * article is to blame (the failure is the edition's: disk, style …; its
- * messages in d are then printed), else the new write's result. */
+ * messages in d are then printed), else the new write's result; *errors
+ * is set when that write said an error (a character no font has). */
 static int
 without_failures(struct cli *cli, warta_doc **docs, int n, int f, warta_messages *d,
-                 int *left_out)
+                 int *left_out, int *errors)
 {
 	warta_doc **keep = g_new(warta_doc *, n);
 	warta_messages *d2;
@@ -273,6 +274,8 @@ without_failures(struct cli *cli, warta_doc **docs, int n, int f, warta_messages
 	d2 = warta_messages_new();
 	rc = cli_write(cli, keep, (size_t)k, f, cli->output, d2);
 	cli_print_diags(cli, d2);
+	if (rc == 0 && warta_messages_errors(d2))
+		*errors = 1;
 	warta_messages_free(d2);
 	g_free(keep);
 	return rc;
@@ -285,7 +288,7 @@ cli_edition(struct cli *cli)
 	warta_doc **docs;
 	warta_messages *d;
 	GHashTable *groups = g_hash_table_new(g_str_hash, g_str_equal);
-	int i, n = 0, failed = 0, ngroups = 0, f, rc, left_out = 0;
+	int i, n = 0, failed = 0, ngroups = 0, f, rc, left_out = 0, errors = 0;
 	char *date, *lang;
 
 	read_all(cli, e);
@@ -362,10 +365,14 @@ cli_edition(struct cli *cli)
 		if (rc != 0 && n > 1 && !output_failed(d)) {
 			/* one article that cannot be set does not cost the others
 			 * their edition: find it and leave it out */
-			rc = without_failures(cli, docs, n, f, d, &left_out);
+			rc = without_failures(cli, docs, n, f, d, &left_out, &errors);
 			failed += left_out;
 		} else {
 			cli_print_diags(cli, d);
+			/* an edition made with errors (a character no font has,
+			 * unless --missing-glyphs=warn) fails the run, as an
+			 * article alone does */
+			errors = rc == 0 && warta_messages_errors(d);
 		}
 		warta_messages_free(d);
 		if (rc == 0 && !cli->quiet && (cli->verbose || cli->stderr_tty))
@@ -382,5 +389,5 @@ cli_edition(struct cli *cli)
 	g_hash_table_destroy(groups);
 	g_free(docs);
 	g_free(e);
-	return rc != 0 || failed ? 1 : 0;
+	return rc != 0 || failed || errors ? 1 : 0;
 }

@@ -230,3 +230,29 @@ PY
 else
 	fail "PDF edition of $what" "$(cat "$TMP/err")"
 fi
+
+# An edition with a character no font has (U+10600, Linear A) in one of its
+# articles: set with a box and an error, so the run fails (exit 1) as the
+# article alone does, unless --missing-glyphs=warn (exit 0, a warning);
+# -j 1 and -j 2, a4 and newspaper.
+G="$TMP/glyph"
+mkdir -p "$G"
+printf '# Plain\n\nAn article every font can set.\n' >"$G/a.txt"
+printf '# Linear A\n\nThe sign \360\220\230\200 has no font.\n' >"$G/b.txt"
+for args in "-j 1" "-j 2" "-j 2 -s newspaper"; do
+	# shellcheck disable=SC2086 # the options are words
+	$RUN "$WARTA" -q $args --edition Glyphs -o "$TMP/glyph.pdf" "$G" 2>"$TMP/glyph.err"
+	st=$?
+	if [ $st -eq 1 ] && grep -q "b.txt:3:10: error: no font has a glyph for U+10600" "$TMP/glyph.err" &&
+	    [ -s "$TMP/glyph.pdf" ]; then
+		ok "edition ($args) with a character no font has: set, the error said, exit 1"
+	else
+		fail "edition ($args) with a character no font has: exit $st" "$(cat "$TMP/glyph.err")"
+	fi
+	rm -f "$TMP/glyph.pdf"
+done
+$RUN "$WARTA" --missing-glyphs=warn --edition Glyphs -o "$TMP/glyph.pdf" "$G" 2>"$TMP/glyph.err"
+st=$?
+[ $st -eq 0 ] && grep -q "warning: no font has a glyph for U+10600" "$TMP/glyph.err" &&
+	ok "edition with --missing-glyphs=warn: a warning, exit 0" ||
+	fail "edition with --missing-glyphs=warn: exit $st" "$(cat "$TMP/glyph.err")"
