@@ -44,6 +44,8 @@ enum warta_count {
 	WARTA_COUNT_PANGO_DRAWS,/* render/out_cairo.c: pieces of lines Pango draws (a hex box, no
 	                         * font); the others are warta's own cairo_show_text_glyphs, a
 	                         * line's run of one font at a time */
+	WARTA_COUNT_LISTS_NEW,  /* layout/para.c: breaker's lists allocated anew (each thread
+	                         * keeps one pair from paragraph to paragraph) */
 	WARTA_COUNT_N
 };
 
