@@ -46,6 +46,8 @@ enum warta_count {
 	                         * line's run of one font at a time */
 	WARTA_COUNT_LISTS_NEW,  /* layout/para.c: breaker's lists allocated anew (each thread
 	                         * keeps one pair from paragraph to paragraph) */
+	WARTA_COUNT_WORDS_NEW,  /* layout/words.c: paragraph shaping scratch made anew (each
+	                         * thread keeps one from paragraph to paragraph) */
 	WARTA_COUNT_N
 };
 
