@@ -173,6 +173,26 @@ is_linked(const struct out *O, const struct pa_para *P, const struct pa_piece *p
 	return url[0] != '#' || rn_scan_kept(O->R, url + 1);
 }
 
+/* Cairo could not make a font the text is set in (out of memory): its
+ * glyphs cannot be drawn, so the output fails, and says why (once). */
+static void
+font_failed(struct out *O, PangoFont *font)
+{
+	PangoFontDescription *fd;
+	char *name;
+
+	if (O->failed)
+		return;
+	O->failed = 1;
+	fd = pango_font_describe(font);
+	name = pango_font_description_to_string(fd);
+	warta_diag(O->d, WARTA_ERROR, O->R->out_path, 0, 0,
+	    "cairo could not make the font %s (out of memory?): the text set in it cannot be drawn",
+	    name);
+	g_free(name);
+	pango_font_description_free(fd);
+}
+
 static void
 text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 {
@@ -205,7 +225,8 @@ text_line(struct rn_out *o, const struct pa_para *P, int li, double x, double y)
 			cairo_scale(cr, k, 1);   /* glyph expansion: the pieces drawn horizontally scaled */
 		cairo_move_to(cr, 0, 0);
 		if (pc->gi.item->analysis.font && !has_box(pc)) {
-			rn_show_pieces(&O->run, cr, P, L, i, j, k);
+			if (rn_show_pieces(&O->run, cr, P, L, i, j, k) < 0)
+				font_failed(O, pc->gi.item->analysis.font);
 		} else {
 			/* a hex box, no font: as Pango draws it */
 			warta_count(WARTA_COUNT_PANGO_DRAWS, 1);
@@ -620,6 +641,7 @@ static int
 finish(struct rn_out *o, int fail)
 {
 	struct out *O = (struct out *)o;
+	char *why;
 	int rc = 0;
 
 	if (fail)
@@ -637,6 +659,13 @@ finish(struct rn_out *o, int fail)
 		}
 		cairo_surface_destroy(O->pdf);
 		rn_subsets_free(O->run.subsets);
+		O->run.subsets = NULL;
+		if (!O->failed && rn_pdf_check(O->tee->data, O->tee->len, O->tee_base, &why) < 0) {
+			warta_diag(O->d, WARTA_ERROR, O->R->out_path, 0, 0,
+			    "cairo wrote a damaged PDF (out of memory?): %s", why);
+			g_free(why);
+			O->failed = 1;
+		}
 		if (!O->failed)
 			write_update(O);
 		g_byte_array_free(O->tee, TRUE);

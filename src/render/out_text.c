@@ -134,7 +134,7 @@ add_piece_rtl(struct rn_run_buf *rb, const char *text, const struct pa_piece *pc
  * operation (its analysis region, text matrix and font set again).  x: the
  * pieces' left edges are offset from piece a's by (x - x_a) / k in the
  * current frame (k: the line's glyph expansion). */
-void
+int
 rn_show_pieces(struct rn_run_buf *rb, cairo_t *cr, const struct pa_para *P, const struct pa_line *L,
                int a, int b, double k)
 {
@@ -165,16 +165,12 @@ rn_show_pieces(struct rn_run_buf *rb, cairo_t *cr, const struct pa_para *P, cons
 		cairo_set_scaled_font(cr, sf);
 		cairo_show_text_glyphs(cr, rb->txt, (int)rb->n_txt, rb->gl, rb->n_gl, rb->cl, rb->n_cl,
 		    backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
-	} else {
-		/* no usable Cairo font: each piece as Pango draws it (it skips
-		 * what it cannot draw) */
-		for (i = a; i < b; i++) {
-			const struct pa_piece *pc = &L->pieces[i];
-
-			cairo_move_to(cr, x0 + (pc->x - p0->x) / k, y0);
-			pango_cairo_show_glyph_item(cr, pc->text ? pc->text : P->text->str, (PangoGlyphItem *)&pc->gi);
-		}
+		return 0;
 	}
+	/* no usable Cairo font (Pango warned "failed to create cairo scaled
+	 * font"): Pango would skip what it cannot draw, so the text would be
+	 * lost without a word; the caller fails the output instead */
+	return -1;
 }
 
 /* The kashidas of line L (layout/kashida.c), its pieces drawn from x, y:

@@ -32,9 +32,11 @@ void rn_run_buf_free(struct rn_run_buf *rb);
  * or a single piece right to left; none with a hex box) drawn at the current point (with
  * rb->subsets' subset of a big face when it has every glyph); k the line's glyph
  * expansion (the current frame is scaled by it).  Sets the context's
- * font: the caller saves and restores the state around it. */
-void rn_show_pieces(struct rn_run_buf *rb, cairo_t *cr, const struct pa_para *P,
-                    const struct pa_line *L, int a, int b, double k);
+ * font: the caller saves and restores the state around it.  -1 when Cairo
+ * has no font for them (it could not make one: out of memory): their
+ * glyphs are not all drawn, and the caller fails the output. */
+int rn_show_pieces(struct rn_run_buf *rb, cairo_t *cr, const struct pa_para *P,
+                   const struct pa_line *L, int a, int b, double k);
 
 /* The kashidas of line L, its pieces drawn from x, y. */
 void rn_kashidas(cairo_t *cr, const struct pa_line *L, double x, double y);

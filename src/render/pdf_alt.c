@@ -95,6 +95,19 @@ find(const unsigned char *p, size_t from, size_t to, const char *s)
 	return (size_t)-1;
 }
 
+/* Whether "N 0 obj" of object f->num is at f->off, as the cross-reference
+ * table says; sets f->body after it. */
+static int
+object_head(const unsigned char *p, size_t len, struct fig *f)
+{
+	size_t i = f->off, v;
+
+	if (number(p, len, &i, &v) < 0 || v != f->num || !starts(p, len, i, " 0 obj\n"))
+		return 0;
+	f->body = i + 7;
+	return 1;
+}
+
 /* Object num at off: a structure element (its type in f->name), the
  * catalog, the page tree or the structure tree's root, as cairo writes
  * them; 1 when it is one. */
@@ -104,11 +117,10 @@ object_at(const unsigned char *p, size_t len, struct fig *f)
 	static const struct { const char *s; enum kind k; } other[] = {
 		{ CATALOG, K_CATALOG }, { PAGES, K_PAGES }, { ROOT, K_ROOT },
 	};
-	size_t i = f->off, v, k;
+	size_t i, k;
 
-	if (number(p, len, &i, &v) < 0 || v != f->num || !starts(p, len, i, " 0 obj\n"))
+	if (!object_head(p, len, f))
 		return 0;
-	f->body = i + 7;
 	for (k = 0; k < G_N_ELEMENTS(other); k++)
 		if (starts(p, len, f->body, other[k].s)) {
 			f->name[0] = '\0';
@@ -131,9 +143,11 @@ object_at(const unsigned char *p, size_t len, struct fig *f)
 
 /* The cross-reference table at x: the structure elements and the catalog
  * written from base on into objs (offsets in p); the offset of "trailer"
- * after it, or 0. */
+ * after it, or 0.  *missing (when not NULL): the first object written from
+ * base on that is not where the table says, or -1. */
 static size_t
-xref_objects(const unsigned char *p, size_t len, size_t base, size_t x, GArray *objs)
+xref_objects(const unsigned char *p, size_t len, size_t base, size_t x, GArray *objs,
+             long *missing)
 {
 	size_t i = x + 4, first, count, k;
 
@@ -155,12 +169,19 @@ xref_objects(const unsigned char *p, size_t len, size_t base, size_t x, GArray *
 			size_t j = i, at;
 
 			memset(&f, 0, sizeof f);
-			if (p[i + 17] != 'n' || number(p, len, &j, &at) < 0 || at < base || at - base >= x)
+			if (p[i + 17] != 'n' || number(p, len, &j, &at) < 0 || at < base)
 				continue;
+			if (at - base >= x) {
+				if (missing && *missing < 0)
+					*missing = (long)(first + k);
+				continue;
+			}
 			f.off = at - base;
 			f.num = first + k;
 			if (object_at(p, len, &f))
 				g_array_append_val(objs, f);
+			else if (missing && *missing < 0 && !object_head(p, len, &f))
+				*missing = (long)f.num;
 		}
 	}
 }
@@ -418,32 +439,63 @@ front_pages(const unsigned char *p, size_t len, GArray *objs, int pages, char **
 	return root ? put_first(p, len, root, "/K [", 0, &moved, why) : 0;
 }
 
-int
-rn_pdf_update(const unsigned char *pdf, size_t len, const struct rn_pdf_fix *fix, GString *out,
-              char **why)
+/* "startxref" in the file's last bytes (at *sx) and the table's offset
+ * in the file (*xa); 0, or -1 with *why. */
+static int
+find_xref(const unsigned char *pdf, size_t len, size_t base, size_t *sx, size_t *xa, char **why)
 {
-	size_t sx = (size_t)-1, i, xa, x, tr, t0, t1, base = fix->base;
-	GArray *objs;
-	int rc;
+	size_t i;
 
-	*why = NULL;
-	/* startxref and its offset, in the file's last bytes */
+	*sx = (size_t)-1;
 	for (i = len >= 9 ? len - 9 : 0; len >= 9 && len - i <= 1024; i--) {
 		if (starts(pdf, len, i, "startxref")) {
-			sx = i;
+			*sx = i;
 			break;
 		}
 		if (i == 0)
 			break;
 	}
-	i = sx + 9;
-	if (sx == (size_t)-1 || number(pdf, len, &i, &xa) < 0 || xa < base || xa - base >= sx) {
+	i = *sx + 9;
+	if (*sx == (size_t)-1 || number(pdf, len, &i, xa) < 0 || *xa < base || *xa - base >= *sx) {
 		*why = g_strdup("no cross-reference table at its end");
 		return -1;
 	}
+	return 0;
+}
+
+int
+rn_pdf_check(const unsigned char *pdf, size_t len, size_t base, char **why)
+{
+	size_t sx, xa;
+	long missing = -1;
+	GArray *objs;
+
+	*why = NULL;
+	if (find_xref(pdf, len, base, &sx, &xa, why) < 0)
+		return -1;
+	objs = g_array_new(FALSE, FALSE, sizeof(struct fig));
+	if (!xref_objects(pdf, len, base, xa - base, objs, &missing))
+		*why = g_strdup("its cross-reference table is not as cairo writes it");
+	else if (missing >= 0)
+		*why = g_strdup_printf("object %ld is not where its cross-reference table says", missing);
+	g_array_free(objs, TRUE);
+	return *why ? -1 : 0;
+}
+
+int
+rn_pdf_update(const unsigned char *pdf, size_t len, const struct rn_pdf_fix *fix, GString *out,
+              char **why)
+{
+	size_t sx, xa, x, tr, t0, t1, base = fix->base;
+	GArray *objs;
+	int rc;
+
+	*why = NULL;
+	if (find_xref(pdf, len, base, &sx, &xa, why) < 0)
+		return -1;
 	x = xa - base;
 	objs = g_array_new(FALSE, FALSE, sizeof(struct fig));
-	tr = xref_objects(pdf, len, base, x, objs);
+	tr = xref_objects(pdf, len, base, x, objs, NULL);
 	t0 = tr ? find(pdf, tr, sx, "<<") : (size_t)-1;
 	for (t1 = sx; t0 != (size_t)-1 && t1 > t0 && !starts(pdf, len, t1, ">>"); t1--)
 		;

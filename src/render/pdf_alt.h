@@ -34,6 +34,13 @@ struct rn_pdf_fix {
 int rn_pdf_update(const unsigned char *pdf, size_t len, const struct rn_pdf_fix *fix, GString *out,
                   char **why);
 
+/* Whether every object cairo wrote into pdf[0..len) (the file's bytes from
+ * base to its end: what cairo_surface_finish writes, the fonts and the
+ * structure among them) is where the cross-reference table says: cairo
+ * 1.16 can leave an object out without an error when memory runs out (a
+ * font subset).  0, or -1 with *why (g_free). */
+int rn_pdf_check(const unsigned char *pdf, size_t len, size_t base, char **why);
+
 int rn_pdf_alt(const unsigned char *pdf, size_t len, char *const *alt, int n, GString *out,
                char **why);
 
