@@ -6,11 +6,26 @@
 #include <string.h>
 
 #include "api/api_int.h"
+#include "article/reader.h"
 #include "epub/epub.h"
 #include "json/json.h"
 #include "render/render.h"
 #include "style/style.h"
 #include "util/output.h"
+
+/* An edition's title or date as set: a copy with each noncharacter
+ * replaced by U+FFFD (Cairo refuses them; the reader does the same to an
+ * article's text), invalid UTF-8 as U+FFFD too. */
+static char *
+edition_text(const char *s)
+{
+	char *t = s ? g_utf8_make_valid(s, -1) : NULL;
+	size_t first;
+	gunichar c;
+
+	ar_fix_noncharacters(&t, &first, &c);
+	return t;
+}
 
 struct warta_print {
 	const struct warta_style *style;   /* its own */
@@ -80,8 +95,8 @@ warta_print_set_edition(warta_print *p, const char *title, const char *date)
 {
 	g_free(p->edition_title);
 	g_free(p->edition_date);
-	p->edition_title = g_strdup(title);
-	p->edition_date = g_strdup(date);
+	p->edition_title = edition_text(title);
+	p->edition_date = edition_text(date);
 }
 
 void
@@ -215,8 +230,8 @@ warta_epub_set_edition(warta_epub *e, const char *title, const char *date)
 {
 	g_free(e->edition_title);
 	g_free(e->edition_date);
-	e->edition_title = g_strdup(title);
-	e->edition_date = g_strdup(date);
+	e->edition_title = edition_text(title);
+	e->edition_date = edition_text(date);
 }
 
 void

@@ -15,6 +15,7 @@
 
 #include "api/api_int.h"
 #include "article/article.h"
+#include "article/reader.h"
 #include "style/style.h"
 #include "util/date.h"
 
@@ -252,6 +253,10 @@ add_value(struct warta_reader *r, const struct where *w, const char *key, const 
 	const struct meta_key *k = find_key(key);
 	const char *bad;
 	struct meta_value *v;
+	char *own;
+	size_t first;
+	gunichar c;
+	int count;
 
 	if (!k) {
 		const char *near = nearest_key(key);
@@ -271,11 +276,19 @@ add_value(struct warta_reader *r, const struct where *w, const char *key, const 
 		warta_diag(d, WARTA_ERROR, w->file, w->line, w->col, "%s '%s' is %s", key, value, bad);
 		return -1;
 	}
+	/* noncharacters (a "\uFFFF" in the file, bytes on the command line):
+	 * U+FFFD with a warning, as in an article (nonchar.c) */
+	own = g_strdup(value);
+	if ((count = ar_fix_noncharacters(&own, &first, &c)))
+		warta_diag(d, WARTA_WARNING, w->file, w->line, w->col,
+		           "%s: %d noncharacter%s replaced by U+FFFD (first U+%04X)", key, count,
+		           count == 1 ? "" : "s", (unsigned)c);
 	v = g_new0(struct meta_value, 1);
 	v->k = k;
 	v->origin = origin;
 	/* the lead photo's file, resolved where it was given */
-	v->value = strcmp(k->key, "image") == 0 ? lead_path(r, value, origin) : g_strdup(value);
+	v->value = strcmp(k->key, "image") == 0 ? lead_path(r, own, origin) : g_strdup(own);
+	g_free(own);
 	g_ptr_array_add(r->values, v);
 	return 0;
 }

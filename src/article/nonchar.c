@@ -9,8 +9,8 @@
 
 /* Replaces each noncharacter of *sp by U+FFFD; returns how many, and the
  * first one's byte offset and code point. */
-static int
-fix_noncharacters(char **sp, size_t *first, gunichar *first_c)
+int
+ar_fix_noncharacters(char **sp, size_t *first, gunichar *first_c)
 {
 	const char *s = *sp, *q;
 	GString *out = NULL;
@@ -92,6 +92,55 @@ field_pos(const struct ar_ctx *cx, enum ar_field f, int *line, int *col)
 	}
 }
 
+/* The strings of node n, each noncharacter replaced (a warning each). */
+static void
+node_noncharacters(struct ar_ctx *cx, struct warta_node *n)
+{
+	size_t first, k;
+	gunichar c;
+	int count;
+	char **strs[4] = { &n->text, NULL, NULL, NULL };
+
+	switch (n->type) {
+	case WARTA_NODE_HEADING:
+		strs[1] = &n->as.heading.number;
+		strs[2] = &n->as.heading.id;
+		break;
+	case WARTA_NODE_CODE_BLOCK:
+		strs[1] = &n->as.code.info;
+		break;
+	case WARTA_NODE_LINK:
+	case WARTA_NODE_IMAGE:
+		strs[1] = &n->as.link.url;
+		strs[2] = &n->as.link.title;
+		break;
+	case WARTA_NODE_FOOTNOTE_DEF:
+	case WARTA_NODE_FOOTNOTE_REF:
+		strs[1] = &n->as.footnote.label;
+		break;
+	case WARTA_NODE_DATELINE:
+		strs[1] = &n->as.dateline.place;
+		strs[2] = &n->as.dateline.agency;
+		break;
+	default:
+		break;
+	}
+	for (k = 0; k < G_N_ELEMENTS(strs) && strs[k]; k++) {
+		int nline = n->line, ncol = n->col;
+
+		if (!(count = ar_fix_noncharacters(strs[k], &first, &c)))
+			continue;
+		if (k == 0 && n->type == WARTA_NODE_TEXT) {
+			size_t off = ar_text_off(cx, n, first);
+
+			if (off != (size_t)-1)
+				ar_clean_pos(cx->src, off, &nline, &ncol);
+		}
+		nonch_warn(cx->d, cx->src->path, nline, ncol, count, c,
+		           k == 0 ? "the text" : "a link, label or heading");
+	}
+}
+
 /* Warns of each metadata field longer than its display cap (WARTA_CAP_*,
  * doc.h): the print and EPUB back ends set its first characters and an
  * ellipsis (warta_docs_capped); the JSON keeps it whole. */
@@ -141,55 +190,19 @@ ar_noncharacters(struct ar_ctx *cx)
 	int line, col;
 
 	for (i = 0; i < G_N_ELEMENTS(fields); i++)
-		if ((count = fix_noncharacters(fields[i], &first, &c))) {
+		if ((count = ar_fix_noncharacters(fields[i], &first, &c))) {
 			field_pos(cx, at[i], &line, &col);
 			nonch_warn(cx->d, cx->src->path, line, col, count, c, names[i]);
 		}
 	for (i = 0; m->keywords && m->keywords[i]; i++)
-		if ((count = fix_noncharacters(&m->keywords[i], &first, &c)))
+		if ((count = ar_fix_noncharacters(&m->keywords[i], &first, &c)))
 			nonch_warn(cx->d, cx->src->path, m->title_line, m->title_line ? 1 : 0, count, c,
 			           "the keywords");
-	for (n = cx->doc->root; n; n = warta_node_next(n, cx->doc->root)) {
-		char **strs[4] = { &n->text, NULL, NULL, NULL };
-		size_t k;
-
-		switch (n->type) {
-		case WARTA_NODE_HEADING:
-			strs[1] = &n->as.heading.number;
-			strs[2] = &n->as.heading.id;
-			break;
-		case WARTA_NODE_CODE_BLOCK:
-			strs[1] = &n->as.code.info;
-			break;
-		case WARTA_NODE_LINK:
-		case WARTA_NODE_IMAGE:
-			strs[1] = &n->as.link.url;
-			strs[2] = &n->as.link.title;
-			break;
-		case WARTA_NODE_FOOTNOTE_DEF:
-		case WARTA_NODE_FOOTNOTE_REF:
-			strs[1] = &n->as.footnote.label;
-			break;
-		case WARTA_NODE_DATELINE:
-			strs[1] = &n->as.dateline.place;
-			strs[2] = &n->as.dateline.agency;
-			break;
-		default:
-			break;
-		}
-		for (k = 0; k < G_N_ELEMENTS(strs) && strs[k]; k++) {
-			int nline = n->line, ncol = n->col;
-
-			if (!(count = fix_noncharacters(strs[k], &first, &c)))
-				continue;
-			if (k == 0 && n->type == WARTA_NODE_TEXT) {
-				size_t off = ar_text_off(cx, n, first);
-
-				if (off != (size_t)-1)
-					ar_clean_pos(cx->src, off, &nline, &ncol);
-			}
-			nonch_warn(cx->d, cx->src->path, nline, ncol, count, c,
-			           k == 0 ? "the text" : "a link, label or heading");
-		}
-	}
+	/* the body, then the lead photo (its caption, credit and alt text from
+	 * the front matter) */
+	for (n = cx->doc->root; n; n = warta_node_next(n, cx->doc->root))
+		node_noncharacters(cx, n);
+	for (n = m->lead; n; n = warta_node_next(n, m->lead))
+		node_noncharacters(cx, n);
 }
+

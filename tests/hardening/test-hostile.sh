@@ -65,6 +65,30 @@ else
 	fail "noncharacters from YAML escapes: exit $rc" "$(cat "$TMP/err")"
 fi
 
+# noncharacters the reader had not looked at: YAML escapes in the lead
+# photo's caption and alt text, an -M value, an edition's title (the PDF
+# stopped: "cairo: input string not valid UTF-8")
+if has pdf; then
+	cp "$ROOT/tests/data/pictures/grey.jpg" "$TMP/p.jpg"
+	printf -- '---\ntitle: Picture\nimage: p.jpg\nimage-caption: "C \\uFFFE d"\nimage-alt: "A \\uFDD0 b"\n---\n\nBody.\n' >"$TMP/ncl.txt"
+	$RUN $WARTA -q -t pdf,json -d "$TMP/out" -M "author=$(printf 'X\357\277\277Y')" "$TMP/ncl.txt" 2>"$TMP/err"
+	rc=$?
+	t=$(pdftotext "$TMP/out/ncl.pdf" - 2>/dev/null)
+	if [ $rc = 0 ] && echo "$t" | grep -q 'C *� *d' && echo "$t" | grep -q 'X�Y' &&
+	   python3 -c 'import sys; sys.exit("\ufdd0" in open(sys.argv[1], encoding="utf-8").read() or "A \ufffd b" not in open(sys.argv[1], encoding="utf-8").read())' "$TMP/out/ncl.json"; then
+		ok "noncharacters in the lead photo's caption and alt text and in an -M value: U+FFFD, the PDF made"
+	else
+		fail "noncharacters in the lead photo's fields or -M: exit $rc" "$(cat "$TMP/err")"
+	fi
+	$RUN $WARTA -q --edition "$(printf 'Daily\357\277\276')" -o "$TMP/nce.pdf" "$TMP/ncl.txt" "$TMP/ncy.txt" 2>"$TMP/err"
+	rc=$?
+	if [ $rc = 0 ] && pdftotext "$TMP/nce.pdf" - 2>/dev/null | grep -q 'Daily�'; then
+		ok "a noncharacter in the edition's title: U+FFFD, the edition made"
+	else
+		fail "a noncharacter in the edition's title: exit $rc" "$(cat "$TMP/err")"
+	fi
+fi
+
 # an edition with one such article is written whole
 if has pdf; then
 	mkdir -p "$TMP/ed"
