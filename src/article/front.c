@@ -101,12 +101,20 @@ ar_date_line(struct ar_ctx *cx, size_t s, size_t e)
 
 /* ------------------------------------------------ YAML front matter */
 
+/* Scalar node v's bytes, all of them (a "\0" escape is a NUL in them:
+ * g_strndup would stop there), or NULL. */
 static char *
 yaml_scalar(yaml_document_t *doc, yaml_node_t *v)
 {
+	char *s;
+
+	(void)doc;
 	if (!v || v->type != YAML_SCALAR_NODE)
 		return NULL;
-	return g_strndup((const char *)v->data.scalar.value, v->data.scalar.length);
+	s = g_malloc(v->data.scalar.length + 1);
+	memcpy(s, v->data.scalar.value, v->data.scalar.length);
+	s[v->data.scalar.length] = '\0';
+	return s;
 }
 
 /* A libyaml mark (0-based line, column in characters) → clean offset. */
@@ -197,6 +205,45 @@ node_off(const struct fm *f, const yaml_node_t *v)
 	return v ? yaml_off(f->cx, f->fs, f->fe, v->start_mark) : f->fs;
 }
 
+/* Scalar node v's text, each control character the hygiene removes from
+ * an article's text (NUL, C0 other than TAB, LF and CR, DEL, C1: a
+ * "\0", "\x01" or "\e" escape) removed with a warning at the value:
+ * a NUL cut the value short without a word. */
+static char *
+fm_scalar(const struct fm *f, yaml_node_t *v)
+{
+	char *s = yaml_scalar(f->ydoc, v);
+	size_t len = s ? v->data.scalar.length : 0, i, o = 0;
+	gunichar first = 0;
+	int count = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)s[i];
+		gunichar c = b < 0x80 ? b : 0x100;   /* 0x100: a byte of another character */
+
+		if (b == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			c = (unsigned char)s[i + 1];        /* a C1 control, U+0080..U+009F */
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
+			if (!count++)
+				first = c;
+			i += c >= 0x80;
+			continue;
+		}
+		s[o++] = s[i];
+	}
+	if (count == 1)
+		ar_diag_at(f->cx, WARTA_WARNING, node_off(f, v),
+		           "control character U+%04X in a front matter value removed", (unsigned)first);
+	else if (count > 1)
+		ar_diag_at(f->cx, WARTA_WARNING, node_off(f, v),
+		           "%d control characters in a front matter value removed (first U+%04X)", count,
+		           (unsigned)first);
+	if (count)
+		s[o] = '\0';
+	return s;
+}
+
 /* The string a key sets (NULL: not a plain string key).  The lead
  * picture's keys go to cx->lead: image, image-alt, image-caption,
  * image-credit. */
@@ -257,7 +304,7 @@ read_keywords(const struct fm *f, yaml_node_t *v, const char *val)
 		yaml_node_item_t *item;
 
 		for (item = v->data.sequence.items.start; item < v->data.sequence.items.top; item++) {
-			char *s = yaml_scalar(f->ydoc, yaml_document_get_node(f->ydoc, *item));
+			char *s = fm_scalar(f, yaml_document_get_node(f->ydoc, *item));
 
 			if (s)
 				g_ptr_array_add(kw, s);
@@ -310,7 +357,7 @@ read_pair(const struct fm *f, const yaml_node_pair_t *pair)
 	struct ar_ctx *cx = f->cx;
 	yaml_node_t *k = yaml_document_get_node(f->ydoc, pair->key);
 	yaml_node_t *v = yaml_document_get_node(f->ydoc, pair->value);
-	char *key = yaml_scalar(f->ydoc, k), *val = yaml_scalar(f->ydoc, v);
+	char *key = fm_scalar(f, k), *val = fm_scalar(f, v);
 	size_t koff = k ? yaml_off(cx, f->fs, f->fe, k->start_mark) : f->fs;
 	char **slot = NULL;
 

@@ -89,6 +89,19 @@ if has pdf; then
 	fi
 fi
 
+# control characters from YAML escapes: removed with a warning, as in the
+# text; a "\0" no longer cuts the value short
+printf -- '---\ntitle: "Kepala \\0 ekor"\nauthor: "A\\x01B\\eC"\n---\n\nBody.\n' >"$TMP/ctl.txt"
+$RUN $WARTA -t json -o "$TMP/ctl.json" "$TMP/ctl.txt" 2>"$TMP/err"
+rc=$?
+if [ $rc = 0 ] && grep -q 'ctl.txt:2:8: warning: control character U+0000 in a front matter value removed' "$TMP/err" &&
+   grep -q 'ctl.txt:3:9: warning: 2 control characters in a front matter value removed (first U+0001)' "$TMP/err" &&
+   python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["meta"]; sys.exit(m["title"] != "Kepala  ekor" or m["author"] != "ABC")' "$TMP/ctl.json"; then
+	ok "control characters from YAML escapes (NUL, U+0001, ESC): removed with warnings, nothing cut"
+else
+	fail "control characters from YAML escapes: exit $rc" "$(cat "$TMP/err")"
+fi
+
 # an edition with one such article is written whole
 if has pdf; then
 	mkdir -p "$TMP/ed"
