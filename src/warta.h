@@ -346,9 +346,12 @@ WARTA_API void warta_print_set_dpi(warta_print *p, double dpi);
  * with the error in m) or, warn not 0, a warning.  Per p, not per process.
  * warta_print_set_report: report not 0: each render measures what it set,
  * for warta_print_report.
- * warta_print_set_threads: an edition of several documents with threads 2
- * or more lays its articles out in a second thread while the calling one
- * draws (the same bytes as in one); 0 or 1 (the default): one thread. */
+ * warta_print_set_threads: with threads 2 or more an edition of several
+ * documents lays its articles out in a second thread while the calling one
+ * draws, and one long article (64 KB of text or more) its paragraphs and
+ * pages (the same bytes as in one); 0 or 1 (the default): one thread.  A
+ * caller running several renders at once on the cores (a batch's worker
+ * processes) leaves it at 1. */
 WARTA_API void warta_print_set_style(warta_print *p, const warta_style *style);
 WARTA_API void warta_print_set_missing_glyphs(warta_print *p, int warn);
 WARTA_API void warta_print_set_report(warta_print *p, int report);

@@ -302,6 +302,10 @@ spawn(struct cli *cli, struct worker *all, int k, int *next)
 				close(all[j].fd);       /* the other workers' pipes */
 			worker_pid[j] = 0;
 		}
+		/* the workers share the cores: one thread each (render.h
+		 * opts->threads; a single input alone gets cli->jobs) */
+		if (cli->print)
+			warta_print_set_threads(cli->print, 1);
 		worker_main(cli, fd[1], next);
 	}
 	if (w->pid > 0)

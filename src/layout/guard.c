@@ -84,6 +84,12 @@ pa_guard_lock(struct pa_guard *g)
 		g_rec_mutex_lock(&g->lock);
 }
 
+int
+pa_guard_trylock(struct pa_guard *g)
+{
+	return g == NULL || g_rec_mutex_trylock(&g->lock);
+}
+
 void
 pa_guard_unlock(struct pa_guard *g)
 {

@@ -31,6 +31,8 @@ struct pa_guard *pa_guard_get(PangoContext *ctx);
 /* Holds and releases g; NULL: nothing to do. */
 void pa_guard_lock(struct pa_guard *g);
 void pa_guard_unlock(struct pa_guard *g);
+/* Holds g if no other thread does: 1 (NULL: 1), else 0. */
+int pa_guard_trylock(struct pa_guard *g);
 /* 1 when one of the len bytes of UTF-8 at text is a character no font of
  * the set has (Pango then measures its box with Cairo). */
 int pa_guard_uncovered(const struct pa_guard *g, const char *text, size_t len);

@@ -237,6 +237,15 @@ rn_art_layout(struct rn *R, struct warta_doc *doc, int index, const char *kicker
 {
 	struct art *A = rn_art_new(R, doc, index, kicker, d);
 
+	rn_art_layout_in(R, A, keep, page, data);
+	return A;
+}
+
+void
+rn_art_layout_in(struct rn *R, struct art *A, int keep, rn_page_fn page, void *data)
+{
+	struct warta_doc *doc = A->doc;
+
 	A->page = page;
 	A->page_data = data;
 	A->keep = keep;
@@ -251,7 +260,6 @@ rn_art_layout(struct rn *R, struct warta_doc *doc, int index, const char *kicker
 	rn_blocks(R, A, doc->root, WARTA_EL_BODY, 0, 0, 0, 0);
 	source_line(R, A);
 	rn_art_end(A);
-	return A;
 }
 
 /* A section's name in an edition's contents: in the edition's language and

@@ -410,6 +410,7 @@ draw_pages(struct rn *R, int edition, const int *first_page, struct kept *kept, 
 		contents(&p, first_page, d);
 	for (i = 0; i < R->n_docs && !out->ops->failed(out); i++) {
 		const char *s = R->docs[i]->meta.section;
+		struct warta_report ar;
 		struct art *A;
 
 		if (edition && !s && section) {
@@ -429,6 +430,11 @@ draw_pages(struct rn *R, int edition, const int *first_page, struct kept *kept, 
 		} else if (t && (A = job_wait(H, i)) != NULL) {
 			/* laid out by the helper, which frees it */
 			draw_kept(&p, A, &H->jobs[i].d, d);
+		} else if (t == NULL && R->opts->threads > 1 && rn_art_mt_pays(R->docs[i]) &&
+		           rn_art_draw_mt(R, R->docs[i], edition ? (int)i + 1 : 0, kicker(R, i, edition), d,
+		               emit_page, &p, &ar) == 0) {
+			/* laid out by a helper thread, drawn here (article_mt.c) */
+			report_add(&p.rep, &ar);
 		} else {
 			A = rn_art_layout(R, R->docs[i], edition ? (int)i + 1 : 0, kicker(R, i, edition), 0, d,
 			    emit_page, &p);

@@ -50,8 +50,10 @@ struct warta_render_opts {
 	                              * (a tie: the first); each article keeps its own */
 	int by_group;                /* an edition's sections are the docs' meta.group (the
 	                              * command line's grouping), not their meta.section */
-	int threads;                 /* an edition of several docs: 2 or more lays its articles
-	                              * out in a second thread while this one draws (the same
+	int threads;                 /* 2 or more: an edition of several docs lays its articles
+	                              * out in a second thread while this one draws, and so
+	                              * does one long article (render/article_mt.c; 64 KB of
+	                              * text or more) its paragraphs and pages (the same
 	                              * bytes); 0 or 1: one thread */
 };
 

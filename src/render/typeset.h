@@ -180,6 +180,13 @@ struct art {                            /* one document laid out */
 	int list_id, item_id, table_id, row_id;  /* counters for the structure */
 	int cur_list, cur_item;         /* the list item being set, 0: none */
 	int cur_table;                  /* the table being set, 0: none */
+	/* laid out by a helper thread while another draws (article_mt.c):
+	 * what the pages handed on but not drawn yet use is kept by art_trim
+	 * (trim_live marks it), and freeing takes trim_guard (layout/guard.h) */
+	void (*trim_live)(void *data, GHashTable *live);
+	void *trim_data;
+	struct pa_guard *trim_guard;
+	int trim_skipped;               /* trims put off: the guard was taken */
 };
 
 /* Space the footnote rule takes above a column's notes, pt. */
@@ -219,6 +226,9 @@ void rn_art_flush_inside(struct art *A, struct rblock *b, int i);
 /* The last pages, and the page builder's widows and orphans into A->rep. */
 void rn_art_end(struct art *A);
 void rn_art_free(struct art *A);
+/* Marks in live what line l draws with (its line, paragraph, labels, drop
+ * cap, block, cells): art_trim keeps those. */
+void rn_mark_live(GHashTable *live, const struct rline *l);
 
 /* dropcap.c: the drop cap of paragraph P (its first letter, taken out of
  * it), or NULL where the style or the letter has none. */
@@ -306,6 +316,19 @@ struct rblock *rn_head_lines(struct rn *R, struct art *A, int deck, double deck_
  * used is freed as it goes. */
 struct art *rn_art_layout(struct rn *R, struct warta_doc *doc, int index, const char *kicker,
                           int keep, struct warta_diags *d, rn_page_fn page, void *data);
+/* rn_art_layout of A, made by rn_art_new (its hooks set). */
+void rn_art_layout_in(struct rn *R, struct art *A, int keep, rn_page_fn page, void *data);
+
+/* article_mt.c: rn_art_layout (keep 0) in a helper thread with a font map
+ * of its own, each page handed to page(data, …) in this thread as the
+ * helper makes it, and freed by the helper (d and rep: as rn_art_layout's
+ * caller has them, the same as one thread's).  -1: no thread could be
+ * made (nothing done). */
+int rn_art_draw_mt(struct rn *R, struct warta_doc *doc, int index, const char *kicker,
+                   struct warta_diags *d, rn_page_fn page, void *data, struct warta_report *rep);
+/* Whether doc is long enough for rn_art_draw_mt to pay. */
+int rn_art_mt_pays(const struct warta_doc *doc);
+
 /* An edition's masthead and contents: doc a pseudo-document (title, date,
  * language); first_page[i] the page of R->docs[i] (NULL: all 0). */
 struct art *rn_contents_layout(struct rn *R, struct warta_doc *doc, const int *first_page,

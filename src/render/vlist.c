@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "image/image.h"
+#include "layout/guard.h"
 #include "render/typeset.h"
 
 
@@ -205,8 +206,8 @@ rn_art_free(struct art *A)
 }
 
 /* What the pages still to draw can reach from a line. */
-static void
-mark_live(GHashTable *live, const struct rline *l)
+void
+rn_mark_live(GHashTable *live, const struct rline *l)
 {
 	g_hash_table_add(live, (gpointer)l);
 	if (l->para)
@@ -248,18 +249,31 @@ sweep(GPtrArray *arr, GHashTable *live, void (*del)(gpointer))
  * paragraphs (with their glyphs), drop caps and blocks that only drawn
  * pages used.  Footnotes stay until the article ends (a note is set on
  * the column of its call), and so does the paragraph being cut in pieces. */
+/* A helper thread's trim (article_mt.c) waits for the guard only after
+ * this many tries found it taken (drawing a page): what it would free
+ * waits for the next. */
+#define TRIM_TRIES 16
+
 static void
 art_trim(struct art *A)
 {
-	GHashTable *live = g_hash_table_new(NULL, NULL);
+	GHashTable *live;
 	guint i;
 	int k;
+
+	if (A->trim_guard && !pa_guard_trylock(A->trim_guard)) {
+		if (++A->trim_skipped < TRIM_TRIES)
+			return;
+		pa_guard_lock(A->trim_guard);
+	}
+	A->trim_skipped = 0;
+	live = g_hash_table_new(NULL, NULL);
 
 	for (i = 0; i < A->v->len; i++) {
 		const struct pb_item *it = &g_array_index(A->v, struct pb_item, i);
 
 		if (it->kind == PB_LINE && it->data)
-			mark_live(live, it->data);
+			rn_mark_live(live, it->data);
 	}
 	if (A->pages_done > 0)
 		g_array_set_size(A->head, 0);   /* drawn on the first page */
@@ -267,7 +281,7 @@ art_trim(struct art *A)
 		const struct pb_item *it = &g_array_index(A->head, struct pb_item, i);
 
 		if (it->kind == PB_LINE && it->data)
-			mark_live(live, it->data);
+			rn_mark_live(live, it->data);
 	}
 	for (k = 1; k <= A->n_fn; k++)
 		if (A->fn[k])
@@ -276,10 +290,13 @@ art_trim(struct art *A)
 		g_hash_table_add(live, A->hold);
 	if (A->hold_blk)
 		g_hash_table_add(live, A->hold_blk);
+	if (A->trim_live)
+		A->trim_live(A->trim_data, live);
 	sweep(A->rlines, live, (void (*)(gpointer))rline_free);
 	sweep(A->paras, live, (void (*)(gpointer))pa_free);
 	sweep(A->drops, live, (void (*)(gpointer))drop_free);
 	sweep(A->blocks, live, (void (*)(gpointer))block_free);
+	pa_guard_unlock(A->trim_guard);
 	g_hash_table_destroy(live);
 }
 
