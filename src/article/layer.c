@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "article/reader.h"
+#include "util/clock.h"
 #include "lang/lang.h"
 
 /* ------------------------------------------------ numbered sections */
@@ -200,44 +201,60 @@ heading_number(struct ar_ctx *cx, struct warta_node *h)
 }
 
 /* Markdown numbers the items of a list itself; an article that starts
- * again at a lower number ("1. … 6." then "1. … 4.") has two lists. */
+ * again at a lower number ("1. … 6." then "1. … 4.") has two lists, or
+ * more: each item numbered no higher than the one before starts a new
+ * list after it.  One pass, each item moved at most once ("1." a thousand
+ * times is a thousand lists; splitting off one at a time and walking the
+ * rest again took the square of the items).  An item without a number as
+ * written ends the splitting: it and the rest stay in the list they are
+ * in. */
 static void
 split_list(struct ar_ctx *cx, struct warta_node *l)
 {
-	struct warta_node *it = l->first, *nl;
-	int prev, no;
+	struct warta_node *it = l->first, *next, *cur = l, *last;
+	int prev, no, end_line = l->end_line, end_col = l->end_col;
 
 	if (!it || !g_hash_table_contains(cx->item_no, it))
 		return;
 	prev = GPOINTER_TO_INT(g_hash_table_lookup(cx->item_no, it));
-	for (it = it->next; it; it = it->next) {
-		if (!g_hash_table_contains(cx->item_no, it))
+	last = it;
+	for (it = it->next; it; it = next) {
+		next = it->next;
+		if (!g_hash_table_contains(cx->item_no, it)) {
+			if (cur == l)
+				return;
+			for (; it; it = next) {       /* the rest into the last list */
+				next = it->next;
+				warta_node_unlink(it);
+				warta_node_append(cur, it);
+				warta_count(WARTA_COUNT_ITEMS_MOVED, 1);
+			}
 			return;
+		}
 		no = GPOINTER_TO_INT(g_hash_table_lookup(cx->item_no, it));
-		if (no <= prev)
-			break;
-		prev = no;
-	}
-	if (!it)
-		return;
-	nl = warta_node_new(WARTA_NODE_LIST, it->line, it->col);
-	nl->as.list = l->as.list;
-	nl->as.list.start = no;
-	nl->end_line = l->end_line;
-	nl->end_col = l->end_col;
-	l->end_line = it->prev->end_line;
-	l->end_col = it->prev->end_col;
-	while (it) {
-		struct warta_node *next = it->next;
+		if (no <= prev) {
+			struct warta_node *nl = warta_node_new(WARTA_NODE_LIST, it->line, it->col);
 
-		warta_node_unlink(it);
-		warta_node_append(nl, it);
-		it = next;
+			nl->as.list = l->as.list;
+			nl->as.list.start = no;
+			nl->end_line = end_line;
+			nl->end_col = end_col;
+			cur->end_line = last->end_line;
+			cur->end_col = last->end_col;
+			if (cur->next)
+				warta_node_insert_before(cur->next, nl);
+			else
+				warta_node_append(cur->parent, nl);
+			cur = nl;
+		}
+		if (cur != l) {
+			warta_node_unlink(it);
+			warta_node_append(cur, it);
+			warta_count(WARTA_COUNT_ITEMS_MOVED, 1);
+		}
+		prev = no;
+		last = it;
 	}
-	if (l->next)
-		warta_node_insert_before(l->next, nl);
-	else
-		warta_node_append(l->parent, nl);
 }
 
 /* A step of a numbered run may end with a full stop ("1. Catat

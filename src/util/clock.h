@@ -48,6 +48,8 @@ enum warta_count {
 	                         * keeps one pair from paragraph to paragraph) */
 	WARTA_COUNT_WORDS_NEW,  /* layout/words.c: paragraph shaping scratch made anew (each
 	                         * thread keeps one from paragraph to paragraph) */
+	WARTA_COUNT_ITEMS_MOVED,/* article/layer.c: list items moved into a new list when a
+	                         * list numbered again from a lower number is split */
 	WARTA_COUNT_N
 };
 

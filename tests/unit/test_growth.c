@@ -134,6 +134,10 @@ make(const char *kind, int n)
 		g_string_append(s, "Title\n\n");
 		for (i = 0; i < n; i++)
 			g_string_append_printf(s, "%*s- item %d\n", 2 * (i % 8), "", 7000000 + i);
+	} else if (strcmp(kind, "olist1") == 0) {    /* n list items, each numbered 1 */
+		g_string_append(s, "Title\n\n");
+		for (i = 0; i < n; i++)
+			g_string_append(s, "1. a\n");
 	} else if (strcmp(kind, "imgmiss") == 0) {   /* n pictures whose files are missing */
 		g_string_append(s, "Title\n\n");
 		for (i = 0; i < n; i++)
@@ -362,6 +366,20 @@ itemize_direct(struct warta_engine *e, const struct warta_style *st)
 	    "without pango_itemize (%lld itemized by Pango)", c[WARTA_COUNT_ITEMIZE]);
 }
 
+/* A list numbered "1." over and over is as many lists, each item moved
+ * once (layer.c split_list): splitting off one list at a time and walking
+ * the rest again moved n²/2 items (a 250 KB list took 6 s to read). */
+static void
+olist_split(struct warta_engine *e, const struct warta_style *st)
+{
+	long long a[WARTA_COUNT_N];
+
+	run(e, st, "olist1", 2000, a);
+	OK(a[WARTA_COUNT_ITEMS_MOVED] > 0 && a[WARTA_COUNT_ITEMS_MOVED] < 2000,
+	   "2,000 items all numbered 1: split into lists moving each item at most once (%lld moves)",
+	   a[WARTA_COUNT_ITEMS_MOVED]);
+}
+
 /* The breaker's lists are kept from one paragraph to the next: a long
  * word's 32 KB pieces (typeset.c) each grew a new 14 MB list from nothing
  * by doubling, into memory given back to the kernel after each piece (95 %
@@ -434,6 +452,7 @@ main(void)
 	label_shapes(e, st);
 	itemize_direct(e, st);
 	lists_kept(e, st);
+	olist_split(e, st);
 	words_kept(e, st);
 	warta_engine_free(e);
 	warta_style_free(st);
