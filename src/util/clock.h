@@ -50,6 +50,8 @@ enum warta_count {
 	                         * thread keeps one from paragraph to paragraph) */
 	WARTA_COUNT_ITEMS_MOVED,/* article/layer.c: list items moved into a new list when a
 	                         * list numbered again from a lower number is split */
+	WARTA_COUNT_YAML_LINES, /* article/front.c: front matter lines walked to place libyaml's
+	                         * marks (each key's from the last one's line) */
 	WARTA_COUNT_N
 };
 

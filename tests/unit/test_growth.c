@@ -134,6 +134,11 @@ make(const char *kind, int n)
 		g_string_append(s, "Title\n\n");
 		for (i = 0; i < n; i++)
 			g_string_append_printf(s, "%*s- item %d\n", 2 * (i % 8), "", 7000000 + i);
+	} else if (strcmp(kind, "fmkeys") == 0) {    /* n front matter keys */
+		g_string_append(s, "---\ntitle: Keys\n");
+		for (i = 0; i < n; i++)
+			g_string_append_printf(s, "k%d: v\n", i);
+		g_string_append(s, "---\n\nBody.\n");
 	} else if (strcmp(kind, "olist1") == 0) {    /* n list items, each numbered 1 */
 		g_string_append(s, "Title\n\n");
 		for (i = 0; i < n; i++)
@@ -380,6 +385,19 @@ olist_split(struct warta_engine *e, const struct warta_style *st)
 	   a[WARTA_COUNT_ITEMS_MOVED]);
 }
 
+/* Each front matter key is placed from the last one's line (front.c
+ * yaml_off): from the front matter's start each walked n²/2 lines. */
+static void
+fm_keys(struct warta_engine *e, const struct warta_style *st)
+{
+	long long a[WARTA_COUNT_N];
+
+	run(e, st, "fmkeys", 2000, a);
+	OK(a[WARTA_COUNT_YAML_LINES] > 0 && a[WARTA_COUNT_YAML_LINES] < 3 * 2000,
+	   "2,000 front matter keys: their places found walking each line a few times at most "
+	   "(%lld lines walked)", a[WARTA_COUNT_YAML_LINES]);
+}
+
 /* The breaker's lists are kept from one paragraph to the next: a long
  * word's 32 KB pieces (typeset.c) each grew a new 14 MB list from nothing
  * by doubling, into memory given back to the kernel after each piece (95 %
@@ -453,6 +471,7 @@ main(void)
 	itemize_direct(e, st);
 	lists_kept(e, st);
 	olist_split(e, st);
+	fm_keys(e, st);
 	words_kept(e, st);
 	warta_engine_free(e);
 	warta_style_free(st);
