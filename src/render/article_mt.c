@@ -32,6 +32,7 @@
  * taken (their messages: the same as one thread's, which lays out to the
  * end), so the helper never waits for nothing. */
 #include <string.h>
+#include <sys/resource.h>
 
 #include "layout/guard.h"
 #include "render/typeset.h"
@@ -299,17 +300,25 @@ rn_art_draw_mt(struct rn *R, struct warta_doc *doc, int index, const char *kicke
 }
 
 /* Text below which the thread does not pay: starting it and a second
- * font map cost about MT_MIN_COST; the sample (16 KB) takes 27 ms in all. */
+ * font map cost 0-12 ms (tests/bench/RESULTS.md, session 10); the sample
+ * (16 KB) takes 27 ms in all. */
 #define MT_MIN_BYTES 65536
 
 int
 rn_art_mt_pays(const struct warta_doc *doc)
 {
 	const struct warta_node *n;
+	struct rlimit rl;
 	size_t bytes = 0;
 
 	if (g_getenv("WARTA_TEST_ARTICLE_THREAD"))
 		return 1;               /* tests: every article, however short */
+	/* under a limit on the address space (ulimit -v) one thread: the
+	 * helper's malloc arena reserves 64-128 MB of it and its font map
+	 * starts Pango's own threads, so a limit -j 1 keeps to ended in
+	 * fontconfig's unchecked allocations (a crash) at -j 2 */
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		return 0;
 	for (n = doc->root; n && bytes < MT_MIN_BYTES; n = warta_node_next(n, doc->root))
 		if (n->text)
 			bytes += strlen(n->text);

@@ -96,6 +96,12 @@ if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
 	check "-j 2: a helper thread for the long article" test "$(threads -q -j 2 -o "$TMP/x.pdf" "$TMP/long.txt")" = 1
 	check "-j 1: none" test "$(threads -q -j 1 -o "$TMP/x.pdf" "$TMP/long.txt")" = 0
 	check "-j 2: none for the sample" test "$(threads -q -j 2 -o "$TMP/x.pdf" "$SAMPLE")" = 0
+	# under ulimit -v one thread (the helper's arena and Pango's threads
+	# made a limit -j 1 keeps to crash); not under ASan, which needs the
+	# address space
+	if [ -z "$ASAN_OPTIONS" ]; then
+		check "-j 2 under ulimit -v: none" test "$( (ulimit -v 2000000; threads -q -j 2 -o "$TMP/x.pdf" "$TMP/long.txt") )" = 0
+	fi
 	mkdir -p "$TMP/batch"
 	ln -s "$PICS" "$TMP/batch/pictures"
 	cp "$TMP/long.txt" "$TMP/batch/a.txt"
