@@ -281,6 +281,18 @@ build_free(struct build *bl)
 	sp->slots = bl->slots;
 }
 
+void
+pa_spare_release(void)
+{
+	struct spare_lists *sp = g_private_get(&spare_key);
+
+	if (sp && sp->items) {
+		g_array_free(sp->items, TRUE);
+		g_array_free(sp->slots, TRUE);
+		sp->items = sp->slots = NULL;
+	}
+}
+
 /* The line breaker's parameters: the style's, and for ragged or balanced
  * text no first pass and no adjacency demerits. */
 static void

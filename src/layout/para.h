@@ -134,6 +134,11 @@ struct pa_para *pa_new(const char *lang, int rtl, const char *file);
  * dictionaries; sabreak.c) to Pango's analysis la of text (n_la entries). */
 void pa_sa_breaks(const char *text, int len, PangoLogAttr *la, int n_la);
 void pa_free(struct pa_para *p);
+/* Frees the line breaker's lists this thread keeps from one paragraph to
+ * the next (up to 2^18 items, 20-40 MB after a long paragraph): at the end
+ * of a render, so that a long-lived engine or batch worker does not hold
+ * them (a thread that ends frees its own). */
+void pa_spare_release(void);
 /* Appends len bytes of UTF-8 (-1: up to NUL) set as fmt. */
 void pa_add(struct pa_para *p, const char *utf8, int len, const struct pa_fmt *fmt, int line, int col);
 /* 1-based index of url in p->links (added if new). */

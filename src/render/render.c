@@ -605,6 +605,7 @@ warta_render(struct warta_engine *e, const struct warta_style *style,
 		*report = rep;
 	}
 	rn_fonts_put(e, fonts);
+	pa_spare_release();
 	if (R.scan)
 		g_hash_table_destroy(scan.dests);
 	g_free(R.create_date);

@@ -412,6 +412,10 @@ lists_kept(struct warta_engine *e, const struct warta_style *st)
 	OK(a[WARTA_COUNT_LINES] > 100 && a[WARTA_COUNT_LISTS_NEW] <= 1 && b[WARTA_COUNT_LISTS_NEW] <= 1,
 	    "a 100 KB word in four pieces and 400 list items: the breaker's lists made new at most "
 	    "once (%lld and %lld)", a[WARTA_COUNT_LISTS_NEW], b[WARTA_COUNT_LISTS_NEW]);
+	/* and not kept past a render (pa_spare_release): the second render
+	 * makes its lists new again, the first one's 14 MB given back */
+	OK(b[WARTA_COUNT_LISTS_NEW] == 1, "the breaker's lists are given back at the end of a render "
+	    "(the next one made them new: %lld)", b[WARTA_COUNT_LISTS_NEW]);
 }
 
 /* So is a paragraph's shaping scratch (a HarfBuzz buffer and four arrays,
