@@ -20,26 +20,7 @@ for sect in Nasional Ekonomi Olahraga; do
 done
 printf '[style]\ninherits = a4\n[edition]\nmakeup = pages\n' >"$TMP/pages.style"
 
-# same NAME ARGS…: -j 1 and -j 2 give the same PDF, messages and report
-same() {
-	name=$1; shift
-	for j in 1 2; do
-		$RUN "$WARTA" -j $j --report "$@" -o "$TMP/j$j.pdf" >"$TMP/j$j.out" 2>"$TMP/j$j.err"
-		echo $? >>"$TMP/j$j.out"
-		sed -i "s|$TMP/j$j|OUT|g" "$TMP/j$j.out" "$TMP/j$j.err"
-	done
-	if ! [ -s "$TMP/j1.pdf" ]; then
-		fail "$name" "no PDF: $(cat "$TMP/j1.err")"
-	elif ! cmp "$TMP/j1.pdf" "$TMP/j2.pdf" >/dev/null; then
-		fail "$name" "-j 1 and -j 2 PDFs differ: $(cmp "$TMP/j1.pdf" "$TMP/j2.pdf" 2>&1)"
-	elif ! d=$(diff "$TMP/j1.err" "$TMP/j2.err"); then
-		fail "$name" "messages differ: $d"
-	elif ! d=$(diff "$TMP/j1.out" "$TMP/j2.out"); then
-		fail "$name" "reports differ: $d"
-	else
-		ok "$name"
-	fi
-}
+. "$(dirname "$0")/same_j.sh"
 same "an edition made up as pages, -j 1 = -j 2" -s "$TMP/pages.style" --edition Uji "$E"
 [ "$(grep -c 'wider than the column' "$TMP/j2.err")" -ge 12 ] && ok "its warnings reported" || fail "its warnings reported" "$(cat "$TMP/j2.err")"
 same "a run-on (flow) edition, -j 1 = -j 2" --edition Uji "$E"
