@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "api/api_int.h"
-#include "article/reader.h"
+#include "article/article.h"
 #include "epub/epub.h"
 #include "json/json.h"
 #include "render/render.h"

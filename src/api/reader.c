@@ -15,7 +15,6 @@
 
 #include "api/api_int.h"
 #include "article/article.h"
-#include "article/reader.h"
 #include "style/style.h"
 #include "util/date.h"
 

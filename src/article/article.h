@@ -29,6 +29,11 @@ struct warta_read_opts {
 	                                   * article's directory, as the front matter's */
 };
 
+/* Replaces each noncharacter of *s (a g_malloc'd string, or NULL) by
+ * U+FFFD; returns how many, the first one's byte offset and code point
+ * (nonchar.c: the reader's rule, for values given outside an article). */
+int ar_fix_noncharacters(char **s, size_t *first, gunichar *c);
+
 /* Reads one article held in memory.  path names it in messages ("-": stdin).
  * NULL when the input has an error (all of them are in d); warnings never stop it. */
 struct warta_doc *warta_article_read(const char *path, const char *data, size_t len,

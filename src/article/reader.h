@@ -136,9 +136,6 @@ void ar_node_drop(struct ar_ctx *cx, struct warta_node *n);
 void ar_diag_at(struct ar_ctx *cx, enum warta_severity sev, size_t clean_off,
                 const char *fmt, ...) G_GNUC_PRINTF(4, 5);
 
-/* Replaces each noncharacter of *s (a g_malloc'd string, or NULL) by
- * U+FFFD; returns how many, the first one's byte offset and code point. */
-int ar_fix_noncharacters(char **s, size_t *first, gunichar *c);
 /* The hygiene rule for noncharacters applied to what the parsers decoded
  * (entities such as &#xFFFF;, YAML escapes such as "\uFFFF"): every string
  * of the tree and of the metadata, each noncharacter replaced by U+FFFD with
